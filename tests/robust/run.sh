@@ -40,13 +40,17 @@ printf 'x = (' >"$work/eof.py"; case_ eof-in-paren 1 "$work/eof.py" "was never c
 
 # 10,000-deep nesting of several kinds
 deep() { local open=$1 close=$2 n=$3; { printf 'x = '; printf "%${n}s" | tr ' ' "$open"; printf '1'; printf "%${n}s" | tr ' ' "$close"; echo; } ; }
-deep '(' ')' 10000 >"$work/parens.py"; case_ deep-parens 1 "$work/parens.py"
+deep '(' ')' 10000 >"$work/parens.py"; case_ deep-parens 1 "$work/parens.py" "too many nested parentheses"
 deep '[' ']' 10000 >"$work/lists.py"; case_ deep-lists 1 "$work/lists.py"
 { printf 'x = '; for ((i = 0; i < 10000; i++)); do printf -- '-'; done; echo 1; } >"$work/unary.py"; case_ deep-unary x "$work/unary.py"
-{ printf 'x = 1'; for ((i = 0; i < 10000; i++)); do printf ' + 1'; done; echo; } >"$work/binop.py"; case_ long-binop 0 "$work/binop.py"
+{ printf 'x = 1'; for ((i = 0; i < 10000; i++)); do printf ' + 1'; done; echo; } >"$work/binop.py"; case_ long-binop x "$work/binop.py"
 { for ((i = 0; i < 10000; i++)); do printf "%$((i % 200))s" ''; echo "if x:"; done; } >"$work/indent.py"; case_ deep-indent 1 "$work/indent.py"
 { printf 'x = '; for ((i = 0; i < 10000; i++)); do printf 'lambda: '; done; echo 1; } >"$work/lambdas.py"; case_ deep-lambda x "$work/lambdas.py"
-{ printf 'x = f"'; for ((i = 0; i < 50; i++)); do printf '{'; done; printf 'x'; for ((i = 0; i < 50; i++)); do printf '}'; done; echo '"'; } >"$work/fstr.py"; case_ deep-fstring 1 "$work/fstr.py"
+{ printf 'x = '; for ((i = 0; i < 10000; i++)); do printf 'not '; done; echo 1; } >"$work/nots.py"; case_ deep-not x "$work/nots.py"
+{ printf 'x = a'; for ((i = 0; i < 10000; i++)); do printf '.b'; done; echo; } >"$work/attrs.py"; case_ long-attribute-chain x "$work/attrs.py"
+{ printf 'x = a'; for ((i = 0; i < 10000; i++)); do printf '()'; done; echo; } >"$work/calls.py"; case_ long-call-chain x "$work/calls.py"
+{ printf 'x = '; for ((i = 0; i < 10000; i++)); do printf '1 if 2 else '; done; echo 3; } >"$work/ifexp.py"; case_ deep-ifexp x "$work/ifexp.py"
+{ printf 'x = f"'; for ((i = 0; i < 60; i++)); do printf '{'; done; printf 'x'; for ((i = 0; i < 60; i++)); do printf '}'; done; echo '"'; } >"$work/fstr.py"; case_ fstring-brace-escapes 0 "$work/fstr.py"
 
 # a 50 MB valid file: many ordinary statements
 { for ((i = 0; i < 2000; i++)); do echo "def f$i(a, b=2, *c, d, **e):"; echo "    return [a + b * k for k in range(10) if k % 3] or {'k': (a, b)}"; done; } >"$work/chunk.py"
