@@ -533,13 +533,16 @@ static const char *scan_string(Lexer *L, const char *s, const char *q)
     }
     int run = 0;               /* closing quotes seen in a row */
     for (;;) {
-        /* skip the bytes that cannot end or escape anything */
+        /* skip the bytes that cannot end or escape anything (they break a run of quotes) */
+        const char *q0 = q;
         if (quote == '\'')
             while (q < end && !IS(*q, C_SQ))
                 q++;
         else
             while (q < end && !dqclass[(unsigned char)*q])
                 q++;
+        if (q != q0)
+            run = 0;
         if (q >= end) {
             /* the virtual newline ends a one-line string; end of input ends any string */
             int dl, dc;
