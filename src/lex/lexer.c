@@ -386,7 +386,8 @@ static const char *end_of_number(Lexer *L, const char *p, const char *kind)
     }
     default: kw = false;
     }
-    if (!kw && c >= 0 && IS(c, C_IDC))
+    /* CPython checks ASCII only: "1é" is a NUMBER then a NAME */
+    if (!kw && c >= 0 && c < 0x80 && IS(c, C_IDC))
         return error_cur(L, p, "invalid %s literal", kind);
     return p;
 }
