@@ -1,0 +1,1 @@
+y = f(1, "\N{NOT A NAME}")

@@ -1,0 +1,26 @@
+# f-strings
+a = f""
+b = f"abc"
+c = f"{x}"
+d = f"a{x}b{y}c"
+e = f"{x!r} {x!s} {x!a}"
+f = f"{x:>10} {x:} {x!r:} {x:{w}} {x:{w}.{p}f}"
+g = f"{x=} {x = } {x=!s} {x=:>5} {x=!a:{w}}"
+h = f"{{}} {{x}} a{{b{x}c}}d"
+i = F"{x}" Rf"{x}\n" fR"\{x}" FR'{x}' rF"{x}" fr'\d{x}\n'
+j = f"\{x}" f"\{{x}}" f"\N{EM DASH}{x}\N{EM DASH}"
+k = f"{ x }" f"{  x  !r}" f"{x }"
+l = f"{x!r}" "a" f"{y}" "b"
+m = "a" f"" "b"
+n = f"" ""
+o = u"u" f"{x:a{y}b}"
+p = f"{x:{y!r}}" f"{x:a}}}"
+q = f"é{x}ü{y}"
+r = f"{x}" "" f"{y}"
+s = f"{a.b} {c[0]} {d(1, 2)} {e['k']} {f[1:2]} {g if h else i} {j or k}"
+t = f"{x == y} {x != y} {x <= y} {x >= y} {x < y} {x > y}"
+u = f"{(lambda: 1)()} {[i for i in y]} { {1: 2}[1]} { {1, 2} } {(1, 2)}"
+v = f"{'a'} {'''b'''} {'c' if 0 else 'e'}" f'{"d"}'
+w = f"{x:{'>'}{10}}"
+y = f"{x!r:^{w}.{p}}"
+z = f"{f'{x}'}" f'''{f"{x}"}'''
