@@ -142,6 +142,9 @@ typedef struct Type {
 #define RT_TPFLAG_ABSTRACT     (UINT64_C(1) << 9)
 
 /* ---- memory ---- */
+/* Sets up the collector, routes GMP's memory through it and builds the built-in type objects'
+ * bases/mro.  The program's main calls it first; idempotent. */
+void rt_init(void);
 void *rt_alloc(size_t n);          /* zeroed, may hold pointers; NULL after raising MemoryError */
 void *rt_alloc_atomic(size_t n);   /* not scanned for pointers (string bytes, limbs); not zeroed */
 void *rt_realloc(void *p, size_t n);
@@ -162,6 +165,7 @@ typedef struct StrObject {
     int64_t size;      /* bytes */
     int64_t hash;      /* -1 until computed */
     int ascii;         /* 1 when len == size: O(1) indexing */
+    int state;         /* RT_STR_* bits (rt_str.h): interned, code-point index; 0 is valid */
     char data[];
 } StrObject;
 typedef struct BytesObject { Object ob; int64_t size; int64_t hash; char data[]; } BytesObject;
@@ -232,23 +236,58 @@ extern Type *rt_BaseException, *rt_Exception, *rt_TypeError, *rt_ValueError, *rt
     *rt_ModuleNotFoundError, *rt_OSError, *rt_FileNotFoundError, *rt_EOFError,
     *rt_UnicodeError, *rt_UnicodeDecodeError, *rt_UnicodeEncodeError, *rt_SystemExit,
     *rt_KeyboardInterrupt, *rt_GeneratorExit, *rt_BaseExceptionGroup, *rt_ExceptionGroup;
+/* the rest of CPython 3.11's built-in exceptions (exc.c defines every one of them) */
+extern Type *rt_SyntaxError, *rt_IndentationError, *rt_TabError, *rt_SystemError,
+    *rt_ReferenceError, *rt_BufferError, *rt_FloatingPointError, *rt_UnicodeTranslateError,
+    *rt_TimeoutError, *rt_PermissionError, *rt_FileExistsError, *rt_IsADirectoryError,
+    *rt_NotADirectoryError, *rt_InterruptedError, *rt_ProcessLookupError, *rt_ChildProcessError,
+    *rt_BlockingIOError, *rt_ConnectionError, *rt_BrokenPipeError, *rt_ConnectionAbortedError,
+    *rt_ConnectionRefusedError, *rt_ConnectionResetError, *rt_EncodingWarning, *rt_Warning,
+    *rt_UserWarning, *rt_DeprecationWarning, *rt_PendingDeprecationWarning,
+    *rt_SyntaxWarning, *rt_RuntimeWarning, *rt_FutureWarning, *rt_ImportWarning,
+    *rt_UnicodeWarning, *rt_BytesWarning, *rt_ResourceWarning;
+Type *rt_exc_type_by_name(const char *name);          /* a built-in exception type or NULL */
+/* a new instance of exception type t with args (no __init__ dispatch); RT_ERR on error */
+Value rt_exc_new(Type *t, const Value *args, size_t nargs);
 
 /* Raising: each returns RT_ERR so that `return rt_raise_fmt(...)` works. */
 Value rt_raise(Value exc);                           /* an instance, or a class to instantiate */
 Value rt_raise_str(Type *type, const char *msg);
-Value rt_raise_fmt(Type *type, const char *fmt, ...);   /* printf-like; %R repr, %S str of Value */
+/* printf-like: %s (C string), %d %ld %lld %zd %u %zu %x %c (int as a char), %p, %%,
+ * %R / %S (repr / str of a Value), %U (a str Value's text), %T (a Value's type name);
+ * %.Ns and %.NR truncate to N characters as CPython's %.200R does. */
+Value rt_raise_fmt(Type *type, const char *fmt, ...);
 Value rt_raise_from(Value exc, Value cause);         /* `raise exc from cause` */
 Value rt_exc_pending(void);                          /* the pending exception or 0 */
 Value rt_exc_fetch(void);                            /* takes it (clears the pending state) */
 void rt_exc_restore(Value exc);                      /* makes exc pending again */
 int rt_exc_matches(Value exc, Value type_or_tuple);  /* `except T:` test; -1 error */
+/* The exception being handled (sys.exc_info()).  Generated code brackets each except/finally
+ * handler body with enter/leave; any exception raised meanwhile gets it as __context__. */
+Value rt_exc_handler_enter(Value exc);               /* returns the previous one, for leave */
+void rt_exc_handler_leave(Value prev);
+Value rt_exc_handled(void);                          /* the exception being handled or 0 */
 
 /* Each compiled function has one static FrameInfo; its error path calls rt_traceback_add. */
 typedef struct FrameInfo {
     const char *function;   /* "<module>", "f", "C.method" is NOT used: CPython prints co_name */
     const char *file;       /* as the program was compiled: "prog.py" */
+    const char *source;     /* the whole source text of `file` (shared per file), or NULL:
+                               tracebacks print line N from it */
 } FrameInfo;
 void rt_traceback_add(const FrameInfo *fi, int line);
+/* with the failing expression's columns (0-based UTF-8 byte offsets, CPython's positions):
+ * the printed traceback marks them with ^ as CPython 3.11 does; col < 0 = unknown */
+void rt_traceback_add_pos(const FrameInfo *fi, int line, int col, int end_line, int end_col);
+/* ExcObject.traceback is a chain of these, outermost frame first (the entry a frame adds is
+ * pushed on the front, since frames add theirs while the exception travels outwards). */
+typedef struct TracebackObject {
+    Object ob;
+    Value next;             /* the next (inner) entry or 0 */
+    const FrameInfo *frame;
+    int line, col, end_line, end_col;
+} TracebackObject;
+extern Type rt_traceback_type;
 /* Prints `Traceback (most recent call last):` ... `ExcType: message` to stderr, with the
  * source lines (embedded at compile time), chaining (__cause__/__context__) as CPython. */
 void rt_print_exception(Value exc);
@@ -324,12 +363,66 @@ Value rt_int_pow(Value a, Value b);
 Value rt_int_add_overflow(int64_t a, int64_t b);
 Value rt_int_sub_overflow(int64_t a, int64_t b);
 Value rt_int_mul_overflow(int64_t a, int64_t b);
+/* The rest of int's arithmetic, with Python's exact semantics and messages.  Operands must be
+ * ints (bool and int subclasses included); results are canonical exact ints (or float for
+ * truediv / negative powers). */
+Value rt_int_truediv(Value a, Value b);
+Value rt_int_divmod(Value a, Value b);             /* a tuple (q, r) */
+Value rt_int_pow3(Value a, Value b, Value m);       /* pow(a, b, m); m = rt_None: a ** b */
+Value rt_int_lshift(Value a, Value b);
+Value rt_int_rshift(Value a, Value b);
+Value rt_int_and(Value a, Value b);
+Value rt_int_or(Value a, Value b);
+Value rt_int_xor(Value a, Value b);
+Value rt_int_neg(Value a);
+Value rt_int_invert(Value a);
+Value rt_int_abs(Value a);
+int rt_int_cmp(Value a, Value b);                   /* -1, 0, 1; never fails */
+int64_t rt_int_hash(Value a);
+int rt_int_sign(Value a);                           /* -1, 0, 1 */
+Value rt_int_from_mpz_copy(const void *mpz);        /* mpz_srcptr; a canonical int */
+Value rt_int_bit_length(Value a);
+Value rt_int_bit_count(Value a);
+/* int.to_bytes into out[0..len) / int.from_bytes; to_bytes: -1 + OverflowError if it does
+ * not fit (or is negative and !is_signed) */
+int rt_int_to_bytes_buf(Value v, unsigned char *out, size_t len, int little, int is_signed);
+Value rt_int_from_bytes_buf(const unsigned char *p, size_t len, int little, int is_signed);
+/* 4300 as in CPython 3.11.7; 0 = no limit.  sys.set_int_max_str_digits() sets it. */
+extern int64_t rt_int_max_str_digits;
 
 /* ---- float (float.c) ---- */
 Value rt_float(double d);
 static inline double rt_float_val(Value v) { return ((FloatObject *)rt_obj(v))->v; }
 /* repr(float): shortest round-trip; writes into buf (at least 32 bytes), returns length */
 int rt_double_repr(double d, char *buf);
+Value rt_float_from_str(const char *s, size_t n);   /* float("..") rules; errors quote s */
+Value rt_float_add(Value a, Value b);   /* float slots: operands float or int, else NotImpl. */
+Value rt_float_sub(Value a, Value b);
+Value rt_float_mul(Value a, Value b);
+Value rt_float_truediv(Value a, Value b);
+Value rt_float_floordiv(Value a, Value b);
+Value rt_float_mod(Value a, Value b);
+Value rt_float_divmod(Value a, Value b);
+Value rt_float_pow(Value a, Value b, Value mod);
+int64_t rt_float_hash(double d);        /* Python's numeric hash; nan needs the object */
+Value rt_float_round(Value x, Value ndigits);   /* round(x) / round(x, n) */
+/* float/int/bool -> double; *ok = 0 when not a number (nothing raised) or the int is too
+ * large (OverflowError raised: check rt_exc_pending) */
+double rt_float_val_of(Value v, int *ok);
+Value rt_float_is_integer(Value v);
+Value rt_float_as_integer_ratio(Value v);      /* a tuple of two ints */
+Value rt_float_hex(Value v);
+
+/* ---- complex (complex.c) ---- */
+Value rt_complex(double re, double im);
+
+/* ---- number formatting (numfmt.c, format.c) ---- */
+/* format(v, spec) for each numeric type; spec is a str.  rt_format() (format.c) dispatches
+ * by type and calls rt_format_str (str.c) for str. */
+Value rt_format_int(Value v, Value spec);
+Value rt_format_float(Value v, Value spec);
+Value rt_format_complex(Value v, Value spec);
+Value rt_format_str(Value s, Value spec);
 
 /* ---- str (str.c) ---- */
 Value rt_str_from_utf8(const char *s, size_t n);       /* validates nothing: trusted input */

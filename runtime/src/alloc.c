@@ -1,0 +1,115 @@
+/*
+ * alloc.c - the runtime's single allocation entry point, and rt_init().
+ *
+ * Entry points: rt_init, rt_alloc, rt_alloc_atomic, rt_realloc, rt_new_object.
+ *
+ * Every byte the runtime allocates comes through here, so the collector can be swapped:
+ *   - default: the Boehm-Demers-Weiser collector (GC_MALLOC / GC_MALLOC_ATOMIC);
+ *   - compiled with -DRT_GC_MALLOC (the sanitizer build, `RT_GC=malloc`): plain calloc/malloc
+ *     that never free.  Boehm's conservative stack scanning and ASan's shadow memory and fake
+ *     stacks do not mix (the collector misses pointers kept only on ASan's fake stack and frees
+ *     live objects), so ASan/UBSan runs use this leak-everything allocator instead.
+ * GMP's memory functions are routed here too (rt_init), so mpz limbs are collected like any
+ * other object and a big int can adopt an mpz's limbs without copying.
+ *
+ * Invariants: rt_alloc memory is zeroed; a NULL result always comes with a pending MemoryError,
+ * which is raised without allocating (the instance is preallocated in exc.c).
+ */
+#include <gmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rt.h"
+#include "core.h"
+
+#ifndef RT_GC_MALLOC
+#include <gc.h>
+#define RAW_ALLOC(n) GC_MALLOC(n)
+#define RAW_ALLOC_ATOMIC(n) GC_MALLOC_ATOMIC(n)
+#define RAW_REALLOC(p, n) GC_REALLOC(p, n)
+#else
+#define RAW_ALLOC(n) calloc(1, n)
+#define RAW_ALLOC_ATOMIC(n) malloc(n)
+#define RAW_REALLOC(p, n) realloc(p, n)
+#endif
+
+static int initialised;
+
+/* GMP cannot handle a NULL from its allocator (it has no error path), so running out of
+ * memory inside GMP is fatal, as it would be in GMP itself.  Callers that can predict a huge
+ * result (shifts, powers) check the size first and raise MemoryError instead. */
+static void *gmp_alloc(size_t n)
+{
+    void *p = RAW_ALLOC_ATOMIC(n ? n : 1);
+    if (!p) {
+        fputs("aithon: out of memory in big-integer arithmetic\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static void *gmp_realloc(void *p, size_t old, size_t n)
+{
+    (void)old;
+    void *q = RAW_REALLOC(p, n ? n : 1);
+    if (!q) {
+        fputs("aithon: out of memory in big-integer arithmetic\n", stderr);
+        abort();
+    }
+    return q;
+}
+
+/* Limbs may have been adopted by an IntObject, so GMP's frees are left to the collector. */
+static void gmp_free(void *p, size_t n)
+{
+    (void)p;
+    (void)n;
+}
+
+void rt_init(void)
+{
+    if (initialised)
+        return;
+    initialised = 1;
+#ifndef RT_GC_MALLOC
+    GC_INIT();
+#endif
+    mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+    rt_object_init();
+    rt_exc_init();
+    rt_num_init();
+}
+
+void *rt_alloc(size_t n)
+{
+    void *p = RAW_ALLOC(n ? n : 1);
+    if (!p)
+        rt_raise_memory_error();
+    return p;
+}
+
+void *rt_alloc_atomic(size_t n)
+{
+    void *p = RAW_ALLOC_ATOMIC(n ? n : 1);
+    if (!p)
+        rt_raise_memory_error();
+    return p;
+}
+
+/* The grown tail is not guaranteed to be zeroed (callers track their own sizes). */
+void *rt_realloc(void *p, size_t n)
+{
+    void *q = RAW_REALLOC(p, n ? n : 1);
+    if (!q)
+        rt_raise_memory_error();
+    return q;
+}
+
+Object *rt_new_object(Type *t, size_t size)
+{
+    Object *o = rt_alloc(size);
+    if (o)
+        o->type = t;
+    return o;
+}

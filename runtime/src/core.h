@@ -1,0 +1,58 @@
+/*
+ * core.h - internal interface between the runtime's core files (alloc.c, object.c, exc.c,
+ * int.c, float.c, complex.c, numfmt.c, format.c).  Not part of the ABI: generated code never
+ * includes it.  Everything here is prefixed rt_ like the public API but declared only here.
+ */
+#ifndef AITHON_RT_CORE_H
+#define AITHON_RT_CORE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "rt.h"
+
+/* initialisers called once by rt_init(), in this order */
+void rt_object_init(void);
+void rt_exc_init(void);
+void rt_num_init(void);
+
+/* gives a static type its bases and mro tuples (single inheritance); -1 on error */
+int rt_type_ready(Type *t);
+
+/* raises the preallocated MemoryError (never allocates); returns RT_ERR */
+Value rt_raise_memory_error(void);
+
+/* The str layout is fixed by rt.h, so core code reads str objects directly. */
+static inline const char *rt_str_bytes(Value s) { return ((StrObject *)rt_obj(s))->data; }
+static inline size_t rt_str_nbytes(Value s) { return (size_t)((StrObject *)rt_obj(s))->size; }
+
+/* repr()/str() through the type slots only: the core must not depend on the generic protocol
+ * (abstract.c) so that it can be tested alone.  Both return a str or RT_ERR. */
+Value rt_core_repr(Value v);
+Value rt_core_str(Value v);
+
+/* A growable byte buffer for building strings (GC memory, never freed explicitly). */
+typedef struct StrBuf {
+    char *p;
+    size_t len, cap;
+    int failed;          /* an allocation failed: MemoryError is pending */
+} StrBuf;
+void rt_sb_init(StrBuf *b);
+void rt_sb_add(StrBuf *b, const char *s, size_t n);
+void rt_sb_adds(StrBuf *b, const char *s);
+void rt_sb_addc(StrBuf *b, char c);
+void rt_sb_fill(StrBuf *b, const char *fill, size_t fill_n, int64_t count);
+void rt_sb_vprintf(StrBuf *b, const char *fmt, va_list ap);   /* Python-aware, see exc.c */
+Value rt_sb_finish(StrBuf *b);    /* the str, or RT_ERR */
+
+/* type-name helper for messages: "int", "float", user class names */
+static inline const char *rt_type_name(Value v) { return rt_typeof(v)->name; }
+
+/* is v an int (small, bool, big or an int subclass)? */
+static inline int rt_is_int(Value v)
+{
+    return rt_is_small(v) || (rt_obj(v)->type->flags & RT_TPFLAG_INT_SUBCLASS);
+}
+int rt_is_float(Value v);    /* float or a subclass */
+
+#endif

@@ -1,0 +1,800 @@
+/*
+ * exc.c - exceptions: the built-in hierarchy of CPython 3.11, the pending-exception state,
+ * raising, matching, tracebacks and printing an uncaught exception.
+ *
+ * Entry points (rt.h): rt_raise, rt_raise_str, rt_raise_fmt, rt_raise_from, rt_exc_pending,
+ * rt_exc_fetch, rt_exc_restore, rt_exc_matches, rt_exc_handler_enter/leave, rt_exc_new,
+ * rt_traceback_add(_pos), rt_print_exception, rt_recursion_enter, rt_exc_type_by_name;
+ * (core.h) the StrBuf string builder and its Python-aware printf, rt_raise_memory_error.
+ *
+ * Invariants:
+ *   - at most one exception is pending per thread; raising replaces it;
+ *   - a raised exception's __context__ is the exception being handled at that moment (unless
+ *     that would create a cycle), exactly CPython's _PyErr_SetObject rule;
+ *   - MemoryError is raised from a preallocated instance, so raising it never allocates;
+ *   - ExcObject.args is always a tuple once the object is published (0 only inside the
+ *     preallocated MemoryError before rt_init, read as ()).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rt.h"
+#include "core.h"
+
+/* ================================================================== string building ==== */
+
+void rt_sb_init(StrBuf *b)
+{
+    b->p = NULL;
+    b->len = b->cap = 0;
+    b->failed = 0;
+}
+
+static int sb_reserve(StrBuf *b, size_t extra)
+{
+    if (b->failed)
+        return -1;
+    if (b->len + extra + 1 <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    char *p = b->p ? rt_realloc(b->p, cap) : rt_alloc_atomic(cap);
+    if (!p) {
+        b->failed = 1;
+        return -1;
+    }
+    b->p = p;
+    b->cap = cap;
+    return 0;
+}
+
+void rt_sb_add(StrBuf *b, const char *s, size_t n)
+{
+    if (sb_reserve(b, n) < 0)
+        return;
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+}
+
+void rt_sb_adds(StrBuf *b, const char *s) { rt_sb_add(b, s, strlen(s)); }
+
+void rt_sb_addc(StrBuf *b, char c) { rt_sb_add(b, &c, 1); }
+
+/* count copies of one fill character (fill is one UTF-8 sequence of fill_n bytes) */
+void rt_sb_fill(StrBuf *b, const char *fill, size_t fill_n, int64_t count)
+{
+    if (count <= 0 || sb_reserve(b, fill_n * (size_t)count) < 0)
+        return;
+    for (int64_t i = 0; i < count; i++) {
+        memcpy(b->p + b->len, fill, fill_n);
+        b->len += fill_n;
+    }
+}
+
+Value rt_sb_finish(StrBuf *b)
+{
+    if (b->failed)
+        return RT_ERR;
+    return rt_str_from_utf8(b->p ? b->p : "", b->len);
+}
+
+/* Appends the first `prec` code points of a str value (all when prec < 0): CPython's %.200R
+ * truncates by characters, never in the middle of a UTF-8 sequence. */
+static void sb_add_str_value(StrBuf *b, Value s, int prec)
+{
+    const char *p = rt_str_bytes(s);
+    size_t n = rt_str_nbytes(s);
+    if (prec >= 0) {
+        size_t i = 0;
+        int cps = 0;
+        while (i < n && cps < prec) {
+            i++;
+            while (i < n && ((unsigned char)p[i] & 0xC0) == 0x80)
+                i++;
+            cps++;
+        }
+        n = i;
+    }
+    rt_sb_add(b, p, n);
+}
+
+void rt_sb_vprintf(StrBuf *b, const char *fmt, va_list ap)
+{
+    char num[64];
+    for (const char *f = fmt; *f; f++) {
+        if (*f != '%') {
+            const char *e = f;
+            while (*e && *e != '%')
+                e++;
+            rt_sb_add(b, f, (size_t)(e - f));
+            f = e - 1;
+            continue;
+        }
+        f++;
+        int prec = -1;
+        if (*f == '.') {
+            prec = 0;
+            for (f++; *f >= '0' && *f <= '9'; f++)
+                prec = prec * 10 + (*f - '0');
+        }
+        int lng = 0, sz = 0;
+        while (*f == 'l') {
+            lng++;
+            f++;
+        }
+        if (*f == 'z') {
+            sz = 1;
+            f++;
+        }
+        switch (*f) {
+        case '%':
+            rt_sb_addc(b, '%');
+            break;
+        case 'c':
+            rt_sb_addc(b, (char)va_arg(ap, int));
+            break;
+        case 'd':
+        case 'i':
+            if (sz)
+                snprintf(num, sizeof num, "%zd", va_arg(ap, ptrdiff_t));
+            else if (lng >= 2)
+                snprintf(num, sizeof num, "%lld", va_arg(ap, long long));
+            else if (lng == 1)
+                snprintf(num, sizeof num, "%ld", va_arg(ap, long));
+            else
+                snprintf(num, sizeof num, "%d", va_arg(ap, int));
+            rt_sb_adds(b, num);
+            break;
+        case 'u':
+        case 'x':
+            if (sz)
+                snprintf(num, sizeof num, *f == 'u' ? "%zu" : "%zx", va_arg(ap, size_t));
+            else if (lng >= 1)
+                snprintf(num, sizeof num, *f == 'u' ? "%llu" : "%llx",
+                         lng >= 2 ? va_arg(ap, unsigned long long)
+                                  : (unsigned long long)va_arg(ap, unsigned long));
+            else
+                snprintf(num, sizeof num, *f == 'u' ? "%u" : "%x", va_arg(ap, unsigned));
+            rt_sb_adds(b, num);
+            break;
+        case 'p':
+            snprintf(num, sizeof num, "%p", va_arg(ap, void *));
+            rt_sb_adds(b, num);
+            break;
+        case 's': {
+            const char *s = va_arg(ap, const char *);
+            size_t n = strlen(s);
+            if (prec >= 0 && (size_t)prec < n)
+                n = (size_t)prec;
+            rt_sb_add(b, s, n);
+            break;
+        }
+        case 'T':
+            rt_sb_adds(b, rt_type_name(va_arg(ap, Value)));
+            break;
+        case 'U':
+        case 'R':
+        case 'S': {
+            Value v = va_arg(ap, Value);
+            Value s = *f == 'U' ? v : *f == 'R' ? rt_core_repr(v) : rt_core_str(v);
+            if (!s) {
+                b->failed = 1;
+                return;
+            }
+            sb_add_str_value(b, s, prec);
+            break;
+        }
+        default:
+            /* an unknown conversion is a bug in the runtime: show it rather than crash */
+            rt_sb_addc(b, '%');
+            rt_sb_addc(b, *f);
+            if (!*f)
+                return;
+        }
+    }
+}
+
+/* ================================================================== the hierarchy ====== */
+
+static Value exc_repr(Value v);
+static Value exc_str(Value v);
+static Value keyerror_str(Value v);
+static Value exc_new_slot(Type *t, const Value *args, size_t nargs, Value kwnames);
+
+#define EXC_FLAGS (RT_TPFLAG_BASETYPE | RT_TPFLAG_EXC_SUBCLASS)
+
+/* X(variable, name, base variable), parents before children (CPython 3.11's hierarchy) */
+#define RT_EXC_TABLE(X)                                                        \
+    X(BaseException, "BaseException", object)                                  \
+    X(BaseExceptionGroup, "BaseExceptionGroup", BaseException)                 \
+    X(GeneratorExit, "GeneratorExit", BaseException)                           \
+    X(KeyboardInterrupt, "KeyboardInterrupt", BaseException)                   \
+    X(SystemExit, "SystemExit", BaseException)                                 \
+    X(Exception, "Exception", BaseException)                                   \
+    X(ArithmeticError, "ArithmeticError", Exception)                           \
+    X(FloatingPointError, "FloatingPointError", ArithmeticError)               \
+    X(OverflowError, "OverflowError", ArithmeticError)                         \
+    X(ZeroDivisionError, "ZeroDivisionError", ArithmeticError)                 \
+    X(AssertionError, "AssertionError", Exception)                             \
+    X(AttributeError, "AttributeError", Exception)                             \
+    X(BufferError, "BufferError", Exception)                                   \
+    X(EOFError, "EOFError", Exception)                                         \
+    X(ExceptionGroup, "ExceptionGroup", BaseExceptionGroup)                    \
+    X(ImportError, "ImportError", Exception)                                   \
+    X(ModuleNotFoundError, "ModuleNotFoundError", ImportError)                 \
+    X(LookupError, "LookupError", Exception)                                   \
+    X(IndexError, "IndexError", LookupError)                                   \
+    X(KeyError, "KeyError", LookupError)                                       \
+    X(MemoryError, "MemoryError", Exception)                                   \
+    X(NameError, "NameError", Exception)                                       \
+    X(UnboundLocalError, "UnboundLocalError", NameError)                       \
+    X(OSError, "OSError", Exception)                                           \
+    X(BlockingIOError, "BlockingIOError", OSError)                             \
+    X(ChildProcessError, "ChildProcessError", OSError)                         \
+    X(ConnectionError, "ConnectionError", OSError)                             \
+    X(BrokenPipeError, "BrokenPipeError", ConnectionError)                     \
+    X(ConnectionAbortedError, "ConnectionAbortedError", ConnectionError)       \
+    X(ConnectionRefusedError, "ConnectionRefusedError", ConnectionError)       \
+    X(ConnectionResetError, "ConnectionResetError", ConnectionError)           \
+    X(FileExistsError, "FileExistsError", OSError)                             \
+    X(FileNotFoundError, "FileNotFoundError", OSError)                         \
+    X(InterruptedError, "InterruptedError", OSError)                           \
+    X(IsADirectoryError, "IsADirectoryError", OSError)                         \
+    X(NotADirectoryError, "NotADirectoryError", OSError)                       \
+    X(PermissionError, "PermissionError", OSError)                             \
+    X(ProcessLookupError, "ProcessLookupError", OSError)                       \
+    X(TimeoutError, "TimeoutError", OSError)                                   \
+    X(ReferenceError, "ReferenceError", Exception)                             \
+    X(RuntimeError, "RuntimeError", Exception)                                 \
+    X(NotImplementedError, "NotImplementedError", RuntimeError)                \
+    X(RecursionError, "RecursionError", RuntimeError)                          \
+    X(StopAsyncIteration, "StopAsyncIteration", Exception)                     \
+    X(StopIteration, "StopIteration", Exception)                               \
+    X(SyntaxError, "SyntaxError", Exception)                                   \
+    X(IndentationError, "IndentationError", SyntaxError)                       \
+    X(TabError, "TabError", IndentationError)                                  \
+    X(SystemError, "SystemError", Exception)                                   \
+    X(TypeError, "TypeError", Exception)                                       \
+    X(ValueError, "ValueError", Exception)                                     \
+    X(UnicodeError, "UnicodeError", ValueError)                                \
+    X(UnicodeDecodeError, "UnicodeDecodeError", UnicodeError)                  \
+    X(UnicodeEncodeError, "UnicodeEncodeError", UnicodeError)                  \
+    X(UnicodeTranslateError, "UnicodeTranslateError", UnicodeError)            \
+    X(Warning, "Warning", Exception)                                           \
+    X(BytesWarning, "BytesWarning", Warning)                                   \
+    X(DeprecationWarning, "DeprecationWarning", Warning)                       \
+    X(EncodingWarning, "EncodingWarning", Warning)                             \
+    X(FutureWarning, "FutureWarning", Warning)                                 \
+    X(ImportWarning, "ImportWarning", Warning)                                 \
+    X(PendingDeprecationWarning, "PendingDeprecationWarning", Warning)         \
+    X(ResourceWarning, "ResourceWarning", Warning)                             \
+    X(RuntimeWarning, "RuntimeWarning", Warning)                               \
+    X(SyntaxWarning, "SyntaxWarning", Warning)                                 \
+    X(UnicodeWarning, "UnicodeWarning", Warning)                               \
+    X(UserWarning, "UserWarning", Warning)
+
+/* the static Type of each (exc_T_BaseException...), then the rt.h pointers to them */
+#define DECL(var, nm, basev) static Type exc_T_##var;
+RT_EXC_TABLE(DECL)
+#undef DECL
+/* lets the table name "object" as BaseException's base */
+#define exc_T_object rt_object_type
+#define DEF(var, nm, basev)                                                              \
+    static Type exc_T_##var = {                                                          \
+        .ob = {&rt_type_type}, .name = nm, .base = &exc_T_##basev, .flags = EXC_FLAGS,   \
+        .basicsize = sizeof(ExcObject), .repr = exc_repr, .str = exc_str,                \
+        .new_ = exc_new_slot,                                                            \
+    };                                                                                   \
+    Type *rt_##var = &exc_T_##var;
+RT_EXC_TABLE(DEF)
+#undef DEF
+
+static Type *const all_exc_types[] = {
+#define PTR(var, nm, basev) &exc_T_##var,
+    RT_EXC_TABLE(PTR)
+#undef PTR
+};
+
+Type *rt_exc_type_by_name(const char *name)
+{
+    for (size_t i = 0; i < sizeof all_exc_types / sizeof all_exc_types[0]; i++)
+        if (strcmp(all_exc_types[i]->name, name) == 0)
+            return all_exc_types[i];
+    /* the 3.3 aliases of OSError */
+    if (!strcmp(name, "EnvironmentError") || !strcmp(name, "IOError"))
+        return rt_OSError;
+    return NULL;
+}
+
+Type rt_traceback_type = {
+    .ob = {&rt_type_type}, .name = "traceback", .base = &rt_object_type,
+    .basicsize = sizeof(TracebackObject),
+};
+
+/* MemoryError must be raisable without memory: one preallocated instance, reset per raise */
+static ExcObject memory_error_obj = {.ob = {&exc_T_MemoryError}};
+
+void rt_exc_init(void)
+{
+    exc_T_KeyError.str = keyerror_str;
+    for (size_t i = 0; i < sizeof all_exc_types / sizeof all_exc_types[0]; i++)
+        if (all_exc_types[i] != &exc_T_ExceptionGroup)
+            rt_type_ready(all_exc_types[i]);
+    /* ExceptionGroup(BaseExceptionGroup, Exception): the only multiple inheritance here */
+    Type *eg = &exc_T_ExceptionGroup;
+    Value bases[2] = {rt_val(rt_BaseExceptionGroup), rt_val(rt_Exception)};
+    eg->bases = rt_tuple_from(bases, 2);
+    Value mro[5] = {rt_val(eg), rt_val(rt_BaseExceptionGroup), rt_val(rt_Exception),
+                    rt_val(rt_BaseException), rt_val(&rt_object_type)};
+    eg->mro = rt_tuple_from(mro, 5);
+    rt_type_ready(&rt_traceback_type);
+    memory_error_obj.args = rt_tuple_from(NULL, 0);
+}
+
+/* ================================================================== exception objects == */
+
+static _Thread_local Value pending;
+static _Thread_local Value handled;
+
+static int is_exc_type(Value v)
+{
+    return !rt_is_small(v) && rt_issubtype(rt_obj(v)->type, &rt_type_type) &&
+           (((Type *)rt_obj(v))->flags & RT_TPFLAG_EXC_SUBCLASS);
+}
+
+static int is_exc_instance(Value v)
+{
+    return !rt_is_small(v) && (rt_obj(v)->type->flags & RT_TPFLAG_EXC_SUBCLASS);
+}
+
+Value rt_exc_new(Type *t, const Value *args, size_t nargs)
+{
+    size_t size = t->basicsize >= sizeof(ExcObject) ? t->basicsize : sizeof(ExcObject);
+    ExcObject *e = (ExcObject *)rt_new_object(t, size);
+    if (!e)
+        return RT_ERR;
+    e->args = rt_tuple_from(args, (int64_t)nargs);
+    if (!e->args)
+        return RT_ERR;
+    return rt_val(e);
+}
+
+static Value exc_new_slot(Type *t, const Value *args, size_t nargs, Value kwnames)
+{
+    if (kwnames && ((TupleObject *)rt_obj(kwnames))->size > 0)
+        return rt_raise_fmt(rt_TypeError, "%s() takes no keyword arguments", t->name);
+    return rt_exc_new(t, args, nargs);
+}
+
+static TupleObject *exc_args(Value v)
+{
+    Value a = ((ExcObject *)rt_obj(v))->args;
+    return a ? (TupleObject *)rt_obj(a) : NULL;
+}
+
+/* repr of a tuple of args, "(a, b)", written here so exceptions do not need tuple.c's repr */
+static void sb_add_args_repr(StrBuf *b, TupleObject *t)
+{
+    rt_sb_addc(b, '(');
+    for (int64_t i = 0; t && i < t->size; i++) {
+        if (i)
+            rt_sb_adds(b, ", ");
+        Value r = rt_core_repr(t->items[i]);
+        if (!r) {
+            b->failed = 1;
+            return;
+        }
+        rt_sb_add(b, rt_str_bytes(r), rt_str_nbytes(r));
+    }
+    if (t && t->size == 1)
+        rt_sb_addc(b, ',');
+    rt_sb_addc(b, ')');
+}
+
+/* str(e): '' for no args, str(arg) for one, repr(args) for more */
+static Value exc_str(Value v)
+{
+    TupleObject *a = exc_args(v);
+    if (!a || a->size == 0)
+        return rt_str_from_utf8("", 0);
+    if (a->size == 1)
+        return rt_core_str(a->items[0]);
+    StrBuf b;
+    rt_sb_init(&b);
+    sb_add_args_repr(&b, a);
+    return rt_sb_finish(&b);
+}
+
+/* KeyError quotes its key: str(KeyError('a')) == "'a'" */
+static Value keyerror_str(Value v)
+{
+    TupleObject *a = exc_args(v);
+    if (a && a->size == 1)
+        return rt_core_repr(a->items[0]);
+    return exc_str(v);
+}
+
+/* repr(e): "ValueError('x')", "ValueError()", "ValueError('a', 1)" */
+static Value exc_repr(Value v)
+{
+    TupleObject *a = exc_args(v);
+    StrBuf b;
+    rt_sb_init(&b);
+    rt_sb_adds(&b, rt_type_name(v));
+    if (a && a->size == 1) {
+        Value r = rt_core_repr(a->items[0]);
+        if (!r)
+            return RT_ERR;
+        rt_sb_addc(&b, '(');
+        rt_sb_add(&b, rt_str_bytes(r), rt_str_nbytes(r));
+        rt_sb_addc(&b, ')');
+    } else {
+        sb_add_args_repr(&b, a);
+    }
+    return rt_sb_finish(&b);
+}
+
+/* ================================================================== raising ============ */
+
+/* Makes exc pending, linking the exception being handled as its __context__ unless that
+ * would close a cycle (then the cycle is cut where it would form, as CPython does). */
+static Value set_pending(Value exc)
+{
+    if (handled && handled != exc) {
+        Value o = handled;
+        /* walk handled's context chain; if exc is on it, unlink it there */
+        ExcObject *prev = (ExcObject *)rt_obj(o);
+        for (Value c = prev->context; c; c = ((ExcObject *)rt_obj(c))->context) {
+            if (c == exc) {
+                prev->context = 0;
+                break;
+            }
+            prev = (ExcObject *)rt_obj(c);
+        }
+        ((ExcObject *)rt_obj(exc))->context = handled;
+    }
+    pending = exc;
+    return RT_ERR;
+}
+
+Value rt_raise_memory_error(void)
+{
+    memory_error_obj.traceback = 0;
+    memory_error_obj.context = 0;
+    memory_error_obj.cause = 0;
+    memory_error_obj.suppress_context = 0;
+    return set_pending(rt_val(&memory_error_obj));
+}
+
+Value rt_raise(Value exc)
+{
+    if (is_exc_type(exc)) {
+        Type *t = (Type *)rt_obj(exc);
+        Value inst = t->new_ ? t->new_(t, NULL, 0, 0) : rt_exc_new(t, NULL, 0);
+        if (!inst)
+            return RT_ERR;
+        if (!is_exc_instance(inst))
+            return rt_raise_fmt(rt_TypeError,
+                                "calling %R should have returned an instance of BaseException, "
+                                "not %s", exc, rt_type_name(inst));
+        exc = inst;
+    } else if (!is_exc_instance(exc)) {
+        return rt_raise_str(rt_TypeError, "exceptions must derive from BaseException");
+    }
+    return set_pending(exc);
+}
+
+Value rt_raise_from(Value exc, Value cause)
+{
+    if (is_exc_type(exc)) {
+        if (!rt_raise(exc))
+            exc = rt_exc_fetch();
+        if (!is_exc_instance(exc))   /* instantiating it raised: that one propagates */
+            return rt_raise(exc);
+    } else if (!is_exc_instance(exc)) {
+        return rt_raise_str(rt_TypeError, "exceptions must derive from BaseException");
+    }
+    if (cause == rt_None) {
+        cause = 0;
+    } else if (is_exc_type(cause)) {
+        if (!rt_raise(cause))
+            cause = rt_exc_fetch();
+    } else if (!is_exc_instance(cause)) {
+        return rt_raise_str(rt_TypeError, "exception causes must derive from BaseException");
+    }
+    ExcObject *e = (ExcObject *)rt_obj(exc);
+    e->cause = cause;
+    e->suppress_context = 1;
+    return set_pending(exc);
+}
+
+Value rt_raise_str(Type *type, const char *msg)
+{
+    Value s = rt_str_from_cstr(msg);
+    if (!s)
+        return RT_ERR;
+    Value e = rt_exc_new(type, &s, 1);
+    if (!e)
+        return RT_ERR;
+    return set_pending(e);
+}
+
+Value rt_raise_fmt(Type *type, const char *fmt, ...)
+{
+    StrBuf b;
+    rt_sb_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    rt_sb_vprintf(&b, fmt, ap);
+    va_end(ap);
+    Value s = rt_sb_finish(&b);
+    if (!s)
+        return RT_ERR;
+    Value e = rt_exc_new(type, &s, 1);
+    if (!e)
+        return RT_ERR;
+    return set_pending(e);
+}
+
+Value rt_exc_pending(void) { return pending; }
+
+Value rt_exc_fetch(void)
+{
+    Value e = pending;
+    pending = 0;
+    return e;
+}
+
+void rt_exc_restore(Value exc) { pending = exc; }
+
+Value rt_exc_handler_enter(Value exc)
+{
+    Value prev = handled;
+    handled = exc;
+    return prev;
+}
+
+void rt_exc_handler_leave(Value prev) { handled = prev; }
+
+Value rt_exc_handled(void) { return handled; }
+
+int rt_exc_matches(Value exc, Value type_or_tuple)
+{
+    if (!rt_is_small(type_or_tuple) && rt_obj(type_or_tuple)->type == &rt_tuple_type) {
+        TupleObject *t = (TupleObject *)rt_obj(type_or_tuple);
+        for (int64_t i = 0; i < t->size; i++) {
+            int r = rt_exc_matches(exc, t->items[i]);
+            if (r)
+                return r;
+        }
+        return 0;
+    }
+    if (!is_exc_type(type_or_tuple)) {
+        rt_raise_str(rt_TypeError,
+                     "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    return rt_issubtype(rt_typeof(exc), (Type *)rt_obj(type_or_tuple));
+}
+
+/* ================================================================== recursion ========== */
+
+_Thread_local int rt_recursion_depth;
+int rt_recursion_limit = 1000;
+
+int rt_recursion_enter(void)
+{
+    if (++rt_recursion_depth > rt_recursion_limit) {
+        rt_recursion_depth--;
+        rt_raise_str(rt_RecursionError, "maximum recursion depth exceeded");
+        return -1;
+    }
+    return 0;
+}
+
+/* ================================================================== tracebacks ========= */
+
+void rt_traceback_add_pos(const FrameInfo *fi, int line, int col, int end_line, int end_col)
+{
+    if (!pending)
+        return;
+    ExcObject *e = (ExcObject *)rt_obj(pending);
+    /* allocating the entry must not replace the exception being propagated */
+    Value exc = pending;
+    TracebackObject *tb =
+        (TracebackObject *)rt_new_object(&rt_traceback_type, sizeof(TracebackObject));
+    pending = exc;
+    if (!tb)
+        return;
+    tb->frame = fi;
+    tb->line = line;
+    tb->col = col;
+    tb->end_line = end_line;
+    tb->end_col = end_col;
+    tb->next = e->traceback;
+    e->traceback = rt_val(tb);
+}
+
+void rt_traceback_add(const FrameInfo *fi, int line)
+{
+    rt_traceback_add_pos(fi, line, -1, -1, -1);
+}
+
+/* line `n` (1-based) of src, without its newline; NULL when out of range */
+static const char *source_line(const char *src, int n, size_t *len)
+{
+    if (!src || n < 1)
+        return NULL;
+    const char *p = src;
+    for (int i = 1; i < n; i++) {
+        p = strchr(p, '\n');
+        if (!p)
+            return NULL;
+        p++;
+    }
+    if (!*p)
+        return NULL;
+    const char *e = strchr(p, '\n');
+    *len = e ? (size_t)(e - p) : strlen(p);
+    if (*len && p[*len - 1] == '\r')
+        (*len)--;
+    return p;
+}
+
+/* number of code points in s[0..n) (columns are bytes; carets are characters) */
+static int utf8_width(const char *s, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+static void print_entry(FILE *out, const TracebackObject *tb)
+{
+    fprintf(out, "  File \"%s\", line %d, in %s\n", tb->frame->file, tb->line,
+            tb->frame->function);
+    size_t len;
+    const char *l = source_line(tb->frame->source, tb->line, &len);
+    if (!l)
+        return;
+    /* CPython strips the line and indents it by four spaces */
+    size_t lead = 0;
+    while (lead < len && (l[lead] == ' ' || l[lead] == '\t' || l[lead] == '\f'))
+        lead++;
+    size_t end = len;
+    while (end > lead && (l[end - 1] == ' ' || l[end - 1] == '\t' || l[end - 1] == '\f'))
+        end--;
+    if (end == lead)
+        return;
+    fprintf(out, "    %.*s\n", (int)(end - lead), l + lead);
+    /* 3.11 marks the failing expression with carets unless it spans the whole line */
+    if (tb->col < 0 || tb->end_col < 0)
+        return;
+    size_t c0 = (size_t)tb->col, c1 = tb->end_line == tb->line ? (size_t)tb->end_col : end;
+    if (c0 < lead)
+        c0 = lead;
+    if (c1 > end)
+        c1 = end;
+    if (c1 <= c0 || (c0 == lead && c1 == end))
+        return;
+    fprintf(out, "    %*s", utf8_width(l + lead, c0 - lead), "");
+    for (int i = utf8_width(l + c0, c1 - c0); i > 0; i--)
+        fputc('^', out);
+    fputc('\n', out);
+}
+
+static int same_entry(const TracebackObject *a, const TracebackObject *b)
+{
+    return a->line == b->line && a->frame && b->frame &&
+           strcmp(a->frame->file, b->frame->file) == 0 &&
+           strcmp(a->frame->function, b->frame->function) == 0;
+}
+
+/* CPython prints at most 3 identical consecutive entries, then a count of the rest */
+static void print_traceback(FILE *out, Value tbv)
+{
+    fputs("Traceback (most recent call last):\n", out);
+    const TracebackObject *last = NULL;
+    int repeat = 0;
+    for (; tbv; tbv = ((TracebackObject *)rt_obj(tbv))->next) {
+        const TracebackObject *tb = (TracebackObject *)rt_obj(tbv);
+        if (last && same_entry(last, tb)) {
+            repeat++;
+        } else {
+            if (repeat > 3)
+                fprintf(out, "  [Previous line repeated %d more time%s]\n", repeat - 3,
+                        repeat - 3 > 1 ? "s" : "");
+            repeat = 1;
+        }
+        last = tb;
+        if (repeat <= 3)
+            print_entry(out, tb);
+    }
+    if (repeat > 3)
+        fprintf(out, "  [Previous line repeated %d more time%s]\n", repeat - 3,
+                repeat - 3 > 1 ? "s" : "");
+}
+
+/* "ValueError: msg", "mod.MyError: msg", or just the name when str(e) is empty */
+static void print_exc_line(FILE *out, Value exc)
+{
+    Type *t = rt_typeof(exc);
+    if (t->module) {
+        const char *m = rt_str_bytes(t->module);
+        size_t n = rt_str_nbytes(t->module);
+        if (!(n == 8 && !memcmp(m, "builtins", 8)) && !(n == 8 && !memcmp(m, "__main__", 8)))
+            fprintf(out, "%.*s.", (int)n, m);
+    }
+    fputs(t->name, out);
+    Value saved = rt_exc_fetch();
+    Value s = rt_core_str(exc);
+    if (!s) {
+        rt_exc_fetch();
+        fputs(": <exception str() failed>", out);
+    } else if (rt_str_nbytes(s)) {
+        fprintf(out, ": %.*s", (int)rt_str_nbytes(s), rt_str_bytes(s));
+    }
+    fputc('\n', out);
+    ExcObject *e = (ExcObject *)rt_obj(exc);
+    if (e->notes && !rt_is_small(e->notes) && rt_obj(e->notes)->type == &rt_list_type) {
+        ListObject *l = (ListObject *)rt_obj(e->notes);
+        for (int64_t i = 0; i < l->size; i++) {
+            Value n = rt_core_str(l->items[i]);
+            if (!n) {
+                rt_exc_fetch();
+                fputs("<note str() failed>\n", out);
+            } else {
+                fprintf(out, "%.*s\n", (int)rt_str_nbytes(n), rt_str_bytes(n));
+            }
+        }
+    }
+    rt_exc_restore(saved);
+}
+
+#define MAX_CHAIN 64
+
+static void print_chain(FILE *out, Value exc, Value *seen, int *nseen)
+{
+    if (*nseen < MAX_CHAIN)
+        seen[(*nseen)++] = exc;
+    ExcObject *e = (ExcObject *)rt_obj(exc);
+    Value next = 0;
+    const char *msg = NULL;
+    if (e->cause) {
+        next = e->cause;
+        msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+    } else if (e->context && !e->suppress_context) {
+        next = e->context;
+        msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+    if (next) {
+        for (int i = 0; i < *nseen; i++)
+            if (seen[i] == next)
+                next = 0;
+    }
+    if (next && *nseen < MAX_CHAIN) {
+        print_chain(out, next, seen, nseen);
+        fputs(msg, out);
+    }
+    if (e->traceback)
+        print_traceback(out, e->traceback);
+    print_exc_line(out, exc);
+}
+
+void rt_print_exception(Value exc)
+{
+    Value seen[MAX_CHAIN];
+    int nseen = 0;
+    fflush(stdout);
+    if (!is_exc_instance(exc)) {
+        fputs("TypeError: print_exception(): Exception expected\n", stderr);
+        return;
+    }
+    print_chain(stderr, exc, seen, &nseen);
+    fflush(stderr);
+}

@@ -1,0 +1,757 @@
+/*
+ * float.c - Python's float: IEEE double with CPython 3.11's semantics.
+ *
+ * Entry points: rt_float, rt_double_repr (shortest round-trip repr), rt_double_shortest,
+ * rt_float_from_str, the rt_float_* arithmetic, rt_float_hash, rt_float_round, the methods
+ * rt_float_is_integer / as_integer_ratio / hex, and the rt_float_type object.
+ *
+ * Invariants and choices:
+ *   - repr is the shortest decimal string that reads back as the same double (found with
+ *     correctly rounded printf/strtod at increasing precisions: both are exact in glibc), laid
+ *     out as CPython's 'r' mode: fixed notation for exponents in [-4, 16), else d.ddde+XX;
+ *   - mixed float/int arithmetic converts the int with correct rounding ("int too large to
+ *     convert to float" beyond DBL_MAX), but comparisons between float and int are exact;
+ *   - // and % follow CPython's float_divmod (sign of the divisor, signed zeros), ** follows
+ *     float_pow's special cases (including the complex result for a negative base with a
+ *     non-integral exponent and errno-style OverflowError(34, '...'));
+ *   - hash(x) == hash(int(x)) for integral x (modulus 2**61-1).
+ */
+#include <errno.h>
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rt.h"
+#include "core.h"
+#include "num.h"
+
+Value rt_float(double d)
+{
+    FloatObject *f = (FloatObject *)rt_new_object(&rt_float_type, sizeof(FloatObject));
+    if (!f)
+        return RT_ERR;
+    f->v = d;
+    return rt_val(f);
+}
+
+int rt_is_float(Value v)
+{
+    return !rt_is_small(v) && rt_issubtype(rt_obj(v)->type, &rt_float_type);
+}
+
+/* ================================================================ repr ================ */
+
+/* the nearest decimal with p significant digits, as "d.ddd" digits (no dot) and exponent */
+static int nearest_digits(double d, int p, char *digits, int *exp10)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, "%.*e", p - 1, d);
+    int n = 0;
+    const char *s = buf;
+    for (; *s && *s != 'e'; s++)
+        if (*s != '.')
+            digits[n++] = *s;
+    digits[n] = 0;
+    *exp10 = atoi(s + 1);
+    return n;
+}
+
+static double digits_value(const char *digits, int exp10)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, "%c.%se%d", digits[0], digits + 1, exp10);
+    return strtod(buf, NULL);
+}
+
+/* Does some p-digit decimal read back as d?  The nearest one does if any does, except just
+ * above a power of two, where the gap below d is half the gap above: there the next decimal
+ * up may round-trip while the nearest (below d) does not. */
+static int roundtrip_digits(double d, int p, char *digits, int *exp10, int pow2)
+{
+    nearest_digits(d, p, digits, exp10);
+    double y = digits_value(digits, *exp10);
+    if (y == d)
+        return 1;
+    if (!pow2 || y > d)
+        return 0;
+    /* increment the last digit, carrying */
+    int i = p - 1;
+    while (i >= 0 && digits[i] == '9')
+        digits[i--] = '0';
+    if (i < 0) {
+        digits[0] = '1';
+        (*exp10)++;
+    } else {
+        digits[i]++;
+    }
+    return digits_value(digits, *exp10) == d;
+}
+
+int rt_double_shortest(double d, char *out)
+{
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    int pow2 = (bits & ((UINT64_C(1) << 52) - 1)) == 0;
+    char digits[24];
+    int exp10 = 0;
+    int best = 17, best_exp = 0;
+    char best_digits[24];
+    nearest_digits(d, 17, best_digits, &best_exp);   /* 17 digits always round-trip */
+    /* round-tripping is monotonic in p (p-digit decimals are (p+1)-digit ones): bisect */
+    int lo = 1, hi = 17;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (roundtrip_digits(d, mid, digits, &exp10, pow2)) {
+            hi = mid;
+            best = mid;
+            best_exp = exp10;
+            memcpy(best_digits, digits, (size_t)mid + 1);
+        } else {
+            lo = mid + 1;
+        }
+    }
+    if (best != lo) {   /* lo == 17 never tested by the bisection, or a pow2 corner */
+        roundtrip_digits(d, lo, digits, &exp10, pow2);
+        best = lo;
+        best_exp = exp10;
+        memcpy(best_digits, digits, (size_t)lo + 1);
+    }
+    /* strip trailing zeros; 0.DIGITS * 10**(exp + 1) */
+    int n = best;
+    while (n > 1 && best_digits[n - 1] == '0')
+        n--;
+    memcpy(out, best_digits, (size_t)n);
+    out[n] = 0;
+    return best_exp + 1;
+}
+
+int rt_double_repr(double d, char *buf)
+{
+    if (isnan(d))
+        return (int)strlen(strcpy(buf, "nan"));
+    if (isinf(d))
+        return (int)strlen(strcpy(buf, d > 0 ? "inf" : "-inf"));
+    int n = 0;
+    if (signbit(d)) {
+        buf[n++] = '-';
+        d = -d;
+    }
+    if (d == 0)
+        return n + (int)strlen(strcpy(buf + n, "0.0"));
+    char digits[24];
+    int decpt = rt_double_shortest(d, digits);
+    int nd = (int)strlen(digits);
+    if (decpt > -4 && decpt <= 16) {
+        if (decpt <= 0) {
+            buf[n++] = '0';
+            buf[n++] = '.';
+            for (int i = 0; i < -decpt; i++)
+                buf[n++] = '0';
+            memcpy(buf + n, digits, (size_t)nd);
+            n += nd;
+        } else if (decpt >= nd) {
+            memcpy(buf + n, digits, (size_t)nd);
+            n += nd;
+            for (int i = nd; i < decpt; i++)
+                buf[n++] = '0';
+            buf[n++] = '.';
+            buf[n++] = '0';
+        } else {
+            memcpy(buf + n, digits, (size_t)decpt);
+            n += decpt;
+            buf[n++] = '.';
+            memcpy(buf + n, digits + decpt, (size_t)(nd - decpt));
+            n += nd - decpt;
+        }
+    } else {
+        buf[n++] = digits[0];
+        if (nd > 1) {
+            buf[n++] = '.';
+            memcpy(buf + n, digits + 1, (size_t)(nd - 1));
+            n += nd - 1;
+        }
+        n += sprintf(buf + n, "e%c%02d", decpt - 1 < 0 ? '-' : '+', abs(decpt - 1));
+    }
+    buf[n] = 0;
+    return n;
+}
+
+static Value float_repr(Value v)
+{
+    char buf[40];
+    int n = rt_double_repr(rt_float_val(v), buf);
+    return rt_str_from_utf8(buf, (size_t)n);
+}
+
+/* ================================================================ parsing ============= */
+
+/* ASCII whitespace and the non-ASCII str.isspace() characters, as float() strips them */
+static size_t fspace_len(const unsigned char *p, const unsigned char *e)
+{
+    if (p >= e)
+        return 0;
+    if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+        return 1;
+    if (*p < 0x80 || e - p < 2)
+        return 0;
+    if (p[0] == 0xC2 && (p[1] == 0x85 || p[1] == 0xA0))
+        return 2;
+    if (e - p < 3)
+        return 0;
+    uint32_t c = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if ((p[0] & 0xF0) == 0xE0 &&
+        (c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000))
+        return 3;
+    return 0;
+}
+
+static int ieq(const unsigned char *p, size_t n, const char *word)
+{
+    if (strlen(word) != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((p[i] | 0x20) != (unsigned char)word[i])
+            return 0;
+    return 1;
+}
+
+/* copies a digit part ("1_000") without underscores; returns digits copied, -1 if malformed */
+static int digitpart(const unsigned char **pp, const unsigned char *e, char *out, size_t *no)
+{
+    const unsigned char *p = *pp;
+    int count = 0;
+    while (p < e && *p >= '0' && *p <= '9') {
+        out[(*no)++] = (char)*p++;
+        count++;
+        if (p + 1 < e && *p == '_' && p[1] >= '0' && p[1] <= '9')
+            p++;
+        else if (p < e && *p == '_')
+            return -1;
+    }
+    *pp = p;
+    return count;
+}
+
+Value rt_float_from_str(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *e = p + n;
+    size_t k;
+    while ((k = fspace_len(p, e)))
+        p += k;
+    while (e > p) {
+        /* strip trailing whitespace: find a space sequence that ends at e */
+        size_t m = 0;
+        for (size_t back = 1; back <= 3 && back <= (size_t)(e - p); back++)
+            if (fspace_len(e - back, e) == back) {
+                m = back;
+                break;
+            }
+        if (!m)
+            break;
+        e -= m;
+    }
+    char sbuf[128];
+    char *buf = (size_t)(e - p) + 8 < sizeof sbuf ? sbuf : rt_alloc_atomic((size_t)(e - p) + 8);
+    if (!buf)
+        return RT_ERR;
+    size_t no = 0;
+    const unsigned char *q = p;
+    if (q < e && (*q == '+' || *q == '-'))
+        buf[no++] = (char)*q++;
+    if (ieq(q, (size_t)(e - q), "inf") || ieq(q, (size_t)(e - q), "infinity"))
+        return rt_float(buf[0] == '-' ? -INFINITY : INFINITY);
+    if (ieq(q, (size_t)(e - q), "nan"))
+        return rt_float(buf[0] == '-' ? -NAN : NAN);
+    int mant = digitpart(&q, e, buf, &no);
+    if (mant < 0)
+        goto bad;
+    if (q < e && *q == '.') {
+        buf[no++] = *q++;
+        if (q < e && *q == '_')
+            goto bad;
+        int frac = digitpart(&q, e, buf, &no);
+        if (frac < 0)
+            goto bad;
+        mant += frac;
+    }
+    if (mant == 0)
+        goto bad;
+    if (q < e && (*q == 'e' || *q == 'E')) {
+        buf[no++] = (char)*q++;
+        if (q < e && (*q == '+' || *q == '-'))
+            buf[no++] = (char)*q++;
+        int ex = digitpart(&q, e, buf, &no);
+        if (ex <= 0)
+            goto bad;
+    }
+    if (q != e)
+        goto bad;
+    buf[no] = 0;
+    return rt_float(strtod(buf, NULL));
+bad:;
+    Value str = rt_str_from_utf8(s, n);
+    if (!str)
+        return RT_ERR;
+    return rt_raise_fmt(rt_ValueError, "could not convert string to float: %R", str);
+}
+
+/* ================================================================ arithmetic ========== */
+
+double rt_float_val_of(Value v, int *ok)
+{
+    *ok = 1;
+    if (rt_is_small(v))
+        return (double)rt_small_val(v);
+    if (rt_is_float(v))
+        return rt_float_val(v);
+    if (rt_is_int(v)) {
+        double d;
+        if (rt_int_to_double_exact(v, &d) == 0)
+            return d;
+        rt_raise_str(rt_OverflowError, "int too large to convert to float");
+        *ok = 0;
+        return -1.0;
+    }
+    *ok = 0;
+    return -1.0;
+}
+
+/* Converts both operands, or reports "not mine" (NotImplemented) / an error. */
+#define OPERANDS(a, b)                                                                   \
+    if (!(rt_is_float(a) || rt_is_int(a)) || !(rt_is_float(b) || rt_is_int(b)))          \
+        return rt_NotImplemented;                                                        \
+    int ok_;                                                                             \
+    double x = rt_float_val_of(a, &ok_);                                                 \
+    if (!ok_)                                                                            \
+        return RT_ERR;                                                                   \
+    double y = rt_float_val_of(b, &ok_);                                                 \
+    if (!ok_)                                                                            \
+        return RT_ERR
+
+Value rt_float_add(Value a, Value b)
+{
+    OPERANDS(a, b);
+    return rt_float(x + y);
+}
+
+Value rt_float_sub(Value a, Value b)
+{
+    OPERANDS(a, b);
+    return rt_float(x - y);
+}
+
+Value rt_float_mul(Value a, Value b)
+{
+    OPERANDS(a, b);
+    return rt_float(x * y);
+}
+
+Value rt_float_truediv(Value a, Value b)
+{
+    OPERANDS(a, b);
+    if (y == 0.0)
+        return rt_raise_str(rt_ZeroDivisionError, "float division by zero");
+    return rt_float(x / y);
+}
+
+/* CPython's float_divmod: fmod gives the exact remainder, fixed up to the divisor's sign;
+ * the quotient is recovered from it and snapped to the nearest integer */
+static void float_divmod_raw(double x, double y, double *q, double *r)
+{
+    double mod = fmod(x, y);
+    double div = (x - mod) / y;
+    if (mod) {
+        if ((y < 0) != (mod < 0)) {
+            mod += y;
+            div -= 1.0;
+        }
+    } else {
+        mod = copysign(0.0, y);
+    }
+    double floordiv;
+    if (div) {
+        floordiv = floor(div);
+        if (div - floordiv > 0.5)
+            floordiv += 1.0;
+    } else {
+        floordiv = copysign(0.0, x / y);
+    }
+    *q = floordiv;
+    *r = mod;
+}
+
+Value rt_float_floordiv(Value a, Value b)
+{
+    OPERANDS(a, b);
+    if (y == 0.0)
+        return rt_raise_str(rt_ZeroDivisionError, "float floor division by zero");
+    double q, r;
+    float_divmod_raw(x, y, &q, &r);
+    return rt_float(q);
+}
+
+Value rt_float_mod(Value a, Value b)
+{
+    OPERANDS(a, b);
+    if (y == 0.0)
+        return rt_raise_str(rt_ZeroDivisionError, "float modulo");
+    double q, r;
+    float_divmod_raw(x, y, &q, &r);
+    return rt_float(r);
+}
+
+Value rt_float_divmod(Value a, Value b)
+{
+    OPERANDS(a, b);
+    if (y == 0.0)
+        return rt_raise_str(rt_ZeroDivisionError, "float divmod()");
+    double q, r;
+    float_divmod_raw(x, y, &q, &r);
+    Value t[2] = {rt_float(q), rt_float(r)};
+    if (!t[0] || !t[1])
+        return RT_ERR;
+    return rt_tuple_from(t, 2);
+}
+
+static int is_odd_integer(double w) { return fmod(fabs(w), 2.0) == 1.0; }
+
+/* OverflowError(34, 'Numerical result out of range'), as PyErr_SetFromErrno(ERANGE) builds */
+static Value raise_erange(void)
+{
+    Value args[2] = {rt_small(ERANGE), rt_str_from_cstr("Numerical result out of range")};
+    if (!args[1])
+        return RT_ERR;
+    Value e = rt_exc_new(rt_OverflowError, args, 2);
+    if (!e)
+        return RT_ERR;
+    return rt_raise(e);
+}
+
+Value rt_float_pow(Value a, Value b, Value mod)
+{
+    if (mod != rt_None && mod != 0) {
+        if (!(rt_is_float(a) || rt_is_int(a)) || !(rt_is_float(b) || rt_is_int(b)))
+            return rt_NotImplemented;
+        return rt_raise_str(rt_TypeError,
+                            "pow() 3rd argument not allowed unless all arguments are integers");
+    }
+    OPERANDS(a, b);
+    double iv = x, iw = y;
+    if (iw == 0)
+        return rt_float(1.0);
+    if (isnan(iv))
+        return rt_float(iv);
+    if (isnan(iw))
+        return rt_float(iv == 1.0 ? 1.0 : iw);
+    if (isinf(iw)) {
+        iv = fabs(iv);
+        if (iv == 1.0)
+            return rt_float(1.0);
+        if ((iw > 0) == (iv > 1.0))
+            return rt_float(fabs(iw));
+        return rt_float(0.0);
+    }
+    if (isinf(iv)) {
+        int odd = is_odd_integer(iw);
+        if (iw > 0)
+            return rt_float(odd ? iv : fabs(iv));
+        return rt_float(odd ? copysign(0.0, iv) : 0.0);
+    }
+    if (iv == 0.0) {
+        int odd = is_odd_integer(iw);
+        if (iw < 0)
+            return rt_raise_str(rt_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        return rt_float(odd ? iv : 0.0);
+    }
+    int negate = 0;
+    if (iv < 0.0) {
+        if (iw != floor(iw))   /* a negative base to a fractional power is complex */
+            return rt_complex_pow_values(iv, 0.0, iw, 0.0);
+        iv = -iv;
+        negate = is_odd_integer(iw);
+    }
+    if (iv == 1.0)
+        return rt_float(negate ? -1.0 : 1.0);
+    errno = 0;
+    double r = pow(iv, iw);
+    if (isinf(r) || (errno == ERANGE && r != 0.0))
+        return raise_erange();
+    return rt_float(negate ? -r : r);
+}
+
+/* ================================================================ compare, hash ======= */
+
+static Value float_richcompare(Value a, Value b, int op)
+{
+    if (!rt_is_float(a))
+        return rt_NotImplemented;
+    double x = rt_float_val(a);
+    int c;   /* -1, 0, 1 or 2 for unordered */
+    if (rt_is_float(b)) {
+        double y = rt_float_val(b);
+        c = isnan(x) || isnan(y) ? 2 : (x > y) - (x < y);
+    } else if (rt_is_int(b)) {
+        c = rt_int_cmp_double(b, x);
+        if (c != 2)
+            c = -c;
+    } else {
+        return rt_NotImplemented;
+    }
+    if (c == 2)
+        return rt_bool(op == RT_NE);
+    switch (op) {
+    case RT_LT: return rt_bool(c < 0);
+    case RT_LE: return rt_bool(c <= 0);
+    case RT_EQ: return rt_bool(c == 0);
+    case RT_NE: return rt_bool(c != 0);
+    case RT_GT: return rt_bool(c > 0);
+    default: return rt_bool(c >= 0);
+    }
+}
+
+#define HASH_BITS 61
+#define HASH_MOD (((uint64_t)1 << HASH_BITS) - 1)
+
+/* d = m * 2**e with integer m < 2**53, and 2**61 == 1 (mod 2**61-1), so multiplying by 2**e
+ * is a rotation of the 61-bit residue by e mod 61 */
+int64_t rt_float_hash(double d)
+{
+    if (isinf(d))
+        return d > 0 ? 314159 : -314159;
+    if (isnan(d))
+        return 0;
+    int e;
+    double m = frexp(fabs(d), &e);   /* fabs(d) = m * 2**e, 0.5 <= m < 1 */
+    uint64_t mant = (uint64_t)ldexp(m, 53);
+    e -= 53;
+    int r = e >= 0 ? e % HASH_BITS : HASH_BITS - 1 - ((-1 - e) % HASH_BITS);
+    uint64_t x = mant % HASH_MOD;
+    if (r)
+        x = ((x << r) & HASH_MOD) | (x >> (HASH_BITS - r));
+    int64_t h = (int64_t)x;
+    if (d < 0)
+        h = -h;
+    return h == -1 ? -2 : h;
+}
+
+static int64_t float_hash_slot(Value v)
+{
+    double d = rt_float_val(v);
+    if (isnan(d)) {   /* nan hashes by identity since 3.10 */
+        uint64_t y = (uint64_t)v;
+        int64_t h = (int64_t)((y >> 4) | (y << 60));
+        return h == -1 ? -2 : h;
+    }
+    return rt_float_hash(d);
+}
+
+/* ================================================================ rounding ============ */
+
+/* round(x, n) for n < 0 (round to a multiple of 10**-n), exactly: the double is the exact
+ * rational m * 2**e, rounded half to even at that power of ten, then converted back */
+static int round_negative_ndigits(double x, int64_t ndigits, double *out)
+{
+    int e;
+    double m = frexp(fabs(x), &e);
+    mpz_t num, den, q, r, p10;
+    mpz_init_set_d(num, ldexp(m, 53));
+    e -= 53;
+    mpz_init_set_ui(den, 1);
+    if (e >= 0)
+        mpz_mul_2exp(num, num, (mp_bitcnt_t)e);
+    else
+        mpz_mul_2exp(den, den, (mp_bitcnt_t)-e);
+    mpz_init(p10);
+    mpz_ui_pow_ui(p10, 10, (unsigned long)-ndigits);
+    mpz_mul(den, den, p10);
+    mpz_init(q);
+    mpz_init(r);
+    mpz_fdiv_qr(q, r, num, den);
+    mpz_mul_2exp(r, r, 1);
+    int c = mpz_cmp(r, den);
+    if (c > 0 || (c == 0 && mpz_odd_p(q)))
+        mpz_add_ui(q, q, 1);
+    mpz_mul(q, q, p10);
+    mpz_t one;
+    mpz_init_set_ui(one, 1);
+    double d;
+    if (rt_mpz_ratio_to_double(q, one, &d) < 0)
+        return -1;
+    *out = copysign(d, x);
+    return 0;
+}
+
+Value rt_float_round(Value xv, Value nd)
+{
+    double x = rt_float_val(xv);
+    if (nd == rt_None || nd == 0) {
+        double r = round(x);
+        if (fabs(x - r) == 0.5)
+            r = 2.0 * round(x / 2.0);   /* ties to even */
+        return rt_int_from_double(r);
+    }
+    if (!rt_is_int(nd))
+        return rt_raise_fmt(rt_TypeError, "'%s' object cannot be interpreted as an integer",
+                            rt_type_name(nd));
+    int64_t n;
+    if (rt_int_as_i64(nd, &n) < 0) {
+        rt_exc_fetch();
+        n = rt_int_sign(nd) > 0 ? INT64_MAX : INT64_MIN;
+    }
+    /* beyond these, rounding cannot change x (or leaves only a signed zero) */
+    if (n > 323 || !isfinite(x) || x == 0.0)
+        return rt_float(x);
+    if (n < -308)
+        return rt_float(copysign(0.0, x));
+    double r;
+    if (n >= 0) {
+        /* printf rounds the exact binary value half to even, as CPython's dtoa mode 3 */
+        char sbuf[400];
+        size_t need = (size_t)snprintf(NULL, 0, "%.*f", (int)n, x) + 1;
+        char *buf = need <= sizeof sbuf ? sbuf : rt_alloc_atomic(need);
+        if (!buf)
+            return RT_ERR;
+        snprintf(buf, need, "%.*f", (int)n, x);
+        r = strtod(buf, NULL);
+    } else if (round_negative_ndigits(x, n, &r) < 0) {
+        return rt_raise_str(rt_OverflowError, "rounded value too large to represent");
+    }
+    if (isinf(r))
+        return rt_raise_str(rt_OverflowError, "rounded value too large to represent");
+    return rt_float(r);
+}
+
+/* ================================================================ methods ============= */
+
+Value rt_float_is_integer(Value v)
+{
+    double d = rt_float_val(v);
+    return rt_bool(isfinite(d) && floor(d) == d);
+}
+
+Value rt_float_as_integer_ratio(Value v)
+{
+    double d = rt_float_val(v);
+    if (isinf(d))
+        return rt_raise_str(rt_OverflowError, "cannot convert Infinity to integer ratio");
+    if (isnan(d))
+        return rt_raise_str(rt_ValueError, "cannot convert NaN to integer ratio");
+    int e;
+    double m = frexp(d, &e);
+    /* make the mantissa integral, then cancel common powers of two */
+    int shift = 0;
+    while (m != floor(m)) {
+        m *= 2.0;
+        shift++;
+    }
+    e -= shift;
+    mpz_t num, den;
+    mpz_init_set_d(num, m);
+    mpz_init_set_ui(den, 1);
+    if (e >= 0)
+        mpz_mul_2exp(num, num, (mp_bitcnt_t)e);
+    else
+        mpz_mul_2exp(den, den, (mp_bitcnt_t)-e);
+    Value t[2] = {rt_int_from_mpz(num), rt_int_from_mpz(den)};
+    if (!t[0] || !t[1])
+        return RT_ERR;
+    return rt_tuple_from(t, 2);
+}
+
+/* float.hex(): "0x1.8000000000000p+1", "-0x0.0p+0", subnormals as 0x0.xxxp-1022 */
+Value rt_float_hex(Value v)
+{
+    double d = rt_float_val(v);
+    char buf[48];
+    if (isnan(d) || isinf(d)) {
+        int n = rt_double_repr(d, buf);
+        return rt_str_from_utf8(buf, (size_t)n);
+    }
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    int neg = (int)(bits >> 63);
+    int bexp = (int)((bits >> 52) & 0x7FF);
+    uint64_t frac = bits & ((UINT64_C(1) << 52) - 1);
+    int n;
+    if (bexp == 0 && frac == 0)
+        n = snprintf(buf, sizeof buf, "%s0x0.0p+0", neg ? "-" : "");
+    else if (bexp == 0)
+        n = snprintf(buf, sizeof buf, "%s0x0.%013llxp-1022", neg ? "-" : "",
+                     (unsigned long long)frac);
+    else
+        n = snprintf(buf, sizeof buf, "%s0x1.%013llxp%+d", neg ? "-" : "",
+                     (unsigned long long)frac, bexp - 1023);
+    return rt_str_from_utf8(buf, (size_t)n);
+}
+
+/* ================================================================ the type ============ */
+
+static Value nb_float_neg(Value a) { return rt_float(-rt_float_val(a)); }
+static Value nb_float_pos(Value a)
+{
+    return rt_obj(a)->type == &rt_float_type ? a : rt_float(rt_float_val(a));
+}
+static Value nb_float_abs(Value a) { return rt_float(fabs(rt_float_val(a))); }
+static int nb_float_bool(Value a) { return rt_float_val(a) != 0.0; }
+static Value nb_float_int(Value a) { return rt_int_from_double(rt_float_val(a)); }
+
+/* float(x): numbers, strs, and objects with __float__ / __index__ */
+static Value float_new(Type *t, const Value *args, size_t nargs, Value kwnames)
+{
+    (void)t;
+    if (kwnames && ((TupleObject *)rt_obj(kwnames))->size > 0)
+        return rt_raise_str(rt_TypeError, "float() takes no keyword arguments");
+    if (nargs > 1)
+        return rt_raise_fmt(rt_TypeError, "float expected at most 1 argument, got %zd",
+                            (ptrdiff_t)nargs);
+    if (nargs == 0)
+        return rt_float(0.0);
+    Value x = args[0];
+    if (rt_is_float(x))
+        return nb_float_pos(x);
+    if (rt_is_int(x)) {
+        double d = rt_int_as_double(x);
+        if (d == -1.0 && rt_exc_pending())
+            return RT_ERR;
+        return rt_float(d);
+    }
+    Type *xt = rt_typeof(x);
+    if (xt->flags & RT_TPFLAG_STR_SUBCLASS)
+        return rt_float_from_str(rt_str_bytes(x), rt_str_nbytes(x));
+    if (xt->nb.float_)
+        return xt->nb.float_(x);
+    if (xt->nb.index) {
+        Value i = xt->nb.index(x);
+        if (!i)
+            return RT_ERR;
+        double d = rt_int_as_double(i);
+        if (d == -1.0 && rt_exc_pending())
+            return RT_ERR;
+        return rt_float(d);
+    }
+    return rt_raise_fmt(rt_TypeError, "float() argument must be a string or a real number, "
+                                      "not '%s'", xt->name);
+}
+
+Type rt_float_type = {
+    .ob = {&rt_type_type}, .name = "float", .base = &rt_object_type,
+    .flags = RT_TPFLAG_BASETYPE, .basicsize = sizeof(FloatObject),
+    .repr = float_repr, .str = float_repr, .hash = float_hash_slot,
+    .richcompare = float_richcompare, .new_ = float_new,
+    .nb = {
+        .add = rt_float_add, .sub = rt_float_sub, .mul = rt_float_mul,
+        .truediv = rt_float_truediv, .floordiv = rt_float_floordiv, .mod = rt_float_mod,
+        .divmod = rt_float_divmod, .pow = rt_float_pow, .neg = nb_float_neg,
+        .pos = nb_float_pos, .abs = nb_float_abs, .int_ = nb_float_int,
+        .float_ = nb_float_pos, .bool_ = nb_float_bool,
+    },
+};
+
+void rt_num_init(void)
+{
+    rt_type_ready(&rt_float_type);
+    rt_type_ready(&rt_complex_type);
+}

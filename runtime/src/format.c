@@ -1,0 +1,30 @@
+/*
+ * format.c - format(value, spec): dispatch on the value's type.
+ *
+ * Entry point: rt_format (rt.h).  Numbers go to numfmt.c, strs to rt_format_str (str.c).
+ * Any other object gets object.__format__'s behaviour: str(v) for an empty spec, TypeError
+ * otherwise.  A user class's __format__ method is the generic layer's to find (it calls this
+ * only for built-in behaviour).
+ */
+#include "rt.h"
+#include "core.h"
+
+Value rt_format(Value v, Value spec)
+{
+    if (rt_is_small(spec) || !(rt_obj(spec)->type->flags & RT_TPFLAG_STR_SUBCLASS))
+        return rt_raise_fmt(rt_TypeError, "format() argument 2 must be str, not %s",
+                            rt_type_name(spec));
+    Type *t = rt_typeof(v);
+    if (rt_is_int(v))
+        return rt_format_int(v, spec);
+    if (rt_issubtype(t, &rt_float_type))
+        return rt_format_float(v, spec);
+    if (rt_issubtype(t, &rt_complex_type))
+        return rt_format_complex(v, spec);
+    if (t->flags & RT_TPFLAG_STR_SUBCLASS)
+        return rt_format_str(v, spec);
+    if (rt_str_nbytes(spec) == 0)
+        return rt_core_str(v);
+    return rt_raise_fmt(rt_TypeError, "unsupported format string passed to %s.__format__",
+                        t->name);
+}

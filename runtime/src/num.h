@@ -1,0 +1,32 @@
+/*
+ * num.h - internal helpers shared by the numeric files (int.c, float.c, complex.c, numfmt.c):
+ * GMP views of int values and exact conversions.  Not part of the ABI.
+ */
+#ifndef AITHON_RT_NUM_H
+#define AITHON_RT_NUM_H
+
+#include <gmp.h>
+
+#include "rt.h"
+
+/* Read-only mpz view of any int value (small, bool, big, int subclass).  `tmp` and `limb`
+ * are caller storage used for small values, so the view never allocates. */
+mpz_srcptr rt_int_view(Value v, mpz_ptr tmp, mp_limb_t *limb);
+/* The canonical int for z, adopting its limbs (z must not be used or cleared afterwards). */
+Value rt_int_from_mpz(mpz_ptr z);
+/* Correctly rounded (half-even) a/b for b != 0; -1 when the result overflows a double. */
+int rt_mpz_ratio_to_double(mpz_srcptr a, mpz_srcptr b, double *out);
+/* value of an int as a double, rounded half-even; -1 (nothing raised) on overflow */
+int rt_int_to_double_exact(Value v, double *out);
+/* compare an int with a finite-or-not double exactly: -1, 0, 1; 2 when d is nan */
+int rt_int_cmp_double(Value i, double d);
+
+/* complex ** complex with CPython's algorithm (float.c: negative ** fractional) */
+Value rt_complex_pow_values(double ar, double ai, double br, double bi);
+
+/* format helpers shared by float.c and numfmt.c */
+/* shortest round-trip digits of finite d > 0: digits into buf (NUL-terminated), returns the
+ * decimal exponent e such that d = 0.DIGITS * 10**e */
+int rt_double_shortest(double d, char *digits);
+
+#endif

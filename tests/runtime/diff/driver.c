@@ -1,0 +1,240 @@
+/*
+ * driver.c - the runtime side of the differential tests (tests/runtime/diff/difftest.py):
+ * reads one operation per line on stdin, prints one result line per operation.
+ *
+ * Ints travel in hex (no digit limit applies to base 16), strings as hex of their UTF-8
+ * bytes, doubles as their 64-bit pattern in hex.  Result lines:
+ *   i <hex>        an int          f <repr>     a float        s <text>    a str
+ *   t <r> | <r>    a 2-tuple       E <Type>: <message>          a raised exception
+ * Operations:
+ *   I <op> <a> <b>        int binary op: + - * // % ** << >> & | ^ divmod / pow3(a,b,c: 3 args)
+ *   U <op> <a>            int unary op: neg invert abs bitlen
+ *   S <base> <str>        int(str, base)        D <a>      str(a) (decimal, with the limit)
+ *   B <a> <base>          rt_int_to_str(a, base) (bin/oct/hex/other bases)
+ *   R <bits>              repr(double)          P <str>    float(str) -> repr
+ *   G <op> <x> <y>        float binary op (+ - * / // % ** divmod == <) on two doubles
+ *   C <x> <a>             float x compared with int a: prints -1/0/1/2 and the hashes' equality
+ *   N <x> <ndigits|N>     round(x[, ndigits])
+ *   Fi <a> <spec>         format(int, spec)     Ff <bits> <spec>   format(float, spec)
+ *   Fc <bits> <bits> <spec> format(complex, spec)    Fs <str> <spec>  format(str, spec)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rt.h"
+#include "core.h"
+
+static char *unhex(const char *h, size_t *n)
+{
+    size_t len = strlen(h) / 2;
+    char *out = malloc(len + 1);
+    for (size_t i = 0; i < len; i++) {
+        unsigned v;
+        sscanf(h + 2 * i, "%2x", &v);
+        out[i] = (char)v;
+    }
+    out[len] = 0;
+    *n = len;
+    return out;
+}
+
+static Value parse_int(const char *tok)
+{
+    int neg = tok[0] == '-';
+    const char *p = neg ? tok + 1 : tok;
+    Value v = rt_int_from_str(p, strlen(p), 16);
+    return neg ? rt_int_neg(v) : v;
+}
+
+static double parse_bits(const char *tok)
+{
+    uint64_t b = strtoull(tok, NULL, 16);
+    double d;
+    memcpy(&d, &b, sizeof d);
+    return d;
+}
+
+static void print_value(Value v);
+
+static void print_error(void)
+{
+    Value e = rt_exc_fetch();
+    if (!e) {
+        printf("E <no exception set>\n");
+        return;
+    }
+    Value s = rt_core_str(e);
+    printf("E %s: %.*s\n", rt_type_name(e), s ? (int)rt_str_nbytes(s) : 0,
+           s ? rt_str_bytes(s) : "");
+}
+
+static void print_item(Value v)
+{
+    Type *t = rt_typeof(v);
+    if (rt_is_int(v) && t != &rt_bool_type) {
+        Value s = rt_int_to_str(v, 16);
+        printf("i %.*s", (int)rt_str_nbytes(s), rt_str_bytes(s));
+    } else if (t == &rt_float_type) {
+        char buf[40];
+        rt_double_repr(rt_float_val(v), buf);
+        printf("f %s", buf);
+    } else if (t == &rt_str_type) {
+        printf("s %.*s", (int)rt_str_nbytes(v), rt_str_bytes(v));
+    } else if (t == &rt_bool_type) {
+        printf("b %d", ((BoolObject *)rt_obj(v))->v);
+    } else {
+        Value r = rt_core_repr(v);
+        printf("r %.*s", (int)rt_str_nbytes(r), rt_str_bytes(r));
+    }
+}
+
+static void print_value(Value v)
+{
+    if (!v) {
+        print_error();
+        return;
+    }
+    if (rt_typeof(v) == &rt_tuple_type) {
+        TupleObject *t = (TupleObject *)rt_obj(v);
+        printf("t ");
+        for (int64_t i = 0; i < t->size; i++) {
+            if (i)
+                printf(" | ");
+            print_item(t->items[i]);
+        }
+        printf("\n");
+        return;
+    }
+    print_item(v);
+    printf("\n");
+}
+
+static Value int_binop(const char *op, Value a, Value b)
+{
+    if (!strcmp(op, "+")) return rt_int_add(a, b);
+    if (!strcmp(op, "-")) return rt_int_sub(a, b);
+    if (!strcmp(op, "*")) return rt_int_mul(a, b);
+    if (!strcmp(op, "//")) return rt_int_floordiv(a, b);
+    if (!strcmp(op, "%")) return rt_int_mod(a, b);
+    if (!strcmp(op, "**")) return rt_int_pow(a, b);
+    if (!strcmp(op, "<<")) return rt_int_lshift(a, b);
+    if (!strcmp(op, ">>")) return rt_int_rshift(a, b);
+    if (!strcmp(op, "&")) return rt_int_and(a, b);
+    if (!strcmp(op, "|")) return rt_int_or(a, b);
+    if (!strcmp(op, "^")) return rt_int_xor(a, b);
+    if (!strcmp(op, "divmod")) return rt_int_divmod(a, b);
+    if (!strcmp(op, "/")) return rt_int_truediv(a, b);
+    if (!strcmp(op, "cmp")) return rt_small(rt_int_cmp(a, b));
+    if (!strcmp(op, "hash")) return rt_small(rt_int_hash(a));
+    return rt_raise_str(rt_SystemError, "bad op");
+}
+
+static Value float_binop(const char *op, Value a, Value b)
+{
+    if (!strcmp(op, "+")) return rt_float_add(a, b);
+    if (!strcmp(op, "-")) return rt_float_sub(a, b);
+    if (!strcmp(op, "*")) return rt_float_mul(a, b);
+    if (!strcmp(op, "/")) return rt_float_truediv(a, b);
+    if (!strcmp(op, "//")) return rt_float_floordiv(a, b);
+    if (!strcmp(op, "%")) return rt_float_mod(a, b);
+    if (!strcmp(op, "**")) return rt_float_pow(a, b, rt_None);
+    if (!strcmp(op, "divmod")) return rt_float_divmod(a, b);
+    if (!strcmp(op, "==")) return rt_float_type.richcompare(a, b, RT_EQ);
+    if (!strcmp(op, "<")) return rt_float_type.richcompare(a, b, RT_LT);
+    return rt_raise_str(rt_SystemError, "bad op");
+}
+
+static Value str_of(const char *hex)
+{
+    size_t n;
+    char *s = unhex(hex, &n);
+    Value v = rt_str_from_utf8(s, n);
+    free(s);
+    return v;
+}
+
+int main(void)
+{
+    rt_init();
+    static char line[1 << 20];
+    char *tok[8];
+    while (fgets(line, sizeof line, stdin)) {
+        int nt = 0;
+        for (char *p = strtok(line, " \n"); p && nt < 8; p = strtok(NULL, " \n"))
+            tok[nt++] = p;
+        if (nt == 0)
+            continue;
+        const char *k = tok[0];
+        Value r = RT_ERR;
+        if (!strcmp(k, "I") && nt == 4) {
+            r = int_binop(tok[1], parse_int(tok[2]), parse_int(tok[3]));
+        } else if (!strcmp(k, "I") && nt == 5) {
+            r = rt_int_pow3(parse_int(tok[2]), parse_int(tok[3]), parse_int(tok[4]));
+        } else if (!strcmp(k, "U")) {
+            Value a = parse_int(tok[2]);
+            if (!strcmp(tok[1], "neg")) r = rt_int_neg(a);
+            else if (!strcmp(tok[1], "invert")) r = rt_int_invert(a);
+            else if (!strcmp(tok[1], "abs")) r = rt_int_abs(a);
+            else if (!strcmp(tok[1], "bitlen")) r = rt_int_bit_length(a);
+            else if (!strcmp(tok[1], "bitcount")) r = rt_int_bit_count(a);
+            else if (!strcmp(tok[1], "float")) {
+                double d = rt_int_as_double(a);
+                r = d == -1.0 && rt_exc_pending() ? RT_ERR : rt_float(d);
+            }
+        } else if (!strcmp(k, "S")) {
+            Value s = nt > 2 ? str_of(tok[2]) : rt_str_from_utf8("", 0);
+            r = rt_int_from_str(rt_str_bytes(s), rt_str_nbytes(s), atoi(tok[1]));
+        } else if (!strcmp(k, "D")) {
+            r = rt_int_to_str(parse_int(tok[1]), 10);
+        } else if (!strcmp(k, "B")) {
+            r = rt_int_to_str(parse_int(tok[1]), atoi(tok[2]));
+        } else if (!strcmp(k, "R")) {
+            char buf[40];
+            rt_double_repr(parse_bits(tok[1]), buf);
+            printf("%s\n", buf);
+            continue;
+        } else if (!strcmp(k, "P")) {
+            Value s = nt > 1 ? str_of(tok[1]) : rt_str_from_utf8("", 0);
+            r = rt_float_from_str(rt_str_bytes(s), rt_str_nbytes(s));
+        } else if (!strcmp(k, "G")) {
+            r = float_binop(tok[1], rt_float(parse_bits(tok[2])), rt_float(parse_bits(tok[3])));
+        } else if (!strcmp(k, "C")) {
+            double x = parse_bits(tok[1]);
+            Value a = parse_int(tok[2]);
+            Value fx = rt_float(x);
+            Value lt = rt_float_type.richcompare(fx, a, RT_LT);
+            Value eq = rt_float_type.richcompare(fx, a, RT_EQ);
+            int heq = rt_float_type.hash(fx) == rt_int_hash(a);
+            printf("c %d %d %d\n", lt == rt_True, eq == rt_True, heq);
+            continue;
+        } else if (!strcmp(k, "N")) {
+            Value x = rt_float(parse_bits(tok[1]));
+            r = rt_float_round(x, !strcmp(tok[2], "N") ? rt_None : parse_int(tok[2]));
+        } else if (!strcmp(k, "Fi")) {
+            r = rt_format_int(parse_int(tok[1]), nt > 2 ? str_of(tok[2]) : str_of(""));
+        } else if (!strcmp(k, "Ff")) {
+            r = rt_format_float(rt_float(parse_bits(tok[1])), nt > 2 ? str_of(tok[2]) : str_of(""));
+        } else if (!strcmp(k, "Fc")) {
+            r = rt_format_complex(rt_complex(parse_bits(tok[1]), parse_bits(tok[2])),
+                                  nt > 3 ? str_of(tok[3]) : str_of(""));
+        } else if (!strcmp(k, "Fs")) {
+            r = rt_format(str_of(tok[1]), nt > 2 ? str_of(tok[2]) : str_of(""));
+        } else if (!strcmp(k, "X")) {   /* a complex op: Xop re im re im */
+            Value a = rt_complex(parse_bits(tok[2]), parse_bits(tok[3]));
+            Value b = rt_complex(parse_bits(tok[4]), parse_bits(tok[5]));
+            NumberSlots *nb = &rt_complex_type.nb;
+            const char *op = tok[1];
+            r = !strcmp(op, "+") ? nb->add(a, b) : !strcmp(op, "-") ? nb->sub(a, b)
+              : !strcmp(op, "*") ? nb->mul(a, b) : !strcmp(op, "/") ? nb->truediv(a, b)
+              : !strcmp(op, "**") ? nb->pow(a, b, rt_None) : !strcmp(op, "abs") ? nb->abs(a)
+              : !strcmp(op, "repr") ? rt_core_repr(a)
+              : !strcmp(op, "hash") ? rt_small(rt_complex_type.hash(a))
+              : rt_raise_str(rt_SystemError, "bad op");
+        } else {
+            r = rt_raise_str(rt_SystemError, "bad line");
+        }
+        print_value(r);
+    }
+    return 0;
+}
