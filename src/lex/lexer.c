@@ -26,8 +26,12 @@
  * line including its line end.
  *
  * Errors: the first error stops the tokenizer; TokenArray.err gets CPython's exception class,
- * message and position, and the array ends with one TK_ERRORTOKEN there.  Diag.col is chosen
- * so that col + 1, counted in characters, is CPython's SyntaxError.offset.
+ * message and position, and the array ends with one TK_ERRORTOKEN there.  Diag.col is the
+ * byte column of the character CPython's SyntaxError.offset points at (offset == col + 1 on
+ * ASCII lines; CPython counts some offsets in characters, others in bytes).  The characters
+ * $ ? ` and the spelling "<>" are not errors of CPython's tokenizer, only tokens that no rule
+ * accepts: they become ERRORTOKENs in the middle of the array (no Diag), and the tokenizer
+ * goes on (lexer.h).
  */
 #include "lexer.h"
 
@@ -883,13 +887,9 @@ static void lex_run(Lexer *L)
                 k = at(L, p + 2) == '=' ? (n = 3, TK_LEFTSHIFTEQUAL) : (n = 2, TK_LEFTSHIFT);
             else if (c2 == '=')
                 k = TK_LESSEQUAL, n = 2;
-            else if (c2 == '>') {
-                /* CPython lexes "<>" as NOTEQUAL and its parser rejects the spelling */
-                error_at(L, line, col, "SyntaxError", "invalid syntax");
-                L->out->err.end_line = line;
-                L->out->err.end_col = col + 2;
-                return;
-            } else
+            else if (c2 == '>')
+                k = TK_ERRORTOKEN, n = 2;   /* see bad_token below */
+            else
                 k = TK_LESS;
             break;
         case '>':
@@ -926,12 +926,13 @@ static void lex_run(Lexer *L)
                 error_cur(L, p + 1, "invalid non-printable character U+%04X", c);
                 return;
             }
-            /* $ ? ` : CPython makes an OP token that no grammar rule accepts */
-            error_at(L, line, col, "SyntaxError", "invalid syntax");
-            L->out->err.end_line = line;
-            L->out->err.end_col = col + 1;
-            return;
+            k = TK_ERRORTOKEN;              /* see bad_token below */
+            break;
         }
+        /* bad_token: $ ? ` and "<>" are tokens for CPython's tokenizer (an OP that no grammar
+         * rule accepts, and a NOTEQUAL that its parser refuses to spell "<>"), so it goes on
+         * past them and a later tokenizer error can still win over the parser's "invalid
+         * syntax".  They become ERRORTOKENs in the middle of the array, with no Diag. */
         push(L, k, s, n, line, col, line, col + n);
         p += n;
     }

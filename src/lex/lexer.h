@@ -12,6 +12,17 @@
  * whose diagnostic is stored in the TokenArray.  The parser reports it only when it reaches
  * that token, so an earlier syntax error wins, as in CPython (whose parser pulls tokens
  * lazily).  Otherwise the array ends with TK_ENDMARKER.
+ * Two refinements of CPython's that the parser needs (lexer.c has the details):
+ *   - An ERRORTOKEN *before* the end (no Diag) is a character no grammar rule accepts ($ ? `
+ *     or the spelling "<>"): CPython's tokenizer passes it as an OP, so the parser fails there
+ *     with "invalid syntax", and lexing went on past it.
+ *   - When CPython's parser fails with a SyntaxError it tokenizes the rest of the file
+ *     (_PyPegen_tokenize_full_source_to_check_for_errors).  A later tokenizer error replaces
+ *     the parser's, except TabError, IndentationError, "unexpected character after line
+ *     continuation character", "unexpected EOF while parsing" and "'(' was never closed": for
+ *     those the parser's error stays, unless brackets are open at the error token and the
+ *     innermost was opened on a line before the parser error's line; then the error is
+ *     "'(' was never closed" at that bracket (its char/line/col: from the tokens).
  *
  * Positions are CPython's: 1-based lines, 0-based byte columns in the UTF-8 text; end_col is
  * one past the last byte.  NEWLINE, INDENT and DEDENT get the positions CPython's tokenizer
