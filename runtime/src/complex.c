@@ -11,6 +11,7 @@
  * (ZeroDivisionError), "complex exponentiation" (OverflowError when a result part is inf),
  * "absolute value too large".  Mixed operations accept int, float and complex operands.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -132,10 +133,14 @@ static C c_pow(C a, C b, int *err)
     return r;
 }
 
+/* The error classification is CPython's, errno included: libm's own EDOM (cos(inf) when
+ * the phase is infinite) becomes the ZeroDivisionError too, and an infinite part after the
+ * computation is ERANGE. */
 Value rt_complex_pow_values(double ar, double ai, double br, double bi)
 {
     C a = {ar, ai}, b = {br, bi}, p;
     int err = 0;
+    errno = 0;
     if (b.im == 0.0 && b.re == floor(b.re) && fabs(b.re) <= 100.0) {
         long n = (long)b.re;
         if (n >= 0) {
@@ -148,8 +153,16 @@ Value rt_complex_pow_values(double ar, double ai, double br, double bi)
         p = c_pow(a, b, &err);
     }
     if (err)
+        errno = EDOM;
+    if (isinf(p.re) || isinf(p.im)) {
+        if (errno == 0)
+            errno = ERANGE;
+    } else if (errno == ERANGE) {
+        errno = 0;
+    }
+    if (errno == EDOM)
         return rt_raise_str(rt_ZeroDivisionError, "0.0 to a negative or complex power");
-    if (isinf(p.re) || isinf(p.im))
+    if (errno == ERANGE)
         return rt_raise_str(rt_OverflowError, "complex exponentiation");
     return rt_complex(p.re, p.im);
 }

@@ -237,7 +237,11 @@ static int digitpart(const unsigned char **pp, const unsigned char *e, char *out
 
 Value rt_float_from_str(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s, *e = p + n;
+    size_t an;
+    const char *ascii = rt_num_ascii(s, n, &an);
+    if (!ascii)
+        return RT_ERR;
+    const unsigned char *p = (const unsigned char *)ascii, *e = p + an;
     size_t k;
     while ((k = fspace_len(p, e)))
         p += k;

@@ -19,6 +19,7 @@
  */
 #include <gmp.h>
 #include <math.h>
+#include <utf8proc.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -803,6 +804,53 @@ static size_t space_len(const unsigned char *p, const unsigned char *e)
     return 0;
 }
 
+/* Unicode decimal digits are contiguous runs starting at a zero (a Unicode stability
+ * guarantee), so a digit's value is its distance from the run's start, modulo 10 for the
+ * runs that hold several sets of digits back to back (the mathematical digits). */
+static int unicode_decimal(uint32_t c)
+{
+    if (utf8proc_category((utf8proc_int32_t)c) != UTF8PROC_CATEGORY_ND)
+        return -1;
+    uint32_t start = c;
+    while (start > 0 && utf8proc_category((utf8proc_int32_t)(start - 1)) == UTF8PROC_CATEGORY_ND)
+        start--;
+    return (int)((c - start) % 10);
+}
+
+const char *rt_num_ascii(const char *s, size_t n, size_t *outn)
+{
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0x80)
+        i++;
+    *outn = n;
+    if (i == n)
+        return s;
+    char *out = rt_alloc_atomic(n + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    const unsigned char *p = (const unsigned char *)s, *e = p + n;
+    while (p < e) {
+        if (*p < 0x80) {
+            out[o++] = (char)*p++;
+            continue;
+        }
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p, e - p, &c);
+        if (k <= 0) {   /* a lone surrogate (3 bytes) or malformed: not a digit */
+            k = *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+            c = -1;
+        }
+        size_t sp = space_len(p, e);
+        int d = c >= 0 ? unicode_decimal((uint32_t)c) : -1;
+        out[o++] = sp ? ' ' : d >= 0 ? (char)('0' + d) : '?';
+        p += k;
+    }
+    out[o] = 0;
+    *outn = o;
+    return out;
+}
+
 /* value of an ASCII digit or letter in bases up to 36; 99 for anything else */
 static inline int digit_value(unsigned char c)
 {
@@ -828,7 +876,11 @@ Value rt_int_from_str(const char *s, size_t n, int base)
 {
     if (base != 0 && (base < 2 || base > 36))
         return rt_raise_str(rt_ValueError, "int() base must be >= 2 and <= 36, or 0");
-    const unsigned char *p = (const unsigned char *)s, *e = p + n;
+    size_t an;
+    const char *ascii = rt_num_ascii(s, n, &an);
+    if (!ascii)
+        return RT_ERR;
+    const unsigned char *p = (const unsigned char *)ascii, *e = p + an;
     size_t k;
     while ((k = space_len(p, e)))
         p += k;

@@ -24,6 +24,10 @@ int rt_int_cmp_double(Value i, double d);
 /* complex ** complex with CPython's algorithm (float.c: negative ** fractional) */
 Value rt_complex_pow_values(double ar, double ai, double br, double bi);
 
+/* int()/float() text with Unicode decimal digits made ASCII and Unicode spaces made ' '
+ * (other non-ASCII characters become '?'); s itself when it is all ASCII; NULL on error */
+const char *rt_num_ascii(const char *s, size_t n, size_t *outn);
+
 /* format helpers shared by float.c and numfmt.c */
 /* shortest round-trip digits of finite d > 0: digits into buf (NUL-terminated), returns the
  * decimal exponent e such that d = 0.DIGITS * 10**e */

@@ -217,6 +217,8 @@ static void add_grouped(StrBuf *b, const Num *n, char sep, int group, int64_t mi
     }
     size_t len = 0, di = n->ndigits;
     int in_group = 0;
+    if (di == 0 && min_width <= 0)   /* inf and nan have no integer digits */
+        return;
     for (;;) {
         if (di > 0)
             tmp[len++] = n->digits[--di];
@@ -352,10 +354,10 @@ Value rt_format_int(Value v, Value spec)
             return rt_raise_str(rt_ValueError,
                                 "Alternate form (#) not allowed with integer format specifier 'c'");
         int64_t c;
-        if (rt_int_as_i64(v, &c) < 0 || c < 0 || c > 0x10FFFF) {
-            rt_exc_fetch();
+        if (rt_int_as_i64(v, &c) < 0)
+            return RT_ERR;
+        if (c < 0 || c > 0x10FFFF)
             return rt_raise_str(rt_OverflowError, "%c arg not in range(0x110000)");
-        }
         size_t len;
         utf8_encode((uint32_t)c, cbuf, &len);
         /* a character is laid out like a string: left-aligned by default, no sign */
@@ -516,13 +518,11 @@ static int float_parts(double x, const Spec *s, uint32_t type, StrBuf *body, int
     int upper = type == 'E' || type == 'F' || type == 'G';
     int neg = signbit(x) != 0;
     double ax = fabs(x);
-    if (isnan(x)) {
-        rt_sb_adds(body, upper ? "NAN" : "nan");
-        return 0;
-    }
-    if (isinf(x)) {
-        rt_sb_adds(body, upper ? "INF" : "inf");
-        return neg;
+    if (isnan(x) || isinf(x)) {
+        rt_sb_adds(body, isnan(x) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
+        if (type == '%')
+            rt_sb_addc(body, '%');
+        return isnan(x) ? 0 : neg;
     }
     int64_t prec = s->precision;
     int code;

@@ -2,8 +2,8 @@
  * driver.c - the runtime side of the differential tests (tests/runtime/diff/difftest.py):
  * reads one operation per line on stdin, prints one result line per operation.
  *
- * Ints travel in hex (no digit limit applies to base 16), strings as hex of their UTF-8
- * bytes, doubles as their 64-bit pattern in hex.  Result lines:
+ * Ints travel in hex (no digit limit applies to base 16), strings as 'h' + hex of their
+ * UTF-8 bytes, doubles as their 64-bit pattern in hex.  Result lines:
  *   i <hex>        an int          f <repr>     a float        s <text>    a str
  *   t <r> | <r>    a 2-tuple       E <Type>: <message>          a raised exception
  * Operations:
@@ -80,7 +80,8 @@ static void print_item(Value v)
         rt_double_repr(rt_float_val(v), buf);
         printf("f %s", buf);
     } else if (t == &rt_str_type) {
-        printf("s %.*s", (int)rt_str_nbytes(v), rt_str_bytes(v));
+        printf("s ");
+        fwrite(rt_str_bytes(v), 1, rt_str_nbytes(v), stdout);   /* may hold NULs */
     } else if (t == &rt_bool_type) {
         printf("b %d", ((BoolObject *)rt_obj(v))->v);
     } else {
@@ -145,9 +146,12 @@ static Value float_binop(const char *op, Value a, Value b)
     return rt_raise_str(rt_SystemError, "bad op");
 }
 
+/* a str token: 'h' + hex of the UTF-8 bytes */
 static Value str_of(const char *hex)
 {
     size_t n;
+    if (*hex == 'h')
+        hex++;
     char *s = unhex(hex, &n);
     Value v = rt_str_from_utf8(s, n);
     free(s);
@@ -183,7 +187,7 @@ int main(void)
                 r = d == -1.0 && rt_exc_pending() ? RT_ERR : rt_float(d);
             }
         } else if (!strcmp(k, "S")) {
-            Value s = nt > 2 ? str_of(tok[2]) : rt_str_from_utf8("", 0);
+            Value s = str_of(tok[2]);
             r = rt_int_from_str(rt_str_bytes(s), rt_str_nbytes(s), atoi(tok[1]));
         } else if (!strcmp(k, "D")) {
             r = rt_int_to_str(parse_int(tok[1]), 10);
@@ -195,7 +199,7 @@ int main(void)
             printf("%s\n", buf);
             continue;
         } else if (!strcmp(k, "P")) {
-            Value s = nt > 1 ? str_of(tok[1]) : rt_str_from_utf8("", 0);
+            Value s = str_of(tok[1]);
             r = rt_float_from_str(rt_str_bytes(s), rt_str_nbytes(s));
         } else if (!strcmp(k, "G")) {
             r = float_binop(tok[1], rt_float(parse_bits(tok[2])), rt_float(parse_bits(tok[3])));
@@ -212,14 +216,14 @@ int main(void)
             Value x = rt_float(parse_bits(tok[1]));
             r = rt_float_round(x, !strcmp(tok[2], "N") ? rt_None : parse_int(tok[2]));
         } else if (!strcmp(k, "Fi")) {
-            r = rt_format_int(parse_int(tok[1]), nt > 2 ? str_of(tok[2]) : str_of(""));
+            r = rt_format_int(parse_int(tok[1]), str_of(tok[2]));
         } else if (!strcmp(k, "Ff")) {
-            r = rt_format_float(rt_float(parse_bits(tok[1])), nt > 2 ? str_of(tok[2]) : str_of(""));
+            r = rt_format_float(rt_float(parse_bits(tok[1])), str_of(tok[2]));
         } else if (!strcmp(k, "Fc")) {
             r = rt_format_complex(rt_complex(parse_bits(tok[1]), parse_bits(tok[2])),
-                                  nt > 3 ? str_of(tok[3]) : str_of(""));
+                                  str_of(tok[3]));
         } else if (!strcmp(k, "Fs")) {
-            r = rt_format(str_of(tok[1]), nt > 2 ? str_of(tok[2]) : str_of(""));
+            r = rt_format(str_of(tok[1]), str_of(tok[2]));
         } else if (!strcmp(k, "X")) {   /* a complex op: Xop re im re im */
             Value a = rt_complex(parse_bits(tok[2]), parse_bits(tok[3]));
             Value b = rt_complex(parse_bits(tok[4]), parse_bits(tok[5]));
@@ -229,7 +233,7 @@ int main(void)
               : !strcmp(op, "*") ? nb->mul(a, b) : !strcmp(op, "/") ? nb->truediv(a, b)
               : !strcmp(op, "**") ? nb->pow(a, b, rt_None) : !strcmp(op, "abs") ? nb->abs(a)
               : !strcmp(op, "repr") ? rt_core_repr(a)
-              : !strcmp(op, "hash") ? rt_small(rt_complex_type.hash(a))
+              : !strcmp(op, "hash") ? rt_int_from_i64(rt_complex_type.hash(a))
               : rt_raise_str(rt_SystemError, "bad op");
         } else {
             r = rt_raise_str(rt_SystemError, "bad line");

@@ -178,7 +178,7 @@ static void put_repr(Value v)
     if (v == rt_False) { fputs("False", stdout); return; }
     if (t == &rt_str_type) {
         Value r = rt_str_repr(v);
-        fwrite(rt_str_data(r), 1, (size_t)rt_str_len_of(r), stdout);   /* repr is ASCII-safe? */
+        fwrite(rt_str_data(r), 1, (size_t)((StrObject *)rt_obj(r))->size, stdout);
         return;
     }
     if (t == &rt_bytes_type || t == &rt_bytearray_type) {
