@@ -158,21 +158,92 @@ static const char *check_utf8(const char *text, size_t len)
     return NULL;
 }
 
-/* iconv from `name` to UTF-8; tries the spelling as given, then with '_' as '-'.  Returns a
- * malloc'd NUL-terminated buffer, or NULL. */
+/* Python's codec lookup is lenient (encodings.normalize_encoding: case-insensitive, runs of
+ * punctuation as one '_', ends trimmed); glibc's iconv wants its own spellings.  This turns a
+ * declared name into Python's normal form, into b (size n). */
+static void python_codec_name(const char *name, char *b, size_t n)
+{
+    size_t k = 0;
+    bool sep = false;
+    for (const char *c = name; *c && k + 2 < n; c++) {
+        if (isalnum((unsigned char)*c) || *c == '.') {
+            if (sep && k > 0)
+                b[k++] = '_';
+            sep = false;
+            b[k++] = (char)tolower((unsigned char)*c);
+        } else {
+            sep = true;
+        }
+    }
+    b[k] = 0;
+}
+
+/* Python codec names whose iconv spelling is not a mechanical variant. */
+static const struct { const char *py, *iconv; } codec_alias[] = {
+    {"utf", "UTF-8"}, {"u8", "UTF-8"}, {"cp65001", "UTF-8"}, {"latin", "ISO-8859-1"},
+    {"latin_1", "ISO-8859-1"}, {"l1", "ISO-8859-1"}, {"646", "ASCII"}, {"us", "ASCII"},
+    {"mac_roman", "MACINTOSH"}, {"macroman", "MACINTOSH"}, {"macintosh", "MACINTOSH"},
+    {"mac_cyrillic", "MAC-CYRILLIC"}, {"maccyrillic", "MAC-CYRILLIC"},
+    {"mac_latin2", "MAC-CENTRALEUROPE"}, {"mac_centeuro", "MAC-CENTRALEUROPE"},
+    {"mac_iceland", "MAC-IS"}, {"mac_turkish", "MAC-TURKISH"}, {"mac_greek", "MAC-GREEK"},
+    {"ms932", "CP932"}, {"mskanji", "CP932"}, {"ms_kanji", "CP932"}, {"sjis", "SHIFT_JIS"},
+    {"s_jis", "SHIFT_JIS"}, {"shift_jis", "SHIFT_JIS"}, {"eucjp", "EUC-JP"}, {"ujis", "EUC-JP"},
+    {"u_jis", "EUC-JP"}, {"euckr", "EUC-KR"}, {"ks_c_5601", "EUC-KR"}, {"big5_tw", "BIG5"},
+    {"csbig5", "BIG5"}, {"hkscs", "BIG5-HKSCS"}, {"big5hkscs", "BIG5-HKSCS"},
+    {"chinese", "GB2312"}, {"936", "GBK"}, {"ms936", "GBK"}, {"cp936", "GBK"},
+};
+
+static iconv_t open_codec(const char *name)
+{
+    char py[64], alt[64];
+    python_codec_name(name, py, sizeof py);
+    for (size_t i = 0; i < countof(codec_alias); i++)
+        if (strcmp(py, codec_alias[i].py) == 0)
+            return iconv_open("UTF-8", codec_alias[i].iconv);
+    iconv_t cd = iconv_open("UTF-8", name);
+    if (cd != (iconv_t)-1)
+        return cd;
+    /* euc_jp -> euc-jp, iso8859_15 -> iso8859-15, then latin_1 -> latin1 */
+    size_t k = 0;
+    for (const char *c = py; *c; c++)
+        alt[k++] = *c == '_' ? '-' : *c;
+    alt[k] = 0;
+    cd = iconv_open("UTF-8", alt);
+    if (cd != (iconv_t)-1)
+        return cd;
+    k = 0;
+    for (const char *c = py; *c; c++)
+        if (*c != '_')
+            alt[k++] = *c;
+    alt[k] = 0;
+    return iconv_open("UTF-8", alt);
+}
+
+/* Does the declared name mean UTF-16 or UTF-32?  A file declaring one cannot hold its ASCII
+ * declaration line, so CPython fails to read it. */
+static bool wide_codec(const char *name)
+{
+    char py[64], b[64];
+    python_codec_name(name, py, sizeof py);
+    size_t k = 0;
+    for (const char *c = py; *c; c++)
+        if (*c != '_')
+            b[k++] = *c;
+    b[k] = 0;
+    return strncmp(b, "utf16", 5) == 0 || strncmp(b, "utf32", 5) == 0 ||
+           strncmp(b, "u16", 3) == 0 || strncmp(b, "u32", 3) == 0 ||
+           strncmp(b, "ucs2", 4) == 0 || strncmp(b, "ucs4", 4) == 0;
+}
+
+/* iconv from `name` to UTF-8.  Returns a malloc'd NUL-terminated buffer, or NULL when the
+ * encoding is unknown or the bytes are invalid in it. */
 static char *transcode(const char *name, const char *in, size_t inlen, size_t *outlen)
 {
-    iconv_t cd = iconv_open("UTF-8", name);
-    if (cd == (iconv_t)-1) {
-        char *alt = xstrdup(name);
-        for (char *c = alt; *c; c++)
-            if (*c == '_')
-                *c = '-';
-        cd = iconv_open("UTF-8", alt);
-        free(alt);
-        if (cd == (iconv_t)-1)
-            return NULL;
-    }
+    if (wide_codec(name))
+        return NULL;
+    iconv_t cd = open_codec(name);
+    if (cd == (iconv_t)-1)
+        return NULL;
     size_t cap = inlen * 4 + 16;
     char *out = xmalloc(cap);
     char *ip = (char *)in, *op = out;
@@ -248,15 +319,8 @@ int source_decode(Source *src, Diag *err)
             replace_text(src, t, n);
         }
     } else {
-        /* UTF-16 and UTF-32 cannot hold an ASCII declaration line: CPython fails on them */
-        char low[8] = {0};
-        for (int i = 0; i < 7 && cs[i]; i++)
-            low[i] = (char)tolower((unsigned char)cs[i]);
         size_t outlen = 0;
-        char *t = NULL;
-        if (strncmp(low, "utf-16", 6) && strncmp(low, "utf-32", 6) && strncmp(low, "utf16", 5) &&
-            strncmp(low, "utf32", 5))
-            t = transcode(cs, body, (size_t)(end - body), &outlen);
+        char *t = transcode(cs, body, (size_t)(end - body), &outlen);
         if (!t) {
             diag_set(err, src, 0, 0, "SyntaxError", "encoding problem: %s", cs);
             rc = -1;

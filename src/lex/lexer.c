@@ -623,6 +623,18 @@ static const char *unicode_name(Lexer *L, const char *s, size_t n)
     return r;
 }
 
+/* A backslash at the end of the input.  CPython's tokenizer stops with E_EOF, which its
+ * parser reports as an unclosed bracket when one is open. */
+static const char *eof_after_backslash(Lexer *L, int line, int col)
+{
+    if (L->level > 0) {
+        int i = L->level - 1;
+        return error_at(L, L->parenline[i], L->parencol[i], "SyntaxError",
+                        "'%c' was never closed", L->parenstack[i]);
+    }
+    return error_at(L, line, col, "SyntaxError", "unexpected EOF while parsing");
+}
+
 /* ---- indentation ---- */
 
 /* Measures the indentation at the start of a line (p), CPython's atbol step: blanks, tabs to
@@ -651,10 +663,10 @@ static const char *indentation(Lexer *L, const char *p, bool *blank)
                                 "unexpected character after line continuation character");
             int bl = L->line, bc = colof(L, q);
             if (q >= end && !L->vnl)
-                return error_at(L, bl, bc, "SyntaxError", "unexpected EOF while parsing");
+                return eof_after_backslash(L, bl, bc);
             p = next_line(L, q);
             if (p >= end && !L->vnl)
-                return error_at(L, bl, bc, "SyntaxError", "unexpected EOF while parsing");
+                return eof_after_backslash(L, bl, bc);
             continue;
         } else {
             break;
@@ -908,12 +920,12 @@ static void lex_run(Lexer *L)
             }
             int bc = colof(L, q);
             if (q >= end && !L->vnl) {
-                error_at(L, line, bc, "SyntaxError", "unexpected EOF while parsing");
+                eof_after_backslash(L, line, bc);
                 return;
             }
             p = next_line(L, q);
             if (p >= end && !L->vnl) {
-                error_at(L, line, bc, "SyntaxError", "unexpected EOF while parsing");
+                eof_after_backslash(L, line, bc);
                 return;
             }
             continue;

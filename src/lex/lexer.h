@@ -26,7 +26,9 @@
  *
  * Positions are CPython's: 1-based lines, 0-based byte columns in the UTF-8 text; end_col is
  * one past the last byte.  NEWLINE, INDENT and DEDENT get the positions CPython's tokenizer
- * gives them.  Comments, blank lines and NL tokens are not produced (the parser never sees
+ * gives them (NEWLINE is empty: end_col == col; INDENT, DEDENT and ENDMARKER, which CPython
+ * leaves without a column, have col == end_col == where its tokenizer stands: the first
+ * token of the line, or at the end the last line, after its line end; see lexer.c).  Comments, blank lines and NL tokens are not produced (the parser never sees
  * them).
  */
 #ifndef AITHON_LEXER_H

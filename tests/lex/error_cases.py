@@ -14,6 +14,9 @@ Prints "N passed, N failed" last.
 """
 import os, re, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import stdlib_tokens  # noqa: E402  (the tokenize-based oracle)
+
 TOKENIZER_MESSAGES = re.compile(
     r"unterminated (triple-quoted )?string literal|unindent does not match|"
     r"inconsistent use of tabs|too many levels of indentation|too many nested parentheses|"
@@ -36,7 +39,7 @@ CASES = [
     "if 1:\n    x\n  y\n", "class A:\n\tdef f(self):\n\t\treturn 1\n        x = 2\n",
     # continuation
     "x = 1\ny = \\ 2\n", "x = 1 + \\", "x = 1 + \\\n", "x\\\n", "x =\\\n  1\n", "x = 1 \\ # c\n",
-    "x = (1 +\\\n 2)\n", "x = 1 + \\\n\n", "éé = 1 \\ x\n", "x = [1,\\\n2]\n", "x = \\\r\n1\r\n",
+    "x = (1 +\\\n 2)\n", "{\\", "x = [1,\n  (2 + \\\n", "x = 1 + \\\n\n", "éé = 1 \\ x\n", "x = [1,\\\n2]\n", "x = \\\r\n1\r\n",
     # strings
     "x = 'abc\n", "x = '''abc\n", "x = '''abc", "x = '''abc\n\n\n", "x = 'abc\\\ndef\n", "'abc",
     "x = 'a\\\n", "x = 'a\\", "'''a\n\\", "'a' 'b\n", "x = \"abc\n", "x = rb'abc\n", "x = f'abc\n",
@@ -88,6 +91,11 @@ DECODE_CASES = [
     ("bomonly", b"\xef\xbb\xbfx = 1\n"), ("koi", "# -*- coding: koi8-r -*-\nx = 'привет'\n".encode("koi8-r")),
     ("latin1b", "# coding: ISO_8859_1\nx = 'é'\n".encode("latin-1")),
     ("surr", b"x = '\xed\xa0\x80'\n"), ("over", b"x = '\xc0\x80'\n"),
+    ("utfdash", b"# encoding: utf-\nx = '\xc3\xa9'\n"), ("macroman", b"# coding: mac_roman\nx = '\x8e'\n"),
+    ("eucjp_", "# coding: EUC_JP\nx = 'あ'\n".encode("euc-jp")), ("koi8_r", "# coding: koi8_r\nx = 'я'\n".encode("koi8-r")),
+    ("latin_1b", b"# coding: Latin-1\nx = '\xe9'\n"), ("u16b", b"# coding: UTF16\nx=1\n"),
+    ("rot13", b"# coding: rot13\nx=1\n"), ("iso15", b"# coding: iso8859_15\nx = '\xa4'\n"),
+    ("win1251", b"# coding: windows_1251\nx = '\xe0'\n"), ("l1", b"# coding: l1\nx = '\xe0'\n"),
 ]
 
 
@@ -111,11 +119,15 @@ def main():
         paths.append(p)
     out = subprocess.run([lexdump] + paths, capture_output=True).stdout.decode("utf-8", "replace")
     ours = {}
+    dumps = {}
     cur = None
     for line in out.split("\n"):
         if line.startswith("== "):
             cur = line[3:]
             ours[cur] = None
+            dumps[cur] = []
+        elif line and not line.startswith("ERROR "):
+            dumps[cur].append(line)
         elif line.startswith("ERROR "):
             kind, ln, col, msg = line[6:].split(" ", 3)
             ours[cur] = (kind, int(ln), int(col), msg)
@@ -164,7 +176,14 @@ def main():
         exp = last if last.startswith("SyntaxError") else None
         got = ours.get(p, "missing")
         gotmsg = "SyntaxError: " + got[3] if got and got != "missing" else None
-        if gotmsg == exp:
+        if gotmsg == exp and exp is None:
+            # decoded correctly: the tokens (string contents) must be CPython's
+            want = stdlib_tokens.expected(p)
+            if want is None or dumps.get(p) == want:
+                npass += 1
+            else:
+                fail("decode " + name, repr(data), dumps.get(p), want)
+        elif gotmsg == exp:
             npass += 1
         else:
             fail("decode " + name, repr(data), gotmsg, exp)

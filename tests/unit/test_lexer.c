@@ -364,6 +364,8 @@ static void test_continuation_and_eof(void)
     SYNERR("x = 1\n\\\n", "unexpected EOF while parsing", 2, 1);
     SYNERR("x=1\n\n   \\\n", "unexpected EOF while parsing", 3, 4);
     OK("x = 1 + \\\n\n");
+    SYNERR("{\\", "'{' was never closed", 1, 0);
+    SYNERR("x = [1,\n  (2 + \\\n", "'(' was never closed", 2, 2);
     /* CRLF and lone CR line ends */
     DUMP("if a:\r\n  b\r\n",
          "1:0-1:2 IF 'if'\n"
