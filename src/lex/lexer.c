@@ -35,6 +35,7 @@
  */
 #include "lexer.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +103,7 @@ static const unsigned char dqclass[256] = {
 
 #define IS(c, k) (cclass[(unsigned char)(c)] & (k))
 
-/* ---- keywords: a small open-addressing table built on first use ---- */
+/* ---- keywords: a small open-addressing table built once, on first use ---- */
 static const struct { const char *s; TokKind k; } kw_list[] = {
 #define TOK(K, s)
 #define PUNCT(K, s)
@@ -114,7 +115,7 @@ static const struct { const char *s; TokKind k; } kw_list[] = {
 };
 enum { KW_SLOTS = 128 };
 static signed char kw_slot[KW_SLOTS]; /* index into kw_list + 1, 0 = empty */
-static bool kw_ready;
+static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 
 static unsigned kw_hash(const char *s, size_t n)
 {
@@ -130,7 +131,6 @@ static void kw_init(void)
             h = (h + 1) & (KW_SLOTS - 1);
         kw_slot[h] = (signed char)(i + 1);
     }
-    kw_ready = true;
 }
 
 /* The kind of the ASCII name s[0..n): a hard keyword's kind or TK_NAME. */
@@ -953,8 +953,7 @@ static void lex_run(Lexer *L)
 void lex(const Source *src, const char *text, size_t len, int line0, int col0, int mode,
          TokenArray *out)
 {
-    if (!kw_ready)
-        kw_init();
+    pthread_once(&kw_once, kw_init);
     memset(out, 0, sizeof *out);
     /* about one token per five bytes of typical Python; grown by doubling */
     out->cap = (int)(len / 5) + 16;
