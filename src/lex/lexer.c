@@ -328,6 +328,9 @@ static const char *error_cur(Lexer *L, const char *cur, const char *fmt, ...)
     va_start(ap, fmt);
     verror(L, L->line, colof(L, q), "SyntaxError", fmt, ap);
     va_end(ap);
+    /* CPython gives these errors an empty range: end_offset == offset */
+    L->out->err.end_line = L->out->err.line;
+    L->out->err.end_col = L->out->err.col;
     return NULL;
 }
 
@@ -554,11 +557,13 @@ static const char *scan_string(Lexer *L, const char *s, const char *q)
             eof_pos(L, &dl, &dc);
             if (size == 1 && L->vnl)
                 dl = L->line;
-            return error_at(L, line, col, "SyntaxError",
-                            size == 3 ? "unterminated triple-quoted string literal "
-                                        "(detected at line %d)"
-                                      : "unterminated string literal (detected at line %d)",
-                            dl);
+            error_at(L, line, col, "SyntaxError",
+                     size == 3 ? "unterminated triple-quoted string literal (detected at line %d)"
+                               : "unterminated string literal (detected at line %d)",
+                     dl);
+            L->out->err.end_line = line;
+            L->out->err.end_col = col;
+            return NULL;
         }
         char c = *q;
         if (c == quote) {
@@ -581,9 +586,13 @@ static const char *scan_string(Lexer *L, const char *s, const char *q)
             continue;
         }
         /* a line end */
-        if (size == 1)
-            return error_at(L, line, col, "SyntaxError",
-                            "unterminated string literal (detected at line %d)", L->line);
+        if (size == 1) {
+            error_at(L, line, col, "SyntaxError",
+                     "unterminated string literal (detected at line %d)", L->line);
+            L->out->err.end_line = line;
+            L->out->err.end_col = col;
+            return NULL;
+        }
         q = next_line(L, q);
     }
 }
