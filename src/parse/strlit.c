@@ -813,6 +813,32 @@ static void parse_piece(const Token *t, Piece *pc)
     }
 }
 
+/* CPython's tokenizer reads source with \r\n and lone \r turned into \n, so string values
+ * (and f-string field texts, and the `=` text) never see a \r that the source had as a line
+ * end.  A token holding a \r is worked on from a translated copy in the arena (the arena,
+ * since the f-string sub-parse may keep pointers into it). */
+static const Token *translate_newlines(Arena *ar, const Token *t, Token *copy)
+{
+    if (!memchr(t->start, '\r', (size_t)t->len))
+        return t;
+    char *s = arena_alloc(ar, (size_t)t->len + 1);
+    int n = 0;
+    for (int k = 0; k < t->len; k++) {
+        if (t->start[k] == '\r') {
+            s[n++] = '\n';
+            if (k + 1 < t->len && t->start[k + 1] == '\n')
+                k++;
+        } else {
+            s[n++] = t->start[k];
+        }
+    }
+    s[n] = 0;
+    *copy = *t;
+    copy->start = s;
+    copy->len = n;
+    return copy;
+}
+
 Node *strlit_atom_env(const StrlitEnv *env, const Token *toks, int ntoks)
 {
     Atom a = {env, &toks[0], &toks[ntoks - 1], &toks[ntoks]};
@@ -822,7 +848,8 @@ Node *strlit_atom_env(const StrlitEnv *env, const Token *toks, int ntoks)
     Node *result = NULL;
 
     for (int i = 0; i < ntoks; i++) {
-        const Token *t = &toks[i];
+        Token copy;
+        const Token *t = translate_newlines(env->arena, &toks[i], &copy);
         Piece pc;
         parse_piece(t, &pc);
         buf_clear(&piece);
