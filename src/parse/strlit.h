@@ -17,7 +17,9 @@
 
 #include "parser_internal.h"
 
-/* Returns the node, or NULL after reporting an error through parser_error(). */
+/* Returns the node, or NULL after reporting an error through parser_error().  toks[ntoks] must
+ * be readable (the token after the atom, which the parser has peeked at): CPython reports most
+ * string errors at the furthest token its parser has looked at, which is that one. */
 Node *strlit_atom(Parser *p, const Token *toks, int ntoks);
 
 /* The value of a NUMBER token: int (any size; beyond int64 as decimal digits in bigdec), float
