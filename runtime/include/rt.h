@@ -276,16 +276,23 @@ typedef struct FrameInfo {
                                tracebacks print line N from it */
 } FrameInfo;
 void rt_traceback_add(const FrameInfo *fi, int line);
-/* with the failing expression's columns (0-based UTF-8 byte offsets, CPython's positions):
- * the printed traceback marks them with ^ as CPython 3.11 does; col < 0 = unknown */
-void rt_traceback_add_pos(const FrameInfo *fi, int line, int col, int end_line, int end_col);
+/* The failing expression's position, one static per call site (0-based UTF-8 byte columns,
+ * CPython's positions; -1 = unknown).  anchor..anchor_end is the operator of a binary
+ * operation or the [...] of a subscript, printed with ^ and the rest of the range with ~
+ * ("~~^~~"); without an anchor the whole range gets ^.  As CPython 3.11, no marks are printed
+ * for a range spanning several lines, or one covering its whole line unless it has an anchor. */
+typedef struct TracebackPos {
+    int line, col, end_line, end_col, anchor, anchor_end;
+} TracebackPos;
+void rt_traceback_add_at(const FrameInfo *fi, const TracebackPos *pos);
 /* ExcObject.traceback is a chain of these, outermost frame first (the entry a frame adds is
  * pushed on the front, since frames add theirs while the exception travels outwards). */
 typedef struct TracebackObject {
     Object ob;
     Value next;             /* the next (inner) entry or 0 */
     const FrameInfo *frame;
-    int line, col, end_line, end_col;
+    int line;
+    const TracebackPos *pos;   /* or NULL */
 } TracebackObject;
 extern Type rt_traceback_type;
 /* Prints `Traceback (most recent call last):` ... `ExcType: message` to stderr, with the

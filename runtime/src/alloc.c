@@ -74,6 +74,8 @@ void rt_init(void)
     initialised = 1;
 #ifndef RT_GC_MALLOC
     GC_INIT();
+    /* a failed huge request is a MemoryError for the program, not a warning on its stderr */
+    GC_set_warn_proc(GC_ignore_warn_proc);
 #endif
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
     rt_object_init();

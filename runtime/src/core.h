@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "rt.h"
 
@@ -18,6 +19,9 @@ void rt_num_init(void);
 
 /* gives a static type its bases and mro tuples (single inheritance); -1 on error */
 int rt_type_ready(Type *t);
+
+/* rt_print_exception into any stream (tests capture it) */
+void rt_print_exception_to(FILE *out, Value exc);
 
 /* raises the preallocated MemoryError (never allocates); returns RT_ERR */
 Value rt_raise_memory_error(void);

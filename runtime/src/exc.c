@@ -4,7 +4,7 @@
  *
  * Entry points (rt.h): rt_raise, rt_raise_str, rt_raise_fmt, rt_raise_from, rt_exc_pending,
  * rt_exc_fetch, rt_exc_restore, rt_exc_matches, rt_exc_handler_enter/leave, rt_exc_new,
- * rt_traceback_add(_pos), rt_print_exception, rt_recursion_enter, rt_exc_type_by_name;
+ * rt_traceback_add(_at), rt_print_exception, rt_recursion_enter, rt_exc_type_by_name;
  * (core.h) the StrBuf string builder and its Python-aware printf, rt_raise_memory_error.
  *
  * Invariants:
@@ -597,11 +597,10 @@ int rt_recursion_enter(void)
 
 /* ================================================================== tracebacks ========= */
 
-void rt_traceback_add_pos(const FrameInfo *fi, int line, int col, int end_line, int end_col)
+static void traceback_push(const FrameInfo *fi, int line, const TracebackPos *pos)
 {
     if (!pending)
         return;
-    ExcObject *e = (ExcObject *)rt_obj(pending);
     /* allocating the entry must not replace the exception being propagated */
     Value exc = pending;
     TracebackObject *tb =
@@ -609,18 +608,19 @@ void rt_traceback_add_pos(const FrameInfo *fi, int line, int col, int end_line, 
     pending = exc;
     if (!tb)
         return;
+    ExcObject *e = (ExcObject *)rt_obj(exc);
     tb->frame = fi;
     tb->line = line;
-    tb->col = col;
-    tb->end_line = end_line;
-    tb->end_col = end_col;
+    tb->pos = pos;
     tb->next = e->traceback;
     e->traceback = rt_val(tb);
 }
 
-void rt_traceback_add(const FrameInfo *fi, int line)
+void rt_traceback_add(const FrameInfo *fi, int line) { traceback_push(fi, line, NULL); }
+
+void rt_traceback_add_at(const FrameInfo *fi, const TracebackPos *pos)
 {
-    rt_traceback_add_pos(fi, line, -1, -1, -1);
+    traceback_push(fi, pos->line, pos);
 }
 
 /* line `n` (1-based) of src, without its newline; NULL when out of range */
@@ -672,19 +672,25 @@ static void print_entry(FILE *out, const TracebackObject *tb)
     if (end == lead)
         return;
     fprintf(out, "    %.*s\n", (int)(end - lead), l + lead);
-    /* 3.11 marks the failing expression with carets unless it spans the whole line */
-    if (tb->col < 0 || tb->end_col < 0)
+    /* 3.11 marks the failing expression (see TracebackPos in rt.h) */
+    const TracebackPos *pos = tb->pos;
+    if (!pos || pos->col < 0 || pos->end_col < 0 || pos->end_line != pos->line)
         return;
-    size_t c0 = (size_t)tb->col, c1 = tb->end_line == tb->line ? (size_t)tb->end_col : end;
+    size_t c0 = (size_t)pos->col, c1 = (size_t)pos->end_col;
+    int anchored = pos->anchor >= 0 && pos->anchor_end > pos->anchor;
     if (c0 < lead)
         c0 = lead;
     if (c1 > end)
         c1 = end;
-    if (c1 <= c0 || (c0 == lead && c1 == end))
+    if (c1 <= c0 || (c0 == lead && c1 == end && !anchored))
         return;
     fprintf(out, "    %*s", utf8_width(l + lead, c0 - lead), "");
-    for (int i = utf8_width(l + c0, c1 - c0); i > 0; i--)
-        fputc('^', out);
+    for (size_t i = c0; i < c1; i++) {
+        if (((unsigned char)l[i] & 0xC0) == 0x80)
+            continue;   /* one mark per character */
+        int in_anchor = anchored && i >= (size_t)pos->anchor && i < (size_t)pos->anchor_end;
+        fputc(!anchored || in_anchor ? '^' : '~', out);
+    }
     fputc('\n', out);
 }
 
@@ -786,15 +792,20 @@ static void print_chain(FILE *out, Value exc, Value *seen, int *nseen)
     print_exc_line(out, exc);
 }
 
-void rt_print_exception(Value exc)
+void rt_print_exception_to(FILE *out, Value exc)
 {
     Value seen[MAX_CHAIN];
     int nseen = 0;
-    fflush(stdout);
     if (!is_exc_instance(exc)) {
-        fputs("TypeError: print_exception(): Exception expected\n", stderr);
+        fputs("TypeError: print_exception(): Exception expected\n", out);
         return;
     }
-    print_chain(stderr, exc, seen, &nseen);
-    fflush(stderr);
+    print_chain(out, exc, seen, &nseen);
+    fflush(out);
+}
+
+void rt_print_exception(Value exc)
+{
+    fflush(stdout);   /* the program's output comes first, as in CPython */
+    rt_print_exception_to(stderr, exc);
 }
