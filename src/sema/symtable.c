@@ -170,6 +170,7 @@ typedef struct Builder {
     int nstack, capstack;
     const char *private_name; /* CPython's st_private: the class whose body we are in */
     int future_annotations;
+    int detached;             /* > 0 inside an annotation block */
 } Builder;
 
 static void b_expr(Builder *b, const Node *e);
@@ -206,28 +207,39 @@ static Scope *b_enter(Builder *b, const char *name, ScopeKind kind, const Node *
     s->loc = loc;
     s->parent = prev;
     s->private_name = b->private_name;
-    s->id = st->nscopes;
-    st->scopes = grow_array(b->a, st->scopes, st->nscopes, &st->scopes_cap, sizeof(Scope *));
-    st->scopes[st->nscopes++] = s;
     if (prev) {
         /* CPython's ste_nested: anything inside a function, at any depth */
         s->nested = prev->nested || prev->block == BLOCK_FUNCTION;
         /* a walrus anywhere inside a comprehension's iterable is an error, even in a lambda */
         s->comp_iter_expr = prev->comp_iter_expr;
+    }
+    b->stack = grow_array(b->cx->tmp, b->stack, b->nstack, &b->capstack, sizeof(Scope *));
+    b->stack[b->nstack++] = s;
+    b->cur = s;
+    /* An annotation block (and anything inside it) is visited for its errors only: CPython
+     * 3.11 does not link it into the tree, so it is never analysed and its names make no
+     * cells.  It is kept out of the table altogether. */
+    if (kind == SK_ANNOTATION || b->detached) {
+        s->id = -1;
+        b->detached++;
+        return s;
+    }
+    s->id = st->nscopes;
+    st->scopes = grow_array(b->a, st->scopes, st->nscopes, &st->scopes_cap, sizeof(Scope *));
+    st->scopes[st->nscopes++] = s;
+    if (prev) {
         prev->children = grow_array(b->a, prev->children, prev->nchildren, &prev->nchildren_cap,
                                     sizeof(Scope *));
         prev->children[prev->nchildren++] = s;
     }
-    if (kind != SK_ANNOTATION)
-        map_put(b->a, st, node, s);
-    b->stack = grow_array(b->cx->tmp, b->stack, b->nstack, &b->capstack, sizeof(Scope *));
-    b->stack[b->nstack++] = s;
-    b->cur = s;
+    map_put(b->a, st, node, s);
     return s;
 }
 
 static void b_exit(Builder *b)
 {
+    if (b->cur->id < 0)
+        b->detached--;
     b->nstack--;
     b->cur = b->nstack ? b->stack[b->nstack - 1] : NULL;
 }
@@ -1180,7 +1192,9 @@ static void dump_scope(FILE *out, const Scope *s, int depth)
     Symbol **syms = xmalloc(sizeof(Symbol *) * (size_t)(s->nsyms + 1));
     memcpy(syms, s->syms, sizeof(Symbol *) * (size_t)s->nsyms);
     qsort(syms, (size_t)s->nsyms, sizeof(Symbol *), cmp_sym);
-    int module = s->block == BLOCK_MODULE;
+    /* python's Symbol decides "module scope" by the table's name, so a function named `top`
+     * gets the module rule too; the dump mirrors that to stay comparable */
+    int module = strcmp(s->name, "top") == 0;
     for (int i = 0; i < s->nsyms; i++) {
         const Symbol *y = syms[i];
         unsigned f = y->flags;

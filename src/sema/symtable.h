@@ -13,10 +13,11 @@
  *                       scope whose single parameter ".0" is the iterator of the FIRST `for`; that
  *                       first iterable is evaluated in the ENCLOSING scope (its names are
  *                       recorded there), everything else inside the comprehension scope
- *     annotation        only under `from __future__ import annotations`: CPython gives the
- *                       annotations of a def (all parameters, key = the def) and each other
- *                       annotation their own block "_annotation"; nothing is compiled for them,
- *                       but their free names still make cells in enclosing functions
+ *
+ * Under `from __future__ import annotations` CPython 3.11 visits each annotation in a block of
+ * its own, only to reject yield/await/:= there; that block is not part of the tree (annotations
+ * become strings), so its names appear nowhere and make no cells.  Here likewise: such scopes
+ * are built for the errors and then dropped (SK_ANNOTATION never appears in a finished table).
  *
  * Children are listed in the order CPython enters them, which is source order except that a
  * def's defaults, annotations and decorators (and a class's bases/keywords/decorators) are
@@ -133,7 +134,7 @@ struct Scope {
                                 ListComp/SetComp/DictComp/GeneratorExp; for an annotation block
                                 the def (parameters) or the annotation expression */
     Loc loc;                 /* CPython's ste_lineno/col: the node's start; 0 for the module */
-    int id;                  /* creation order, 0 for the module: a stable small number */
+    int id;                  /* index in SymTable.scopes (creation order, 0 = the module) */
     Scope *parent;
 
     Scope **children;        /* in entry order (see the header comment) */
