@@ -154,7 +154,8 @@ Object *rt_new_object(Type *t, size_t size);   /* rt_alloc + header */
 typedef struct FloatObject { Object ob; double v; } FloatObject;
 typedef struct ComplexObject { Object ob; double re, im; } ComplexObject;
 typedef struct BoolObject { Object ob; int v; } BoolObject;
-/* big int: never in the small range.  alloc/size/limbs are exactly a GMP __mpz_struct (so
+/* big int: never in the small range (instances of int subclasses, which use this layout too,
+ * may hold any value).  alloc/size/limbs are exactly a GMP __mpz_struct (so
  * mpz functions work on &obj->alloc cast to mpz_ptr); limbs are GC-allocated (GMP's memory
  * functions are routed to the collector) and immutable once the object is published. */
 typedef struct IntObject { Object ob; int alloc; int size; uint64_t *limbs; } IntObject;
@@ -227,6 +228,17 @@ typedef struct ExcObject {
     int suppress_context;
     Value notes;        /* __notes__ list or 0 */
 } ExcObject;
+/* OSError and its subclasses: OSError(errno, strerror[, filename[, winerror[, filename2]]]) */
+typedef struct OSErrorObject {
+    ExcObject exc;
+    Value myerrno, strerror, filename, filename2;   /* 0 = None */
+} OSErrorObject;
+/* UnicodeDecodeError/EncodeError(encoding, object, start, end, reason), UnicodeTranslateError
+ * (object, start, end, reason): the fields as given (encoding 0 for translate) */
+typedef struct UnicodeErrorObject {
+    ExcObject exc;
+    Value encoding, object, start, end, reason;
+} UnicodeErrorObject;
 
 extern Type *rt_BaseException, *rt_Exception, *rt_TypeError, *rt_ValueError, *rt_KeyError,
     *rt_IndexError, *rt_AttributeError, *rt_NameError, *rt_UnboundLocalError,
@@ -247,8 +259,21 @@ extern Type *rt_SyntaxError, *rt_IndentationError, *rt_TabError, *rt_SystemError
     *rt_SyntaxWarning, *rt_RuntimeWarning, *rt_FutureWarning, *rt_ImportWarning,
     *rt_UnicodeWarning, *rt_BytesWarning, *rt_ResourceWarning;
 Type *rt_exc_type_by_name(const char *name);          /* a built-in exception type or NULL */
-/* a new instance of exception type t with args (no __init__ dispatch); RT_ERR on error */
+/* a new instance of exception type t with args (no __init__ dispatch); RT_ERR on error.
+ * OSError(errno, ...) becomes the subclass for that errno (FileNotFoundError...). */
 Value rt_exc_new(Type *t, const Value *args, size_t nargs);
+/* OSError for a C errno, "[Errno 2] No such file or directory: 'x'"; filename 0 = none */
+Value rt_raise_errno(int err, Value filename);
+/* UnicodeDecodeError for bytes object `obj` / UnicodeEncodeError for str `obj` */
+Value rt_raise_unicode_decode(const char *encoding, Value obj, int64_t start, int64_t end,
+                              const char *reason);
+Value rt_raise_unicode_encode(const char *encoding, Value obj, int64_t start, int64_t end,
+                              const char *reason);
+/* The exception attributes with C-level storage (args, __cause__, __context__,
+ * __suppress_context__, __traceback__, __notes__, errno, strerror, filename, filename2,
+ * encoding, object, start, end, reason, StopIteration.value, SystemExit.code): the value,
+ * or 0 without raising when exc's type has no such attribute here. */
+Value rt_exc_getattr(Value exc, const char *name);
 
 /* Raising: each returns RT_ERR so that `return rt_raise_fmt(...)` works. */
 Value rt_raise(Value exc);                           /* an instance, or a class to instantiate */

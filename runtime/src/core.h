@@ -48,6 +48,7 @@ void rt_sb_addc(StrBuf *b, char c);
 void rt_sb_fill(StrBuf *b, const char *fill, size_t fill_n, int64_t count);
 void rt_sb_vprintf(StrBuf *b, const char *fmt, va_list ap);   /* Python-aware, see exc.c */
 Value rt_sb_finish(StrBuf *b);    /* the str, or RT_ERR */
+Value rt_sb_str_fmt(const char *fmt, ...);   /* a str from rt_sb_vprintf's format */
 
 /* type-name helper for messages: "int", "float", user class names */
 static inline const char *rt_type_name(Value v) { return rt_typeof(v)->name; }

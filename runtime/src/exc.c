@@ -15,6 +15,7 @@
  *   - ExcObject.args is always a tuple once the object is published (0 only inside the
  *     preallocated MemoryError before rt_init, read as ()).
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +73,17 @@ void rt_sb_fill(StrBuf *b, const char *fill, size_t fill_n, int64_t count)
         memcpy(b->p + b->len, fill, fill_n);
         b->len += fill_n;
     }
+}
+
+Value rt_sb_str_fmt(const char *fmt, ...)
+{
+    StrBuf b;
+    rt_sb_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    rt_sb_vprintf(&b, fmt, ap);
+    va_end(ap);
+    return rt_sb_finish(&b);
 }
 
 Value rt_sb_finish(StrBuf *b)
@@ -203,6 +215,9 @@ static Value exc_repr(Value v);
 static Value exc_str(Value v);
 static Value keyerror_str(Value v);
 static Value exc_new_slot(Type *t, const Value *args, size_t nargs, Value kwnames);
+static TupleObject *exc_args(Value v);
+static Value oserror_str(Value v);
+static Value unicode_error_str(Value v);
 
 #define EXC_FLAGS (RT_TPFLAG_BASETYPE | RT_TPFLAG_EXC_SUBCLASS)
 
@@ -320,9 +335,18 @@ static ExcObject memory_error_obj = {.ob = {&exc_T_MemoryError}};
 void rt_exc_init(void)
 {
     exc_T_KeyError.str = keyerror_str;
-    for (size_t i = 0; i < sizeof all_exc_types / sizeof all_exc_types[0]; i++)
-        if (all_exc_types[i] != &exc_T_ExceptionGroup)
-            rt_type_ready(all_exc_types[i]);
+    for (size_t i = 0; i < sizeof all_exc_types / sizeof all_exc_types[0]; i++) {
+        Type *t = all_exc_types[i];
+        if (t != &exc_T_ExceptionGroup)
+            rt_type_ready(t);
+        if (rt_issubtype(t, rt_OSError)) {
+            t->basicsize = sizeof(OSErrorObject);
+            t->str = oserror_str;
+        } else if (rt_issubtype(t, rt_UnicodeError) && t != rt_UnicodeError) {
+            t->basicsize = sizeof(UnicodeErrorObject);
+            t->str = unicode_error_str;
+        }
+    }
     /* ExceptionGroup(BaseExceptionGroup, Exception): the only multiple inheritance here */
     Type *eg = &exc_T_ExceptionGroup;
     Value bases[2] = {rt_val(rt_BaseExceptionGroup), rt_val(rt_Exception)};
@@ -350,15 +374,78 @@ static int is_exc_instance(Value v)
     return !rt_is_small(v) && (rt_obj(v)->type->flags & RT_TPFLAG_EXC_SUBCLASS);
 }
 
+/* OSError(errno, ...) picks the subclass for errno, as CPython's OSError.__new__ */
+static Type *oserror_subclass(Value err)
+{
+    if (!rt_is_small(err))
+        return NULL;
+    switch (rt_small_val(err)) {
+    case EAGAIN: case EALREADY: case EINPROGRESS:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+        return rt_BlockingIOError;
+    case ECHILD: return rt_ChildProcessError;
+    case EPIPE: case ESHUTDOWN: return rt_BrokenPipeError;
+    case ECONNABORTED: return rt_ConnectionAbortedError;
+    case ECONNREFUSED: return rt_ConnectionRefusedError;
+    case ECONNRESET: return rt_ConnectionResetError;
+    case EEXIST: return rt_FileExistsError;
+    case ENOENT: return rt_FileNotFoundError;
+    case EISDIR: return rt_IsADirectoryError;
+    case ENOTDIR: return rt_NotADirectoryError;
+    case EINTR: return rt_InterruptedError;
+    case EACCES: case EPERM: return rt_PermissionError;
+    case ESRCH: return rt_ProcessLookupError;
+    case ETIMEDOUT: return rt_TimeoutError;
+    default: return NULL;
+    }
+}
+
 Value rt_exc_new(Type *t, const Value *args, size_t nargs)
 {
+    int oserr = rt_issubtype(t, rt_OSError);
+    if (oserr && t == rt_OSError && nargs >= 2 && nargs <= 5) {
+        Type *sub = oserror_subclass(args[0]);
+        if (sub)
+            t = sub;
+    }
     size_t size = t->basicsize >= sizeof(ExcObject) ? t->basicsize : sizeof(ExcObject);
+    if (oserr && size < sizeof(OSErrorObject))
+        size = sizeof(OSErrorObject);
+    int uerr = rt_issubtype(t, rt_UnicodeError);
+    if (uerr && size < sizeof(UnicodeErrorObject))
+        size = sizeof(UnicodeErrorObject);
     ExcObject *e = (ExcObject *)rt_new_object(t, size);
     if (!e)
         return RT_ERR;
-    e->args = rt_tuple_from(args, (int64_t)nargs);
+    /* OSError keeps (errno, strerror) as args when a filename is given */
+    size_t keep = oserr && nargs >= 3 && nargs <= 5 ? 2 : nargs;
+    e->args = rt_tuple_from(args, (int64_t)keep);
     if (!e->args)
         return RT_ERR;
+    if (oserr && nargs >= 2 && nargs <= 5) {
+        OSErrorObject *o = (OSErrorObject *)e;
+        o->myerrno = args[0];
+        o->strerror = args[1];
+        if (nargs >= 3 && args[2] != rt_None)
+            o->filename = args[2];
+        if (nargs == 5 && args[4] != rt_None)
+            o->filename2 = args[4];
+    }
+    if (uerr) {
+        UnicodeErrorObject *u = (UnicodeErrorObject *)e;
+        int translate = rt_issubtype(t, rt_UnicodeTranslateError);
+        size_t want = translate ? 4 : 5;
+        if (nargs == want && t != rt_UnicodeError) {
+            size_t i = 0;
+            u->encoding = translate ? 0 : args[i++];
+            u->object = args[i++];
+            u->start = args[i++];
+            u->end = args[i++];
+            u->reason = args[i];
+        }
+    }
     return rt_val(e);
 }
 
@@ -435,6 +522,156 @@ static Value exc_repr(Value v)
         sb_add_args_repr(&b, a);
     }
     return rt_sb_finish(&b);
+}
+
+/* "[Errno 2] No such file or directory: 'x'", "[Errno 2] x: 'a' -> 'b'", "[Errno 2] x" */
+static Value oserror_str(Value v)
+{
+    OSErrorObject *o = (OSErrorObject *)rt_obj(v);
+    if (o->filename && o->filename2)
+        return rt_sb_str_fmt("[Errno %S] %S: %R -> %R", o->myerrno, o->strerror, o->filename,
+                             o->filename2);
+    if (o->filename)
+        return rt_sb_str_fmt("[Errno %S] %S: %R", o->myerrno, o->strerror, o->filename);
+    if (o->myerrno && o->strerror)
+        return rt_sb_str_fmt("[Errno %S] %S", o->myerrno, o->strerror);
+    return exc_str(v);
+}
+
+/* the code point at index i of a str (for UnicodeEncodeError's message) */
+static uint32_t str_code_point(Value s, int64_t i)
+{
+    const unsigned char *p = (const unsigned char *)rt_str_bytes(s);
+    const unsigned char *e = p + rt_str_nbytes(s);
+    for (; p < e && i > 0; i--) {
+        p++;
+        while (p < e && (*p & 0xC0) == 0x80)
+            p++;
+    }
+    if (p >= e)
+        return 0;
+    size_t n = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+    uint32_t c = n == 1 ? *p : n == 2 ? (*p & 0x1Fu) : n == 3 ? (*p & 0x0Fu) : (*p & 0x07u);
+    for (size_t k = 1; k < n && p + k < e; k++)
+        c = (c << 6) | (p[k] & 0x3Fu);
+    return c;
+}
+
+static Value unicode_error_str(Value v)
+{
+    UnicodeErrorObject *u = (UnicodeErrorObject *)rt_obj(v);
+    Type *t = rt_typeof(v);
+    if (!u->object || !rt_is_small(u->start) || !rt_is_small(u->end))
+        return exc_str(v);
+    int64_t start = rt_small_val(u->start), end = rt_small_val(u->end);
+    int single = end == start + 1;
+    if (rt_issubtype(t, rt_UnicodeDecodeError)) {
+        if (single && !rt_is_small(u->object) &&
+            rt_obj(u->object)->type == &rt_bytes_type && start >= 0 &&
+            start < ((BytesObject *)rt_obj(u->object))->size) {
+            unsigned char byte = (unsigned char)((BytesObject *)rt_obj(u->object))->data[start];
+            return rt_sb_str_fmt("'%S' codec can't decode byte 0x%02x in position %lld: %S",
+                                 u->encoding, (unsigned)byte, (long long)start, u->reason);
+        }
+        return rt_sb_str_fmt("'%S' codec can't decode bytes in position %lld-%lld: %S",
+                             u->encoding, (long long)start, (long long)end - 1, u->reason);
+    }
+    int translate = rt_issubtype(t, rt_UnicodeTranslateError);
+    const char *what = translate ? "can't translate" : "codec can't encode";
+    if (single && !rt_is_small(u->object) &&
+        (rt_obj(u->object)->type->flags & RT_TPFLAG_STR_SUBCLASS)) {
+        uint32_t c = str_code_point(u->object, start);
+        char ch[16];
+        snprintf(ch, sizeof ch, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x",
+                 (unsigned)c);
+        if (translate)
+            return rt_sb_str_fmt("%s character '%s' in position %lld: %S", what, ch,
+                                 (long long)start, u->reason);
+        return rt_sb_str_fmt("'%S' %s character '%s' in position %lld: %S", u->encoding, what,
+                             ch, (long long)start, u->reason);
+    }
+    if (translate)
+        return rt_sb_str_fmt("%s characters in position %lld-%lld: %S", what, (long long)start,
+                             (long long)end - 1, u->reason);
+    return rt_sb_str_fmt("'%S' %s characters in position %lld-%lld: %S", u->encoding, what,
+                         (long long)start, (long long)end - 1, u->reason);
+}
+
+Value rt_exc_getattr(Value exc, const char *name)
+{
+    ExcObject *e = (ExcObject *)rt_obj(exc);
+    Type *t = rt_typeof(exc);
+    Value none = rt_None;
+#define OR_NONE(v) ((v) ? (v) : none)
+    if (!strcmp(name, "args"))
+        return e->args ? e->args : rt_tuple_from(NULL, 0);
+    if (!strcmp(name, "__cause__"))
+        return OR_NONE(e->cause);
+    if (!strcmp(name, "__context__"))
+        return OR_NONE(e->context);
+    if (!strcmp(name, "__suppress_context__"))
+        return rt_bool(e->suppress_context);
+    if (!strcmp(name, "__traceback__"))
+        return OR_NONE(e->traceback);
+    if (!strcmp(name, "__notes__"))
+        return e->notes;   /* absent: AttributeError, as CPython */
+    if (rt_issubtype(t, rt_OSError)) {
+        OSErrorObject *o = (OSErrorObject *)e;
+        if (!strcmp(name, "errno")) return OR_NONE(o->myerrno);
+        if (!strcmp(name, "strerror")) return OR_NONE(o->strerror);
+        if (!strcmp(name, "filename")) return OR_NONE(o->filename);
+        if (!strcmp(name, "filename2")) return OR_NONE(o->filename2);
+    }
+    if (rt_issubtype(t, rt_UnicodeError)) {
+        UnicodeErrorObject *u = (UnicodeErrorObject *)e;
+        if (!strcmp(name, "encoding") && !rt_issubtype(t, rt_UnicodeTranslateError))
+            return OR_NONE(u->encoding);
+        if (!strcmp(name, "object")) return OR_NONE(u->object);
+        if (!strcmp(name, "start")) return OR_NONE(u->start);
+        if (!strcmp(name, "end")) return OR_NONE(u->end);
+        if (!strcmp(name, "reason")) return OR_NONE(u->reason);
+    }
+    TupleObject *a = exc_args(exc);
+    /* StopIteration.value and SystemExit.code: the first argument (code: all of them) */
+    if ((rt_issubtype(t, rt_StopIteration) || rt_issubtype(t, rt_StopAsyncIteration)) &&
+        !strcmp(name, "value"))
+        return a && a->size ? a->items[0] : none;
+    if (rt_issubtype(t, rt_SystemExit) && !strcmp(name, "code"))
+        return !a || a->size == 0 ? none : a->size == 1 ? a->items[0] : e->args;
+#undef OR_NONE
+    return 0;
+}
+
+Value rt_raise_errno(int err, Value filename)
+{
+    Value args[3] = {rt_small(err), rt_str_from_cstr(strerror(err)), filename};
+    if (!args[1])
+        return RT_ERR;
+    Value e = rt_exc_new(rt_OSError, args, filename ? 3 : 2);
+    return e ? rt_raise(e) : RT_ERR;
+}
+
+static Value raise_unicode(Type *t, const char *encoding, Value obj, int64_t start, int64_t end,
+                           const char *reason)
+{
+    Value args[5] = {rt_str_from_cstr(encoding), obj, rt_int_from_i64(start),
+                     rt_int_from_i64(end), rt_str_from_cstr(reason)};
+    if (!args[0] || !args[4])
+        return RT_ERR;
+    Value e = rt_exc_new(t, args, 5);
+    return e ? rt_raise(e) : RT_ERR;
+}
+
+Value rt_raise_unicode_decode(const char *encoding, Value obj, int64_t start, int64_t end,
+                              const char *reason)
+{
+    return raise_unicode(rt_UnicodeDecodeError, encoding, obj, start, end, reason);
+}
+
+Value rt_raise_unicode_encode(const char *encoding, Value obj, int64_t start, int64_t end,
+                              const char *reason)
+{
+    return raise_unicode(rt_UnicodeEncodeError, encoding, obj, start, end, reason);
 }
 
 /* ================================================================== raising ============ */

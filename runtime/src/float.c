@@ -263,12 +263,13 @@ Value rt_float_from_str(const char *s, size_t n)
         return RT_ERR;
     size_t no = 0;
     const unsigned char *q = p;
+    int neg = q < e && *q == '-';
     if (q < e && (*q == '+' || *q == '-'))
         buf[no++] = (char)*q++;
     if (ieq(q, (size_t)(e - q), "inf") || ieq(q, (size_t)(e - q), "infinity"))
-        return rt_float(buf[0] == '-' ? -INFINITY : INFINITY);
+        return rt_float(neg ? -INFINITY : INFINITY);
     if (ieq(q, (size_t)(e - q), "nan"))
-        return rt_float(buf[0] == '-' ? -NAN : NAN);
+        return rt_float(neg ? -NAN : NAN);
     int mant = digitpart(&q, e, buf, &no);
     if (mant < 0)
         goto bad;

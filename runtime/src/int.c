@@ -528,7 +528,7 @@ Value rt_int_lshift(Value a, Value b)
     if (ok && n < 62) {
         int64_t lim = RT_SMALL_MAX >> n;
         if (x <= lim && x >= -lim - 1)
-            return rt_small(x << n);   /* x << n fits: no sign bit lost */
+            return rt_small((int64_t)((uint64_t)x << n));   /* fits: x * 2**n, no bits lost */
     }
     mpz_t t, r;
     mp_limb_t l;

@@ -111,11 +111,8 @@ static Value parse_arg(const char *s, size_t n)
         return v;
     case 'b': case 'B':
         u = unescape(s + 1, n - 1, 1, &len);
-#ifndef STRDIFF_NO_BYTES
         v = s[0] == 'b' ? rt_bytes_from(u, len) : rt_bytearray_from(u, len);
-#else
-        v = rt_bytes_from(u, len);
-#endif
+
         free(u);
         return v;
     case 'i': return rt_int_from_i64(strtoll(s + 1, NULL, 10));
@@ -182,11 +179,8 @@ static void put_repr(Value v)
         return;
     }
     if (t == &rt_bytes_type || t == &rt_bytearray_type) {
-#ifndef STRDIFF_NO_BYTES
         Value r = t == &rt_bytes_type ? rt_bytes_repr(v) : rt_bytearray_repr(v);
-#else
-        Value r = rt_bytes_repr(v);
-#endif
+
         fputs(rt_str_data(r), stdout);
         return;
     }
@@ -229,7 +223,6 @@ static const Method methods[] = {
 #include "str_methods.def"
 #undef STR_METHOD
 #undef STR_STATIC
-#ifndef STRDIFF_NO_BYTES
 #define BYTES_METHOD(n, f, lo, hi, kw) {"bytes", #n, (AnyFn)f, lo, hi, 0},
 #define BYTES_STATIC(n, f, lo, hi, kw) {"bytes", #n, (AnyFn)f, lo, hi, 1},
 #define BYTES_CLASS(n, f, lo, hi, kw) {"bytes", #n, (AnyFn)f, lo, hi, 2},
@@ -244,7 +237,6 @@ static const Method methods[] = {
 #undef BYTEARRAY_METHOD
 #undef BYTEARRAY_STATIC
 #undef BYTEARRAY_CLASS
-#endif
 };
 
 typedef Value (*F0)(void);
@@ -268,13 +260,10 @@ static Value call(AnyFn fn, int arity, const Value *a)
 
 static Value op_list_iter(Value v)
 {
-#ifndef STRDIFF_NO_BYTES
     Value it = rt_typeof(v) == &rt_str_type ? rt_str_iter(v) : rt_typeof(v) == &rt_bytes_type
                                                                   ? rt_bytes_iter(v)
                                                                   : rt_bytearray_iter(v);
-#else
-    Value it = rt_str_iter(v);
-#endif
+
     if (!it) return RT_ERR;
     Value l = rt_list_new(0);
     for (;;) {
@@ -288,9 +277,10 @@ static Value cmp_all(Value a, Value b)
 {
     /* the six comparisons as a tuple of bools */
     Value r[6];
-    RichCmpFn f = rt_typeof(a)->richcompare;
+    static const int swapped[6] = {RT_GT, RT_GE, RT_EQ, RT_NE, RT_LT, RT_LE};
     for (int op = 0; op < 6; op++) {
-        r[op] = f(a, b, op);
+        r[op] = rt_typeof(a)->richcompare(a, b, op);
+        if (r[op] == rt_NotImplemented) r[op] = rt_typeof(b)->richcompare(b, a, swapped[op]);
         if (!r[op]) return RT_ERR;
         if (r[op] == rt_NotImplemented) return rt_str_from_cstr("NotImplemented");
     }
@@ -316,7 +306,6 @@ static Value run_op(const char *op, Value *a, int n)
     }
     if (!strcmp(op, "iter")) return op_list_iter(a[0]);
     if (!strcmp(op, "str")) return rt_str_tp_new(&rt_str_type, a, (size_t)n, 0);
-#ifndef STRDIFF_NO_BYTES
     if (!strcmp(op, "format")) return rt_format_str(a[0], a[1]);
     if (!strcmp(op, "bytes")) return rt_bytes_tp_new(&rt_bytes_type, a, (size_t)n, 0);
     if (!strcmp(op, "bytearray")) {
@@ -330,18 +319,33 @@ static Value run_op(const char *op, Value *a, int n)
     }
     if (!strcmp(op, "iadd")) return rt_bytearray_iadd(a[0], a[1]);
     if (!strcmp(op, "imul")) return rt_bytearray_imul(a[0], a[1]);
-#endif
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
         const Method *m = &methods[i];
         size_t tl = strlen(m->type);
         if (strncmp(op, m->type, tl) || op[tl] != '.' || strcmp(op + tl + 1, m->name)) continue;
         Value args[4] = {0, 0, 0, 0};
-        int self = m->is_static == 1 ? 0 : 1;
-        for (int k = 0; k < n && k < 4; k++) args[k] = a[k];
+        int self = m->is_static == 1 ? 0 : 1, shift = 0;
+        if (m->is_static == 2) {   /* class method: the class first */
+            args[0] = rt_val(strcmp(m->type, "bytes") ? &rt_bytearray_type : &rt_bytes_type);
+            shift = 1;
+        }
+        for (int k = 0; k < n && k + shift < 4; k++) args[k + shift] = a[k];
         return call(m->fn, m->nmax + self, args);
     }
     fprintf(stderr, "unknown op %s\n", op);
     exit(2);
+}
+
+/* op names a bytearray instance method (which may mutate self) */
+static int is_instance_method(const char *op, const char *type)
+{
+    size_t tl = strlen(type);
+    if (strncmp(op, type, tl) || op[tl] != '.') return 0;
+    for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
+        if (!strcmp(methods[i].type, type) && !strcmp(methods[i].name, op + tl + 1))
+            return methods[i].is_static == 0;
+    }
+    return 0;
 }
 
 int main(void)
@@ -365,7 +369,7 @@ int main(void)
         Value args[6] = {0};
         int nargs = 0;
         for (int k = 2; k < nf; k++) args[nargs++] = parse_arg(fields[k], strlen(fields[k]));
-        int mutating = !strncmp(fields[1], "bytearray.", 10) || !strcmp(fields[1], "setitem") ||
+        int mutating = is_instance_method(fields[1], "bytearray") || !strcmp(fields[1], "setitem") ||
                        !strcmp(fields[1], "delitem") || !strcmp(fields[1], "iadd") ||
                        !strcmp(fields[1], "imul");
         Value r = run_op(fields[1], args, nargs);

@@ -246,6 +246,65 @@ static void test_raise(void)
     CHECK(rt_recursion_depth == 0);
 }
 
+/* ---------------------------------------------------------------- OSError, Unicode ------ */
+
+static void test_exc_kinds(void)
+{
+    /* OSError(errno, strerror[, filename[, winerror[, filename2]]]) (python3) */
+    Value a[5] = {rt_small(2), S("No such file"), S("x.txt"), rt_None, S("y")};
+    Value e = rt_exc_new(rt_OSError, a, 2);
+    CHECK(rt_typeof(e) == rt_FileNotFoundError);
+    CHECK_STR(rt_core_str(e), "[Errno 2] No such file");
+    e = rt_exc_new(rt_OSError, a, 3);
+    CHECK_STR(rt_core_str(e), "[Errno 2] No such file: 'x.txt'");
+    CHECK(((TupleObject *)rt_obj(rt_exc_getattr(e, "args")))->size == 2);
+    CHECK_STR(rt_exc_getattr(e, "filename"), "x.txt");
+    CHECK(rt_exc_getattr(e, "errno") == rt_small(2));
+    CHECK(rt_exc_getattr(e, "filename2") == rt_None);
+    CHECK_STR(rt_core_str(rt_exc_new(rt_OSError, a, 5)), "[Errno 2] No such file: 'x.txt' -> 'y'");
+    CHECK_STR(rt_core_str(rt_exc_new(rt_OSError, a, 1)), "2");
+    CHECK(rt_typeof(rt_exc_new(rt_OSError, a, 1)) == rt_OSError);
+    Value p[2] = {rt_small(13), S("Perm")};
+    CHECK(rt_typeof(rt_exc_new(rt_OSError, p, 2)) == rt_PermissionError);
+    p[0] = rt_small(1);
+    CHECK(rt_typeof(rt_exc_new(rt_OSError, p, 2)) == rt_PermissionError);
+    p[0] = rt_small(9999);
+    CHECK(rt_typeof(rt_exc_new(rt_OSError, p, 2)) == rt_OSError);
+    CHECK(rt_typeof(rt_exc_new(rt_FileExistsError, a, 2)) == rt_FileExistsError);
+    rt_raise_errno(2, S("missing.txt"));
+    CHECK_STR(RT_ERR, "E FileNotFoundError: [Errno 2] No such file or directory: 'missing.txt'");
+    rt_raise_errno(21, 0);
+    CHECK_STR(RT_ERR, "E IsADirectoryError: [Errno 21] Is a directory");
+
+    /* UnicodeEncodeError texts (python3) */
+    Value s = S("h\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");   /* 'hé€😀' */
+    rt_raise_unicode_encode("ascii", s, 1, 2, "ordinal not in range(128)");
+    CHECK_STR(RT_ERR, "E UnicodeEncodeError: 'ascii' codec can't encode character '\\xe9' in "
+                      "position 1: ordinal not in range(128)");
+    rt_raise_unicode_encode("ascii", s, 2, 3, "x");
+    CHECK_STR(RT_ERR, "E UnicodeEncodeError: 'ascii' codec can't encode character '\\u20ac' in "
+                      "position 2: x");
+    rt_raise_unicode_encode("ascii", s, 3, 4, "x");
+    CHECK_STR(RT_ERR, "E UnicodeEncodeError: 'ascii' codec can't encode character "
+                      "'\\U0001f600' in position 3: x");
+    rt_raise_unicode_encode("ascii", s, 1, 4, "x");
+    CHECK_STR(RT_ERR, "E UnicodeEncodeError: 'ascii' codec can't encode characters in position "
+                      "1-3: x");
+    rt_raise_unicode_decode("utf-8", s, 0, 2, "bad");
+    CHECK_STR(RT_ERR, "E UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 0-1: bad");
+    Value ue = rt_exc_new(rt_UnicodeDecodeError, NULL, 0);
+    CHECK_STR(rt_core_str(ue), "");
+
+    /* StopIteration.value, SystemExit.code */
+    Value five = rt_small(5);
+    CHECK(rt_exc_getattr(rt_exc_new(rt_StopIteration, &five, 1), "value") == five);
+    CHECK(rt_exc_getattr(rt_exc_new(rt_StopIteration, NULL, 0), "value") == rt_None);
+    CHECK(rt_exc_getattr(rt_exc_new(rt_SystemExit, &five, 1), "code") == five);
+    CHECK(rt_exc_getattr(rt_exc_new(rt_SystemExit, NULL, 0), "code") == rt_None);
+    CHECK(rt_exc_getattr(rt_exc_new(rt_ValueError, NULL, 0), "code") == 0);
+    CHECK(rt_exc_getattr(rt_exc_new(rt_ValueError, NULL, 0), "__cause__") == rt_None);
+}
+
 /* ---------------------------------------------------------------- tracebacks ------------ */
 
 static char *printed(Value exc)
@@ -541,6 +600,7 @@ int main(void)
     test_objects();
     test_hierarchy();
     test_raise();
+    test_exc_kinds();
     test_tracebacks();
     test_numbers();
     CHECK(rt_exc_pending() == 0);
