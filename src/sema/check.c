@@ -400,6 +400,10 @@ static void c_return(Checker *c, const Node *s)
         c_error(c, "'return' with value in async generator");
     if (preserve_tos)
         c_expr(c, v);
+    else if (v)
+        set_loc(c, v);   /* a constant value lends its location to the return... */
+    if (!v || v->loc.line != s->loc.line)
+        set_loc(c, s);   /* ...when it is on the statement's line */
     int found = 0;
     unwind_stack(c, preserve_tos, 0, &found);
 }

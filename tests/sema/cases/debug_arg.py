@@ -1,0 +1,1 @@
+def f(a, __debug__): pass

@@ -1,0 +1,8 @@
+try:
+    pass
+except:
+    pass
+except E:
+    pass
+finally:
+    pass

@@ -1,0 +1,2 @@
+from __future__ import braces
+def f(a, a): pass

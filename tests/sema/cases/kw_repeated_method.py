@@ -1,0 +1,1 @@
+obj.meth(x, y=1, y=2)

@@ -1,0 +1,3 @@
+match x:
+    case {b'k': a, b'k': b}:
+        pass

@@ -1,0 +1,3 @@
+match x:
+    case {False: a, 0: b}:
+        pass

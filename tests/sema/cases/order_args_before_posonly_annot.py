@@ -1,0 +1,1 @@
+def f(a: (await q), /, b: (yield)): pass

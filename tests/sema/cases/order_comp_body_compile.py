@@ -1,0 +1,1 @@
+[__debug__ for x in (await y)]

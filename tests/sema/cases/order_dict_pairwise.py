@@ -1,0 +1,1 @@
+{1: (yield), (await x): 2}

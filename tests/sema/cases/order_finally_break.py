@@ -1,0 +1,6 @@
+for x in y:
+    try:
+        break
+        a, *b, *c = d
+    finally:
+        __debug__ = 1

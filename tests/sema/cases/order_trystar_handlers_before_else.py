@@ -1,0 +1,6 @@
+try:
+    pass
+except* E:
+    __debug__ = 1
+else:
+    yield

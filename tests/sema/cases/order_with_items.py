@@ -1,0 +1,1 @@
+with (yield) as __debug__, a: pass
