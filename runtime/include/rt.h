@@ -193,6 +193,7 @@ typedef struct SetObject {
     SetEntry *table;
     uint64_t version;
     int64_t hash;          /* frozenset only, -1 until computed */
+    int64_t finger;        /* where set.pop() resumes its scan (CPython's finger) */
 } SetObject;
 typedef struct RangeObject { Object ob; Value start, stop, step, length; } RangeObject;
 typedef struct SliceObject { Object ob; Value start, stop, step; } SliceObject;

@@ -50,6 +50,10 @@ UnaryFn rt_type_iter_slot(const Type *t);
 /* generic sequence iterator over anything with getitem (CPython's iter() fallback) */
 Value rt_seqiter_new(Value seq);
 
+/* start/stop arguments of index() methods: None or 0 = absent; clamped like slice bounds
+ * (negative counts from the end, then 0); -1 on error */
+int rt_seq_bounds(Value start, Value stop, int64_t len, int64_t *a, int64_t *b);
+
 /* ---- tuple (tuple.c) ---- */
 Value rt_tuple_from_iterable(Value iterable);           /* tuple(x); x returned if a tuple */
 Value rt_tuple_pack(int64_t n, ...);                    /* n Values */
@@ -81,6 +85,7 @@ Value rt_list_sort(Value self, Value key, Value reverse);   /* key/reverse 0 = n
 Value rt_list_tp_new(Type *type, const Value *args, size_t nargs, Value kwnames);
 int rt_list_tp_init(Value self, const Value *args, size_t nargs, Value kwnames);
 static inline int64_t rt_list_size(Value l) { return ((ListObject *)rt_obj(l))->size; }
+Value rt_list_reversed(Value self);                      /* list.__reversed__ */
 extern Type rt_list_iterator_type, rt_list_reverseiterator_type;
 
 /* ---- dict (dict.c) ---- */
@@ -108,6 +113,9 @@ Value rt_dict_copy(Value self);
 Value rt_dict_clear(Value self);
 Value rt_dict_tp_new(Type *type, const Value *args, size_t nargs, Value kwnames);
 int rt_dict_tp_init(Value self, const Value *args, size_t nargs, Value kwnames);
+/* reversed(d) / reversed(view): kind 0 keys, 1 values, 2 items */
+Value rt_dict_reversed(Value dict_or_view, int kind);
+Value rt_dict_view_isdisjoint(Value self, Value other);
 static inline int64_t rt_dict_size(Value d) { return ((DictObject *)rt_obj(d))->used; }
 extern Type rt_dict_keys_type, rt_dict_values_type, rt_dict_items_type,
     rt_dict_keyiterator_type, rt_dict_valueiterator_type, rt_dict_itemiterator_type,
@@ -163,6 +171,8 @@ int64_t rt_slice_adjust(Value slice, int64_t len, int64_t *start, int64_t *stop,
                         int64_t *step);
 /* the same over arbitrary ints: slice.indices(length) for big lengths (range uses it) */
 Value rt_slice_indices(Value self, Value length);      /* a 3-tuple */
+/* the same as three ints, length >= 0 already an int */
+int rt_slice_indices_big(Value slice, Value length, Value *start, Value *stop, Value *step);
 Value rt_slice_tp_new(Type *type, const Value *args, size_t nargs, Value kwnames);
 
 /* ---- iterators (iter.c) ---- */

@@ -1,0 +1,986 @@
+/*
+ * dict.c - the dict type: an ordered compact hash table as CPython's (an index table of
+ * int8/16/32/64 slots pointing into a dense array of entries kept in insertion order), its
+ * methods, views (keys/values/items, with set operations on keys and items) and iterators.
+ *
+ * Entry points: rt_dict_new rt_dict_get rt_dict_set rt_dict_del (rt.h), rt_dict_* of
+ * rt_containers.h, rt_dict_type and the view and iterator types.
+ *
+ * Invariants:
+ *   - mask + 1 (the index table size) is a power of two >= 8; cap = 2/3 of it is the number
+ *     of entries the table can hold before it is rebuilt; nentries <= cap;
+ *   - index slots hold -1 (empty), -2 (deleted: probing continues past it) or an entry index;
+ *   - a deleted entry has key 0 and stays in place until the next rebuild, so iteration
+ *     order is insertion order; used counts live entries;
+ *   - probing is CPython's: i = hash & mask, then i = 5*i + perturb + 1 with perturb >>= 5,
+ *     which visits every slot and mixes the hash's high bits in for colliding keys;
+ *   - version changes on every mutation; a lookup that ran __eq__ restarts when the table or
+ *     the entry it compared changed underneath it.
+ */
+#include <string.h>
+
+#include "rt.h"
+#include "core.h"
+#include "rt_containers.h"
+
+#define EMPTY (-1)
+#define DUMMY (-2)
+#define MINSIZE 8
+#define PERTURB_SHIFT 5
+
+static inline DictObject *D(Value v) { return (DictObject *)rt_obj(v); }
+static inline int is_dict(Value v)
+{
+    return !rt_is_small(v) && (rt_obj(v)->type->flags & RT_TPFLAG_DICT_SUBCLASS);
+}
+
+/* ---- the index table: slot width by table size ------------------------------------------- */
+
+static inline int64_t ix_get(const DictObject *d, int64_t i)
+{
+    int64_t size = d->mask + 1;
+    if (size <= 128)
+        return ((const int8_t *)d->indices)[i];
+    if (size <= 0x8000)
+        return ((const int16_t *)d->indices)[i];
+    if (size <= INT64_C(0x80000000))
+        return ((const int32_t *)d->indices)[i];
+    return ((const int64_t *)d->indices)[i];
+}
+
+static inline void ix_set(DictObject *d, int64_t i, int64_t ix)
+{
+    int64_t size = d->mask + 1;
+    if (size <= 128)
+        ((int8_t *)d->indices)[i] = (int8_t)ix;
+    else if (size <= 0x8000)
+        ((int16_t *)d->indices)[i] = (int16_t)ix;
+    else if (size <= INT64_C(0x80000000))
+        ((int32_t *)d->indices)[i] = (int32_t)ix;
+    else
+        ((int64_t *)d->indices)[i] = ix;
+}
+
+static size_t ix_width(int64_t size)
+{
+    return size <= 128 ? 1 : size <= 0x8000 ? 2 : size <= INT64_C(0x80000000) ? 4 : 8;
+}
+
+/* a fresh table of `size` slots (power of two) with no entries */
+static int table_alloc(DictObject *d, int64_t size)
+{
+    if (size > (INT64_C(1) << 56)) {
+        rt_raise_memory_error();
+        return -1;
+    }
+    int64_t cap = size * 2 / 3;
+    /* the index table holds no pointers: the collector need not scan it */
+    void *ix = rt_alloc_atomic((size_t)size * ix_width(size));
+    DictEntry *e = rt_alloc((size_t)cap * sizeof(DictEntry));
+    if (!ix || !e)
+        return -1;
+    memset(ix, 0xff, (size_t)size * ix_width(size));   /* all -1 at any width */
+    d->indices = ix;
+    d->entries = e;
+    d->mask = size - 1;
+    d->cap = cap;
+    d->nentries = 0;
+    return 0;
+}
+
+/* the first empty slot for hash (insertion into a table with no deleted slots in the way
+ * matters not: new keys may take an empty slot; deleted ones are only reclaimed by rebuild) */
+static int64_t find_empty_slot(const DictObject *d, int64_t hash)
+{
+    uint64_t mask = (uint64_t)d->mask, perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    while (ix_get(d, (int64_t)i) != EMPTY) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return (int64_t)i;
+}
+
+/* rebuilds the table to hold at least `need` entries, compacting deleted ones away */
+static int dict_resize(DictObject *d, int64_t need)
+{
+    int64_t size = MINSIZE;
+    while (size * 2 / 3 < need)
+        size <<= 1;
+    DictEntry *old = d->entries;
+    int64_t n = d->nentries;
+    if (table_alloc(d, size) < 0)
+        return -1;
+    int64_t k = 0;
+    for (int64_t i = 0; i < n; i++) {
+        if (!old[i].key)
+            continue;
+        d->entries[k] = old[i];
+        ix_set(d, find_empty_slot(d, old[i].hash), k);
+        k++;
+    }
+    d->nentries = k;
+    return 0;
+}
+
+/* ---- lookup ----------------------------------------------------------------------------- */
+
+/* the entry index of key, -1 when missing, -2 on error; *slot gets the index-table slot */
+static int64_t lookup(DictObject *d, Value key, int64_t hash, int64_t *slot)
+{
+restart:;
+    uint64_t mask = (uint64_t)d->mask, perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    for (;;) {
+        int64_t ix = ix_get(d, (int64_t)i);
+        if (ix == EMPTY)
+            return -1;
+        if (ix >= 0) {
+            DictEntry *e = &d->entries[ix];
+            if (e->key == key) {
+                if (slot)
+                    *slot = (int64_t)i;
+                return ix;
+            }
+            if (e->hash == hash) {
+                Value startkey = e->key;
+                DictEntry *entries = d->entries;
+                int c = rt_richcompare_bool(startkey, key, RT_EQ);
+                if (c < 0)
+                    return -2;
+                /* __eq__ may have changed the dict: start again on the new state */
+                if (entries != d->entries || d->entries[ix].key != startkey)
+                    goto restart;
+                if (c) {
+                    if (slot)
+                        *slot = (int64_t)i;
+                    return ix;
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+Value rt_dict_get_hashed(Value dict, Value key, int64_t hash)
+{
+    DictObject *d = D(dict);
+    if (!d->indices)
+        return 0;
+    int64_t ix = lookup(d, key, hash, NULL);
+    return ix >= 0 ? d->entries[ix].value : 0;
+}
+
+Value rt_dict_get(Value dict, Value key)
+{
+    int64_t h = rt_hash(key);
+    if (h == -1)
+        return 0;
+    return rt_dict_get_hashed(dict, key, h);
+}
+
+static Value raise_key_error(Value key)
+{
+    Value e = rt_exc_new(rt_KeyError, &key, 1);
+    return e ? rt_raise(e) : RT_ERR;
+}
+
+Value rt_dict_getitem(Value dict, Value key)
+{
+    int64_t h = rt_hash(key);
+    if (h == -1)
+        return RT_ERR;
+    Value v = rt_dict_get_hashed(dict, key, h);
+    if (v || rt_exc_pending())
+        return v;
+    return raise_key_error(key);
+}
+
+int rt_dict_contains(Value dict, Value key)
+{
+    int64_t h = rt_hash(key);
+    if (h == -1)
+        return -1;
+    DictObject *d = D(dict);
+    if (!d->indices)
+        return 0;
+    int64_t ix = lookup(d, key, h, NULL);
+    return ix == -2 ? -1 : ix >= 0;
+}
+
+/* ---- insertion and deletion ------------------------------------------------------------- */
+
+int rt_dict_set_hashed(Value dict, Value key, int64_t hash, Value value)
+{
+    DictObject *d = D(dict);
+    if (!d->indices && table_alloc(d, MINSIZE) < 0)
+        return -1;
+    int64_t ix = lookup(d, key, hash, NULL);
+    if (ix == -2)
+        return -1;
+    if (ix >= 0) {
+        /* an existing key keeps its first key object and its place */
+        d->entries[ix].value = value;
+        d->version++;
+        return 0;
+    }
+    if (d->nentries == d->cap && dict_resize(d, d->used * 3 > MINSIZE ? d->used * 3 : 5) < 0)
+        return -1;
+    int64_t n = d->nentries++;
+    d->entries[n].hash = hash;
+    d->entries[n].key = key;
+    d->entries[n].value = value;
+    ix_set(d, find_empty_slot(d, hash), n);
+    d->used++;
+    d->version++;
+    return 0;
+}
+
+int rt_dict_set(Value dict, Value key, Value value)
+{
+    int64_t h = rt_hash(key);
+    if (h == -1)
+        return -1;
+    return rt_dict_set_hashed(dict, key, h, value);
+}
+
+/* removes entry ix found at index slot `slot` */
+static void del_entry(DictObject *d, int64_t slot, int64_t ix)
+{
+    ix_set(d, slot, DUMMY);
+    d->entries[ix].key = 0;
+    d->entries[ix].value = 0;
+    d->used--;
+    d->version++;
+}
+
+/* pops key: its value, 0 when missing (nothing raised), RT_ERR... distinguished by *err */
+static Value pop_hashed(DictObject *d, Value key, int64_t hash, int *err)
+{
+    *err = 0;
+    if (!d->indices || d->used == 0)
+        return 0;
+    int64_t slot;
+    int64_t ix = lookup(d, key, hash, &slot);
+    if (ix == -2) {
+        *err = 1;
+        return 0;
+    }
+    if (ix < 0)
+        return 0;
+    Value v = d->entries[ix].value;
+    del_entry(d, slot, ix);
+    return v;
+}
+
+int rt_dict_del(Value dict, Value key)
+{
+    int64_t h = rt_hash(key);
+    if (h == -1)
+        return -1;
+    int err;
+    Value v = pop_hashed(D(dict), key, h, &err);
+    if (err)
+        return -1;
+    if (!v) {
+        raise_key_error(key);
+        return -1;
+    }
+    return 0;
+}
+
+int rt_dict_setitem(Value dict, Value key, Value value)
+{
+    return value ? rt_dict_set(dict, key, value) : rt_dict_del(dict, key);
+}
+
+int rt_dict_next(Value dict, int64_t *pos, Value *key, Value *value, int64_t *hash)
+{
+    DictObject *d = D(dict);
+    int64_t i = *pos;
+    while (i < d->nentries && !d->entries[i].key)
+        i++;
+    if (i >= d->nentries)
+        return 0;
+    if (key)
+        *key = d->entries[i].key;
+    if (value)
+        *value = d->entries[i].value;
+    if (hash)
+        *hash = d->entries[i].hash;
+    *pos = i + 1;
+    return 1;
+}
+
+/* ---- construction, copy, merge ------------------------------------------------------------ */
+
+static DictObject *dict_alloc(Type *t)
+{
+    return (DictObject *)rt_new_object(t, t->basicsize);
+}
+
+Value rt_dict_new(void)
+{
+    DictObject *d = dict_alloc(&rt_dict_type);
+    return d ? rt_val(d) : RT_ERR;
+}
+
+Value rt_dict_copy(Value self)
+{
+    Value r = rt_dict_new();
+    if (!r || rt_dict_merge(r, self, 1) < 0)
+        return RT_ERR;
+    return r;
+}
+
+/* an iterable of pairs (PyDict_MergeFromSeq2) */
+static int merge_pairs(Value dict, Value seq, int override)
+{
+    Value it = rt_iter(seq);
+    if (!it)
+        return -1;
+    for (int64_t n = 0;; n++) {
+        Value item = rt_next(it);
+        if (!item)
+            return rt_exc_pending() ? -1 : 0;
+        Type *t = rt_typeof(item);
+        Value k, v;
+        int64_t len;
+        if (t->flags & RT_TPFLAG_TUPLE_SUBCLASS) {
+            len = rt_tuple_size(item);
+            if (len == 2) {
+                k = rt_tuple_item(item, 0);
+                v = rt_tuple_item(item, 1);
+            }
+        } else {
+            if (!(t->flags & RT_TPFLAG_LIST_SUBCLASS) && !rt_type_iter_slot(t) && !t->getitem) {
+                rt_raise_fmt(rt_TypeError,
+                             "cannot convert dictionary update sequence element #%lld to a "
+                             "sequence", (long long)n);
+                return -1;
+            }
+            Value l = rt_list_from_iterable(item);
+            if (!l)
+                return -1;
+            len = rt_list_size(l);
+            if (len == 2) {
+                k = ((ListObject *)rt_obj(l))->items[0];
+                v = ((ListObject *)rt_obj(l))->items[1];
+            }
+        }
+        if (len != 2) {
+            rt_raise_fmt(rt_ValueError,
+                         "dictionary update sequence element #%lld has length %lld; 2 is "
+                         "required", (long long)n, (long long)len);
+            return -1;
+        }
+        if (!override) {
+            int c = rt_dict_contains(dict, k);
+            if (c < 0)
+                return -1;
+            if (c)
+                continue;
+        }
+        if (rt_dict_set(dict, k, v) < 0)
+            return -1;
+    }
+}
+
+int rt_dict_merge(Value dict, Value other, int override)
+{
+    if (is_dict(other)) {
+        if (other == dict)
+            return 0;
+        DictObject *o = D(other);
+        DictObject *d = D(dict);
+        /* one rebuild up front instead of several while inserting */
+        if (d->used == 0 && o->used && dict_resize(d, o->used) < 0)
+            return -1;
+        uint64_t ver = o->version;
+        int64_t used = o->used;
+        for (int64_t i = 0; i < o->nentries; i++) {
+            DictEntry e = o->entries[i];
+            if (!e.key)
+                continue;
+            if (!override) {
+                Value have = rt_dict_get_hashed(dict, e.key, e.hash);
+                if (have)
+                    continue;
+                if (rt_exc_pending())
+                    return -1;
+            }
+            if (rt_dict_set_hashed(dict, e.key, e.hash, e.value) < 0)
+                return -1;
+            if (o->used != used || (o->version != ver && other == dict)) {
+                rt_raise_str(rt_RuntimeError, "dict mutated during update");
+                return -1;
+            }
+        }
+        return 0;
+    }
+    /* mappings other than dict (objects with keys()) need attribute lookup: they are taken
+     * as iterables of pairs here, which rt_dict_update's callers refine */
+    return merge_pairs(dict, other, override);
+}
+
+Value rt_dict_update(Value self, Value other)
+{
+    return rt_dict_merge(self, other, 1) < 0 ? RT_ERR : rt_None;
+}
+
+Value rt_dict_fromkeys(Value cls, Value iterable, Value value)
+{
+    if (!value)
+        value = rt_None;
+    Value d;
+    if (cls == rt_val(&rt_dict_type))
+        d = rt_dict_new();
+    else
+        d = rt_call(cls, NULL, 0, 0);
+    if (!d)
+        return RT_ERR;
+    Value it = rt_iter(iterable);
+    if (!it)
+        return RT_ERR;
+    for (;;) {
+        Value k = rt_next(it);
+        if (!k)
+            return rt_exc_pending() ? RT_ERR : d;
+        if ((is_dict(d) ? rt_dict_set(d, k, value) : rt_setitem(d, k, value)) < 0)
+            return RT_ERR;
+    }
+}
+
+Value rt_dict_clear(Value self)
+{
+    DictObject *d = D(self);
+    d->indices = NULL;
+    d->entries = NULL;
+    d->used = d->nentries = d->cap = d->mask = 0;
+    d->version++;
+    return rt_None;
+}
+
+/* ---- methods ------------------------------------------------------------------------------ */
+
+Value rt_dict_m_get(Value self, Value key, Value dflt)
+{
+    Value v = rt_dict_get(self, key);
+    if (v || rt_exc_pending())
+        return v;
+    return dflt ? dflt : rt_None;
+}
+
+Value rt_dict_setdefault(Value self, Value key, Value dflt)
+{
+    int64_t h = rt_hash(key);
+    if (h == -1)
+        return RT_ERR;
+    Value v = rt_dict_get_hashed(self, key, h);
+    if (v || rt_exc_pending())
+        return v;
+    if (!dflt)
+        dflt = rt_None;
+    return rt_dict_set_hashed(self, key, h, dflt) < 0 ? RT_ERR : dflt;
+}
+
+Value rt_dict_pop(Value self, Value key, Value dflt)
+{
+    int64_t h = rt_hash(key);
+    if (h == -1)
+        return RT_ERR;
+    int err;
+    Value v = pop_hashed(D(self), key, h, &err);
+    if (err)
+        return RT_ERR;
+    if (v)
+        return v;
+    return dflt ? dflt : raise_key_error(key);
+}
+
+Value rt_dict_popitem(Value self)
+{
+    DictObject *d = D(self);
+    if (d->used == 0) {
+        Value msg = rt_str_from_cstr("popitem(): dictionary is empty");
+        return msg ? raise_key_error(msg) : RT_ERR;
+    }
+    int64_t i = d->nentries - 1;
+    while (!d->entries[i].key)
+        i--;
+    DictEntry e = d->entries[i];
+    Value t = rt_tuple_pack(2, e.key, e.value);
+    if (!t)
+        return RT_ERR;
+    /* find the entry's index slot to mark it deleted */
+    uint64_t mask = (uint64_t)d->mask, perturb = (uint64_t)e.hash;
+    uint64_t s = (uint64_t)e.hash & mask;
+    while (ix_get(d, (int64_t)s) != i) {
+        perturb >>= PERTURB_SHIFT;
+        s = (s * 5 + perturb + 1) & mask;
+    }
+    del_entry(d, (int64_t)s, i);
+    /* the last entries are free again: later insertions reuse them, as CPython does */
+    d->nentries = i;
+    return t;
+}
+
+/* dict(...) / dict.__init__: one positional mapping or iterable of pairs, then keywords */
+Value rt_dict_tp_new(Type *type, const Value *args, size_t nargs, Value kwnames)
+{
+    DictObject *d = dict_alloc(type);
+    return d ? rt_val(d) : RT_ERR;
+}
+
+int rt_dict_tp_init(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (nargs > 1) {
+        rt_raise_fmt(rt_TypeError, "dict expected at most 1 argument, got %zu", nargs);
+        return -1;
+    }
+    if (nargs && rt_dict_merge(self, args[0], 1) < 0)
+        return -1;
+    int64_t nk = kwnames ? rt_tuple_size(kwnames) : 0;
+    for (int64_t i = 0; i < nk; i++)
+        if (rt_dict_set(self, rt_tuple_item(kwnames, i), args[nargs + (size_t)i]) < 0)
+            return -1;
+    return 0;
+}
+
+/* ---- slots ---------------------------------------------------------------------------------- */
+
+static int64_t dict_len(Value v) { return D(v)->used; }
+
+static int dict_contains_slot(Value d, Value k) { return rt_dict_contains(d, k); }
+
+static Value dict_repr(Value v)
+{
+    DictObject *d = D(v);
+    if (d->used == 0)
+        return rt_str_from_cstr("{}");
+    int st = rt_repr_enter(v);
+    if (st != 0)
+        return st > 0 ? rt_str_from_cstr("{...}") : RT_ERR;
+    StrBuf b;
+    rt_sb_init(&b);
+    rt_sb_addc(&b, '{');
+    int first = 1;
+    for (int64_t i = 0; i < d->nentries; i++) {
+        DictEntry e = d->entries[i];
+        if (!e.key)
+            continue;
+        Value kr = rt_repr(e.key);
+        Value vr = kr ? rt_repr(e.value) : RT_ERR;
+        if (!vr) {
+            rt_repr_leave(v);
+            return RT_ERR;
+        }
+        if (!first)
+            rt_sb_adds(&b, ", ");
+        first = 0;
+        rt_sb_add(&b, rt_str_bytes(kr), rt_str_nbytes(kr));
+        rt_sb_adds(&b, ": ");
+        rt_sb_add(&b, rt_str_bytes(vr), rt_str_nbytes(vr));
+    }
+    rt_sb_addc(&b, '}');
+    rt_repr_leave(v);
+    return rt_sb_finish(&b);
+}
+
+static int dict_equal(DictObject *a, DictObject *b)
+{
+    if (a->used != b->used)
+        return 0;
+    for (int64_t i = 0; i < a->nentries; i++) {
+        DictEntry e = a->entries[i];
+        if (!e.key)
+            continue;
+        Value bv = b->indices ? rt_dict_get_hashed(rt_val(b), e.key, e.hash) : 0;
+        if (!bv)
+            return rt_exc_pending() ? -1 : 0;
+        int c = rt_eq(e.value, bv);
+        if (c <= 0)
+            return c;
+    }
+    return 1;
+}
+
+static Value dict_richcompare(Value a, Value b, int op)
+{
+    if (!is_dict(a) || !is_dict(b) || (op != RT_EQ && op != RT_NE))
+        return rt_NotImplemented;
+    int c = dict_equal(D(a), D(b));
+    if (c < 0)
+        return RT_ERR;
+    return rt_bool(op == RT_EQ ? c : !c);
+}
+
+static Value dict_or(Value a, Value b)
+{
+    if (!is_dict(a) || !is_dict(b))
+        return rt_NotImplemented;
+    Value r = rt_dict_copy(a);
+    if (!r || rt_dict_merge(r, b, 1) < 0)
+        return RT_ERR;
+    return r;
+}
+
+static Value dict_ior(Value a, Value b)
+{
+    if (!is_dict(a))
+        return rt_NotImplemented;
+    return rt_dict_merge(a, b, 1) < 0 ? RT_ERR : a;
+}
+
+static Value dict_getitem_slot(Value d, Value k) { return rt_dict_getitem(d, k); }
+
+/* ---- iterators ------------------------------------------------------------------------------ */
+
+enum { IT_KEYS, IT_VALUES, IT_ITEMS };
+
+typedef struct DictIter {
+    Object ob;
+    Value dict;         /* 0 once exhausted */
+    int64_t pos;        /* next entry to look at (reversed: the one below it) */
+    int64_t used;       /* the size the dict had when iteration began; -1 = error is sticky */
+    int64_t len;        /* items still expected */
+    int kind;
+    int reversed;
+} DictIter;
+
+static Value dictiter_new(Type *t, Value dict, int kind, int reversed)
+{
+    DictIter *it = (DictIter *)rt_new_object(t, sizeof(DictIter));
+    if (!it)
+        return RT_ERR;
+    it->dict = dict;
+    it->used = it->len = D(dict)->used;
+    it->kind = kind;
+    it->reversed = reversed;
+    it->pos = reversed ? D(dict)->nentries - 1 : 0;
+    return rt_val(it);
+}
+
+static Value dictiter_next(Value v)
+{
+    DictIter *it = (DictIter *)rt_obj(v);
+    if (!it->dict)
+        return RT_ERR;
+    DictObject *d = D(it->dict);
+    if (it->used != d->used) {
+        it->used = -1;   /* keep failing */
+        return rt_raise_str(rt_RuntimeError, "dictionary changed size during iteration");
+    }
+    int64_t i = it->pos;
+    if (it->reversed) {
+        while (i >= 0 && i < d->nentries && !d->entries[i].key)
+            i--;
+        if (i < 0 || i >= d->nentries) {
+            it->dict = 0;
+            return RT_ERR;
+        }
+        it->pos = i - 1;
+    } else {
+        while (i < d->nentries && !d->entries[i].key)
+            i++;
+        if (i >= d->nentries) {
+            it->dict = 0;
+            return RT_ERR;
+        }
+        it->pos = i + 1;
+    }
+    if (it->len == 0) {
+        /* more entries than the dict had: keys were deleted and others added */
+        it->len = -1;
+        return rt_raise_str(rt_RuntimeError, "dictionary keys changed during iteration");
+    }
+    it->len--;
+    DictEntry e = d->entries[i];
+    if (it->kind == IT_KEYS)
+        return e.key;
+    if (it->kind == IT_VALUES)
+        return e.value;
+    return rt_tuple_pack(2, e.key, e.value);
+}
+
+static Value self_iter(Value v) { return v; }
+
+#define ITER_TYPE(var, tname)                                                                \
+    Type var = {                                                                             \
+        .ob = {&rt_type_type}, .name = tname, .base = &rt_object_type,                       \
+        .basicsize = sizeof(DictIter), .iter = self_iter, .iternext = dictiter_next,         \
+    };
+ITER_TYPE(rt_dict_keyiterator_type, "dict_keyiterator")
+ITER_TYPE(rt_dict_valueiterator_type, "dict_valueiterator")
+ITER_TYPE(rt_dict_itemiterator_type, "dict_itemiterator")
+ITER_TYPE(rt_dict_reversekeyiterator_type, "dict_reversekeyiterator")
+ITER_TYPE(rt_dict_reversevalueiterator_type, "dict_reversevalueiterator")
+ITER_TYPE(rt_dict_reverseitemiterator_type, "dict_reverseitemiterator")
+
+static Value dict_iter(Value d) { return dictiter_new(&rt_dict_keyiterator_type, d, IT_KEYS, 0); }
+
+/* ---- views ------------------------------------------------------------------------------------ */
+
+typedef struct DictView { Object ob; Value dict; } DictView;
+
+static Value view_new(Type *t, Value dict)
+{
+    DictView *v = (DictView *)rt_new_object(t, sizeof(DictView));
+    if (!v)
+        return RT_ERR;
+    v->dict = dict;
+    return rt_val(v);
+}
+
+Value rt_dict_keys(Value self) { return view_new(&rt_dict_keys_type, self); }
+Value rt_dict_values(Value self) { return view_new(&rt_dict_values_type, self); }
+Value rt_dict_items(Value self) { return view_new(&rt_dict_items_type, self); }
+
+static inline Value VD(Value v) { return ((DictView *)rt_obj(v))->dict; }
+static int is_keys(Value v) { return !rt_is_small(v) && rt_obj(v)->type == &rt_dict_keys_type; }
+static int is_items(Value v) { return !rt_is_small(v) && rt_obj(v)->type == &rt_dict_items_type; }
+static int is_setview(Value v) { return is_keys(v) || is_items(v); }
+
+static int64_t view_len(Value v) { return D(VD(v))->used; }
+
+static Value keys_iter(Value v) { return dictiter_new(&rt_dict_keyiterator_type, VD(v), IT_KEYS, 0); }
+static Value values_iter(Value v)
+{
+    return dictiter_new(&rt_dict_valueiterator_type, VD(v), IT_VALUES, 0);
+}
+static Value items_iter(Value v)
+{
+    return dictiter_new(&rt_dict_itemiterator_type, VD(v), IT_ITEMS, 0);
+}
+
+/* reversed(d), reversed(d.keys()) ... */
+Value rt_dict_reversed(Value obj, int kind)
+{
+    static Type *const types[] = {&rt_dict_reversekeyiterator_type,
+                                  &rt_dict_reversevalueiterator_type,
+                                  &rt_dict_reverseitemiterator_type};
+    Value d = is_dict(obj) ? obj : VD(obj);
+    return dictiter_new(types[kind], d, kind, 1);
+}
+
+static int keys_contains(Value v, Value k) { return rt_dict_contains(VD(v), k); }
+
+static int items_contains(Value v, Value item)
+{
+    if (!(rt_typeof(item)->flags & RT_TPFLAG_TUPLE_SUBCLASS) || rt_tuple_size(item) != 2)
+        return 0;
+    Value got = rt_dict_get(VD(v), rt_tuple_item(item, 0));
+    if (!got)
+        return rt_exc_pending() ? -1 : 0;
+    return rt_eq(got, rt_tuple_item(item, 1));
+}
+
+/* "dict_keys([1, 2])": the name, then the repr of list(view) */
+static Value view_repr(Value v)
+{
+    int st = rt_repr_enter(v);
+    if (st != 0)
+        return st > 0 ? rt_str_from_cstr("...") : RT_ERR;
+    Value l = rt_list_from_iterable(v);
+    Value r = l ? rt_repr(l) : RT_ERR;
+    rt_repr_leave(v);
+    if (!r)
+        return RT_ERR;
+    StrBuf b;
+    rt_sb_init(&b);
+    rt_sb_adds(&b, rt_typeof(v)->name);
+    rt_sb_addc(&b, '(');
+    rt_sb_add(&b, rt_str_bytes(r), rt_str_nbytes(r));
+    rt_sb_addc(&b, ')');
+    return rt_sb_finish(&b);
+}
+
+/* set(view), with the keys of an exact dict taken straight from its table */
+static Value view_to_set(Value v)
+{
+    if (is_keys(v) && rt_typeof(VD(v)) == &rt_dict_type)
+        v = VD(v);
+    return rt_set_from_iterable(v);
+}
+
+static int all_contained_in(Value a, Value b)
+{
+    Value it = rt_iter(a);
+    if (!it)
+        return -1;
+    for (;;) {
+        Value x = rt_next(it);
+        if (!x)
+            return rt_exc_pending() ? -1 : 1;
+        int c = rt_contains(b, x);
+        if (c <= 0)
+            return c;
+    }
+}
+
+static Value view_richcompare(Value a, Value b, int op)
+{
+    if (!is_setview(a) || !(rt_is_anyset(b) || is_setview(b)))
+        return rt_NotImplemented;
+    int64_t la = rt_len(a), lb = rt_len(b);
+    if (lb < 0)
+        return RT_ERR;
+    int ok;
+    switch (op) {
+    case RT_EQ: case RT_NE:
+        ok = la == lb ? all_contained_in(a, b) : 0;
+        if (ok >= 0 && op == RT_NE)
+            ok = !ok;
+        break;
+    case RT_LT: ok = la < lb ? all_contained_in(a, b) : 0; break;
+    case RT_LE: ok = la <= lb ? all_contained_in(a, b) : 0; break;
+    case RT_GT: ok = la > lb ? all_contained_in(b, a) : 0; break;
+    default: ok = la >= lb ? all_contained_in(b, a) : 0; break;
+    }
+    return ok < 0 ? RT_ERR : rt_bool(ok);
+}
+
+/* the set operators of keys and items views; either operand may be the view (a reflected
+ * call keeps the original order, as CPython's nb slots receive it) */
+static Value view_and(Value a, Value b)
+{
+    if (!is_setview(a)) {
+        Value t = a;
+        a = b;
+        b = t;
+    }
+    int64_t la = rt_len(a);
+    if (rt_typeof(b) == &rt_set_type && la <= rt_set_size(b))
+        return rt_set_intersection(b, &a, 1);
+    if (is_setview(b) && rt_len(b) > la) {
+        Value t = a;
+        a = b;
+        b = t;
+    }
+    Value r = rt_set_new();
+    Value it = r ? rt_iter(b) : RT_ERR;
+    if (!it)
+        return RT_ERR;
+    for (;;) {
+        Value x = rt_next(it);
+        if (!x)
+            return rt_exc_pending() ? RT_ERR : r;
+        int c = is_keys(a) ? keys_contains(a, x) : items_contains(a, x);
+        if (c < 0 || (c && rt_set_add(r, x) < 0))
+            return RT_ERR;
+    }
+}
+
+static Value view_or(Value a, Value b)
+{
+    Value r = view_to_set(a);
+    if (!r || rt_set_update_internal(r, b) < 0)
+        return RT_ERR;
+    return r;
+}
+
+static Value view_sub(Value a, Value b)
+{
+    Value r = view_to_set(a);
+    if (!r || !rt_set_difference_update(r, &b, 1))
+        return RT_ERR;
+    return r;
+}
+
+/* items ^ items (CPython's dictitems_xor): pairs of the right dict not equal in the left
+ * one, then what is left of the left one */
+static Value items_xor(Value a, Value b)
+{
+    Value tmp = rt_dict_copy(VD(a));
+    Value r = tmp ? rt_set_new() : RT_ERR;
+    if (!r)
+        return RT_ERR;
+    Value d2 = VD(b), k, v;
+    int64_t pos = 0, h;
+    while (rt_dict_next(d2, &pos, &k, &v, &h)) {
+        Value v1 = rt_dict_get_hashed(tmp, k, h);
+        if (!v1 && rt_exc_pending())
+            return RT_ERR;
+        int same = 0;
+        if (v1) {
+            same = rt_eq(v1, v);
+            if (same < 0)
+                return RT_ERR;
+        }
+        if (same) {
+            int err;
+            pop_hashed(D(tmp), k, h, &err);
+            if (err)
+                return RT_ERR;
+        } else {
+            Value p = rt_tuple_pack(2, k, v);
+            if (!p || rt_set_add(r, p) < 0)
+                return RT_ERR;
+        }
+    }
+    pos = 0;
+    while (rt_dict_next(tmp, &pos, &k, &v, &h)) {
+        Value p = rt_tuple_pack(2, k, v);
+        if (!p || rt_set_add(r, p) < 0)
+            return RT_ERR;
+    }
+    return r;
+}
+
+static Value view_xor(Value a, Value b)
+{
+    if (is_items(a) && is_items(b))
+        return items_xor(a, b);
+    Value r = view_to_set(a);
+    if (!r || !rt_set_symmetric_difference_update(r, b))
+        return RT_ERR;
+    return r;
+}
+
+Value rt_dict_view_isdisjoint(Value self, Value other)
+{
+    if (self == other)
+        return rt_bool(rt_len(self) == 0);
+    Value it = rt_iter(other);
+    if (!it)
+        return RT_ERR;
+    for (;;) {
+        Value x = rt_next(it);
+        if (!x)
+            return rt_exc_pending() ? RT_ERR : rt_True;
+        int c = rt_contains(self, x);
+        if (c < 0)
+            return RT_ERR;
+        if (c)
+            return rt_False;
+    }
+}
+
+#define VIEW_NB {.and_ = view_and, .or_ = view_or, .sub = view_sub, .xor_ = view_xor}
+
+Type rt_dict_keys_type = {
+    .ob = {&rt_type_type}, .name = "dict_keys", .base = &rt_object_type,
+    .basicsize = sizeof(DictView), .repr = view_repr, .hash = rt_hash_unhashable,
+    .richcompare = view_richcompare, .iter = keys_iter, .len = view_len,
+    .contains = keys_contains, .nb = VIEW_NB,
+};
+Type rt_dict_items_type = {
+    .ob = {&rt_type_type}, .name = "dict_items", .base = &rt_object_type,
+    .basicsize = sizeof(DictView), .repr = view_repr, .hash = rt_hash_unhashable,
+    .richcompare = view_richcompare, .iter = items_iter, .len = view_len,
+    .contains = items_contains, .nb = VIEW_NB,
+};
+Type rt_dict_values_type = {
+    .ob = {&rt_type_type}, .name = "dict_values", .base = &rt_object_type,
+    .basicsize = sizeof(DictView), .repr = view_repr, .iter = values_iter, .len = view_len,
+};
+
+Type rt_dict_type = {
+    .ob = {&rt_type_type}, .name = "dict", .base = &rt_object_type,
+    .flags = RT_TPFLAG_DICT_SUBCLASS | RT_TPFLAG_BASETYPE, .basicsize = sizeof(DictObject),
+    .repr = dict_repr, .hash = rt_hash_unhashable, .richcompare = dict_richcompare,
+    .iter = dict_iter, .new_ = rt_dict_tp_new, .init = rt_dict_tp_init, .len = dict_len,
+    .getitem = dict_getitem_slot, .setitem = rt_dict_setitem, .contains = dict_contains_slot,
+    .nb = {.or_ = dict_or, .ior = dict_ior},
+};

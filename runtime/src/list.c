@@ -1,0 +1,866 @@
+/*
+ * list.c - the list type: growth, indexing, slicing and slice assignment (simple and
+ * extended), the methods, + += * *=, comparison, repr, iteration, and sort (a stable merge
+ * sort giving Timsort's results).
+ *
+ * Entry points: rt_list_new rt_list_from rt_list_append (rt.h), rt_list_* (rt_containers.h),
+ * rt_list_type and its two iterator types.
+ *
+ * Invariants: 0 <= size <= cap; items[0..size) are valid Values; items may be NULL when cap
+ * is 0.  Any call back into Python code (==, <, a key function, an iterator) may mutate the
+ * list, so loops re-read size and items after each such call, as CPython's do.  During
+ * sort the list is emptied and cap is set to -1: a list found non-empty (or with cap != -1)
+ * afterwards was modified by a comparison ("list modified during sort").
+ */
+#include <string.h>
+
+#include "rt.h"
+#include "core.h"
+#include "rt_containers.h"
+
+static inline ListObject *L(Value v) { return (ListObject *)rt_obj(v); }
+static inline int is_list(Value v)
+{
+    return !rt_is_small(v) && (rt_obj(v)->type->flags & RT_TPFLAG_LIST_SUBCLASS);
+}
+
+#define MAX_ITEMS ((int64_t)((UINT64_C(1) << 60) / sizeof(Value)))
+
+/* makes room for `newsize` items (CPython's over-allocation: ~1/8 plus a little, so that
+ * appends are amortised O(1)); sets size */
+static int list_resize(ListObject *l, int64_t newsize)
+{
+    if (l->cap >= newsize && newsize >= (l->cap >> 1)) {
+        l->size = newsize;
+        return 0;
+    }
+    if (newsize > MAX_ITEMS) {
+        rt_raise_memory_error();
+        return -1;
+    }
+    int64_t cap = (newsize + (newsize >> 3) + 6) & ~(int64_t)3;
+    if (newsize - l->size > cap - newsize)
+        cap = (newsize + 3) & ~(int64_t)3;
+    if (newsize == 0)
+        cap = 0;
+    Value *p = rt_alloc((size_t)(cap ? cap : 1) * sizeof(Value));
+    if (!p)
+        return -1;
+    int64_t keep = l->size < newsize ? l->size : newsize;
+    if (keep > 0)
+        memcpy(p, l->items, (size_t)keep * sizeof(Value));
+    l->items = p;
+    l->cap = cap;
+    l->size = newsize;
+    return 0;
+}
+
+static ListObject *list_alloc(Type *t, int64_t n)
+{
+    if (n < 0 || n > MAX_ITEMS) {
+        rt_raise_memory_error();
+        return NULL;
+    }
+    ListObject *l = (ListObject *)rt_new_object(t, t->basicsize);
+    if (!l)
+        return NULL;
+    if (n) {
+        l->items = rt_alloc((size_t)n * sizeof(Value));
+        if (!l->items)
+            return NULL;
+    }
+    l->size = l->cap = n;
+    return l;
+}
+
+Value rt_list_new(int64_t n)
+{
+    ListObject *l = list_alloc(&rt_list_type, n);
+    return l ? rt_val(l) : RT_ERR;
+}
+
+Value rt_list_from(const Value *items, int64_t n)
+{
+    ListObject *l = list_alloc(&rt_list_type, n);
+    if (!l)
+        return RT_ERR;
+    if (n)
+        memcpy(l->items, items, (size_t)n * sizeof(Value));
+    return rt_val(l);
+}
+
+int rt_list_append(Value list, Value item)
+{
+    ListObject *l = L(list);
+    if (l->size < l->cap) {
+        l->items[l->size++] = item;
+        return 0;
+    }
+    int64_t n = l->size;
+    if (list_resize(l, n + 1) < 0)
+        return -1;
+    l->items[n] = item;
+    return 0;
+}
+
+Value rt_list_append_m(Value self, Value x)
+{
+    return rt_list_append(self, x) < 0 ? RT_ERR : rt_None;
+}
+
+/* ---- extend ---------------------------------------------------------------------------- */
+
+static int list_extend_items(ListObject *l, const Value *items, int64_t n)
+{
+    int64_t old = l->size;
+    if (n == 0)
+        return 0;
+    if (list_resize(l, old + n) < 0)
+        return -1;
+    memmove(l->items + old, items, (size_t)n * sizeof(Value));
+    return 0;
+}
+
+static int list_extend(Value self, Value iterable)
+{
+    Type *t = rt_typeof(iterable);
+    if (t->flags & RT_TPFLAG_LIST_SUBCLASS) {
+        /* l.extend(l) must copy the n items present at the start: read them first */
+        ListObject *src = L(iterable);
+        int64_t n = src->size;
+        Value *snap = src->items;
+        if (iterable == self) {
+            snap = rt_alloc((size_t)(n ? n : 1) * sizeof(Value));
+            if (!snap)
+                return -1;
+            if (n)
+                memcpy(snap, src->items, (size_t)n * sizeof(Value));
+        }
+        return list_extend_items(L(self), snap, n);
+    }
+    if (t->flags & RT_TPFLAG_TUPLE_SUBCLASS) {
+        TupleObject *tu = (TupleObject *)rt_obj(iterable);
+        return list_extend_items(L(self), tu->items, tu->size);
+    }
+    Value it = rt_iter(iterable);
+    if (!it)
+        return -1;
+    for (;;) {
+        Value x = rt_next(it);
+        if (!x)
+            return rt_exc_pending() ? -1 : 0;
+        if (rt_list_append(self, x) < 0)
+            return -1;
+    }
+}
+
+Value rt_list_extend(Value self, Value iterable)
+{
+    return list_extend(self, iterable) < 0 ? RT_ERR : rt_None;
+}
+
+Value rt_list_from_iterable(Value iterable)
+{
+    Value l = rt_list_new(0);
+    if (!l || list_extend(l, iterable) < 0)
+        return RT_ERR;
+    return l;
+}
+
+/* ---- indexing and slicing ----------------------------------------------------------------- */
+
+Value rt_list_slice(Value l, int64_t start, int64_t stop, int64_t step)
+{
+    int64_t n = 0;
+    if (step > 0 && start < stop)
+        n = (stop - start - 1) / step + 1;
+    else if (step < 0 && stop < start)
+        n = (start - stop - 1) / (-step) + 1;
+    Value r = rt_list_new(n);
+    if (!r)
+        return RT_ERR;
+    if (step == 1) {
+        if (n)
+            memcpy(L(r)->items, L(l)->items + start, (size_t)n * sizeof(Value));
+    } else {
+        for (int64_t i = 0, j = start; i < n; i++, j += step)
+            L(r)->items[i] = L(l)->items[j];
+    }
+    return r;
+}
+
+Value rt_list_getitem(Value l, Value key)
+{
+    if (rt_is_small(key)) {
+        int64_t i = rt_small_val(key);
+        if (i < 0)
+            i += L(l)->size;
+        if ((uint64_t)i >= (uint64_t)L(l)->size)
+            return rt_raise_str(rt_IndexError, "list index out of range");
+        return L(l)->items[i];
+    }
+    if (rt_typeof(key) == &rt_slice_type) {
+        int64_t a, b, c;
+        if (rt_slice_adjust(key, L(l)->size, &a, &b, &c) < 0)
+            return RT_ERR;
+        return rt_list_slice(l, a, b, c);
+    }
+    int64_t i;
+    if (rt_seq_index(key, "list", &i) < 0)
+        return RT_ERR;
+    if (i < 0)
+        i += L(l)->size;
+    if (i < 0 || i >= L(l)->size)
+        return rt_raise_str(rt_IndexError, "list index out of range");
+    return L(l)->items[i];
+}
+
+/* the items of v as an array (PySequence_Fast): list/tuple items directly (copied when v is
+ * the list being assigned to), anything else through list(v) */
+static Value *fast_items(Value self, Value v, int64_t *n, const char *not_iterable)
+{
+    Type *t = rt_typeof(v);
+    if (t->flags & RT_TPFLAG_TUPLE_SUBCLASS) {
+        *n = ((TupleObject *)rt_obj(v))->size;
+        return ((TupleObject *)rt_obj(v))->items;
+    }
+    if (t->flags & RT_TPFLAG_LIST_SUBCLASS && v != self) {
+        *n = L(v)->size;
+        return L(v)->items;
+    }
+    if (!(t->flags & RT_TPFLAG_LIST_SUBCLASS) && !rt_type_iter_slot(t) && !t->getitem) {
+        rt_raise_str(rt_TypeError, not_iterable);
+        return NULL;
+    }
+    Value copy = rt_list_from_iterable(v);
+    if (!copy)
+        return NULL;
+    *n = L(copy)->size;
+    return L(copy)->items ? L(copy)->items : (Value *)L(copy);   /* non-NULL even if empty */
+}
+
+/* l[a:b] = items (step 1); a, b normalised with a <= b not required */
+static int assign_simple(Value self, int64_t a, int64_t b, const Value *items, int64_t n)
+{
+    ListObject *l = L(self);
+    if (b < a)
+        b = a;
+    int64_t d = n - (b - a);   /* growth */
+    int64_t old = l->size;
+    if (d > 0) {
+        if (list_resize(l, old + d) < 0)
+            return -1;
+        memmove(l->items + b + d, l->items + b, (size_t)(old - b) * sizeof(Value));
+    } else if (d < 0) {
+        memmove(l->items + b + d, l->items + b, (size_t)(old - b) * sizeof(Value));
+        if (list_resize(l, old + d) < 0)
+            return -1;
+    }
+    if (n)
+        memcpy(l->items + a, items, (size_t)n * sizeof(Value));
+    return 0;
+}
+
+/* del l[a:b:step] for a normalised extended slice of `count` items */
+static int delete_extended(ListObject *l, int64_t a, int64_t step, int64_t count)
+{
+    if (count <= 0)
+        return 0;
+    if (step < 0) {
+        /* the same items walked forwards */
+        a = a + step * (count - 1);
+        step = -step;
+    }
+    int64_t w = a;
+    for (int64_t r = a, k = 0; r < l->size; r++) {
+        if (k < count && r == a + k * step) {
+            k++;
+            continue;
+        }
+        l->items[w++] = l->items[r];
+    }
+    return list_resize(l, w);
+}
+
+static int list_ass_slice(Value self, Value key, Value value)
+{
+    ListObject *l = L(self);
+    int64_t a, b, step;
+    int64_t count = rt_slice_adjust(key, l->size, &a, &b, &step);
+    if (count < 0)
+        return -1;
+    if (step == 1) {
+        if (!value)
+            return assign_simple(self, a, b, NULL, 0);
+        int64_t n;
+        Value *items = fast_items(self, value, &n, "can only assign an iterable");
+        if (!items)
+            return -1;
+        return assign_simple(self, a, b, items, n);
+    }
+    if (!value)
+        return delete_extended(l, a, step, count);
+    int64_t n;
+    Value *items = fast_items(self, value, &n, "must assign iterable to extended slice");
+    if (!items)
+        return -1;
+    if (n != count) {
+        rt_raise_fmt(rt_ValueError,
+                     "attempt to assign sequence of size %lld to extended slice of size %lld",
+                     (long long)n, (long long)count);
+        return -1;
+    }
+    for (int64_t i = 0, j = a; i < n; i++, j += step)
+        l->items[j] = items[i];
+    return 0;
+}
+
+int rt_list_setitem(Value self, Value key, Value value)
+{
+    if (rt_typeof(key) == &rt_slice_type)
+        return list_ass_slice(self, key, value);
+    int64_t i;
+    if (rt_seq_index(key, "list", &i) < 0)
+        return -1;
+    ListObject *l = L(self);
+    if (i < 0)
+        i += l->size;
+    if (i < 0 || i >= l->size) {
+        rt_raise_str(rt_IndexError, "list assignment index out of range");
+        return -1;
+    }
+    if (value) {
+        l->items[i] = value;
+        return 0;
+    }
+    memmove(l->items + i, l->items + i + 1, (size_t)(l->size - i - 1) * sizeof(Value));
+    return list_resize(l, l->size - 1);
+}
+
+/* ---- methods ------------------------------------------------------------------------------ */
+
+Value rt_list_insert(Value self, Value index, Value x)
+{
+    int64_t i;
+    if (rt_index_i64(index, &i, NULL) < 0)
+        return RT_ERR;
+    ListObject *l = L(self);
+    int64_t n = l->size;
+    if (i < 0) {
+        i += n;
+        if (i < 0)
+            i = 0;
+    }
+    if (i > n)
+        i = n;
+    if (list_resize(l, n + 1) < 0)
+        return RT_ERR;
+    memmove(l->items + i + 1, l->items + i, (size_t)(n - i) * sizeof(Value));
+    l->items[i] = x;
+    return rt_None;
+}
+
+Value rt_list_pop(Value self, Value index)
+{
+    ListObject *l = L(self);
+    int64_t i = -1;
+    if (index && rt_index_i64(index, &i, rt_IndexError) < 0)
+        return RT_ERR;
+    if (l->size == 0)
+        return rt_raise_str(rt_IndexError, "pop from empty list");
+    if (i < 0)
+        i += l->size;
+    if (i < 0 || i >= l->size)
+        return rt_raise_str(rt_IndexError, "pop index out of range");
+    Value x = l->items[i];
+    memmove(l->items + i, l->items + i + 1, (size_t)(l->size - i - 1) * sizeof(Value));
+    if (list_resize(l, l->size - 1) < 0)
+        return RT_ERR;
+    return x;
+}
+
+Value rt_list_remove(Value self, Value x)
+{
+    ListObject *l = L(self);
+    for (int64_t i = 0; i < l->size; i++) {
+        int r = rt_eq(l->items[i], x);
+        if (r < 0)
+            return RT_ERR;
+        if (r) {
+            if (i < l->size) {
+                memmove(l->items + i, l->items + i + 1,
+                        (size_t)(l->size - i - 1) * sizeof(Value));
+                if (list_resize(l, l->size - 1) < 0)
+                    return RT_ERR;
+            }
+            return rt_None;
+        }
+    }
+    return rt_raise_str(rt_ValueError, "list.remove(x): x not in list");
+}
+
+Value rt_list_index(Value self, Value x, Value start, Value stop)
+{
+    ListObject *l = L(self);
+    int64_t a, b;
+    if (rt_seq_bounds(start, stop, l->size, &a, &b) < 0)
+        return RT_ERR;
+    for (int64_t i = a; i < b && i < l->size; i++) {
+        int r = rt_eq(l->items[i], x);
+        if (r < 0)
+            return RT_ERR;
+        if (r)
+            return rt_small(i);
+    }
+    return rt_raise_fmt(rt_ValueError, "%R is not in list", x);
+}
+
+Value rt_list_count(Value self, Value x)
+{
+    ListObject *l = L(self);
+    int64_t c = 0;
+    for (int64_t i = 0; i < l->size; i++) {
+        int r = rt_eq(l->items[i], x);
+        if (r < 0)
+            return RT_ERR;
+        c += r;
+    }
+    return rt_small(c);
+}
+
+Value rt_list_clear(Value self)
+{
+    ListObject *l = L(self);
+    l->items = NULL;
+    l->size = l->cap = 0;
+    return rt_None;
+}
+
+Value rt_list_copy(Value self)
+{
+    return rt_list_from(L(self)->items, L(self)->size);
+}
+
+static void reverse_items(Value *p, int64_t n)
+{
+    for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
+        Value t = p[i];
+        p[i] = p[j];
+        p[j] = t;
+    }
+}
+
+Value rt_list_reverse(Value self)
+{
+    reverse_items(L(self)->items, L(self)->size);
+    return rt_None;
+}
+
+/* ---- sort ---------------------------------------------------------------------------------
+ * A stable merge sort: binary insertion sort on runs of 32, then bottom-up merges.  Every
+ * comparison asks "is the later item less than the earlier one?" (later < earlier), the
+ * only question Timsort asks, so results (and the error raised when two items cannot be
+ * ordered) agree with CPython's for any consistent order.  Keys and values move together.
+ * On an error every item is still present exactly once (merges put back what they hold). */
+
+typedef struct Sorter {
+    Value *keys;      /* what is compared */
+    Value *vals;      /* moved along with keys; NULL when sorting the items themselves */
+    Value *tk, *tv;   /* merge buffers */
+} Sorter;
+
+static int lt(Value a, Value b) { return rt_richcompare_bool(a, b, RT_LT); }
+
+static int binary_insertion(Sorter *s, int64_t lo, int64_t hi)
+{
+    for (int64_t i = lo + 1; i < hi; i++) {
+        Value pk = s->keys[i], pv = s->vals ? s->vals[i] : 0;
+        int64_t l = lo, r = i;
+        while (l < r) {
+            int64_t m = l + (r - l) / 2;
+            int c = lt(pk, s->keys[m]);
+            if (c < 0)
+                return -1;
+            if (c)
+                r = m;
+            else
+                l = m + 1;
+        }
+        memmove(s->keys + l + 1, s->keys + l, (size_t)(i - l) * sizeof(Value));
+        s->keys[l] = pk;
+        if (s->vals) {
+            memmove(s->vals + l + 1, s->vals + l, (size_t)(i - l) * sizeof(Value));
+            s->vals[l] = pv;
+        }
+    }
+    return 0;
+}
+
+/* merges [lo, mid) and [mid, hi): the left run moves to the buffer; on error the rest of it
+ * goes back into the gap, which is exactly its size */
+static int merge(Sorter *s, int64_t lo, int64_t mid, int64_t hi)
+{
+    int64_t na = mid - lo;
+    memcpy(s->tk, s->keys + lo, (size_t)na * sizeof(Value));
+    if (s->vals)
+        memcpy(s->tv, s->vals + lo, (size_t)na * sizeof(Value));
+    int64_t i = 0, j = mid, k = lo;
+    int err = 0;
+    while (i < na && j < hi) {
+        int c = lt(s->keys[j], s->tk[i]);
+        if (c < 0) {
+            err = -1;
+            break;
+        }
+        if (c) {
+            s->keys[k] = s->keys[j];
+            if (s->vals)
+                s->vals[k] = s->vals[j];
+            j++;
+        } else {
+            s->keys[k] = s->tk[i];
+            if (s->vals)
+                s->vals[k] = s->tv[i];
+            i++;
+        }
+        k++;
+    }
+    memcpy(s->keys + k, s->tk + i, (size_t)(na - i) * sizeof(Value));
+    if (s->vals)
+        memcpy(s->vals + k, s->tv + i, (size_t)(na - i) * sizeof(Value));
+    return err;
+}
+
+#define RUN 32
+
+static int merge_sort(Sorter *s, int64_t n)
+{
+    for (int64_t lo = 0; lo < n; lo += RUN)
+        if (binary_insertion(s, lo, lo + RUN < n ? lo + RUN : n) < 0)
+            return -1;
+    for (int64_t w = RUN; w < n; w *= 2) {
+        for (int64_t lo = 0; lo + w < n; lo += 2 * w) {
+            int64_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+            /* already in order: skip (the merge would ask the same question first) */
+            int c = lt(s->keys[lo + w], s->keys[lo + w - 1]);
+            if (c < 0)
+                return -1;
+            if (c && merge(s, lo, lo + w, hi) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+Value rt_list_sort(Value self, Value key, Value reverse)
+{
+    int rev = 0;
+    if (reverse && reverse != rt_False) {
+        /* CPython takes reverse as an int: bool(), but a float is refused */
+        if (rt_typeof(reverse) == &rt_float_type)
+            return rt_raise_str(rt_TypeError, "'float' object cannot be interpreted as an integer");
+        rev = rt_truthy(reverse);
+        if (rev < 0)
+            return RT_ERR;
+    }
+    if (key == rt_None)
+        key = 0;
+    ListObject *l = L(self);
+    /* take the items away: any mutation during the sort lands in a fresh array */
+    Value *items = l->items;
+    int64_t n = l->size;
+    l->items = NULL;
+    l->size = 0;
+    l->cap = -1;
+
+    Value *keys = items;
+    Sorter s = {items, NULL, NULL, NULL};
+    int err = 0;
+    if (key && n) {
+        keys = rt_alloc((size_t)n * sizeof(Value));
+        if (!keys)
+            err = -1;
+        for (int64_t i = 0; !err && i < n; i++) {
+            keys[i] = rt_call(key, &items[i], 1, 0);
+            if (!keys[i])
+                err = -1;
+        }
+        s.keys = keys;
+        s.vals = items;
+    }
+    if (!err && n > 1) {
+        /* reversing before and after a stable sort keeps equal items in their original
+         * order under reverse=True, as CPython does */
+        if (rev) {
+            reverse_items(s.keys, n);
+            if (s.vals)
+                reverse_items(s.vals, n);
+        }
+        int64_t half = n / 2 + 1;
+        s.tk = rt_alloc((size_t)half * sizeof(Value));
+        s.tv = s.vals ? rt_alloc((size_t)half * sizeof(Value)) : NULL;
+        if (!s.tk || (s.vals && !s.tv))
+            err = -1;
+        else
+            err = merge_sort(&s, n);
+        if (rev) {
+            reverse_items(s.keys, n);
+            if (s.vals)
+                reverse_items(s.vals, n);
+        }
+    }
+    int modified = l->cap != -1 || l->size != 0;
+    l->items = items;
+    l->size = n;
+    l->cap = n;
+    if (!err && modified)
+        return rt_raise_str(rt_ValueError, "list modified during sort");
+    return err ? RT_ERR : rt_None;
+}
+
+/* ---- slots -------------------------------------------------------------------------------- */
+
+static int64_t list_len(Value l) { return L(l)->size; }
+
+static int list_contains(Value self, Value x)
+{
+    ListObject *l = L(self);
+    for (int64_t i = 0; i < l->size; i++) {
+        int r = rt_eq(l->items[i], x);
+        if (r != 0)
+            return r;
+    }
+    return 0;
+}
+
+static Value list_repr(Value v)
+{
+    ListObject *l = L(v);
+    if (l->size == 0)
+        return rt_str_from_cstr("[]");
+    int st = rt_repr_enter(v);
+    if (st != 0)
+        return st > 0 ? rt_str_from_cstr("[...]") : RT_ERR;
+    StrBuf b;
+    rt_sb_init(&b);
+    rt_sb_addc(&b, '[');
+    /* the list can change under a __repr__: re-read its size every time */
+    for (int64_t i = 0; i < l->size; i++) {
+        Value r = rt_repr(l->items[i]);
+        if (!r) {
+            rt_repr_leave(v);
+            return RT_ERR;
+        }
+        if (i)
+            rt_sb_adds(&b, ", ");
+        rt_sb_add(&b, rt_str_bytes(r), rt_str_nbytes(r));
+    }
+    rt_sb_addc(&b, ']');
+    rt_repr_leave(v);
+    return rt_sb_finish(&b);
+}
+
+static Value list_richcompare(Value a, Value b, int op)
+{
+    if (!is_list(a) || !is_list(b))
+        return rt_NotImplemented;
+    ListObject *x = L(a), *y = L(b);
+    if (x->size != y->size && (op == RT_EQ || op == RT_NE))
+        return rt_bool(op == RT_NE);
+    int64_t i;
+    for (i = 0; i < x->size && i < y->size; i++) {
+        int r = rt_eq(x->items[i], y->items[i]);
+        if (r < 0)
+            return RT_ERR;
+        if (!r)
+            break;
+    }
+    if (i >= x->size || i >= y->size) {
+        int64_t p = x->size, q = y->size;
+        switch (op) {
+        case RT_LT: return rt_bool(p < q);
+        case RT_LE: return rt_bool(p <= q);
+        case RT_EQ: return rt_bool(p == q);
+        case RT_NE: return rt_bool(p != q);
+        case RT_GT: return rt_bool(p > q);
+        default: return rt_bool(p >= q);
+        }
+    }
+    if (op == RT_EQ)
+        return rt_False;
+    if (op == RT_NE)
+        return rt_True;
+    return rt_richcompare(x->items[i], y->items[i], op);
+}
+
+static Value list_add(Value a, Value b)
+{
+    if (!is_list(a) || !is_list(b))
+        return rt_NotImplemented;
+    int64_t n = L(a)->size, m = L(b)->size;
+    Value r = rt_list_new(n + m);
+    if (!r)
+        return RT_ERR;
+    if (n)
+        memcpy(L(r)->items, L(a)->items, (size_t)n * sizeof(Value));
+    if (m)
+        memcpy(L(r)->items + n, L(b)->items, (size_t)m * sizeof(Value));
+    return r;
+}
+
+static Value list_iadd(Value a, Value b)
+{
+    if (!is_list(a))
+        return rt_NotImplemented;
+    return list_extend(a, b) < 0 ? RT_ERR : a;
+}
+
+/* the repeat count of list * n; 1 = not a repetition (decline), -1 error */
+static int repeat_count(Value n, int64_t *k)
+{
+    if (!rt_has_index(n))
+        return 1;
+    if (rt_index_i64(n, k, rt_OverflowError) < 0)
+        return -1;
+    if (*k < 0)
+        *k = 0;
+    return 0;
+}
+
+static Value list_mul(Value a, Value b)
+{
+    Value l = a, n = b;
+    if (!is_list(a)) {
+        l = b;
+        n = a;
+    }
+    if (!is_list(l))
+        return rt_NotImplemented;
+    int64_t k;
+    int st = repeat_count(n, &k);
+    if (st)
+        return st > 0 ? rt_NotImplemented : RT_ERR;
+    int64_t size = L(l)->size;
+    if (size && k > MAX_ITEMS / size)
+        return rt_raise_memory_error();
+    Value r = rt_list_new(size * k);
+    if (!r)
+        return RT_ERR;
+    for (int64_t i = 0; i < k; i++)
+        memcpy(L(r)->items + i * size, L(l)->items, (size_t)size * sizeof(Value));
+    return r;
+}
+
+static Value list_imul(Value a, Value b)
+{
+    if (!is_list(a))
+        return rt_NotImplemented;
+    int64_t k;
+    int st = repeat_count(b, &k);
+    if (st)
+        return st > 0 ? rt_NotImplemented : RT_ERR;
+    ListObject *l = L(a);
+    int64_t size = l->size;
+    if (k == 0 || size == 0) {
+        rt_list_clear(a);
+        return a;
+    }
+    if (k > MAX_ITEMS / size)
+        return rt_raise_memory_error();
+    if (list_resize(l, size * k) < 0)
+        return RT_ERR;
+    for (int64_t i = 1; i < k; i++)
+        memcpy(l->items + i * size, l->items, (size_t)size * sizeof(Value));
+    return a;
+}
+
+static int no_kwargs(Value kwnames, const char *who)
+{
+    if (kwnames && rt_tuple_size(kwnames)) {
+        rt_raise_fmt(rt_TypeError, "%s() takes no keyword arguments", who);
+        return -1;
+    }
+    return 0;
+}
+
+Value rt_list_tp_new(Type *type, const Value *args, size_t nargs, Value kwnames)
+{
+    ListObject *l = list_alloc(type, 0);
+    return l ? rt_val(l) : RT_ERR;
+}
+
+int rt_list_tp_init(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (no_kwargs(kwnames, "list") < 0)
+        return -1;
+    if (nargs > 1) {
+        rt_raise_fmt(rt_TypeError, "list expected at most 1 argument, got %zu", nargs);
+        return -1;
+    }
+    rt_list_clear(self);
+    return nargs ? list_extend(self, args[0]) : 0;
+}
+
+/* ---- iterators ---------------------------------------------------------------------------- */
+
+typedef struct ListIter { Object ob; Value seq; int64_t i; } ListIter;
+
+static Value new_iter(Type *t, Value l, int64_t i)
+{
+    ListIter *it = (ListIter *)rt_new_object(t, sizeof(ListIter));
+    if (!it)
+        return RT_ERR;
+    it->seq = l;
+    it->i = i;
+    return rt_val(it);
+}
+
+static Value list_iter(Value l) { return new_iter(&rt_list_iterator_type, l, 0); }
+
+/* reversed(list): the list's own __reversed__ */
+Value rt_list_reversed(Value l)
+{
+    return new_iter(&rt_list_reverseiterator_type, l, L(l)->size - 1);
+}
+
+static Value listiter_next(Value v)
+{
+    ListIter *it = (ListIter *)rt_obj(v);
+    if (!it->seq)
+        return RT_ERR;
+    if (it->i < L(it->seq)->size)
+        return L(it->seq)->items[it->i++];
+    it->seq = 0;
+    return RT_ERR;
+}
+
+static Value listreviter_next(Value v)
+{
+    ListIter *it = (ListIter *)rt_obj(v);
+    if (!it->seq)
+        return RT_ERR;
+    if (it->i >= 0 && it->i < L(it->seq)->size)
+        return L(it->seq)->items[it->i--];
+    it->seq = 0;
+    return RT_ERR;
+}
+
+static Value self_iter(Value v) { return v; }
+
+Type rt_list_iterator_type = {
+    .ob = {&rt_type_type}, .name = "list_iterator", .base = &rt_object_type,
+    .basicsize = sizeof(ListIter), .iter = self_iter, .iternext = listiter_next,
+};
+Type rt_list_reverseiterator_type = {
+    .ob = {&rt_type_type}, .name = "list_reverseiterator", .base = &rt_object_type,
+    .basicsize = sizeof(ListIter), .iter = self_iter, .iternext = listreviter_next,
+};
+
+Type rt_list_type = {
+    .ob = {&rt_type_type}, .name = "list", .base = &rt_object_type,
+    .flags = RT_TPFLAG_LIST_SUBCLASS | RT_TPFLAG_BASETYPE, .basicsize = sizeof(ListObject),
+    .repr = list_repr, .hash = rt_hash_unhashable, .richcompare = list_richcompare,
+    .iter = list_iter, .new_ = rt_list_tp_new, .init = rt_list_tp_init, .len = list_len,
+    .getitem = rt_list_getitem, .setitem = rt_list_setitem, .contains = list_contains,
+    .nb = {.add = list_add, .mul = list_mul, .iadd = list_iadd, .imul = list_imul},
+};
