@@ -161,7 +161,9 @@ struct Scope {
     unsigned nested : 1;            /* inside a function (CPython's ste_nested) */
     unsigned has_varargs : 1;       /* *args */
     unsigned has_varkeywords : 1;   /* **kwargs */
-    unsigned has_free : 1;          /* has free variables (CPython's ste_free) */
+    unsigned has_free : 1;          /* the block itself reads a free variable (CPython's
+                                       ste_free); the closure of a block is all its SC_FREE
+                                       symbols, pass-through ones included */
     unsigned child_free : 1;        /* some child has free variables */
     unsigned needs_class_cell : 1;  /* class: a method uses super/__class__ (see header) */
     unsigned returns_value : 1;     /* contains `return <expr>` */
