@@ -294,7 +294,12 @@ int source_decode(Source *src, Diag *err)
                      "source code cannot contain null bytes");
             rc = -1;
         } else if (bad && !cs && !bom) {
-            diag_set(err, src, 0, 0, "SyntaxError",
+            /* CPython's script runner prints this without a location; we give the line (as
+             * compile() does) so that the diagnostic shows where the byte is */
+            const char *ls = bad;
+            while (ls > body && ls[-1] != '\n' && ls[-1] != '\r')
+                ls--;
+            diag_set(err, src, line_of(body, bad), (int)(bad - ls), "SyntaxError",
                      "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no "
                      "encoding declared; see https://peps.python.org/pep-0263/ for details",
                      (unsigned char)*bad, src->path ? src->path : "<input>", line_of(body, bad));
