@@ -53,3 +53,256 @@ Type rt_seqiter_type = {
     .ob = {&rt_type_type}, .name = "iterator", .base = &rt_object_type,
     .basicsize = sizeof(SeqIter), .iter = self_iter, .iternext = seqiter_next,
 };
+
+/* ---- enumerate ------------------------------------------------------------------------- */
+
+typedef struct Enumerate { Object ob; Value it; Value count; } Enumerate;
+
+Value rt_enumerate_new(Value iterable, Value start)
+{
+    Value it = rt_iter(iterable);
+    if (!it)
+        return RT_ERR;
+    Value count = rt_small(0);
+    if (start) {
+        count = rt_index(start);
+        if (!count)
+            return RT_ERR;
+    }
+    Enumerate *e = (Enumerate *)rt_new_object(&rt_enumerate_type, sizeof(Enumerate));
+    if (!e)
+        return RT_ERR;
+    e->it = it;
+    e->count = count;
+    return rt_val(e);
+}
+
+static Value enumerate_next(Value v)
+{
+    Enumerate *e = (Enumerate *)rt_obj(v);
+    Value x = rt_next(e->it);
+    if (!x)
+        return RT_ERR;
+    Value i = e->count;
+    Value n = rt_add(i, rt_small(1));
+    if (!n)
+        return RT_ERR;
+    e->count = n;
+    return rt_tuple_pack(2, i, x);
+}
+
+Type rt_enumerate_type = {
+    .ob = {&rt_type_type}, .name = "enumerate", .base = &rt_object_type,
+    .flags = RT_TPFLAG_BASETYPE, .basicsize = sizeof(Enumerate), .iter = self_iter,
+    .iternext = enumerate_next,
+};
+
+/* ---- zip ----------------------------------------------------------------------------------- */
+
+typedef struct Zip { Object ob; Value its; int strict; } Zip;   /* its: a tuple of iterators */
+
+Value rt_zip_new(const Value *iterables, size_t n, int strict)
+{
+    Value its = rt_tuple_new((int64_t)n);
+    if (!its)
+        return RT_ERR;
+    for (size_t i = 0; i < n; i++) {
+        Value it = rt_iter(iterables[i]);
+        if (!it)
+            return RT_ERR;
+        ((TupleObject *)rt_obj(its))->items[i] = it;
+    }
+    Zip *z = (Zip *)rt_new_object(&rt_zip_type, sizeof(Zip));
+    if (!z)
+        return RT_ERR;
+    z->its = its;
+    z->strict = strict;
+    return rt_val(z);
+}
+
+static Value zip_next(Value v)
+{
+    Zip *z = (Zip *)rt_obj(v);
+    int64_t n = rt_tuple_size(z->its);
+    if (n == 0)
+        return RT_ERR;
+    Value r = rt_tuple_new(n);
+    if (!r)
+        return RT_ERR;
+    for (int64_t i = 0; i < n; i++) {
+        Value x = rt_next(rt_tuple_item(z->its, i));
+        if (!x) {
+            if (rt_exc_pending() || !z->strict)
+                return RT_ERR;
+            /* strict: every other iterator must be exhausted at the same point */
+            if (i > 0)
+                return rt_raise_fmt(rt_ValueError, "zip() argument %lld is shorter than "
+                                    "argument%s%lld", (long long)(i + 1), i == 1 ? " " : "s 1-",
+                                    (long long)i);
+            for (int64_t j = 1; j < n; j++) {
+                Value y = rt_next(rt_tuple_item(z->its, j));
+                if (y)
+                    return rt_raise_fmt(rt_ValueError, "zip() argument %lld is longer than "
+                                        "argument%s%lld", (long long)(j + 1),
+                                        j == 1 ? " " : "s 1-", (long long)j);
+                if (rt_exc_pending())
+                    return RT_ERR;
+            }
+            return RT_ERR;
+        }
+        ((TupleObject *)rt_obj(r))->items[i] = x;
+    }
+    return r;
+}
+
+Type rt_zip_type = {
+    .ob = {&rt_type_type}, .name = "zip", .base = &rt_object_type, .flags = RT_TPFLAG_BASETYPE,
+    .basicsize = sizeof(Zip), .iter = self_iter, .iternext = zip_next,
+};
+
+/* ---- map ----------------------------------------------------------------------------------- */
+
+typedef struct Map { Object ob; Value func; Value its; } Map;
+
+Value rt_map_new(Value func, const Value *iterables, size_t n)
+{
+    if (n == 0)
+        return rt_raise_str(rt_TypeError, "map() must have at least two arguments.");
+    Value its = rt_tuple_new((int64_t)n);
+    if (!its)
+        return RT_ERR;
+    for (size_t i = 0; i < n; i++) {
+        Value it = rt_iter(iterables[i]);
+        if (!it)
+            return RT_ERR;
+        ((TupleObject *)rt_obj(its))->items[i] = it;
+    }
+    Map *m = (Map *)rt_new_object(&rt_map_type, sizeof(Map));
+    if (!m)
+        return RT_ERR;
+    m->func = func;
+    m->its = its;
+    return rt_val(m);
+}
+
+static Value map_next(Value v)
+{
+    Map *m = (Map *)rt_obj(v);
+    int64_t n = rt_tuple_size(m->its);
+    Value small[8];
+    Value *args = n <= 8 ? small : rt_alloc((size_t)n * sizeof(Value));
+    if (!args)
+        return RT_ERR;
+    for (int64_t i = 0; i < n; i++) {
+        args[i] = rt_next(rt_tuple_item(m->its, i));
+        if (!args[i])
+            return RT_ERR;
+    }
+    return rt_call(m->func, args, (size_t)n, 0);
+}
+
+Type rt_map_type = {
+    .ob = {&rt_type_type}, .name = "map", .base = &rt_object_type, .flags = RT_TPFLAG_BASETYPE,
+    .basicsize = sizeof(Map), .iter = self_iter, .iternext = map_next,
+};
+
+/* ---- filter -------------------------------------------------------------------------------- */
+
+typedef struct Filter { Object ob; Value func; Value it; } Filter;
+
+Value rt_filter_new(Value func, Value iterable)
+{
+    Value it = rt_iter(iterable);
+    if (!it)
+        return RT_ERR;
+    Filter *f = (Filter *)rt_new_object(&rt_filter_type, sizeof(Filter));
+    if (!f)
+        return RT_ERR;
+    f->func = func;
+    f->it = it;
+    return rt_val(f);
+}
+
+static Value filter_next(Value v)
+{
+    Filter *f = (Filter *)rt_obj(v);
+    for (;;) {
+        Value x = rt_next(f->it);
+        if (!x)
+            return RT_ERR;
+        /* filter(None, ...) and filter(bool, ...) both test truth directly */
+        Value t = x;
+        if (f->func != rt_None && f->func != rt_val(&rt_bool_type)) {
+            t = rt_call(f->func, &x, 1, 0);
+            if (!t)
+                return RT_ERR;
+        }
+        int ok = rt_truthy(t);
+        if (ok < 0)
+            return RT_ERR;
+        if (ok)
+            return x;
+    }
+}
+
+Type rt_filter_type = {
+    .ob = {&rt_type_type}, .name = "filter", .base = &rt_object_type,
+    .flags = RT_TPFLAG_BASETYPE, .basicsize = sizeof(Filter), .iter = self_iter,
+    .iternext = filter_next,
+};
+
+/* ---- reversed -------------------------------------------------------------------------------- */
+
+typedef struct Reversed { Object ob; Value seq; int64_t i; } Reversed;
+
+Value rt_reversed_new(Value seq)
+{
+    Type *t = rt_typeof(seq);
+    if (t == &rt_list_type)
+        return rt_list_reversed(seq);
+    if (t == &rt_range_type)
+        return rt_range_reversed(seq);
+    if (t == &rt_dict_type)
+        return rt_dict_reversed(seq, 0);
+    if (t == &rt_dict_keys_type || t == &rt_dict_values_type || t == &rt_dict_items_type)
+        return rt_dict_reversed(seq, t == &rt_dict_keys_type ? 0 : t == &rt_dict_values_type ? 1 : 2);
+    /* the sequence protocol: len() and integer indexing, but not a mapping */
+    if (!t->getitem || !t->len || (t->flags & RT_TPFLAG_DICT_SUBCLASS) ||
+        rt_is_anyset(seq))
+        return rt_raise_fmt(rt_TypeError, "'%T' object is not reversible", seq);
+    int64_t n = rt_len(seq);
+    if (n < 0)
+        return RT_ERR;
+    Reversed *r = (Reversed *)rt_new_object(&rt_reversed_type, sizeof(Reversed));
+    if (!r)
+        return RT_ERR;
+    r->seq = seq;
+    r->i = n - 1;
+    return rt_val(r);
+}
+
+static Value reversed_next(Value v)
+{
+    Reversed *r = (Reversed *)rt_obj(v);
+    if (!r->seq || r->i < 0) {
+        r->seq = 0;
+        return RT_ERR;
+    }
+    Value x = rt_getitem(r->seq, rt_int_from_i64(r->i));
+    if (x) {
+        r->i--;
+        return x;
+    }
+    Value e = rt_exc_pending();
+    if (rt_issubtype(rt_typeof(e), rt_IndexError) || rt_issubtype(rt_typeof(e), rt_StopIteration)) {
+        rt_exc_fetch();
+        r->seq = 0;
+    }
+    return RT_ERR;
+}
+
+Type rt_reversed_type = {
+    .ob = {&rt_type_type}, .name = "reversed", .base = &rt_object_type,
+    .flags = RT_TPFLAG_BASETYPE, .basicsize = sizeof(Reversed), .iter = self_iter,
+    .iternext = reversed_next,
+};
