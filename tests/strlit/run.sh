@@ -6,8 +6,11 @@
 #     with NAME.pos, `--dump-ast --positions` must print NAME.pos;
 #   cases/NAME.py with NAME.err: aithon must exit 1 and its first diagnostic line, without the
 #     file name, must be NAME.err ("LINE:COL: SyntaxError: MSG").
-#   Then the C unit tests' \N{} check over every Unicode name (check_uninames.sh), when the
-#   unit test binary is built.
+#   Then 1000 random atoms against python3 (fuzz_literals.py; FUZZ_N=n for more), and the C
+#   unit tests' \N{} check over every Unicode name (check_uninames.sh), when the unit test
+#   binary is built.
+# Longer differential tests, run by hand: stdlib_literals.py (every string atom and number of
+# the stdlib, ~3 min) and snippets.py (the sources CPython's tests compile).
 # Expectations come from python3 (gen_golden.py).  Last line: 'N passed, N failed'.
 set -u
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 2
@@ -65,6 +68,16 @@ for py in tests/strlit/cases/*.py; do
     fi
   fi
 done
+
+# random atoms against python3 (fuzz_literals.py: a fixed seed, so always the same cases)
+python3 tests/strlit/fuzz_literals.py --aithon "$aithon" --n "${FUZZ_N:-1000}" >"$work/fuzz" 2>&1
+last=$(tail -n 1 "$work/fuzz")
+if [[ $last =~ ^([0-9]+)\ passed,\ 0\ failed ]]; then
+  result "fuzz (${BASH_REMATCH[1]} random atoms)" 1
+else
+  grep -A2 '^FAIL' "$work/fuzz" | head -n 12 >"$work/why"; echo "$last" >>"$work/why"
+  result "fuzz" 0 "$work/why"
+fi
 
 # every Unicode name through the unit test binary
 if [[ -x build/tests/test_strlit ]]; then
