@@ -308,19 +308,28 @@ static int cjk_lookup(const char *name, size_t n, uint32_t *cp)
     return 0;
 }
 
+/* the digit value of c in a varint alphabet, or -1 */
+static int digit_in(const char *alphabet, char c)
+{
+    for (int i = 0; alphabet[i]; i++)
+        if (alphabet[i] == c)
+            return i;
+    return -1;
+}
+
 /* One varint of the name table (see strlit_internal.h). */
 static uint32_t table_varint(const char **pp)
 {
     uint32_t v = 0, mul = 1;
     for (;;) {
         char c = *(*pp)++;
-        const char *f = strchr(UNINAMES_FINAL, c);
-        if (f)
-            return v + (uint32_t)(f - UNINAMES_FINAL) * mul;
-        const char *m = strchr(UNINAMES_MORE, c);
-        if (!m || !c)
+        int d = digit_in(UNINAMES_FINAL, c);
+        if (d >= 0)
+            return v + (uint32_t)d * mul;
+        d = digit_in(UNINAMES_MORE, c);
+        if (d < 0)
             die("corrupt Unicode name table");
-        v += (uint32_t)(m - UNINAMES_MORE) * mul;
+        v += (uint32_t)d * mul;
         mul *= 27;
     }
 }
@@ -380,12 +389,13 @@ int strlit_uniname_lookup(const char *name, size_t n, uint32_t *cp)
     const char *p = uninames_data + uninames_blocks[lo];
     for (int e = 0; e < UNINAMES_BLOCK && *p; e++) {
         size_t keep = table_varint(&p);
+        if (keep > curlen)
+            die("corrupt Unicode name table");
         curlen = keep;
-        while (is_name_char(*p)) {
-            if (curlen >= sizeof cur)
-                die("corrupt Unicode name table");
+        while (is_name_char(*p) && curlen < sizeof cur)
             cur[curlen++] = *p++;
-        }
+        if (is_name_char(*p))
+            die("corrupt Unicode name table");
         uint32_t z = table_varint(&p);
         code += (z & 1) ? ~(z >> 1) : (z >> 1);   /* zigzag: 0 -1 1 -2 2 ... */
         if (curlen == n && memcmp(cur, q, n) == 0) {
