@@ -5,15 +5,17 @@
  * The lexer has already checked the literal's syntax, so this only classifies and converts:
  *   0x/0o/0b prefix       int in that base (any size);
  *   trailing j/J          imaginary: CK_COMPLEX with the float value of the rest;
- *   '.', 'e' or 'E'       float (strtod, correctly rounded; overflow gives inf as CPython);
+ *   '.', 'e' or 'E'       float (glibc's strtod in the C locale, correctly rounded like
+ *                         CPython's dtoa; overflow gives inf, as in CPython);
  *   otherwise             decimal int (only "0...0" may start with 0).
  * Underscores are dropped first.  Ints that fit int64 go in Const.i; larger ones in
  * Const.bigdec as decimal digits (GMP converts the power-of-two bases).  CPython 3.11.7
  * refuses to convert a decimal literal of more than 4300 digits (sys.int_info
  * .default_max_str_digits); the power-of-two bases have no limit.
  */
-#include <errno.h>
+#define _GNU_SOURCE   /* strtod_l */
 #include <gmp.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +72,15 @@ static int parse_int(const char *digits, size_t n, int base, Arena *a, Const *ou
     return 0;
 }
 
+/* strtod in the "C" locale: the compiler must read 1.5 the same whatever LC_NUMERIC says */
+static double c_strtod(const char *s)
+{
+    static locale_t c_locale;
+    if (!c_locale)
+        c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    return c_locale ? strtod_l(s, NULL, c_locale) : strtod(s, NULL);
+}
+
 int strlit_parse_number(const char *text, size_t len, Arena *a, Const *out, Buf *err)
 {
     /* the text without underscores, NUL-terminated for strtod */
@@ -88,10 +99,10 @@ int strlit_parse_number(const char *text, size_t len, Arena *a, Const *out, Buf 
     } else if (n >= 1 && (s[n - 1] == 'j' || s[n - 1] == 'J')) {
         s[n - 1] = 0;
         out->kind = CK_COMPLEX;
-        out->f = strtod(s, NULL);   /* ERANGE is fine: inf, or 0 for underflow, as CPython */
+        out->f = c_strtod(s);   /* ERANGE is fine: inf, or 0 for underflow, as CPython */
     } else if (strpbrk(s, ".eE")) {
         out->kind = CK_FLOAT;
-        out->f = strtod(s, NULL);
+        out->f = c_strtod(s);
     } else {
         size_t z = 0;   /* "000" is zero; nothing else starts with 0 */
         while (z + 1 < n && s[z] == '0')

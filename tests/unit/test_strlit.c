@@ -418,6 +418,11 @@ static void test_numbers(void)
     check_number("1e400", CK_FLOAT, 0, NULL, 1.0 / 0.0);
     check_number("1e-400", CK_FLOAT, 0, NULL, 0.0);
     check_number("0.1", CK_FLOAT, 0, NULL, 0.1);
+    check_number("9007199254740993.0", CK_FLOAT, 0, NULL, 9007199254740992.0);   /* half-even */
+    check_number("2.2250738585072011e-308", CK_FLOAT, 0, NULL, 2.2250738585072011e-308);
+    check_number("4.9e-324", CK_FLOAT, 0, NULL, 4.9e-324);
+    check_number("1.7976931348623157e308", CK_FLOAT, 0, NULL, 1.7976931348623157e308);
+    check_number("1.7976931348623159e308", CK_FLOAT, 0, NULL, 1.0 / 0.0);
     check_number("1j", CK_COMPLEX, 0, NULL, 1.0);
     check_number("0J", CK_COMPLEX, 0, NULL, 0.0);
     check_number("1_0j", CK_COMPLEX, 0, NULL, 10.0);
