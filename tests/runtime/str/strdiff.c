@@ -209,7 +209,9 @@ static void put_repr(Value v)
         fputc('}', stdout);
         return;
     }
-    printf("<%s>", t->name);
+    Value r = rt_repr(v);
+    if (r) fputs(rt_str_data(r), stdout);
+    else printf("<%s>", t->name);
 }
 
 /* ---------------------------------------------------------------- method tables ---- */
@@ -348,10 +350,58 @@ static int is_instance_method(const char *op, const char *type)
     return 0;
 }
 
-int main(void)
+/* --sweep: one line per code point with what the per-character methods say about it:
+ *   <cp hex> <flags> <lower> <upper> <title> <casefold> <repr>
+ * flags: one 0/1 each for isalpha isdecimal isdigit isnumeric isprintable isspace islower
+ * isupper istitle isidentifier (alone) isidentifier (after 'a') isalnum, len(splitlines) */
+static void hexes(Value s)
+{
+    const char *p = rt_str_data(s);
+    const char *end = p + ((StrObject *)rt_obj(s))->size;
+    int first = 1;
+    while (p < end) {
+        unsigned char c = (unsigned char)*p;
+        int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        for (int k = 1; k < n; k++) cp = (cp << 6) | ((unsigned char)p[k] & 0x3Fu);
+        printf(first ? "%x" : ",%x", cp);
+        first = 0;
+        p += n;
+    }
+}
+
+static int sweep(void)
+{
+    typedef Value (*Pred)(Value);
+    static const Pred preds[] = {rt_str_isalpha, rt_str_isdecimal, rt_str_isdigit,
+                                 rt_str_isnumeric, rt_str_isprintable, rt_str_isspace,
+                                 rt_str_islower, rt_str_isupper, rt_str_istitle,
+                                 rt_str_isidentifier};
+    Value a = rt_str_from_cstr("a");
+    for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+        Value s = rt_str_from_codepoint(cp);
+        printf("%x ", cp);
+        for (size_t k = 0; k < sizeof preds / sizeof preds[0]; k++)
+            putchar(preds[k](s) == rt_True ? '1' : '0');
+        putchar(rt_str_isidentifier(rt_str_concat(a, s)) == rt_True ? '1' : '0');
+        putchar(rt_str_isalnum(s) == rt_True ? '1' : '0');
+        printf("%lld ", (long long)((ListObject *)rt_obj(rt_str_splitlines(s, 0)))->size);
+        Value maps[4] = {rt_str_lower(s), rt_str_upper(s), rt_str_title(s), rt_str_casefold(s)};
+        for (int k = 0; k < 4; k++) {
+            hexes(maps[k]);
+            putchar(' ');
+        }
+        put_repr(rt_str_repr(s));
+        putchar('\n');
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
 {
     rt_init();
     rt_str_init();
+    if (argc > 1 && !strcmp(argv[1], "--sweep")) return sweep();
     static char line[1 << 20];
     while (fgets(line, sizeof line, stdin)) {
         size_t len = strlen(line);

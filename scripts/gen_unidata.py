@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""gen_unidata.py - generates runtime/src/str_unidata.h from the Unicode Character Database.
+
+The runtime takes general categories and simple case mappings from utf8proc.  What utf8proc does
+not expose, and what Python's str methods need, comes from here:
+
+  - the code points first assigned in a Unicode version newer than the one CPython 3.11 uses
+    (14.0): the runtime treats them as unassigned, so that isprintable()/isalpha()/upper() ...
+    answer exactly as python3.11 does although utf8proc carries newer data;
+  - derived properties: Lowercase, Uppercase, Cased, Case_Ignorable, XID_Start, XID_Continue;
+  - Numeric_Type digit (isdigit) and numeric (isnumeric, including the Unihan numeric values);
+  - the unconditional multi-character case mappings of SpecialCasing.txt;
+  - the full case folding (CaseFolding.txt statuses C and F) where it differs from lower().
+
+Run by hand when the data changes (the output is committed; building never needs python):
+    python3 scripts/gen_unidata.py [/usr/share/unicode] > runtime/src/str_unidata.h
+The input is Debian's `unicode-data` package.  Only the data is read; nothing here comes from
+CPython's own tables.
+"""
+import bz2
+import os
+import sys
+
+TARGET_VERSION = (14, 0)      # Unicode version of CPython 3.11's unicodedata
+
+ucd = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/unicode"
+
+
+def lines(name):
+    path = os.path.join(ucd, name)
+    opener = bz2.open if name.endswith(".bz2") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                yield [x.strip() for x in line.split(";")]
+
+
+def cprange(field):
+    if ".." in field:
+        lo, hi = field.split("..")
+        return int(lo, 16), int(hi, 16)
+    return int(field, 16), int(field, 16)
+
+
+# ---- age: code points newer than the target version ----
+newer = set()
+for f in lines("DerivedAge.txt"):
+    major, minor = (int(x) for x in f[1].split("."))
+    if (major, minor) > TARGET_VERSION:
+        lo, hi = cprange(f[0])
+        newer.update(range(lo, hi + 1))
+
+# ---- UnicodeData.txt: numeric fields and simple lowercase ----
+digit = set()
+numeric = set()
+simple_lower = {}
+first = None
+for f in lines("UnicodeData.txt"):
+    cp = int(f[0], 16)
+    if f[1].endswith(", First>"):
+        first = cp
+        continue
+    cps = range(first, cp + 1) if f[1].endswith(", Last>") else (cp,)
+    first = None
+    for c in cps:
+        if f[7]:
+            digit.add(c)
+        if f[8]:
+            numeric.add(c)
+        if f[13]:
+            simple_lower[c] = int(f[13], 16)
+
+with bz2.open(os.path.join(ucd, "Unihan_NumericValues.txt.bz2"), "rt", encoding="utf-8") as fh:
+    for line in fh:
+        if line.startswith("U+"):
+            cp, key, _ = line.rstrip("\n").split("\t")
+            if key in ("kAccountingNumeric", "kOtherNumeric", "kPrimaryNumeric"):
+                numeric.add(int(cp[2:], 16))
+
+# ---- derived core properties ----
+props = {name: set() for name in ("Lowercase", "Uppercase", "Cased", "Case_Ignorable",
+                                  "XID_Start", "XID_Continue")}
+for f in lines("DerivedCoreProperties.txt"):
+    if f[1] in props:
+        lo, hi = cprange(f[0])
+        props[f[1]].update(range(lo, hi + 1))
+
+# Unicode 15.0 also made some older code points Lowercase (Other_Lowercase: the modifier
+# letters U+10FC, U+A7F2..U+A7F4, U+AB69); in 14.0 they were not, so they are taken out again.
+if TARGET_VERSION < (15, 0):
+    for c in (0x10FC, 0xA7F2, 0xA7F3, 0xA7F4, 0xAB69):
+        props["Lowercase"].discard(c)
+        props["Cased"].discard(c)
+
+# ---- special casing (unconditional entries only: conditions are handled in C) ----
+special = {}
+for f in lines("SpecialCasing.txt"):
+    if len(f) > 4 and f[4]:
+        continue  # conditional (Final_Sigma, language-specific)
+    cp = int(f[0], 16)
+    special[cp] = tuple([int(x, 16) for x in f[i].split()] for i in (1, 2, 3))
+
+# ---- full case folding ----
+fold = {}
+for f in lines("CaseFolding.txt"):
+    if f[1] in ("C", "F"):
+        fold[int(f[0], 16)] = [int(x, 16) for x in f[2].split()]
+
+
+def full_lower(c):
+    if c in special:
+        return special[c][0]
+    return [simple_lower.get(c, c)]
+
+
+def ranges(cps):
+    out = []
+    for c in sorted(cps - newer):
+        if out and out[-1][1] == c - 1:
+            out[-1][1] = c
+        else:
+            out.append([c, c])
+    return out
+
+
+def emit_ranges(name, cps, why):
+    rs = ranges(cps)
+    print(f"/* {why} */")
+    print(f"static const UniRange {name}[{len(rs)}] = {{")
+    row = []
+    for lo, hi in rs:
+        row.append(f"{{0x{lo:X}, 0x{hi:X}}}")
+        if len(row) == 6:
+            print("    " + ", ".join(row) + ",")
+            row = []
+    if row:
+        print("    " + ", ".join(row) + ",")
+    print("};\n")
+
+
+def seq(xs):
+    xs = list(xs) + [0] * (3 - len(xs))
+    return "{" + ", ".join(f"0x{x:X}" for x in xs) + "}"
+
+
+print("/* str_unidata.h - GENERATED by scripts/gen_unidata.py from the Unicode Character Database;")
+print(" * do not edit.  Included by str_unicode.c only.  Every table is sorted by code point, so")
+print(" * lookups are binary searches.  Code points first assigned after Unicode %d.%d (the version"
+      % TARGET_VERSION)
+print(" * of CPython 3.11) are left out of every table and listed in uni_newer. */\n")
+print("typedef struct UniRange { uint32_t lo, hi; } UniRange;")
+print("typedef struct UniSpecial { uint32_t cp; uint32_t lower[3], title[3], upper[3]; } UniSpecial;")
+print("typedef struct UniFold { uint32_t cp; uint32_t fold[3]; } UniFold;\n")
+rs = []
+for c in sorted(newer):
+    if rs and rs[-1][1] == c - 1:
+        rs[-1][1] = c
+    else:
+        rs.append([c, c])
+print("/* assigned after the target version: treated as unassigned (category Cn) */")
+print(f"static const UniRange uni_newer[{len(rs)}] = {{")
+for lo, hi in rs:
+    print(f"    {{0x{lo:X}, 0x{hi:X}}},")
+print("};\n")
+emit_ranges("uni_lowercase", props["Lowercase"], "derived property Lowercase (str.islower)")
+emit_ranges("uni_uppercase", props["Uppercase"], "derived property Uppercase (str.isupper)")
+emit_ranges("uni_cased", props["Cased"], "derived property Cased (title(), final sigma)")
+emit_ranges("uni_case_ignorable", props["Case_Ignorable"], "derived property Case_Ignorable")
+emit_ranges("uni_xid_start", props["XID_Start"], "XID_Start (str.isidentifier, first char)")
+emit_ranges("uni_xid_continue", props["XID_Continue"], "XID_Continue (str.isidentifier)")
+emit_ranges("uni_digit", digit, "has a digit value: UnicodeData field 7 (str.isdigit)")
+emit_ranges("uni_numeric", numeric, "has a numeric value: field 8 or Unihan (str.isnumeric)")
+
+sp = sorted(c for c in special if c not in newer)
+print("/* SpecialCasing.txt, unconditional entries: full lower, title, upper (0-padded) */")
+print(f"static const UniSpecial uni_special[{len(sp)}] = {{")
+for c in sp:
+    lo, ti, up = special[c]
+    print(f"    {{0x{c:X}, {seq(lo)}, {seq(ti)}, {seq(up)}}},")
+print("};\n")
+
+# a code point without a folding entry folds to itself, which is not always its lowercase
+# (Cherokee capitals: U+13A0 lowers to U+AB70 but folds to itself)
+fl = sorted(c for c in set(fold) | set(simple_lower) | set(special)
+            if c not in newer and fold.get(c, [c]) != full_lower(c))
+print("/* CaseFolding.txt C+F (no entry: the code point itself) where it differs from lower() */")
+print(f"static const UniFold uni_fold[{len(fl)}] = {{")
+for c in fl:
+    print(f"    {{0x{c:X}, {seq(fold.get(c, [c]))}}},")
+print("};")
