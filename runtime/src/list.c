@@ -217,6 +217,8 @@ Value rt_list_getitem(Value l, Value key)
 
 /* the items of v as an array (PySequence_Fast): list/tuple items directly (copied when v is
  * the list being assigned to), anything else through list(v) */
+static Value no_items[1];   /* the non-NULL item array of an empty sequence */
+
 static Value *fast_items(Value self, Value v, int64_t *n, const char *not_iterable)
 {
     Type *t = rt_typeof(v);
@@ -226,7 +228,7 @@ static Value *fast_items(Value self, Value v, int64_t *n, const char *not_iterab
     }
     if (t->flags & RT_TPFLAG_LIST_SUBCLASS && v != self) {
         *n = L(v)->size;
-        return L(v)->items;
+        return *n ? L(v)->items : no_items;
     }
     if (!(t->flags & RT_TPFLAG_LIST_SUBCLASS) && !rt_type_iter_slot(t) && !t->getitem) {
         rt_raise_str(rt_TypeError, not_iterable);
@@ -236,7 +238,7 @@ static Value *fast_items(Value self, Value v, int64_t *n, const char *not_iterab
     if (!copy)
         return NULL;
     *n = L(copy)->size;
-    return L(copy)->items ? L(copy)->items : (Value *)L(copy);   /* non-NULL even if empty */
+    return *n ? L(copy)->items : no_items;
 }
 
 /* l[a:b] = items (step 1); a, b normalised with a <= b not required */
@@ -247,6 +249,8 @@ static int assign_simple(Value self, int64_t a, int64_t b, const Value *items, i
         b = a;
     int64_t d = n - (b - a);   /* growth */
     int64_t old = l->size;
+    if (d == 0 && n == 0)
+        return 0;
     if (d > 0) {
         if (list_resize(l, old + d) < 0)
             return -1;
@@ -746,7 +750,7 @@ static Value list_mul(Value a, Value b)
     Value r = rt_list_new(size * k);
     if (!r)
         return RT_ERR;
-    for (int64_t i = 0; i < k; i++)
+    for (int64_t i = 0; size && i < k; i++)
         memcpy(L(r)->items + i * size, L(l)->items, (size_t)size * sizeof(Value));
     return r;
 }
