@@ -20,6 +20,7 @@
  * slot NULL inherits its base's, as CPython's inherit_slots would have copied it.
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rt.h"
@@ -57,8 +58,10 @@ static int enter_recursive(const char *where)
 }
 
 /* The objects whose repr is in progress on this thread (Py_ReprEnter): a container that
- * finds itself here prints "[...]".  A plain array: nesting is bounded by the recursion
- * limit, and the Values are also live on the C stack, so the collector keeps them. */
+ * finds itself here prints "[...]".  The array lives in malloc memory, not the collector's:
+ * its only pointer is thread-local, which the collector does not scan, so GC memory would be
+ * reclaimed under it.  The Values in it need no rooting (each is also live on the C stack of
+ * the repr in progress).  Nesting is bounded by the recursion limit. */
 static _Thread_local Value *repr_stack;
 static _Thread_local int64_t repr_n, repr_cap;
 
@@ -69,13 +72,11 @@ int rt_repr_enter(Value v)
             return 1;
     if (repr_n == repr_cap) {
         int64_t cap = repr_cap ? repr_cap * 2 : 16;
-        /* malloc-style memory that the collector must not scan: the entries are roots
-         * elsewhere; atomic keeps stale pointers from retaining garbage */
-        Value *p = rt_alloc_atomic((size_t)cap * sizeof(Value));
-        if (!p)
+        Value *p = realloc(repr_stack, (size_t)cap * sizeof(Value));
+        if (!p) {
+            rt_raise_memory_error();
             return -1;
-        if (repr_n)
-            memcpy(p, repr_stack, (size_t)repr_n * sizeof(Value));
+        }
         repr_stack = p;
         repr_cap = cap;
     }
