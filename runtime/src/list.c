@@ -600,9 +600,9 @@ Value rt_list_sort(Value self, Value key, Value reverse)
             if (s.vals)
                 reverse_items(s.vals, n);
         }
-        int64_t half = n / 2 + 1;
-        s.tk = rt_alloc((size_t)half * sizeof(Value));
-        s.tv = s.vals ? rt_alloc((size_t)half * sizeof(Value)) : NULL;
+        /* a bottom-up merge's left run can be longer than n/2 (512 of 1000) */
+        s.tk = rt_alloc((size_t)n * sizeof(Value));
+        s.tv = s.vals ? rt_alloc((size_t)n * sizeof(Value)) : NULL;
         if (!s.tk || (s.vals && !s.tv))
             err = -1;
         else
