@@ -1190,8 +1190,10 @@ static void dump_scope(FILE *out, const Scope *s, int depth)
         fputc('\n', out);
     }
     Symbol **syms = xmalloc(sizeof(Symbol *) * (size_t)(s->nsyms + 1));
-    memcpy(syms, s->syms, sizeof(Symbol *) * (size_t)s->nsyms);
-    qsort(syms, (size_t)s->nsyms, sizeof(Symbol *), cmp_sym);
+    if (s->nsyms) {
+        memcpy(syms, s->syms, sizeof(Symbol *) * (size_t)s->nsyms);
+        qsort(syms, (size_t)s->nsyms, sizeof(Symbol *), cmp_sym);
+    }
     /* python's Symbol decides "module scope" by the table's name, so a function named `top`
      * gets the module rule too; the dump mirrors that to stay comparable */
     int module = strcmp(s->name, "top") == 0;

@@ -14,7 +14,10 @@ scope and the booleans of symtable.Symbol that hold.
 import os
 import sys
 import symtable
+import warnings
 import _symtable
+
+warnings.simplefilter("ignore")     # SyntaxWarnings of compile() are not our business
 
 SCOPES = {_symtable.LOCAL: "LOCAL", _symtable.GLOBAL_EXPLICIT: "GLOBAL_EXPLICIT",
           _symtable.GLOBAL_IMPLICIT: "GLOBAL_IMPLICIT", _symtable.FREE: "FREE",

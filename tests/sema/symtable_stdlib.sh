@@ -8,7 +8,8 @@
 # tests/sema/symtable_dump.py prints (scopes, parameters, each symbol's resolved scope and
 # flags).  Files python3 rejects are skipped; files aithon rejects (parse or sema error) fail.
 # Environment: AITHON (default build/aithon), JOBS (parallel python3 workers, default nproc),
-# SHOW (how many failing files to show with a diff, default 10), WORK (keep outputs there).
+# SHOW (how many failing files to show with a diff, default 10), WORK (keep outputs there),
+# REUSE=1 (with WORK: keep python3's tables from an earlier run over the same files).
 # Last line: "N passed, N failed".
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,7 +33,12 @@ for d in "$@"; do
 done | LC_ALL=C sort > "$work/list"
 total=$(wc -l < "$work/list")
 
-# python3's tables, in JOBS chunks; file i of the list -> exp/i.txt (or i.skip)
+# python3's tables, in JOBS chunks; file i of the list -> exp/i.txt (or i.skip).  With REUSE=1
+# and a WORK directory from an earlier run over the same list, they are not computed again.
+if [ "${REUSE:-0}" = 1 ] && [ -f "$work/list.done" ] && cmp -s "$work/list" "$work/list.done"; then
+    :
+else
+rm -rf "$work"/chunk.* "$work/list.done"
 split -n "l/$jobs" -d -a 3 "$work/list" "$work/chunk."
 for c in "$work"/chunk.*; do
     (
@@ -49,6 +55,9 @@ for c in "$work"/chunk.*; do
     ) &
 done
 wait
+cp "$work/list" "$work/list.done"
+fi
+rm -f "$work/failures"
 
 pass=0
 fail=0
