@@ -7,8 +7,6 @@ match x:
         pass
     case C(a, b=[_, *_], c=D()) | C(b=[_, *_], a=a, c=D()) if b:
         pass
-    case (q | q2) if q:
-        pass
     case -1 | 1.5 | 2j | -3-4j | None | True | b"x":
         pass
     case {1: _, True: _} if 0:

@@ -1,0 +1,3 @@
+def f():
+    print(__debug__)
+    global __debug__

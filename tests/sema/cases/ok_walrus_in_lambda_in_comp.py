@@ -1,0 +1,1 @@
+z = [lambda: (y := 1) for x in r]

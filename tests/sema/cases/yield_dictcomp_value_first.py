@@ -1,0 +1,2 @@
+def f():
+    return {(yield 1): (yield 2) for q in r}
