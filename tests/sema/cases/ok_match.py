@@ -9,7 +9,7 @@ match x:
         pass
     case -1 | 1.5 | 2j | -3-4j | None | True | b"x":
         pass
-    case {1: _, True: _} if 0:
+    case {1: _, 2: _} if 0:
         pass
     case y if y:
         pass
