@@ -416,6 +416,8 @@ int rt_int_sign(Value a);                           /* -1, 0, 1 */
 Value rt_int_from_mpz_copy(const void *mpz);        /* mpz_srcptr; a canonical int */
 Value rt_int_bit_length(Value a);
 Value rt_int_bit_count(Value a);
+Value rt_int_round(Value v, Value ndigits);         /* round(int, ndigits) */
+Value rt_int_as_integer_ratio(Value v);
 /* int.to_bytes into out[0..len) / int.from_bytes; to_bytes: -1 + OverflowError if it does
  * not fit (or is negative and !is_signed) */
 int rt_int_to_bytes_buf(Value v, unsigned char *out, size_t len, int little, int is_signed);
@@ -445,6 +447,7 @@ double rt_float_val_of(Value v, int *ok);
 Value rt_float_is_integer(Value v);
 Value rt_float_as_integer_ratio(Value v);      /* a tuple of two ints */
 Value rt_float_hex(Value v);
+Value rt_float_fromhex(Value s);                /* float.fromhex(str) */
 
 /* ---- complex (complex.c) ---- */
 Value rt_complex(double re, double im);

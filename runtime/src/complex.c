@@ -302,10 +302,175 @@ static Value c_repr(Value a)
     return rt_str_from_utf8(buf, (size_t)n);
 }
 
+/* ---- complex(x, y) and complex(str) ---- */
+
+static int is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+static Value malformed(void)
+{
+    return rt_raise_str(rt_ValueError, "complex() arg is a malformed string");
+}
+
+/* CPython's forms: <float>, <float>j, <float><signed-float>j, and for backwards
+ * compatibility <float><sign>j, <sign>j and j; optional parentheses and surrounding spaces */
+static Value complex_from_text(const char *p, size_t n)
+{
+    const char *e = p + n;
+    double x = 0.0, y = 0.0, z;
+    while (p < e && is_space((unsigned char)*p))
+        p++;
+    int bracket = p < e && *p == '(';
+    if (bracket) {
+        p++;
+        while (p < e && is_space((unsigned char)*p))
+            p++;
+    }
+    size_t k = rt_float_prefix(p, (size_t)(e - p), &z);
+    if (k) {
+        p += k;
+        if (p < e && (*p == '+' || *p == '-')) {
+            x = z;
+            size_t k2 = rt_float_prefix(p, (size_t)(e - p), &y);
+            if (k2) {
+                p += k2;
+            } else {
+                y = *p == '+' ? 1.0 : -1.0;
+                p++;
+            }
+            if (p >= e || (*p != 'j' && *p != 'J'))
+                return malformed();
+            p++;
+        } else if (p < e && (*p == 'j' || *p == 'J')) {
+            p++;
+            y = z;
+        } else {
+            x = z;
+        }
+    } else {
+        if (p < e && (*p == '+' || *p == '-')) {
+            y = *p == '+' ? 1.0 : -1.0;
+            p++;
+        } else {
+            y = 1.0;
+        }
+        if (p >= e || (*p != 'j' && *p != 'J'))
+            return malformed();
+        p++;
+    }
+    while (p < e && is_space((unsigned char)*p))
+        p++;
+    if (bracket) {
+        if (p >= e || *p != ')')
+            return malformed();
+        p++;
+        while (p < e && is_space((unsigned char)*p))
+            p++;
+    }
+    if (p != e)
+        return malformed();
+    return rt_complex(x, y);
+}
+
+static Value complex_from_str(Value sv)
+{
+    size_t n;
+    const char *s = rt_num_ascii(rt_str_bytes(sv), rt_str_nbytes(sv), &n);
+    if (!s)
+        return RT_ERR;
+    if (!memchr(s, '_', n))
+        return complex_from_text(s, n);
+    /* underscores are allowed only between digits; they are removed before parsing */
+    char *buf = rt_alloc_atomic(n + 1);
+    if (!buf)
+        return RT_ERR;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '_') {
+            int before = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9';
+            int after = i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9';
+            if (!before || !after)
+                return rt_raise_fmt(rt_ValueError, "could not convert string to complex: %R", sv);
+            continue;
+        }
+        buf[o++] = s[i];
+    }
+    return complex_from_text(buf, o);
+}
+
+/* a constructor argument as a complex: numbers and objects with __float__/__index__ */
+static int arg_as_c(Value v, C *out)
+{
+    int r = as_c(v, out);
+    if (r)
+        return r;
+    Type *t = rt_typeof(v);
+    Value f = t->nb.float_ ? t->nb.float_(v) : t->nb.index ? t->nb.index(v) : 0;
+    if (!f)
+        return rt_exc_pending() ? -1 : 0;
+    return as_c(f, out);
+}
+
+static Value complex_new(Type *t, const Value *args, size_t nargs, Value kwnames)
+{
+    (void)t;
+    Value re = nargs > 0 ? args[0] : 0, im = nargs > 1 ? args[1] : 0;
+    size_t nkw = kwnames ? (size_t)((TupleObject *)rt_obj(kwnames))->size : 0;
+    for (size_t i = 0; i < nkw; i++) {
+        Value name = ((TupleObject *)rt_obj(kwnames))->items[i];
+        const char *nm = rt_str_bytes(name);
+        if (!strcmp(nm, "real") && !re)
+            re = args[nargs + i];
+        else if (!strcmp(nm, "imag") && !im)
+            im = args[nargs + i];
+        else
+            return rt_raise_fmt(rt_TypeError, "complex() got an unexpected keyword argument '%U'",
+                                name);
+    }
+    if (nargs > 2)
+        return rt_raise_fmt(rt_TypeError, "complex() takes at most 2 arguments (%zd given)",
+                            (ptrdiff_t)nargs);
+    if (re && !rt_is_small(re) && (rt_obj(re)->type->flags & RT_TPFLAG_STR_SUBCLASS)) {
+        if (im)
+            return rt_raise_str(rt_TypeError,
+                                "complex() can't take second arg if first is a string");
+        return complex_from_str(re);
+    }
+    if (im && !rt_is_small(im) && (rt_obj(im)->type->flags & RT_TPFLAG_STR_SUBCLASS))
+        return rt_raise_str(rt_TypeError, "complex() second arg can't be a string");
+    C a = {0.0, 0.0}, b = {0.0, 0.0};
+    if (re) {
+        int r = arg_as_c(re, &a);
+        if (r < 0)
+            return RT_ERR;
+        if (r == 0)
+            return rt_raise_fmt(rt_TypeError, "complex() first argument must be a string or a "
+                                              "number, not '%s'", rt_type_name(re));
+        if (!im && is_complex(re) && rt_obj(re)->type == &rt_complex_type)
+            return re;
+    }
+    if (im) {
+        int r = arg_as_c(im, &b);
+        if (r < 0)
+            return RT_ERR;
+        if (r == 0)
+            return rt_raise_fmt(rt_TypeError, "complex() second argument must be a number, "
+                                              "not '%s'", rt_type_name(im));
+    }
+    /* complex(a, b) == a + b*1j, but adding only the parts that exist, so that signed zeros
+     * come out as CPython's (complex(1.0, -0.0) keeps its -0.0) */
+    double real = a.re, imag = im ? b.re : a.im;
+    if (im && is_complex(im))
+        real -= b.im;
+    if (im && re && is_complex(re))
+        imag += a.im;
+    return rt_complex(real, imag);
+}
+
 Type rt_complex_type = {
     .ob = {&rt_type_type}, .name = "complex", .base = &rt_object_type,
     .flags = RT_TPFLAG_BASETYPE, .basicsize = sizeof(ComplexObject),
     .repr = c_repr, .str = c_repr, .hash = c_hash, .richcompare = c_richcompare,
+    .new_ = complex_new,
     .nb = {
         .add = c_add, .sub = c_sub, .mul = c_mul, .truediv = c_truediv, .pow = c_pow_slot,
         .neg = c_neg, .pos = c_pos, .abs = c_abs, .bool_ = c_bool,

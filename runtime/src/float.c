@@ -303,6 +303,146 @@ bad:;
     return rt_raise_fmt(rt_ValueError, "could not convert string to float: %R", str);
 }
 
+/* The longest prefix of p[0..n) that is a Python float literal (sign, digits with an
+ * optional point and exponent, or inf/infinity/nan), no underscores: complex() parses its
+ * parts with it.  Returns the prefix length (0 = none) and the value in *out. */
+size_t rt_float_prefix(const char *p0, size_t n, double *out)
+{
+    const unsigned char *p = (const unsigned char *)p0, *e = p + n, *q = p;
+    int neg = 0;
+    if (q < e && (*q == '+' || *q == '-'))
+        neg = *q++ == '-';
+    size_t rest = (size_t)(e - q);
+    if (rest >= 8 && ieq(q, 8, "infinity")) {
+        *out = neg ? -INFINITY : INFINITY;
+        return (size_t)(q + 8 - p);
+    }
+    if (rest >= 3 && (ieq(q, 3, "inf") || ieq(q, 3, "nan"))) {
+        *out = (q[0] | 0x20) == 'i' ? (neg ? -INFINITY : INFINITY) : (neg ? -NAN : NAN);
+        return (size_t)(q + 3 - p);
+    }
+    const unsigned char *d = q;
+    int digits = 0;
+    while (q < e && *q >= '0' && *q <= '9')
+        q++, digits++;
+    if (q < e && *q == '.') {
+        q++;
+        while (q < e && *q >= '0' && *q <= '9')
+            q++, digits++;
+    }
+    if (!digits)
+        return 0;
+    /* an exponent counts only when it has digits */
+    if (q < e && (*q == 'e' || *q == 'E')) {
+        const unsigned char *x = q + 1;
+        if (x < e && (*x == '+' || *x == '-'))
+            x++;
+        if (x < e && *x >= '0' && *x <= '9') {
+            while (x < e && *x >= '0' && *x <= '9')
+                x++;
+            q = x;
+        }
+    }
+    (void)d;
+    size_t len = (size_t)(q - p);
+    char sbuf[128];
+    char *buf = len < sizeof sbuf ? sbuf : rt_alloc_atomic(len + 1);
+    if (!buf)
+        return 0;
+    memcpy(buf, p, len);
+    buf[len] = 0;
+    *out = strtod(buf, NULL);
+    return len;
+}
+
+/* float.fromhex(s): [sign] [0x] hexdigits [. hexdigits] [p [sign] decimal], or inf/nan;
+ * rounded half to even like any conversion */
+Value rt_float_fromhex(Value sv)
+{
+    const unsigned char *p = (const unsigned char *)rt_str_bytes(sv);
+    const unsigned char *e = p + rt_str_nbytes(sv);
+    while (p < e && (*p == ' ' || (*p >= '\t' && *p <= '\r')))
+        p++;
+    /* trailing spaces are skipped only after the number is converted: CPython reports an
+     * overflow before it looks at what follows the number */
+    const unsigned char *end = e;
+    while (e > p && (e[-1] == ' ' || (e[-1] >= '\t' && e[-1] <= '\r')))
+        e--;
+    int neg = 0;
+    if (p < e && (*p == '+' || *p == '-'))
+        neg = *p++ == '-';
+    if (ieq(p, (size_t)(e - p), "inf") || ieq(p, (size_t)(e - p), "infinity"))
+        return rt_float(neg ? -INFINITY : INFINITY);
+    if (ieq(p, (size_t)(e - p), "nan"))
+        return rt_float(neg ? -NAN : NAN);
+    if (e - p >= 2 && p[0] == '0' && (p[1] | 0x20) == 'x')
+        p += 2;
+    mpz_t m;
+    mpz_init(m);
+    int64_t ndig = 0, nfrac = 0;
+    int seen_point = 0;
+    for (; p < e; p++) {
+        int v;
+        if (*p == '.' && !seen_point) {
+            seen_point = 1;
+            continue;
+        }
+        if (*p >= '0' && *p <= '9')
+            v = *p - '0';
+        else if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'f')
+            v = (*p | 0x20) - 'a' + 10;
+        else
+            break;
+        mpz_mul_2exp(m, m, 4);
+        mpz_add_ui(m, m, (unsigned long)v);
+        ndig++;
+        nfrac += seen_point;
+    }
+    int64_t exp = 0;
+    if (!ndig)
+        goto invalid;
+    if (p < e && (*p | 0x20) == 'p') {
+        p++;
+        int eneg = 0;
+        if (p < e && (*p == '+' || *p == '-'))
+            eneg = *p++ == '-';
+        if (p >= e || *p < '0' || *p > '9')
+            goto invalid;
+        for (; p < e && *p >= '0' && *p <= '9'; p++)
+            if (exp < ((int64_t)1 << 40))   /* beyond any double either way: clamp */
+                exp = exp * 10 + (*p - '0');
+        if (eneg)
+            exp = -exp;
+    }
+    const unsigned char *after = p;
+    exp -= 4 * nfrac;
+    double d = 0.0;
+    if (mpz_sgn(m) != 0) {
+        int64_t top = (int64_t)mpz_sizeinbase(m, 2) + exp;   /* value < 2**top */
+        if (top > 1025)
+            goto overflow;
+        if (top >= -1080) {
+            mpz_t one;
+            mpz_init_set_ui(one, 1);
+            if (exp >= 0)
+                mpz_mul_2exp(m, m, (mp_bitcnt_t)exp);
+            else
+                mpz_mul_2exp(one, one, (mp_bitcnt_t)-exp);
+            if (rt_mpz_ratio_to_double(m, one, &d) < 0)
+                goto overflow;
+        }
+    }
+    while (after < end && (*after == ' ' || (*after >= '\t' && *after <= '\r')))
+        after++;
+    if (after != end)
+        goto invalid;
+    return rt_float(neg ? -d : d);
+invalid:
+    return rt_raise_str(rt_ValueError, "invalid hexadecimal floating-point string");
+overflow:
+    return rt_raise_str(rt_OverflowError, "hexadecimal value too large to represent as a float");
+}
+
 /* ================================================================ arithmetic ========== */
 
 double rt_float_val_of(Value v, int *ok)

@@ -720,6 +720,39 @@ Value rt_int_bit_length(Value a)
     return rt_int_from_u64(mpz_sizeinbase(rt_int_view(a, t, &l), 2));
 }
 
+/* round(v, ndigits) for an int: unchanged for ndigits >= 0, else to the nearest multiple of
+ * 10**-ndigits, ties to even */
+Value rt_int_round(Value v, Value ndigits)
+{
+    if (ndigits == 0 || ndigits == rt_None || rt_int_sign(ndigits) >= 0)
+        return int_exact(v);
+    mpz_t t, tn, p10, q, r;
+    mp_limb_t l, ln;
+    mpz_srcptr z = rt_int_view(v, t, &l);
+    mpz_srcptr zn = rt_int_view(ndigits, tn, &ln);
+    /* 10**k > 2|v| rounds everything to 0: no need to build a huge power */
+    if (mpz_cmpabs_ui(zn, (unsigned long)mpz_sizeinbase(z, 10) + 1) > 0)
+        return rt_small(0);
+    mpz_init(p10);
+    mpz_ui_pow_ui(p10, 10, (unsigned long)-mpz_get_si(zn));
+    mpz_init(q);
+    mpz_init(r);
+    mpz_fdiv_qr(q, r, z, p10);
+    mpz_mul_2exp(r, r, 1);
+    int c = mpz_cmp(r, p10);
+    if (c > 0 || (c == 0 && mpz_odd_p(q)))
+        mpz_add_ui(q, q, 1);
+    mpz_mul(q, q, p10);
+    return rt_int_from_mpz(q);
+}
+
+/* (v, 1) */
+Value rt_int_as_integer_ratio(Value v)
+{
+    Value t[2] = {int_exact(v), rt_small(1)};
+    return t[0] ? rt_tuple_from(t, 2) : RT_ERR;
+}
+
 /* ================================================================ printing ============= */
 
 static Value digit_limit_error(void)

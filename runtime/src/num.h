@@ -28,6 +28,9 @@ Value rt_complex_pow_values(double ar, double ai, double br, double bi);
  * (other non-ASCII characters become '?'); s itself when it is all ASCII; NULL on error */
 const char *rt_num_ascii(const char *s, size_t n, size_t *outn);
 
+/* the longest float-literal prefix of p[0..n) (no underscores): its length, 0 if none */
+size_t rt_float_prefix(const char *p, size_t n, double *out);
+
 /* format helpers shared by float.c and numfmt.c */
 /* shortest round-trip digits of finite d > 0: digits into buf (NUL-terminated), returns the
  * decimal exponent e such that d = 0.DIGITS * 10**e */

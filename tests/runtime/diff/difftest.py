@@ -9,7 +9,7 @@ usage: difftest.py DRIVER [--seed N] [--scale F] [--section NAME ...] [--show N]
   --scale multiplies every section's case count (0.01 for a quick run).
 Sections: int (100,000 operations), intstr (int(str, base) and str(int)), repr (1,000,000
 doubles), floatstr (float(str)), floatop, cmp, round, format (int/float/complex/str specs),
-complex.
+complex, misc (float.hex/fromhex, round(int, n), complex(str)).
 """
 import argparse
 import math
@@ -379,6 +379,51 @@ def gen_complex(r, n):
     return cases
 
 
+def gen_misc(r, n):
+    """float.hex/fromhex, round(int, n), complex(str)"""
+    cases = []
+    for _ in range(n):
+        k = r.random()
+        if k < 0.25:
+            x = rand_double(r)
+            cases.append(('h ' + bits(x), lambda x=x: x.hex()))
+        elif k < 0.5:
+            x = rand_double(r)
+            s = x.hex() if math.isfinite(x) else repr(x)
+            if r.random() < 0.5 and math.isfinite(x):   # re-spell it: other exponents, digits
+                m, e = s.split('p')
+                shift = r.randrange(-8, 9)
+                s = '%s%sp%d' % (r.choice(['', '0x', '0X']) if not m.startswith('-') else '-0x',
+                                 m.lstrip('-').replace('0x', '') + '0' * r.randrange(0, 3),
+                                 int(e) + 0 * shift)
+            if r.random() < 0.2:
+                s = '0x%xp%d' % (r.getrandbits(r.randrange(1, 120)), r.randrange(-1200, 1100))
+            if r.random() < 0.05:
+                s = r.choice(['0x', '0xp1', '1p', '0x1.p0', '0x.p0', 'x1', '0x1p', '0x1 p1', ' inf ',
+                              '-Infinity', 'nan', '0x1_0p0', '0x1p-1075', '0x1.8p-1074', '0x1p1024',
+                              '0x1.fffffffffffff8p1023', '0x1.fffffffffffff7p1023'])
+            s = decorate_number(s, r, allow_us=False) if r.random() < 0.2 else s
+            cases.append(('H ' + hexs(s), lambda s=s: float.fromhex(s)))
+        elif k < 0.7:
+            v = rand_int(r, 400)
+            nd = r.choice([r.randrange(-30, 5), r.randrange(-150, 0), 0, -1, -2])
+            cases.append(('Ri %s %s' % (hex(v), hex(nd)), lambda v=v, nd=nd: round(v, nd)))
+        else:
+            parts = []
+            re_ = r.choice(['', '1', '-2.5', '1e5', '.5', '5.', 'inf', '-nan', '1_0', '3e-2',
+                            '1e', '0x1', 'infinity', '2'])
+            im = r.choice(['', 'j', '+j', '-J', '+2j', '-1.5j', '+infj', '+nanj', '2j', '+1e-5j',
+                           '1_0j', '+-2j', 'jj', '+2', '+.j'])
+            s = re_ + im
+            if r.random() < 0.2:
+                s = '(' + s + ')'
+            if r.random() < 0.2:
+                s = r.choice(SPACES) + s + r.choice(SPACES)
+            parts.append(s)
+            cases.append(('K ' + hexs(s), lambda s=s: repr(complex(s))))
+    return cases
+
+
 # ---------------------------------------------------------------------------------- main ----
 
 def run_section(driver, name, cases, show):
@@ -421,7 +466,8 @@ def main():
                 ('cmp', gen_cmp, 20000),
                 ('round', gen_round, 20000),
                 ('format', lambda r, n: gen_format(r, n, with_str), 50000),
-                ('complex', gen_complex, 20000)]
+                ('complex', gen_complex, 20000),
+                ('misc', gen_misc, 20000)]
     tp = tf = 0
     for name, gen, count in sections:
         if args.section and name not in args.section:

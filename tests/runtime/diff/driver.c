@@ -17,6 +17,8 @@
  *   N <x> <ndigits|N>     round(x[, ndigits])
  *   Fi <a> <spec>         format(int, spec)     Ff <bits> <spec>   format(float, spec)
  *   Fc <bits> <bits> <spec> format(complex, spec)    Fs <str> <spec>  format(str, spec)
+ *   H <str>  float.fromhex   h <bits>  float.hex   Ri <a> <n>  round(int, n)
+ *   K <str>  repr(complex(str))       X <op> <re> <im> <re> <im>  complex arithmetic
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -224,6 +226,17 @@ int main(void)
                                   str_of(tok[3]));
         } else if (!strcmp(k, "Fs")) {
             r = rt_format(str_of(tok[1]), str_of(tok[2]));
+        } else if (!strcmp(k, "H")) {
+            r = rt_float_fromhex(str_of(tok[1]));
+        } else if (!strcmp(k, "h")) {
+            r = rt_float_hex(rt_float(parse_bits(tok[1])));
+        } else if (!strcmp(k, "Ri")) {
+            r = rt_int_round(parse_int(tok[1]), parse_int(tok[2]));
+        } else if (!strcmp(k, "K")) {
+            Value sv = str_of(tok[1]);
+            r = rt_complex_type.new_(&rt_complex_type, &sv, 1, 0);
+            if (r)
+                r = rt_core_repr(r);
         } else if (!strcmp(k, "X")) {   /* a complex op: Xop re im re im */
             Value a = rt_complex(parse_bits(tok[2]), parse_bits(tok[3]));
             Value b = rt_complex(parse_bits(tok[4]), parse_bits(tok[5]));

@@ -136,6 +136,8 @@ def enc(v):
         return "F"
     if isinstance(v, int):
         return "i%d" % v
+    if isinstance(v, float):
+        return "f" + repr(v)
     if isinstance(v, str):
         return "s" + esc_str(v)
     if isinstance(v, bytes):
@@ -455,6 +457,37 @@ def gen_ops():
         emit("format", [s, spec], lambda: format(s, spec))
     for spec in specs:
         emit("format", ["abc", spec], lambda spec=spec: format("abc", spec))
+    # printf-style formatting
+    convs = "diuoxXeEfFgGcsra%"
+    for _ in range(count * 2):
+        parts = []
+        nargs = 0
+        for _ in range(rng.randint(1, 3)):
+            if rng.random() < 0.3:
+                parts.append(rand_str(3).replace("%", ""))
+            flags = "".join(rng.sample("-+ #0", rng.randint(0, 2)))
+            width = rng.choice(["", "", str(rng.randint(0, 12)), "*"])
+            prec = rng.choice(["", "", "." + str(rng.randint(0, 8)), ".", ".*"])
+            conv = rng.choice(convs + "zl")
+            parts.append("%" + flags + width + prec + conv)
+            nargs += 1 + (width == "*") + (prec == ".*")
+        fmt = "".join(parts)
+        pool = [rng.randint(-1000, 1000), rng.choice([0, 1, -1, 255, 2**40, -2**70, 10**30]),
+                rng.uniform(-1e6, 1e6), rng.choice([0.0, -0.0, 1e300, 1e-300, float("inf"), float("nan"), 0.5, 2.5]),
+                rand_str(4), rng.choice(["", "é", "a", "\ud800"]), True, None, b"by", [7],
+                rng.randint(0, 0x10FFFF)]
+        args = tuple(rng.choice(pool) for _ in range(nargs + rng.choice([0, 0, 0, 1, -1])))
+        if len(args) == 1 and rng.random() < 0.5:
+            args = args[0]
+        emit("mod", [fmt, args], lambda: fmt % args)
+    for fmt, args in (("%(a)s %(b)r", {"a": 1, "b": "x"}), ("%(a)s %s", {"a": 1}), ("%s %(a)s", {"a": 1}),
+                      ("%d %(a)d", {"a": 1}), ("%(a", {}), ("%", ()), ("%5%", ()), ("%5%", 1),
+                      ("x", {}), ("x", []), ("x", ""), ("x", 5), ("%s", []), ("%(a)s", [1]),
+                      ("%c", "ab"), ("%c", -1), ("%c", 2.5), ("%*d", ("a", 1)), ("%-*d|", (-5, 3)),
+                      ("%.*s", (-1, "abc")), ("%\x01", 1), ("%lld", 5), ("%a", "é\n\U0001f600"),
+                      ("%d", float("inf")), ("%d", float("nan")), ("%x", 2.5), ("%f", "1"), ("a%%b", ()),
+                      ("%(a)(b)s", {"a)(b": 2})):
+        emit("mod", [fmt, args], lambda fmt=fmt, args=args: fmt % args)
     # hash: PYTHONHASHSEED=0 in both processes makes ASCII str and bytes hashes comparable
     for _ in range(max(1, count // 4)):
         s = "".join(c for c in rand_str(12, ascii_only=True) if c < "\x80")

@@ -11,7 +11,7 @@
  * self; or one of the operators below (op_table).  Arguments:
  *     s<text>   str, with escapes \\ \t \n \xHH \uHHHH \UHHHHHHHH (surrogates allowed)
  *     b<text>   bytes, same escapes (\xHH only above ASCII);  B<text> bytearray
- *     i<int>    int;  N None;  T True;  F False;  -  not given (0)
+ *     i<int>    int;  f<float> float (strtod syntax: inf, nan);  N None;  T True;  F False;  -  not given (0)
  *     t<items>  tuple, l<items> list: items are encoded arguments separated by \x01
  *     d<pairs>  dict: key \x02 value pairs separated by \x01
  *     S<a>:<b>:<c>  slice; each part an int or N
@@ -116,6 +116,7 @@ static Value parse_arg(const char *s, size_t n)
         free(u);
         return v;
     case 'i': return rt_int_from_i64(strtoll(s + 1, NULL, 10));
+    case 'f': return rt_float(strtod(s + 1, NULL));
     case 'N': return rt_None;
     case 'T': return rt_True;
     case 'F': return rt_False;
@@ -307,6 +308,7 @@ static Value run_op(const char *op, Value *a, int n)
         return h == -1 ? RT_ERR : rt_int_from_i64(h);
     }
     if (!strcmp(op, "iter")) return op_list_iter(a[0]);
+    if (!strcmp(op, "mod")) return rt_typeof(a[0])->nb.mod(a[0], a[1]);
     if (!strcmp(op, "str")) return rt_str_tp_new(&rt_str_type, a, (size_t)n, 0);
     if (!strcmp(op, "format")) return rt_format_str(a[0], a[1]);
     if (!strcmp(op, "bytes")) return rt_bytes_tp_new(&rt_bytes_type, a, (size_t)n, 0);

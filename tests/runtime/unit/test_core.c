@@ -583,6 +583,32 @@ static void test_numbers(void)
     CHECK(rt_complex_type.richcompare(rt_complex(2, 0), rt_small(2), RT_LT) == rt_NotImplemented);
     CHECK(rt_complex_type.hash(rt_complex(2, 0)) == 2);
 
+    /* complex() (python3) */
+    Value ca[2] = {rt_float(1.0), rt_float(-0.0)};
+    CHECK_STR(rt_core_repr(rt_complex_type.new_(&rt_complex_type, ca, 2, 0)), "(1-0j)");
+    ca[0] = rt_complex(0, 1);
+    ca[1] = rt_complex(0, 2);
+    CHECK_STR(rt_core_repr(rt_complex_type.new_(&rt_complex_type, ca, 2, 0)), "(-2+1j)");
+    CHECK_STR(rt_core_repr(rt_complex_type.new_(&rt_complex_type, ca, 0, 0)), "0j");
+    ca[0] = S("1");
+    CHECK_STR(rt_complex_type.new_(&rt_complex_type, ca, 2, 0),
+              "E TypeError: complex() can't take second arg if first is a string");
+    ca[0] = rt_small(1);
+    ca[1] = S("2");
+    CHECK_STR(rt_complex_type.new_(&rt_complex_type, ca, 2, 0),
+              "E TypeError: complex() second arg can't be a string");
+    ca[0] = rt_None;
+    CHECK_STR(rt_complex_type.new_(&rt_complex_type, ca, 1, 0),
+              "E TypeError: complex() first argument must be a string or a number, not "
+              "'NoneType'");
+    ca[0] = S("1__0j");
+    CHECK_STR(rt_complex_type.new_(&rt_complex_type, ca, 1, 0),
+              "E ValueError: could not convert string to complex: '1__0j'");
+    CHECK_STR(rt_core_repr(rt_int_round(rt_small(25), rt_small(-1))), "20");
+    CHECK_STR(rt_core_repr(rt_int_round(rt_small(12345), rt_int_from_i64(-1000000000000))), "0");
+    CHECK_STR(rt_float_fromhex(S("0x1p1024")),
+              "E OverflowError: hexadecimal value too large to represent as a float");
+
     /* format() dispatch */
     CHECK_STR(rt_format(rt_small(255), S("#x")), "0xff");
     CHECK_STR(rt_format(rt_float(0.5), S(".1%")), "50.0%");
