@@ -33,9 +33,13 @@
  *     SC_FREE             bound in an enclosing function (or declared nonlocal): a closure
  *                         variable.  Free names that only pass through a block (used two levels
  *                         down) are also recorded as SC_FREE with no other flags, as CPython does,
- *                         so a block's free list is exactly what its closure must carry.  In a
- *                         class body, a free name that is also bound in the class has
- *                         SYM_FREE_CLASS: the body reads the class namespace first, then the cell.
+ *                         so a block's free list is exactly what its closure must carry.  A
+ *                         class body reads its own SC_FREE names from the class namespace first,
+ *                         then the cell (CPython's LOAD_CLASSDEREF).  A name that methods take
+ *                         from an enclosing function but that the class itself binds or declares
+ *                         global keeps its class scope and gets SYM_FREE_CLASS: the class's
+ *                         closure must still carry that cell through to the methods (CPython
+ *                         puts FREE and DEF_FREE_CLASS names in a class's co_freevars).
  *     SC_GLOBAL_EXPLICIT  declared `global` (or a walrus target of a module-level comprehension)
  *     SC_GLOBAL_IMPLICIT  not bound anywhere enclosing: globals, then builtins (LOAD_GLOBAL in a
  *                         function, LOAD_NAME in module/class bodies)
