@@ -73,12 +73,46 @@ Memo *pr_memo_get(Parser *p, int rule)
 
 void pr_memo_put(Parser *p, int rule, int start, void *res)
 {
-    Memo *m = arena_alloc(p->scratch, sizeof *m);
+    Memo *m = p->memo_free;
+    if (m) {
+        p->memo_free = m->next;
+    } else {
+        /* entries come from the scratch arena in blocks, without per-entry alignment */
+        if (p->memo_block_left == 0) {
+            p->memo_block = arena_alloc(p->scratch, sizeof(Memo) * 1024);
+            p->memo_block_left = 1024;
+        }
+        m = p->memo_block++;
+        p->memo_block_left--;
+    }
     m->rule = rule;
     m->end = res ? p->pos : start;
     m->res = res;
     m->next = p->memo[start];
     p->memo[start] = m;
+    if (start >= p->memo_hi)
+        p->memo_hi = start + 1;
+}
+
+/* Forgets what the memo knows about tokens [from, to): called once a statement is complete,
+ * since no rule ever goes back into a finished statement, so that memory stays proportional
+ * to the largest statement rather than to the file.  The memo is a pure cache: forgetting
+ * never changes a result. */
+void pr_memo_release(Parser *p, int from, int to)
+{
+    for (int i = from; i < to; i++) {
+        Memo *m = p->memo[i];
+        if (!m)
+            continue;
+        Memo *last = m;
+        while (last->next)
+            last = last->next;
+        last->next = p->memo_free;
+        p->memo_free = m;
+        p->memo[i] = NULL;
+    }
+    if (to >= p->memo_hi && from < p->memo_hi)
+        p->memo_hi = from;
 }
 
 /* ---- the sequence stack ---- */
@@ -94,6 +128,8 @@ void sp_push(Parser *p, void *x)
 
 NodeList sp_list(Parser *p, int mark)
 {
+    if (p->nstk == mark)
+        return (NodeList){0, NULL};
     NodeList l = ast_list(p->arena, (Node **)p->stk + mark, p->nstk - mark);
     p->nstk = mark;
     return l;
@@ -101,6 +137,8 @@ NodeList sp_list(Parser *p, int mark)
 
 IdentList sp_idents(Parser *p, int mark)
 {
+    if (p->nstk == mark)
+        return (IdentList){0, NULL};
     IdentList l = ast_idents(p->arena, (const char **)p->stk + mark, p->nstk - mark);
     p->nstk = mark;
     return l;
@@ -443,6 +481,8 @@ static void parser_init(Parser *p, const Source *src, Arena *a, Diag *err, const
     p->ntoks = ta->n;
     p->err = err;
     p->memo = arena_alloc(p->scratch, sizeof(Memo *) * (size_t)p->ntoks);
+    p->capstk = 256;
+    p->stk = xmalloc(sizeof(void *) * (size_t)p->capstk);
     p->kw_match = intern_cstr("match");
     p->kw_case = intern_cstr("case");
     p->kw_underscore = intern_cstr("_");
@@ -467,12 +507,17 @@ static Node *run_parser(Parser *p, StartRule start)
     if (!p->failed) {
         int last = p->fill > 0 ? p->fill - 1 : 0;
         /* second pass, with the invalid_* rules */
-        memset(p->memo, 0, sizeof(Memo *) * (size_t)p->ntoks);
+        pr_memo_release(p, 0, p->ntoks);
         p->pos = 0;
         p->nstk = 0;
         p->level = 0;
         p->invalid_rules = 1;
+        /* nothing the second pass builds outlives it: only its diagnostic (copied) does */
+        Arena *ast_arena = p->arena;
+        p->arena = arena_new();
         start(p);
+        arena_free(p->arena);
+        p->arena = ast_arena;
         if (!p->failed) {
             const Token *t = &p->toks[last];
             if (t->kind == TK_INDENT || t->kind == TK_DEDENT) {

@@ -59,6 +59,10 @@ struct Parser {
     int lexer_err_done;   /* the error recorded is the lexer's */
     Diag *err;
     Memo **memo;          /* per token */
+    Memo *memo_free;      /* released entries, for reuse */
+    Memo *memo_block;     /* the unused rest of the last block of entries */
+    int memo_block_left;
+    int memo_hi;          /* one past the last token with memo entries */
     void **stk;           /* the sequence stack */
     int nstk, capstk;
     /* f-string replacement fields are parsed by a child parser */
@@ -127,6 +131,7 @@ void pr_too_deep(Parser *p);
 /* Memoisation, as CPython's (memo) rules: the result of a rule at a position. */
 Memo *pr_memo_get(Parser *p, int rule);
 void pr_memo_put(Parser *p, int rule, int start, void *res);
+void pr_memo_release(Parser *p, int from, int to);
 /* Opens a memoised rule: returns from it at once when the memo knows the answer. */
 #define MEMO_CHECK(rule)                                        \
     do {                                                        \

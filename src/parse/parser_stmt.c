@@ -24,18 +24,35 @@ static Node *simple_stmt(Parser *p);
 /* statements: statement+   (pushes the statements; returns how many) */
 static int statements(Parser *p)
 {
-    int n = 0, k;
-    while ((k = statement(p)) > 0)
+    int n = 0, k, s0 = p->pos;
+    while ((k = statement(p)) > 0) {
         n += k;
+        pr_memo_release(p, s0, p->pos);
+        s0 = p->pos;
+    }
     return p->failed ? 0 : n;
 }
 
-/* file: [statements] ENDMARKER */
+/* file: [statements] ENDMARKER
+ * In the second pass, whose tree is thrown away, each finished top-level statement's nodes
+ * are freed with its memo entries (the arena is swapped), so that finding an error at the end
+ * of a huge file needs no second copy of its tree. */
 Node *pr_file(Parser *p)
 {
     ENTER;
     int m = sp_mark(p);
-    statements(p);
+    if (p->invalid_rules) {
+        int s0 = p->pos;
+        while (statement(p) > 0) {
+            pr_memo_release(p, s0, p->memo_hi > p->pos ? p->memo_hi : p->pos);
+            arena_free(p->arena);
+            p->arena = arena_new();
+            p->nstk = m;   /* the statements pushed are gone with the arena */
+            s0 = p->pos;
+        }
+    } else {
+        statements(p);
+    }
     if (p->failed || !pr_expect(p, TK_ENDMARKER)) {
         sp_reset(p, m);
         LEAVE(NULL);
