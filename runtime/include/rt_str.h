@@ -4,7 +4,7 @@
  * Implemented by runtime/src/str.c (core: construction, interning, indexing, comparison, hash,
  * repr), str_methods.c and str_case.c (the Python-visible methods), str_unicode.c (Unicode
  * properties), siphash.c (hashing), strformat.c (format()), codecs.c (encode/decode), bytes.c,
- * bytearray.c.
+ * bytearray.c, strmod.c (printf-style %).
  *
  * Conventions, as in rt.h:
  *   - every function returning Value returns RT_ERR (0) after raising; int-returning ones -1;
@@ -68,6 +68,8 @@ Value rt_str_add(Value a, Value b);                         /* a + b; NotImpleme
 Value rt_str_mul(Value a, Value n);                         /* s * n and n * s */
 Value rt_str_repeat(Value s, int64_t n);
 Value rt_str_iter(Value s);
+Value rt_str_mod(Value fmt, Value args);                    /* fmt % args (strmod.c) */
+Value rt_str_to_ascii(Value s);             /* escapes non-ASCII as ascii() does */
 extern Type rt_str_iterator_type;
 
 /* ---- format() (strformat.c) ---- */

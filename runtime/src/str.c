@@ -873,5 +873,5 @@ Type rt_str_type = {
     .len = rt_str_len,
     .getitem = rt_str_getitem,
     .contains = rt_str_contains,
-    .nb = {.add = rt_str_add, .mul = rt_str_mul},
+    .nb = {.add = rt_str_add, .mul = rt_str_mul, .mod = rt_str_mod},
 };

@@ -53,7 +53,9 @@ static Value bad_grouping(char g, uint32_t type)
     if (type > 32 && type < 128) {
         return rt_raise_fmt(rt_ValueError, "Cannot specify '%c' with '%c'.", g, (int)type);
     }
-    return rt_raise_fmt(rt_ValueError, "Cannot specify '%c' with '\\x%x'.", g, (unsigned)type);
+    char msg[64];   /* rt_raise_fmt has no unsigned %x: format here */
+    snprintf(msg, sizeof msg, "Cannot specify '%c' with '\\x%x'.", g, (unsigned)type);
+    return rt_raise_str(rt_ValueError, msg);
 }
 
 /* Parses spec (a str) into *f with default type 's'; RT_ERR after raising, else a non-zero
@@ -144,8 +146,10 @@ Value rt_format_str(Value self, Value spec)
             return rt_raise_fmt(rt_ValueError, "Unknown format code '%c' for object of type '%s'",
                                 (int)f.type, rts_tname(self));
         }
-        return rt_raise_fmt(rt_ValueError, "Unknown format code '\\x%x' for object of type '%s'",
-                            (unsigned)f.type, rts_tname(self));
+        char code[16];
+        snprintf(code, sizeof code, "\\x%x", (unsigned)f.type);
+        return rt_raise_fmt(rt_ValueError, "Unknown format code '%s' for object of type '%s'", code,
+                            rts_tname(self));
     }
     if (f.sign == ' ') return rt_raise_str(rt_ValueError, "Space not allowed in string format specifier");
     if (f.sign) return rt_raise_str(rt_ValueError, "Sign not allowed in string format specifier");

@@ -115,7 +115,7 @@ static Value parse_arg(const char *s, size_t n)
 
         free(u);
         return v;
-    case 'i': return rt_int_from_i64(strtoll(s + 1, NULL, 10));
+    case 'i': return rt_int_from_str(s + 1, n - 1, 10);
     case 'f': return rt_float(strtod(s + 1, NULL));
     case 'N': return rt_None;
     case 'T': return rt_True;
