@@ -1,7 +1,8 @@
 /*
  * alloc.c - the runtime's single allocation entry point, and rt_init().
  *
- * Entry points: rt_init, rt_alloc, rt_alloc_atomic, rt_realloc, rt_new_object.
+ * Entry points: rt_init, rt_alloc, rt_alloc_atomic, rt_realloc, rt_new_object; (core.h)
+ * rt_gc_add_roots, rt_gc_collect.
  *
  * Every byte the runtime allocates comes through here, so the collector can be swapped:
  *   - default: the Boehm-Demers-Weiser collector (GC_MALLOC / GC_MALLOC_ATOMIC);
@@ -81,6 +82,25 @@ void rt_init(void)
     rt_object_init();
     rt_exc_init();
     rt_num_init();
+}
+
+/* Makes [lo, hi) a root range: the collector does not scan thread-local storage, so runtime
+ * state kept there (the pending exception) must be registered. */
+void rt_gc_add_roots(void *lo, void *hi)
+{
+#ifndef RT_GC_MALLOC
+    GC_add_roots(lo, hi);
+#else
+    (void)lo;
+    (void)hi;
+#endif
+}
+
+void rt_gc_collect(void)
+{
+#ifndef RT_GC_MALLOC
+    GC_gcollect();
+#endif
 }
 
 void *rt_alloc(size_t n)

@@ -16,6 +16,13 @@
 void rt_object_init(void);
 void rt_exc_init(void);
 void rt_num_init(void);
+/* every thread that runs Python code calls this first (the main thread's is in rt_init):
+ * it registers the thread's exception state with the collector */
+void rt_exc_thread_init(void);
+
+/* the collector: extra root ranges (thread-local state), and a full collection (tests) */
+void rt_gc_add_roots(void *lo, void *hi);
+void rt_gc_collect(void);
 
 /* gives a static type its bases and mro tuples (single inheritance); -1 on error */
 int rt_type_ready(Type *t);

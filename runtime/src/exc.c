@@ -356,12 +356,25 @@ void rt_exc_init(void)
     eg->mro = rt_tuple_from(mro, 5);
     rt_type_ready(&rt_traceback_type);
     memory_error_obj.args = rt_tuple_from(NULL, 0);
+    rt_exc_thread_init();
 }
 
 /* ================================================================== exception objects == */
 
-static _Thread_local Value pending;
-static _Thread_local Value handled;
+/* Per-thread exception state.  The collector does not scan thread-local storage, so each
+ * thread registers this block as a root (rt_exc_thread_init; rt_exc_init does it for the main
+ * thread): otherwise an exception referenced only from here is freed by the next collection. */
+static _Thread_local struct ExcState {
+    Value pending;
+    Value handled;
+} exc_state;
+#define pending (exc_state.pending)
+#define handled (exc_state.handled)
+
+void rt_exc_thread_init(void)
+{
+    rt_gc_add_roots(&exc_state, &exc_state + 1);
+}
 
 static int is_exc_type(Value v)
 {

@@ -619,6 +619,23 @@ static void test_numbers(void)
               "E TypeError: format() argument 2 must be str, not int");
 }
 
+/* The pending exception lives in thread-local storage, which the collector does not scan:
+ * it must survive collections anyway. */
+static void test_gc_roots(void)
+{
+    rt_raise_str(rt_ValueError, "kept alive");
+    Value h = rt_exc_handler_enter(0);
+    rt_exc_handler_leave(h);
+    for (int round = 0; round < 3; round++) {
+        rt_gc_collect();
+        for (int i = 0; i < 200000; i++)   /* reuse any freed block of the same size */
+            ((ExcObject *)rt_new_object(&rt_float_type, sizeof(ExcObject)))->args = rt_small(7);
+    }
+    Value e = rt_exc_fetch();
+    CHECK(e && rt_typeof(e) == rt_ValueError);
+    CHECK_STR(e ? rt_core_str(e) : rt_str_from_cstr("?"), "kept alive");
+}
+
 int main(void)
 {
     rt_init();
@@ -629,6 +646,7 @@ int main(void)
     test_exc_kinds();
     test_tracebacks();
     test_numbers();
+    test_gc_roots();
     CHECK(rt_exc_pending() == 0);
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
