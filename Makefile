@@ -59,6 +59,8 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 #   make runtime            the library
 #   make runtime-test       runtime unit tests + differential tests against python3
 #   make runtime-asan       unit tests + 5% of the differential tests under ASan + UBSan (RT_GC=malloc)
+#   make runtime-gc-stress  unit tests + 20% of the differential tests collecting every 64
+#                           allocations (RT_GC=stress)
 # Runtime tests link the library, never the compiler's objects: tests/runtime/unit/*.c are
 # programs (last line "N passed, N failed"); tests/runtime/stubs/*.c stand in for runtime
 # modules that do not exist yet and lose to the library's own definitions (one link group).
@@ -66,14 +68,14 @@ RT_SRC      := $(wildcard runtime/src/*.c)
 RT_OBJ      := $(RT_SRC:%.c=$(BUILD)/obj/%.o)
 RT_LIB      := $(BUILD)/libaithonrt.a
 RT_LIBS     := -lgc -lgmp -lutf8proc -lm
-RT_DEFS     := $(if $(filter malloc,$(RT_GC)),-DRT_GC_MALLOC)
+RT_DEFS     := $(if $(filter malloc,$(RT_GC)),-DRT_GC_MALLOC) $(if $(filter stress,$(RT_GC)),-DRT_GC_STRESS=64)
 RT_STUB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tests/runtime/stubs/*.c))
 RT_STUBS    := $(BUILD)/tests/runtime/librtstubs.a
 RT_TEST_SRC := $(wildcard tests/runtime/unit/*.c) $(wildcard tests/runtime/diff/*.c)
 RT_TEST_BIN := $(RT_TEST_SRC:tests/runtime/%.c=$(BUILD)/tests/runtime/%)
 $(RT_OBJ) $(RT_STUB_OBJ): ALL_CFLAGS += -Iruntime/include -Werror $(RT_DEFS)
 
-.PHONY: runtime runtime-test runtime-test-bins runtime-asan
+.PHONY: runtime runtime-test runtime-test-bins runtime-asan runtime-gc-stress
 runtime: $(RT_LIB)
 $(RT_LIB): $(RT_OBJ)
 	@rm -f $@
@@ -92,6 +94,9 @@ runtime-test: runtime-test-bins
 runtime-asan:
 	$(MAKE) BUILD=build/asan-rt CC=clang-19 CFLAGS="$(SAN_FLAGS)" RT_GC=malloc runtime-test-bins
 	ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 tests/runtime/run.sh build/asan-rt --scale 0.05
+runtime-gc-stress:
+	$(MAKE) BUILD=build/gcstress-rt RT_GC=stress runtime-test-bins
+	tests/runtime/run.sh build/gcstress-rt --scale 0.2
 # ---- runtime (end) ----------------------------------------------------------------------------
 asan:
 	$(MAKE) BUILD=build/asan CC=clang-19 CFLAGS="$(SAN_FLAGS)" all

@@ -37,11 +37,26 @@
 
 static int initialised;
 
+/* RT_GC_STRESS (`RT_GC=stress`): a full collection every RT_GC_STRESS allocations, so that a
+ * value the collector cannot see (kept only in thread-local storage, in non-GC memory, or in
+ * a register across a call) is freed and reused quickly and the tests notice. */
+#if defined(RT_GC_STRESS) && !defined(RT_GC_MALLOC)
+static unsigned stress_count;
+#define STRESS()                                                                         \
+    do {                                                                                 \
+        if (++stress_count % (RT_GC_STRESS) == 0)                                        \
+            GC_gcollect();                                                               \
+    } while (0)
+#else
+#define STRESS() ((void)0)
+#endif
+
 /* GMP cannot handle a NULL from its allocator (it has no error path), so running out of
  * memory inside GMP is fatal, as it would be in GMP itself.  Callers that can predict a huge
  * result (shifts, powers) check the size first and raise MemoryError instead. */
 static void *gmp_alloc(size_t n)
 {
+    STRESS();
     void *p = RAW_ALLOC_ATOMIC(n ? n : 1);
     if (!p) {
         fputs("aithon: out of memory in big-integer arithmetic\n", stderr);
@@ -52,6 +67,7 @@ static void *gmp_alloc(size_t n)
 
 static void *gmp_realloc(void *p, size_t old, size_t n)
 {
+    STRESS();
     (void)old;
     void *q = RAW_REALLOC(p, n ? n : 1);
     if (!q) {
@@ -105,6 +121,7 @@ void rt_gc_collect(void)
 
 void *rt_alloc(size_t n)
 {
+    STRESS();
     void *p = RAW_ALLOC(n ? n : 1);
     if (!p)
         rt_raise_memory_error();
@@ -113,6 +130,7 @@ void *rt_alloc(size_t n)
 
 void *rt_alloc_atomic(size_t n)
 {
+    STRESS();
     void *p = RAW_ALLOC_ATOMIC(n ? n : 1);
     if (!p)
         rt_raise_memory_error();
@@ -122,6 +140,7 @@ void *rt_alloc_atomic(size_t n)
 /* The grown tail is not guaranteed to be zeroed (callers track their own sizes). */
 void *rt_realloc(void *p, size_t n)
 {
+    STRESS();
     void *q = RAW_REALLOC(p, n ? n : 1);
     if (!q)
         rt_raise_memory_error();
