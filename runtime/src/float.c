@@ -235,7 +235,11 @@ static int digitpart(const unsigned char **pp, const unsigned char *e, char *out
     return count;
 }
 
-Value rt_float_from_str(const char *s, size_t n)
+static Value float_parse(const char *s, size_t n, Value orig);
+
+Value rt_float_from_str(const char *s, size_t n) { return float_parse(s, n, 0); }
+
+static Value float_parse(const char *s, size_t n, Value orig)
 {
     size_t an;
     const char *ascii = rt_num_ascii(s, n, &an);
@@ -297,7 +301,7 @@ Value rt_float_from_str(const char *s, size_t n)
     buf[no] = 0;
     return rt_float(strtod(buf, NULL));
 bad:;
-    Value str = rt_str_from_utf8(s, n);
+    Value str = orig ? orig : rt_str_from_utf8(s, n);
     if (!str)
         return RT_ERR;
     return rt_raise_fmt(rt_ValueError, "could not convert string to float: %R", str);
@@ -865,7 +869,18 @@ static Value float_new(Type *t, const Value *args, size_t nargs, Value kwnames)
     }
     Type *xt = rt_typeof(x);
     if (xt->flags & RT_TPFLAG_STR_SUBCLASS)
-        return rt_float_from_str(rt_str_bytes(x), rt_str_nbytes(x));
+        return float_parse(rt_str_bytes(x), rt_str_nbytes(x), x);
+    if (rt_issubtype(xt, &rt_bytes_type) || rt_issubtype(xt, &rt_bytearray_type)) {
+        /* float(b'...'): ASCII only */
+        int isb = rt_issubtype(xt, &rt_bytes_type);
+        const char *p = isb ? ((BytesObject *)rt_obj(x))->data : ((ByteArrayObject *)rt_obj(x))->data;
+        size_t n = (size_t)(isb ? ((BytesObject *)rt_obj(x))->size
+                                : ((ByteArrayObject *)rt_obj(x))->size);
+        for (size_t i = 0; i < n; i++)
+            if ((unsigned char)p[i] >= 0x80)
+                return rt_raise_fmt(rt_ValueError, "could not convert string to float: %R", x);
+        return float_parse(p ? p : "", n, x);
+    }
     if (xt->nb.float_)
         return xt->nb.float_(x);
     if (xt->nb.index) {

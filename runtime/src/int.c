@@ -896,16 +896,49 @@ static inline int digit_value(unsigned char c)
     return 99;
 }
 
-static Value invalid_literal(const char *s, size_t n, int base)
+/* the message quotes the argument as given: the str, or the bytes object (b'...') */
+static Value invalid_literal_obj(Value orig, const char *s, size_t n, int base)
 {
-    Value str = rt_str_from_utf8(s, n);
+    Value str = orig ? orig : rt_str_from_utf8(s, n);
     if (!str)
         return RT_ERR;
     return rt_raise_fmt(rt_ValueError, "invalid literal for int() with base %d: %.200R", base,
                         str);
 }
+#define invalid_literal(s, n, base) invalid_literal_obj(orig, s, n, base)
 
-Value rt_int_from_str(const char *s, size_t n, int base)
+static Value int_parse(const char *s, size_t n, int base, Value orig);
+
+Value rt_int_from_str(const char *s, size_t n, int base) { return int_parse(s, n, base, 0); }
+
+/* int(b'...'): ASCII only, no Unicode digits or spaces */
+static Value int_from_bytes_literal(Value b, int base)
+{
+    const char *s;
+    size_t n;
+    if (rt_issubtype(rt_typeof(b), &rt_bytes_type)) {
+        s = ((BytesObject *)rt_obj(b))->data;
+        n = (size_t)((BytesObject *)rt_obj(b))->size;
+    } else {
+        s = ((ByteArrayObject *)rt_obj(b))->data;
+        n = (size_t)((ByteArrayObject *)rt_obj(b))->size;
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80) {
+            if (base != 0 && (base < 2 || base > 36))
+                break;
+            return invalid_literal_obj(b, s, n, base);
+        }
+    return int_parse(s ? s : "", n, base, b);
+}
+
+static int is_bytes_like(Value v)
+{
+    return !rt_is_small(v) && (rt_issubtype(rt_typeof(v), &rt_bytes_type) ||
+                               rt_issubtype(rt_typeof(v), &rt_bytearray_type));
+}
+
+static Value int_parse(const char *s, size_t n, int base, Value orig)
 {
     if (base != 0 && (base < 2 || base > 36))
         return rt_raise_str(rt_ValueError, "int() base must be >= 2 and <= 36, or 0");
@@ -1131,15 +1164,19 @@ static Value int_new(Type *t, const Value *args, size_t nargs, Value kwnames)
             rt_exc_fetch();
             b = 99;
         }
+        if (is_bytes_like(x))
+            return int_from_bytes_literal(x, (int)b);
         if (rt_is_small(x) || !(rt_obj(x)->type->flags & RT_TPFLAG_STR_SUBCLASS))
             return rt_raise_str(rt_TypeError, "int() can't convert non-string with explicit base");
-        return rt_int_from_str(rt_str_bytes(x), rt_str_nbytes(x), (int)b);
+        return int_parse(rt_str_bytes(x), rt_str_nbytes(x), (int)b, x);
     }
     if (rt_is_int(x))
         return int_exact(x);
     Type *xt = rt_typeof(x);
     if (xt->flags & RT_TPFLAG_STR_SUBCLASS)
-        return rt_int_from_str(rt_str_bytes(x), rt_str_nbytes(x), 10);
+        return int_parse(rt_str_bytes(x), rt_str_nbytes(x), 10, x);
+    if (is_bytes_like(x))
+        return int_from_bytes_literal(x, 10);
     if (xt->nb.int_)
         return xt->nb.int_(x);
     if (xt->nb.index)

@@ -535,6 +535,23 @@ static void test_numbers(void)
               "E TypeError: int() argument must be a string, a bytes-like object or a real "
               "number, not 'NoneType'");
 
+    /* int(bytes), float(bytes) quote the bytes object (python3) */
+    BytesObject *bo = (BytesObject *)rt_new_object(&rt_bytes_type, sizeof(BytesObject) + 4);
+    bo->size = 3;
+    bo->hash = -1;
+    memcpy(bo->data, " 1x", 4);
+    Value bv = rt_val(bo);
+    CHECK_STR(rt_int_type.new_(&rt_int_type, &bv, 1, 0),
+              "E ValueError: invalid literal for int() with base 10: b' 1x'");
+    CHECK_STR(rt_float_type.new_(&rt_float_type, &bv, 1, 0),
+              "E ValueError: could not convert string to float: b' 1x'");
+    bo->size = 2;
+    CHECK(rt_int_type.new_(&rt_int_type, &bv, 1, 0) == rt_small(1));
+    memcpy(bo->data, "\xff", 2);
+    bo->size = 1;
+    CHECK_STR(rt_int_type.new_(&rt_int_type, &bv, 1, 0),
+              "E ValueError: invalid literal for int() with base 10: b'\\xff'");
+
     /* floats */
     CHECK_STR(rt_float_hex(rt_float(3.0)), "0x1.8000000000000p+1");
     CHECK_STR(rt_float_hex(rt_float(-0.0)), "-0x0.0p+0");
