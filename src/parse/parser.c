@@ -35,7 +35,9 @@ static void lexer_error(Parser *p);
 void pr_fill(Parser *p)
 {
     p->fill = p->pos + 1;
-    if (p->toks[p->pos].kind == TK_ERRORTOKEN)
+    /* an ERRORTOKEN inside the array is a character like '$' that no rule accepts (CPython's
+     * tokenizer returns it as an OP); only the last one carries the lexer's error */
+    if (p->toks[p->pos].kind == TK_ERRORTOKEN && p->pos == p->ntoks - 1)
         lexer_error(p);
 }
 
@@ -317,21 +319,24 @@ void pr_error_at(Parser *p, const char *kind, int line, int col, int end_line, i
     va_end(ap);
 }
 
-/* The column CPython reports for a token without one (INDENT, DEDENT): its tokenizer's
- * position, which is where the token ends. */
-static int tok_err_col(const Token *t)
+/* INDENT, DEDENT and ENDMARKER have no column in CPython (-1).  An error at such a token
+ * "with a known location" then gets offset 0; one at the furthest token uses the tokenizer's
+ * position as the 1-based offset, which the lexer stores as the token's column (lexer.c). */
+static int no_col(const Token *t)
 {
-    if (t->kind == TK_INDENT || t->kind == TK_DEDENT)
-        return t->end_col > 0 ? t->end_col - 1 : 0;
-    return t->col;
+    return t->kind == TK_INDENT || t->kind == TK_DEDENT || t->kind == TK_ENDMARKER;
 }
+
+static int tok_err_col(const Token *t) { return no_col(t) ? -1 : t->col; }
+
+static int last_tok_err_col(const Token *t) { return no_col(t) ? t->col - 1 : t->col; }
 
 void pr_error_last(Parser *p, const char *kind, const char *fmt, ...)
 {
     const Token *t = &p->toks[p->fill > 0 ? p->fill - 1 : 0];
     va_list ap;
     va_start(ap, fmt);
-    verror_at(p, kind, t->line, tok_err_col(t), t->end_line, t->end_col, fmt, ap);
+    verror_at(p, kind, t->line, last_tok_err_col(t), t->end_line, t->end_col, fmt, ap);
     va_end(ap);
 }
 

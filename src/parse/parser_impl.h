@@ -63,6 +63,7 @@ struct Parser {
     Memo *memo_block;     /* the unused rest of the last block of entries */
     int memo_block_left;
     int memo_hi;          /* one past the last token with memo entries */
+    int *levels;          /* paren nesting after each token (second pass, lazily) */
     void **stk;           /* the sequence stack */
     int nstk, capstk;
     /* f-string replacement fields are parsed by a child parser */
@@ -224,6 +225,7 @@ int pr_slash_with_default(Parser *p, int lambda);
 int pr_dotted_name_str(Parser *p, const char **name);
 int pr_import_from_as_names(Parser *p);
 Node *pr_subject_expr(Parser *p);
+Node *pr_except_block(Parser *p, int star);
 
 /* patterns (parser_pattern.c) */
 Node *pr_match_stmt(Parser *p);

@@ -1020,7 +1020,7 @@ static Node *with_stmt(Parser *p)
  *     | invalid_except_star_stmt_indent
  *     | 'except' '*' expression ['as' NAME] ':' block
  *     | invalid_except_stmt */
-static Node *except_block(Parser *p, int star)
+Node *pr_except_block(Parser *p, int star)
 {
     ENTER;
     int start = p->pos;
@@ -1125,7 +1125,7 @@ static Node *try_stmt(Parser *p)
         p->pos = after_body;
         int m = sp_mark(p);
         Node *h;
-        while ((h = except_block(p, star)))
+        while ((h = pr_except_block(p, star)))
             sp_push(p, h);
         if (p->failed) {
             sp_reset(p, m);
