@@ -84,6 +84,9 @@ Value rt_str_encode(Value self, Value encoding, Value errors);
 Value rt_str_endswith(Value self, Value suffix, Value start, Value end);
 Value rt_str_expandtabs(Value self, Value tabsize);
 Value rt_str_find(Value self, Value sub, Value start, Value end);
+/* str.format(*args, **kwargs): vectorcall arguments, keyword names in the tuple kwnames */
+Value rt_str_format(Value self, const Value *args, size_t nargs, Value kwnames);
+Value rt_str_format_map(Value self, Value mapping);
 Value rt_str_index(Value self, Value sub, Value start, Value end);
 Value rt_str_isalnum(Value self);
 Value rt_str_isalpha(Value self);

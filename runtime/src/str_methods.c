@@ -596,7 +596,7 @@ Value rt_str_removesuffix(Value self, Value suffix)
 /* ================================================================ padding =============== */
 
 /* fillchar argument: one code point; its UTF-8 bytes go to buf. */
-static int fill_arg(Value fill, const char *name, char *buf, int *n)
+static int fill_arg(Value fill, char *buf, int *n)
 {
     if (!fill) { buf[0] = ' '; *n = 1; return 0; }
     if (!rts_is_str(fill)) {
@@ -629,12 +629,12 @@ static Value pad(Value self, int64_t left, int64_t right, const char *fill, int 
     return rt_val(r);
 }
 
-static Value justify(Value self, Value width, Value fillchar, const char *name, int how)
+static Value justify(Value self, Value width, Value fillchar, int how)
 {
     int64_t w;
     char fill[4];
     int fn;
-    if (rts_as_ssize(width, &w) < 0 || fill_arg(fillchar, name, fill, &fn) < 0) return RT_ERR;
+    if (rts_as_ssize(width, &w) < 0 || fill_arg(fillchar, fill, &fn) < 0) return RT_ERR;
     StrObject *s = RTS(self);
     if (s->len >= w) return rt_str_str(self);
     int64_t marg = w - s->len;
@@ -647,17 +647,17 @@ static Value justify(Value self, Value width, Value fillchar, const char *name, 
 
 Value rt_str_ljust(Value self, Value width, Value fillchar)
 {
-    return justify(self, width, fillchar, "ljust", -1);
+    return justify(self, width, fillchar, -1);
 }
 
 Value rt_str_rjust(Value self, Value width, Value fillchar)
 {
-    return justify(self, width, fillchar, "rjust", 1);
+    return justify(self, width, fillchar, 1);
 }
 
 Value rt_str_center(Value self, Value width, Value fillchar)
 {
-    return justify(self, width, fillchar, "center", 0);
+    return justify(self, width, fillchar, 0);
 }
 
 Value rt_str_zfill(Value self, Value width)

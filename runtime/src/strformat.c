@@ -1,5 +1,6 @@
 /*
  * strformat.c - format(str, spec): str.__format__ with CPython 3.11's format-spec mini-language.
+ * (str.format itself is str_formatter.c.)
  *
  * Entry point: rt_format_str (rt.h, rt_str.h).
  *

@@ -31,7 +31,7 @@ for cid, case in cases.items():
     failed += 1
     if shown < max_shown:
         shown += 1
-        print("MISMATCH %s" % case.replace("\x01", "<,>").replace("\x02", "<:>"))
+        print("MISMATCH %s" % case)
         print("  expected: %s" % exp)
         print("  actual:   %s" % act)
 print("%d passed, %d failed" % (passed, failed))

@@ -125,6 +125,11 @@ class Absent:
 ABSENT = Absent()
 
 
+def lp(e):
+    """length-prefixed item of a container (the encoding is ASCII: length in characters)"""
+    return "%d:%s" % (len(e), e)
+
+
 def enc(v):
     if v is ABSENT:
         return "-"
@@ -145,11 +150,11 @@ def enc(v):
     if isinstance(v, bytearray):
         return "B" + esc_bytes(bytes(v))
     if isinstance(v, tuple):
-        return "t" + "\x01".join(enc(x) for x in v)
+        return "t" + "".join(lp(enc(x)) for x in v)
     if isinstance(v, list):
-        return "l" + "\x01".join(enc(x) for x in v)
+        return "l" + "".join(lp(enc(x)) for x in v)
     if isinstance(v, dict):
-        return "d" + "\x01".join(enc(k) + "\x02" + enc(x) for k, x in v.items())
+        return "d" + "".join(lp(enc(k)) + lp(enc(x)) for k, x in v.items())
     if isinstance(v, slice):
         f = lambda x: "N" if x is None else str(x)
         return "S%s:%s:%s" % (f(v.start), f(v.stop), f(v.step))
@@ -457,6 +462,21 @@ def gen_ops():
         emit("format", [s, spec], lambda: format(s, spec))
     for spec in specs:
         emit("format", ["abc", spec], lambda spec=spec: format("abc", spec))
+    # str.format / format_map
+    fmts = ["{}", "{0}", "{} {}", "{0} {1} {0}", "{x}", "{x!r}", "{0!s:>8}", "{0!a}", "{:*^9}",
+            "{0:{1}}", "{0:{1}{2}}", "{{}}", "{{{0}}}", "}", "{", "{0", "x}y", "{0!}", "{0!x}", "{0!r",
+            "{0!rx}", "{0[0]}", "{0[1]}", "{x[a]}", "{0]}", "{0[}", "{0[0]x}", "{} {0}", "{0} {}",
+            "{5}", "{y}", "{0:{1:{2}}}", "{:}", "{!r}", "{0:d}", "{0:>{1}.{2}}", "{00}", "{0:{{}}}",
+            "{:s}", "{a}{b}", "é{0}ß", "{\ud800}", "{0.}", "{0[]}", "{99999999999999999999}",
+            "{0:%}", "{{", "}}", "{}}", "{{}"]
+    vals = [1, -2.5, "str", "é\n", [1, 2], (3,), None, True, 10**20, "ab"]
+    for _ in range(count):
+        f = rng.choice(fmts) if rng.random() < 0.7 else rand_str(3) + rng.choice(fmts) + rand_str(2)
+        args = tuple(rng.choice(vals) if rng.random() < 0.8 else rng.choice([5, "<", "^", "x", 3])
+                     for _ in range(rng.randint(0, 3)))
+        kw = {k: rng.choice(vals) for k in rng.sample(["x", "y", "a", "b"], rng.randint(0, 2))}
+        emit("str.format", [f, args, kw], lambda: f.format(*args, **kw))
+        emit("str.format_map", [f, kw], lambda: f.format_map(kw))
     # printf-style formatting
     convs = "diuoxXeEfFgGcsra%"
     for _ in range(count * 2):

@@ -12,9 +12,10 @@
  *     s<text>   str, with escapes \\ \t \n \xHH \uHHHH \UHHHHHHHH (surrogates allowed)
  *     b<text>   bytes, same escapes (\xHH only above ASCII);  B<text> bytearray
  *     i<int>    int;  f<float> float (strtod syntax: inf, nan);  N None;  T True;  F False;  -  not given (0)
- *     t<items>  tuple, l<items> list: items are encoded arguments separated by \x01
- *     d<pairs>  dict: key \x02 value pairs separated by \x01
+ *     t<items>  tuple, l<items> list, d<items> dict (key, value, key, value...): each item is
+ *               <length>:<encoded argument>, so containers nest
  *     S<a>:<b>:<c>  slice; each part an int or N
+ * str.format takes self, a tuple of positional arguments and optionally a dict of keywords.
  * For mutating bytearray methods, the result line is "<return repr> | <self repr>".
  */
 #include <stdio.h>
@@ -82,20 +83,18 @@ static char *unescape(const char *s, size_t n, int bytes, size_t *outn)
 
 static Value parse_arg(const char *s, size_t n);
 
-/* items separated by sep */
-static Value parse_items(const char *s, size_t n, char kind)
+/* the items of a container: each "<length>:<encoded argument>" */
+static size_t parse_items(const char *s, size_t n, Value *items, size_t max)
 {
-    Value items[256];
-    int64_t count = 0;
-    size_t i = 0;
-    while (n && i <= n && count < 256) {
-        size_t j = i;
-        while (j < n && s[j] != '\x01') j++;
-        items[count++] = parse_arg(s + i, j - i);
-        i = j + 1;
+    size_t count = 0, i = 0;
+    while (i < n && count < max) {
+        char *colon;
+        size_t len = (size_t)strtoul(s + i, &colon, 10);
+        size_t at = (size_t)(colon - s) + 1;
+        items[count++] = parse_arg(s + at, len);
+        i = at + len;
     }
-    if (kind == 't') return rt_tuple_from(items, count);
-    return rt_list_from(items, count);
+    return count;
 }
 
 static Value parse_arg(const char *s, size_t n)
@@ -116,23 +115,24 @@ static Value parse_arg(const char *s, size_t n)
         free(u);
         return v;
     case 'i': return rt_int_from_str(s + 1, n - 1, 10);
-    case 'f': return rt_float(strtod(s + 1, NULL));
+    case 'f': {
+        char num[64];   /* the item is not NUL-terminated inside a container */
+        size_t k = n - 1 < sizeof num - 1 ? n - 1 : sizeof num - 1;
+        memcpy(num, s + 1, k);
+        num[k] = 0;
+        return rt_float(strtod(num, NULL));
+    }
     case 'N': return rt_None;
     case 'T': return rt_True;
     case 'F': return rt_False;
     case '-': return 0;
-    case 't': case 'l': return parse_items(s + 1, n - 1, s[0]);
-    case 'd': {
+    case 't': case 'l': case 'd': {
+        Value items[512];
+        size_t k = parse_items(s + 1, n - 1, items, 512);
+        if (s[0] == 't') return rt_tuple_from(items, (int64_t)k);
+        if (s[0] == 'l') return rt_list_from(items, (int64_t)k);
         Value d = rt_dict_new();
-        size_t i = 1;
-        while (i < n) {
-            size_t j = i;
-            while (j < n && s[j] != '\x01') j++;
-            size_t m = i;
-            while (m < j && s[m] != '\x02') m++;
-            rt_dict_set(d, parse_arg(s + i, m - i), parse_arg(s + m + 1, j - m - 1));
-            i = j + 1;
-        }
+        for (size_t j = 0; j + 1 < k; j += 2) rt_dict_set(d, items[j], items[j + 1]);
         return d;
     }
     case 'S': {
@@ -223,9 +223,11 @@ typedef struct Method { const char *type, *name; AnyFn fn; int nmin, nmax, is_st
 static const Method methods[] = {
 #define STR_METHOD(n, f, lo, hi, kw) {"str", #n, (AnyFn)f, lo, hi, 0},
 #define STR_STATIC(n, f, lo, hi, kw) {"str", #n, (AnyFn)f, lo, hi, 1},
+#define STR_VARARGS(n, f) {"str", #n, (AnyFn)f, 0, -1, 3},
 #include "str_methods.def"
 #undef STR_METHOD
 #undef STR_STATIC
+#undef STR_VARARGS
 #define BYTES_METHOD(n, f, lo, hi, kw) {"bytes", #n, (AnyFn)f, lo, hi, 0},
 #define BYTES_STATIC(n, f, lo, hi, kw) {"bytes", #n, (AnyFn)f, lo, hi, 1},
 #define BYTES_CLASS(n, f, lo, hi, kw) {"bytes", #n, (AnyFn)f, lo, hi, 2},
@@ -327,6 +329,22 @@ static Value run_op(const char *op, Value *a, int n)
         const Method *m = &methods[i];
         size_t tl = strlen(m->type);
         if (strncmp(op, m->type, tl) || op[tl] != '.' || strcmp(op + tl + 1, m->name)) continue;
+        if (m->is_static == 3) {   /* vectorcall: self, a tuple of positionals, a dict of keywords */
+            typedef Value (*VFn)(Value, const Value *, size_t, Value);
+            Value all[64], names[32];
+            TupleObject *pos = (TupleObject *)rt_obj(a[1]);
+            size_t np = (size_t)pos->size, nk = 0;
+            memcpy(all, pos->items, np * sizeof(Value));
+            if (n > 2) {
+                DictObject *d = (DictObject *)rt_obj(a[2]);
+                for (int64_t k = 0; k < d->nentries; k++) {
+                    if (!d->entries[k].key) continue;
+                    names[nk] = d->entries[k].key;
+                    all[np + nk++] = d->entries[k].value;
+                }
+            }
+            return ((VFn)m->fn)(a[0], all, np, nk ? rt_tuple_from(names, (int64_t)nk) : 0);
+        }
         Value args[4] = {0, 0, 0, 0};
         int self = m->is_static == 1 ? 0 : 1, shift = 0;
         if (m->is_static == 2) {   /* class method: the class first */
