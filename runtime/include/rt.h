@@ -234,6 +234,12 @@ typedef struct OSErrorObject {
     ExcObject exc;
     Value myerrno, strerror, filename, filename2;   /* 0 = None */
 } OSErrorObject;
+/* BaseExceptionGroup(message, exceptions): args is (message, the sequence as given) */
+typedef struct ExcGroupObject {
+    ExcObject exc;
+    Value message;      /* str */
+    Value exceptions;   /* tuple of exception instances */
+} ExcGroupObject;
 /* UnicodeDecodeError/EncodeError(encoding, object, start, end, reason), UnicodeTranslateError
  * (object, start, end, reason): the fields as given (encoding 0 for translate) */
 typedef struct UnicodeErrorObject {
@@ -263,6 +269,9 @@ Type *rt_exc_type_by_name(const char *name);          /* a built-in exception ty
 /* a new instance of exception type t with args (no __init__ dispatch); RT_ERR on error.
  * OSError(errno, ...) becomes the subclass for that errno (FileNotFoundError...). */
 Value rt_exc_new(Type *t, const Value *args, size_t nargs);
+/* BaseExceptionGroup(msg, excs) / ExceptionGroup(...): validates as CPython and picks
+ * ExceptionGroup when every member is an Exception; excs is a tuple or list */
+Value rt_exc_group_new(Type *t, Value msg, Value excs);
 /* OSError for a C errno, "[Errno 2] No such file or directory: 'x'"; filename 0 = none */
 Value rt_raise_errno(int err, Value filename);
 /* UnicodeDecodeError for bytes object `obj` / UnicodeEncodeError for str `obj` */
@@ -272,7 +281,8 @@ Value rt_raise_unicode_encode(const char *encoding, Value obj, int64_t start, in
                               const char *reason);
 /* The exception attributes with C-level storage (args, __cause__, __context__,
  * __suppress_context__, __traceback__, __notes__, errno, strerror, filename, filename2,
- * encoding, object, start, end, reason, StopIteration.value, SystemExit.code): the value,
+ * encoding, object, start, end, reason, StopIteration.value, SystemExit.code, message and
+ * exceptions of exception groups): the value,
  * or 0 without raising when exc's type has no such attribute here. */
 Value rt_exc_getattr(Value exc, const char *name);
 

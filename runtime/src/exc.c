@@ -4,8 +4,9 @@
  *
  * Entry points (rt.h): rt_raise, rt_raise_str, rt_raise_fmt, rt_raise_from, rt_exc_pending,
  * rt_exc_fetch, rt_exc_restore, rt_exc_matches, rt_exc_handler_enter/leave, rt_exc_new,
- * rt_traceback_add(_at), rt_print_exception, rt_recursion_enter, rt_exc_type_by_name;
- * (core.h) the StrBuf string builder and its Python-aware printf, rt_raise_memory_error.
+ * rt_exc_group_new, rt_raise_errno, rt_raise_unicode_*, rt_exc_getattr, rt_recursion_enter,
+ * rt_exc_type_by_name; (core.h) the StrBuf string builder and its Python-aware printf,
+ * rt_raise_memory_error.  Tracebacks and printing are traceback.c's.
  *
  * Invariants:
  *   - at most one exception is pending per thread; raising replaces it;
@@ -218,6 +219,9 @@ static Value exc_new_slot(Type *t, const Value *args, size_t nargs, Value kwname
 static TupleObject *exc_args(Value v);
 static Value oserror_str(Value v);
 static Value unicode_error_str(Value v);
+static Value group_str(Value v);
+static Value group_new_slot(Type *t, const Value *args, size_t nargs, Value kwnames);
+static int is_exc_instance(Value v);
 
 #define EXC_FLAGS (RT_TPFLAG_BASETYPE | RT_TPFLAG_EXC_SUBCLASS)
 
@@ -324,11 +328,6 @@ Type *rt_exc_type_by_name(const char *name)
     return NULL;
 }
 
-Type rt_traceback_type = {
-    .ob = {&rt_type_type}, .name = "traceback", .base = &rt_object_type,
-    .basicsize = sizeof(TracebackObject),
-};
-
 /* MemoryError must be raisable without memory: one preallocated instance, reset per raise */
 static ExcObject memory_error_obj = {.ob = {&exc_T_MemoryError}};
 
@@ -345,6 +344,10 @@ void rt_exc_init(void)
         } else if (rt_issubtype(t, rt_UnicodeError) && t != rt_UnicodeError) {
             t->basicsize = sizeof(UnicodeErrorObject);
             t->str = unicode_error_str;
+        } else if (t == &exc_T_BaseExceptionGroup || t == &exc_T_ExceptionGroup) {
+            t->basicsize = sizeof(ExcGroupObject);
+            t->str = group_str;
+            t->new_ = group_new_slot;
         }
     }
     /* ExceptionGroup(BaseExceptionGroup, Exception): the only multiple inheritance here */
@@ -429,6 +432,8 @@ Value rt_exc_new(Type *t, const Value *args, size_t nargs)
     int uerr = rt_issubtype(t, rt_UnicodeError);
     if (uerr && size < sizeof(UnicodeErrorObject))
         size = sizeof(UnicodeErrorObject);
+    if (size < sizeof(ExcGroupObject) && rt_issubtype(t, rt_BaseExceptionGroup))
+        size = sizeof(ExcGroupObject);
     ExcObject *e = (ExcObject *)rt_new_object(t, size);
     if (!e)
         return RT_ERR;
@@ -610,6 +615,74 @@ static Value unicode_error_str(Value v)
                          (long long)start, (long long)end - 1, u->reason);
 }
 
+/* ---- exception groups ---- */
+
+static Value group_new_slot(Type *t, const Value *args, size_t nargs, Value kwnames)
+{
+    if (kwnames && ((TupleObject *)rt_obj(kwnames))->size > 0)
+        return rt_raise_fmt(rt_TypeError, "%s() takes no keyword arguments", t->name);
+    if (nargs != 2)
+        return rt_raise_fmt(rt_TypeError,
+                            "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zd given)",
+                            (ptrdiff_t)nargs);
+    return rt_exc_group_new(t, args[0], args[1]);
+}
+
+Value rt_exc_group_new(Type *t, Value msg, Value excs)
+{
+    if (rt_is_small(msg) || !(rt_obj(msg)->type->flags & RT_TPFLAG_STR_SUBCLASS))
+        return rt_raise_fmt(rt_TypeError,
+                            "BaseExceptionGroup.__new__() argument 1 must be str, not %s",
+                            rt_type_name(msg));
+    const Value *items;
+    int64_t n;
+    if (!rt_is_small(excs) && (rt_obj(excs)->type->flags & RT_TPFLAG_TUPLE_SUBCLASS)) {
+        items = ((TupleObject *)rt_obj(excs))->items;
+        n = ((TupleObject *)rt_obj(excs))->size;
+    } else if (!rt_is_small(excs) && (rt_obj(excs)->type->flags & RT_TPFLAG_LIST_SUBCLASS)) {
+        items = ((ListObject *)rt_obj(excs))->items;
+        n = ((ListObject *)rt_obj(excs))->size;
+    } else {
+        return rt_raise_str(rt_TypeError, "second argument (exceptions) must be a sequence");
+    }
+    if (n == 0)
+        return rt_raise_str(rt_ValueError,
+                            "second argument (exceptions) must be a non-empty sequence");
+    int all_exceptions = 1;
+    for (int64_t i = 0; i < n; i++) {
+        if (!is_exc_instance(items[i]))
+            return rt_raise_fmt(rt_ValueError,
+                                "Item %lld of second argument (exceptions) is not an exception",
+                                (long long)i);
+        all_exceptions &= rt_issubtype(rt_typeof(items[i]), rt_Exception);
+    }
+    /* BaseExceptionGroup(...) of Exceptions is an ExceptionGroup; an ExceptionGroup cannot
+     * hold BaseExceptions */
+    if (t == rt_BaseExceptionGroup && all_exceptions)
+        t = rt_ExceptionGroup;
+    else if (rt_issubtype(t, rt_Exception) && !all_exceptions)
+        return rt_raise_str(rt_TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
+    Value args[2] = {msg, excs};
+    Value e = rt_exc_new(t, args, 2);
+    if (!e)
+        return RT_ERR;
+    ExcGroupObject *g = (ExcGroupObject *)rt_obj(e);
+    g->message = msg;
+    g->exceptions = rt_tuple_from(items, n);
+    return g->exceptions ? e : RT_ERR;
+}
+
+/* "msg (3 sub-exceptions)" */
+static Value group_str(Value v)
+{
+    ExcGroupObject *g = (ExcGroupObject *)rt_obj(v);
+    if (!g->message || !g->exceptions)
+        return exc_str(v);
+    int64_t n = ((TupleObject *)rt_obj(g->exceptions))->size;
+    return rt_sb_str_fmt("%U (%lld sub-exception%s)", g->message, (long long)n,
+                         n == 1 ? "" : "s");
+}
+
 Value rt_exc_getattr(Value exc, const char *name)
 {
     ExcObject *e = (ExcObject *)rt_obj(exc);
@@ -643,6 +716,11 @@ Value rt_exc_getattr(Value exc, const char *name)
         if (!strcmp(name, "start")) return OR_NONE(u->start);
         if (!strcmp(name, "end")) return OR_NONE(u->end);
         if (!strcmp(name, "reason")) return OR_NONE(u->reason);
+    }
+    if (rt_issubtype(t, rt_BaseExceptionGroup)) {
+        ExcGroupObject *g = (ExcGroupObject *)e;
+        if (!strcmp(name, "message")) return OR_NONE(g->message);
+        if (!strcmp(name, "exceptions")) return OR_NONE(g->exceptions);
     }
     TupleObject *a = exc_args(exc);
     /* StopIteration.value and SystemExit.code: the first argument (code: all of them) */
@@ -845,217 +923,3 @@ int rt_recursion_enter(void)
     return 0;
 }
 
-/* ================================================================== tracebacks ========= */
-
-static void traceback_push(const FrameInfo *fi, int line, const TracebackPos *pos)
-{
-    if (!pending)
-        return;
-    /* allocating the entry must not replace the exception being propagated */
-    Value exc = pending;
-    TracebackObject *tb =
-        (TracebackObject *)rt_new_object(&rt_traceback_type, sizeof(TracebackObject));
-    pending = exc;
-    if (!tb)
-        return;
-    ExcObject *e = (ExcObject *)rt_obj(exc);
-    tb->frame = fi;
-    tb->line = line;
-    tb->pos = pos;
-    tb->next = e->traceback;
-    e->traceback = rt_val(tb);
-}
-
-void rt_traceback_add(const FrameInfo *fi, int line) { traceback_push(fi, line, NULL); }
-
-void rt_traceback_add_at(const FrameInfo *fi, const TracebackPos *pos)
-{
-    traceback_push(fi, pos->line, pos);
-}
-
-/* line `n` (1-based) of src, without its newline; NULL when out of range */
-static const char *source_line(const char *src, int n, size_t *len)
-{
-    if (!src || n < 1)
-        return NULL;
-    const char *p = src;
-    for (int i = 1; i < n; i++) {
-        p = strchr(p, '\n');
-        if (!p)
-            return NULL;
-        p++;
-    }
-    if (!*p)
-        return NULL;
-    const char *e = strchr(p, '\n');
-    *len = e ? (size_t)(e - p) : strlen(p);
-    if (*len && p[*len - 1] == '\r')
-        (*len)--;
-    return p;
-}
-
-/* number of code points in s[0..n) (columns are bytes; carets are characters) */
-static int utf8_width(const char *s, size_t n)
-{
-    int w = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            w++;
-    return w;
-}
-
-static void print_entry(FILE *out, const TracebackObject *tb)
-{
-    fprintf(out, "  File \"%s\", line %d, in %s\n", tb->frame->file, tb->line,
-            tb->frame->function);
-    size_t len;
-    const char *l = source_line(tb->frame->source, tb->line, &len);
-    if (!l)
-        return;
-    /* CPython strips the line and indents it by four spaces */
-    size_t lead = 0;
-    while (lead < len && (l[lead] == ' ' || l[lead] == '\t' || l[lead] == '\f'))
-        lead++;
-    size_t end = len;
-    while (end > lead && (l[end - 1] == ' ' || l[end - 1] == '\t' || l[end - 1] == '\f'))
-        end--;
-    if (end == lead)
-        return;
-    fprintf(out, "    %.*s\n", (int)(end - lead), l + lead);
-    /* 3.11 marks the failing expression (see TracebackPos in rt.h) */
-    const TracebackPos *pos = tb->pos;
-    if (!pos || pos->col < 0 || pos->end_col < 0 || pos->end_line != pos->line)
-        return;
-    size_t c0 = (size_t)pos->col, c1 = (size_t)pos->end_col;
-    int anchored = pos->anchor >= 0 && pos->anchor_end > pos->anchor;
-    if (c0 < lead)
-        c0 = lead;
-    if (c1 > end)
-        c1 = end;
-    if (c1 <= c0 || (c0 == lead && c1 == end && !anchored))
-        return;
-    fprintf(out, "    %*s", utf8_width(l + lead, c0 - lead), "");
-    for (size_t i = c0; i < c1; i++) {
-        if (((unsigned char)l[i] & 0xC0) == 0x80)
-            continue;   /* one mark per character */
-        int in_anchor = anchored && i >= (size_t)pos->anchor && i < (size_t)pos->anchor_end;
-        fputc(!anchored || in_anchor ? '^' : '~', out);
-    }
-    fputc('\n', out);
-}
-
-static int same_entry(const TracebackObject *a, const TracebackObject *b)
-{
-    return a->line == b->line && a->frame && b->frame &&
-           strcmp(a->frame->file, b->frame->file) == 0 &&
-           strcmp(a->frame->function, b->frame->function) == 0;
-}
-
-/* CPython prints at most 3 identical consecutive entries, then a count of the rest */
-static void print_traceback(FILE *out, Value tbv)
-{
-    fputs("Traceback (most recent call last):\n", out);
-    const TracebackObject *last = NULL;
-    int repeat = 0;
-    for (; tbv; tbv = ((TracebackObject *)rt_obj(tbv))->next) {
-        const TracebackObject *tb = (TracebackObject *)rt_obj(tbv);
-        if (last && same_entry(last, tb)) {
-            repeat++;
-        } else {
-            if (repeat > 3)
-                fprintf(out, "  [Previous line repeated %d more time%s]\n", repeat - 3,
-                        repeat - 3 > 1 ? "s" : "");
-            repeat = 1;
-        }
-        last = tb;
-        if (repeat <= 3)
-            print_entry(out, tb);
-    }
-    if (repeat > 3)
-        fprintf(out, "  [Previous line repeated %d more time%s]\n", repeat - 3,
-                repeat - 3 > 1 ? "s" : "");
-}
-
-/* "ValueError: msg", "mod.MyError: msg", or just the name when str(e) is empty */
-static void print_exc_line(FILE *out, Value exc)
-{
-    Type *t = rt_typeof(exc);
-    if (t->module) {
-        const char *m = rt_str_bytes(t->module);
-        size_t n = rt_str_nbytes(t->module);
-        if (!(n == 8 && !memcmp(m, "builtins", 8)) && !(n == 8 && !memcmp(m, "__main__", 8)))
-            fprintf(out, "%.*s.", (int)n, m);
-    }
-    fputs(t->name, out);
-    Value saved = rt_exc_fetch();
-    Value s = rt_core_str(exc);
-    if (!s) {
-        rt_exc_fetch();
-        fputs(": <exception str() failed>", out);
-    } else if (rt_str_nbytes(s)) {
-        fprintf(out, ": %.*s", (int)rt_str_nbytes(s), rt_str_bytes(s));
-    }
-    fputc('\n', out);
-    ExcObject *e = (ExcObject *)rt_obj(exc);
-    if (e->notes && !rt_is_small(e->notes) && rt_obj(e->notes)->type == &rt_list_type) {
-        ListObject *l = (ListObject *)rt_obj(e->notes);
-        for (int64_t i = 0; i < l->size; i++) {
-            Value n = rt_core_str(l->items[i]);
-            if (!n) {
-                rt_exc_fetch();
-                fputs("<note str() failed>\n", out);
-            } else {
-                fprintf(out, "%.*s\n", (int)rt_str_nbytes(n), rt_str_bytes(n));
-            }
-        }
-    }
-    rt_exc_restore(saved);
-}
-
-#define MAX_CHAIN 64
-
-static void print_chain(FILE *out, Value exc, Value *seen, int *nseen)
-{
-    if (*nseen < MAX_CHAIN)
-        seen[(*nseen)++] = exc;
-    ExcObject *e = (ExcObject *)rt_obj(exc);
-    Value next = 0;
-    const char *msg = NULL;
-    if (e->cause) {
-        next = e->cause;
-        msg = "\nThe above exception was the direct cause of the following exception:\n\n";
-    } else if (e->context && !e->suppress_context) {
-        next = e->context;
-        msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
-    }
-    if (next) {
-        for (int i = 0; i < *nseen; i++)
-            if (seen[i] == next)
-                next = 0;
-    }
-    if (next && *nseen < MAX_CHAIN) {
-        print_chain(out, next, seen, nseen);
-        fputs(msg, out);
-    }
-    if (e->traceback)
-        print_traceback(out, e->traceback);
-    print_exc_line(out, exc);
-}
-
-void rt_print_exception_to(FILE *out, Value exc)
-{
-    Value seen[MAX_CHAIN];
-    int nseen = 0;
-    if (!is_exc_instance(exc)) {
-        fputs("TypeError: print_exception(): Exception expected\n", out);
-        return;
-    }
-    print_chain(out, exc, seen, &nseen);
-    fflush(out);
-}
-
-void rt_print_exception(Value exc)
-{
-    fflush(stdout);   /* the program's output comes first, as in CPython */
-    rt_print_exception_to(stderr, exc);
-}
