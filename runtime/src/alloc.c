@@ -100,6 +100,16 @@ void rt_init(void)
     rt_num_init();
 }
 
+/* Fault injection for tests: when positive, the allocation that brings it to zero fails as
+ * if memory were exhausted (GMP's own allocations excepted: they cannot fail).  One
+ * predictable branch per allocation. */
+int64_t rt_alloc_fail_after;
+
+static inline int injected_failure(void)
+{
+    return __builtin_expect(rt_alloc_fail_after > 0, 0) && --rt_alloc_fail_after == 0;
+}
+
 /* Makes [lo, hi) a root range: the collector does not scan thread-local storage, so runtime
  * state kept there (the pending exception) must be registered. */
 void rt_gc_add_roots(void *lo, void *hi)
@@ -122,7 +132,7 @@ void rt_gc_collect(void)
 void *rt_alloc(size_t n)
 {
     STRESS();
-    void *p = RAW_ALLOC(n ? n : 1);
+    void *p = injected_failure() ? NULL : RAW_ALLOC(n ? n : 1);
     if (!p)
         rt_raise_memory_error();
     return p;
@@ -131,7 +141,7 @@ void *rt_alloc(size_t n)
 void *rt_alloc_atomic(size_t n)
 {
     STRESS();
-    void *p = RAW_ALLOC_ATOMIC(n ? n : 1);
+    void *p = injected_failure() ? NULL : RAW_ALLOC_ATOMIC(n ? n : 1);
     if (!p)
         rt_raise_memory_error();
     return p;
@@ -141,7 +151,7 @@ void *rt_alloc_atomic(size_t n)
 void *rt_realloc(void *p, size_t n)
 {
     STRESS();
-    void *q = RAW_REALLOC(p, n ? n : 1);
+    void *q = injected_failure() ? NULL : RAW_REALLOC(p, n ? n : 1);
     if (!q)
         rt_raise_memory_error();
     return q;

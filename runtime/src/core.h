@@ -23,6 +23,8 @@ void rt_exc_thread_init(void);
 /* the collector: extra root ranges (thread-local state), and a full collection (tests) */
 void rt_gc_add_roots(void *lo, void *hi);
 void rt_gc_collect(void);
+/* tests: the allocation that counts this down to zero fails (MemoryError); 0 = off */
+extern int64_t rt_alloc_fail_after;
 
 /* gives a static type its bases and mro tuples (single inheritance); -1 on error */
 int rt_type_ready(Type *t);

@@ -679,6 +679,8 @@ Value rt_format_complex(Value v, Value spec)
     if (neg < 0 || body.failed)
         return RT_ERR;
     layout_float(&im, &ps, body.p, body.len, neg, skip_re ? 0 : '+');
+    if (re.failed || im.failed)
+        return RT_ERR;
     if (parens)
         rt_sb_addc(&whole, '(');
     rt_sb_add(&whole, re.p ? re.p : "", re.len);
