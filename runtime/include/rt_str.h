@@ -143,6 +143,7 @@ Value rt_bytes_getitem(Value b, Value key);
 Value rt_bytes_add(Value a, Value b);
 Value rt_bytes_mul(Value b, Value n);
 Value rt_bytes_iter(Value b);
+Value rt_bytes_mod(Value fmt, Value args);                  /* b'..' % args (strmod.c) */
 extern Type rt_bytes_iterator_type;
 
 /* ---- bytearray (bytearray.c) ---- */
@@ -160,6 +161,7 @@ Value rt_bytearray_iadd(Value a, Value b);
 Value rt_bytearray_mul(Value b, Value n);
 Value rt_bytearray_imul(Value b, Value n);
 Value rt_bytearray_iter(Value b);
+Value rt_bytearray_mod(Value fmt, Value args);
 
 /* The methods of bytes and bytearray share one implementation over (data, size); each is
  * declared for both types: rt_bytes_<m> and rt_bytearray_<m>.  See bytes_methods.def. */

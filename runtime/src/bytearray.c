@@ -416,6 +416,7 @@ Type rt_bytearray_type = {
     .getitem = rt_bytearray_getitem,
     .setitem = rt_bytearray_setitem,
     .contains = rt_bytearray_contains,
-    .nb = {.add = rt_bytearray_add, .mul = rt_bytearray_mul, .iadd = rt_bytearray_iadd,
+    .nb = {.add = rt_bytearray_add, .mul = rt_bytearray_mul, .mod = rt_bytearray_mod,
+           .iadd = rt_bytearray_iadd,
            .imul = rt_bytearray_imul},
 };

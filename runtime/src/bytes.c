@@ -496,5 +496,5 @@ Type rt_bytes_type = {
     .len = rt_bytes_len,
     .getitem = rt_bytes_getitem,
     .contains = rt_bytes_contains,
-    .nb = {.add = rt_bytes_add, .mul = rt_bytes_mul},
+    .nb = {.add = rt_bytes_add, .mul = rt_bytes_mul, .mod = rt_bytes_mod},
 };

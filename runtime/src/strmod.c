@@ -1,7 +1,8 @@
 /*
- * strmod.c - printf-style formatting: str % args (str's nb.mod slot).
+ * strmod.c - printf-style formatting: str % args, bytes % args, bytearray % args (the nb.mod
+ * slots).
  *
- * Entry points: rt_str_mod, rt_str_to_ascii (rt_str.h).
+ * Entry points: rt_str_mod, rt_bytes_mod, rt_bytearray_mod, rt_str_to_ascii (rt_str.h).
  *
  *   %[(key)][flags][width][.precision][length]type    flags: - + space # 0;  * for width or
  *   precision takes an int argument;  length h l L is accepted and ignored
@@ -15,6 +16,10 @@
  * exempt from "not all arguments converted".  Float conversions reuse format(float, spec)
  * (numfmt.c) with an equivalent spec; integer conversions are done here because % has integer
  * precision (minimum digits) and format() does not.
+ *
+ * One loop serves str and bytes ("bmode"): for bytes, the format and the result are bytes,
+ * %s/%b take bytes-like objects, %r/%a give ascii(repr()), %c takes an int in range(256) or one
+ * byte, mapping keys are bytes, and the messages say "bytes formatting".
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -144,13 +149,15 @@ static int format_int(RtsBuf *b, Value v, char type, int flags, int64_t width, i
 }
 
 /* %e %E %f %F %g %G through format(float, spec) */
-static int format_float(RtsBuf *b, Value v, char type, int flags, int64_t width, int64_t prec)
+static int format_float(RtsBuf *b, Value v, char type, int flags, int64_t width, int64_t prec,
+                        int bmode)
 {
     int ok;
     double x = rt_float_val_of(v, &ok);
     if (!ok) {
         if (rt_exc_pending()) rt_exc_fetch();
-        rt_raise_fmt(rt_TypeError, "must be real number, not %s", rts_tname(v));
+        rt_raise_fmt(rt_TypeError, bmode ? "float argument required, not %s"
+                                         : "must be real number, not %s", rts_tname(v));
         return -1;
     }
     char spec[64];
@@ -170,9 +177,31 @@ static int format_float(RtsBuf *b, Value v, char type, int flags, int64_t width,
     return rts_buf_put(b, RTS(r)->data, RTS(r)->size, RTS(r)->len);
 }
 
-static int format_char(RtsBuf *b, Value v, int flags, int64_t width)
+static int format_char(RtsBuf *b, Value v, int flags, int64_t width, int bmode)
 {
     uint32_t c;
+    const char *d;
+    int64_t dn;
+    if (bmode) {
+        if (is_int_like(v)) {
+            int64_t x;
+            if (rts_as_ssize(v, &x) < 0) {
+                rt_exc_fetch();
+                x = -1;
+            }
+            if (x < 0 || x > 255) {
+                rt_raise_str(rt_OverflowError, "%c arg not in range(256)");
+                return -1;
+            }
+            char byte = (char)x;
+            return put_padded(b, &byte, 1, 1, width, flags);
+        }
+        if ((rtb_is_bytes(v) || rtb_is_bytearray(v)) && (rt_bytes_view(v, &d, &dn), dn == 1)) {
+            return put_padded(b, d, 1, 1, width, flags);
+        }
+        rt_raise_str(rt_TypeError, "%c requires an integer in range(256) or a single byte");
+        return -1;
+    }
     if (rts_is_str(v)) {
         if (RTS(v)->len != 1) goto bad;
         int n;
@@ -223,19 +252,19 @@ static int star_arg(Args *a, int64_t *out, int is_prec)
     return 0;
 }
 
-Value rt_str_mod(Value fmt, Value args)
+/* fmt[0..fsize) % args; bmode 0: str, 1: bytes, 2: bytearray */
+static Value do_mod(const char *fdata, int64_t fsize, Value args, int bmode)
 {
-    if (!rts_is_str(fmt)) return rt_NotImplemented;
     Args a = {args, NULL, 1, 0, 0};
     Type *t = rt_typeof(args);
     if (t->flags & RT_TPFLAG_TUPLE_SUBCLASS) {
         a.items = ((TupleObject *)rt_obj(args))->items;
         a.n = ((TupleObject *)rt_obj(args))->size;
-    } else if (t->getitem && !rts_is_str(args)) {
+    } else if (t->getitem && !rts_is_str(args) &&
+               !(bmode && (rtb_is_bytes(args) || rtb_is_bytearray(args)))) {
         a.dict = args;
     }
-    StrObject *f = RTS(fmt);
-    const char *s = f->data, *end = s + f->size;
+    const char *s = fdata, *end = s + fsize;
     RtsBuf b;
     rts_buf_init(&b);
     while (s < end) {
@@ -261,7 +290,8 @@ Value rt_str_mod(Value fmt, Value args)
                 p++;
             }
             if (depth) return rt_raise_str(rt_ValueError, "incomplete format key");
-            Value key = rts_new(k, p - 1 - k, rts_count_cps(k, p - 1 - k));
+            Value key = bmode ? rt_bytes_from(k, (size_t)(p - 1 - k))
+                              : rts_new(k, p - 1 - k, rts_count_cps(k, p - 1 - k));
             if (!key || !(v = rt_getitem(a.dict, key))) return RT_ERR;
             keyed = 1;
             /* after a keyed conversion no positional argument is left (as in CPython) */
@@ -308,13 +338,31 @@ Value rt_str_mod(Value fmt, Value args)
         if (p < end && (*p == 'h' || *p == 'l' || *p == 'L')) p++;
         if (p >= end) return rt_raise_str(rt_ValueError, "incomplete format");
         if (!keyed && !(v = next_arg(&a))) return RT_ERR;
-        int n;
-        uint32_t type = rts_decode(p, &n);
+        int n = 1;
+        uint32_t type = bmode ? (unsigned char)*p : rts_decode(p, &n);
         int r;
         switch (type) {
-        case 's': case 'r': case 'a': {
+        case 'b':
+            if (!bmode) goto unsupported;
+            /* fall through */
+        case 's':
+            if (bmode) {
+                const char *d;
+                int64_t dn;
+                if (!rtb_is_bytes(v) && !rtb_is_bytearray(v)) {
+                    return rt_raise_fmt(rt_TypeError,
+                                        "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
+                                        rts_tname(v));
+                }
+                rt_bytes_view(v, &d, &dn);
+                if (prec >= 0 && prec < dn) dn = prec;
+                r = put_padded(&b, d, dn, dn, width, flags);
+                break;
+            }
+            /* fall through */
+        case 'r': case 'a': {
             Value sv = type == 's' ? rt_str(v) : rt_repr(v);
-            if (sv && type == 'a') sv = rt_str_to_ascii(sv);
+            if (sv && (type == 'a' || bmode)) sv = rt_str_to_ascii(sv);
             if (!sv) return RT_ERR;
             StrObject *so = RTS(sv);
             int64_t len = so->len;
@@ -323,19 +371,24 @@ Value rt_str_mod(Value fmt, Value args)
             break;
         }
         case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
-            r = format_int(&b, v, (char)type, flags, width, prec);
+            /* bytes formatting treats %i as %d, messages included */
+            r = format_int(&b, v, bmode && type == 'i' ? 'd' : (char)type, flags, width, prec);
             break;
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
-            r = format_float(&b, v, (char)type, flags, width, prec);
+            r = format_float(&b, v, (char)type, flags, width, prec, bmode);
             break;
         case 'c':
-            r = format_char(&b, v, flags, width);
+            r = format_char(&b, v, flags, width, bmode);
             break;
-        default: {
+        default:
+        unsupported: {
+            if (bmode && type >= 0x80) {   /* CPython's own quirk for a non-ASCII byte */
+                return rt_raise_str(rt_OverflowError, "character argument not in range(0x110000)");
+            }
             char msg[96];   /* rt_raise_fmt has no %x of unsigned: format here */
             snprintf(msg, sizeof msg, "unsupported format character '%c' (0x%x) at index %lld",
                      type >= 32 && type <= 126 ? (int)type : '?', (unsigned)type,
-                     (long long)rts_count_cps(f->data, p - f->data));
+                     (long long)(bmode ? p - fdata : rts_count_cps(fdata, p - fdata)));
             return rt_raise_str(rt_ValueError, msg);
         }
         }
@@ -343,7 +396,28 @@ Value rt_str_mod(Value fmt, Value args)
         s = p + n;
     }
     if (a.next < a.n && !a.dict) {
-        return rt_raise_str(rt_TypeError, "not all arguments converted during string formatting");
+        return rt_raise_str(rt_TypeError, bmode ? "not all arguments converted during bytes formatting"
+                                                : "not all arguments converted during string formatting");
     }
+    if (bmode == 1) return rt_bytes_from(b.p, (size_t)b.size);
+    if (bmode == 2) return rt_bytearray_from(b.p, (size_t)b.size);
     return rts_buf_finish(&b);
+}
+
+Value rt_str_mod(Value fmt, Value args)
+{
+    if (!rts_is_str(fmt)) return rt_NotImplemented;
+    return do_mod(RTS(fmt)->data, RTS(fmt)->size, args, 0);
+}
+
+Value rt_bytes_mod(Value fmt, Value args)
+{
+    if (!rtb_is_bytes(fmt)) return rt_NotImplemented;
+    return do_mod(RTB(fmt)->data, RTB(fmt)->size, args, 1);
+}
+
+Value rt_bytearray_mod(Value fmt, Value args)
+{
+    if (!rtb_is_bytearray(fmt)) return rt_NotImplemented;
+    return do_mod(RTBA(fmt)->data ? RTBA(fmt)->data : "", RTBA(fmt)->size, args, 2);
 }

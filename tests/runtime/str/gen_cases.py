@@ -508,6 +508,32 @@ def gen_ops():
                       ("%d", float("inf")), ("%d", float("nan")), ("%x", 2.5), ("%f", "1"), ("a%%b", ()),
                       ("%(a)(b)s", {"a)(b": 2})):
         emit("mod", [fmt, args], lambda fmt=fmt, args=args: fmt % args)
+    # bytes % args
+    bpool = [5, -7, 255, 256, 2.5, float("inf"), b"xy", bytearray(b"q"), b"", "str", None, [1], b"\xff\x00"]
+    for _ in range(count):
+        parts = []
+        nargs = 0
+        for _ in range(rng.randint(1, 3)):
+            if rng.random() < 0.3:
+                parts.append(rand_bytes(3).replace(b"%", b""))
+            flags = "".join(rng.sample("-+ #0", rng.randint(0, 2)))
+            width = rng.choice(["", "", str(rng.randint(0, 8)), "*"])
+            prec = rng.choice(["", "", "." + str(rng.randint(0, 5)), ".*"])
+            conv = rng.choice("diouxXeEfFgGcsbra%z")
+            parts.append(("%" + flags + width + prec + conv).encode())
+            nargs += 1 + (width == "*") + (prec == ".*")
+        fmt = b"".join(parts)
+        if rng.random() < 0.3:
+            fmt = bytearray(fmt)
+        args = tuple(rng.choice(bpool) if rng.random() < 0.8 else rng.randint(0, 9)
+                     for _ in range(nargs + rng.choice([0, 0, 0, 1, -1])))
+        if len(args) == 1 and rng.random() < 0.5:
+            args = args[0]
+        emit("mod", [fmt, args], lambda: fmt % args)
+    for fmt, args in ((b"%(a)s", {b"a": b"1"}), (b"%(a)s", {"a": b"1"}), (b"x", {}), (b"x", b"ab"),
+                      (b"x", bytearray(b"ab")), (b"%\xff", 1), (b"%c", b"ab"), (b"%c", "a"),
+                      (b"%c", 256), (b"%r", "\xe9"), (b"%a", b"\xff")):
+        emit("mod", [fmt, args], lambda fmt=fmt, args=args: fmt % args)
     # hash: PYTHONHASHSEED=0 in both processes makes ASCII str and bytes hashes comparable
     for _ in range(max(1, count // 4)):
         s = "".join(c for c in rand_str(12, ascii_only=True) if c < "\x80")
