@@ -150,6 +150,21 @@ static Value ascii_map(Value self, int mode)
     StrObject *r = rts_alloc(s->size, s->len);
     if (!r) return RT_ERR;
     int prev_cased = 0, changed = 0;
+    if (mode == CASE_LOWER || mode == CASE_FOLD || mode == CASE_UPPER) {
+        /* the common cases: one table-free pass the compiler can vectorise */
+        unsigned char lo = mode == CASE_UPPER ? 'a' : 'A', delta = mode == CASE_UPPER ? 0xE0 : 0x20;
+        const unsigned char *src = (const unsigned char *)s->data;
+        unsigned char *dst = (unsigned char *)r->data;
+        for (int64_t i = 0; i < s->size; i++) {
+            unsigned char c = src[i];
+            unsigned char hit = (unsigned char)(c - lo) < 26;
+            dst[i] = (unsigned char)(c + (hit ? delta : 0));
+            changed |= hit;
+        }
+        if (!changed) return rt_str_str(self);
+        if (r->len == 1) return rts_char((unsigned char)r->data[0]);
+        return rt_val(r);
+    }
     for (int64_t i = 0; i < s->size; i++) {
         unsigned char c = (unsigned char)s->data[i], d = c;
         int is_up = c >= 'A' && c <= 'Z', is_lo = c >= 'a' && c <= 'z';
