@@ -253,7 +253,9 @@ static void render(StrBuf *b, const Spec *s, const Num *n, char default_align)
     if (sep && gd > 0)
         gd += (gd - 1) / group;
     int64_t body = (int64_t)lead + gd + (int64_t)n->nrest;
-    int zero_pad = align == '=' && s->fill_n == 1 && s->fill[0] == '0';
+    /* zero padding becomes grouped digits, unless there are no digits (inf, nan): then it is
+     * plain fill, as CPython skips grouping when a number has no digits */
+    int zero_pad = align == '=' && s->fill_n == 1 && s->fill[0] == '0' && n->ndigits > 0;
     int64_t pad = s->width > body ? s->width - body : 0;
     int64_t left = 0, right = 0, mid = 0;
     if (zero_pad) {

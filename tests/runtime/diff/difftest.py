@@ -305,11 +305,11 @@ def rand_spec(r, types):
     if r.random() < 0.2:
         s += '0'
     if r.random() < 0.5:
-        s += str(r.randrange(0, 30))
+        s += str(r.randrange(0, 30) if r.random() < 0.9 else r.randrange(30, 120))
     if r.random() < 0.25:
         s += r.choice([',', '_', ',_', '_,', ',,'])
     if r.random() < 0.4:
-        s += '.' + str(r.randrange(0, 25))
+        s += '.' + str(r.randrange(0, 25) if r.random() < 0.9 else r.randrange(25, 400))
     elif r.random() < 0.02:
         s += '.'
     if r.random() < 0.85:
@@ -334,12 +334,16 @@ def gen_format(r, n, with_str):
                 v = r.randrange(-10**7, 10**7)
             if r.random() < 0.02:
                 v = r.randrange(0, 0x110000 + 10)
+            if r.random() < 0.01:   # around the 4300-digit limit and the float range
+                v = r.choice([10**4300 - 1, -10**4300, 2**1024, 2**1023 * 3, 10**400]) + r.randrange(-5, 5)
             spec = rand_spec(r, INT_TYPES)
             cases.append(('Fi %s %s' % (hex(v), hexs(spec)), lambda v=v, spec=spec: format(v, spec)))
         elif k < 0.85:
             x = rand_double(r)
             if r.random() < 0.3:
                 x = r.randrange(-10**7, 10**7) / r.choice([1, 10, 1000, 7])
+            if r.random() < 0.03:
+                x = r.choice([math.inf, -math.inf, math.nan, -0.0, 0.0])
             spec = rand_spec(r, FLOAT_TYPES)
             cases.append(('Ff %s %s' % (bits(x), hexs(spec)), lambda x=x, spec=spec: format(x, spec)))
         elif k < 0.95 or not with_str:
