@@ -432,8 +432,10 @@ Value rt_int_as_integer_ratio(Value v);
  * not fit (or is negative and !is_signed) */
 int rt_int_to_bytes_buf(Value v, unsigned char *out, size_t len, int little, int is_signed);
 Value rt_int_from_bytes_buf(const unsigned char *p, size_t len, int little, int is_signed);
-/* 4300 as in CPython 3.11.7; 0 = no limit.  sys.set_int_max_str_digits() sets it. */
+/* 4300 as in CPython 3.11.7; 0 = no limit.  sys.set_int_max_str_digits() sets it through
+ * rt_int_set_max_str_digits (-1 + ValueError below 640, CPython's threshold). */
 extern int64_t rt_int_max_str_digits;
+int rt_int_set_max_str_digits(int64_t n);
 
 /* ---- float (float.c) ---- */
 Value rt_float(double d);

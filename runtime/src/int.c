@@ -35,6 +35,16 @@ _Static_assert(sizeof(mp_limb_t) == sizeof(uint64_t), "64-bit limbs");
 
 int64_t rt_int_max_str_digits = 4300;
 
+int rt_int_set_max_str_digits(int64_t n)
+{
+    if (n != 0 && n < 640) {   /* sys.int_info.str_digits_check_threshold */
+        rt_raise_str(rt_ValueError, "maxdigits must be 0 or larger than 640");
+        return -1;
+    }
+    rt_int_max_str_digits = n;
+    return 0;
+}
+
 /* Results larger than this many bits cannot be built (GMP's mpz size field is an int of
  * limbs); asking for one raises MemoryError instead of aborting inside GMP. */
 #define MAX_BITS ((uint64_t)1 << 37)

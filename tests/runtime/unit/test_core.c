@@ -505,6 +505,17 @@ static void test_numbers(void)
     CHECK_STR(rt_int_from_double(1.0 / 0.0),
               "E OverflowError: cannot convert float infinity to integer");
 
+    /* sys.set_int_max_str_digits (python3) */
+    CHECK(rt_int_set_max_str_digits(5) == -1);
+    CHECK_STR(RT_ERR, "E ValueError: maxdigits must be 0 or larger than 640");
+    CHECK(rt_int_set_max_str_digits(640) == 0);
+    CHECK_STR(rt_int_to_str(rt_int_pow(rt_small(10), rt_small(640)), 10),
+              "E ValueError: Exceeds the limit (640 digits) for integer string conversion; use "
+              "sys.set_int_max_str_digits() to increase the limit");
+    CHECK(rt_int_set_max_str_digits(0) == 0);
+    CHECK(rt_int_to_str(rt_int_pow(rt_small(10), rt_small(5000)), 10) != RT_ERR);
+    CHECK(rt_int_set_max_str_digits(4300) == 0);
+
     /* to_bytes / from_bytes (python3: (-2).to_bytes(2,'big',signed=True) == b'\xff\xfe') */
     unsigned char b[4];
     CHECK(rt_int_to_bytes_buf(rt_small(-2), b, 2, 0, 1) == 0 && b[0] == 0xff && b[1] == 0xfe);
