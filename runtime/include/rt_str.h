@@ -23,7 +23,8 @@
  * (8-aligned) for len / RT_STR_INDEX_STEP int64 byte offsets: entry k is the offset of code point
  * (k + 1) * RT_STR_INDEX_STEP.  It is filled on first use (RT_STR_INDEXED) and makes indexing
  * O(RT_STR_INDEX_STEP).  Strings made elsewhere (e.g. static constants emitted by the compiler)
- * leave state 0 and are simply scanned.
+ * leave state 0 and are simply scanned; they must live in writable memory, because hash and
+ * state are caches written on first use (hashing, interning).
  */
 #ifndef AITHON_RT_STR_H
 #define AITHON_RT_STR_H
