@@ -7,8 +7,9 @@
  * type (other runtime files call it from their own init); rt_issubtype().
  *
  * Invariants: every built-in Type is a fully initialised static (name, base, flags, basicsize,
- * slots) usable before rt_init; only the tuple-valued fields (bases, mro) wait for rt_init,
- * and code that walks the hierarchy before then falls back to the `base` chain.
+ * slots) usable before rt_init; only the object-valued fields (qualname, module, bases, mro)
+ * wait for rt_init (rt_type_ready), and code that walks the hierarchy before then falls back
+ * to the `base` chain.  The class namespace (dict) is left to the attribute layer.
  * True and False are the only BoolObjects; bool(x) never allocates.
  */
 #include <stdio.h>
@@ -188,6 +189,11 @@ int rt_type_ready(Type *t)
 {
     if (t->mro)
         return 0;
+    /* a static type's __qualname__ is its name, its __module__ 'builtins' */
+    if (!t->qualname && !(t->qualname = rt_str_from_cstr(t->name)))
+        return -1;
+    if (!t->module && !(t->module = rt_str_from_cstr("builtins")))
+        return -1;
     if (t->base && !t->base->mro && rt_type_ready(t->base) < 0)
         return -1;
     Value self = rt_val(t);

@@ -71,6 +71,8 @@ static void test_objects(void)
     CHECK(rt_bool_type.hash(rt_True) == 1);
     CHECK_STR(rt_format(rt_True, S("")), "True");
     CHECK_STR(rt_format(rt_True, S(">3")), "  1");
+    CHECK_STR(rt_bool_type.qualname, "bool");
+    CHECK_STR(rt_ZeroDivisionError->module, "builtins");
     /* mro tuples: bool -> int -> object */
     TupleObject *m = (TupleObject *)rt_obj(rt_bool_type.mro);
     CHECK(m->size == 3 && m->items[1] == rt_val(&rt_int_type));
