@@ -9,7 +9,8 @@ usage: difftest.py DRIVER [--seed N] [--scale F] [--section NAME ...] [--show N]
   --scale multiplies every section's case count (0.01 for a quick run).
 Sections: int (100,000 operations), intstr (int(str, base) and str(int)), repr (1,000,000
 doubles), floatstr (float(str)), floatop, cmp, round, format (int/float/complex/str specs),
-complex, misc (float.hex/fromhex, round(int, n), complex(str)).
+complex, misc (float.hex/fromhex, round(int, n), complex(str)), mixed (operators on mixed
+int/bool/float/complex operands through the generic protocol of abstract.c).
 """
 import argparse
 import math
@@ -428,6 +429,46 @@ def gen_misc(r, n):
     return cases
 
 
+def gen_mixed(r, n):
+    """operators on mixed int/bool/float/complex operands through the generic protocol"""
+    def operand():
+        k = r.random()
+        if k < 0.3:
+            v = rand_int(r, 200) if r.random() < 0.5 else r.randrange(-20, 20)
+            return 'i:' + hex(v), v
+        if k < 0.45:
+            v = r.random() < 0.5
+            return 'b:%d' % v, v
+        if k < 0.8:
+            x = rand_double(r) if r.random() < 0.4 else r.randrange(-40, 40) / r.choice([1, 2, 4, 3])
+            return 'f:' + bits(x), x
+        c = complex(r.randrange(-9, 9) / 2, r.randrange(-9, 9) / 2) if r.random() < 0.7 else \
+            complex(rand_double(r), rand_double(r))
+        return 'c:%s:%s' % (bits(c.real), bits(c.imag)), c
+    ops = {'+': lambda a, b: a + b, '-': lambda a, b: a - b, '*': lambda a, b: a * b,
+           '/': lambda a, b: a / b, '//': lambda a, b: a // b, '%': lambda a, b: a % b,
+           '**': lambda a, b: a ** b, 'divmod': divmod, '&': lambda a, b: a & b,
+           '|': lambda a, b: a | b, '^': lambda a, b: a ^ b, '<<': lambda a, b: a << b,
+           '>>': lambda a, b: a >> b, '<': lambda a, b: a < b, '<=': lambda a, b: a <= b,
+           '==': lambda a, b: a == b, '!=': lambda a, b: a != b, '>': lambda a, b: a > b,
+           '>=': lambda a, b: a >= b, 'hash': lambda a, b: hash(a), 'neg': lambda a, b: -a,
+           'abs': lambda a, b: abs(a), 'invert': lambda a, b: ~a, 'truth': lambda a, b: bool(a)}
+    cases = []
+    for _ in range(n):
+        op = r.choice(list(ops))
+        (ta, a), (tb, b) = operand(), operand()
+        if op in ('**', '<<') and isinstance(b, int) and not isinstance(b, bool) and abs(b) > 64:
+            b = b % 64
+            tb = 'i:' + hex(b)
+        if op == '**' and isinstance(a, int) and abs(a) > 2**64:
+            a = a % 1000
+            ta = 'i:' + hex(a)
+        if op == 'hash' and isinstance(a, (float, complex)) and a != a:
+            continue   # nan hashes by identity
+        cases.append(('M %s %s %s' % (op, ta, tb), lambda a=a, b=b, f=ops[op]: f(a, b)))
+    return cases
+
+
 # ---------------------------------------------------------------------------------- main ----
 
 def run_section(driver, name, cases, show):
@@ -471,7 +512,8 @@ def main():
                 ('round', gen_round, 20000),
                 ('format', lambda r, n: gen_format(r, n, with_str), 50000),
                 ('complex', gen_complex, 20000),
-                ('misc', gen_misc, 20000)]
+                ('misc', gen_misc, 20000),
+                ('mixed', gen_mixed, 30000)]
     tp = tf = 0
     for name, gen, count in sections:
         if args.section and name not in args.section:

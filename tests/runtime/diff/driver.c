@@ -19,6 +19,8 @@
  *   Fc <bits> <bits> <spec> format(complex, spec)    Fs <str> <spec>  format(str, spec)
  *   H <str>  float.fromhex   h <bits>  float.hex   Ri <a> <n>  round(int, n)
  *   K <str>  repr(complex(str))       X <op> <re> <im> <re> <im>  complex arithmetic
+ *   M <op> <typed> <typed>  an operator through the generic protocol on mixed types
+ *                           (i:<hex> f:<bits> c:<bits>:<bits> b:<0|1>; unary ops ignore b)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,6 +151,56 @@ static Value float_binop(const char *op, Value a, Value b)
 }
 
 /* a str token: 'h' + hex of the UTF-8 bytes */
+/* a typed operand for the mixed-type tests: i:<hex int> f:<bits> c:<bits>:<bits> b:<0|1> */
+static Value typed(char *tok)
+{
+    switch (tok[0]) {
+    case 'i': return parse_int(tok + 2);
+    case 'f': return rt_float(parse_bits(tok + 2));
+    case 'b': return rt_bool(tok[2] == '1');
+    case 'c': {
+        char *colon = strchr(tok + 2, ':');
+        *colon = 0;
+        return rt_complex(parse_bits(tok + 2), parse_bits(colon + 1));
+    }
+    default: return rt_None;
+    }
+}
+
+/* a binary operator through the generic protocol (abstract.c), as compiled code calls it */
+static Value generic_binop(const char *op, Value a, Value b)
+{
+    static const char *const cmp[] = {"<", "<=", "==", "!=", ">", ">="};
+    for (int i = 0; i < 6; i++)
+        if (!strcmp(op, cmp[i]))
+            return rt_richcompare(a, b, i);
+    if (!strcmp(op, "+")) return rt_add(a, b);
+    if (!strcmp(op, "-")) return rt_sub(a, b);
+    if (!strcmp(op, "*")) return rt_mul(a, b);
+    if (!strcmp(op, "/")) return rt_truediv(a, b);
+    if (!strcmp(op, "//")) return rt_floordiv(a, b);
+    if (!strcmp(op, "%")) return rt_mod(a, b);
+    if (!strcmp(op, "**")) return rt_pow(a, b, rt_None);
+    if (!strcmp(op, "divmod")) return rt_divmod(a, b);
+    if (!strcmp(op, "&")) return rt_and(a, b);
+    if (!strcmp(op, "|")) return rt_or(a, b);
+    if (!strcmp(op, "^")) return rt_xor(a, b);
+    if (!strcmp(op, "<<")) return rt_lshift(a, b);
+    if (!strcmp(op, ">>")) return rt_rshift(a, b);
+    if (!strcmp(op, "hash")) {
+        int64_t h = rt_hash(a);
+        return h == -1 && rt_exc_pending() ? RT_ERR : rt_int_from_i64(h);
+    }
+    if (!strcmp(op, "neg")) return rt_neg(a);
+    if (!strcmp(op, "abs")) return rt_abs(a);
+    if (!strcmp(op, "invert")) return rt_invert(a);
+    if (!strcmp(op, "truth")) {
+        int t = rt_truthy(a);
+        return t < 0 ? RT_ERR : rt_bool(t);
+    }
+    return rt_raise_str(rt_SystemError, "bad op");
+}
+
 static Value str_of(const char *hex)
 {
     size_t n;
@@ -226,6 +278,8 @@ int main(void)
                                   str_of(tok[3]));
         } else if (!strcmp(k, "Fs")) {
             r = rt_format(str_of(tok[1]), str_of(tok[2]));
+        } else if (!strcmp(k, "M")) {
+            r = generic_binop(tok[1], typed(tok[2]), typed(tok[3]));
         } else if (!strcmp(k, "H")) {
             r = rt_float_fromhex(str_of(tok[1]));
         } else if (!strcmp(k, "h")) {
