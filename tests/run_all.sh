@@ -9,7 +9,8 @@
 #     strlit     golden string/f-string literal tests
 #     sema       golden compile-time errors; symtable differential test over the stdlib
 #     frontend   stdlib AST identity with python3 (every file), conformance corpus `check`
-#     asan       the golden suites again with the ASan+UBSan build
+#     runtime    runtime unit tests; differential tests of numbers, str, containers vs python3
+#     asan       the golden suites and the runtime tests again with ASan+UBSan
 # --quick skips the whole-stdlib suites (minutes) and the sanitizer build.
 # The last line is the total: 'N passed, N failed'; exit 1 when anything failed.
 set -u
@@ -29,7 +30,7 @@ log=build/test-logs; mkdir -p "$log"
 # run NAME CMD...: runs a suite, echoes its output to a log, adds its counts
 run() {
   local name=$1; shift
-  local out="$log/$name.log"
+  local out="$log/${name//\//_}.log"
   echo "=== $name: $*"
   "$@" >"$out" 2>&1
   local rc=$?
@@ -59,7 +60,12 @@ if ((!quick)); then
   [[ -x tests/frontend/stdlib_ast.sh ]] && run stdlib-ast tests/frontend/stdlib_ast.sh
   [[ -x tests/sema/symtable_stdlib.sh ]] && run stdlib-symtable tests/sema/symtable_stdlib.sh
 fi
+# the runtime library: unit tests and differential tests against python3
+run runtime make -s runtime-test
+[[ -x tests/runtime/str/run.sh ]] && run runtime-str tests/runtime/str/run.sh
+[[ -x tests/runtime/containers/run.sh ]] && run runtime-containers tests/runtime/containers/run.sh
 if ((asan)); then
+  run asan/runtime make -s runtime-asan
   if make -s asan >"$log/asan-build.log" 2>&1; then
     [[ -x tests/parse/run.sh ]] && run asan/parse env AITHON=build/asan/aithon tests/parse/run.sh
     [[ -x tests/strlit/run.sh ]] && run asan/strlit env AITHON=build/asan/aithon tests/strlit/run.sh
