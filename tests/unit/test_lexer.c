@@ -525,14 +525,15 @@ static void test_decode(void)
     DECODE_OK("# coding: utf-8-sig\nx\n", "# coding: utf-8-sig\nx\n");
     DECODE_ERR("x = 1\ny = '\xff'\n",
                "Non-UTF-8 code starting with '\\xff' in file t.py on line 2, but no encoding "
-               "declared; see https://peps.python.org/pep-0263/ for details", 0);
+               "declared; see https://peps.python.org/pep-0263/ for details", 2);
+    /* the line is compile()'s SyntaxError.lineno (the script runner prints none) */
     /* a declaration on line 2 counts only after a blank or comment line 1 */
     DECODE_ERR("x = 1\n# coding: latin-1\nx = '\xe9'\n",
                "Non-UTF-8 code starting with '\\xe9' in file t.py on line 3, but no encoding "
-               "declared; see https://peps.python.org/pep-0263/ for details", 0);
+               "declared; see https://peps.python.org/pep-0263/ for details", 3);
     DECODE_ERR("x=1 # coding: latin-1\nx = '\xe9'\n",
                "Non-UTF-8 code starting with '\\xe9' in file t.py on line 2, but no encoding "
-               "declared; see https://peps.python.org/pep-0263/ for details", 0);
+               "declared; see https://peps.python.org/pep-0263/ for details", 2);
     DECODE_ERR("x = 1\ny = 2\0\n", "source code cannot contain null bytes", 2);
     DECODE_ERR("# -*- coding: foobar -*-\nx = 1\n", "encoding problem: foobar", 0);
     DECODE_ERR("\xef\xbb\xbf# coding: latin-1\nx = 1\n", "encoding problem: iso-8859-1 with BOM",
