@@ -154,10 +154,10 @@ static int same_entry(const TracebackObject *a, const TracebackObject *b)
            strcmp(a->frame->function, b->frame->function) == 0;
 }
 
+/* CPython writes this line without the group margin (a quirk reproduced on purpose) */
 static void print_repeated(Printer *p, int repeat)
 {
     if (repeat > 3) {
-        margin(p);
         fprintf(p->out, "  [Previous line repeated %d more time%s]\n", repeat - 3,
                 repeat - 3 > 1 ? "s" : "");
     }
@@ -189,21 +189,36 @@ static void print_traceback(Printer *p, Value tbv, int group)
     print_repeated(p, repeat);
 }
 
-/* writes a note line by line, each later line with the margin too */
-static void print_text(Printer *p, const char *s, size_t n)
+/* the length of the line break at s (str.splitlines' boundaries), 0 if none */
+static size_t line_break(const unsigned char *s, const unsigned char *e)
 {
-    const char *e = s + n;
+    if (*s == '\r')
+        return s + 1 < e && s[1] == '\n' ? 2 : 1;
+    if (*s == '\n' || *s == 0x0b || *s == 0x0c || (*s >= 0x1c && *s <= 0x1e))
+        return 1;
+    if (*s == 0xC2 && s + 1 < e && s[1] == 0x85)
+        return 2;
+    if (*s == 0xE2 && s + 2 < e && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9))
+        return 3;
+    return 0;
+}
+
+/* A note is written as CPython's print_exception_notes does: each of its lines (splitlines,
+ * ends kept) after a margin, then always a newline (so an empty note is a bare newline). */
+static void print_note(Printer *p, const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text, *e = s + n;
     while (s < e) {
-        const char *nl = memchr(s, '\n', (size_t)(e - s));
-        size_t k = nl ? (size_t)(nl - s) : (size_t)(e - s);
-        fwrite(s, 1, k, p->out);
-        s += k;
-        if (s < e) {
-            fputc('\n', p->out);
-            s++;
-            margin(p);
-        }
+        const unsigned char *q = s;
+        size_t br = 0;
+        while (q < e && !(br = line_break(q, e)))
+            q++;
+        q += br;
+        margin(p);
+        fwrite(s, 1, (size_t)(q - s), p->out);
+        s = q;
     }
+    fputc('\n', p->out);
 }
 
 /* "ValueError: msg", "mod.MyError: msg", or just the name when str(e) is empty; then notes */
@@ -236,13 +251,12 @@ static void print_exc_line(Printer *p, Value exc)
         ListObject *l = (ListObject *)rt_obj(e->notes);
         for (int64_t i = 0; i < l->size; i++) {
             Value n = rt_core_str(l->items[i]);
-            margin(p);
             if (!n) {
                 rt_exc_fetch();
+                margin(p);
                 fputs("<note str() failed>\n", out);
             } else {
-                print_text(p, rt_str_bytes(n), rt_str_nbytes(n));
-                fputc('\n', out);
+                print_note(p, rt_str_bytes(n), rt_str_nbytes(n));
             }
         }
     }

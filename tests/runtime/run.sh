@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the runtime's tests: every unit test program (tests/runtime/unit/*.c, built into
-# BUILD/tests/runtime/unit/) and the differential tests against python3 (tests/runtime/diff/).
+# BUILD/tests/runtime/unit/) and the differential tests against python3 (tests/runtime/diff/:
+# difftest.py for numbers and formatting, tbtest.py for printed tracebacks).
 #
 # usage: tests/runtime/run.sh [BUILD] [--unit-only] [--scale F]
 #   BUILD defaults to build; `make runtime-test` builds everything first.
@@ -40,6 +41,11 @@ if ((!unit_only)); then
   echo "=== differential tests against python3"
   python3 tests/runtime/diff/difftest.py "$build/tests/runtime/diff/driver" --scale "$scale" >"$tmp" 2>&1; rc=$?
   grep -v -E '^[a-z]+: [0-9]+ passed, 0 failed$' "$tmp" | head -n 60
+  add "$tmp" $rc
+  echo "=== uncaught-exception printing against python3"
+  count=$(python3 -c "print(max(20, int(2000 * $scale)))")
+  python3 tests/runtime/diff/tbtest.py "$build/tests/runtime/diff/driver" --count "$count" >"$tmp" 2>&1; rc=$?
+  grep -v -E '^[a-z]+: [0-9]+ passed, 0 failed$' "$tmp" | head -n 80
   add "$tmp" $rc
 fi
 echo "$tp passed, $tf failed"

@@ -212,19 +212,119 @@ static Value str_of(const char *hex)
     return v;
 }
 
+/* ---- T: a traceback scenario (tbtest.py), actions separated by spaces ----
+ *   src:<hex>                   the program's source (file "prog.py")
+ *   raise:<Type>:<hexmsg>       raise Type(msg)       tb:<func>:<line>   a traceback entry
+ *   tbp:<func>:<line>:<col>:<end>:<anchor>:<anchor_end>   an entry with position markers
+ *   catch / leave               enter / leave an except handler for the pending exception
+ *   from:<Type>:<hexmsg>        raise Type(msg) from the handled exception
+ *   fromnone:<Type>:<hexmsg>    raise Type(msg) from None
+ *   group:<hexmsg>              raise ExceptionGroup(msg, [handled, TypeError('t')])
+ *   note:<hexnote>              add a note to the pending exception
+ * then the printed exception, hex-encoded: "s <hex>". */
+static char *scenario_src = "";
+
+static const FrameInfo *frame_named(const char *name)
+{
+    static FrameInfo frames[64];
+    static int n;
+    for (int i = 0; i < n; i++)
+        if (!strcmp(frames[i].function, name) && frames[i].source == scenario_src)
+            return &frames[i];
+    if (n == 64)
+        n = 0;
+    frames[n].function = strdup(name);
+    frames[n].file = "prog.py";
+    frames[n].source = scenario_src;
+    return &frames[n++];
+}
+
+static Value exc_of(char *type, char *hexmsg)
+{
+    Value msg = str_of(hexmsg);
+    return rt_exc_new(rt_exc_type_by_name(type), &msg, 1);
+}
+
+static void scenario(int nt, char **tok)
+{
+    Value handled[32], prev[32];
+    int depth = 0;
+    for (int i = 1; i < nt; i++) {
+        char *a = tok[i], *f[8] = {0};
+        int nf = 0;
+        for (char *p = strtok(a, ":"); p && nf < 8; p = strtok(NULL, ":"))
+            f[nf++] = p;
+        if (!strcmp(f[0], "src")) {
+            size_t n;
+            scenario_src = unhex(nf > 1 ? f[1] : "", &n);
+        } else if (!strcmp(f[0], "raise")) {
+            rt_raise(exc_of(f[1], nf > 2 ? f[2] : "h"));
+        } else if (!strcmp(f[0], "tb")) {
+            rt_traceback_add(frame_named(f[1]), atoi(f[2]));
+        } else if (!strcmp(f[0], "tbp")) {
+            TracebackPos *pos = malloc(sizeof *pos);
+            pos->line = pos->end_line = atoi(f[2]);
+            pos->col = atoi(f[3]);
+            pos->end_col = atoi(f[4]);
+            pos->anchor = atoi(f[5]);
+            pos->anchor_end = atoi(f[6]);
+            rt_traceback_add_at(frame_named(f[1]), pos);
+        } else if (!strcmp(f[0], "note")) {
+            Value e = rt_exc_pending();
+            Value n = str_of(nf > 1 ? f[1] : "h");
+            ExcObject *eo = (ExcObject *)rt_obj(e);
+            if (!eo->notes)
+                eo->notes = rt_list_from(NULL, 0);
+            rt_list_append(eo->notes, n);
+        } else if (!strcmp(f[0], "catch")) {
+            handled[depth] = rt_exc_fetch();
+            prev[depth] = rt_exc_handler_enter(handled[depth]);
+            depth++;
+        } else if (!strcmp(f[0], "leave")) {
+            depth--;
+            rt_exc_handler_leave(prev[depth]);
+        } else if (!strcmp(f[0], "from")) {
+            rt_raise_from(exc_of(f[1], nf > 2 ? f[2] : "h"), handled[depth - 1]);
+        } else if (!strcmp(f[0], "fromnone")) {
+            rt_raise_from(exc_of(f[1], nf > 2 ? f[2] : "h"), rt_None);
+        } else if (!strcmp(f[0], "group")) {
+            Value t = str_of("h74");
+            Value items[2] = {handled[depth - 1], rt_exc_new(rt_TypeError, &t, 1)};
+            rt_raise(rt_exc_group_new(rt_ExceptionGroup, str_of(nf > 1 ? f[1] : "h"),
+                                      rt_tuple_from(items, 2)));
+        }
+    }
+    char *buf;
+    size_t len;
+    FILE *out = open_memstream(&buf, &len);
+    Value e = rt_exc_fetch();
+    if (e)
+        rt_print_exception_to(out, e);
+    fclose(out);
+    printf("s ");
+    for (size_t i = 0; i < len; i++)
+        printf("%02x", (unsigned char)buf[i]);
+    printf("\n");
+    free(buf);
+}
+
 int main(void)
 {
     rt_init();
     static char line[1 << 20];
-    char *tok[8];
+    char *tok[256];
     while (fgets(line, sizeof line, stdin)) {
         int nt = 0;
-        for (char *p = strtok(line, " \n"); p && nt < 8; p = strtok(NULL, " \n"))
+        for (char *p = strtok(line, " \n"); p && nt < 256; p = strtok(NULL, " \n"))
             tok[nt++] = p;
         if (nt == 0)
             continue;
         const char *k = tok[0];
         Value r = RT_ERR;
+        if (!strcmp(k, "T")) {
+            scenario(nt, tok);
+            continue;
+        }
         if (!strcmp(k, "I") && nt == 4) {
             r = int_binop(tok[1], parse_int(tok[2]), parse_int(tok[3]));
         } else if (!strcmp(k, "I") && nt == 5) {
