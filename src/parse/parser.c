@@ -429,8 +429,12 @@ static int lexer_err_is_code(const Diag *d)
         return 1;
     if (d->kind && strcmp(d->kind, "SyntaxError") != 0)
         return 1;   /* IndentationError, TabError */
-    return strncmp(d->msg, "unexpected character after line continuation", 45) == 0 ||
-           strncmp(d->msg, "unexpected EOF", 14) == 0 || strstr(d->msg, "was never closed");
+    static const char *const coded[] = {"unexpected character after line continuation",
+                                        "unexpected EOF"};
+    for (size_t i = 0; i < countof(coded); i++)
+        if (strncmp(d->msg, coded[i], strlen(coded[i])) == 0)
+            return 1;
+    return strstr(d->msg, "was never closed") != NULL;
 }
 
 static void copy_lexer_error(Parser *p)
@@ -469,8 +473,31 @@ static void lexer_error_override(Parser *p)
             copy_lexer_error(p);
         return;
     }
-    if (!lexer_err_is_code(d))
+    if (!lexer_err_is_code(d)) {
         copy_lexer_error(p);
+        return;
+    }
+    /* A coded error (a stray character after a line continuation) met inside brackets makes
+     * CPython's scan report the innermost bracket still open there, if it opened on a line
+     * before the error's. */
+    int cur_line = p->toks[p->fill > 0 ? p->fill - 1 : 0].line;
+    int depth = 0, *open = xmalloc(sizeof(int) * (size_t)p->ntoks);
+    for (int i = 0; i < p->ntoks - 1; i++) {
+        TokKind k = p->toks[i].kind;
+        if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE)
+            open[depth++] = i;
+        else if ((k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) && depth > 0)
+            depth--;
+    }
+    if (depth > 0) {
+        const Token *b = &p->toks[open[depth - 1]];
+        if (cur_line > b->line) {
+            p->failed = 0;   /* this report replaces the parser's */
+            pr_error_at(p, "SyntaxError", b->line, b->col, b->line, -1, "'%c' was never closed",
+                        b->start[0]);
+        }
+    }
+    free(open);
 }
 
 /* ---- the driver ---- */

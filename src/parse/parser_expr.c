@@ -947,7 +947,10 @@ static Node *dict(Parser *p)
     if (!pr_expect(p, TK_RBRACE)) {
         sp_reset(p, m);
         p->pos = start;
-        if (p->invalid_rules && !p->failed) {
+        /* pegen guards only alternatives made of a single invalid_ rule with
+         * call_invalid_rules: this one runs in both passes (and inside
+         * expression_without_invalid), so its errors can come from the first pass */
+        if (!p->failed) {
             p->pos++;
             inv_double_starred_kvpairs(p);
             p->pos = start;

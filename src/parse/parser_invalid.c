@@ -187,7 +187,10 @@ void *inv_kwarg(Parser *p)
     ENTER;
     int start = p->pos;
     Token *t = pr_peek(p);
-    Token *t2 = pr_peek2(p);
+    /* the token after is looked at only when the first matches, as pegen does */
+    int first = t->kind == TK_TRUE || t->kind == TK_FALSE || t->kind == TK_NONE ||
+                t->kind == TK_NAME;
+    Token *t2 = first ? pr_peek2(p) : t;
     if ((t->kind == TK_TRUE || t->kind == TK_FALSE || t->kind == TK_NONE) &&
         t2->kind == TK_EQUAL) {
         pr_error_tokrange(p, t, t2, "cannot assign to %s", tok_text[t->kind]);
@@ -237,11 +240,15 @@ void *inv_expression(Parser *p)
     Token *t = pr_peek(p);
     int blocked = 0;
     if (t->kind == TK_NAME) {
+        /* CPython's SOFT_KEYWORD test compares only the token's length of each soft keyword
+         * (strncmp), so any prefix of "_", "case" or "match" counts: (c d) gets no comma hint */
+        static const char *const soft[] = {"_", "case", "match"};
+        size_t n = (size_t)t->len;
         if (pr_peek2(p)->kind == TK_STRING)
             blocked = 1;
-        else if (t->ident == p->kw_match || t->ident == p->kw_case ||
-                 t->ident == p->kw_underscore)
-            blocked = 1;
+        for (size_t i = 0; i < countof(soft) && !blocked; i++)
+            if (strncmp(soft[i], t->start, n) == 0)
+                blocked = 1;
     }
     if (!blocked) {
         Node *a = pr_disjunction(p), *b;
