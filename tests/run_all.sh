@@ -67,11 +67,11 @@ run runtime make -s runtime-test
 if ((asan)); then
   run asan/runtime make -s runtime-asan
   if make -s asan >"$log/asan-build.log" 2>&1; then
-    [[ -x tests/parse/run.sh ]] && run asan/parse env AITHON=build/asan/aithon tests/parse/run.sh
-    [[ -x tests/strlit/run.sh ]] && run asan/strlit env AITHON=build/asan/aithon tests/strlit/run.sh
-    [[ -x tests/sema/run.sh ]] && run asan/sema env AITHON=build/asan/aithon tests/sema/run.sh
-    [[ -x tests/frontend/check_corpus.sh ]] && run asan/corpus-check env AITHON=build/asan/aithon tests/frontend/check_corpus.sh
-    [[ -x tests/robust/run.sh ]] && run asan/robustness env AITHON=build/asan/aithon tests/robust/run.sh
+    [[ -x tests/parse/run.sh ]] && run asan/parse env AITHON="$PWD/build/asan/aithon" tests/parse/run.sh
+    [[ -x tests/strlit/run.sh ]] && run asan/strlit env AITHON="$PWD/build/asan/aithon" tests/strlit/run.sh
+    [[ -x tests/sema/run.sh ]] && run asan/sema env AITHON="$PWD/build/asan/aithon" tests/sema/run.sh
+    [[ -x tests/frontend/check_corpus.sh ]] && run asan/corpus-check env AITHON="$PWD/build/asan/aithon" tests/frontend/check_corpus.sh
+    [[ -x tests/robust/run.sh ]] && run asan/robustness env AITHON="$PWD/build/asan/aithon" tests/robust/run.sh
   else
     echo "asan build failed"; tail -n 20 "$log/asan-build.log"; total_fail=$((total_fail + 1))
   fi
