@@ -423,7 +423,7 @@ static Value complex_new(Type *t, const Value *args, size_t nargs, Value kwnames
         else if (!strcmp(nm, "imag") && !im)
             im = args[nargs + i];
         else
-            return rt_raise_fmt(rt_TypeError, "complex() got an unexpected keyword argument '%U'",
+            return rt_raise_fmt(rt_TypeError, "'%U' is an invalid keyword argument for complex()",
                                 name);
     }
     if (nargs > 2)

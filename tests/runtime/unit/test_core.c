@@ -565,6 +565,34 @@ static void test_numbers(void)
     CHECK_STR(rt_int_type.new_(&rt_int_type, &bv, 1, 0),
               "E ValueError: invalid literal for int() with base 10: b'\\xff'");
 
+    /* keyword arguments of the constructors (python3) */
+    Value kw_base = rt_tuple_from((Value[]){S("base")}, 1);
+    Value kw_x = rt_tuple_from((Value[]){S("x")}, 1);
+    Value kw_ri = rt_tuple_from((Value[]){S("real"), S("imag")}, 2);
+    Value kw_foo = rt_tuple_from((Value[]){S("foo")}, 1);
+    CHECK(rt_int_type.new_(&rt_int_type, (Value[]){S("ff"), rt_small(16)}, 1, kw_base) ==
+          rt_small(255));
+    CHECK_STR(rt_int_type.new_(&rt_int_type, (Value[]){S("1")}, 0, kw_x),
+              "E TypeError: 'x' is an invalid keyword argument for int()");
+    CHECK_STR(rt_int_type.new_(&rt_int_type, (Value[]){S("1"), rt_small(2), rt_small(3)}, 3, 0),
+              "E TypeError: int() takes at most 2 arguments (3 given)");
+    CHECK_STR(rt_int_type.new_(&rt_int_type, (Value[]){rt_small(2)}, 0, kw_base),
+              "E TypeError: int() missing string argument");
+    CHECK_STR(rt_int_type.new_(&rt_int_type, (Value[]){S("1"), rt_float(1.5)}, 1, kw_base),
+              "E TypeError: 'float' object cannot be interpreted as an integer");
+    CHECK_STR(rt_int_type.new_(&rt_int_type, (Value[]){S("1"), rt_int_lshift(rt_small(1), rt_small(70))}, 2, 0),
+              "E ValueError: int() base must be >= 2 and <= 36, or 0");
+    CHECK_STR(rt_core_repr(rt_complex_type.new_(&rt_complex_type, (Value[]){rt_small(1), rt_small(2)}, 0, kw_ri)),
+              "(1+2j)");
+    CHECK_STR(rt_complex_type.new_(&rt_complex_type, (Value[]){rt_small(1), rt_small(2)}, 1, kw_foo),
+              "E TypeError: 'foo' is an invalid keyword argument for complex()");
+    CHECK_STR(rt_ValueError->new_(rt_ValueError, (Value[]){rt_small(1)}, 0, kw_x),
+              "E TypeError: ValueError() takes no keyword arguments");
+    CHECK_STR(rt_float_type.new_(&rt_float_type, (Value[]){rt_small(1)}, 0, kw_x),
+              "E TypeError: float() takes no keyword arguments");
+    CHECK_STR(rt_float_type.new_(&rt_float_type, (Value[]){rt_small(1), rt_small(2)}, 2, 0),
+              "E TypeError: float expected at most 1 argument, got 2");
+
     /* floats */
     CHECK_STR(rt_float_hex(rt_float(3.0)), "0x1.8000000000000p+1");
     CHECK_STR(rt_float_hex(rt_float(-0.0)), "-0x0.0p+0");
