@@ -2,8 +2,8 @@
  * num.h - internal helpers shared by the numeric files (int.c, float.c, complex.c, numfmt.c):
  * GMP views of int values and exact conversions.  Not part of the ABI.
  */
-#ifndef AITHON_RT_NUM_H
-#define AITHON_RT_NUM_H
+#ifndef AITHON_RT_NUM_INTERNAL_H
+#define AITHON_RT_NUM_INTERNAL_H
 
 #include <gmp.h>
 
