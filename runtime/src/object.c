@@ -12,6 +12,7 @@
  * to the `base` chain.  The class namespace (dict) is left to the attribute layer.
  * True and False are the only BoolObjects; bool(x) never allocates.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -105,6 +106,62 @@ static int notimpl_bool(Value v) { (void)v; return 1; }
 
 /* CPython 3.11 hashes None by address like any object; keep that. */
 
+static size_t nkw(Value kwnames)
+{
+    return kwnames ? (size_t)((TupleObject *)rt_obj(kwnames))->size : 0;
+}
+
+/* NoneType(), NotImplementedType(), ellipsis(): the singleton, and no arguments at all */
+static Value singleton_new(const char *what, Value single, size_t nargs, Value kwnames)
+{
+    if (nargs || nkw(kwnames))
+        return rt_raise_fmt(rt_TypeError, "%s takes no arguments", what);
+    return single;
+}
+
+static Value none_new(Type *t, const Value *args, size_t nargs, Value kwnames)
+{
+    (void)t, (void)args;
+    return singleton_new("NoneType", rt_None, nargs, kwnames);
+}
+
+static Value notimpl_new(Type *t, const Value *args, size_t nargs, Value kwnames)
+{
+    (void)t, (void)args;
+    return singleton_new("NotImplementedType", rt_NotImplemented, nargs, kwnames);
+}
+
+static Value ellipsis_new(Type *t, const Value *args, size_t nargs, Value kwnames)
+{
+    (void)t, (void)args;
+    return singleton_new("EllipsisType", rt_Ellipsis, nargs, kwnames);
+}
+
+/* object(): a bare instance (classes get theirs from the class machinery) */
+static Value object_new(Type *t, const Value *args, size_t nargs, Value kwnames)
+{
+    (void)args;
+    if (nargs || nkw(kwnames))
+        return rt_raise_str(rt_TypeError, "object() takes no arguments");
+    Object *o = rt_new_object(t, t->basicsize ? t->basicsize : sizeof(Object));
+    return o ? rt_val(o) : RT_ERR;
+}
+
+/* bool(x): the truth value of x through the generic protocol */
+static Value bool_new(Type *t, const Value *args, size_t nargs, Value kwnames)
+{
+    (void)t;
+    if (nkw(kwnames))
+        return rt_raise_str(rt_TypeError, "bool() takes no keyword arguments");
+    if (nargs > 1)
+        return rt_raise_fmt(rt_TypeError, "bool expected at most 1 argument, got %zd",
+                            (ptrdiff_t)nargs);
+    if (nargs == 0)
+        return rt_False;
+    int b = rt_truthy(args[0]);
+    return b < 0 ? RT_ERR : rt_bool(b);
+}
+
 Type rt_type_type = {
     .ob = {&rt_type_type}, .name = "type", .base = &rt_object_type,
     .flags = RT_TPFLAG_BASETYPE | RT_TPFLAG_TYPE_SUBCLASS, .basicsize = sizeof(Type),
@@ -113,22 +170,22 @@ Type rt_type_type = {
 Type rt_object_type = {
     .ob = {&rt_type_type}, .name = "object", .flags = RT_TPFLAG_BASETYPE,
     .basicsize = sizeof(Object), .repr = object_repr, .hash = object_hash,
-    .richcompare = object_richcompare,
+    .richcompare = object_richcompare, .new_ = object_new,
 };
 Type rt_none_type = {
     .ob = {&rt_type_type}, .name = "NoneType", .base = &rt_object_type,
     .basicsize = sizeof(Object), .repr = none_repr, .hash = object_hash,
-    .richcompare = object_richcompare, .nb = {.bool_ = none_bool},
+    .richcompare = object_richcompare, .new_ = none_new, .nb = {.bool_ = none_bool},
 };
 Type rt_notimplemented_type = {
     .ob = {&rt_type_type}, .name = "NotImplementedType", .base = &rt_object_type,
     .basicsize = sizeof(Object), .repr = notimpl_repr, .hash = object_hash,
-    .richcompare = object_richcompare, .nb = {.bool_ = notimpl_bool},
+    .richcompare = object_richcompare, .new_ = notimpl_new, .nb = {.bool_ = notimpl_bool},
 };
 Type rt_ellipsis_type = {
     .ob = {&rt_type_type}, .name = "ellipsis", .base = &rt_object_type,
     .basicsize = sizeof(Object), .repr = ellipsis_repr, .hash = object_hash,
-    .richcompare = object_richcompare,
+    .richcompare = object_richcompare, .new_ = ellipsis_new,
 };
 
 Object rt_None_obj = {&rt_none_type};
@@ -177,7 +234,7 @@ static Value bool_xor(Value a, Value b)
 Type rt_bool_type = {
     .ob = {&rt_type_type}, .name = "bool", .base = &rt_int_type,
     .flags = RT_TPFLAG_INT_SUBCLASS, .basicsize = sizeof(BoolObject),
-    .repr = bool_repr, .str = bool_repr,
+    .repr = bool_repr, .str = bool_repr, .new_ = bool_new,
 };
 
 BoolObject rt_True_obj = {{&rt_bool_type}, 1};

@@ -73,6 +73,25 @@ static void test_objects(void)
     CHECK_STR(rt_format(rt_True, S(">3")), "  1");
     CHECK_STR(rt_bool_type.qualname, "bool");
     CHECK_STR(rt_ZeroDivisionError->module, "builtins");
+    /* constructors of the root types (python3) */
+    Value one = rt_small(1), kwx = rt_tuple_from((Value[]){rt_str_from_cstr("x")}, 1);
+    CHECK(rt_bool_type.new_(&rt_bool_type, &one, 1, 0) == rt_True);
+    CHECK(rt_bool_type.new_(&rt_bool_type, NULL, 0, 0) == rt_False);
+    CHECK_STR(rt_bool_type.new_(&rt_bool_type, &one, 0, kwx),
+              "E TypeError: bool() takes no keyword arguments");
+    CHECK_STR(rt_bool_type.new_(&rt_bool_type, (Value[]){one, one}, 2, 0),
+              "E TypeError: bool expected at most 1 argument, got 2");
+    CHECK(rt_none_type.new_(&rt_none_type, NULL, 0, 0) == rt_None);
+    CHECK_STR(rt_none_type.new_(&rt_none_type, &one, 1, 0),
+              "E TypeError: NoneType takes no arguments");
+    CHECK(rt_ellipsis_type.new_(&rt_ellipsis_type, NULL, 0, 0) == rt_Ellipsis);
+    CHECK_STR(rt_ellipsis_type.new_(&rt_ellipsis_type, &one, 0, kwx),
+              "E TypeError: EllipsisType takes no arguments");
+    CHECK(rt_notimplemented_type.new_(&rt_notimplemented_type, NULL, 0, 0) == rt_NotImplemented);
+    CHECK_STR(rt_object_type.new_(&rt_object_type, &one, 1, 0),
+              "E TypeError: object() takes no arguments");
+    Value o = rt_object_type.new_(&rt_object_type, NULL, 0, 0);
+    CHECK(o && rt_typeof(o) == &rt_object_type);
     /* mro tuples: bool -> int -> object */
     TupleObject *m = (TupleObject *)rt_obj(rt_bool_type.mro);
     CHECK(m->size == 3 && m->items[1] == rt_val(&rt_int_type));
