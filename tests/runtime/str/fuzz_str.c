@@ -118,7 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         Value parts = rt_str_split(text, RTS(other)->size ? other : 0, 0);
         if (parts) check_str(rt_str_join(other, parts));
         else rt_exc_fetch();
-        check_str(rt_str_slice(text, rt_small((int64_t)k - 128), 0, rt_small(k % 5 ? k % 5 : -3)));
+        check_str(rt_str_slice(text, rt_small((int64_t)k - 128), 0, rt_small(k % 5 ? (int64_t)(k % 5) : -3)));
         check_str(rt_str_expandtabs(text, rt_small(k % 9)));
         check_str(rt_str_strip(text, other));
         check_str(rt_str_center(text, rt_small(k % 40), 0));

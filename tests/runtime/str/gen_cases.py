@@ -83,6 +83,13 @@ def rand_index(n):
 
 def rand_bytes(max_len=10):
     s = rand_str(max_len, ascii_only=rng.random() < 0.6)
+    if rng.random() < 0.15:
+        enc = rng.choice(["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-be", "utf-8-sig"])
+        b = s.encode(enc, "surrogatepass")
+        if b and rng.random() < 0.5:   # damage it: drop, flip or add a byte
+            i = rng.randrange(len(b))
+            b = rng.choice([b[:i] + b[i + 1:], b[:i] + bytes([rng.randint(0, 255)]) + b[i + 1:], b + b"\xd8"])
+        return b
     if rng.random() < 0.3:
         return bytes(rng.randint(0, 255) for _ in range(rng.randint(0, max_len)))
     return s.encode("utf-8", "surrogatepass")
@@ -261,7 +268,8 @@ def gen_str():
         method_case(S, "expandtabs", s.replace("x", "\t") if rng.random() < 0.5 else s + "\t1",
                     maybe(rng.randint(-1, 9), 0.7))
         method_case(S, "join", sub_of(s), [rand_str(4) for _ in range(rng.randint(0, 4))])
-        method_case(S, "encode", s, maybe(rng.choice(["utf-8", "ascii", "latin-1", "UTF8", "l1", "Latin_1", "iso-8859-1", "us-ascii"]), 0.9),
+        method_case(S, "encode", s, maybe(rng.choice(["utf-8", "ascii", "latin-1", "UTF8", "l1", "Latin_1", "iso-8859-1", "us-ascii",
+                                                       "utf-16", "utf-16-le", "UTF-16BE", "utf-32", "utf_32_le", "utf-32-be", "utf-8-sig", "U16"]), 0.9),
                     maybe(rng.choice(["strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "surrogateescape", "surrogatepass"]), 0.8))
         tbl = {ord(c): rng.choice([None, "", "xy", ord("Z"), "é"]) for c in sub_of(s) or "a"}
         method_case(S, "translate", s, tbl)
@@ -370,7 +378,8 @@ def gen_bytes(T):
         method_case(T, "removesuffix", b, sub_of_bytes(bytes(b)))
         method_case(T, "expandtabs", conv(bytes(b).replace(b"x", b"\t") + b"\t1"), maybe(rng.randint(-1, 9), 0.7))
         method_case(T, "join", sub_of_bytes(bytes(b)), [rand_bytes(4) for _ in range(rng.randint(0, 4))])
-        method_case(T, "decode", b, maybe(rng.choice(["utf-8", "ascii", "latin-1", "utf8"]), 0.8),
+        method_case(T, "decode", b, maybe(rng.choice(["utf-8", "ascii", "latin-1", "utf8", "utf-16", "utf-16-le", "utf-16-be",
+                                                       "utf-32", "utf-32-le", "utf-32-be", "utf-8-sig", " Utf--8 ", "latin.1", "iso8859"]), 0.8),
                     maybe(rng.choice(["strict", "ignore", "replace", "backslashreplace", "surrogateescape", "surrogatepass"]), 0.8))
         method_case(T, "hex", b, maybe(rng.choice(["", ":", "-", b"_", "ab", 1]), 0.4), maybe(rng.randint(-3, 3), 0.6))
         method_case(T, "translate", b, rng.choice([None, bytes(range(255, -1, -1))]), maybe(sub_of_bytes(bytes(b)), 0.5))
