@@ -285,6 +285,12 @@ Value rt_raise_unicode_encode(const char *encoding, Value obj, int64_t start, in
  * exceptions of exception groups): the value,
  * or 0 without raising when exc's type has no such attribute here. */
 Value rt_exc_getattr(Value exc, const char *name);
+/* Setting __cause__ (also sets __suppress_context__), __context__, __suppress_context__,
+ * __traceback__, __notes__ and args with CPython's checks: 0 done, -1 after raising, 1 when
+ * the name is not one of these (an ordinary attribute for the caller). */
+int rt_exc_setattr(Value exc, const char *name, Value value);
+Value rt_exc_add_note(Value exc, Value note);          /* BaseException.add_note: None */
+Value rt_exc_with_traceback(Value exc, Value tb);      /* BaseException.with_traceback */
 
 /* Raising: each returns RT_ERR so that `return rt_raise_fmt(...)` works. */
 Value rt_raise(Value exc);                           /* an instance, or a class to instantiate */

@@ -733,6 +733,86 @@ Value rt_exc_getattr(Value exc, const char *name)
     return 0;
 }
 
+static int exc_or_none(Value v)
+{
+    return v == rt_None || is_exc_instance(v);
+}
+
+int rt_exc_setattr(Value exc, const char *name, Value value)
+{
+    ExcObject *e = (ExcObject *)rt_obj(exc);
+    if (!strcmp(name, "__cause__")) {
+        if (!exc_or_none(value)) {
+            rt_raise_str(rt_TypeError, "exception cause must be None or derive from BaseException");
+            return -1;
+        }
+        e->cause = value == rt_None ? 0 : value;
+        e->suppress_context = 1;
+        return 0;
+    }
+    if (!strcmp(name, "__context__")) {
+        if (!exc_or_none(value)) {
+            rt_raise_str(rt_TypeError,
+                         "exception context must be None or derive from BaseException");
+            return -1;
+        }
+        e->context = value == rt_None ? 0 : value;
+        return 0;
+    }
+    if (!strcmp(name, "__suppress_context__")) {
+        if (rt_typeof(value) != &rt_bool_type) {
+            rt_raise_str(rt_TypeError, "attribute value type must be bool");
+            return -1;
+        }
+        e->suppress_context = value == rt_True;
+        return 0;
+    }
+    if (!strcmp(name, "__traceback__"))
+        return rt_exc_with_traceback(exc, value) ? 0 : -1;
+    if (!strcmp(name, "__notes__")) {
+        e->notes = value;
+        return 0;
+    }
+    if (!strcmp(name, "args")) {
+        Value t;
+        if (!rt_is_small(value) && (rt_obj(value)->type->flags & RT_TPFLAG_TUPLE_SUBCLASS))
+            t = value;
+        else if (!rt_is_small(value) && (rt_obj(value)->type->flags & RT_TPFLAG_LIST_SUBCLASS))
+            t = rt_tuple_from(((ListObject *)rt_obj(value))->items,
+                              ((ListObject *)rt_obj(value))->size);
+        else
+            t = rt_tuple_from(&value, 1);   /* CPython takes any iterable; the rest: generic */
+        if (!t)
+            return -1;
+        e->args = t;
+        return 0;
+    }
+    return 1;
+}
+
+Value rt_exc_with_traceback(Value exc, Value tb)
+{
+    if (tb != rt_None && (rt_is_small(tb) || rt_obj(tb)->type != &rt_traceback_type))
+        return rt_raise_str(rt_TypeError, "__traceback__ must be a traceback or None");
+    ((ExcObject *)rt_obj(exc))->traceback = tb == rt_None ? 0 : tb;
+    return exc;
+}
+
+Value rt_exc_add_note(Value exc, Value note)
+{
+    if (rt_is_small(note) || !(rt_obj(note)->type->flags & RT_TPFLAG_STR_SUBCLASS))
+        return rt_raise_fmt(rt_TypeError, "note must be a str, not '%s'", rt_type_name(note));
+    ExcObject *e = (ExcObject *)rt_obj(exc);
+    if (!e->notes) {
+        e->notes = rt_list_from(NULL, 0);
+        if (!e->notes)
+            return RT_ERR;
+    } else if (rt_is_small(e->notes) || !(rt_obj(e->notes)->type->flags & RT_TPFLAG_LIST_SUBCLASS)) {
+        return rt_raise_str(rt_TypeError, "Cannot add note: __notes__ is not a list");
+    }
+    return rt_list_append(e->notes, note) < 0 ? RT_ERR : rt_None;
+}
+
 Value rt_raise_errno(int err, Value filename)
 {
     Value args[3] = {rt_small(err), rt_str_from_cstr(strerror(err)), filename};

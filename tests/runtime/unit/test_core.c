@@ -316,6 +316,27 @@ static void test_exc_kinds(void)
     Value ue = rt_exc_new(rt_UnicodeDecodeError, NULL, 0);
     CHECK_STR(rt_core_str(ue), "");
 
+    /* attribute setting, add_note, with_traceback (python3) */
+    Value ve = rt_exc_new(rt_ValueError, NULL, 0);
+    CHECK_STR(rt_exc_add_note(ve, rt_small(5)), "E TypeError: note must be a str, not 'int'");
+    CHECK(rt_exc_setattr(ve, "__cause__", rt_small(5)) == -1);
+    CHECK_STR(RT_ERR, "E TypeError: exception cause must be None or derive from BaseException");
+    CHECK(rt_exc_setattr(ve, "__context__", rt_small(5)) == -1);
+    CHECK_STR(RT_ERR, "E TypeError: exception context must be None or derive from BaseException");
+    CHECK(rt_exc_setattr(ve, "__traceback__", rt_small(5)) == -1);
+    CHECK_STR(RT_ERR, "E TypeError: __traceback__ must be a traceback or None");
+    CHECK_STR(rt_exc_with_traceback(ve, rt_small(5)),
+              "E TypeError: __traceback__ must be a traceback or None");
+    CHECK(rt_exc_setattr(ve, "__suppress_context__", rt_small(0)) == -1);
+    CHECK_STR(RT_ERR, "E TypeError: attribute value type must be bool");
+    CHECK(rt_exc_setattr(ve, "__cause__", rt_exc_new(rt_KeyError, NULL, 0)) == 0);
+    CHECK(rt_exc_getattr(ve, "__suppress_context__") == rt_True);
+    CHECK(rt_exc_setattr(ve, "color", rt_small(1)) == 1);
+    CHECK(rt_exc_add_note(ve, S("n1")) == rt_None && rt_exc_add_note(ve, S("n2")) == rt_None);
+    CHECK(((ListObject *)rt_obj(rt_exc_getattr(ve, "__notes__")))->size == 2);
+    CHECK(rt_exc_setattr(ve, "__notes__", rt_small(5)) == 0);
+    CHECK_STR(rt_exc_add_note(ve, S("x")), "E TypeError: Cannot add note: __notes__ is not a list");
+
     /* StopIteration.value, SystemExit.code */
     Value five = rt_small(5);
     CHECK(rt_exc_getattr(rt_exc_new(rt_StopIteration, &five, 1), "value") == five);
