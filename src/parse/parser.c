@@ -59,7 +59,7 @@ void pr_too_deep(Parser *p)
      * the same class so callers can tell it from a syntax error. */
     const Token *t = &p->toks[p->fill > 0 ? p->fill - 1 : 0];
     pr_error_at(p, "MemoryError", t->line, t->col, t->end_line, t->end_col,
-                "too complex: the parser's nesting limit was exceeded");
+                "Parser stack overflowed - Python source too complex to parse");
 }
 
 /* ---- memo ---- */
@@ -166,11 +166,6 @@ Loc pr_loc(Parser *p, int start)
 Node *pr_node(Parser *p, NodeKind k, int start) { return ast_new(p->arena, k, pr_loc(p, start)); }
 
 Node *pr_node_at(Parser *p, NodeKind k, Loc loc) { return ast_new(p->arena, k, loc); }
-
-Loc pr_span(const Node *a, const Node *b)
-{
-    return (Loc){a->loc.line, a->loc.col, b->loc.end_line, b->loc.end_col, 0};
-}
 
 NodeList pr_list1(Parser *p, Node *a) { return ast_list(p->arena, &a, 1); }
 

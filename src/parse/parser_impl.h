@@ -30,11 +30,10 @@
 
 /* Rule ids for the memo table. */
 enum {
-    M_EXPRESSION = 1, M_STAR_EXPRESSION, M_DISJUNCTION, M_CONJUNCTION, M_INVERSION, M_FACTOR,
-    M_AWAIT_PRIMARY, M_PRIMARY, M_T_PRIMARY, M_STRINGS, M_ARGUMENTS, M_STAR_TARGET,
-    M_TARGET_WITH_STAR_ATOM, M_DEL_TARGET, M_SIMPLE_STMT, M_BLOCK, M_CLOSED_PATTERN,
-    M_STAR_PATTERN, M_BITWISE_OR, M_INVALID_NAMED_EXPRESSION, M_DOTTED_NAME, M_ATTR,
-    M_NAME_OR_ATTR, M_SLICES, M_ANN_TARGET,
+    M_EXPRESSION = 1, M_STAR_EXPRESSION, M_DISJUNCTION, M_CONJUNCTION, M_INVERSION,
+    M_BITWISE_OR, M_T_PRIMARY, M_STRINGS, M_ARGUMENTS, M_STAR_TARGET, M_TARGET_WITH_STAR_ATOM,
+    M_DEL_TARGET, M_SIMPLE_STMT, M_BLOCK, M_CLOSED_PATTERN, M_STAR_PATTERN,
+    M_INVALID_NAMED_EXPRESSION,
 };
 
 typedef struct Memo {
@@ -154,7 +153,6 @@ static inline void sp_reset(Parser *p, int mark) { p->nstk = mark; }
 Loc pr_loc(Parser *p, int start);             /* EXTRA: tokens[start] .. last token consumed */
 Node *pr_node(Parser *p, NodeKind k, int start);
 Node *pr_node_at(Parser *p, NodeKind k, Loc loc);
-Loc pr_span(const Node *a, const Node *b);    /* from a's start to b's end */
 NodeList pr_list1(Parser *p, Node *a);
 Node *pr_name_tok(Parser *p);                 /* NAME -> Name(Load), or NULL */
 Node *pr_set_ctx(Parser *p, Node *e, AstCtx ctx);   /* a copy of a target with ctx */
