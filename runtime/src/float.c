@@ -18,6 +18,7 @@
  */
 #include <errno.h>
 #include <float.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,14 @@
 #include "rt.h"
 #include "core.h"
 #include "num.h"
+
+locale_t rt_c_locale(void)
+{
+    static locale_t c;
+    if (!c)   /* a benign race: every thread would create the same "C" locale */
+        c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    return c;
+}
 
 Value rt_float(double d)
 {
@@ -91,6 +100,7 @@ static int roundtrip_digits(double d, int p, char *digits, int *exp10, int pow2)
 
 int rt_double_shortest(double d, char *out)
 {
+    RT_C_NUMERIC_BEGIN;
     uint64_t bits;
     memcpy(&bits, &d, sizeof bits);
     int pow2 = (bits & ((UINT64_C(1) << 52) - 1)) == 0;
@@ -124,6 +134,7 @@ int rt_double_shortest(double d, char *out)
         n--;
     memcpy(out, best_digits, (size_t)n);
     out[n] = 0;
+    RT_C_NUMERIC_END;
     return best_exp + 1;
 }
 
@@ -299,7 +310,10 @@ static Value float_parse(const char *s, size_t n, Value orig)
     if (q != e)
         goto bad;
     buf[no] = 0;
-    return rt_float(strtod(buf, NULL));
+    RT_C_NUMERIC_BEGIN;
+    double d = strtod(buf, NULL);
+    RT_C_NUMERIC_END;
+    return rt_float(d);
 bad:;
     Value str = orig ? orig : rt_str_from_utf8(s, n);
     if (!str)
@@ -355,7 +369,9 @@ size_t rt_float_prefix(const char *p0, size_t n, double *out)
         return 0;
     memcpy(buf, p, len);
     buf[len] = 0;
+    RT_C_NUMERIC_BEGIN;
     *out = strtod(buf, NULL);
+    RT_C_NUMERIC_END;
     return len;
 }
 
@@ -763,8 +779,10 @@ Value rt_float_round(Value xv, Value nd)
         char *buf = need <= sizeof sbuf ? sbuf : rt_alloc_atomic(need);
         if (!buf)
             return RT_ERR;
+        RT_C_NUMERIC_BEGIN;
         snprintf(buf, need, "%.*f", (int)n, x);
         r = strtod(buf, NULL);
+        RT_C_NUMERIC_END;
     } else if (round_negative_ndigits(x, n, &r) < 0) {
         return rt_raise_str(rt_OverflowError, "rounded value too large to represent");
     }

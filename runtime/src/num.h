@@ -6,6 +6,7 @@
 #define AITHON_RT_NUM_INTERNAL_H
 
 #include <gmp.h>
+#include <locale.h>
 
 #include "rt.h"
 
@@ -30,6 +31,12 @@ const char *rt_num_ascii(const char *s, size_t n, size_t *outn);
 
 /* the longest float-literal prefix of p[0..n) (no underscores): its length, 0 if none */
 size_t rt_float_prefix(const char *p, size_t n, double *out);
+
+/* printf/strtod of doubles in the "C" locale whatever LC_NUMERIC the program set (Python's
+ * float text never depends on the locale): bracket them with these (uselocale is per thread) */
+locale_t rt_c_locale(void);
+#define RT_C_NUMERIC_BEGIN locale_t rt_saved_locale_ = uselocale(rt_c_locale())
+#define RT_C_NUMERIC_END ((void)uselocale(rt_saved_locale_))
 
 /* format helpers shared by float.c and numfmt.c */
 /* shortest round-trip digits of finite d > 0: digits into buf (NUL-terminated), returns the

@@ -14,6 +14,7 @@
  * so every mode (e f g % n and none, with '#', 'z' and add-".0") matches to the character.
  * Every error message is CPython's.
  */
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -416,13 +417,16 @@ Value rt_format_int(Value v, Value spec)
  * Returns decpt: x ~= 0.DIGITS * 10**decpt.  digits must hold what printf produces. */
 static int fmt_digits(double x, int mode, int64_t ndig, char **digits)
 {
+    /* measured in the current locale: its decimal point is at least as long as "." */
     size_t need = (size_t)snprintf(NULL, 0, mode == 'e' ? "%.*e" : "%.*f",
                                    (int)(mode == 'e' ? ndig - 1 : ndig), x) + 1;
     char *buf = rt_alloc_atomic(need);
     char *out = rt_alloc_atomic(need);
     if (!buf || !out)
         return INT32_MIN;
+    RT_C_NUMERIC_BEGIN;
     snprintf(buf, need, mode == 'e' ? "%.*e" : "%.*f", (int)(mode == 'e' ? ndig - 1 : ndig), x);
+    RT_C_NUMERIC_END;
     size_t n = 0;
     int decpt;
     if (mode == 'e') {
