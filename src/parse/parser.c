@@ -290,13 +290,11 @@ static void verror_at(Parser *p, const char *kind, int line, int col, int end_li
         /* an f-string replacement field: CPython prefixes the message and reports columns
          * relative to the "(<expression>)" string it parsed */
         buf_puts(&b, "f-string: ");
-        if (line == p->fstring_line) {
-            col -= p->fstring_col_shift;
-            if (end_line == line && end_col >= 0)
-                end_col -= p->fstring_col_shift;
-        }
-        if (col < 0)
-            col = 0;
+        /* unconditionally, as CPython does, even for a line after the field's first (which
+         * can give a negative offset) */
+        col -= p->fstring_col_shift;
+        if (end_col >= 0)
+            end_col -= p->fstring_col_shift;
     }
     buf_vprintf(&b, fmt, ap);
     diag_set(p->err, root_of(p)->src, line, col, kind, "%s", b.p);
@@ -661,7 +659,6 @@ parse:;
     Parser child;
     parser_init(&child, parser_source(p), p->arena, p->err, &wrapped);
     child.parent = p;
-    child.fstring_line = line;
     child.fstring_col_shift = col - 1;
     Node *e = run_parser(&child, fstring_rule);
     if (child.failed) {

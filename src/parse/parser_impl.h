@@ -68,7 +68,6 @@ struct Parser {
     /* f-string replacement fields are parsed by a child parser */
     Parser *parent;
     int fstring_col_shift;/* CPython's starting_col_offset, for f-string error columns */
-    int fstring_line;     /* the line of the field's first byte */
     /* interned soft keywords and legacy names */
     const char *kw_match, *kw_case, *kw_underscore, *kw_print, *kw_exec;
 };

@@ -1,0 +1,4 @@
+def f(x):
+    return [
+        x for x in y if
+    ]
