@@ -339,7 +339,6 @@ size_t rt_float_prefix(const char *p0, size_t n, double *out)
         *out = (q[0] | 0x20) == 'i' ? (neg ? -INFINITY : INFINITY) : (neg ? -NAN : NAN);
         return (size_t)(q + 3 - p);
     }
-    const unsigned char *d = q;
     int digits = 0;
     while (q < e && *q >= '0' && *q <= '9')
         q++, digits++;
@@ -361,7 +360,6 @@ size_t rt_float_prefix(const char *p0, size_t n, double *out)
             q = x;
         }
     }
-    (void)d;
     size_t len = (size_t)(q - p);
     char sbuf[128];
     char *buf = len < sizeof sbuf ? sbuf : rt_alloc_atomic(len + 1);

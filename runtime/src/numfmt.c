@@ -363,14 +363,12 @@ Value rt_format_int(Value v, Value spec)
             return rt_raise_str(rt_OverflowError, "%c arg not in range(0x110000)");
         size_t len;
         utf8_encode((uint32_t)c, cbuf, &len);
-        /* a character is laid out like a string: left-aligned by default, no sign */
-        Spec cs = s;
+        /* the character is padded like a number without sign: right-aligned by default */
         StrBuf b;
         rt_sb_init(&b);
         char align = s.align ? s.align : '>';
         int64_t pad = s.width > 1 ? s.width - 1 : 0;
         int64_t left = align == '>' || align == '=' ? pad : align == '^' ? pad / 2 : 0;
-        (void)cs;
         rt_sb_fill(&b, s.fill, s.fill_n, left);
         rt_sb_add(&b, cbuf, len);
         rt_sb_fill(&b, s.fill, s.fill_n, pad - left);
