@@ -16,7 +16,8 @@
 
 static const char *const handlers[] = {"strict", "ignore", "replace", "backslashreplace",
                                        "surrogateescape", "surrogatepass", "xmlcharrefreplace"};
-static const char *const encodings[] = {"utf-8", "ascii", "latin-1"};
+static const char *const encodings[] = {"utf-8", "ascii", "latin-1", "utf-16", "utf-16-be",
+                                        "utf-32", "utf-32-be", "utf-8-sig"};
 
 /* a str must be well formed: shortest-form sequences, counted length, NUL terminator */
 static void check_str(Value v)
@@ -80,10 +81,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_str(other);
     switch (op) {
     case 0:
-        check_str(rt_decode_c(p, n, encodings[k % 3], handlers[(k / 3) % 7]));
+        check_str(rt_decode_c(p, n, encodings[k % 8], handlers[(k / 8) % 7]));
         break;
     case 1: {
-        Value b = rt_str_encode_c(text, encodings[k % 3], handlers[(k / 3) % 7]);
+        Value b = rt_str_encode_c(text, encodings[k % 8], handlers[(k / 8) % 7]);
         if (!b) rt_exc_fetch();
         break;
     }
