@@ -526,6 +526,7 @@ typedef Node *(*StartRule)(Parser *p);
 /* CPython's _PyPegen_run_parser: two passes, then the choice of the error to report. */
 static Node *run_parser(Parser *p, StartRule start)
 {
+    int level0 = p->level;
     Node *res = start(p);
     if (res && !p->failed)
         return res;
@@ -535,7 +536,7 @@ static Node *run_parser(Parser *p, StartRule start)
         pr_memo_release(p, 0, p->ntoks);
         p->pos = 0;
         p->nstk = 0;
-        p->level = 0;
+        p->level = level0;
         p->invalid_rules = 1;
         /* nothing the second pass builds outlives it: only its diagnostic (copied) does */
         Arena *ast_arena = p->arena;
@@ -659,6 +660,9 @@ parse:;
     Parser child;
     parser_init(&child, parser_source(p), p->arena, p->err, &wrapped);
     child.parent = p;
+    /* CPython's field parser starts from depth 0; ours continues the parent's, so that the C
+     * stack stays bounded however the fields nest */
+    child.level = p->level;
     child.fstring_col_shift = col - 1;
     Node *e = run_parser(&child, fstring_rule);
     if (child.failed) {
