@@ -264,9 +264,13 @@ static Value split_whitespace(Value self, int64_t maxcount)
     while (maxcount-- > 0) {
         while (i < n && is_space_at(d + i, &w)) i += w;
         if (i == n) break;
-        int64_t j = i;
-        while (i < n && !is_space_at(d + i, &w)) i += w;
-        if (add_piece(list, self, j, i) < 0) return RT_ERR;
+        int64_t j = i, ncp = 0;   /* the piece's length is counted on the way */
+        while (i < n && !is_space_at(d + i, &w)) {
+            i += w;
+            ncp++;
+        }
+        Value piece = rts_subbytes(self, j, i, ncp);
+        if (!piece || rt_list_append(list, piece) < 0) return RT_ERR;
     }
     if (i < n) {
         while (i < n && is_space_at(d + i, &w)) i += w;
