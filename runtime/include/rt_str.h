@@ -3,8 +3,9 @@
  *
  * Implemented by runtime/src/str.c (core: construction, interning, indexing, comparison, hash,
  * repr), str_methods.c and str_case.c (the Python-visible methods), str_unicode.c (Unicode
- * properties), siphash.c (hashing), strformat.c (format()), codecs.c (encode/decode), bytes.c,
- * bytearray.c, strmod.c (printf-style %).
+ * properties), siphash.c (hashing), strformat.c (format(str, spec)), str_formatter.c
+ * (str.format), strmod.c (printf-style %), codecs.c (encode/decode), bytes.c,
+ * bytes_methods.c, bytearray.c.
  *
  * Conventions, as in rt.h:
  *   - every function returning Value returns RT_ERR (0) after raising; int-returning ones -1;
@@ -68,6 +69,8 @@ Value rt_str_slice(Value s, Value start, Value stop, Value step);   /* any may b
 Value rt_str_add(Value a, Value b);                         /* a + b; NotImplemented unless str */
 Value rt_str_mul(Value a, Value n);                         /* s * n and n * s */
 Value rt_str_repeat(Value s, int64_t n);
+/* parts[0] + parts[1] + ... (all str): one allocation, for f-strings and BUILD_STRING */
+Value rt_str_concat_n(const Value *parts, int64_t n);
 Value rt_str_iter(Value s);
 Value rt_str_mod(Value fmt, Value args);                    /* fmt % args (strmod.c) */
 Value rt_str_to_ascii(Value s);             /* escapes non-ASCII as ascii() does */

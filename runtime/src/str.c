@@ -535,6 +535,31 @@ Value rt_str_concat(Value a, Value b)
     return rt_val(r);
 }
 
+Value rt_str_concat_n(const Value *parts, int64_t n)
+{
+    if (n == 1 && rt_typeof(parts[0]) == &rt_str_type) return parts[0];
+    int64_t size = 0, len = 0;
+    for (int64_t i = 0; i < n; i++) {
+        size += RTS(parts[i])->size;
+        len += RTS(parts[i])->len;
+        if (size > STR_MAX_SIZE) return rt_raise_str(rt_MemoryError, "");
+    }
+    if (len <= 1) {
+        for (int64_t i = 0; i < n; i++) {
+            if (RTS(parts[i])->len) return rts_new(RTS(parts[i])->data, RTS(parts[i])->size, 1);
+        }
+        return rts_get_empty();
+    }
+    StrObject *r = rts_alloc(size, len);
+    if (!r) return RT_ERR;
+    char *d = r->data;
+    for (int64_t i = 0; i < n; i++) {
+        memcpy(d, RTS(parts[i])->data, (size_t)RTS(parts[i])->size);
+        d += RTS(parts[i])->size;
+    }
+    return rt_val(r);
+}
+
 Value rt_str_add(Value a, Value b)
 {
     if (!rts_is_str(a)) return rt_NotImplemented;

@@ -180,6 +180,18 @@ static void test_buffers_and_bytearray(void)
           memcmp(RTBA(whole)->data, "aabc", 4) == 0);
 }
 
+static void test_concat_n(void)
+{
+    Value parts[4] = {rt_str_from_cstr("a"), rt_str_from_cstr(""), rt_str_from_cstr("\xc3\xa9z"),
+                      rt_str_from_codepoint(0x1F600)};
+    Value r = rt_str_concat_n(parts, 4);
+    CHECK(str_is(r, "a\xc3\xa9z\xf0\x9f\x98\x80") && RTS(r)->len == 4 && well_formed(r));
+    CHECK(rt_str_concat_n(parts, 0) == rt_str_from_cstr(""));
+    CHECK(rt_str_concat_n(parts + 1, 1) == parts[1]);
+    Value one[2] = {rt_str_from_cstr(""), rt_str_from_cstr("q")};
+    CHECK(rt_str_concat_n(one, 2) == rt_str_from_cstr("q"));   /* the one-char cache */
+}
+
 static void test_format(void)
 {
     Value s = rt_str_from_cstr("abc");
@@ -199,6 +211,7 @@ int main(void)
     test_hash();
     test_search();
     test_buffers_and_bytearray();
+    test_concat_n();
     test_format();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
