@@ -27,16 +27,30 @@ SRC_AST   := $(wildcard src/ast/*.c)
 SRC_PARSE := $(wildcard src/parse/*.c)
 SRC_SEMA  := $(wildcard src/sema/*.c)
 SRC_FRONT := $(SRC_UTIL) $(SRC_LEX) $(SRC_AST) $(SRC_PARSE) $(SRC_SEMA)
+# middle and back end: MIR (src/mir), lowering AST -> MIR (src/lower), LLVM code generation
+# (src/codegen, the only files that include <llvm-c/...>)
+SRC_MIR     := $(wildcard src/mir/*.c)
+SRC_LOWER   := $(wildcard src/lower/*.c)
+SRC_CODEGEN := $(wildcard src/codegen/*.c)
+SRC_BACK    := $(SRC_MIR) $(SRC_LOWER) $(SRC_CODEGEN)
 SRC_MAIN  := src/main.c
 
+LLVM_CONFIG ?= llvm-config-19
+LLVM_CFLAGS := $(shell $(LLVM_CONFIG) --cflags 2>/dev/null)
+LLVM_LIBS   := $(shell $(LLVM_CONFIG) --link-shared --ldflags --libs 2>/dev/null) \
+               -Wl,-rpath,$(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
+
 OBJ_FRONT := $(SRC_FRONT:%.c=$(BUILD)/obj/%.o)
+OBJ_BACK  := $(SRC_BACK:%.c=$(BUILD)/obj/%.o)
 OBJ_MAIN  := $(SRC_MAIN:%.c=$(BUILD)/obj/%.o)
+$(SRC_CODEGEN:%.c=$(BUILD)/obj/%.o): ALL_CFLAGS += $(LLVM_CFLAGS)
 
 .PHONY: all test asan fuzz lint setup clean unit
-all: $(BUILD)/aithon
+# the compiler and the runtime library it links into every program
+all: $(BUILD)/aithon runtime
 
-$(BUILD)/aithon: $(OBJ_MAIN) $(OBJ_FRONT)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+$(BUILD)/aithon: $(OBJ_MAIN) $(OBJ_FRONT) $(OBJ_BACK)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(if $(SRC_CODEGEN),$(LLVM_LIBS))
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -46,9 +60,9 @@ $(BUILD)/obj/%.o: %.c
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 unit: $(UNIT_BIN)
-$(BUILD)/tests/%: tests/unit/%.c $(OBJ_FRONT)
+$(BUILD)/tests/%: tests/unit/%.c $(OBJ_FRONT) $(OBJ_BACK)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS) $(if $(SRC_CODEGEN),$(LLVM_LIBS))
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
