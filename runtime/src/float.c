@@ -7,8 +7,9 @@
  *
  * Invariants and choices:
  *   - repr is the shortest decimal string that reads back as the same double (found with
- *     correctly rounded printf/strtod at increasing precisions: both are exact in glibc), laid
- *     out as CPython's 'r' mode: fixed notation for exponents in [-4, 16), else d.ddde+XX;
+ *     correctly rounded printf/strtod at 15, 16 and 17 digits: both are exact in glibc; see
+ *     rt_double_shortest for why that suffices), laid out as CPython's 'r' mode: fixed
+ *     notation for exponents in [-4, 16), else d.ddde+XX;
  *   - mixed float/int arithmetic converts the int with correct rounding ("int too large to
  *     convert to float" beyond DBL_MAX), but comparisons between float and int are exact;
  *   - // and % follow CPython's float_divmod (sign of the divisor, signed zeros), ** follows
@@ -98,6 +99,16 @@ static int roundtrip_digits(double d, int p, char *digits, int *exp10, int pow2)
     return digits_value(digits, *exp10) == d;
 }
 
+/* the digits without trailing zeros into out; returns decpt (d = 0.DIGITS * 10**decpt) */
+static int finish_digits(const char *digits, int n, int exp10, char *out)
+{
+    while (n > 1 && digits[n - 1] == '0')
+        n--;
+    memcpy(out, digits, (size_t)n);
+    out[n] = 0;
+    return exp10 + 1;
+}
+
 int rt_double_shortest(double d, char *out)
 {
     RT_C_NUMERIC_BEGIN;
@@ -105,12 +116,27 @@ int rt_double_shortest(double d, char *out)
     memcpy(&bits, &d, sizeof bits);
     int pow2 = (bits & ((UINT64_C(1) << 52) - 1)) == 0;
     char digits[24];
-    int exp10 = 0;
-    int best = 17, best_exp = 0;
+    int exp10 = 0, decpt;
+    if (d >= DBL_MIN) {
+        /* Normal doubles: any decimal of at most DBL_DIG (15) digits survives decimal ->
+         * double -> decimal, so if one round-trips, the nearest 15-digit decimal is that one
+         * (padded with zeros).  Otherwise the answer has 16 or 17 digits, and 17 always
+         * round-trip: at most three conversions instead of a search. */
+        if (roundtrip_digits(d, 15, digits, &exp10, 0))
+            decpt = finish_digits(digits, 15, exp10, out);
+        else if (roundtrip_digits(d, 16, digits, &exp10, pow2))
+            decpt = finish_digits(digits, 16, exp10, out);
+        else {
+            nearest_digits(d, 17, digits, &exp10);
+            decpt = finish_digits(digits, 17, exp10, out);
+        }
+        RT_C_NUMERIC_END;
+        return decpt;
+    }
+    /* subnormals have fewer significant bits (5e-324 is shortest as one digit): bisect on the
+     * digit count; round-tripping is monotonic in it (p-digit decimals are (p+1)-digit ones) */
+    int lo = 1, hi = 17, best = 0, best_exp = 0;
     char best_digits[24];
-    nearest_digits(d, 17, best_digits, &best_exp);   /* 17 digits always round-trip */
-    /* round-tripping is monotonic in p (p-digit decimals are (p+1)-digit ones): bisect */
-    int lo = 1, hi = 17;
     while (lo < hi) {
         int mid = (lo + hi) / 2;
         if (roundtrip_digits(d, mid, digits, &exp10, pow2)) {
@@ -122,20 +148,13 @@ int rt_double_shortest(double d, char *out)
             lo = mid + 1;
         }
     }
-    if (best != lo) {   /* lo == 17 never tested by the bisection, or a pow2 corner */
-        roundtrip_digits(d, lo, digits, &exp10, pow2);
-        best = lo;
-        best_exp = exp10;
-        memcpy(best_digits, digits, (size_t)lo + 1);
+    if (best != lo) {   /* lo == 17, never tested by the bisection */
+        nearest_digits(d, 17, best_digits, &best_exp);
+        best = 17;
     }
-    /* strip trailing zeros; 0.DIGITS * 10**(exp + 1) */
-    int n = best;
-    while (n > 1 && best_digits[n - 1] == '0')
-        n--;
-    memcpy(out, best_digits, (size_t)n);
-    out[n] = 0;
+    decpt = finish_digits(best_digits, best, best_exp, out);
     RT_C_NUMERIC_END;
-    return best_exp + 1;
+    return decpt;
 }
 
 int rt_double_repr(double d, char *buf)

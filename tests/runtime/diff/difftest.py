@@ -38,8 +38,8 @@ def item(v):
         return 'i ' + hex(v)
     if isinstance(v, float):
         return 'f ' + repr(v)
-    if isinstance(v, str):
-        return 's ' + v
+    if isinstance(v, str):   # one line per result, as the driver escapes it
+        return 's ' + v.replace('\\', '\\\\').replace('\n', '\\n').replace('\r', '\\r')
     return 'r ' + repr(v)
 
 
@@ -379,6 +379,10 @@ def gen_complex(r, n):
             b = complex(r.randrange(-5, 8), 0.0)
         if op == 'hash' and (math.isnan(a.real) or math.isnan(a.imag)):
             a = complex(1.5, 2.0)
+        if op == 'abs' and (math.isnan(a.real) or math.isnan(a.imag)):
+            # CPython's abs() of a complex with a nan part returns nan or raises OverflowError
+            # depending on a stale errno from an earlier operation: not reproducible
+            a = complex(1.5, 2.0)
         cases.append(('X %s %s %s %s %s' % (op, bits(a.real), bits(a.imag), bits(b.real), bits(b.imag)),
                       lambda a=a, b=b, f=ops[op]: f(a, b)))
     return cases
@@ -465,6 +469,8 @@ def gen_mixed(r, n):
             ta = 'i:' + hex(a)
         if op == 'hash' and isinstance(a, (float, complex)) and a != a:
             continue   # nan hashes by identity
+        if op == 'abs' and isinstance(a, complex) and a != a:
+            continue   # CPython's result depends on a stale errno (see gen_complex)
         cases.append(('M %s %s %s' % (op, ta, tb), lambda a=a, b=b, f=ops[op]: f(a, b)))
     return cases
 

@@ -84,8 +84,19 @@ static void print_item(Value v)
         rt_double_repr(rt_float_val(v), buf);
         printf("f %s", buf);
     } else if (t == &rt_str_type) {
+        /* one line per result: backslash, CR and LF escaped (the results may hold NULs) */
         printf("s ");
-        fwrite(rt_str_bytes(v), 1, rt_str_nbytes(v), stdout);   /* may hold NULs */
+        const char *p = rt_str_bytes(v);
+        for (size_t i = 0; i < rt_str_nbytes(v); i++) {
+            if (p[i] == '\\')
+                fputs("\\\\", stdout);
+            else if (p[i] == '\n')
+                fputs("\\n", stdout);
+            else if (p[i] == '\r')
+                fputs("\\r", stdout);
+            else
+                putchar(p[i]);
+        }
     } else if (t == &rt_bool_type) {
         printf("b %d", ((BoolObject *)rt_obj(v))->v);
     } else {
