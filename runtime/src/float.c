@@ -75,6 +75,58 @@ static double digits_value(const char *digits, int exp10)
     return strtod(buf, NULL);
 }
 
+/* Rounds the 17 correctly rounded digits d17 to p < 17 digits.  That equals rounding the exact
+ * value except when the dropped digits are exactly a half (5, 50, ...): the exact value may
+ * have been below or above it, so 0 tells the caller to round the exact value instead. */
+static int round_digits(const char *d17, int e17, int p, char *out, int *exp10)
+{
+    int half = 1, above = 0;   /* compare the dropped tail with 5000... */
+    if (d17[p] != '5') {
+        half = 0;
+        above = d17[p] > '5';
+    } else {
+        for (int i = p + 1; i < 17; i++)
+            if (d17[i] != '0') {
+                half = 0;
+                above = 1;
+            }
+    }
+    if (half)
+        return 0;
+    memcpy(out, d17, (size_t)p);
+    out[p] = 0;
+    *exp10 = e17;
+    if (above) {
+        int i = p - 1;
+        while (i >= 0 && out[i] == '9')
+            out[i--] = '0';
+        if (i < 0) {
+            out[0] = '1';
+            (*exp10)++;
+        } else {
+            out[i]++;
+        }
+    }
+    return 1;
+}
+
+/* the p-digit decimal one unit above `digits` (which is below d) reads back as d? */
+static int roundtrip_up(double d, char *digits, int p, int *exp10)
+{
+    if (digits_value(digits, *exp10) > d)
+        return 0;
+    int i = p - 1;
+    while (i >= 0 && digits[i] == '9')
+        digits[i--] = '0';
+    if (i < 0) {
+        digits[0] = '1';
+        (*exp10)++;
+    } else {
+        digits[i]++;
+    }
+    return digits_value(digits, *exp10) == d;
+}
+
 /* Does some p-digit decimal read back as d?  The nearest one does if any does, except just
  * above a power of two, where the gap below d is half the gap above: there the next decimal
  * up may round-trip while the nearest (below d) does not. */
@@ -121,15 +173,22 @@ int rt_double_shortest(double d, char *out)
         /* Normal doubles: any decimal of at most DBL_DIG (15) digits survives decimal ->
          * double -> decimal, so if one round-trips, the nearest 15-digit decimal is that one
          * (padded with zeros).  Otherwise the answer has 16 or 17 digits, and 17 always
-         * round-trip: at most three conversions instead of a search. */
-        if (roundtrip_digits(d, 15, digits, &exp10, 0))
-            decpt = finish_digits(digits, 15, exp10, out);
-        else if (roundtrip_digits(d, 16, digits, &exp10, pow2))
-            decpt = finish_digits(digits, 16, exp10, out);
-        else {
-            nearest_digits(d, 17, digits, &exp10);
-            decpt = finish_digits(digits, 17, exp10, out);
+         * round-trip.  printf is the expensive step, so it runs once, for 17 digits, and
+         * the 15- and 16-digit candidates are rounded from those. */
+        char d17[24];
+        int e17;
+        nearest_digits(d, 17, d17, &e17);
+        for (int p = 15; p <= 16; p++) {
+            if (!round_digits(d17, e17, p, digits, &exp10))
+                nearest_digits(d, p, digits, &exp10);   /* a tie: round the exact value */
+            if (digits_value(digits, exp10) == d ||
+                (p == 16 && pow2 && roundtrip_up(d, digits, 16, &exp10))) {
+                decpt = finish_digits(digits, p, exp10, out);
+                RT_C_NUMERIC_END;
+                return decpt;
+            }
         }
+        decpt = finish_digits(d17, 17, e17, out);
         RT_C_NUMERIC_END;
         return decpt;
     }
