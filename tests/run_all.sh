@@ -66,6 +66,7 @@ run runtime make -s runtime-test
 [[ -x tests/runtime/containers/run.sh ]] && run runtime-containers tests/runtime/containers/run.sh
 if ((asan)); then
   run asan/runtime make -s runtime-asan
+  [[ -x tests/runtime/str/run.sh ]] && run asan/runtime-str tests/runtime/str/run.sh --asan
   if make -s asan >"$log/asan-build.log" 2>&1; then
     [[ -x tests/parse/run.sh ]] && run asan/parse env AITHON="$PWD/build/asan/aithon" tests/parse/run.sh
     [[ -x tests/strlit/run.sh ]] && run asan/strlit env AITHON="$PWD/build/asan/aithon" tests/strlit/run.sh
