@@ -782,8 +782,16 @@ Value rt_int_to_str(Value v, int base)
     int64_t x = small_of(v, &ok);
     const char *prefix = base == 2 ? "0b" : base == 8 ? "0o" : base == 16 ? "0x" : "";
     if (ok && base == 10) {
-        int n = snprintf(small, sizeof small, "%lld", (long long)x);
-        return rt_str_from_utf8(small, (size_t)n);
+        /* str(i) of a small int is hot (print in loops): digits right to left, no printf */
+        char *end = small + sizeof small, *p = end;
+        uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+        do {
+            *--p = (char)('0' + m % 10);
+            m /= 10;
+        } while (m);
+        if (x < 0)
+            *--p = '-';
+        return rt_str_from_utf8(p, (size_t)(end - p));
     }
     mpz_t t;
     mp_limb_t l;
