@@ -338,7 +338,8 @@ typedef struct TracebackObject {
 } TracebackObject;
 extern Type rt_traceback_type;
 /* Prints `Traceback (most recent call last):` ... `ExcType: message` to stderr, with the
- * source lines (embedded at compile time), chaining (__cause__/__context__) as CPython. */
+ * source lines (embedded at compile time), chaining (__cause__/__context__), notes and
+ * exception groups exactly as CPython 3.11's sys.excepthook (traceback.c). */
 void rt_print_exception(Value exc);
 
 /* Recursion limit (CPython's default 1000): generated code calls these around calls. */
@@ -401,7 +402,9 @@ Value rt_int_from_double(double d);             /* int(3.7); raises for inf/nan 
 Value rt_int_from_str(const char *s, size_t n, int base);  /* int("..", base) rules */
 int rt_int_as_i64(Value v, int64_t *out);       /* 0 ok, -1 OverflowError raised */
 double rt_int_as_double(Value v);               /* -1.0 + OverflowError when too big */
-Value rt_int_to_str(Value v, int base);         /* str(), bin(), oct(), hex() digits */
+/* base 10: str(v) (with the digit limit below); 2, 8, 16: bin(v), oct(v), hex(v) with their
+ * prefix ("-0x1f"); any other base in 3..36: the bare lowercase digits */
+Value rt_int_to_str(Value v, int base);
 Value rt_int_add(Value a, Value b);             /* a, b ints (small or big); result canonical */
 Value rt_int_sub(Value a, Value b);
 Value rt_int_mul(Value a, Value b);
