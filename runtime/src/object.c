@@ -29,6 +29,15 @@ static int64_t object_hash(Value v)
     return h == -1 ? -2 : h;
 }
 
+/* a type's qualified name into b: "A.B" (__qualname__), the C name before rt_type_ready */
+static void sb_add_qualname(StrBuf *b, Type *t)
+{
+    if (t->qualname)
+        rt_sb_add(b, rt_str_bytes(t->qualname), rt_str_nbytes(t->qualname));
+    else
+        rt_sb_adds(b, t->name);
+}
+
 /* "<__main__.C object at 0x...>": the module is omitted for builtins */
 static Value object_repr(Value v)
 {
@@ -43,7 +52,7 @@ static Value object_repr(Value v)
         rt_sb_add(&b, rt_str_bytes(t->module), rt_str_nbytes(t->module));
         rt_sb_addc(&b, '.');
     }
-    rt_sb_adds(&b, t->name);
+    sb_add_qualname(&b, t);
     rt_sb_adds(&b, buf);
     return rt_sb_finish(&b);
 }
@@ -70,7 +79,7 @@ static Value type_repr(Value v)
         rt_sb_add(&b, rt_str_bytes(t->module), rt_str_nbytes(t->module));
         rt_sb_addc(&b, '.');
     }
-    rt_sb_adds(&b, t->name);
+    sb_add_qualname(&b, t);
     rt_sb_adds(&b, "'>");
     return rt_sb_finish(&b);
 }

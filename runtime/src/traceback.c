@@ -221,7 +221,8 @@ static void print_note(Printer *p, const char *text, size_t n)
     fputc('\n', p->out);
 }
 
-/* "ValueError: msg", "mod.MyError: msg", or just the name when str(e) is empty; then notes */
+/* "ValueError: msg", "mod.MyError: msg", "A.E: msg" (the qualified name), or just the name
+ * when str(e) is empty; then the notes */
 static void print_exc_line(Printer *p, Value exc)
 {
     FILE *out = p->out;
@@ -233,7 +234,10 @@ static void print_exc_line(Printer *p, Value exc)
         if (!(n == 8 && !memcmp(m, "builtins", 8)) && !(n == 8 && !memcmp(m, "__main__", 8)))
             fprintf(out, "%.*s.", (int)n, m);
     }
-    fputs(t->name, out);
+    if (t->qualname)   /* CPython prints __qualname__: "A.E: x" for a nested class */
+        fwrite(rt_str_bytes(t->qualname), 1, rt_str_nbytes(t->qualname), out);
+    else
+        fputs(t->name, out);
     Value saved = rt_exc_fetch();
     Value s = rt_core_str(exc);
     if (!s) {

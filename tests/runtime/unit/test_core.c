@@ -507,6 +507,23 @@ static void test_tracebacks(void)
                "Traceback (most recent call last):\n  File \"a.py\", line 2, in <module>\n"
                "    x.y\nAttributeError: 'int' object has no attribute 'y'\n");
 
+    /* a user class: __main__ omitted, other modules and the qualified name printed
+     * (python3: "A.E: x", "json.decoder.JSONDecodeError: ...") */
+    static Type nested = {.ob = {&rt_type_type}, .name = "E", .base = NULL,
+                          .flags = RT_TPFLAG_BASETYPE | RT_TPFLAG_EXC_SUBCLASS | RT_TPFLAG_HEAPTYPE,
+                          .basicsize = sizeof(ExcObject)};
+    nested.base = rt_Exception;
+    nested.str = rt_Exception->str;   /* inherited slots, as the class machinery copies them */
+    nested.repr = rt_Exception->repr;
+    nested.qualname = rt_str_from_cstr("A.E");
+    nested.module = rt_str_from_cstr("__main__");
+    rt_raise(rt_exc_new(&nested, (Value[]){rt_str_from_cstr("x")}, 1));
+    check_text(__LINE__, printed(rt_exc_fetch()), "A.E: x\n");
+    nested.module = rt_str_from_cstr("json.decoder");
+    nested.qualname = rt_str_from_cstr("JSONDecodeError");
+    rt_raise(rt_exc_new(&nested, (Value[]){rt_str_from_cstr("m")}, 1));
+    check_text(__LINE__, printed(rt_exc_fetch()), "json.decoder.JSONDecodeError: m\n");
+
     /* no traceback, no source */
     static const FrameInfo nosrc = {"f", "gone.py", NULL};
     rt_raise(rt_val(rt_StopIteration));
