@@ -119,6 +119,7 @@ struct MirFunction {
     MirModule *module;       /* the Python module it belongs to */
     const Node *ast;         /* the def/lambda/comprehension/class/module node */
     Arena *arena;
+    int is_ssa;              /* set by the ssa pass: var.load/store/delete no longer allowed */
 };
 
 struct MirModule {
@@ -150,6 +151,14 @@ int mir_var_new(MirFunction *f, const char *name, MirType type);
  * MT_DYN for MF_VALUE ops (MT_I1 for truthy/is/not/exc.match/const.i1).  Other fields are
  * filled by the caller. */
 MirInst *mir_emit(MirFunction *f, MirBlock *b, MirOp op, MirInst **args, int nargs, Loc loc);
+/* Conveniences over mir_emit: `br to`; `cbr cond, then, els`; and a raising op with its
+ * normal successor (inst->target) and exceptional one (inst->exc), followed by the `br normal`
+ * that the invariants require. */
+MirInst *mir_emit_br(MirFunction *f, MirBlock *b, MirBlock *to, Loc loc);
+MirInst *mir_emit_cbr(MirFunction *f, MirBlock *b, MirInst *cond, MirBlock *then,
+                      MirBlock *els, Loc loc);
+MirInst *mir_emit_raising(MirFunction *f, MirBlock *b, MirOp op, MirInst **args, int nargs,
+                          MirBlock *normal, MirBlock *exc, Loc loc);
 /* Recomputes preds/succs of every block from the terminators and exceptional edges. */
 void mir_compute_cfg(MirFunction *f);
 
