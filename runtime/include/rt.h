@@ -272,6 +272,10 @@ Value rt_exc_new(Type *t, const Value *args, size_t nargs);
 /* BaseExceptionGroup(msg, excs) / ExceptionGroup(...): validates as CPython and picks
  * ExceptionGroup when every member is an Exception; excs is a tuple or list */
 Value rt_exc_group_new(Type *t, Value msg, Value excs);
+/* eg.split(types) as `except* types:` needs it (types: an exception class or a tuple of them):
+ * *match and *rest become exception groups derived from eg (message, traceback, cause,
+ * context and notes copied), eg itself when it matches as a whole, or 0 for None. -1 error */
+int rt_exc_group_split(Value eg, Value types, Value *match, Value *rest);
 /* OSError for a C errno, "[Errno 2] No such file or directory: 'x'"; filename 0 = none */
 Value rt_raise_errno(int err, Value filename);
 /* UnicodeDecodeError for bytes object `obj` / UnicodeEncodeError for str `obj` */

@@ -222,6 +222,7 @@ static Value unicode_error_str(Value v);
 static Value group_str(Value v);
 static Value group_new_slot(Type *t, const Value *args, size_t nargs, Value kwnames);
 static int is_exc_instance(Value v);
+static int is_exc_type(Value v);
 
 #define EXC_FLAGS (RT_TPFLAG_BASETYPE | RT_TPFLAG_EXC_SUBCLASS)
 
@@ -670,6 +671,85 @@ Value rt_exc_group_new(Type *t, Value msg, Value excs)
     g->message = msg;
     g->exceptions = rt_tuple_from(items, n);
     return g->exceptions ? e : RT_ERR;
+}
+
+/* eg.derive(items) plus what exceptiongroup_subset copies: traceback, context, cause (which
+ * also suppresses the context) and a copy of the notes */
+static Value group_derive(Value eg, const Value *items, int64_t n)
+{
+    ExcGroupObject *g = (ExcGroupObject *)rt_obj(eg);
+    Value list = rt_list_from(items, n);
+    if (!list)
+        return RT_ERR;
+    Value d = rt_exc_group_new(rt_BaseExceptionGroup, g->message, list);
+    if (!d)
+        return RT_ERR;
+    ExcObject *de = (ExcObject *)rt_obj(d), *ge = &g->exc;
+    de->traceback = ge->traceback;
+    de->context = ge->context;
+    if (ge->cause) {
+        de->cause = ge->cause;
+        de->suppress_context = 1;
+    }
+    if (ge->notes && !rt_is_small(ge->notes) &&
+        (rt_obj(ge->notes)->type->flags & RT_TPFLAG_LIST_SUBCLASS)) {
+        ListObject *l = (ListObject *)rt_obj(ge->notes);
+        if (!(de->notes = rt_list_from(l->items, l->size)))
+            return RT_ERR;
+    }
+    return d;
+}
+
+static int split_rec(Value e, Value types, Value *match, Value *rest)
+{
+    int m = rt_exc_matches(e, types);
+    if (m < 0)
+        return -1;
+    *match = *rest = 0;
+    if (m) {
+        *match = e;
+        return 0;
+    }
+    if (!rt_issubtype(rt_typeof(e), rt_BaseExceptionGroup)) {
+        *rest = e;
+        return 0;
+    }
+    TupleObject *ex = (TupleObject *)rt_obj(((ExcGroupObject *)rt_obj(e))->exceptions);
+    Value *ms = rt_alloc(2 * (size_t)ex->size * sizeof(Value) + sizeof(Value));
+    if (!ms)
+        return -1;
+    Value *rs = ms + ex->size;
+    int64_t nm = 0, nr = 0;
+    for (int64_t i = 0; i < ex->size; i++) {
+        Value sm, sr;
+        if (split_rec(ex->items[i], types, &sm, &sr) < 0)
+            return -1;
+        if (sm)
+            ms[nm++] = sm;
+        if (sr)
+            rs[nr++] = sr;
+    }
+    if (nm && !(*match = group_derive(e, ms, nm)))
+        return -1;
+    if (nr && !(*rest = group_derive(e, rs, nr)))
+        return -1;
+    return 0;
+}
+
+int rt_exc_group_split(Value eg, Value types, Value *match, Value *rest)
+{
+    int ok = is_exc_type(types);
+    if (!ok && !rt_is_small(types) && (rt_obj(types)->type->flags & RT_TPFLAG_TUPLE_SUBCLASS)) {
+        TupleObject *t = (TupleObject *)rt_obj(types);
+        ok = 1;
+        for (int64_t i = 0; i < t->size; i++)
+            ok &= is_exc_type(t->items[i]);
+    }
+    if (!ok) {
+        rt_raise_str(rt_TypeError, "expected a function, exception type or tuple of exception types");
+        return -1;
+    }
+    return split_rec(eg, types, match, rest);
 }
 
 /* "msg (3 sub-exceptions)" */

@@ -316,6 +316,47 @@ static void test_chained(void)
                "RuntimeError: outer\n");
 }
 
+/* eg = BaseExceptionGroup('m', [ValueError(1), KeyboardInterrupt(),
+ *                               ExceptionGroup('n', [TypeError(2), ValueError(3)])])
+ * eg.__notes__ = ['note']; eg.__cause__ = KeyError('c'); eg.split(...) (python3) */
+static void test_split(void)
+{
+    Value inner_items[2] = {exc1(rt_TypeError, rt_small(2)), exc1(rt_ValueError, rt_small(3))};
+    Value items[3] = {exc1(rt_ValueError, rt_small(1)), rt_exc_new(rt_KeyboardInterrupt, NULL, 0),
+                      group("n", inner_items, 2)};
+    Value eg = rt_exc_group_new(rt_BaseExceptionGroup, S("m"), rt_list_from(items, 3));
+    ((ExcObject *)rt_obj(eg))->notes = rt_list_from((Value[]){S("note")}, 1);
+    rt_exc_setattr(eg, "__cause__", exc1(rt_KeyError, S("c")));
+    Value m, r;
+    check_text(__LINE__, rt_exc_group_split(eg, rt_val(rt_ValueError), &m, &r) == 0 ? "ok" : "err",
+               "ok");
+    check_text(__LINE__, text(rt_core_repr(m)),
+               "ExceptionGroup('m', [ValueError(1), ExceptionGroup('n', [ValueError(3)])])");
+    check_text(__LINE__, text(rt_core_repr(r)),
+               "BaseExceptionGroup('m', [KeyboardInterrupt(), ExceptionGroup('n', [TypeError(2)])])");
+    check_text(__LINE__, text(rt_core_repr(rt_exc_getattr(m, "__notes__"))), "['note']");
+    check_text(__LINE__, text(rt_core_repr(rt_exc_getattr(m, "__cause__"))), "KeyError('c')");
+    check_text(__LINE__, rt_exc_getattr(m, "__suppress_context__") == rt_True ? "True" : "False",
+               "True");
+    Value pair[2] = {rt_val(rt_TypeError), rt_val(rt_KeyboardInterrupt)};
+    rt_exc_group_split(eg, rt_tuple_from(pair, 2), &m, &r);
+    check_text(__LINE__, text(rt_core_repr(m)),
+               "BaseExceptionGroup('m', [KeyboardInterrupt(), ExceptionGroup('n', [TypeError(2)])])");
+    check_text(__LINE__, text(rt_core_repr(r)),
+               "ExceptionGroup('m', [ValueError(1), ExceptionGroup('n', [ValueError(3)])])");
+    rt_exc_group_split(eg, rt_val(rt_BaseExceptionGroup), &m, &r);
+    check_text(__LINE__, m == eg && r == 0 ? "whole" : "split", "whole");
+    rt_exc_group_split(eg, rt_val(rt_OSError), &m, &r);
+    /* nothing matches: rest is a derived copy, not eg itself (python3: r is eg -> False) */
+    check_text(__LINE__, m == 0 && r && r != eg ? "none" : "split", "none");
+    check_text(__LINE__, rt_exc_group_split(eg, rt_small(5), &m, &r) == -1 ? text(RT_ERR) : "?",
+               "E TypeError: expected a function, exception type or tuple of exception types");
+    Value one = exc1(rt_ValueError, rt_small(0));
+    Value g1 = group("x", &one, 1);
+    rt_exc_group_split(g1, rt_val(rt_ValueError), &m, &r);
+    check_text(__LINE__, m && m != g1 && r == 0 ? "new group" : "?", "new group");
+}
+
 int main(void)
 {
     rt_init();
@@ -324,6 +365,7 @@ int main(void)
     test_wide();
     test_deep();
     test_chained();
+    test_split();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
