@@ -130,6 +130,13 @@ Value rt_method_new(Value func, Value self);
  * plus the items of dstar (a mapping, or 0); CPython's errors for non-str keys and duplicates
  * ("f() got multiple values for keyword argument 'x'"). */
 Value rt_call_ex(Value callable, Value positional_tuple, Value kwargs_dict);
+/* f(**m) (MIR dict.merge): adds m's items to dict (the keywords collected so far) with
+ * CPython's errors naming the callee: "f() argument after ** must be a mapping, not int",
+ * "f() keywords must be strings", "f() got multiple values for keyword argument 'x'".
+ * 0 ok, -1 after raising. */
+int rt_call_merge_kwargs(Value dict, Value mapping, Value callee);
+/* Note: rt_function_vectorcall counts one recursion level (rt_recursion_enter) around the
+ * body; code that calls a BodyFn directly should bracket it the same way. */
 
 /* ---- cells ---- */
 Value rt_cell_new(Value initial);           /* initial may be 0 (empty) */
