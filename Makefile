@@ -32,7 +32,7 @@ SRC_FRONT := $(SRC_UTIL) $(SRC_LEX) $(SRC_AST) $(SRC_PARSE) $(SRC_SEMA)
 SRC_MIR     := $(wildcard src/mir/*.c)
 SRC_LOWER   := $(wildcard src/lower/*.c)
 SRC_CODEGEN := $(wildcard src/codegen/*.c)
-SRC_BACK    := $(SRC_MIR) $(SRC_LOWER) $(SRC_CODEGEN)
+SRC_BACK    := $(SRC_MIR) $(SRC_LOWER) $(SRC_CODEGEN) $(wildcard src/driver/*.c)
 SRC_MAIN  := src/main.c
 
 LLVM_CONFIG ?= llvm-config-19

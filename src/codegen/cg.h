@@ -1,0 +1,136 @@
+/*
+ * cg.h - internal header of the LLVM back end (src/codegen only; the rest of the compiler uses
+ * codegen.h).  Shared state of codegen.c (function bodies) and cg_program.c (program data,
+ * constants, emission).
+ *
+ * The runtime's object layouts come from runtime/include (offsetof), so the generated field
+ * accesses follow the headers; cg_program.c checks at start-up that the LLVM struct types of
+ * CodeInfo/FrameInfo/ModuleDef have the C layouts.
+ */
+#ifndef AITHON_CG_H
+#define AITHON_CG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <llvm-c/Core.h>
+#include <llvm-c/DebugInfo.h>
+#include <llvm-c/Target.h>
+
+#include "../../runtime/include/rt_func.h"
+#include "codegen.h"
+
+enum {
+#define RT(name, ret, params) RTF_##name,
+#include "rtabi.def"
+#undef RT
+    RTF__COUNT
+};
+
+/* Program constants made once at start-up (slots of one array). */
+typedef enum CgConstKind {
+    KC_STR,      /* str from UTF-8 bytes (identifier-like ones interned) */
+    KC_NAME,     /* interned str: attribute and global names */
+    KC_BYTES,
+    KC_BIGINT,   /* decimal digits */
+    KC_INT64,    /* an int64 outside the small-int range */
+    KC_FLOAT,
+    KC_COMPLEX,  /* imaginary part */
+    KC_NAMES,    /* a tuple of KC_NAME slots: keyword names of a call */
+} CgConstKind;
+
+typedef struct CgConst {
+    CgConstKind kind;
+    char *data;
+    size_t len;
+    int *items;          /* KC_NAMES */
+    int nitems;
+} CgConst;
+
+/* open-addressing map from a key (bytes) to an int */
+typedef struct CgMap {
+    struct CgMapEntry { const void *key; size_t len; int kind; int value; } *e;
+    size_t cap, n;
+} CgMap;
+
+typedef struct CgSourceData {
+    const char *file;
+    LLVMValueRef text;     /* NUL-terminated whole text, or null */
+    LLVMValueRef lines;    /* [n x ptr] */
+    int nlines;
+} CgSourceData;
+
+/* per-function state while lowering one MirFunction */
+typedef struct CgFn {
+    const MirFunction *mf;
+    LLVMValueRef fn, self, params, globals, argbuf, frameinfo;
+    LLVMValueRef *vals;          /* by SSA id */
+    int nvals;
+    LLVMValueRef *vars;          /* allocas of var slots */
+    const MirBlock *cur;
+    const MirBlock *unwind_mir;
+    LLVMBasicBlockRef unwind_bb;
+    /* by MIR block id: its LLVM block, the LLVM blocks its edges leave from */
+    LLVMBasicBlockRef *bbs, *end_bb, *exc_bb, *exh_bb, *reraise_bb;
+    const MirBlock **exc_to, **exh_to;
+} CgFn;
+
+typedef struct Cg {
+    LLVMContextRef ctx;
+    LLVMModuleRef mod;
+    LLVMBuilderRef b;
+    LLVMTargetDataRef td;
+    LLVMTypeRef voidt, i1, i8, i32, i64, f64, ptr;
+    LLVMTypeRef body_ty, init_ty, codeinfo_ty, frame_ty, moddef_ty;
+    unsigned prof_kind;
+    LLVMValueRef cold_weights;   /* metadata: the true edge is cold */
+    LLVMValueRef rt_fn[RTF__COUNT];
+    LLVMTypeRef rt_ty[RTF__COUNT];
+    LLVMValueRef raise_fmt;
+    LLVMTypeRef raise_fmt_ty;
+    /* constants */
+    CgConst *consts;
+    int nconsts, capconsts;
+    CgMap const_map;
+    LLVMValueRef consts_tmp;     /* placeholder replaced by the [N x i64] array at the end */
+    LLVMValueRef consts_ready, consts_init;
+    /* symbols */
+    CgMap cstr_map;
+    LLVMValueRef *cstrs;
+    int ncstrs, capcstrs;
+    CgMap obj_map;               /* MirFunction/MirModule pointer -> index */
+    struct CgFnData { LLVMValueRef fn, code, frame; } *fdata;
+    int nfdata, capfdata;
+    LLVMValueRef *moddefs;
+    int nmoddefs, capmoddefs;
+    CgSourceData *srcs;
+    int nsrcs, capsrcs;
+    const CgOptions *opt;
+    const MirProgram *prog;
+    CgFn *fn;
+    /* debug info */
+    LLVMDIBuilderRef dib;
+    LLVMMetadataRef di_scope;    /* current function's subprogram */
+} Cg;
+
+/* codegen.c */
+void cg_function(Cg *cg, const MirFunction *mf);
+
+/* cg_program.c */
+_Noreturn void cg_die(Cg *cg, const char *fmt, ...);
+LLVMValueRef cg_rt(Cg *cg, int id);
+LLVMValueRef cg_rt_object(Cg *cg, const char *name);      /* &obj as an i64 Value */
+LLVMValueRef cg_rt_global(Cg *cg, const char *name, LLVMTypeRef t);
+LLVMValueRef cg_rt_tls(Cg *cg, const char *name);         /* a thread-local i32 */
+LLVMValueRef cg_cstr(Cg *cg, const char *s);
+void cg_raise_fmt(Cg *cg, LLVMValueRef type, const char *fmt, LLVMValueRef a, LLVMValueRef b2);
+int cg_const_add(Cg *cg, CgConstKind k, const char *data, size_t len);
+int cg_const_names(Cg *cg, const char *const *names, int n);
+LLVMValueRef cg_const_load(Cg *cg, int slot);
+LLVMValueRef cg_function_decl(Cg *cg, const MirFunction *mf);
+LLVMValueRef cg_codeinfo(Cg *cg, const MirFunction *mf);
+LLVMValueRef cg_frameinfo(Cg *cg, const MirFunction *mf);
+LLVMValueRef cg_moduledef(Cg *cg, const MirModule *m);
+void cg_set_line(Cg *cg, int line);
+
+#endif

@@ -1,0 +1,913 @@
+/*
+ * codegen.c - MIR functions -> LLVM IR (the dyn tier: every generic op is a runtime call).
+ *
+ * Entry point: cg_function() (called by cg_program.c for every MirFunction).  The program-level
+ * parts (constants, CodeInfo/FrameInfo/ModuleDef data, main, optimisation and emission) live in
+ * cg_program.c; both share cg.h.
+ *
+ * How a function is lowered:
+ *   - a prologue block (not a MIR block) holds the allocas (variable slots of un-SSA'd MIR, the
+ *     argument scratch buffer), loads the globals dict (self->globals, or module->dict for a
+ *     module body) and enters the recursion counter (cheap inline path, rt_recursion_enter only
+ *     when the limit is reached); then it branches to the MIR entry block;
+ *   - a raising instruction tests its result (0 for Values, -1 for ints) and branches, weighted
+ *     cold, to the block's error path: rt_traceback_add(&frameinfo, line), then the handler or
+ *     the unwind block (which leaves the recursion counter and returns 0).  MIR guarantees one
+ *     raising instruction per block, so each MIR block has at most one error path, and a phi
+ *     operand coming along an exceptional edge names that error-path block as its LLVM
+ *     predecessor (likewise iter.next's "exhausted" test block);
+ *   - constants: small ints are tagged immediates; str/bytes/big int/float/complex and keyword
+ *     name tuples are slots of one program-wide array filled once at start-up (cg_const).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cg.h"
+
+/* ---- small helpers ---- */
+
+static LLVMTypeRef ty_of(Cg *cg, MirType t)
+{
+    switch (t) {
+    case MT_F64: return cg->f64;
+    case MT_I1: return cg->i1;
+    case MT_PTR: return cg->ptr;
+    case MT_VOID: return cg->voidt;
+    default: return cg->i64;
+    }
+}
+
+static LLVMValueRef ci64(Cg *cg, int64_t v) { return LLVMConstInt(cg->i64, (uint64_t)v, 1); }
+static LLVMValueRef ci32(Cg *cg, int v) { return LLVMConstInt(cg->i32, (uint64_t)(int64_t)v, 1); }
+
+/* A pointer to a field at byte offset `off` of the object a Value (or ptr) points to. */
+static LLVMValueRef field_ptr(Cg *cg, LLVMValueRef base, size_t off)
+{
+    LLVMValueRef p = base;
+    if (LLVMTypeOf(p) != cg->ptr)
+        p = LLVMBuildIntToPtr(cg->b, p, cg->ptr, "");
+    if (off == 0)
+        return p;
+    LLVMValueRef idx = ci64(cg, (int64_t)off);
+    return LLVMBuildInBoundsGEP2(cg->b, cg->i8, p, &idx, 1, "");
+}
+
+static LLVMValueRef load_field(Cg *cg, LLVMTypeRef t, LLVMValueRef base, size_t off)
+{
+    return LLVMBuildLoad2(cg->b, t, field_ptr(cg, base, off), "");
+}
+
+/* Calls runtime function id with n arguments (cg_rt declares it on first use). */
+static LLVMValueRef emit_rt_call(Cg *cg, int id, LLVMValueRef *args, unsigned n)
+{
+    LLVMValueRef fn = cg_rt(cg, id);
+    return LLVMBuildCall2(cg->b, cg->rt_ty[id], fn, args, n, "");
+}
+#define RTC(cg, id, ...)                                                                    \
+    emit_rt_call(cg, id, (LLVMValueRef[]){__VA_ARGS__},                                          \
+            sizeof((LLVMValueRef[]){__VA_ARGS__}) / sizeof(LLVMValueRef))
+static LLVMValueRef rt_call0(Cg *cg, int id) { return emit_rt_call(cg, id, NULL, 0); }
+
+/* Branch to err_bb when cond holds, else fall through to a new block; the error side is cold. */
+static void br_cold(Cg *cg, LLVMValueRef cond, LLVMBasicBlockRef err_bb)
+{
+    LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, "");
+    LLVMValueRef br = LLVMBuildCondBr(cg->b, cond, err_bb, cont);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+    LLVMPositionBuilderAtEnd(cg->b, cont);
+}
+
+/* ---- error paths ---- */
+
+static LLVMBasicBlockRef llvm_block(CgFn *f, const MirBlock *b) { return f->bbs[b->id]; }
+
+static const MirBlock *exc_target(CgFn *f, const MirInst *in)
+{
+    return in->exc ? in->exc : f->unwind_mir;
+}
+
+/* The error path of the current MIR block: adds this frame's traceback entry at the raising
+ * instruction's line, then goes to the handler.  Created once per block (one raising
+ * instruction per block). */
+static LLVMBasicBlockRef err_path(Cg *cg, const MirInst *in)
+{
+    CgFn *f = cg->fn;
+    int bi = f->cur->id;
+    if (f->exc_bb[bi])
+        return f->exc_bb[bi];
+    LLVMBasicBlockRef saved = LLVMGetInsertBlock(cg->b);
+    LLVMBasicBlockRef bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "err");
+    LLVMPositionBuilderAtEnd(cg->b, bb);
+    const MirBlock *target = exc_target(f, in);
+    RTC(cg, RTF_rt_traceback_add, f->frameinfo, ci32(cg, in->loc.line));
+    LLVMBuildBr(cg->b, target ? llvm_block(f, target) : f->unwind_bb);
+    LLVMPositionBuilderAtEnd(cg->b, saved);
+    f->exc_bb[bi] = bb;
+    f->exc_to[bi] = target;
+    return bb;
+}
+
+static void check_value(Cg *cg, const MirInst *in, LLVMValueRef r)
+{
+    br_cold(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, r, LLVMConstNull(LLVMTypeOf(r)), ""),
+            err_path(cg, in));
+}
+
+static void check_int(Cg *cg, const MirInst *in, LLVMValueRef r)
+{
+    br_cold(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, r, LLVMConstAllOnes(LLVMTypeOf(r)), ""),
+            err_path(cg, in));
+}
+
+/* ---- values ---- */
+
+static LLVMValueRef val(Cg *cg, const MirInst *arg)
+{
+    CgFn *f = cg->fn;
+    if (arg->id < 0 || arg->id >= f->nvals || !f->vals[arg->id])
+        cg_die(cg, "operand %%%d of %s used before definition", arg->id, f->mf->symbol);
+    return f->vals[arg->id];
+}
+
+static int is_undef(const MirInst *arg) { return arg->op == MIR_Undef; }
+
+static LLVMValueRef dyn_none(Cg *cg) { return cg_rt_object(cg, "rt_None_obj"); }
+
+static LLVMValueRef box_bool(Cg *cg, LLVMValueRef c)
+{
+    return LLVMBuildSelect(cg->b, c, cg_rt_object(cg, "rt_True_obj"),
+                           cg_rt_object(cg, "rt_False_obj"), "");
+}
+
+/* Stores args[from..from+n) into the scratch buffer starting at slot `at`; returns the buffer. */
+static LLVMValueRef fill_buf(Cg *cg, const MirInst *in, int from, int n, int at)
+{
+    CgFn *f = cg->fn;
+    for (int i = 0; i < n; i++) {
+        LLVMValueRef idx = ci64(cg, at + i);
+        LLVMValueRef p = LLVMBuildInBoundsGEP2(cg->b, cg->i64, f->argbuf, &idx, 1, "");
+        LLVMBuildStore(cg->b, val(cg, in->args[from + i]), p);
+    }
+    if (at == 0)
+        return f->argbuf;
+    LLVMValueRef idx = ci64(cg, at);
+    return LLVMBuildInBoundsGEP2(cg->b, cg->i64, f->argbuf, &idx, 1, "");
+}
+
+static LLVMValueRef kwnames(Cg *cg, const MirInst *in)
+{
+    if (in->nnames == 0)
+        return ci64(cg, 0);
+    return cg_const_load(cg, cg_const_names(cg, in->names, in->nnames));
+}
+
+static LLVMValueRef name_const(Cg *cg, const char *s)
+{
+    return cg_const_load(cg, cg_const_add(cg, KC_NAME, s, strlen(s)));
+}
+
+/* Raises type_global (an rt_* exception Type* variable) with msg; returns RT_ERR. */
+static LLVMValueRef raise_str(Cg *cg, const char *type_global, const char *msg)
+{
+    LLVMValueRef t = LLVMBuildLoad2(cg->b, cg->ptr, cg_rt_global(cg, type_global, cg->ptr), "");
+    return RTC(cg, RTF_rt_raise_str, t, cg_cstr(cg, msg));
+}
+
+static int binop_fn(int op)
+{
+    switch (op) {
+    case Op_Add: return RTF_rt_add;
+    case Op_Sub: return RTF_rt_sub;
+    case Op_Mult: return RTF_rt_mul;
+    case Op_MatMult: return RTF_rt_matmul;
+    case Op_Div: return RTF_rt_truediv;
+    case Op_Mod: return RTF_rt_mod;
+    case Op_Pow: return RTF_rt_pow;
+    case Op_LShift: return RTF_rt_lshift;
+    case Op_RShift: return RTF_rt_rshift;
+    case Op_BitOr: return RTF_rt_or;
+    case Op_BitXor: return RTF_rt_xor;
+    case Op_BitAnd: return RTF_rt_and;
+    case Op_FloorDiv: return RTF_rt_floordiv;
+    }
+    return -1;
+}
+
+/* AstOp -> RT_BINOP_* (rt.h's order differs from the AST's). */
+static int inplace_code(int op)
+{
+    switch (op) {
+    case Op_Add: return RT_BINOP_ADD;
+    case Op_Sub: return RT_BINOP_SUB;
+    case Op_Mult: return RT_BINOP_MUL;
+    case Op_MatMult: return RT_BINOP_MATMUL;
+    case Op_Div: return RT_BINOP_TRUEDIV;
+    case Op_Mod: return RT_BINOP_MOD;
+    case Op_Pow: return RT_BINOP_POW;
+    case Op_LShift: return RT_BINOP_LSHIFT;
+    case Op_RShift: return RT_BINOP_RSHIFT;
+    case Op_BitOr: return RT_BINOP_OR;
+    case Op_BitXor: return RT_BINOP_XOR;
+    case Op_BitAnd: return RT_BINOP_AND;
+    case Op_FloorDiv: return RT_BINOP_FLOORDIV;
+    }
+    return -1;
+}
+
+/* Truthiness with True/False/None/0 tested inline; anything else asks the runtime. */
+static LLVMValueRef truthy(Cg *cg, const MirInst *in, LLVMValueRef v)
+{
+    CgFn *f = cg->fn;
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef t = cg_rt_object(cg, "rt_True_obj");
+    LLVMValueRef is_true = LLVMBuildICmp(b, LLVMIntEQ, v, t, "");
+    LLVMValueRef known = LLVMBuildOr(b, is_true,
+                                     LLVMBuildICmp(b, LLVMIntEQ, v, cg_rt_object(cg, "rt_False_obj"), ""), "");
+    known = LLVMBuildOr(b, known, LLVMBuildICmp(b, LLVMIntEQ, v, dyn_none(cg), ""), "");
+    known = LLVMBuildOr(b, known, LLVMBuildICmp(b, LLVMIntEQ, v, ci64(cg, 1), ""), ""); /* int 0 */
+    LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
+    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "truthy.slow");
+    LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "truthy.done");
+    LLVMBuildCondBr(b, known, done, slow);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef r = RTC(cg, RTF_rt_truthy, v);
+    check_int(cg, in, r);
+    LLVMValueRef slow_res = LLVMBuildICmp(b, LLVMIntNE, r, ci32(cg, 0), "");
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i1, "");
+    LLVMValueRef vals[2] = {is_true, slow_res};
+    LLVMBasicBlockRef bbs[2] = {start, slow_end};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
+/* rt_len-free view of a tuple/list: its size field. */
+static LLVMValueRef obj_size(Cg *cg, LLVMValueRef v, size_t off)
+{
+    return load_field(cg, cg->i64, v, off);
+}
+
+/* Unpacking `a, b = v` and `a, *b, c = v`: materialise the items, then check the count with
+ * CPython's messages. */
+static LLVMValueRef unpack(Cg *cg, const MirInst *in)
+{
+    CgFn *f = cg->fn;
+    LLVMValueRef v = val(cg, in->args[0]);
+    if (in->op == MIR_UnpackSeq) {
+        LLVMValueRef t = RTC(cg, RTF_rt_tuple_from_iterable, v);
+        check_value(cg, in, t);
+        LLVMValueRef n = obj_size(cg, t, offsetof(TupleObject, size));
+        LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unpack.bad");
+        br_cold(cg, LLVMBuildICmp(cg->b, LLVMIntNE, n, ci64(cg, in->imm), ""), bad);
+        LLVMBasicBlockRef ok = LLVMGetInsertBlock(cg->b);
+        LLVMPositionBuilderAtEnd(cg->b, bad);
+        LLVMBasicBlockRef few = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
+        LLVMBasicBlockRef many = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, n, ci64(cg, in->imm), ""), few,
+                        many);
+        LLVMPositionBuilderAtEnd(cg->b, few);
+        LLVMValueRef e1 = LLVMBuildLoad2(cg->b, cg->ptr, cg_rt_global(cg, "rt_ValueError", cg->ptr),
+                                         "");
+        cg_raise_fmt(cg, e1, "not enough values to unpack (expected %lld, got %lld)",
+                     ci64(cg, in->imm), n);
+        LLVMBuildBr(cg->b, err_path(cg, in));
+        LLVMPositionBuilderAtEnd(cg->b, many);
+        LLVMValueRef e2 = LLVMBuildLoad2(cg->b, cg->ptr, cg_rt_global(cg, "rt_ValueError", cg->ptr),
+                                         "");
+        cg_raise_fmt(cg, e2, "too many values to unpack (expected %lld)", ci64(cg, in->imm), NULL);
+        LLVMBuildBr(cg->b, err_path(cg, in));
+        LLVMPositionBuilderAtEnd(cg->b, ok);
+        return t;
+    }
+    /* unpack.ex: before, a list for the starred target, after */
+    int64_t before = in->imm, after = in->imm2;
+    LLVMValueRef l = RTC(cg, RTF_rt_list_from_iterable, v);
+    check_value(cg, in, l);
+    LLVMValueRef n = obj_size(cg, l, offsetof(ListObject, size));
+    LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unpack.bad");
+    br_cold(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, n, ci64(cg, before + after), ""), bad);
+    LLVMBasicBlockRef ok = LLVMGetInsertBlock(cg->b);
+    LLVMPositionBuilderAtEnd(cg->b, bad);
+    LLVMValueRef et = LLVMBuildLoad2(cg->b, cg->ptr, cg_rt_global(cg, "rt_ValueError", cg->ptr), "");
+    cg_raise_fmt(cg, et, "not enough values to unpack (expected at least %lld, got %lld)",
+                 ci64(cg, before + after), n);
+    LLVMBuildBr(cg->b, err_path(cg, in));
+    LLVMPositionBuilderAtEnd(cg->b, ok);
+    LLVMValueRef t = RTC(cg, RTF_rt_tuple_new, ci64(cg, before + 1 + after));
+    LLVMValueRef titems = field_ptr(cg, t, offsetof(TupleObject, items));
+    LLVMValueRef litems = load_field(cg, cg->ptr, l, offsetof(ListObject, items));
+    for (int64_t i = 0; i < before + after; i++) {
+        /* item i of the tuple (skipping the starred slot) from list index i or n-after+j */
+        LLVMValueRef src_idx = i < before ? ci64(cg, i)
+                                          : LLVMBuildAdd(cg->b, n, ci64(cg, i - before - after), "");
+        LLVMValueRef sp = LLVMBuildInBoundsGEP2(cg->b, cg->i64, litems, &src_idx, 1, "");
+        LLVMValueRef dst_idx = ci64(cg, i < before ? i : i + 1);
+        LLVMValueRef dp = LLVMBuildInBoundsGEP2(cg->b, cg->i64, titems, &dst_idx, 1, "");
+        LLVMBuildStore(cg->b, LLVMBuildLoad2(cg->b, cg->i64, sp, ""), dp);
+    }
+    /* the starred part: a new list of the middle items */
+    LLVMValueRef mid_n = LLVMBuildSub(cg->b, n, ci64(cg, before + after), "");
+    LLVMValueRef bidx = ci64(cg, before);
+    LLVMValueRef mid_p = LLVMBuildInBoundsGEP2(cg->b, cg->i64, litems, &bidx, 1, "");
+    LLVMValueRef mid = RTC(cg, RTF_rt_list_from, mid_p, mid_n);
+    LLVMValueRef sidx = ci64(cg, before);
+    LLVMBuildStore(cg->b, mid, LLVMBuildInBoundsGEP2(cg->b, cg->i64, titems, &sidx, 1, ""));
+    return t;
+}
+
+/* ---- instructions ---- */
+
+/* Emits one non-terminator instruction; returns its value (or NULL). */
+static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
+{
+    CgFn *f = cg->fn;
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef r = NULL, a0 = NULL, a1 = NULL;
+    if (in->nargs > 0 && in->op != MIR_Phi)
+        a0 = val(cg, in->args[0]);
+    if (in->nargs > 1 && in->op != MIR_Phi)
+        a1 = val(cg, in->args[1]);
+
+    switch (in->op) {
+    /* constants */
+    case MIR_ConstNone: return dyn_none(cg);
+    case MIR_ConstTrue: return cg_rt_object(cg, "rt_True_obj");
+    case MIR_ConstFalse: return cg_rt_object(cg, "rt_False_obj");
+    case MIR_ConstEllipsis: return cg_rt_object(cg, "rt_Ellipsis_obj");
+    case MIR_ConstI1: return LLVMConstInt(cg->i1, in->imm != 0, 0);
+    case MIR_ConstInt:
+        if (in->type == MT_I64)
+            return ci64(cg, in->imm);
+        if (in->imm >= RT_SMALL_MIN && in->imm <= RT_SMALL_MAX)
+            return LLVMConstInt(cg->i64, ((uint64_t)in->imm << 1) | 1, 0);
+        return cg_const_load(cg, cg_const_add(cg, KC_INT64, (const char *)&in->imm,
+                                              sizeof in->imm));
+    case MIR_ConstBigInt:
+        return cg_const_load(cg, cg_const_add(cg, KC_BIGINT, in->str, in->len ? in->len
+                                                                               : strlen(in->str)));
+    case MIR_ConstFloat:
+        if (in->type == MT_F64)
+            return LLVMConstReal(cg->f64, in->fimm);
+        return cg_const_load(cg, cg_const_add(cg, KC_FLOAT, (const char *)&in->fimm,
+                                              sizeof in->fimm));
+    case MIR_ConstComplex:
+        return cg_const_load(cg, cg_const_add(cg, KC_COMPLEX, (const char *)&in->fimm,
+                                              sizeof in->fimm));
+    case MIR_ConstStr:
+        return cg_const_load(cg, cg_const_add(cg, KC_STR, in->str ? in->str : "", in->len));
+    case MIR_ConstBytes:
+        return cg_const_load(cg, cg_const_add(cg, KC_BYTES, in->str ? in->str : "", in->len));
+    case MIR_Param: {
+        LLVMValueRef idx = ci64(cg, in->imm);
+        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, f->params, &idx, 1, "");
+        return LLVMBuildLoad2(b, cg->i64, p, "");
+    }
+    case MIR_Undef: return LLVMConstNull(ty_of(cg, in->type));
+
+    /* variable slots (before SSA construction) */
+    case MIR_VarLoad: {
+        LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, f->vars[in->imm], "");
+        LLVMBasicBlockRef unb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unbound");
+        br_cold(cg, LLVMBuildICmp(b, LLVMIntEQ, v, ci64(cg, 0), ""), unb);
+        LLVMBasicBlockRef cont = LLVMGetInsertBlock(b);
+        LLVMPositionBuilderAtEnd(b, unb);
+        RTC(cg, RTF_rt_raise_unbound_local, cg_cstr(cg, f->mf->vars[in->imm].name));
+        LLVMBuildBr(b, err_path(cg, in));
+        LLVMPositionBuilderAtEnd(b, cont);
+        return v;
+    }
+    case MIR_VarStore:
+        LLVMBuildStore(b, a0, f->vars[in->imm]);
+        return NULL;
+    case MIR_VarDelete: {
+        LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, f->vars[in->imm], "");
+        LLVMBasicBlockRef unb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unbound");
+        br_cold(cg, LLVMBuildICmp(b, LLVMIntEQ, v, ci64(cg, 0), ""), unb);
+        LLVMBasicBlockRef cont = LLVMGetInsertBlock(b);
+        LLVMPositionBuilderAtEnd(b, unb);
+        RTC(cg, RTF_rt_raise_unbound_local, cg_cstr(cg, f->mf->vars[in->imm].name));
+        LLVMBuildBr(b, err_path(cg, in));
+        LLVMPositionBuilderAtEnd(b, cont);
+        LLVMBuildStore(b, ci64(cg, 0), f->vars[in->imm]);
+        return NULL;
+    }
+    case MIR_Phi:
+        return LLVMBuildPhi(b, ty_of(cg, in->type), "");   /* incoming added after the blocks */
+    case MIR_CheckBound: {
+        LLVMBasicBlockRef unb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unbound");
+        br_cold(cg, LLVMBuildICmp(b, LLVMIntEQ, a0, ci64(cg, 0), ""), unb);
+        LLVMBasicBlockRef cont = LLVMGetInsertBlock(b);
+        LLVMPositionBuilderAtEnd(b, unb);
+        RTC(cg, RTF_rt_raise_unbound_local, cg_cstr(cg, in->str ? in->str : "?"));
+        LLVMBuildBr(b, err_path(cg, in));
+        LLVMPositionBuilderAtEnd(b, cont);
+        return a0;
+    }
+
+    /* cells, closures, globals */
+    case MIR_CellNew: return RTC(cg, RTF_rt_cell_new, a0);
+    case MIR_CellGet:
+        r = RTC(cg, RTF_rt_cell_get, a0, cg_cstr(cg, in->str ? in->str : "?"),
+                ci32(cg, (int)in->imm));
+        check_value(cg, in, r);
+        return r;
+    case MIR_CellSet:
+        LLVMBuildStore(b, a1, field_ptr(cg, a0, offsetof(CellObject, ref)));
+        return NULL;
+    case MIR_ClosureCell: {
+        LLVMValueRef clo = load_field(cg, cg->i64, f->self, offsetof(FunctionObject, closure));
+        return load_field(cg, cg->i64, clo,
+                          offsetof(TupleObject, items) + 8 * (size_t)in->imm);
+    }
+    case MIR_GlobalLoad:
+        r = RTC(cg, RTF_rt_global_load, f->globals, name_const(cg, in->str));
+        check_value(cg, in, r);
+        return r;
+    case MIR_GlobalStore:
+        check_int(cg, in, RTC(cg, RTF_rt_global_store, f->globals, name_const(cg, in->str), a0));
+        return NULL;
+    case MIR_GlobalDelete:
+        check_int(cg, in, RTC(cg, RTF_rt_global_delete, f->globals, name_const(cg, in->str)));
+        return NULL;
+    case MIR_NameLoad:
+        r = RTC(cg, RTF_rt_name_load, a0, f->globals, name_const(cg, in->str));
+        check_value(cg, in, r);
+        return r;
+    case MIR_NameStore:
+        check_int(cg, in, RTC(cg, RTF_rt_setitem, a0, name_const(cg, in->str), a1));
+        return NULL;
+    case MIR_NameDelete:
+        check_int(cg, in, RTC(cg, RTF_rt_delitem, a0, name_const(cg, in->str)));
+        return NULL;
+
+    /* the generic protocol */
+    case MIR_BinOp: {
+        int id = binop_fn((int)in->imm);
+        if (id < 0)
+            cg_die(cg, "binop: unknown operator %lld", (long long)in->imm);
+        r = id == RTF_rt_pow ? RTC(cg, id, a0, a1, dyn_none(cg)) : RTC(cg, id, a0, a1);
+        check_value(cg, in, r);
+        return r;
+    }
+    case MIR_InplaceOp:
+        r = RTC(cg, RTF_rt_inplace, ci32(cg, inplace_code((int)in->imm)), a0, a1);
+        check_value(cg, in, r);
+        return r;
+    case MIR_UnaryOp: {
+        int id = in->imm == UnOp_Invert ? RTF_rt_invert
+               : in->imm == UnOp_UAdd   ? RTF_rt_pos
+                                        : RTF_rt_neg;
+        if (in->imm == UnOp_Not) {   /* not in the contract, but cheap to honour */
+            LLVMValueRef c = truthy(cg, in, a0);
+            return box_bool(cg, LLVMBuildNot(b, c, ""));
+        }
+        r = RTC(cg, id, a0);
+        check_value(cg, in, r);
+        return r;
+    }
+    case MIR_Compare: {
+        int op = (int)in->imm;
+        if (op == Cmp_In || op == Cmp_NotIn) {
+            LLVMValueRef c = RTC(cg, RTF_rt_contains, a1, a0);
+            check_int(cg, in, c);
+            LLVMValueRef t = LLVMBuildICmp(b, op == Cmp_In ? LLVMIntNE : LLVMIntEQ, c,
+                                           ci32(cg, 0), "");
+            return box_bool(cg, t);
+        }
+        if (op == Cmp_Is || op == Cmp_IsNot)
+            return box_bool(cg, LLVMBuildICmp(b, op == Cmp_Is ? LLVMIntEQ : LLVMIntNE, a0, a1,
+                                              ""));
+        static const int rich[] = {[Cmp_Eq] = RT_EQ, [Cmp_NotEq] = RT_NE, [Cmp_Lt] = RT_LT,
+                                   [Cmp_LtE] = RT_LE, [Cmp_Gt] = RT_GT, [Cmp_GtE] = RT_GE};
+        r = RTC(cg, RTF_rt_richcompare, a0, a1, ci32(cg, rich[op]));
+        check_value(cg, in, r);
+        return r;
+    }
+    case MIR_Is: return LLVMBuildICmp(b, LLVMIntEQ, a0, a1, "");
+    case MIR_Truthy: return truthy(cg, in, a0);
+    case MIR_Not: return LLVMBuildNot(b, a0, "");
+    case MIR_BoxBool: return box_bool(cg, a0);
+    case MIR_GetAttr:
+        r = RTC(cg, RTF_rt_getattr, a0, name_const(cg, in->str));
+        check_value(cg, in, r);
+        return r;
+    case MIR_SetAttr:
+        check_int(cg, in, RTC(cg, RTF_rt_setattr, a0, name_const(cg, in->str), a1));
+        return NULL;
+    case MIR_DelAttr:
+        check_int(cg, in, RTC(cg, RTF_rt_delattr, a0, name_const(cg, in->str)));
+        return NULL;
+    case MIR_GetItem:
+        r = RTC(cg, RTF_rt_getitem, a0, a1);
+        check_value(cg, in, r);
+        return r;
+    case MIR_SetItem:
+        check_int(cg, in, RTC(cg, RTF_rt_setitem, a0, a1, val(cg, in->args[2])));
+        return NULL;
+    case MIR_DelItem:
+        check_int(cg, in, RTC(cg, RTF_rt_delitem, a0, a1));
+        return NULL;
+    case MIR_Call: {
+        int nv = in->nargs - 1;
+        LLVMValueRef buf = nv ? fill_buf(cg, in, 1, nv, 0) : LLVMConstNull(cg->ptr);
+        r = RTC(cg, RTF_rt_call, a0, buf, ci64(cg, nv - in->nnames), kwnames(cg, in));
+        check_value(cg, in, r);
+        return r;
+    }
+    case MIR_CallEx:
+        r = RTC(cg, RTF_rt_call_ex, a0, a1, val(cg, in->args[2]));
+        check_value(cg, in, r);
+        return r;
+    case MIR_GetIter:
+        r = RTC(cg, RTF_rt_iter, a0);
+        check_value(cg, in, r);
+        return r;
+    case MIR_IterNext: {
+        /* 0 and nothing pending = exhausted: a warm branch (every loop ends there) */
+        r = RTC(cg, RTF_rt_next, a0);
+        LLVMBasicBlockRef chk = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.end");
+        LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
+        LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, r, ci64(cg, 0), ""), chk, cont);
+        LLVMPositionBuilderAtEnd(b, chk);
+        LLVMValueRef p = rt_call0(cg, RTF_rt_exc_pending);
+        const MirBlock *ex = in->target2;
+        if (!ex)
+            cg_die(cg, "iter.next without an exhausted successor in %s", f->mf->symbol);
+        LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, p, ci64(cg, 0), ""),
+                                          err_path(cg, in), llvm_block(f, ex));
+        LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+        f->exh_bb[f->cur->id] = chk;
+        f->exh_to[f->cur->id] = ex;
+        LLVMPositionBuilderAtEnd(b, cont);
+        return r;
+    }
+
+    /* building values */
+    case MIR_BuildTuple:
+    case MIR_BuildList: {
+        LLVMValueRef buf = in->nargs ? fill_buf(cg, in, 0, in->nargs, 0) : LLVMConstNull(cg->ptr);
+        return RTC(cg, in->op == MIR_BuildTuple ? RTF_rt_tuple_from : RTF_rt_list_from, buf,
+                   ci64(cg, in->nargs));
+    }
+    case MIR_BuildSet:
+        r = rt_call0(cg, RTF_rt_set_new);
+        for (int i = 0; i < in->nargs; i++)
+            check_int(cg, in, RTC(cg, RTF_rt_set_add, r, val(cg, in->args[i])));
+        return r;
+    case MIR_BuildDict:
+        r = rt_call0(cg, RTF_rt_dict_new);
+        for (int i = 0; i + 1 < in->nargs; i += 2)
+            check_int(cg, in, RTC(cg, RTF_rt_dict_set, r, val(cg, in->args[i]),
+                                  val(cg, in->args[i + 1])));
+        return r;
+    case MIR_BuildSlice:
+        return RTC(cg, RTF_rt_slice_new, a0, a1, val(cg, in->args[2]));
+    case MIR_BuildString:
+        if (in->nargs == 0)
+            return cg_const_load(cg, cg_const_add(cg, KC_STR, "", 0));
+        return RTC(cg, RTF_rt_str_concat_n, fill_buf(cg, in, 0, in->nargs, 0),
+                   ci64(cg, in->nargs));
+    case MIR_FormatValue: {
+        LLVMValueRef v = a0;
+        if (in->imm == 's' || in->imm == 'r' || in->imm == 'a') {
+            v = RTC(cg, in->imm == 's' ? RTF_rt_str : RTF_rt_repr, v);
+            check_value(cg, in, v);
+            if (in->imm == 'a') {
+                v = RTC(cg, RTF_rt_str_to_ascii, v);
+                check_value(cg, in, v);
+            }
+        }
+        LLVMValueRef spec = is_undef(in->args[1]) ? cg_const_load(cg, cg_const_add(cg, KC_STR,
+                                                                                     "", 0))
+                                                  : a1;
+        r = RTC(cg, RTF_rt_format, v, spec);
+        check_value(cg, in, r);
+        return r;
+    }
+    case MIR_ListAppend:
+        RTC(cg, RTF_rt_list_append, a0, a1);
+        return NULL;
+    case MIR_ListExtend:
+        check_value(cg, in, RTC(cg, RTF_rt_list_extend, a0, a1));
+        return NULL;
+    case MIR_SetAdd:
+        check_int(cg, in, RTC(cg, RTF_rt_set_add, a0, a1));
+        return NULL;
+    case MIR_SetUpdate:
+        check_int(cg, in, RTC(cg, RTF_rt_set_update_internal, a0, a1));
+        return NULL;
+    case MIR_DictSet:
+        check_int(cg, in, RTC(cg, RTF_rt_dict_set, a0, a1, val(cg, in->args[2])));
+        return NULL;
+    case MIR_DictUpdate:
+        check_value(cg, in, RTC(cg, RTF_rt_dict_update, a0, a1));
+        return NULL;
+    case MIR_DictMerge:
+        check_int(cg, in, RTC(cg, RTF_rt_call_merge_kwargs, a0, a1, val(cg, in->args[2])));
+        return NULL;
+    case MIR_ListToTuple:
+        return RTC(cg, RTF_rt_tuple_from_iterable, a0);
+    case MIR_UnpackSeq:
+    case MIR_UnpackEx:
+        return unpack(cg, in);
+    case MIR_TupleItem:
+        return load_field(cg, cg->i64, a0, offsetof(TupleObject, items) + 8 * (size_t)in->imm);
+
+    /* functions, classes, modules */
+    case MIR_MakeFunction:
+        return RTC(cg, RTF_rt_function_new, cg_codeinfo(cg, in->func), f->globals, a0, a1,
+                   val(cg, in->args[2]));
+    case MIR_BuildClass: {
+        int nkw = in->nnames, nbases = in->nargs - 2 - nkw;
+        LLVMValueRef buf = in->nargs > 2 ? fill_buf(cg, in, 2, nbases + nkw, 0)
+                                         : LLVMConstNull(cg->ptr);
+        LLVMValueRef kwp = buf;
+        if (nbases > 0 && in->nargs > 2) {
+            LLVMValueRef idx = ci64(cg, nbases);
+            kwp = LLVMBuildInBoundsGEP2(b, cg->i64, buf, &idx, 1, "");
+        }
+        r = RTC(cg, RTF_rt_build_class, a0, a1, buf, ci64(cg, nbases), kwp, kwnames(cg, in));
+        check_value(cg, in, r);
+        return r;
+    }
+    case MIR_Import:
+        /* a module implemented in C by the runtime has no init body (lower.h) */
+        r = in->module->init ? RTC(cg, RTF_rt_import, cg_moduledef(cg, in->module))
+                             : RTC(cg, RTF_rt_builtin_module, cg_cstr(cg, in->module->name));
+        check_value(cg, in, r);
+        return r;
+    case MIR_ImportFrom:
+        r = RTC(cg, RTF_rt_import_from, a0, name_const(cg, in->str));
+        check_value(cg, in, r);
+        return r;
+    case MIR_ImportStar:
+        check_value(cg, in, RTC(cg, RTF_rt_import_star, a0, f->globals));
+        return NULL;
+
+    /* exceptions */
+    case MIR_ExcCatch:
+        r = rt_call0(cg, RTF_rt_exc_fetch);
+        RTC(cg, RTF_rt_exc_handler_enter, r);
+        return r;
+    case MIR_ExcMatch: {
+        LLVMValueRef c = RTC(cg, RTF_rt_exc_matches, a0, a1);
+        check_int(cg, in, c);
+        return LLVMBuildICmp(b, LLVMIntNE, c, ci32(cg, 0), "");
+    }
+    case MIR_ExcRestoreHandled:
+        RTC(cg, RTF_rt_exc_handler_leave, a0);
+        return NULL;
+    case MIR_ExcHandled:
+        return rt_call0(cg, RTF_rt_exc_handled);
+
+    /* generators: not yet (LLVM coroutines) */
+    case MIR_Yield:
+    case MIR_YieldFrom:
+    case MIR_Await:
+        raise_str(cg, "rt_NotImplementedError", "generators and coroutines are not supported yet");
+        LLVMBuildBr(b, err_path(cg, in));
+        LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "dead"));
+        return ci64(cg, 0);
+    default:
+        cg_die(cg, "codegen: unexpected op %s in %s", mir_ops[in->op].text, f->mf->symbol);
+    }
+    return NULL;
+}
+
+static void leave_recursion(Cg *cg)
+{
+    LLVMValueRef g = cg_rt_tls(cg, "rt_recursion_depth");
+    LLVMValueRef d = LLVMBuildLoad2(cg->b, cg->i32, g, "");
+    LLVMBuildStore(cg->b, LLVMBuildSub(cg->b, d, ci32(cg, 1), ""), g);
+}
+
+static void emit_term(Cg *cg, const MirInst *in)
+{
+    CgFn *f = cg->fn;
+    LLVMBuilderRef b = cg->b;
+    switch (in->op) {
+    case MIR_Br:
+        LLVMBuildBr(b, llvm_block(f, in->target));
+        break;
+    case MIR_CondBr:
+        LLVMBuildCondBr(b, val(cg, in->args[0]), llvm_block(f, in->target),
+                        llvm_block(f, in->target2));
+        break;
+    case MIR_Ret: {
+        LLVMValueRef v = val(cg, in->args[0]);
+        leave_recursion(cg);
+        LLVMBuildRet(b, v);
+        break;
+    }
+    case MIR_Raise: {
+        if (in->nargs == 0 || is_undef(in->args[0])) {
+            /* bare raise: re-raise the handled exception with its traceback as is (CPython
+             * adds no entry for this frame: it goes straight to exception_unwind) */
+            LLVMValueRef h = rt_call0(cg, RTF_rt_exc_handled);
+            LLVMBasicBlockRef none = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "noexc");
+            br_cold(cg, LLVMBuildICmp(b, LLVMIntEQ, h, ci64(cg, 0), ""), none);
+            RTC(cg, RTF_rt_exc_restore, h);
+            const MirBlock *t = exc_target(f, in);
+            LLVMBuildBr(b, t ? llvm_block(f, t) : f->unwind_bb);
+            f->reraise_bb[f->cur->id] = LLVMGetInsertBlock(b);
+            LLVMPositionBuilderAtEnd(b, none);
+            raise_str(cg, "rt_RuntimeError", "No active exception to reraise");
+            LLVMBuildBr(b, err_path(cg, in));
+            break;
+        }
+        LLVMValueRef e = val(cg, in->args[0]);
+        if (in->nargs > 1 && !is_undef(in->args[1]))
+            RTC(cg, RTF_rt_raise_from, e, val(cg, in->args[1]));
+        else
+            RTC(cg, RTF_rt_raise, e);
+        LLVMBuildBr(b, err_path(cg, in));
+        break;
+    }
+    case MIR_Unreachable:
+        LLVMBuildUnreachable(b);
+        break;
+    default:
+        cg_die(cg, "codegen: %s is not a terminator", mir_ops[in->op].text);
+    }
+}
+
+/* The LLVM block an edge P -> B leaves from (see the header comment). */
+static LLVMBasicBlockRef edge_from(CgFn *f, const MirBlock *p, const MirBlock *b)
+{
+    if (f->exc_to[p->id] == b && f->exc_bb[p->id]) {
+        if (f->reraise_bb[p->id])
+            return f->exc_bb[p->id];   /* ambiguous (two edges); phis rarely merge there */
+        return f->exc_bb[p->id];
+    }
+    if (f->exh_to[p->id] == b && f->exh_bb[p->id])
+        return f->exh_bb[p->id];
+    if (f->reraise_bb[p->id]) {
+        const MirInst *t = p->insts[p->ninsts - 1];
+        if (t->op == MIR_Raise)
+            return f->reraise_bb[p->id];
+    }
+    return f->end_bb[p->id];
+}
+
+static void alloc_fn_tables(CgFn *f, int nb)
+{
+    f->bbs = calloc((size_t)nb, sizeof *f->bbs);
+    f->end_bb = calloc((size_t)nb, sizeof *f->end_bb);
+    f->exc_bb = calloc((size_t)nb, sizeof *f->exc_bb);
+    f->exh_bb = calloc((size_t)nb, sizeof *f->exh_bb);
+    f->reraise_bb = calloc((size_t)nb, sizeof *f->reraise_bb);
+    f->exc_to = calloc((size_t)nb, sizeof *f->exc_to);
+    f->exh_to = calloc((size_t)nb, sizeof *f->exh_to);
+}
+
+static void free_fn_tables(CgFn *f)
+{
+    free(f->bbs);
+    free(f->end_bb);
+    free(f->exc_bb);
+    free(f->exh_bb);
+    free(f->reraise_bb);
+    free(f->exc_to);
+    free(f->exh_to);
+    free(f->vals);
+    free(f->vars);
+}
+
+/* The largest scratch buffer any instruction of mf needs (call arguments, build.*). */
+static int argbuf_size(const MirFunction *mf)
+{
+    int n = 1;
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            const MirInst *in = mf->blocks[i]->insts[j];
+            if ((in->op == MIR_Call || in->op == MIR_BuildTuple || in->op == MIR_BuildList ||
+                 in->op == MIR_BuildString || in->op == MIR_BuildClass) && in->nargs > n)
+                n = in->nargs;
+        }
+    return n;
+}
+
+/* Lowers mf into its already declared LLVM function (cg_function_decl). */
+void cg_function(Cg *cg, const MirFunction *mf)
+{
+    CgFn fs = {0}, *f = &fs;
+    cg->fn = f;
+    f->mf = mf;
+    f->fn = cg_function_decl(cg, mf);
+    f->frameinfo = cg_frameinfo(cg, mf);
+    int is_init = mf->module && mf->module->init == mf;
+
+    int maxid = 0;
+    for (int i = 0; i < mf->nblocks; i++)
+        if (mf->blocks[i]->id > maxid)
+            maxid = mf->blocks[i]->id;
+    alloc_fn_tables(f, maxid + 1);
+    int maxval = mf->nvalues;
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++)
+            if (mf->blocks[i]->insts[j]->id >= maxval)
+                maxval = mf->blocks[i]->insts[j]->id + 1;
+    f->nvals = maxval;
+    f->vals = calloc((size_t)maxval + 1, sizeof *f->vals);
+    f->vars = calloc((size_t)mf->nvars + 1, sizeof *f->vars);
+    for (int i = 0; i < mf->nblocks; i++)
+        if (mf->blocks[i]->is_unwind && !f->unwind_mir)
+            f->unwind_mir = mf->blocks[i];
+
+    /* prologue */
+    LLVMBasicBlockRef pro = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "prologue");
+    for (int i = 0; i < mf->nblocks; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "b%d", mf->blocks[i]->id);
+        f->bbs[mf->blocks[i]->id] = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, name);
+    }
+    f->unwind_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unwind");
+    LLVMPositionBuilderAtEnd(cg->b, pro);
+    f->self = LLVMGetParam(f->fn, 0);
+    f->params = is_init ? LLVMConstNull(cg->ptr) : LLVMGetParam(f->fn, 1);
+    for (int i = 0; i < mf->nvars; i++) {
+        f->vars[i] = LLVMBuildAlloca(cg->b, cg->i64, "");
+        LLVMBuildStore(cg->b, ci64(cg, 0), f->vars[i]);
+    }
+    f->argbuf = LLVMBuildAlloca(cg->b, LLVMArrayType2(cg->i64, (uint64_t)argbuf_size(mf)), "args");
+    f->globals = load_field(cg, cg->i64, f->self,
+                            is_init ? offsetof(ModuleObject, dict)
+                                    : offsetof(FunctionObject, globals));
+    /* recursion counter: inline unless at the limit */
+    {
+        LLVMValueRef g = cg_rt_tls(cg, "rt_recursion_depth");
+        LLVMValueRef d = LLVMBuildLoad2(cg->b, cg->i32, g, "");
+        LLVMValueRef lim = LLVMBuildLoad2(cg->b, cg->i32,
+                                          cg_rt_global(cg, "rt_recursion_limit", cg->i32), "");
+        LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "recursion");
+        LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "recursion.err");
+        LLVMBasicBlockRef fast = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
+        LLVMValueRef br = LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, d, lim, ""),
+                                          slow, fast);
+        LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+        LLVMPositionBuilderAtEnd(cg->b, fast);
+        LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, d, ci32(cg, 1), ""), g);
+        LLVMBuildBr(cg->b, f->bbs[mf->blocks[0]->id]);
+        LLVMPositionBuilderAtEnd(cg->b, slow);
+        LLVMValueRef rc = rt_call0(cg, RTF_rt_recursion_enter);
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, rc, ci32(cg, 0), ""), fail,
+                        f->bbs[mf->blocks[0]->id]);
+        LLVMPositionBuilderAtEnd(cg->b, fail);
+        LLVMBuildRet(cg->b, ci64(cg, 0));
+    }
+    LLVMPositionBuilderAtEnd(cg->b, f->unwind_bb);
+    leave_recursion(cg);
+    LLVMBuildRet(cg->b, ci64(cg, 0));
+
+    /* blocks, in MIR order */
+    for (int i = 0; i < mf->nblocks; i++) {
+        const MirBlock *mb = mf->blocks[i];
+        f->cur = mb;
+        LLVMPositionBuilderAtEnd(cg->b, f->bbs[mb->id]);
+        cg_set_line(cg, mb->ninsts ? mb->insts[0]->loc.line : 0);
+        if (mb->is_unwind) {
+            LLVMBuildBr(cg->b, f->unwind_bb);
+            f->end_bb[mb->id] = LLVMGetInsertBlock(cg->b);
+            continue;
+        }
+        int terminated = 0;
+        for (int j = 0; j < mb->ninsts; j++) {
+            const MirInst *in = mb->insts[j];
+            cg_set_line(cg, in->loc.line);
+            if (mir_ops[in->op].flags & MF_TERM) {
+                f->end_bb[mb->id] = LLVMGetInsertBlock(cg->b);
+                emit_term(cg, in);
+                terminated = 1;
+                break;
+            }
+            LLVMValueRef v = emit_inst(cg, in);
+            if (v && in->id >= 0 && in->id < f->nvals)
+                f->vals[in->id] = v;
+        }
+        if (!terminated) {
+            f->end_bb[mb->id] = LLVMGetInsertBlock(cg->b);
+            LLVMBuildUnreachable(cg->b);
+        }
+    }
+    cg_set_line(cg, 0);
+
+    /* phi operands, now that every value and edge block exists */
+    for (int i = 0; i < mf->nblocks; i++) {
+        const MirBlock *mb = mf->blocks[i];
+        if (mb->is_unwind)
+            continue;
+        for (int j = 0; j < mb->ninsts && mb->insts[j]->op == MIR_Phi; j++) {
+            const MirInst *phi = mb->insts[j];
+            LLVMValueRef lphi = f->vals[phi->id];
+            for (int k = 0; k < phi->nargs; k++) {
+                LLVMValueRef v = val(cg, phi->args[k]);
+                LLVMBasicBlockRef from = edge_from(f, phi->phi_blocks[k], mb);
+                LLVMAddIncoming(lphi, &v, &from, 1);
+            }
+        }
+    }
+    free_fn_tables(f);
+    cg->fn = NULL;
+}

@@ -1,0 +1,41 @@
+/*
+ * codegen.h - the LLVM back end: MIR program -> LLVM IR -> optimised object / assembly / IR text.
+ *
+ * Entry point: codegen_emit().  The whole program (every module of it) becomes one LLVM module:
+ *   - each MirFunction -> `i64 @symbol(ptr self, ptr params)` (rt_func.h BodyFn) plus a constant
+ *     CodeInfo and FrameInfo; a module body -> `i64 @symbol(ptr module)` (ModuleInitFn);
+ *   - each MirModule -> a ModuleDef; `main` calls rt_run_main(argc, argv, &main's ModuleDef).
+ * Only src/codegen includes <llvm-c/...>; the rest of the compiler sees this header.
+ * Output is deterministic: the same MIR gives byte-identical IR and objects.
+ */
+#ifndef AITHON_CODEGEN_H
+#define AITHON_CODEGEN_H
+
+#include <stddef.h>
+#include "../mir/mir.h"
+
+typedef enum CgEmit { CG_EMIT_OBJ, CG_EMIT_ASM, CG_EMIT_LLVM } CgEmit;
+
+/* The text of one source file, for tracebacks (embedded once per file). */
+typedef struct CgSource {
+    const char *file;      /* as in MirFunction.file / MirModule.file */
+    const char *text;
+    size_t len;
+} CgSource;
+
+typedef struct CgOptions {
+    int opt_level;         /* 0..3: "default<On>" */
+    CgEmit emit;
+    int verify;            /* run the LLVM verifier before optimising (and after) */
+    int debug_info;        /* DWARF line tables mapping code to Python lines */
+    const CgSource *sources;
+    int nsources;
+} CgOptions;
+
+/* Generates code for program p whose main module is main_mod and writes it to out_path in the
+ * requested form.  Returns 0, or -1 with a malloc'd message in *err (an internal error: a
+ * verifier failure or an LLVM error). */
+int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions *opt,
+                 const char *out_path, char **err);
+
+#endif

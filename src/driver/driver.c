@@ -1,0 +1,329 @@
+/*
+ * driver.c - helpers of the build pipeline (driver.h): locating the bundled library and the
+ * runtime relative to the aithon binary, module lookup, temporary directories, linking through
+ * the system `cc`, and the `run` cache location.
+ *
+ * Invariant: outputs appear atomically.  The linker writes a temporary name beside the final
+ * file, renamed on success and removed on failure, so an interrupted or failed build never
+ * leaves a partial executable (or a corrupt cache entry).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "driver.h"
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (!p)
+        abort();
+    memcpy(p, s, n);
+    return p;
+}
+
+static char *join(const char *a, const char *b)
+{
+    size_t n = strlen(a) + strlen(b) + 2;
+    char *p = malloc(n);
+    if (!p)
+        abort();
+    snprintf(p, n, "%s/%s", a, b);
+    return p;
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int is_file(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+const char *driver_exe_dir(void)
+{
+    static char dir[PATH_MAX];
+    if (dir[0])
+        return dir;
+    ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+    if (n <= 0) {
+        strcpy(dir, ".");
+        return dir;
+    }
+    dir[n] = 0;
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir)
+        *slash = 0;
+    else if (slash)
+        slash[1] = 0;
+    return dir;
+}
+
+/* The first existing candidate (files or directories), canonicalised; static storage. */
+static const char *first_existing(const char *env, const char *const *rel, int want_dir,
+                                  char *out)
+{
+    const char *e = getenv(env);
+    if (e && *e) {
+        if (want_dir ? is_dir(e) : is_file(e))
+            return realpath(e, out) ? out : e;
+        return NULL;
+    }
+    for (int i = 0; rel[i]; i++) {
+        char *p = join(driver_exe_dir(), rel[i]);
+        int ok = want_dir ? is_dir(p) : is_file(p);
+        if (ok && realpath(p, out)) {
+            free(p);
+            return out;
+        }
+        free(p);
+    }
+    return NULL;
+}
+
+const char *driver_lib_dir(void)
+{
+    static char buf[PATH_MAX];
+    static const char *const rel[] = {"../lib", "../lib/aithon/lib", NULL};
+    return first_existing("AITHON_LIB", rel, 1, buf);
+}
+
+const char *driver_runtime_lib(void)
+{
+    static char buf[PATH_MAX];
+    static const char *const rel[] = {"libaithonrt.a", "../lib/aithon/libaithonrt.a", NULL};
+    return first_existing("AITHON_RUNTIME", rel, 0, buf);
+}
+
+char *driver_find_module(const char *root, const char *name, int *is_package)
+{
+    char rel[PATH_MAX];
+    size_t n = strlen(name);
+    if (n + 16 >= sizeof rel)
+        return NULL;
+    for (size_t i = 0; i <= n; i++)
+        rel[i] = name[i] == '.' ? '/' : name[i];
+    char *base = join(root, rel);
+    size_t bl = strlen(base);
+    char *p = malloc(bl + 16);
+    snprintf(p, bl + 16, "%s/__init__.py", base);
+    if (is_file(p)) {
+        *is_package = 1;
+        free(base);
+        return p;
+    }
+    snprintf(p, bl + 16, "%s.py", base);
+    free(base);
+    if (is_file(p)) {
+        *is_package = 0;
+        return p;
+    }
+    free(p);
+    return NULL;
+}
+
+char *driver_dirname(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    char *d = xstrdup(path);
+    d[slash - path] = 0;
+    return d;
+}
+
+char *driver_tmpdir(void)
+{
+    const char *t = getenv("TMPDIR");
+    char *tmpl = join(t && *t ? t : "/tmp", "aithon-XXXXXX");
+    if (!mkdtemp(tmpl)) {
+        free(tmpl);
+        return NULL;
+    }
+    return tmpl;
+}
+
+void driver_rmtree(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char *p = join(dir, e->d_name);
+        if (is_dir(p))
+            driver_rmtree(p);
+        else
+            unlink(p);
+        free(p);
+    }
+    closedir(d);
+    rmdir(dir);
+}
+
+/* Runs argv (no shell); returns the exit status, or -1 when it could not run. */
+static int run_argv(char *const argv[])
+{
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        execvp(argv[0], argv);
+        fprintf(stderr, "aithon: cannot run %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    int st;
+    while (waitpid(pid, &st, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+int driver_commit(const char *tmp, const char *final)
+{
+    if (rename(tmp, final) == 0)
+        return 0;
+    if (errno != EXDEV)
+        return -1;
+    /* different file systems: copy beside the target, then rename there */
+    size_t n = strlen(final) + 16;
+    char *near = malloc(n);
+    snprintf(near, n, "%s.tmp%ld", final, (long)getpid());
+    int in = open(tmp, O_RDONLY), out = open(near, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+    int rc = in >= 0 && out >= 0 ? 0 : -1;
+    char buf[65536];
+    ssize_t k;
+    while (rc == 0 && (k = read(in, buf, sizeof buf)) > 0)
+        if (write(out, buf, (size_t)k) != k)
+            rc = -1;
+    if (in >= 0)
+        close(in);
+    if (out >= 0 && close(out) != 0)
+        rc = -1;
+    if (rc == 0)
+        rc = rename(near, final);
+    if (rc != 0)
+        unlink(near);
+    else
+        unlink(tmp);
+    free(near);
+    return rc;
+}
+
+int driver_link(const char *obj, const char *out, int is_static)
+{
+    const char *rt = driver_runtime_lib();
+    if (!rt) {
+        fprintf(stderr, "aithon: error: cannot find the runtime library libaithonrt.a next to "
+                        "%s (set AITHON_RUNTIME)\n", driver_exe_dir());
+        return -1;
+    }
+    const char *cc = getenv("CC");
+    if (!cc || !*cc)
+        cc = "cc";
+    size_t n = strlen(out) + 32;
+    char *tmp = malloc(n);
+    snprintf(tmp, n, "%s.aithon-tmp%ld", out, (long)getpid());
+    char *argv[24];
+    int k = 0;
+    argv[k++] = (char *)cc;
+    if (is_static)
+        argv[k++] = "-static";
+    argv[k++] = "-o";
+    argv[k++] = tmp;
+    argv[k++] = (char *)obj;
+    argv[k++] = (char *)rt;
+    argv[k++] = "-lgc";
+    argv[k++] = "-lgmp";
+    argv[k++] = "-lutf8proc";
+    argv[k++] = "-lm";
+    argv[k++] = "-lpthread";
+    argv[k] = NULL;
+    int st = run_argv(argv);
+    int rc = 0;
+    if (st != 0) {
+        fprintf(stderr, "aithon: error: linking %s failed (%s exited with %d)\n", out, cc, st);
+        rc = -1;
+    } else if (driver_commit(tmp, out) != 0) {
+        fprintf(stderr, "aithon: error: cannot write %s: %s\n", out, strerror(errno));
+        rc = -1;
+    }
+    unlink(tmp);
+    free(tmp);
+    return rc;
+}
+
+static int mkdirs(const char *path)
+{
+    char buf[PATH_MAX];
+    if (strlen(path) >= sizeof buf)
+        return -1;
+    strcpy(buf, path);
+    for (char *p = buf + 1; *p; p++)
+        if (*p == '/') {
+            *p = 0;
+            if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    return mkdir(buf, 0700) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+char *driver_cache_path(const char *key)
+{
+    const char *x = getenv("XDG_CACHE_HOME");
+    char *dir;
+    if (x && *x == '/') {
+        dir = join(x, "aithon");
+    } else {
+        const char *home = getenv("HOME");
+        if (!home || !*home)
+            return NULL;
+        dir = join(home, ".cache/aithon");
+    }
+    if (mkdirs(dir) != 0) {
+        free(dir);
+        return NULL;
+    }
+    char *p = join(dir, key);
+    free(dir);
+    return p;
+}
+
+unsigned long long driver_hash(unsigned long long h, const void *data, size_t n)
+{
+    const unsigned char *s = data;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 1099511628211ull;
+    return h;
+}
+
+int driver_hash_file(unsigned long long *h, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    unsigned char buf[65536];
+    size_t k;
+    while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+        *h = driver_hash(*h, buf, k);
+    fclose(f);
+    return 0;
+}
