@@ -555,7 +555,7 @@ static MirFunction *lower_function(Lower *L, LowerFn *parent, const Node *n)
         const NodeList *body = &n->v.Module.body;
         if (body_has_annotations(body))
             store_name(&F, intern_cstr("__annotations__"),
-                       emit(&F, MIR_BuildDict, NULL, 0, loc), loc);
+                       emit_r(&F, MIR_BuildDict, NULL, 0, loc), loc);
         lower_stmts(&F, body);
         break;
     }
@@ -570,7 +570,7 @@ static MirFunction *lower_function(Lower *L, LowerFn *parent, const Node *n)
                        lower_expr(&F, body->v[0]->v.Expr.value), loc);
         if (body_has_annotations(body))
             store_name(&F, intern_cstr("__annotations__"),
-                       emit(&F, MIR_BuildDict, NULL, 0, loc), loc);
+                       emit_r(&F, MIR_BuildDict, NULL, 0, loc), loc);
         lower_stmts(&F, body);
         if (F.cur && s->needs_class_cell) {
             MirInst *cell = cell_of(&F, intern_cstr("__class__"));
