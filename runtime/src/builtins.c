@@ -760,6 +760,15 @@ static Value b_dir(Value self, const Value *args, size_t nargs, Value kwnames)
     return l && rt_list_sort(l, 0, 0) ? l : RT_ERR;
 }
 
+/* exit() and quit(): the site module's helpers, which raise SystemExit(code) */
+static Value b_exit(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (positional("exit", nargs, kwnames, 0, 1) < 0)
+        return RT_ERR;
+    Value e = rt_exc_new(rt_SystemExit, args, nargs);
+    return e ? rt_raise(e) : RT_ERR;
+}
+
 /* ================================================================ iterator types ========= */
 
 /* enumerate(iterable, start=0) */
@@ -875,7 +884,7 @@ static const struct {
     {"max", b_max},             {"sorted", b_sorted},       {"isinstance", b_isinstance},
     {"issubclass", b_issubclass}, {"getattr", b_getattr},   {"hasattr", b_hasattr},
     {"setattr", b_setattr},     {"delattr", b_delattr},     {"vars", b_vars},
-    {"dir", b_dir},
+    {"dir", b_dir},             {"exit", b_exit},           {"quit", b_exit},
 };
 
 static const char *const exception_names[] = {

@@ -27,6 +27,13 @@
 #include "rt_func.h"
 #include "rt_str.h"
 
+/* memcpy of n Values; args may be NULL when n is 0 (memcpy's contract forbids that) */
+static inline void copy_vals(Value *dst, const Value *src, size_t n)
+{
+    if (n)
+        memcpy(dst, src, n * sizeof(Value));
+}
+
 static size_t nkw(Value kwnames) { return kwnames ? (size_t)rt_tuple_size(kwnames) : 0; }
 
 /* an object's hash by address (CPython's _Py_HashPointer) */
@@ -182,7 +189,7 @@ Value rt_call_ex(Value callable, Value positional, Value kwargs)
     Value *argv = rt_alloc((size_t)(np + nk) * sizeof(Value));
     if (!names || !argv)
         return RT_ERR;
-    memcpy(argv, ((TupleObject *)rt_obj(tup))->items, (size_t)np * sizeof(Value));
+    copy_vals(argv, ((TupleObject *)rt_obj(tup))->items, (size_t)np);
     int64_t pos = 0, h, i = 0;
     Value k, v;
     while (rt_dict_next(d, &pos, &k, &v, &h)) {
@@ -323,7 +330,7 @@ static int bind_args(FunctionObject *f, Value *params, const Value *args, size_t
         params[kwarg_i] = kwdict;
     }
     size_t n = nargs < (size_t)npos ? nargs : (size_t)npos;
-    memcpy(params, args, n * sizeof(Value));
+    copy_vals(params, args, n);
     if (c->flags & RT_CO_VARARGS) {
         Value t = rt_tuple_from(args + n, (int64_t)(nargs - n));
         if (!t)
@@ -401,7 +408,7 @@ Value rt_function_vectorcall(Value func, const Value *args, size_t nargs, Value 
         return RT_ERR;
     if (!kwnames && nargs == (size_t)c->npos && c->nparams == c->npos) {
         /* the common case: exactly the positional parameters, nothing to check */
-        memcpy(params, args, nargs * sizeof(Value));
+        copy_vals(params, args, nargs);
     } else {
         memset(params, 0, (size_t)c->nparams * sizeof(Value));
         if (bind_args(f, params, args, nargs, kwnames) < 0)
@@ -457,7 +464,7 @@ static Value method_call(Value callable, const Value *args, size_t nargs, Value 
     if (total + 1 > 9 && !(argv = rt_alloc((total + 1) * sizeof(Value))))
         return RT_ERR;
     argv[0] = m->self;
-    memcpy(argv + 1, args, total * sizeof(Value));
+    copy_vals(argv + 1, args, total);
     return rt_call(m->func, argv, nargs + 1, kwnames);
 }
 

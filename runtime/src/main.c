@@ -10,11 +10,13 @@
  *   - flush stdout; a failure there (the reader closed the pipe) is reported as CPython's
  *     "Exception ignored" message with status 120.
  * SIGPIPE is ignored so that writing to a closed pipe raises BrokenPipeError as in CPython.
- * SIGINT keeps its default action (the shell sees the signal: status 130, as CPython's
- * KeyboardInterrupt exit gives).
+ * SIGINT keeps its default action (the process dies by the signal: status 130 in the
+ * shell); an uncaught KeyboardInterrupt raised by the program prints its traceback and then
+ * re-raises SIGINT against the process, as CPython does.
  */
 #include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "rt.h"
 #include "core.h"
@@ -36,6 +38,13 @@ static int uncaught(void)
     fflush(stdout);
     rt_print_exception(exc);
     rt_flush_std_streams();
+    if (exc && rt_issubtype(rt_typeof(exc), rt_KeyboardInterrupt)) {
+        /* CPython ends by the signal itself, so that the shell sees an interrupted child
+         * (status 130) */
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+        return 130;
+    }
     return 1;
 }
 

@@ -43,10 +43,14 @@ static int str_eq_c(Value s, const char *c)
     return strncmp(rt_str_bytes(s), c, n) == 0 && c[n] == '\0';
 }
 
-/* argument count check of a method without keywords: "write() takes exactly one argument
- * (0 given)" (METH_O) or "flush() takes no arguments (1 given)" (METH_NOARGS) */
-static int check_nargs(const char *name, size_t nargs, Value kwnames, size_t lo, size_t hi)
+/* argument count check of a function without keywords; qualname as CPython names it in
+ * "sys.intern() takes exactly one argument (0 given)" (METH_O) and "TextIOWrapper.flush()
+ * takes no arguments (1 given)" (METH_NOARGS); the other forms use the bare name ("exit
+ * expected at most 1 argument, got 2") */
+static int check_nargs(const char *qualname, size_t nargs, Value kwnames, size_t lo, size_t hi)
 {
+    const char *dot = strrchr(qualname, '.');
+    const char *name = dot ? dot + 1 : qualname;
     if (nkw(kwnames)) {
         rt_raise_fmt(rt_TypeError, "%s() takes no keyword arguments", name);
         return -1;
@@ -54,9 +58,10 @@ static int check_nargs(const char *name, size_t nargs, Value kwnames, size_t lo,
     if (nargs >= lo && nargs <= hi)
         return 0;
     if (hi == 0)
-        rt_raise_fmt(rt_TypeError, "%s() takes no arguments (%zu given)", name, nargs);
+        rt_raise_fmt(rt_TypeError, "%s() takes no arguments (%zu given)", qualname, nargs);
     else if (lo == hi && lo == 1)
-        rt_raise_fmt(rt_TypeError, "%s() takes exactly one argument (%zu given)", name, nargs);
+        rt_raise_fmt(rt_TypeError, "%s() takes exactly one argument (%zu given)", qualname,
+                     nargs);
     else if (nargs < lo)
         rt_raise_fmt(rt_TypeError, "%s expected at least %zu argument%s, got %zu", name, lo,
                      lo == 1 ? "" : "s", nargs);
@@ -109,7 +114,7 @@ static int stream_write_str(StreamObject *s, Value str)
 
 static Value m_write(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("write", nargs, kwnames, 1, 1) < 0)
+    if (check_nargs("TextIOWrapper.write", nargs, kwnames, 1, 1) < 0)
         return RT_ERR;
     if (!is_str(args[0]))
         return rt_raise_fmt(rt_TypeError, "write() argument must be str, not %T", args[0]);
@@ -120,7 +125,7 @@ static Value m_write(Value self, const Value *args, size_t nargs, Value kwnames)
 
 static Value m_flush(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("flush", nargs, kwnames, 0, 0) < 0)
+    if (check_nargs("TextIOWrapper.flush", nargs, kwnames, 0, 0) < 0)
         return RT_ERR;
     StreamObject *s = (StreamObject *)rt_obj(self);
     if (fflush(s->fp) != 0) {
@@ -160,7 +165,7 @@ static int64_t opt_size(Value v)
 
 static Value m_readline(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("readline", nargs, kwnames, 0, 1) < 0)
+    if (check_nargs("TextIOWrapper.readline", nargs, kwnames, 0, 1) < 0)
         return RT_ERR;
     int64_t n = opt_size(nargs ? args[0] : 0);
     return n == -2 ? RT_ERR : read_line((StreamObject *)rt_obj(self), n);
@@ -168,7 +173,7 @@ static Value m_readline(Value self, const Value *args, size_t nargs, Value kwnam
 
 static Value m_read(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("read", nargs, kwnames, 0, 1) < 0)
+    if (check_nargs("TextIOWrapper.read", nargs, kwnames, 0, 1) < 0)
         return RT_ERR;
     int64_t n = opt_size(nargs ? args[0] : 0);
     if (n == -2)
@@ -187,7 +192,7 @@ static Value m_read(Value self, const Value *args, size_t nargs, Value kwnames)
 
 static Value m_readlines(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("readlines", nargs, kwnames, 0, 1) < 0)
+    if (check_nargs("TextIOWrapper.readlines", nargs, kwnames, 0, 1) < 0)
         return RT_ERR;
     Value list = rt_list_new(0), line;
     if (!list)
@@ -200,7 +205,7 @@ static Value m_readlines(Value self, const Value *args, size_t nargs, Value kwna
 
 static Value m_writelines(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("writelines", nargs, kwnames, 1, 1) < 0)
+    if (check_nargs("TextIOWrapper.writelines", nargs, kwnames, 1, 1) < 0)
         return RT_ERR;
     Value it = rt_iter(args[0]), x;
     if (!it)
@@ -216,35 +221,35 @@ static Value m_writelines(Value self, const Value *args, size_t nargs, Value kwn
 
 static Value m_fileno(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("fileno", nargs, kwnames, 0, 0) < 0)
+    if (check_nargs("TextIOWrapper.fileno", nargs, kwnames, 0, 0) < 0)
         return RT_ERR;
     return rt_small(((StreamObject *)rt_obj(self))->fd);
 }
 
 static Value m_isatty(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("isatty", nargs, kwnames, 0, 0) < 0)
+    if (check_nargs("TextIOWrapper.isatty", nargs, kwnames, 0, 0) < 0)
         return RT_ERR;
     return rt_bool(isatty(((StreamObject *)rt_obj(self))->fd));
 }
 
 static Value m_readable(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("readable", nargs, kwnames, 0, 0) < 0)
+    if (check_nargs("TextIOWrapper.readable", nargs, kwnames, 0, 0) < 0)
         return RT_ERR;
     return rt_bool(((StreamObject *)rt_obj(self))->fd == 0);
 }
 
 static Value m_writable(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("writable", nargs, kwnames, 0, 0) < 0)
+    if (check_nargs("TextIOWrapper.writable", nargs, kwnames, 0, 0) < 0)
         return RT_ERR;
     return rt_bool(((StreamObject *)rt_obj(self))->fd != 0);
 }
 
 static Value m_enter(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("__enter__", nargs, kwnames, 0, 0) < 0)
+    if (check_nargs("TextIOWrapper.__enter__", nargs, kwnames, 0, 0) < 0)
         return RT_ERR;
     return self;
 }
@@ -386,7 +391,7 @@ int rt_flush_std_streams(void)
 
 static Value sys_exit(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("exit", nargs, kwnames, 0, 1) < 0)
+    if (check_nargs("sys.exit", nargs, kwnames, 0, 1) < 0)
         return RT_ERR;
     Value e = rt_exc_new(rt_SystemExit, args, nargs);
     return e ? rt_raise(e) : RT_ERR;
@@ -420,14 +425,14 @@ int rt_sys_exit_status(Value exc)
 
 static Value sys_getrecursionlimit(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("getrecursionlimit", nargs, kwnames, 0, 0) < 0)
+    if (check_nargs("sys.getrecursionlimit", nargs, kwnames, 0, 0) < 0)
         return RT_ERR;
     return rt_small(rt_recursion_limit);
 }
 
 static Value sys_setrecursionlimit(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("setrecursionlimit", nargs, kwnames, 1, 1) < 0)
+    if (check_nargs("sys.setrecursionlimit", nargs, kwnames, 1, 1) < 0)
         return RT_ERR;
     if (rt_is_float(args[0]))
         return rt_raise_str(rt_TypeError, "'float' object cannot be interpreted as an integer");
@@ -449,7 +454,7 @@ static Value sys_setrecursionlimit(Value self, const Value *args, size_t nargs, 
 
 static Value sys_intern(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("intern", nargs, kwnames, 1, 1) < 0)
+    if (check_nargs("sys.intern", nargs, kwnames, 1, 1) < 0)
         return RT_ERR;
     if (rt_typeof(args[0]) != &rt_str_type)
         return rt_raise_fmt(rt_TypeError, "intern() argument must be str, not %T", args[0]);
@@ -458,7 +463,7 @@ static Value sys_intern(Value self, const Value *args, size_t nargs, Value kwnam
 
 static Value sys_exc_info(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("exc_info", nargs, kwnames, 0, 0) < 0)
+    if (check_nargs("sys.exc_info", nargs, kwnames, 0, 0) < 0)
         return RT_ERR;
     Value e = rt_exc_handled();
     if (!e)
@@ -469,7 +474,7 @@ static Value sys_exc_info(Value self, const Value *args, size_t nargs, Value kwn
 
 static Value sys_exception(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("exception", nargs, kwnames, 0, 0) < 0)
+    if (check_nargs("sys.exception", nargs, kwnames, 0, 0) < 0)
         return RT_ERR;
     Value e = rt_exc_handled();
     return e ? e : rt_None;
@@ -478,7 +483,7 @@ static Value sys_exception(Value self, const Value *args, size_t nargs, Value kw
 static Value sys_get_int_max_str_digits(Value self, const Value *args, size_t nargs,
                                         Value kwnames)
 {
-    if (check_nargs("get_int_max_str_digits", nargs, kwnames, 0, 0) < 0)
+    if (check_nargs("sys.get_int_max_str_digits", nargs, kwnames, 0, 0) < 0)
         return RT_ERR;
     return rt_int_from_i64(rt_int_max_str_digits);
 }
@@ -499,7 +504,7 @@ static Value sys_set_int_max_str_digits(Value self, const Value *args, size_t na
 
 static Value sys_getdefaultencoding(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (check_nargs("getdefaultencoding", nargs, kwnames, 0, 0) < 0)
+    if (check_nargs("sys.getdefaultencoding", nargs, kwnames, 0, 0) < 0)
         return RT_ERR;
     return rt_str_from_cstr("utf-8");
 }

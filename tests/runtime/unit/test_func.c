@@ -422,6 +422,62 @@ static void builtin_tests(void)
     CHECK(rt_dict_get(rt_builtins_dict, S("None")), "None");
 }
 
+/* ---- sys ---- */
+
+static Value SYS(const char *name, const Value *args, size_t nargs)
+{
+    Value sys = rt_builtin_module("sys");
+    Value f = sys ? rt_dict_get(((ModuleObject *)rt_obj(sys))->dict, S(name)) : 0;
+    return f ? rt_call(f, args, nargs, 0) : RT_ERR;
+}
+
+static Value stream_call(int fd, const char *meth, const Value *args, size_t nargs)
+{
+    Value st = rt_std_stream(fd);
+    Value m = st ? rt_typeof(st)->getattr(st, S(meth)) : RT_ERR;
+    return m ? rt_call(m, args, nargs, 0) : RT_ERR;
+}
+
+static void sys_tests(void)
+{
+    Value sys = rt_builtin_module("sys");
+    Value d = ((ModuleObject *)rt_obj(sys))->dict;
+    Value vi = rt_dict_get(d, S("version_info"));
+    CHECK(vi, "sys.version_info(major=3, minor=11, micro=7, releaselevel='final', serial=0)");
+    CHECK(rt_typeof(vi)->getattr(vi, S("minor")), "11");
+    CHECK(rt_richcompare(vi, rt_tuple_pack(2, rt_small(3), rt_small(8)), RT_GE), "True");
+    CHECK(rt_dict_get(d, S("maxsize")), "9223372036854775807");
+    CHECK(rt_dict_get(d, S("stdout")),
+          "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
+    CHECK(SYS("getrecursionlimit", NULL, 0), "1000");
+    CHECK(SYS("getrecursionlimit", ARGS(rt_small(1))),
+          "E TypeError: sys.getrecursionlimit() takes no arguments (1 given)");
+    CHECK(SYS("setrecursionlimit", ARGS(rt_small(0))),
+          "E ValueError: recursion limit must be greater or equal than 1");
+    CHECK(SYS("setrecursionlimit", ARGS(rt_float(1.5))),
+          "E TypeError: 'float' object cannot be interpreted as an integer");
+    CHECK(SYS("setrecursionlimit", ARGS(rt_small(2000))), "None");
+    CHECK(SYS("getrecursionlimit", NULL, 0), "2000");
+    SYS("setrecursionlimit", ARGS(rt_small(1000)));
+    CHECK(SYS("intern", ARGS(rt_small(1))), "E TypeError: intern() argument must be str, not int");
+    CHECK(SYS("intern", NULL, 0), "E TypeError: sys.intern() takes exactly one argument (0 given)");
+    CHECK(SYS("exit", ARGS(rt_small(1), rt_small(2))),
+          "E TypeError: exit expected at most 1 argument, got 2");
+    CHECK(SYS("exit", ARGS(rt_small(3))), "E SystemExit: 3");
+    CHECK(stream_call(1, "write", ARGS(rt_small(1))),
+          "E TypeError: write() argument must be str, not int");
+    CHECK(stream_call(1, "flush", ARGS(rt_small(1))),
+          "E TypeError: TextIOWrapper.flush() takes no arguments (1 given)");
+    CHECK(stream_call(1, "write", ARGS(S(""))), "0");
+    CHECK(stream_call(1, "nope", NULL, 0),
+          "E AttributeError: '_io.TextIOWrapper' object has no attribute 'nope'");
+    /* exit statuses of SystemExit */
+    CHECK(rt_small(rt_sys_exit_status(rt_exc_new(rt_SystemExit, NULL, 0))), "0");
+    CHECK(rt_small(rt_sys_exit_status(rt_exc_new(rt_SystemExit, ARGS(rt_small(4))))), "4");
+    CHECK(rt_small(rt_sys_exit_status(rt_exc_new(rt_SystemExit, ARGS(rt_None)))), "0");
+    CHECK(rt_small(rt_sys_exit_status(rt_exc_new(rt_SystemExit, ARGS(rt_True)))), "1");
+}
+
 int main(void)
 {
     rt_init();
@@ -435,6 +491,7 @@ int main(void)
     closure_tests();
     module_tests();
     builtin_tests();
+    sys_tests();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
