@@ -25,4 +25,10 @@ MirInst *mir_block_raiser(const MirBlock *b);
  * \xNN with exactly two digits, which parse.c reads back). */
 void mir_put_quoted(FILE *out, const char *s, size_t len);
 
+/* Phi helpers (ssa.c), shared with simplify.c: drop the operands of predecessors that are no
+ * longer predecessors (after mir_compute_cfg); remove trivial phis until none is left, returning
+ * how many were removed (operands rewritten, an undef made for a phi of nothing but itself). */
+void mir_prune_phis(MirFunction *f);
+int mir_remove_trivial_phis(MirFunction *f);
+
 #endif

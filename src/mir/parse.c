@@ -487,13 +487,20 @@ static void parse_loc(Parser *ps, Loc *loc)
 {
     if (ps->cur >= ps->end || *ps->cur != '#')
         return;
-    const char *c = ps->cur + 1;
+    /* the line is not NUL-terminated: scan a bounded copy */
+    char buf[128];
+    size_t len = (size_t)(ps->end - ps->cur - 1);
+    if (len >= sizeof buf)
+        fail(ps, "location comment too long");
+    memcpy(buf, ps->cur + 1, len);
+    buf[len] = 0;
+    const char *c = buf;
     int n = 0;
     char tail[16] = "";
     if (sscanf(c, " %d:%d%n", &loc->line, &loc->col, &n) < 2)
         fail(ps, "bad location comment");
     c += n;
-    if (c < ps->end && *c == '-') {
+    if (*c == '-') {
         if (sscanf(c, "-%d:%d%n", &loc->end_line, &loc->end_col, &n) < 2)
             fail(ps, "bad location end");
         c += n;

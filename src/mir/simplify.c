@@ -1,0 +1,212 @@
+/*
+ * simplify.c - CFG and value cleanup after lowering or SSA construction.
+ *
+ * Entry point: mir_pass_simplify(f) (passes.h).  Repeats until nothing changes:
+ *   - blocks unreachable from the entry are deleted (phis lose their operands);
+ *   - a block ending in a plain `br C` (no raising instruction before it) absorbs C when C has
+ *     no other predecessor and is neither the entry nor an unwind block;
+ *   - an empty block (just `br C`) is bypassed when C has no phis and no predecessor of it
+ *     already reaches C (so no edge is doubled);
+ *   - trivial phis go, and values that are pure (no MF_SIDE, MF_RAISE, MF_TERM) and not used by
+ *     anything live are deleted (mark from the effectful instructions: dead phi cycles go too).
+ * Finally blocks are renumbered in order.  The raising-instruction-then-br shape is never
+ * broken: merging only happens after a br with no raising instruction before it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mir_impl.h"
+#include "passes.h"
+
+static int remove_unreachable(MirFunction *f)
+{
+    char *seen = xcalloc((size_t)f->nblocks, 1);
+    MirBlock **stack = xmalloc((size_t)f->nblocks * sizeof *stack);
+    /* positions by a linear scan of succs: block counts are small per function, and ids may
+     * have gaps, so use the block's index found through a temporary id map */
+    int maxid = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        if (f->blocks[b]->id > maxid)
+            maxid = f->blocks[b]->id;
+    int *pos = xmalloc((size_t)(maxid + 1) * sizeof *pos);
+    for (int b = 0; b < f->nblocks; b++)
+        pos[f->blocks[b]->id] = b;
+    int sp = 0;
+    stack[sp++] = f->blocks[0];
+    seen[0] = 1;
+    while (sp) {
+        MirBlock *b = stack[--sp];
+        for (int k = 0; k < b->nsuccs; k++) {
+            int q = pos[b->succs[k]->id];
+            if (!seen[q]) {
+                seen[q] = 1;
+                stack[sp++] = b->succs[k];
+            }
+        }
+    }
+    int n = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        if (seen[b])
+            f->blocks[n++] = f->blocks[b];
+    int removed = f->nblocks - n;
+    f->nblocks = n;
+    free(seen);
+    free(stack);
+    free(pos);
+    if (removed) {
+        mir_compute_cfg(f);
+        mir_prune_phis(f);
+    }
+    return removed;
+}
+
+/* b ends with `br c`, c's only predecessor is b: c's instructions move into b. */
+static int merge_chains(MirFunction *f)
+{
+    int merged = 0;
+    for (int i = 0; i < f->nblocks; i++) {
+        MirBlock *b = f->blocks[i];
+        if (b->ninsts == 0)
+            continue;
+        MirInst *t = b->insts[b->ninsts - 1];
+        if (t->op != MIR_Br || mir_block_raiser(b))
+            continue;
+        MirBlock *c = t->target;
+        if (c == b || c == f->blocks[0] || c->npreds != 1 || c->is_unwind)
+            continue;
+        /* c's phis have one operand (from b): replace by it */
+        int k = 0;
+        for (; k < c->ninsts && c->insts[k]->op == MIR_Phi; k++) {
+            MirInst *p = c->insts[k];
+            for (int x = 0; x < f->nblocks; x++)
+                for (int y = 0; y < f->blocks[x]->ninsts; y++) {
+                    MirInst *u = f->blocks[x]->insts[y];
+                    for (int a = 0; a < u->nargs; a++)
+                        if (u->args[a] == p)
+                            u->args[a] = p->args[0];
+                }
+        }
+        b->ninsts--;   /* the br */
+        for (; k < c->ninsts; k++)
+            mir_block_insert(f, b, b->ninsts, c->insts[k]);
+        /* phis of c's successors named c as predecessor */
+        for (int x = 0; x < f->nblocks; x++) {
+            MirBlock *s = f->blocks[x];
+            for (int y = 0; y < s->ninsts && s->insts[y]->op == MIR_Phi; y++)
+                for (int a = 0; a < s->insts[y]->nargs; a++)
+                    if (s->insts[y]->phi_blocks[a] == c)
+                        s->insts[y]->phi_blocks[a] = b;
+        }
+        int n = 0;
+        for (int x = 0; x < f->nblocks; x++)
+            if (f->blocks[x] != c)
+                f->blocks[n++] = f->blocks[x];
+        f->nblocks = n;
+        mir_compute_cfg(f);
+        merged++;
+        i = -1;   /* restart: positions changed */
+    }
+    return merged;
+}
+
+static void retarget(MirFunction *f, MirBlock *from, MirBlock *to)
+{
+    for (int x = 0; x < f->nblocks; x++)
+        for (int y = 0; y < f->blocks[x]->ninsts; y++) {
+            MirInst *u = f->blocks[x]->insts[y];
+            if (u->target == from)
+                u->target = to;
+            if (u->target2 == from)
+                u->target2 = to;
+            if (u->exc == from)
+                u->exc = to;
+        }
+}
+
+/* b is just `br c`: its predecessors go straight to c. */
+static int bypass_empty(MirFunction *f)
+{
+    int n = 0;
+    for (int i = 1; i < f->nblocks; i++) {
+        MirBlock *b = f->blocks[i];
+        if (b->ninsts != 1 || b->insts[0]->op != MIR_Br || b->is_unwind)
+            continue;
+        MirBlock *c = b->insts[0]->target;
+        if (c == b || (c->ninsts && c->insts[0]->op == MIR_Phi))
+            continue;
+        int clash = 0;
+        for (int p = 0; p < b->npreds; p++)
+            for (int k = 0; k < b->preds[p]->nsuccs; k++)
+                clash |= b->preds[p]->succs[k] == c;
+        if (clash)
+            continue;
+        retarget(f, b, c);
+        mir_compute_cfg(f);
+        n++;
+    }
+    return n;
+}
+
+/* Mark-and-sweep of pure values: live = effectful, and the operands of live instructions. */
+static int remove_dead_values(MirFunction *f)
+{
+    char *live = xcalloc((size_t)f->nvalues + 1, 1);
+    PtrVec work = {0};
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            MirInst *i = f->blocks[b]->insts[k];
+            if (i->id < 0 || (mir_ops[i->op].flags & (MF_SIDE | MF_RAISE | MF_TERM))) {
+                if (i->id >= 0)
+                    live[i->id] = 1;
+                vec_push(&work, i);
+            }
+        }
+    while (work.n) {
+        MirInst *i = work.v[--work.n];
+        for (int a = 0; a < i->nargs; a++)
+            if (!live[i->args[a]->id]) {
+                live[i->args[a]->id] = 1;
+                vec_push(&work, i->args[a]);
+            }
+    }
+    int removed = 0;
+    for (int b = 0; b < f->nblocks; b++) {
+        MirBlock *bl = f->blocks[b];
+        int n = 0;
+        for (int k = 0; k < bl->ninsts; k++) {
+            MirInst *i = bl->insts[k];
+            if (i->id >= 0 && !live[i->id]) {
+                removed++;
+                continue;
+            }
+            bl->insts[n++] = i;
+        }
+        bl->ninsts = n;
+    }
+    vec_free(&work);
+    free(live);
+    return removed;
+}
+
+int mir_pass_simplify(MirFunction *f)
+{
+    if (f->nblocks == 0)
+        return 0;
+    int total = 0;
+    mir_compute_cfg(f);
+    for (;;) {
+        int n = remove_unreachable(f);
+        n += merge_chains(f);
+        n += bypass_empty(f);
+        n += remove_unreachable(f);
+        n += mir_remove_trivial_phis(f);
+        n += remove_dead_values(f);
+        total += n;
+        if (!n)
+            break;
+    }
+    for (int b = 0; b < f->nblocks; b++)
+        f->blocks[b]->id = b;
+    mir_compute_cfg(f);
+    return total;
+}
