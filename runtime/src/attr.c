@@ -1,0 +1,516 @@
+/*
+ * attr.c - attribute access: rt_getattr / rt_setattr / rt_delattr (rt.h), object's and
+ * type's generic __getattribute__ / __setattr__, the per-type lookup along the MRO with its
+ * method cache, and method calls without bound-method objects (rt_method_lookup).
+ *
+ * Entry points: rt.h's rt_getattr, rt_getattr_cstr, rt_setattr, rt_delattr, rt_call_method
+ * (a weak definition: the call layer may provide its own); rt_class.h's rt_type_lookup*,
+ * rt_type_dict, rt_type_modified, rt_object_generic_*, rt_type_getattr/setattr,
+ * rt_getattr_opt, rt_instance_dict*, rt_method_lookup, rt_special_lookup, rt_call_special.
+ *
+ * Lookup order (object.__getattribute__, exactly CPython's): a data descriptor found on the
+ * type (has __set__/__delete__) wins; then the instance __dict__; then a non-data descriptor
+ * (bound through __get__) or plain class attribute; else AttributeError.  On a type object
+ * (type.__getattribute__): the metatype's data descriptors, then the type's own MRO (bound
+ * with no instance), then the metatype's other attributes.
+ *
+ * The method cache maps (type, name object) to the MRO lookup's result, 0 included.  It is
+ * invalidated wholesale (a global epoch) whenever any type's namespace or bases change, which
+ * in compiled programs happens mostly while classes are being defined.  Entries keep their
+ * type and name alive (the table is a GC root), so a pointer can never be reused for another
+ * type or name while an entry names it.  Not thread-safe yet: see the known gaps.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "rt.h"
+#include "core.h"
+#include "rt_class.h"
+#include "rt_containers.h"
+#include "rt_func.h"
+#include "rt_str.h"
+#include "class_internal.h"
+
+/* the class machinery's slots are installed before main() whenever this file is linked,
+ * which every program that touches an attribute does */
+__attribute__((constructor)) static void attr_ctor(void) { rt_class_init(); }
+
+/* ================================================================ type dicts and MRO ====== */
+
+Value rt_type_dict(Type *t)
+{
+    if (t->dict)
+        return t->dict;
+    if (!t->mro && rt_type_ready(t) < 0)
+        return RT_ERR;
+    Value d = rt_dict_new();
+    if (!d)
+        return RT_ERR;
+    /* published before filling: filling may look attributes up (interning, slot tables) */
+    t->dict = d;
+    if (rt_descr_fill_builtin(t, d) < 0)
+        return RT_ERR;
+    return d;
+}
+
+/* the uncached lookup: each type of the MRO in order */
+static Value lookup_mro(Type *t, Value name)
+{
+    if (!t->mro)
+        rt_type_ready(t);
+    if (t->mro) {
+        TupleObject *m = (TupleObject *)rt_obj(t->mro);
+        for (int64_t i = 0; i < m->size; i++) {
+            Value d = rt_type_dict((Type *)rt_obj(m->items[i]));
+            if (!d)
+                return RT_ERR;
+            Value v = rt_dict_get(d, name);
+            if (v)
+                return v;
+        }
+        return 0;
+    }
+    /* not ready (out of memory): the base chain is a usable approximation */
+    for (; t; t = t->base) {
+        Value d = rt_type_dict(t);
+        Value v = d ? rt_dict_get(d, name) : 0;
+        if (v)
+            return v;
+    }
+    return 0;
+}
+
+#define MCACHE_BITS 12
+typedef struct MCEntry {
+    Type *type;
+    Value name;
+    Value value;
+    uint64_t epoch;
+} MCEntry;
+static MCEntry mcache[1 << MCACHE_BITS];
+static uint64_t mcache_epoch = 1;
+static uint32_t next_version = 1;
+
+void rt_type_modified(Type *t)
+{
+    mcache_epoch++;
+    t->version = ++next_version;
+}
+
+Value rt_type_lookup(Type *t, Value name)
+{
+    uintptr_t h = ((uintptr_t)t >> 4) * 0x9E3779B97F4A7C15u ^ ((uintptr_t)name >> 4);
+    MCEntry *e = &mcache[(h ^ (h >> 29)) & ((1u << MCACHE_BITS) - 1)];
+    if (e->type == t && e->name == name && e->epoch == mcache_epoch)
+        return e->value;
+    Value v = lookup_mro(t, name);
+    if (rt_exc_pending())
+        return 0;
+    e->type = t;
+    e->name = name;
+    e->value = v;
+    e->epoch = mcache_epoch;
+    return v;
+}
+
+Value rt_type_lookup_cstr(Type *t, const char *name)
+{
+    Value n = rt_str_intern(name);
+    return n ? rt_type_lookup(t, n) : 0;
+}
+
+/* ================================================================ instance dicts ========== */
+
+Value *rt_instance_dict_slot(Value obj)
+{
+    if (rt_is_small(obj))
+        return NULL;
+    Object *o = rt_obj(obj);
+    Type *t = o->type;
+    ptrdiff_t off = t->dictoffset;
+    if (off > 0)
+        return (Value *)((char *)o + off);
+    if (off < 0) {
+        /* variable-size layouts (tuple subclasses): the dict pointer follows the items */
+        TupleObject *tp = (TupleObject *)o;
+        return &tp->items[tp->size] + (-off - 1);
+    }
+    if (t->flags & RT_TPFLAG_EXC_SUBCLASS)
+        return &((ExcObject *)o)->dict;
+    return NULL;
+}
+
+Value rt_instance_dict(Value obj)
+{
+    Value *slot = rt_instance_dict_slot(obj);
+    if (!slot)
+        return rt_raise_fmt(rt_AttributeError, "'%T' object has no attribute '__dict__'", obj);
+    if (!*slot && !(*slot = rt_dict_new()))
+        return RT_ERR;
+    return *slot;
+}
+
+/* ================================================================ descriptor helpers ====== */
+
+static DescrGetFn get_slot(Type *t)
+{
+    for (; t; t = t->base)
+        if (t->descr_get)
+            return t->descr_get;
+    return NULL;
+}
+
+static DescrSetFn set_slot(Type *t)
+{
+    for (; t; t = t->base)
+        if (t->descr_set)
+            return t->descr_set;
+    return NULL;
+}
+
+Value rt_descr_bind(Value descr, Value obj, Type *type)
+{
+    if (rt_is_small(descr))
+        return descr;
+    DescrGetFn g = get_slot(rt_obj(descr)->type);
+    return g ? g(descr, obj, rt_val(type)) : descr;
+}
+
+static Value name_error(Value name)
+{
+    return rt_raise_fmt(rt_TypeError, "attribute name must be string, not '%T'", name);
+}
+
+/* ================================================================ object.__getattribute__ = */
+
+Value rt_object_generic_getattr(Value obj, Value name)
+{
+    if (!rt_is_strv(name))
+        return name_error(name);
+    Type *tp = rt_typeof(obj);
+    Value descr = rt_type_lookup(tp, name);
+    if (!descr && rt_exc_pending())
+        return RT_ERR;
+    DescrGetFn g = NULL;
+    if (descr && !rt_is_small(descr)) {
+        Type *dt = rt_obj(descr)->type;
+        g = get_slot(dt);
+        if (g && set_slot(dt))
+            return g(descr, obj, rt_val(tp));
+    }
+    Value *ds = rt_instance_dict_slot(obj);
+    if (ds && *ds) {
+        Value v = rt_dict_get(*ds, name);
+        if (v)
+            return v;
+        if (rt_exc_pending())
+            return RT_ERR;
+    }
+    if (g)
+        return g(descr, obj, rt_val(tp));
+    if (descr)
+        return descr;
+    /* exceptions keep args, __cause__, errno ... in C fields */
+    if (tp->flags & RT_TPFLAG_EXC_SUBCLASS) {
+        Value v = rt_exc_getattr(obj, rt_str_bytes(name));
+        if (v || rt_exc_pending())
+            return v;
+    }
+    return rt_raise_fmt(rt_AttributeError, "'%s' object has no attribute '%U'", tp->name, name);
+}
+
+int rt_object_generic_setattr(Value obj, Value name, Value value)
+{
+    if (!rt_is_strv(name)) {
+        name_error(name);
+        return -1;
+    }
+    Type *tp = rt_typeof(obj);
+    Value descr = rt_type_lookup(tp, name);
+    if (!descr && rt_exc_pending())
+        return -1;
+    if (descr && !rt_is_small(descr)) {
+        DescrSetFn s = set_slot(rt_obj(descr)->type);
+        if (s)
+            return s(descr, obj, value);
+    }
+    if (value && (tp->flags & RT_TPFLAG_EXC_SUBCLASS)) {
+        int r = rt_exc_setattr(obj, rt_str_bytes(name), value);
+        if (r <= 0)
+            return r;
+    }
+    Value *ds = rt_instance_dict_slot(obj);
+    if (!ds) {
+        if (descr)
+            rt_raise_fmt(rt_AttributeError, "'%s' object attribute '%U' is read-only", tp->name,
+                         name);
+        else
+            rt_raise_fmt(rt_AttributeError, "'%s' object has no attribute '%U'", tp->name, name);
+        return -1;
+    }
+    if (value) {
+        if (!*ds && !(*ds = rt_dict_new()))
+            return -1;
+        return rt_dict_set(*ds, name, value);
+    }
+    if (*ds) {
+        int has = rt_dict_contains(*ds, name);
+        if (has < 0)
+            return -1;
+        if (has)
+            return rt_dict_del(*ds, name);
+    }
+    rt_raise_fmt(rt_AttributeError, "'%s' object has no attribute '%U'", tp->name, name);
+    return -1;
+}
+
+/* ================================================================ type.__getattribute__ == */
+
+Value rt_type_getattr(Value type, Value name)
+{
+    if (!rt_is_strv(name))
+        return name_error(name);
+    Type *t = (Type *)rt_obj(type);
+    Type *meta = rt_typeof(type);
+    Value meta_attr = rt_type_lookup(meta, name);
+    DescrGetFn mg = NULL;
+    if (meta_attr && !rt_is_small(meta_attr)) {
+        Type *dt = rt_obj(meta_attr)->type;
+        mg = get_slot(dt);
+        if (mg && set_slot(dt))
+            return mg(meta_attr, type, rt_val(meta));
+    }
+    Value attr = rt_type_lookup(t, name);
+    if (attr) {
+        DescrGetFn g = rt_is_small(attr) ? NULL : get_slot(rt_obj(attr)->type);
+        return g ? g(attr, 0, type) : attr;
+    }
+    if (rt_exc_pending())
+        return RT_ERR;
+    if (mg)
+        return mg(meta_attr, type, rt_val(meta));
+    if (meta_attr)
+        return meta_attr;
+    return rt_raise_fmt(rt_AttributeError, "type object '%s' has no attribute '%U'", t->name,
+                        name);
+}
+
+int rt_type_setattr(Value type, Value name, Value value)
+{
+    if (!rt_is_strv(name)) {
+        name_error(name);
+        return -1;
+    }
+    Type *t = (Type *)rt_obj(type);
+    if (!(t->flags & RT_TPFLAG_HEAPTYPE)) {
+        rt_raise_fmt(rt_TypeError, "cannot set '%U' attribute of immutable type '%s'", name,
+                     t->name);
+        return -1;
+    }
+    Type *meta = rt_typeof(type);
+    Value meta_attr = rt_type_lookup(meta, name);
+    if (meta_attr && !rt_is_small(meta_attr)) {
+        DescrSetFn s = set_slot(rt_obj(meta_attr)->type);
+        if (s)
+            return s(meta_attr, type, value);
+    }
+    Value d = rt_type_dict(t);
+    if (!d)
+        return -1;
+    if (value) {
+        if (rt_dict_set(d, name, value) < 0)
+            return -1;
+    } else {
+        int has = rt_dict_contains(d, name);
+        if (has <= 0) {
+            if (has == 0)
+                rt_raise_fmt(rt_AttributeError, "type object '%s' has no attribute '%U'",
+                             t->name, name);
+            return -1;
+        }
+        if (rt_dict_del(d, name) < 0)
+            return -1;
+    }
+    rt_type_modified(t);
+    const char *s = rt_str_bytes(name);
+    size_t n = rt_str_nbytes(name);
+    if (n > 4 && s[0] == '_' && s[1] == '_' && s[n - 1] == '_' && s[n - 2] == '_')
+        rt_slots_update_name(t, name);
+    return 0;
+}
+
+/* ================================================================ the rt.h entry points == */
+
+static GetAttrFn getattr_slot(Type *t)
+{
+    for (; t; t = t->base)
+        if (t->getattr)
+            return t->getattr;
+    return NULL;
+}
+
+static SetAttrFn setattr_slot(Type *t)
+{
+    for (; t; t = t->base)
+        if (t->setattr)
+            return t->setattr;
+    return NULL;
+}
+
+Value rt_getattr(Value obj, Value name)
+{
+    Type *t = rt_typeof(obj);
+    GetAttrFn f = getattr_slot(t);
+    if (f)
+        return f(obj, name);
+    return rt_object_generic_getattr(obj, name);
+}
+
+Value rt_getattr_cstr(Value obj, const char *name)
+{
+    Value n = rt_str_intern(name);
+    return n ? rt_getattr(obj, n) : RT_ERR;
+}
+
+int rt_setattr(Value obj, Value name, Value value)
+{
+    SetAttrFn f = setattr_slot(rt_typeof(obj));
+    if (f)
+        return f(obj, name, value);
+    return rt_object_generic_setattr(obj, name, value);
+}
+
+int rt_delattr(Value obj, Value name) { return rt_setattr(obj, name, 0); }
+
+int rt_getattr_opt(Value obj, Value name, Value *out)
+{
+    Value v = rt_getattr(obj, name);
+    if (v) {
+        *out = v;
+        return 1;
+    }
+    Value e = rt_exc_pending();
+    if (e && rt_issubtype(rt_typeof(e), rt_AttributeError)) {
+        rt_exc_fetch();
+        return 0;
+    }
+    return -1;
+}
+
+/* ================================================================ method calls ============ */
+
+/* can `descr` be called as descr(obj, *args) in place of binding it first? */
+static int unbound_callable(Value descr)
+{
+    if (rt_is_small(descr))
+        return 0;
+    Type *dt = rt_obj(descr)->type;
+    return dt == &rt_function_type || dt == &rt_method_descriptor_type ||
+           dt == &rt_wrapper_descriptor_type;
+}
+
+int rt_method_lookup(Value obj, Value name, Value *meth)
+{
+    Type *tp = rt_typeof(obj);
+    GetAttrFn f = getattr_slot(tp);
+    if (!f || f == rt_object_generic_getattr) {
+        Value descr = rt_type_lookup(tp, name);
+        if (descr && unbound_callable(descr)) {
+            /* an instance attribute of the same name shadows the method */
+            Value *ds = rt_instance_dict_slot(obj);
+            Value v = ds && *ds ? rt_dict_get(*ds, name) : 0;
+            if (v) {
+                *meth = v;
+                return 0;
+            }
+            if (rt_exc_pending())
+                return -1;
+            *meth = descr;
+            return 1;
+        }
+    }
+    Value v = rt_getattr(obj, name);
+    if (!v)
+        return -1;
+    *meth = v;
+    return 0;
+}
+
+/* func(self, *args): the arguments with self in front (vectorcall layout kept) */
+static Value call_prepend(Value func, Value self, const Value *args, size_t nargs,
+                          Value kwnames)
+{
+    size_t n = nargs + rt_nkw(kwnames);
+    Value small[8];
+    Value *buf = n < 8 ? small : rt_alloc((n + 1) * sizeof(Value));
+    if (!buf)
+        return RT_ERR;
+    buf[0] = self;
+    if (n)
+        memcpy(buf + 1, args, n * sizeof(Value));
+    return rt_call(func, buf, nargs + 1, kwnames);
+}
+
+Value rt_call_with_self(Value func, Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_is_small(func)) {
+        Type *ft = rt_obj(func)->type;
+        if (ft == &rt_method_descriptor_type) {
+            MethodDescrObject *m = (MethodDescrObject *)rt_obj(func);
+            return rt_md_call(m->def, m->owner, self, args, nargs, kwnames);
+        }
+        if (ft == &rt_wrapper_descriptor_type)
+            return rt_wrapper_call((WrapperDescrObject *)rt_obj(func), self, args, nargs,
+                                   kwnames);
+        if (ft == &rt_function_type)
+            return call_prepend(func, self, args, nargs, kwnames);
+    }
+    /* anything else is bound as an attribute would be (a built-in function stored in a
+     * class is called without self, as in CPython) */
+    Value b = rt_descr_bind(func, self, rt_typeof(self));
+    return b ? rt_call(b, args, nargs, kwnames) : RT_ERR;
+}
+
+Value rt_call_prepend(Value func, Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return call_prepend(func, self, args, nargs, kwnames);
+}
+
+__attribute__((weak)) Value rt_call_method(Value obj, Value name, const Value *args,
+                                           size_t nargs, Value kwnames)
+{
+    Value m;
+    int r = rt_method_lookup(obj, name, &m);
+    if (r < 0)
+        return RT_ERR;
+    if (r)
+        return rt_call_with_self(m, obj, args, nargs, kwnames);
+    return rt_call(m, args, nargs, kwnames);
+}
+
+Value rt_special_lookup(Value obj, const char *name)
+{
+    Type *tp = rt_typeof(obj);
+    Value d = rt_type_lookup_cstr(tp, name);
+    if (!d)
+        return 0;
+    return rt_descr_bind(d, obj, tp);
+}
+
+Value rt_call_special(Value obj, const char *name, const Value *args, size_t nargs, int *found)
+{
+    Type *tp = rt_typeof(obj);
+    Value d = rt_type_lookup_cstr(tp, name);
+    if (found)
+        *found = d != 0;
+    if (!d) {
+        if (rt_exc_pending() || found)
+            return RT_ERR;
+        return rt_raise_fmt(rt_AttributeError, "'%s' object has no attribute '%s'", tp->name,
+                            name);
+    }
+    if (unbound_callable(d))
+        return rt_call_with_self(d, obj, args, nargs, 0);
+    Value b = rt_descr_bind(d, obj, tp);
+    return b ? rt_call(b, args, nargs, 0) : RT_ERR;
+}
