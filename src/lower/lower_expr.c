@@ -515,31 +515,55 @@ static const NodeList *comp_generators(const Node *n)
 static MirInst *lower_comprehension(LowerFn *F, const Node *e)
 {
     const Node *g0 = comp_generators(e)->v[0];
-    if (g0->v.comprehension.is_async)
-        lower_fail(F->L, e->loc, "asynchronous comprehensions are not supported yet");
-    MirInst *it = emit1_r(F, MIR_GetIter, lower_expr(F, g0->v.comprehension.iter), e->loc);
+    MirInst *src = lower_expr(F, g0->v.comprehension.iter);
+    MirInst *it;
+    if (g0->v.comprehension.is_async) {
+        MirInst *aiter = emit1_r(F, MIR_LookupSpecial, src, e->loc);
+        aiter->str = intern_cstr("__aiter__");
+        it = call_n(F, aiter, NULL, 0, e->loc);
+    } else {
+        it = emit1_r(F, MIR_GetIter, src, e->loc);
+    }
     MirInst *fn = make_function(F, e, NULL, NULL, e->loc);
-    return call_n(F, fn, &it, 1, e->loc);
+    MirInst *r = call_n(F, fn, &it, 1, e->loc);
+    /* a comprehension that awaits is a coroutine (an async genexpr is an async generator) */
+    Scope *cs = symtable_scope_of(F->L->lm->st, e);
+    if (cs && cs->is_coroutine && e->kind != N_GeneratorExp)
+        r = emit1_r(F, MIR_Await, r, e->loc);
+    return r;
 }
 
 static void comp_loop(LowerFn *F, const Node *n, const NodeList *gens, int k, MirInst *acc)
 {
     const Node *g = gens->v[k];
     Loc loc = g->v.comprehension.iter->loc;
-    if (g->v.comprehension.is_async)
-        lower_fail(F->L, n->loc, "asynchronous comprehensions are not supported yet");
-    MirInst *it = k == 0 ? load_name(F, intern_cstr(".0"), synth(n->loc))
-                         : emit1_r(F, MIR_GetIter, lower_expr(F, g->v.comprehension.iter), loc);
+    int async = g->v.comprehension.is_async;
+    MirInst *it;
+    if (k == 0) {
+        it = load_name(F, intern_cstr(".0"), synth(n->loc));
+    } else if (async) {
+        MirInst *aiter = emit1_r(F, MIR_LookupSpecial, lower_expr(F, g->v.comprehension.iter), loc);
+        aiter->str = intern_cstr("__aiter__");
+        it = call_n(F, aiter, NULL, 0, loc);
+    } else {
+        it = emit1_r(F, MIR_GetIter, lower_expr(F, g->v.comprehension.iter), loc);
+    }
+    MirInst *prev = async ? emit0(F, MIR_ExcHandled, synth(loc)) : NULL;
     Label head = {0, "comp.head"}, done = {0, "comp.done"};
     jump(F, &head, loc);
     start(F, &head);
-    MirInst *next = emit1(F, MIR_IterNext, it, loc);
-    MirBlock *body = new_block(F, "comp.body");
-    next->exc = exc_block(F);
-    next->target = body;
-    next->target2 = label_block(F, &done);
-    emit0(F, MIR_Br, loc)->target = body;
-    F->cur = body;
+    MirInst *next;
+    if (async) {
+        next = async_next(F, it, prev, &done, loc);
+    } else {
+        next = emit1(F, MIR_IterNext, it, loc);
+        MirBlock *body = new_block(F, "comp.body");
+        next->exc = exc_block(F);
+        next->target = body;
+        next->target2 = label_block(F, &done);
+        emit0(F, MIR_Br, loc)->target = body;
+        F->cur = body;
+    }
     assign_to(F, g->v.comprehension.target, next);
     for (int i = 0; i < g->v.comprehension.ifs.n; i++) {
         Label pass = {0, "comp.if"};

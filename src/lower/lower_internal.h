@@ -55,7 +55,8 @@ typedef struct Unwind {
     ExcTarget *exc;          /* the exception target outside the construct */
     Label *brk, *cont;       /* UW_LOOP */
     const NodeList *final;   /* UW_FINALLY: the finally body, lowered again on each exit */
-    MirInst *exit;           /* UW_WITH: the bound __exit__ */
+    MirInst *exit;           /* UW_WITH: the bound __exit__ (__aexit__, awaited, when is_async) */
+    int is_async;
     Loc loc;
     MirInst *prev;           /* UW_HANDLER: the exception handled before the handler began */
     const char *name;        /* UW_HANDLER: the `as` name to unbind (mangled), or NULL */
@@ -155,6 +156,7 @@ void assign_to(LowerFn *F, const Node *target, MirInst *v);
 /* Runs the unwind entries from the top down to (excluding) index `to`, for an early exit. */
 void run_unwinds(LowerFn *F, int to);
 int body_has_annotations(const NodeList *body);
+MirInst *async_next(LowerFn *F, MirInst *it, MirInst *prev, Label *exhausted, Loc loc);
 
 /* ---- lower_match.c ---- */
 void lower_match(LowerFn *F, const Node *s);

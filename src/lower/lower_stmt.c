@@ -233,7 +233,9 @@ void run_unwinds(LowerFn *F, int to)
             break;
         case UW_WITH: {
             MirInst *a[3] = {emit_none(F, u.loc), emit_none(F, u.loc), emit_none(F, u.loc)};
-            call_n(F, u.exit, a, 3, u.loc);
+            MirInst *r = call_n(F, u.exit, a, 3, u.loc);
+            if (u.is_async)
+                emit1_r(F, MIR_Await, r, u.loc);
             break;
         }
         case UW_HANDLER:
@@ -320,6 +322,71 @@ static void lower_for(LowerFn *F, const Node *s)
     jump(F, &head, s->loc);
     start(F, &els);
     lower_stmts(F, &s->v.For.orelse);
+    jump(F, &after, s->loc);
+    start(F, &after);
+}
+
+/* One step of an async iteration: `await it.__anext__()`; StopAsyncIteration raised by the
+ * __anext__ call or its await (only there, as CPython's END_ASYNC_FOR) branches to `exhausted`.
+ * prev is the exception handled outside (taken before the loop).  Continues with the value. */
+MirInst *async_next(LowerFn *F, MirInst *it, MirInst *prev, Label *exhausted, Loc loc)
+{
+    ExcTarget *outer = F->exc;
+    ExcTarget h = {NULL, "afor.exc"};
+    F->exc = &h;
+    MirInst *anext = emit1_r(F, MIR_LookupSpecial, it, loc);
+    anext->str = intern_cstr("__anext__");
+    MirInst *v = emit1_r(F, MIR_Await, call_n(F, anext, NULL, 0, loc), loc);
+    F->exc = outer;
+    MirBlock *cont = F->cur;
+    if (h.b) {
+        Loc sl = synth(loc);
+        F->cur = h.b;
+        MirInst *x = emit0(F, MIR_ExcCatch, sl);
+        ExcTarget c = {NULL, "afor.cleanup"};
+        F->exc = &c;
+        MirInst *stop = emit_r(F, MIR_GlobalLoad, NULL, 0, sl);
+        stop->str = intern_cstr("StopAsyncIteration");
+        MirInst *m = emit2_r(F, MIR_ExcMatch, x, stop, sl);
+        Label done = {0, "afor.stop"}, again = {0, "afor.reraise"};
+        branch(F, m, &done, &again, sl);
+        start(F, &done);
+        emit1(F, MIR_ExcRestoreHandled, prev, sl);
+        jump(F, exhausted, sl);
+        start(F, &again);
+        reraise(F, sl);
+        if (c.b) {
+            F->cur = c.b;
+            emit1(F, MIR_ExcRestoreHandled, prev, sl);
+            F->exc = outer;
+            propagate(F, sl);
+        }
+        F->exc = outer;
+    }
+    F->cur = cont;
+    return v;
+}
+
+/* async for: __aiter__ once, then async_next() per item. */
+static void lower_async_for(LowerFn *F, const Node *s)
+{
+    Loc loc = s->v.AsyncFor.iter->loc;
+    MirInst *obj = lower_expr(F, s->v.AsyncFor.iter);
+    MirInst *aiter = emit1_r(F, MIR_LookupSpecial, obj, loc);
+    aiter->str = intern_cstr("__aiter__");
+    MirInst *it = call_n(F, aiter, NULL, 0, loc);
+    MirInst *prev = emit0(F, MIR_ExcHandled, synth(loc));
+    Label head = {0, "afor.head"}, els = {0, "afor.else"}, after = {0, "afor.after"};
+    jump(F, &head, loc);
+    start(F, &head);
+    MirInst *v = async_next(F, it, prev, &els, s->loc);
+    assign_to(F, s->v.AsyncFor.target, v);
+    push_unwind(F, (Unwind){.kind = UW_LOOP, .exc = F->exc, .brk = &after, .cont = &head});
+    lower_stmts(F, &s->v.AsyncFor.body);
+    pop_unwind(F);
+    jump(F, &head, s->loc);
+    start(F, &els);
+    lower_stmts(F, &s->v.AsyncFor.orelse);
     jump(F, &after, s->loc);
     start(F, &after);
 }
@@ -442,24 +509,28 @@ static void lower_try(LowerFn *F, const Node *s)
 /* with items[k], ..., items[n-1]: body — one context manager at a time, as nested withs. */
 static void lower_with_items(LowerFn *F, const Node *s, int k)
 {
-    const NodeList *items = &s->v.With.items;
+    int async = s->kind == N_AsyncWith;
+    const NodeList *items = async ? &s->v.AsyncWith.items : &s->v.With.items;
     if (k == items->n) {
-        lower_stmts(F, &s->v.With.body);
+        lower_stmts(F, async ? &s->v.AsyncWith.body : &s->v.With.body);
         return;
     }
     const Node *item = items->v[k];
     Loc loc = item->v.withitem.context_expr->loc;
     MirInst *mgr = lower_expr(F, item->v.withitem.context_expr);
     MirInst *enter = emit1_r(F, MIR_LookupSpecial, mgr, loc);
-    enter->str = intern_cstr("__enter__");
+    enter->str = intern_cstr(async ? "__aenter__" : "__enter__");
     MirInst *exit = emit1_r(F, MIR_LookupSpecial, mgr, loc);
-    exit->str = intern_cstr("__exit__");
+    exit->str = intern_cstr(async ? "__aexit__" : "__exit__");
     MirInst *val = call_n(F, enter, NULL, 0, loc);
+    if (async)
+        val = emit1_r(F, MIR_Await, val, loc);
     MirInst *prev = emit0(F, MIR_ExcHandled, synth(loc));
     ExcTarget *outer = F->exc;
     ExcTarget h = {NULL, "with.exc"};
     F->exc = &h;
-    push_unwind(F, (Unwind){.kind = UW_WITH, .exc = outer, .exit = exit, .loc = synth(s->loc)});
+    push_unwind(F, (Unwind){.kind = UW_WITH, .exc = outer, .exit = exit, .is_async = async,
+                            .loc = synth(s->loc)});
     if (item->v.withitem.optional_vars)
         assign_to(F, item->v.withitem.optional_vars, val);
     lower_with_items(F, s, k + 1);
@@ -468,7 +539,9 @@ static void lower_with_items(LowerFn *F, const Node *s, int k)
     Label after = {0, "with.after"};
     if (F->cur) {
         MirInst *a[3] = {emit_none(F, loc), emit_none(F, loc), emit_none(F, loc)};
-        call_n(F, exit, a, 3, synth(s->loc));
+        MirInst *r = call_n(F, exit, a, 3, synth(s->loc));
+        if (async)
+            emit1_r(F, MIR_Await, r, synth(s->loc));
         jump(F, &after, loc);
     }
     if (h.b) {
@@ -483,6 +556,8 @@ static void lower_with_items(LowerFn *F, const Node *s, int k)
         tb->str = intern_cstr("__traceback__");
         MirInst *a[3] = {tp, x, tb};
         MirInst *r = call_n(F, exit, a, 3, sl);
+        if (async)
+            r = emit1_r(F, MIR_Await, r, sl);
         MirInst *t = emit1_r(F, MIR_Truthy, r, sl);
         Label suppress = {0, "with.suppress"}, again = {0, "with.reraise"};
         branch(F, t, &suppress, &again, sl);
@@ -781,7 +856,7 @@ void lower_stmt(LowerFn *F, const Node *s)
     case N_Try:
         lower_try(F, s);
         return;
-    case N_With:
+    case N_With: case N_AsyncWith:
         lower_with_items(F, s, 0);
         return;
     case N_Assert:
@@ -803,9 +878,8 @@ void lower_stmt(LowerFn *F, const Node *s)
         lower_match(F, s);
         return;
     case N_AsyncFor:
-        lower_fail(F->L, loc, "'async for' is not supported yet");
-    case N_AsyncWith:
-        lower_fail(F->L, loc, "'async with' is not supported yet");
+        lower_async_for(F, s);
+        return;
     case N_TryStar:
         lower_fail(F->L, loc, "'except*' is not supported yet");
     default:
