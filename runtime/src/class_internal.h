@@ -19,6 +19,7 @@ enum {
     MD_VARARGS,   /* fn(self, args, nargs, kwnames): the vectorcall layout */
     MD_SETARGS,   /* fn(self, args, nargs): positional only, any number */
     MD_GETTER,    /* fn(self): a read-only property */
+    MD_CLASSVAR,  /* fn(cls, args, nargs, kwnames): a class method taking anything */
 };
 typedef struct MethodDef {
     const char *name;

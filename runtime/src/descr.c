@@ -107,7 +107,7 @@ static const Row rows[] = {
     ROW(&rt_type_type, __subclasses__, d_type_subclasses, MD_METHOD, 0, 0, NULL)
     ROW(&rt_type_type, __instancecheck__, d_type_instancecheck, MD_METHOD, 1, 1, NULL)
     ROW(&rt_type_type, __subclasscheck__, d_type_subclasscheck, MD_METHOD, 1, 1, NULL)
-    ROW(&rt_type_type, __prepare__, d_type_prepare, MD_VARARGS, 0, 0, NULL)
+    ROW(&rt_type_type, __prepare__, d_type_prepare, MD_CLASSVAR, 0, 0, NULL)
     ROW(&rt_property_type, getter, d_property_getter, MD_METHOD, 1, 1, NULL)
     ROW(&rt_property_type, setter, d_property_setter, MD_METHOD, 1, 1, NULL)
     ROW(&rt_property_type, deleter, d_property_deleter, MD_METHOD, 1, 1, NULL)
@@ -232,7 +232,7 @@ Value rt_md_call(const MethodDef *d, Type *owner, Value self, const Value *args,
                  Value kwnames)
 {
     (void)owner;
-    if (d->kind == MD_VARARGS)
+    if (d->kind == MD_VARARGS || d->kind == MD_CLASSVAR)
         return ((Value (*)(Value, const Value *, size_t, Value))d->fn)(self, args, nargs,
                                                                         kwnames);
     if (d->kind == MD_SETARGS) {
@@ -290,7 +290,7 @@ static Value bound_new(const MethodDef *d, Value self, Type *owner)
 static Value mdescr_get(Value descr, Value obj, Value type)
 {
     MethodDescrObject *m = (MethodDescrObject *)rt_obj(descr);
-    if (m->def->kind == MD_CLASS) {
+    if (m->def->kind == MD_CLASS || m->def->kind == MD_CLASSVAR) {
         Value cls = type ? type : rt_val(rt_typeof(obj));
         return bound_new(m->def, cls, m->owner);
     }
@@ -313,7 +313,7 @@ static Value mdescr_call(Value callable, const Value *args, size_t nargs, Value 
     if (nargs < 1)
         return rt_raise_fmt(rt_TypeError, "unbound method %s.%s() needs an argument",
                             m->owner->name, d->name);
-    if (d->kind == MD_CLASS) {
+    if (d->kind == MD_CLASS || d->kind == MD_CLASSVAR) {
         if (!rt_is_type(args[0]) || !rt_issubtype((Type *)rt_obj(args[0]), m->owner))
             return rt_raise_fmt(rt_TypeError,
                                 "descriptor '%s' for type '%s' needs a subtype of '%s'",
@@ -967,7 +967,7 @@ static Value d_type_prepare(Value self, const Value *args, size_t nargs, Value k
 
 static Value mdescr_new(const MethodDef *d, Type *owner)
 {
-    Type *dt = d->kind == MD_CLASS || d->kind == MD_STATIC ? &rt_classmethod_descriptor_type
+    Type *dt = d->kind == MD_CLASS || d->kind == MD_STATIC || d->kind == MD_CLASSVAR ? &rt_classmethod_descriptor_type
                                                            : &rt_method_descriptor_type;
     MethodDescrObject *m = (MethodDescrObject *)rt_new_object(dt, sizeof *m);
     if (!m)

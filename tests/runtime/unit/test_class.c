@@ -316,6 +316,96 @@ static void test_exceptions(void)
     CHECKI(rt_exc_matches(got, rt_val(rt_Exception)), "1");
 }
 
+/* ---- rt_build_class with compiled-style bodies ----
+ *   class Base:
+ *       def hello(self): return "base"
+ *   class Kid(Base):
+ *       x = 1
+ *       def hello(self): return ("kid", super().hello())     # __class__ cell
+ */
+static Value base_hello_body(FunctionObject *self, Value *params) { return S("base"); }
+static const char *const self_param[] = {"self"};
+static const CodeInfo base_hello_code = {.name = "hello", .qualname = "Base.hello",
+                                         .file = "t.py", .npos = 1, .nparams = 1,
+                                         .paramnames = self_param, .body = base_hello_body};
+static Value globals;
+
+static Value base_body(FunctionObject *self, Value *params)
+{
+    Value f = rt_function_new(&base_hello_code, globals, 0, 0, 0);
+    if (!f || rt_setitem(params[0], S("hello"), f) < 0)
+        return RT_ERR;
+    return rt_None;
+}
+
+static Value kid_hello_body(FunctionObject *self, Value *params)
+{
+    /* super() -> rt_super_new(__class__ cell content, first argument) */
+    Value cls = rt_cell_get(rt_tuple_item(self->closure, 0), "__class__", 1);
+    if (!cls)
+        return RT_ERR;
+    Value sup = rt_super_new(cls, params[0]);
+    Value r = sup ? rt_call_method(sup, S("hello"), NULL, 0, 0) : RT_ERR;
+    return r ? T2(S("kid"), r) : RT_ERR;
+}
+static const char *const class_free[] = {"__class__"};
+static const CodeInfo kid_hello_code = {.name = "hello", .qualname = "Kid.hello",
+                                        .file = "t.py", .npos = 1, .nparams = 1,
+                                        .paramnames = self_param, .nfree = 1,
+                                        .freevars = class_free, .body = kid_hello_body};
+
+static Value kid_body(FunctionObject *self, Value *params)
+{
+    Value ns = params[0];
+    Value cell = rt_cell_new(0);
+    Value f = cell ? rt_function_new(&kid_hello_code, globals, 0, 0, rt_tuple_from(&cell, 1)) : 0;
+    if (!f || rt_setitem(ns, S("x"), rt_small(1)) < 0 || rt_setitem(ns, S("hello"), f) < 0 ||
+        rt_setitem(ns, S("__classcell__"), cell) < 0)
+        return RT_ERR;
+    return cell;
+}
+static const CodeInfo base_code = {.name = "Base", .qualname = "Base", .file = "t.py",
+                                   .flags = RT_CO_CLASS_BODY, .nparams = 1, .body = base_body};
+static const CodeInfo kid_code = {.name = "Kid", .qualname = "Kid", .file = "t.py",
+                                  .flags = RT_CO_CLASS_BODY, .nparams = 1, .body = kid_body};
+
+static void test_build_class(void)
+{
+    globals = rt_dict_new();
+    rt_dict_set(globals, S("__name__"), S("mymod"));
+    Value base = rt_build_class(rt_function_new(&base_code, globals, 0, 0, 0), S("Base"), NULL,
+                                0, NULL, 0);
+    CHECK(base, "<class 'mymod.Base'>");
+    Value kid = rt_build_class(rt_function_new(&kid_code, globals, 0, 0, 0), S("Kid"), &base, 1,
+                               NULL, 0);
+    CHECK(kid, "<class 'mymod.Kid'>");
+    CHECK(rt_getattr(kid, S("__qualname__")), "'Kid'");
+    CHECK(rt_getattr(kid, S("__module__")), "'mymod'");
+    Value k = rt_call(kid, NULL, 0, 0);
+    CHECK(rt_call_method(k, S("hello"), NULL, 0, 0), "('kid', 'base')");
+    CHECK(rt_call(rt_getattr(k, S("hello")), NULL, 0, 0), "('kid', 'base')");
+    CHECK(rt_getattr(k, S("x")), "1");
+    /* metaclass= keyword: a metaclass conflict */
+    Value meta = mkclass("Meta", T1(rt_val(&rt_type_type)), NULL);
+    Value kn = T1(S("metaclass"));
+    Value m = rt_build_class(rt_function_new(&base_code, globals, 0, 0, 0), S("M"), NULL, 0,
+                             &meta, kn);
+    CHECK(rt_call(rt_val(&rt_type_type), &m, 1, 0), "<class '__main__.Meta'>");
+    Value bases2[2] = {m, base};
+    /* (the body's qualname is Base's: a real body would set __qualname__ 'Z' itself) */
+    Value z = rt_build_class(rt_function_new(&base_code, globals, 0, 0, 0), S("Z"), bases2, 2,
+                             NULL, 0);
+    CHECK(z ? rt_getattr(z, S("__name__")) : RT_ERR, "'Z'");
+    CHECK(rt_call(rt_val(&rt_type_type), &z, 1, 0), "<class '__main__.Meta'>");
+    Value other = mkclass("Meta2", T1(rt_val(&rt_type_type)), NULL);
+    Value o = rt_call(other, (Value[]){S("O"), rt_tuple_from(NULL, 0), rt_dict_new()}, 3, 0);
+    Value bases3[2] = {m, o};
+    CHECK(rt_build_class(rt_function_new(&base_code, globals, 0, 0, 0), S("W"), bases3, 2,
+                         NULL, 0),
+          "E TypeError: metaclass conflict: the metaclass of a derived class must be a "
+          "(non-strict) subclass of the metaclasses of all its bases");
+}
+
 int main(void)
 {
     rt_init();
@@ -324,6 +414,7 @@ int main(void)
     test_slots_dispatch();
     test_descriptors();
     test_exceptions();
+    test_build_class();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
