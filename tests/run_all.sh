@@ -55,6 +55,9 @@ done
 [[ -x tests/strlit/run.sh ]] && run strlit tests/strlit/run.sh
 [[ -x tests/sema/run.sh ]] && run sema tests/sema/run.sh
 [[ -x tests/frontend/check_corpus.sh ]] && run corpus-check tests/frontend/check_corpus.sh
+[[ -x tests/codegen/run.sh ]] && run codegen tests/codegen/run.sh
+[[ -x tests/build/run.sh ]] && run build tests/build/run.sh
+[[ -f tests/conformance.ratchet ]] && run conformance ../shared/conformance/run --aithon "$PWD/build/aithon" --ratchet tests/conformance.ratchet
 if ((!quick)); then
   [[ -x tests/lex/stdlib_tokens.sh ]] && run stdlib-tokens tests/lex/stdlib_tokens.sh
   [[ -x tests/frontend/stdlib_ast.sh ]] && run stdlib-ast tests/frontend/stdlib_ast.sh

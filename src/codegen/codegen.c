@@ -662,6 +662,44 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
     case MIR_ExcHandled:
         return rt_call0(cg, RTF_rt_exc_handled);
 
+    case MIR_LookupSpecial:   /* approximated by a full attribute lookup */
+        r = RTC(cg, RTF_rt_getattr, a0, name_const(cg, in->str));
+        check_value(cg, in, r);
+        return r;
+    case MIR_Len: {
+        LLVMValueRef n = RTC(cg, RTF_rt_len, a0);
+        check_int(cg, in, n);
+        return LLVMBuildOr(b, LLVMBuildShl(b, n, ci64(cg, 1), ""), ci64(cg, 1), "");
+    }
+    case MIR_MatchSeq:
+    case MIR_MatchMap: {
+        /* by the type's subclass flags (list/tuple, dict): not yet collections.abc */
+        uint64_t mask = in->op == MIR_MatchMap ? RT_TPFLAG_DICT_SUBCLASS
+                                               : RT_TPFLAG_LIST_SUBCLASS | RT_TPFLAG_TUPLE_SUBCLASS;
+        LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
+        LLVMBasicBlockRef objb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
+        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
+        LLVMBuildCondBr(b, LLVMBuildTrunc(b, a0, cg->i1, ""), done, objb);
+        LLVMPositionBuilderAtEnd(b, objb);
+        LLVMValueRef t = load_field(cg, cg->ptr, a0, offsetof(Object, type));
+        LLVMValueRef fl = load_field(cg, cg->i64, t, offsetof(Type, flags));
+        LLVMValueRef hit = LLVMBuildICmp(b, LLVMIntNE, LLVMBuildAnd(b, fl, ci64(cg, (int64_t)mask), ""),
+                                         ci64(cg, 0), "");
+        LLVMBuildBr(b, done);
+        LLVMPositionBuilderAtEnd(b, done);
+        LLVMValueRef phi = LLVMBuildPhi(b, cg->i1, "");
+        LLVMValueRef vs[2] = {LLVMConstInt(cg->i1, 0, 0), hit};
+        LLVMBasicBlockRef bs[2] = {start, objb};
+        LLVMAddIncoming(phi, vs, bs, 2);
+        return box_bool(cg, phi);
+    }
+    case MIR_MatchClass:
+    case MIR_MatchKeys:
+        raise_str(cg, "rt_NotImplementedError", "class and mapping patterns are not supported yet");
+        LLVMBuildBr(b, err_path(cg, in));
+        LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "dead"));
+        return ci64(cg, 0);
+
     /* generators: not yet (LLVM coroutines) */
     case MIR_Yield:
     case MIR_YieldFrom:
@@ -674,13 +712,6 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         cg_die(cg, "codegen: unexpected op %s in %s", mir_ops[in->op].text, f->mf->symbol);
     }
     return NULL;
-}
-
-static void leave_recursion(Cg *cg)
-{
-    LLVMValueRef g = cg_rt_tls(cg, "rt_recursion_depth");
-    LLVMValueRef d = LLVMBuildLoad2(cg->b, cg->i32, g, "");
-    LLVMBuildStore(cg->b, LLVMBuildSub(cg->b, d, ci32(cg, 1), ""), g);
 }
 
 static void emit_term(Cg *cg, const MirInst *in)
@@ -696,9 +727,7 @@ static void emit_term(Cg *cg, const MirInst *in)
                         llvm_block(f, in->target2));
         break;
     case MIR_Ret: {
-        LLVMValueRef v = val(cg, in->args[0]);
-        leave_recursion(cg);
-        LLVMBuildRet(b, v);
+        LLVMBuildRet(b, val(cg, in->args[0]));
         break;
     }
     case MIR_Raise: {
@@ -835,30 +864,10 @@ void cg_function(Cg *cg, const MirFunction *mf)
     f->globals = load_field(cg, cg->i64, f->self,
                             is_init ? offsetof(ModuleObject, dict)
                                     : offsetof(FunctionObject, globals));
-    /* recursion counter: inline unless at the limit */
-    {
-        LLVMValueRef g = cg_rt_tls(cg, "rt_recursion_depth");
-        LLVMValueRef d = LLVMBuildLoad2(cg->b, cg->i32, g, "");
-        LLVMValueRef lim = LLVMBuildLoad2(cg->b, cg->i32,
-                                          cg_rt_global(cg, "rt_recursion_limit", cg->i32), "");
-        LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "recursion");
-        LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "recursion.err");
-        LLVMBasicBlockRef fast = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
-        LLVMValueRef br = LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, d, lim, ""),
-                                          slow, fast);
-        LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
-        LLVMPositionBuilderAtEnd(cg->b, fast);
-        LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, d, ci32(cg, 1), ""), g);
-        LLVMBuildBr(cg->b, f->bbs[mf->blocks[0]->id]);
-        LLVMPositionBuilderAtEnd(cg->b, slow);
-        LLVMValueRef rc = rt_call0(cg, RTF_rt_recursion_enter);
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, rc, ci32(cg, 0), ""), fail,
-                        f->bbs[mf->blocks[0]->id]);
-        LLVMPositionBuilderAtEnd(cg->b, fail);
-        LLVMBuildRet(cg->b, ci64(cg, 0));
-    }
+    /* no recursion counting here: rt_function_vectorcall brackets every body call with
+     * rt_recursion_enter/leave (rt_func.h), and counting twice would halve the limit */
+    LLVMBuildBr(cg->b, f->bbs[mf->blocks[0]->id]);
     LLVMPositionBuilderAtEnd(cg->b, f->unwind_bb);
-    leave_recursion(cg);
     LLVMBuildRet(cg->b, ci64(cg, 0));
 
     /* blocks, in MIR order */

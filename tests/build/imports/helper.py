@@ -1,0 +1,3 @@
+GREETING = "hi from helper"
+def double(x):
+    return 2 * x

@@ -1,0 +1,3 @@
+import helper
+from helper import double
+print(helper.GREETING, double(21), helper.__name__)
