@@ -220,7 +220,10 @@ static void test_diamond(void)
     store(&c, el, x, cint(&c, el, 2));
     mir_emit_br(c.f, el, j, L(4, 0));
     MirBlock *b = j;
-    ret(&c, b, load(&c, &b, x, NULL));
+    {
+        MirInst *lv = load(&c, &b, x, NULL); /* before reading b: it moves on */
+        ret(&c, b, lv);
+    }
     finish_unwind(&c);
     run_passes(&c);
     MirInst *r = ret_value(c.f);
@@ -251,7 +254,10 @@ static void test_loop(void)
     store(&c, n, i, add);
     mir_emit_br(c.f, n, h, L(3, 0));
     b = ex;
-    ret(&c, b, load(&c, &b, i, NULL));
+    {
+        MirInst *lv = load(&c, &b, i, NULL); /* before reading b: it moves on */
+        ret(&c, b, lv);
+    }
     finish_unwind(&c);
     run_passes(&c);
     MirInst *r = ret_value(c.f);
@@ -273,7 +279,10 @@ static void test_maybe_unbound(void)
     store(&c, t, x, cint(&c, t, 1));
     mir_emit_br(c.f, t, j, L(2, 0));
     MirBlock *b = j;
-    ret(&c, b, load(&c, &b, x, NULL));
+    {
+        MirInst *lv = load(&c, &b, x, NULL); /* before reading b: it moves on */
+        ret(&c, b, lv);
+    }
     finish_unwind(&c);
     run_passes(&c);
     MirInst *r = ret_value(c.f);
@@ -290,7 +299,10 @@ static void test_never_bound(void)
     Ctx c = start("never");
     int x = mir_var_new(c.f, "x", MT_DYN);
     MirBlock *b = c.f->blocks[0];
-    ret(&c, b, load(&c, &b, x, NULL));
+    {
+        MirInst *lv = load(&c, &b, x, NULL); /* before reading b: it moves on */
+        ret(&c, b, lv);
+    }
     finish_unwind(&c);
     run_passes(&c);
     MirInst *r = ret_value(c.f);
@@ -309,7 +321,10 @@ static void test_delete(void)
     MirInst *d = mir_emit_raising(c.f, b, MIR_VarDelete, NULL, 0, n, unwind(&c), L(2, 4));
     d->imm = x;
     b = n;
-    ret(&c, b, load(&c, &b, x, NULL));
+    {
+        MirInst *lv = load(&c, &b, x, NULL); /* before reading b: it moves on */
+        ret(&c, b, lv);
+    }
     finish_unwind(&c);
     run_passes(&c);
     CHECK(count_op(c.f, MIR_CheckBound) == 1);
@@ -335,7 +350,10 @@ static void test_exc_edges(void)
     MirInst *caught = mir_emit(c.f, h, MIR_ExcCatch, NULL, 0, L(5, 0));
     (void)caught;
     MirBlock *hb = h;
-    ret(&c, hb, load(&c, &hb, x, NULL));
+    {
+        MirInst *lv = load(&c, &hb, x, NULL); /* before reading hb: it moves on */
+        ret(&c, hb, lv);
+    }
     finish_unwind(&c);
     run_passes(&c);
     MirInst *r = ret_value(c.f);
@@ -369,7 +387,10 @@ static void test_check_exc_edge(void)
     ret(&c, b, cint(&c, b, 0));
     mir_emit(c.f, h, MIR_ExcCatch, NULL, 0, L(5, 0));
     MirBlock *hb = h;
-    ret(&c, hb, load(&c, &hb, x, NULL));
+    {
+        MirInst *lv = load(&c, &hb, x, NULL); /* before reading hb: it moves on */
+        ret(&c, hb, lv);
+    }
     finish_unwind(&c);
     run_passes(&c);
     CHECK(count_op(c.f, MIR_CheckBound) == 2);
@@ -389,7 +410,10 @@ static void test_deep(void)
         mir_emit_br(c.f, b, n, L(1, 0));
         b = n;
     }
-    ret(&c, b, load(&c, &b, x, NULL));
+    {
+        MirInst *lv = load(&c, &b, x, NULL); /* before reading b: it moves on */
+        ret(&c, b, lv);
+    }
     finish_unwind(&c);
     CHECK(mir_verify(c.f) == 0);
     mir_pass_ssa(c.f);
