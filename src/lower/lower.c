@@ -74,6 +74,19 @@ MirInst *emit_r(LowerFn *F, MirOp op, MirInst **args, int n, Loc loc)
     return i;
 }
 
+void *tmp_alloc(LowerFn *F, size_t n)
+{
+    return arena_alloc(F->L->tmp, n ? n : 1);
+}
+
+void *tmp_grow(LowerFn *F, void *p, size_t oldn, size_t n)
+{
+    void *q = tmp_alloc(F, n);
+    if (p && oldn)
+        memcpy(q, p, oldn < n ? oldn : n);
+    return q;
+}
+
 MirInst *emit0(LowerFn *F, MirOp op, Loc loc) { return emit(F, op, NULL, 0, loc); }
 MirInst *emit1(LowerFn *F, MirOp op, MirInst *a, Loc loc) { return emit(F, op, &a, 1, loc); }
 MirInst *emit1_r(LowerFn *F, MirOp op, MirInst *a, Loc loc) { return emit_r(F, op, &a, 1, loc); }
@@ -142,13 +155,11 @@ MirInst *emit_phi(LowerFn *F, MirInst **vals, MirBlock **preds, int n, Loc loc)
 MirInst *call_n(LowerFn *F, MirInst *callee, MirInst **args, int n, Loc loc)
 {
     MirInst *buf[8];
-    MirInst **all = n + 1 <= 8 ? buf : xmalloc(sizeof(MirInst *) * (size_t)(n + 1));
+    MirInst **all = n + 1 <= 8 ? buf : tmp_alloc(F, sizeof(MirInst *) * (size_t)(n + 1));
     all[0] = callee;
     for (int i = 0; i < n; i++)
         all[i + 1] = args[i];
     MirInst *c = emit_r(F, MIR_Call, all, n + 1, loc);
-    if (all != buf)
-        free(all);
     return c;
 }
 
@@ -156,7 +167,7 @@ void push_unwind(LowerFn *F, Unwind u)
 {
     if (F->nuw == F->capuw) {
         F->capuw = F->capuw ? 2 * F->capuw : 8;
-        F->uw = xrealloc(F->uw, sizeof(Unwind) * (size_t)F->capuw);
+        F->uw = tmp_grow(F, F->uw, sizeof(Unwind) * (size_t)F->nuw, sizeof(Unwind) * (size_t)F->capuw);
     }
     F->uw[F->nuw++] = u;
 }
@@ -178,8 +189,10 @@ static int var_slot(LowerFn *F, const char *name)
             return F->varslots[i];
     if (F->nvars == F->capvars) {
         F->capvars = F->capvars ? 2 * F->capvars : 16;
-        F->varnames = xrealloc(F->varnames, sizeof(char *) * (size_t)F->capvars);
-        F->varslots = xrealloc(F->varslots, sizeof(int) * (size_t)F->capvars);
+        F->varnames = tmp_grow(F, F->varnames, sizeof(char *) * (size_t)F->nvars,
+                               sizeof(char *) * (size_t)F->capvars);
+        F->varslots = tmp_grow(F, F->varslots, sizeof(int) * (size_t)F->nvars,
+                               sizeof(int) * (size_t)F->capvars);
     }
     int slot = mir_var_new(F->f, name, MT_DYN);
     F->varnames[F->nvars] = name;
@@ -189,8 +202,10 @@ static int var_slot(LowerFn *F, const char *name)
 
 static void add_cell(LowerFn *F, const char *name, MirInst *cell)
 {
-    F->cellnames = xrealloc(F->cellnames, sizeof(char *) * (size_t)(F->ncells + 1));
-    F->cells = xrealloc(F->cells, sizeof(MirInst *) * (size_t)(F->ncells + 1));
+    F->cellnames = tmp_grow(F, F->cellnames, sizeof(char *) * (size_t)F->ncells,
+                            sizeof(char *) * (size_t)(F->ncells + 1));
+    F->cells = tmp_grow(F, F->cells, sizeof(MirInst *) * (size_t)F->ncells,
+                        sizeof(MirInst *) * (size_t)(F->ncells + 1));
     F->cellnames[F->ncells] = name;
     F->cells[F->ncells++] = cell;
 }
@@ -603,12 +618,6 @@ static MirFunction *lower_function(Lower *L, LowerFn *parent, const Node *n)
     F.cur = F.unwind.b;
     emit0(&F, MIR_Unreachable, loc);
     F.cur = NULL;
-
-    free(F.cellnames);
-    free(F.cells);
-    free(F.varnames);
-    free(F.varslots);
-    free(F.uw);
     return f;
 }
 
@@ -618,7 +627,7 @@ MirInst *make_function(LowerFn *F, const Node *n, MirInst *defaults, MirInst *kw
     MirFunction *cf = lower_function(F->L, F, n);
     MirInst *closure;
     if (cf->nfree) {
-        MirInst **cells = xmalloc(sizeof(MirInst *) * (size_t)cf->nfree);
+        MirInst **cells = tmp_alloc(F, sizeof(MirInst *) * (size_t)cf->nfree);
         for (int i = 0; i < cf->nfree; i++) {
             cells[i] = cell_of(F, cf->freevars[i]);
             if (!cells[i])
@@ -626,7 +635,6 @@ MirInst *make_function(LowerFn *F, const Node *n, MirInst *defaults, MirInst *kw
                     cf->freevars[i], F->f->qualname);
         }
         closure = emit(F, MIR_BuildTuple, cells, cf->nfree, loc);
-        free(cells);
     } else {
         closure = emit_undef(F, loc);
     }
@@ -807,8 +815,10 @@ MirProgram *lower_program(const LowerModule *mods, int n, Diag *err)
         L.mirmods[i] = mir_module_new(L.p, mods[i].name, mods[i].file);
         L.mirmods[i]->is_package = mods[i].is_package;
     }
+    L.tmp = arena_new();
     if (setjmp(L.fail)) {
         mir_program_free(L.p);
+        arena_free(L.tmp);
         free(L.mirmods);
         return NULL;
     }
@@ -819,6 +829,7 @@ MirProgram *lower_program(const LowerModule *mods, int n, Diag *err)
         L.mod = L.mirmods[i];
         L.mod->init = lower_function(&L, NULL, mods[i].ast);
     }
+    arena_free(L.tmp);
     free(L.mirmods);
     return L.p;
 }

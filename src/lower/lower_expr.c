@@ -73,7 +73,7 @@ static int has_starred(const NodeList *l)
 
 static MirInst **lower_list(LowerFn *F, const NodeList *l)
 {
-    MirInst **v = xmalloc(sizeof(MirInst *) * (size_t)(l->n ? l->n : 1));
+    MirInst **v = tmp_alloc(F, sizeof(MirInst *) * (size_t)(l->n ? l->n : 1));
     for (int i = 0; i < l->n; i++)
         v[i] = lower_expr(F, l->v[i]);
     return v;
@@ -89,7 +89,6 @@ static MirInst *lower_starred_list(LowerFn *F, const NodeList *elts, Loc loc)
     NodeList head = {lead, elts->v};
     MirInst **v = lower_list(F, &head);
     MirInst *list = emit(F, MIR_BuildList, v, lead, loc);
-    free(v);
     for (int i = lead; i < elts->n; i++) {
         const Node *e = elts->v[i];
         if (e->kind == N_Starred) {
@@ -108,7 +107,6 @@ MirInst *lower_starred_tuple(LowerFn *F, const NodeList *elts, Loc loc)
     if (!has_starred(elts)) {
         MirInst **v = lower_list(F, elts);
         MirInst *t = emit(F, MIR_BuildTuple, v, elts->n, loc);
-        free(v);
         return t;
     }
     return emit1(F, MIR_ListToTuple, lower_starred_list(F, elts, loc), loc);
@@ -120,7 +118,6 @@ static MirInst *lower_set(LowerFn *F, const Node *e)
     if (!has_starred(elts)) {
         MirInst **v = lower_list(F, elts);
         MirInst *s = emit_r(F, MIR_BuildSet, v, elts->n, e->loc);
-        free(v);
         return s;
     }
     MirInst *s = emit_r(F, MIR_BuildSet, NULL, 0, e->loc);
@@ -143,13 +140,12 @@ static MirInst *lower_dict(LowerFn *F, const Node *e)
         if (!keys->v[i])
             plain = 0;
     if (plain) {
-        MirInst **kv = xmalloc(sizeof(MirInst *) * (size_t)(2 * n + 1));
+        MirInst **kv = tmp_alloc(F, sizeof(MirInst *) * (size_t)(2 * n + 1));
         for (int i = 0; i < n; i++) {
             kv[2 * i] = lower_expr(F, keys->v[i]);
             kv[2 * i + 1] = lower_expr(F, vals->v[i]);
         }
         MirInst *d = emit_r(F, MIR_BuildDict, kv, 2 * n, e->loc);
-        free(kv);
         return d;
     }
     MirInst *d = emit_r(F, MIR_BuildDict, NULL, 0, e->loc);
@@ -172,13 +168,12 @@ static MirInst *lower_joined(LowerFn *F, const Node *e)
     const NodeList *vs = &e->v.JoinedStr.values;
     if (vs->n == 0)
         return emit_str(F, "", e->loc);
-    MirInst **parts = xmalloc(sizeof(MirInst *) * (size_t)vs->n);
+    MirInst **parts = tmp_alloc(F, sizeof(MirInst *) * (size_t)vs->n);
     for (int i = 0; i < vs->n; i++)
         parts[i] = lower_expr(F, vs->v[i]);
     MirInst *r = vs->n == 1 && vs->v[0]->kind == N_Constant
                      ? parts[0]
                      : emit(F, MIR_BuildString, parts, vs->n, e->loc);
-    free(parts);
     return r;
 }
 
@@ -224,8 +219,8 @@ static MirInst *lower_compare(LowerFn *F, const Node *e)
     MirInst *left = lower_expr(F, e->v.Compare.left);
     if (ops->n == 1)
         return compare_value(F, (AstCmpOp)ops->v[0], left, lower_expr(F, rs->v[0]), e->loc);
-    MirInst **vals = xmalloc(sizeof(MirInst *) * (size_t)ops->n);
-    MirBlock **preds = xmalloc(sizeof(MirBlock *) * (size_t)ops->n);
+    MirInst **vals = tmp_alloc(F, sizeof(MirInst *) * (size_t)ops->n);
+    MirBlock **preds = tmp_alloc(F, sizeof(MirBlock *) * (size_t)ops->n);
     Label done = {0, "cmp.done"};
     for (int i = 0; i < ops->n; i++) {
         MirInst *right = lower_expr(F, rs->v[i]);
@@ -246,8 +241,6 @@ static MirInst *lower_compare(LowerFn *F, const Node *e)
     }
     start(F, &done);
     MirInst *phi = emit_phi(F, vals, preds, ops->n, e->loc);
-    free(vals);
-    free(preds);
     return phi;
 }
 
@@ -255,8 +248,8 @@ static MirInst *lower_boolop(LowerFn *F, const Node *e)
 {
     const NodeList *vs = &e->v.BoolOp.values;
     int is_and = e->v.BoolOp.op == BoolOp_And;
-    MirInst **vals = xmalloc(sizeof(MirInst *) * (size_t)vs->n);
-    MirBlock **preds = xmalloc(sizeof(MirBlock *) * (size_t)vs->n);
+    MirInst **vals = tmp_alloc(F, sizeof(MirInst *) * (size_t)vs->n);
+    MirBlock **preds = tmp_alloc(F, sizeof(MirBlock *) * (size_t)vs->n);
     Label done = {0, is_and ? "and.done" : "or.done"};
     for (int i = 0; i < vs->n; i++) {
         MirInst *v = lower_expr(F, vs->v[i]);
@@ -278,8 +271,6 @@ static MirInst *lower_boolop(LowerFn *F, const Node *e)
     }
     start(F, &done);
     MirInst *phi = emit_phi(F, vals, preds, vs->n, e->loc);
-    free(vals);
-    free(preds);
     return phi;
 }
 
@@ -415,7 +406,7 @@ MirInst *lower_call(LowerFn *F, const Node *e)
             dstar = 1;
     if (!has_starred(args) && !dstar) {
         int n = args->n + kws->n;
-        MirInst **v = xmalloc(sizeof(MirInst *) * (size_t)(n + 1));
+        MirInst **v = tmp_alloc(F, sizeof(MirInst *) * (size_t)(n + 1));
         v[0] = callee;
         for (int i = 0; i < args->n; i++)
             v[1 + i] = lower_expr(F, args->v[i]);
@@ -427,7 +418,6 @@ MirInst *lower_call(LowerFn *F, const Node *e)
         MirInst *c = emit_r(F, MIR_Call, v, n + 1, e->loc);
         c->names = names;
         c->nnames = kws->n;
-        free(v);
         return c;
     }
     /* CALL_FUNCTION_EX: a tuple of the positional arguments, a dict of the keywords built from
@@ -448,13 +438,12 @@ MirInst *lower_call(LowerFn *F, const Node *e)
         int j = i;
         while (j < kws->n && kws->v[j]->v.keyword.arg)
             j++;
-        MirInst **kv = xmalloc(sizeof(MirInst *) * (size_t)(2 * (j - i)));
+        MirInst **kv = tmp_alloc(F, sizeof(MirInst *) * (size_t)(2 * (j - i)));
         for (int x = i; x < j; x++) {
             kv[2 * (x - i)] = emit_str(F, kws->v[x]->v.keyword.arg, kws->v[x]->loc);
             kv[2 * (x - i) + 1] = lower_expr(F, kws->v[x]->v.keyword.value);
         }
         MirInst *run = emit_r(F, MIR_BuildDict, kv, 2 * (j - i), e->loc);
-        free(kv);
         if (!kw) {
             kw = run;
         } else {
@@ -478,7 +467,6 @@ void lower_defaults(LowerFn *F, const Node *args, MirInst **defaults, MirInst **
     if (d->n) {
         MirInst **v = lower_list(F, d);
         *defaults = emit(F, MIR_BuildTuple, v, d->n, d->v[0]->loc);
-        free(v);
     }
     const NodeList *kd = &args->v.arguments.kw_defaults;
     const NodeList *ko = &args->v.arguments.kwonlyargs;
@@ -487,7 +475,7 @@ void lower_defaults(LowerFn *F, const Node *args, MirInst **defaults, MirInst **
         if (kd->v[i])
             nk++;
     if (nk) {
-        MirInst **kv = xmalloc(sizeof(MirInst *) * (size_t)(2 * nk));
+        MirInst **kv = tmp_alloc(F, sizeof(MirInst *) * (size_t)(2 * nk));
         int j = 0;
         for (int i = 0; i < kd->n; i++) {
             if (!kd->v[i])
@@ -496,7 +484,6 @@ void lower_defaults(LowerFn *F, const Node *args, MirInst **defaults, MirInst **
             kv[j++] = lower_expr(F, kd->v[i]);
         }
         *kwdefaults = emit_r(F, MIR_BuildDict, kv, 2 * nk, kd->v[0] ? kd->v[0]->loc : args->loc);
-        free(kv);
     }
 }
 
@@ -700,7 +687,6 @@ MirInst *lower_expr(LowerFn *F, const Node *e)
         if (!has_starred(&e->v.List.elts)) {
             MirInst **v = lower_list(F, &e->v.List.elts);
             i = emit(F, MIR_BuildList, v, e->v.List.elts.n, loc);
-            free(v);
             return i;
         }
         return lower_starred_list(F, &e->v.List.elts, loc);

@@ -93,6 +93,7 @@ struct Lower {
     MirModule **mirmods;
     int nmods;
     Diag *err;
+    Arena *tmp;              /* scratch of the whole lowering (freed on success and on error) */
     jmp_buf fail;            /* user errors longjmp here (lower_program is the only setjmp) */
     int nsym;                /* counter for unique native symbols */
     int depth;
@@ -100,6 +101,9 @@ struct Lower {
 
 /* ---- lower.c ---- */
 noreturn void lower_fail(Lower *L, Loc loc, const char *fmt, ...) PRINTF_LIKE(3, 4);
+/* Scratch memory in L->tmp: nothing to free, also when a user error longjmps out. */
+void *tmp_alloc(LowerFn *F, size_t n);
+void *tmp_grow(LowerFn *F, void *p, size_t oldn, size_t n);
 MirInst *emit(LowerFn *F, MirOp op, MirInst **args, int n, Loc loc);
 MirInst *emit_r(LowerFn *F, MirOp op, MirInst **args, int n, Loc loc);
 MirInst *emit0(LowerFn *F, MirOp op, Loc loc);

@@ -118,11 +118,10 @@ static void lower_mapping(LowerFn *F, const Node *p, MirInst *subj, Label *fail)
         c->imm = Cmp_GtE;
         require_truthy(F, c, fail, loc);
     }
-    MirInst **kv = xmalloc(sizeof(MirInst *) * (size_t)(n ? n : 1));
+    MirInst **kv = tmp_alloc(F, sizeof(MirInst *) * (size_t)(n ? n : 1));
     for (int i = 0; i < n; i++)
         kv[i] = lower_expr(F, keys->v[i]);
     MirInst *ktup = emit(F, MIR_BuildTuple, kv, n, loc);
-    free(kv);
     if (n) {
         MirInst *vals = emit2_r(F, MIR_MatchKeys, subj, ktup, loc);
         MirInst *a[2] = {vals, emit_none(F, loc)};

@@ -218,8 +218,10 @@ static void lower_annassign(LowerFn *F, const Node *s)
 void run_unwinds(LowerFn *F, int to)
 {
     int saved = F->nuw;
+    if (saved == to)
+        return;   /* nothing to run (and F->uw may still be NULL) */
     ExcTarget *exc = F->exc;
-    Unwind *copy = xmalloc(sizeof(Unwind) * (size_t)(saved - to + 1));
+    Unwind *copy = tmp_alloc(F, sizeof(Unwind) * (size_t)(saved - to + 1));
     memcpy(copy, F->uw + to, sizeof(Unwind) * (size_t)(saved - to));
     for (int i = saved - 1; i >= to && F->cur; i--) {
         Unwind u = copy[i - to];
@@ -248,10 +250,9 @@ void run_unwinds(LowerFn *F, int to)
     /* nested constructs lowered above may have pushed over the copied entries */
     if (F->capuw < saved) {
         F->capuw = saved;
-        F->uw = xrealloc(F->uw, sizeof(Unwind) * (size_t)F->capuw);
+        F->uw = tmp_grow(F, F->uw, sizeof(Unwind) * (size_t)to, sizeof(Unwind) * (size_t)F->capuw);
     }
     memcpy(F->uw + to, copy, sizeof(Unwind) * (size_t)(saved - to));
-    free(copy);
     F->nuw = saved;
     F->exc = exc;
 }
@@ -713,7 +714,7 @@ static void lower_import_from(LowerFn *F, const Node *s)
 
 static MirInst **lower_decorators(LowerFn *F, const NodeList *decos)
 {
-    MirInst **d = xmalloc(sizeof(MirInst *) * (size_t)(decos->n ? decos->n : 1));
+    MirInst **d = tmp_alloc(F, sizeof(MirInst *) * (size_t)(decos->n ? decos->n : 1));
     for (int i = 0; i < decos->n; i++)
         d[i] = lower_expr(F, decos->v[i]);
     return d;
@@ -723,7 +724,6 @@ static MirInst *apply_decorators(LowerFn *F, const NodeList *decos, MirInst **d,
 {
     for (int i = decos->n - 1; i >= 0; i--)
         v = call_n(F, d[i], &v, 1, decos->v[i]->loc);
-    free(d);
     return v;
 }
 
@@ -756,7 +756,7 @@ static void lower_class(LowerFn *F, const Node *s)
     MirInst **d = lower_decorators(F, decos);
     MirInst *body = make_function(F, s, NULL, NULL, s->loc);
     int n = 2 + bases->n + kws->n;
-    MirInst **a = xmalloc(sizeof(MirInst *) * (size_t)n);
+    MirInst **a = tmp_alloc(F, sizeof(MirInst *) * (size_t)n);
     a[0] = body;
     a[1] = emit_str(F, s->v.ClassDef.name, s->loc);
     for (int i = 0; i < bases->n; i++) {
@@ -774,7 +774,6 @@ static void lower_class(LowerFn *F, const Node *s)
     MirInst *cls = emit_r(F, MIR_BuildClass, a, n, s->loc);
     cls->names = names;
     cls->nnames = kws->n;
-    free(a);
     store_name(F, s->v.ClassDef.name, apply_decorators(F, decos, d, cls), s->loc);
 }
 

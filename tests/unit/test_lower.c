@@ -98,7 +98,7 @@ static int load_imports(Prog *P, int k)
         Buf a = {0}, b = {0};
         buf_printf(&a, "%s.py", rel.p);
         buf_printf(&b, "%s/__init__.py", rel.p);
-        int rc = 0;
+        int rc = 0, before = P->n;
         if (file_exists(a.p))
             rc = load_module(P, imps[i].name, a.p, 0);
         else if (file_exists(b.p))
@@ -110,7 +110,7 @@ static int load_imports(Prog *P, int k)
         buf_free(&b);
         if (rc)
             return -1;
-        if (P->mods[P->n - 1].ast && load_imports(P, P->n - 1))
+        if (P->n > before && P->mods[P->n - 1].ast && load_imports(P, P->n - 1))
             return -1;
     }
     return 0;
@@ -147,7 +147,7 @@ static MirProgram *lower_file(Prog *P, const char *path)
 static void free_prog(Prog *P)
 {
     for (int i = 0; i < P->n; i++)
-        if (P->mods[i].src)
+        if (P->srcs[i].text)
             source_free(&P->srcs[i]);
     arena_free(P->arena);
     free((char *)P->dir);
