@@ -142,8 +142,9 @@ typedef struct Type {
 #define RT_TPFLAG_ABSTRACT     (UINT64_C(1) << 9)
 
 /* ---- memory ---- */
-/* Sets up the collector, routes GMP's memory through it and builds the built-in type objects'
- * bases/mro.  The program's main calls it first; idempotent. */
+/* Sets up the collector, routes GMP's memory through it, builds the built-in type objects'
+ * bases/mro, installs the class machinery's slots (rt_class_init) and fills the builtins
+ * module (rt_builtins_init).  The program's main calls it first; idempotent. */
 void rt_init(void);
 void *rt_alloc(size_t n);          /* zeroed, may hold pointers; NULL after raising MemoryError */
 void *rt_alloc_atomic(size_t n);   /* not scanned for pointers (string bytes, limbs); not zeroed */

@@ -1,7 +1,7 @@
 /*
  * rt_builtins.h - the builtins module, the sys module and the standard streams, and the
- * registry of modules implemented in C.  Implemented by runtime/src/builtins.c (builtins,
- * the call slot of `type` for built-in types), sysmod.c (sys, stdout/stderr/stdin),
+ * registry of modules implemented in C.  Implemented by runtime/src/builtins.c (builtins),
+ * sysmod.c (sys, stdout/stderr/stdin),
  * module.c (module objects, sys.modules, the registry) and main.c (the program entry).
  *
  * Errors as in rt.h: RT_ERR after raising, -1 for int results.
@@ -13,7 +13,7 @@
 #include "rt_func.h"
 
 /* Fills rt_builtins_dict and registers the modules "builtins" and "sys"; idempotent.
- * rt_run_main calls it after rt_init; rt_global_load and rt_builtin_module call it lazily. */
+ * rt_init calls it (after rt_class_init), so every program has the builtins from the start. */
 int rt_builtins_init(void);
 
 /* ---- modules (module.c) ---- */

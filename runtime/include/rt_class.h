@@ -28,7 +28,7 @@
 
 /* ---- start-up ---- */
 /* Gives `type`, `object` and the descriptor types their slots (call, getattr, init, new ...).
- * Pointer stores only; run automatically by a constructor of attr.c, idempotent. */
+ * Pointer stores only; rt_init calls it, idempotent. */
 void rt_class_init(void);
 
 /* ---- type-level lookup ---- */

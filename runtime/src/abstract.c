@@ -25,6 +25,7 @@
 
 #include "rt.h"
 #include "core.h"
+#include "rt_class.h"
 #include "rt_containers.h"
 
 /* ---- slot lookup ---------------------------------------------------------------------- */
@@ -578,9 +579,17 @@ Value rt_getitem(Value obj, Value key)
     BinaryFn f = (BinaryFn)SLOT(rt_typeof(obj), getitem);
     if (f)
         return f(obj, key);
-    if (rt_typeof(obj)->flags & RT_TPFLAG_TYPE_SUBCLASS)
+    if (rt_typeof(obj)->flags & RT_TPFLAG_TYPE_SUBCLASS) {
+        /* C[key] on a class without a metaclass __getitem__: C.__class_getitem__(key) */
+        Value m;
+        int r = rt_getattr_opt(obj, rt_str_intern("__class_getitem__"), &m);
+        if (r < 0)
+            return RT_ERR;
+        if (r)
+            return rt_call(m, &key, 1, 0);
         return rt_raise_fmt(rt_TypeError, "type '%s' is not subscriptable",
                             ((Type *)rt_obj(obj))->name);
+    }
     return rt_raise_fmt(rt_TypeError, "'%T' object is not subscriptable", obj);
 }
 

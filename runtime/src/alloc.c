@@ -23,6 +23,8 @@
 
 #include "rt.h"
 #include "core.h"
+#include "rt_builtins.h"
+#include "rt_class.h"
 
 #ifndef RT_GC_MALLOC
 #include <gc.h>
@@ -98,6 +100,13 @@ void rt_init(void)
     rt_object_init();
     rt_exc_init();
     rt_num_init();
+    /* the class machinery's slots (type's call, object's getattr ...) and then the builtins
+     * module: every later step of a program may look an attribute up or a builtin name */
+    rt_class_init();
+    if (rt_builtins_init() < 0) {
+        fputs("aithon runtime: cannot initialise the builtins module\n", stderr);
+        abort();
+    }
 }
 
 /* Fault injection for tests: when positive, the allocation that brings it to zero fails as

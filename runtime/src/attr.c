@@ -3,8 +3,8 @@
  * type's generic __getattribute__ / __setattr__, the per-type lookup along the MRO with its
  * method cache, and method calls without bound-method objects (rt_method_lookup).
  *
- * Entry points: rt.h's rt_getattr, rt_getattr_cstr, rt_setattr, rt_delattr, rt_call_method
- * (a weak definition: the call layer may provide its own); rt_class.h's rt_type_lookup*,
+ * Entry points: rt.h's rt_getattr, rt_getattr_cstr, rt_setattr, rt_delattr, rt_call_method;
+ * rt_class.h's rt_type_lookup*,
  * rt_type_dict, rt_type_modified, rt_object_generic_*, rt_type_getattr/setattr,
  * rt_getattr_opt, rt_instance_dict*, rt_method_lookup, rt_special_lookup, rt_call_special.
  *
@@ -30,10 +30,6 @@
 #include "rt_func.h"
 #include "rt_str.h"
 #include "class_internal.h"
-
-/* the class machinery's slots are installed before main() whenever this file is linked,
- * which every program that touches an attribute does */
-__attribute__((constructor)) static void attr_ctor(void) { rt_class_init(); }
 
 /* ================================================================ type dicts and MRO ====== */
 
@@ -476,8 +472,7 @@ Value rt_call_prepend(Value func, Value self, const Value *args, size_t nargs, V
     return call_prepend(func, self, args, nargs, kwnames);
 }
 
-__attribute__((weak)) Value rt_call_method(Value obj, Value name, const Value *args,
-                                           size_t nargs, Value kwnames)
+Value rt_call_method(Value obj, Value name, const Value *args, size_t nargs, Value kwnames)
 {
     Value m;
     int r = rt_method_lookup(obj, name, &m);

@@ -1,10 +1,9 @@
 /*
  * builtins.c - the `builtins` module: the built-in functions that do not depend on user
- * classes, the built-in types and exception classes under their Python names, the constants;
- * and the call slot of `type` for built-in types (calling a type runs its new_ then init).
+ * classes, the built-in types and exception classes under their Python names, the constants.
  *
  * Entry points: rt_builtins_init (rt_builtins.h), which fills rt_builtins_dict (rt_func.h)
- * and registers the modules "builtins" and "sys"; rt_print (rt.h).
+ * and registers the modules "builtins" and "sys" (rt_init calls it); rt_print (rt.h).
  *
  * Conventions: every builtin has the vectorcall signature; argument errors use CPython
  * 3.11's wording for that builtin (they differ: METH_O "len() takes exactly one argument
@@ -20,6 +19,7 @@
 #include "rt.h"
 #include "core.h"
 #include "rt_builtins.h"
+#include "rt_class.h"
 #include "rt_containers.h"
 #include "rt_func.h"
 #include "rt_str.h"
@@ -38,11 +38,6 @@ static int str_eq_c(Value s, const char *c)
 {
     size_t n = rt_str_nbytes(s);
     return strncmp(rt_str_bytes(s), c, n) == 0 && c[n] == '\0';
-}
-
-static int is_type(Value v)
-{
-    return !rt_is_small(v) && rt_issubtype(rt_obj(v)->type, &rt_type_type);
 }
 
 /* ---- argument checks, one per CPython calling convention ---- */
@@ -639,42 +634,20 @@ static Value b_sorted(Value self, const Value *args, size_t nargs, Value kwnames
 
 /* ================================================================ isinstance etc. ======== */
 
+/* both honour __instancecheck__ / __subclasscheck__ of the class's metaclass, and tuples */
 static Value b_isinstance(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     if (positional("isinstance", nargs, kwnames, 2, 2) < 0)
         return RT_ERR;
-    int r = rt_isinstance(args[0], args[1]);
+    int r = rt_isinstance_full(args[0], args[1]);
     return r < 0 ? RT_ERR : rt_bool(r);
-}
-
-static int issubclass_rec(Value cls, Value spec, int depth)
-{
-    if (is_type(spec))
-        return rt_issubtype((Type *)rt_obj(cls), (Type *)rt_obj(spec));
-    if (rt_typeof(spec) == &rt_tuple_type || (rt_typeof(spec)->flags & RT_TPFLAG_TUPLE_SUBCLASS)) {
-        if (depth > rt_recursion_limit) {
-            rt_raise_str(rt_RecursionError, "maximum recursion depth exceeded in __subclasscheck__");
-            return -1;
-        }
-        for (int64_t i = 0; i < rt_tuple_size(spec); i++) {
-            int r = issubclass_rec(cls, rt_tuple_item(spec, i), depth + 1);
-            if (r)
-                return r;
-        }
-        return 0;
-    }
-    rt_raise_str(rt_TypeError,
-                 "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-    return -1;
 }
 
 static Value b_issubclass(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     if (positional("issubclass", nargs, kwnames, 2, 2) < 0)
         return RT_ERR;
-    if (!is_type(args[0]))
-        return rt_raise_str(rt_TypeError, "issubclass() arg 1 must be a class");
-    int r = issubclass_rec(args[0], args[1], 0);
+    int r = rt_issubclass_full(args[0], args[1]);
     return r < 0 ? RT_ERR : rt_bool(r);
 }
 
@@ -833,40 +806,6 @@ static Value reversed_new(Type *t, const Value *args, size_t nargs, Value kwname
     return rt_reversed_new(args[0]);
 }
 
-/* ================================================================ calling a type ========= */
-
-#define SLOT_OF(t, f)                                                                           \
-    ({                                                                                          \
-        const Type *t_ = (t);                                                                   \
-        while (t_ && !t_->f)                                                                    \
-            t_ = t_->base;                                                                      \
-        t_ ? t_->f : NULL;                                                                      \
-    })
-
-/* type(x) and T(args): new_, then init when new_ returned an instance of T (CPython's
- * type_call).  Classes defined by the program get their own call path from the class layer;
- * this one serves the built-in types. */
-static Value type_call(Value callable, const Value *args, size_t nargs, Value kwnames)
-{
-    Type *t = (Type *)rt_obj(callable);
-    if (t == &rt_type_type) {
-        if (nargs == 1 && !nkw(kwnames))
-            return rt_val(rt_typeof(args[0]));
-        if (nargs != 3)
-            return rt_raise_str(rt_TypeError, "type() takes 1 or 3 arguments");
-    }
-    NewFn nf = SLOT_OF(t, new_);
-    if (!nf)
-        return rt_raise_fmt(rt_TypeError, "cannot create '%s' instances", t->name);
-    Value obj = nf(t, args, nargs, kwnames);
-    if (!obj || !rt_issubtype(rt_typeof(obj), t))
-        return obj;
-    InitFn init = SLOT_OF(rt_typeof(obj), init);
-    if (init && init(obj, args, nargs, kwnames) < 0)
-        return RT_ERR;
-    return obj;
-}
-
 /* ================================================================ the module ============= */
 
 static const struct {
@@ -919,9 +858,11 @@ int rt_builtins_init(void)
     static int done;
     if (done)
         return 0;
+    /* rt_init calls this once it has the class machinery; a call before rt_init gets here
+     * again through it */
     rt_init();
-    if (!rt_type_type.call)
-        rt_type_type.call = type_call;
+    if (done)
+        return 0;
     /* the iterator types of iter.c are constructed here when called as types */
     if (!rt_enumerate_type.new_)
         rt_enumerate_type.new_ = enumerate_new;

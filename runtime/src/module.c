@@ -153,10 +153,9 @@ static Value name_error(Value name)
     return rt_raise_fmt(rt_NameError, "name '%U' is not defined", name);
 }
 
+/* rt_builtins_dict is filled by rt_init, which runs before any Python code */
 static Value builtins_lookup(Value name)
 {
-    if (!rt_builtins_dict && rt_builtins_init() < 0)
-        return RT_ERR;
     return rt_dict_get(rt_builtins_dict, name);
 }
 
@@ -229,8 +228,6 @@ int rt_register_builtin_module(const char *name, Value (*create)(void))
 Value rt_builtin_module(const char *name)
 {
     if (ensure_sys_modules() < 0)
-        return RT_ERR;
-    if (!rt_builtins_dict && rt_builtins_init() < 0)
         return RT_ERR;
     for (int i = 0; i < nbuiltin_modules; i++) {
         BuiltinModule *b = &builtin_modules[i];
