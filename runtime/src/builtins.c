@@ -22,6 +22,7 @@
 #include "rt_class.h"
 #include "rt_containers.h"
 #include "rt_func.h"
+#include "rt_mods.h"
 #include "rt_str.h"
 
 Value rt_builtins_dict;
@@ -917,7 +918,8 @@ int rt_builtins_init(void)
         set("__name__", modname) < 0 || set("__debug__", rt_True) < 0)
         return -1;
     if (rt_register_builtin_module("builtins", builtins_module_create) < 0 ||
-        rt_register_builtin_module("sys", rt_sys_module_create) < 0)
+        rt_register_builtin_module("sys", rt_sys_module_create) < 0 ||
+        rt_mods_register() < 0)
         return -1;
     done = 1;
     return 0;
