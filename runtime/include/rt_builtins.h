@@ -40,4 +40,9 @@ int rt_sys_exit_status(Value exc);
  * as CPython does; returns 0, or 120 when stdout could not be flushed */
 int rt_flush_std_streams(void);
 
+/* ---- files (fileio.c) ---- */
+/* builtins.open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
+ * closefd=True): a text (TextIOWrapper) or binary (BufferedReader/Writer) file over C stdio */
+Value rt_builtin_open(Value self, const Value *args, size_t nargs, Value kwnames);
+
 #endif

@@ -20,6 +20,7 @@
 #include "core.h"
 #include "rt_builtins.h"
 #include "rt_class.h"
+#include "class_internal.h"
 #include "rt_containers.h"
 #include "rt_func.h"
 #include "rt_mods.h"
@@ -699,6 +700,16 @@ static Value b_delattr(Value self, const Value *args, size_t nargs, Value kwname
     return rt_delattr(args[0], args[1]) < 0 ? RT_ERR : rt_None;
 }
 
+/* globals(): the dict of the module whose code is running (func.c tracks it per call) */
+static Value b_globals(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (exactly("globals", nargs, kwnames, 0) < 0)
+        return RT_ERR;
+    if (rt_current_globals)
+        return rt_current_globals;
+    return rt_raise_str(rt_RuntimeError, "globals(): no running module");
+}
+
 static Value b_vars(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     if (positional("vars", nargs, kwnames, 0, 1) < 0)
@@ -825,6 +836,7 @@ static const struct {
     {"issubclass", b_issubclass}, {"getattr", b_getattr},   {"hasattr", b_hasattr},
     {"setattr", b_setattr},     {"delattr", b_delattr},     {"vars", b_vars},
     {"dir", b_dir},             {"exit", b_exit},           {"quit", b_exit},
+    {"globals", b_globals},     {"open", rt_builtin_open},
 };
 
 static const char *const exception_names[] = {
@@ -900,7 +912,9 @@ int rt_builtins_init(void)
         {"set", &rt_set_type},         {"frozenset", &rt_frozenset_type},
         {"range", &rt_range_type},     {"slice", &rt_slice_type},   {"enumerate", &rt_enumerate_type},
         {"zip", &rt_zip_type},         {"map", &rt_map_type},       {"filter", &rt_filter_type},
-        {"reversed", &rt_reversed_type},
+        {"reversed", &rt_reversed_type}, {"super", &rt_super_type},
+        {"property", &rt_property_type}, {"staticmethod", &rt_staticmethod_type},
+        {"classmethod", &rt_classmethod_type},
     };
     for (size_t i = 0; i < sizeof named_types / sizeof named_types[0]; i++) {
         if (rt_type_ready(named_types[i].t) < 0 || set(named_types[i].name, rt_val(named_types[i].t)) < 0)

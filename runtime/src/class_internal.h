@@ -67,6 +67,9 @@ typedef struct SuperObject { Object ob; Type *type; Value obj; Type *obj_type; }
 extern Type rt_method_wrapper_type;
 /* adds t's method-table rows, slot wrappers and getsets to dict (a built-in type's dict) */
 int rt_descr_fill_builtin(Type *t, Value dict);
+/* makes defs (terminated by a row with name NULL) part of built-in type t's dict when it is
+ * built; called before t's dict is first needed.  -1 when the (small) table is full */
+int rt_descr_register_methods(Type *t, const MethodDef *defs);
 Value rt_getset_new(Type *owner, const char *name, Value (*get)(Value),
                     int (*set)(Value, Value));
 Value rt_member_new(Type *owner, Value name, size_t offset);
@@ -95,6 +98,13 @@ void rt_typeobject_init_slots(void);             /* type's call/new/init/getattr
 int rt_type_is_heap(const Type *t);
 /* the heap types created so far (weakly: only for __subclasses__ and slot updates) */
 void rt_type_foreach_subclass(Type *t, void (*fn)(Type *sub, void *arg), void *arg);
+
+/* ---- func.c ---- */
+/* the getsets of function, method, builtin_function_or_method, cell and code objects */
+int rt_func_fill_dict(Type *t, Value dict);
+/* the globals of the innermost running function called through rt_function_vectorcall (the
+ * module body's globals while a module initialises): globals() */
+extern _Thread_local Value rt_current_globals;
 
 /* ---- attr.c: call helpers ---- */
 /* type(self)'s attribute func called for self: func(self, *args, **kw) without building a

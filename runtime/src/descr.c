@@ -1020,8 +1020,37 @@ static int exc_args_set(Value self, Value v)
     return rt_exc_setattr(self, "args", v);
 }
 
+/* a bound method of a built-in type ("a".upper): __name__, __qualname__, __self__ */
+static BuiltinMethodObject *BM(Value v) { return (BuiltinMethodObject *)rt_obj(v); }
+static Value bmeth_name(Value v) { return rt_str_from_cstr(BM(v)->def->name); }
+static Value bmeth_qualname(Value v)
+{
+    return rt_sb_str_fmt("%s.%s", BM(v)->owner->name, BM(v)->def->name);
+}
+static Value bmeth_self(Value v) { return or_none(BM(v)->self); }
+
+/* method tables of built-in types defined outside this file (fileio.c) */
+static struct { Type *t; const MethodDef *defs; } extra[8];
+static int nextra;
+
+int rt_descr_register_methods(Type *t, const MethodDef *defs)
+{
+    for (int i = 0; i < nextra; i++)
+        if (extra[i].t == t)
+            return 0;
+    if (nextra == (int)(sizeof extra / sizeof extra[0]))
+        return -1;
+    extra[nextra].t = t;
+    extra[nextra++].defs = defs;
+    return 0;
+}
+
 int rt_descr_fill_builtin(Type *t, Value dict)
 {
+    for (int i = 0; i < nextra; i++)
+        for (const MethodDef *d = extra[i].t == t ? extra[i].defs : NULL; d && d->name; d++)
+            if (put_def(dict, d, t) < 0)
+                return -1;
     for (const Row *r = rows; r->type; r++)
         if (r->type == t && put_def(dict, &r->def, t) < 0)
             return -1;
@@ -1032,6 +1061,13 @@ int rt_descr_fill_builtin(Type *t, Value dict)
             return -1;
     }
     if (t == &rt_object_type && rt_slots_fill_object(dict) < 0)
+        return -1;
+    if (rt_func_fill_dict(t, dict) < 0)
+        return -1;
+    if (t == &rt_builtin_method_type &&
+        (put(dict, "__name__", rt_getset_new(t, "__name__", bmeth_name, NULL)) < 0 ||
+         put(dict, "__qualname__", rt_getset_new(t, "__qualname__", bmeth_qualname, NULL)) < 0 ||
+         put(dict, "__self__", rt_getset_new(t, "__self__", bmeth_self, NULL)) < 0))
         return -1;
     if (t == &rt_type_type)
         rt_typeobject_fill_type_dict(dict);

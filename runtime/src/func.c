@@ -18,6 +18,7 @@
  * (rt_recursion_enter) per Python call, so generated code calling a body directly must do
  * the same.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,9 @@
 #include "rt_containers.h"
 #include "rt_func.h"
 #include "rt_str.h"
+#include "rt_builtins.h"
+#include "rt_class.h"
+#include "class_internal.h"
 
 /* memcpy of n Values; args may be NULL when n is 0 (memcpy's contract forbids that) */
 static inline void copy_vals(Value *dst, const Value *src, size_t n)
@@ -416,10 +420,15 @@ Value rt_function_vectorcall(Value func, const Value *args, size_t nargs, Value 
     }
     if (rt_recursion_enter() < 0)
         return RT_ERR;
+    Value saved = rt_current_globals;
+    rt_current_globals = f->globals;
     Value r = c->body(f, params);
+    rt_current_globals = saved;
     rt_recursion_leave();
     return r;
 }
+
+_Thread_local Value rt_current_globals;
 
 /* functions are descriptors: f.__get__(obj) is a bound method, via the class f itself */
 static Value function_descr_get(Value descr, Value obj, Value type)
@@ -440,7 +449,260 @@ Type rt_function_type = {
     .ob = {&rt_type_type}, .name = "function", .base = &rt_object_type,
     .basicsize = sizeof(FunctionObject), .repr = function_repr, .hash = ptr_hash,
     .call = rt_function_vectorcall, .descr_get = function_descr_get,
+    .dictoffset = offsetof(FunctionObject, dict),
 };
+
+/* ---- the function attributes with C-level storage (getsets in function's dict) ---- */
+
+static FunctionObject *FN(Value v) { return (FunctionObject *)rt_obj(v); }
+static Value or_none(Value v) { return v ? v : rt_None; }
+
+static Value fn_get_name(Value f) { return FN(f)->name; }
+static int fn_set_name(Value f, Value v)
+{
+    if (!v || !(rt_typeof(v)->flags & RT_TPFLAG_STR_SUBCLASS)) {
+        rt_raise_str(rt_TypeError, "__name__ must be set to a string object");
+        return -1;
+    }
+    FN(f)->name = v;
+    return 0;
+}
+static Value fn_get_qualname(Value f) { return FN(f)->qualname; }
+static int fn_set_qualname(Value f, Value v)
+{
+    if (!v || !(rt_typeof(v)->flags & RT_TPFLAG_STR_SUBCLASS)) {
+        rt_raise_str(rt_TypeError, "__qualname__ must be set to a string object");
+        return -1;
+    }
+    FN(f)->qualname = v;
+    return 0;
+}
+static Value fn_get_module(Value f) { return or_none(FN(f)->module); }
+static int fn_set_module(Value f, Value v) { FN(f)->module = or_none(v); return 0; }
+static Value fn_get_doc(Value f) { return or_none(FN(f)->doc); }
+static int fn_set_doc(Value f, Value v) { FN(f)->doc = or_none(v); return 0; }
+static Value fn_get_defaults(Value f) { return or_none(FN(f)->defaults); }
+static int fn_set_defaults(Value f, Value v)
+{
+    if (v && v != rt_None && !(rt_typeof(v)->flags & RT_TPFLAG_TUPLE_SUBCLASS)) {
+        rt_raise_str(rt_TypeError, "__defaults__ must be set to a tuple object");
+        return -1;
+    }
+    FN(f)->defaults = v && v != rt_None && rt_tuple_size(v) ? v : 0;
+    return 0;
+}
+static Value fn_get_kwdefaults(Value f) { return or_none(FN(f)->kwdefaults); }
+static int fn_set_kwdefaults(Value f, Value v)
+{
+    if (v && v != rt_None && !(rt_typeof(v)->flags & RT_TPFLAG_DICT_SUBCLASS)) {
+        rt_raise_str(rt_TypeError, "__kwdefaults__ must be set to a dict object");
+        return -1;
+    }
+    FN(f)->kwdefaults = v && v != rt_None ? v : 0;
+    return 0;
+}
+static Value fn_get_closure(Value f) { return or_none(FN(f)->closure); }
+static Value fn_get_globals(Value f) { return FN(f)->globals; }
+static Value fn_get_builtins(Value f) { return rt_builtins_dict; }
+static Value fn_get_annotations(Value f)
+{
+    if (!FN(f)->annotations)
+        FN(f)->annotations = rt_dict_new();
+    return FN(f)->annotations;
+}
+static int fn_set_annotations(Value f, Value v)
+{
+    if (v && v != rt_None && !(rt_typeof(v)->flags & RT_TPFLAG_DICT_SUBCLASS)) {
+        rt_raise_str(rt_TypeError, "__annotations__ must be set to a dict object");
+        return -1;
+    }
+    FN(f)->annotations = v == rt_None ? 0 : v;
+    return 0;
+}
+
+/* ---- code objects: a read-only view of a CodeInfo (f.__code__) ---- */
+
+typedef struct CodeObject { Object ob; const CodeInfo *code; } CodeObject;
+static Type code_type;
+
+static Value code_names(const char *const *names, int n)
+{
+    Value t = rt_tuple_new(n);
+    for (int i = 0; t && i < n; i++) {
+        Value s = rt_str_intern(names[i]);
+        if (!s)
+            return RT_ERR;
+        ((TupleObject *)rt_obj(t))->items[i] = s;
+    }
+    return t;
+}
+
+static const CodeInfo *CO(Value v) { return ((CodeObject *)rt_obj(v))->code; }
+static Value co_name(Value v) { return rt_str_intern(CO(v)->name); }
+static Value co_qualname(Value v)
+{
+    return rt_str_intern(CO(v)->qualname ? CO(v)->qualname : CO(v)->name);
+}
+static Value co_filename(Value v) { return rt_str_from_cstr(CO(v)->file ? CO(v)->file : "?"); }
+static Value co_firstlineno(Value v) { return rt_small(CO(v)->firstlineno); }
+static Value co_argcount(Value v) { return rt_small(CO(v)->npos); }
+static Value co_posonlyargcount(Value v) { return rt_small(CO(v)->nposonly); }
+static Value co_kwonlyargcount(Value v) { return rt_small(CO(v)->nkwonly); }
+static Value co_nlocals(Value v) { return rt_small(CO(v)->nparams); }
+/* only the parameters: the other locals live in native frames and have no names at run time */
+static Value co_varnames(Value v) { return code_names(CO(v)->paramnames, CO(v)->nparams); }
+static Value co_freevars(Value v) { return code_names(CO(v)->freevars, CO(v)->nfree); }
+/* CPython's CO_VARARGS 0x04, CO_VARKEYWORDS 0x08, CO_NESTED 0x10, CO_GENERATOR 0x20,
+ * CO_COROUTINE 0x80, CO_ASYNC_GENERATOR 0x200, plus CO_OPTIMIZED|CO_NEWLOCALS (0x03) */
+static Value co_flags(Value v)
+{
+    uint32_t f = CO(v)->flags;
+    int64_t r = 0x3;
+    r |= f & RT_CO_VARARGS ? 0x04 : 0;
+    r |= f & RT_CO_VARKEYWORDS ? 0x08 : 0;
+    r |= f & RT_CO_NESTED ? 0x10 : 0;
+    r |= f & RT_CO_GENERATOR ? 0x20 : 0;
+    r |= f & RT_CO_COROUTINE ? 0x80 : 0;
+    r |= f & RT_CO_ASYNC_GEN ? 0x200 : 0;
+    return rt_small(r);
+}
+
+static Value code_repr(Value v)
+{
+    const CodeInfo *c = CO(v);
+    return rt_sb_str_fmt("<code object %s at %p, file \"%s\", line %d>", c->name,
+                         (void *)rt_obj(v), c->file ? c->file : "?", c->firstlineno);
+}
+
+static Value code_richcompare(Value a, Value b, int op)
+{
+    if ((op != RT_EQ && op != RT_NE) || rt_typeof(b) != &code_type)
+        return rt_NotImplemented;
+    int eq = CO(a) == CO(b);
+    return rt_bool(op == RT_EQ ? eq : !eq);
+}
+
+static int64_t code_hash(Value v)
+{
+    int64_t h = (int64_t)((uintptr_t)CO(v) >> 4);
+    return h == -1 ? -2 : h;
+}
+
+static Type code_type = {
+    .ob = {&rt_type_type}, .name = "code", .base = &rt_object_type,
+    .basicsize = sizeof(CodeObject), .repr = code_repr, .hash = code_hash,
+    .richcompare = code_richcompare,
+};
+
+static Value fn_get_code(Value f)
+{
+    CodeObject *c = (CodeObject *)rt_new_object(&code_type, sizeof *c);
+    if (!c)
+        return RT_ERR;
+    c->code = FN(f)->code;
+    return rt_val(c);
+}
+
+/* ---- bound methods: __self__, __func__, __doc__; other attributes come from __func__ ---- */
+
+static Value m_get_self(Value m) { return ((MethodObject *)rt_obj(m))->self; }
+static Value m_get_func(Value m) { return ((MethodObject *)rt_obj(m))->func; }
+static Value m_get_doc(Value m)
+{
+    return rt_getattr(((MethodObject *)rt_obj(m))->func, rt_str_intern("__doc__"));
+}
+
+/* ---- built-in functions ---- */
+
+static BuiltinFunctionObject *BF(Value v) { return (BuiltinFunctionObject *)rt_obj(v); }
+static Value bf_get_name(Value b) { return rt_str_from_cstr(BF(b)->name); }
+static Value bf_get_qualname(Value b)
+{
+    Value self = BF(b)->self;
+    if (!self || rt_typeof(self) == &rt_module_type)
+        return rt_str_from_cstr(BF(b)->name);
+    Type *t = (rt_typeof(self)->flags & RT_TPFLAG_TYPE_SUBCLASS) ? (Type *)rt_obj(self)
+                                                                  : rt_typeof(self);
+    return rt_sb_str_fmt("%s.%s", t->name, BF(b)->name);
+}
+static Value bf_get_self(Value b)
+{
+    if (BF(b)->self)
+        return BF(b)->self;
+    Value m = BF(b)->module ? rt_builtin_module("builtins") : 0;
+    return m ? m : rt_None;
+}
+static Value bf_get_module(Value b) { return or_none(BF(b)->module); }
+static Value bf_get_doc(Value b) { return rt_None; }
+
+static Value cell_get_contents(Value c)
+{
+    Value v = ((CellObject *)rt_obj(c))->ref;
+    return v ? v : rt_raise_str(rt_ValueError, "Cell is empty");
+}
+static int cell_set_contents(Value c, Value v)
+{
+    ((CellObject *)rt_obj(c))->ref = v;
+    return 0;
+}
+
+typedef struct GetSetRow {
+    Type *type;
+    const char *name;
+    Value (*get)(Value);
+    int (*set)(Value, Value);
+} GetSetRow;
+
+static const GetSetRow getsets[] = {
+    {&rt_function_type, "__name__", fn_get_name, fn_set_name},
+    {&rt_function_type, "__qualname__", fn_get_qualname, fn_set_qualname},
+    {&rt_function_type, "__module__", fn_get_module, fn_set_module},
+    {&rt_function_type, "__doc__", fn_get_doc, fn_set_doc},
+    {&rt_function_type, "__defaults__", fn_get_defaults, fn_set_defaults},
+    {&rt_function_type, "__kwdefaults__", fn_get_kwdefaults, fn_set_kwdefaults},
+    {&rt_function_type, "__closure__", fn_get_closure, NULL},
+    {&rt_function_type, "__globals__", fn_get_globals, NULL},
+    {&rt_function_type, "__builtins__", fn_get_builtins, NULL},
+    {&rt_function_type, "__annotations__", fn_get_annotations, fn_set_annotations},
+    {&rt_function_type, "__code__", fn_get_code, NULL},
+    {&rt_method_type, "__self__", m_get_self, NULL},
+    {&rt_method_type, "__func__", m_get_func, NULL},
+    {&rt_method_type, "__doc__", m_get_doc, NULL},
+    {&rt_builtin_function_type, "__name__", bf_get_name, NULL},
+    {&rt_builtin_function_type, "__qualname__", bf_get_qualname, NULL},
+    {&rt_builtin_function_type, "__self__", bf_get_self, NULL},
+    {&rt_builtin_function_type, "__module__", bf_get_module, NULL},
+    {&rt_builtin_function_type, "__doc__", bf_get_doc, NULL},
+    {&rt_cell_type, "cell_contents", cell_get_contents, cell_set_contents},
+    {&code_type, "co_name", co_name, NULL},
+    {&code_type, "co_qualname", co_qualname, NULL},
+    {&code_type, "co_filename", co_filename, NULL},
+    {&code_type, "co_firstlineno", co_firstlineno, NULL},
+    {&code_type, "co_argcount", co_argcount, NULL},
+    {&code_type, "co_posonlyargcount", co_posonlyargcount, NULL},
+    {&code_type, "co_kwonlyargcount", co_kwonlyargcount, NULL},
+    {&code_type, "co_nlocals", co_nlocals, NULL},
+    {&code_type, "co_varnames", co_varnames, NULL},
+    {&code_type, "co_freevars", co_freevars, NULL},
+    {&code_type, "co_flags", co_flags, NULL},
+};
+
+int rt_func_fill_dict(Type *t, Value dict)
+{
+    for (size_t i = 0; i < sizeof getsets / sizeof getsets[0]; i++) {
+        if (getsets[i].type != t)
+            continue;
+        Value g = rt_getset_new(t, getsets[i].name, getsets[i].get, getsets[i].set);
+        if (!g || rt_dict_set(dict, rt_str_intern(getsets[i].name), g) < 0)
+            return -1;
+    }
+    if (t == &rt_function_type) {
+        Value g = rt_slots_dict_getset(t);
+        if (!g || rt_dict_set(dict, rt_str_intern("__dict__"), g) < 0)
+            return -1;
+    }
+    return 0;
+}
 
 /* ================================================================ bound methods ========== */
 
@@ -512,10 +774,24 @@ static int64_t method_hash(Value v)
     return h == -1 ? -2 : h;
 }
 
+/* CPython's method_getattro: the method type's own attributes, else the function's
+ * (m.__name__, m.__qualname__, m.__module__, attributes set on the function) */
+static Value method_getattr(Value self, Value name)
+{
+    Value d = rt_type_lookup(&rt_method_type, name);
+    if (d) {
+        DescrGetFn g = rt_typeof(d)->descr_get;
+        return g ? g(d, self, rt_val(&rt_method_type)) : d;
+    }
+    if (rt_exc_pending())
+        return RT_ERR;
+    return rt_getattr(((MethodObject *)rt_obj(self))->func, name);
+}
+
 Type rt_method_type = {
     .ob = {&rt_type_type}, .name = "method", .base = &rt_object_type,
     .basicsize = sizeof(MethodObject), .repr = method_repr, .hash = method_hash,
-    .richcompare = method_richcompare, .call = method_call,
+    .richcompare = method_richcompare, .call = method_call, .getattr = method_getattr,
 };
 
 /* ================================================================ built-in functions ===== */

@@ -23,6 +23,7 @@
 #include "rt_builtins.h"
 #include "rt_containers.h"
 #include "rt_func.h"
+#include "class_internal.h"
 #include "rt_str.h"
 
 Value rt_sys_modules;   /* sys.modules: name -> module */
@@ -309,7 +310,10 @@ Value rt_import(ModuleDef *def)
         return RT_ERR;
     def->module = m;
     def->state = 1;
+    Value saved = rt_current_globals;
+    rt_current_globals = m->dict;
     Value r = def->init(m);
+    rt_current_globals = saved;
     if (!r) {
         /* CPython forgets a module whose body failed: the next import runs it again */
         Value exc = rt_exc_fetch();
