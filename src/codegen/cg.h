@@ -18,6 +18,7 @@
 #include <llvm-c/Target.h>
 
 #include "../../runtime/include/rt_func.h"
+#include "../../runtime/include/rt_gen.h"
 #include "codegen.h"
 
 enum {
@@ -73,6 +74,12 @@ typedef struct CgFn {
     /* by MIR block id: its LLVM block, the LLVM blocks its edges leave from */
     LLVMBasicBlockRef *bbs, *end_bb, *exc_bb, *exh_bb, *reraise_bb;
     const MirBlock **exc_to, **exh_to;
+    /* generators and coroutines (rt_gen.h): the body is an LLVM switched-resume coroutine */
+    int is_gen;
+    LLVMValueRef gen;            /* the GenObject (rt_gen_new's result in the ramp) */
+    LLVMBasicBlockRef suspend_bb;   /* coro.end + return: leaving the body at a suspension */
+    LLVMBasicBlockRef cleanup_bb;   /* the destroy path (never taken: the frame is GC'd) */
+    LLVMBasicBlockRef final_bb;     /* the final suspension after return or raise */
 } CgFn;
 
 typedef struct Cg {
@@ -86,6 +93,7 @@ typedef struct Cg {
     LLVMValueRef cold_weights;   /* metadata: the true edge is cold */
     LLVMValueRef rt_fn[RTF__COUNT];
     LLVMTypeRef rt_ty[RTF__COUNT];
+    LLVMValueRef gen_resume;     /* aithon.gen_resume(frame): llvm.coro.resume for the runtime */
     LLVMValueRef raise_fmt;
     LLVMTypeRef raise_fmt_ty;
     /* constants */

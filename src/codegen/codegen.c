@@ -317,6 +317,144 @@ static LLVMValueRef unpack(Cg *cg, const MirInst *in)
     return t;
 }
 
+/* ---- generators and coroutines (LLVM switched-resume coroutines, rt_gen.h) ---- */
+
+static LLVMValueRef coro_intrinsic(Cg *cg, const char *name, LLVMTypeRef *ovl, size_t novl,
+                                   LLVMValueRef *args, unsigned n)
+{
+    unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
+    if (!id)
+        cg_die(cg, "LLVM has no intrinsic %s", name);
+    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(cg->mod, id, ovl, novl);
+    LLVMTypeRef t = LLVMIntrinsicGetType(cg->ctx, id, ovl, novl);
+    return LLVMBuildCall2(cg->b, t, fn, args, n, "");
+}
+
+static LLVMValueRef token_none(Cg *cg) { return LLVMConstNull(LLVMTokenTypeInContext(cg->ctx)); }
+
+/* aithon.gen_resume(frame): the runtime resumes a body only through this (resume functions
+ * made by CoroSplit use fastcc, which C cannot call). */
+static LLVMValueRef gen_resume_fn(Cg *cg)
+{
+    if (cg->gen_resume)
+        return cg->gen_resume;
+    LLVMTypeRef pt = cg->ptr;
+    LLVMValueRef fn = LLVMAddFunction(cg->mod, "aithon.gen_resume",
+                                      LLVMFunctionType(cg->voidt, &pt, 1, 0));
+    LLVMSetLinkage(fn, LLVMInternalLinkage);
+    LLVMBasicBlockRef saved = LLVMGetInsertBlock(cg->b);
+    LLVMMetadataRef loc = LLVMGetCurrentDebugLocation2(cg->b);
+    LLVMSetCurrentDebugLocation2(cg->b, NULL);
+    LLVMPositionBuilderAtEnd(cg->b, LLVMAppendBasicBlockInContext(cg->ctx, fn, ""));
+    LLVMValueRef h = LLVMGetParam(fn, 0);
+    coro_intrinsic(cg, "llvm.coro.resume", NULL, 0, &h, 1);
+    LLVMBuildRetVoid(cg->b);
+    if (saved)
+        LLVMPositionBuilderAtEnd(cg->b, saved);
+    LLVMSetCurrentDebugLocation2(cg->b, loc);
+    cg->gen_resume = fn;
+    return fn;
+}
+
+static LLVMValueRef gen_field(Cg *cg, size_t off) { return field_ptr(cg, cg->fn->gen, off); }
+
+static void gen_set_status(Cg *cg, int status)
+{
+    LLVMBuildStore(cg->b, ci32(cg, status), gen_field(cg, offsetof(GenObject, status)));
+}
+
+/* Suspends the body; execution continues at `resumed` when the runtime resumes it. */
+static void gen_suspend(Cg *cg, LLVMBasicBlockRef resumed, int final)
+{
+    CgFn *f = cg->fn;
+    LLVMValueRef args[2] = {token_none(cg), LLVMConstInt(cg->i1, final != 0, 0)};
+    LLVMValueRef s = coro_intrinsic(cg, "llvm.coro.suspend", NULL, 0, args, 2);
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, s, f->suspend_bb, 2);
+    LLVMAddCase(sw, LLVMConstInt(cg->i8, 0, 0), resumed);
+    LLVMAddCase(sw, LLVMConstInt(cg->i8, 1, 0), f->cleanup_bb);
+}
+
+/* The ramp (in the prologue, after the allocas): frame, generator object, initial suspension
+ * whose resumption continues at `start`; then the shared exit blocks. */
+static LLVMValueRef gen_begin(Cg *cg)
+{
+    LLVMValueRef nullp = LLVMConstNull(cg->ptr);
+    LLVMValueRef idargs[4] = {ci32(cg, 16), nullp, nullp, nullp};
+    LLVMValueRef id = coro_intrinsic(cg, "llvm.coro.id", NULL, 0, idargs, 4);
+    LLVMValueRef size = coro_intrinsic(cg, "llvm.coro.size", &cg->i64, 1, NULL, 0);
+    LLVMValueRef mem = RTC(cg, RTF_rt_alloc, size);
+    LLVMValueRef bargs[2] = {id, mem};
+    return coro_intrinsic(cg, "llvm.coro.begin", NULL, 0, bargs, 2);
+}
+
+static void gen_prologue(Cg *cg, LLVMValueRef hdl, LLVMBasicBlockRef start)
+{
+    CgFn *f = cg->fn;
+    LLVMBuilderRef b = cg->b;
+    f->gen = RTC(cg, RTF_rt_gen_new, f->self, hdl, gen_resume_fn(cg));
+    f->suspend_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "coro.suspend");
+    f->cleanup_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "coro.cleanup");
+    f->final_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "coro.final");
+    gen_suspend(cg, start, 0);
+
+    LLVMPositionBuilderAtEnd(b, f->cleanup_bb);
+    LLVMBuildBr(b, f->suspend_bb);   /* the frame is GC memory: nothing to free */
+    LLVMPositionBuilderAtEnd(b, f->suspend_bb);
+    LLVMValueRef eargs[3] = {hdl, LLVMConstInt(cg->i1, 0, 0), token_none(cg)};
+    coro_intrinsic(cg, "llvm.coro.end", NULL, 0, eargs, 3);
+    LLVMBuildRet(b, f->gen);   /* the ramp's result; CoroSplit makes it `ret void` elsewhere */
+    LLVMPositionBuilderAtEnd(b, f->final_bb);
+    LLVMBasicBlockRef trap = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "coro.resumed_final");
+    gen_suspend(cg, trap, 1);
+    LLVMPositionBuilderAtEnd(b, trap);
+    LLVMBuildUnreachable(b);
+}
+
+/* `yield v`: transfer = v, suspend; on resumption raise (throw) or read the sent value. */
+static LLVMValueRef gen_yield(Cg *cg, const MirInst *in, LLVMValueRef v)
+{
+    CgFn *f = cg->fn;
+    LLVMBuilderRef b = cg->b;
+    LLVMBuildStore(b, v, gen_field(cg, offsetof(GenObject, transfer)));
+    gen_set_status(cg, RT_GEN_YIELDED);
+    LLVMBasicBlockRef resumed = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "yield.resumed");
+    gen_suspend(cg, resumed, 0);
+    LLVMPositionBuilderAtEnd(b, resumed);
+    LLVMValueRef thr = LLVMBuildLoad2(b, cg->i32, gen_field(cg, offsetof(GenObject, throwing)), "");
+    LLVMBasicBlockRef tb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "yield.throw");
+    br_cold(cg, LLVMBuildICmp(b, LLVMIntNE, thr, ci32(cg, 0), ""), tb);
+    LLVMBasicBlockRef cont = LLVMGetInsertBlock(b);
+    LLVMPositionBuilderAtEnd(b, tb);
+    LLVMBuildStore(b, ci32(cg, 0), gen_field(cg, offsetof(GenObject, throwing)));
+    LLVMBuildBr(b, err_path(cg, in));
+    LLVMPositionBuilderAtEnd(b, cont);
+    return LLVMBuildLoad2(b, cg->i64, gen_field(cg, offsetof(GenObject, transfer)), "");
+}
+
+/* `yield from x` / `await x`: the runtime steps the delegate; the body suspends with each
+ * value it yields. */
+static LLVMValueRef gen_delegate(Cg *cg, const MirInst *in, LLVMValueRef x)
+{
+    CgFn *f = cg->fn;
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef it = RTC(cg, in->op == MIR_Await ? RTF_rt_gen_await_iter : RTF_rt_gen_yf_iter,
+                          f->gen, x);
+    check_value(cg, in, it);
+    LLVMBasicBlockRef loop = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "yf.step");
+    LLVMBuildBr(b, loop);
+    LLVMPositionBuilderAtEnd(b, loop);
+    LLVMValueRef r = RTC(cg, RTF_rt_gen_yf_step, f->gen, it);
+    check_int(cg, in, r);
+    LLVMBasicBlockRef susp = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "yf.yield");
+    LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "yf.done");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, r, ci32(cg, 1), ""), susp, done);
+    LLVMPositionBuilderAtEnd(b, susp);
+    gen_set_status(cg, RT_GEN_DELEGATED);
+    gen_suspend(cg, loop, 0);
+    LLVMPositionBuilderAtEnd(b, done);
+    return LLVMBuildLoad2(b, cg->i64, gen_field(cg, offsetof(GenObject, transfer)), "");
+}
+
 /* ---- instructions ---- */
 
 /* Emits one non-terminator instruction; returns its value (or NULL). */
@@ -700,14 +838,14 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "dead"));
         return ci64(cg, 0);
 
-    /* generators: not yet (LLVM coroutines) */
+    /* generators and coroutines: suspension points */
     case MIR_Yield:
     case MIR_YieldFrom:
     case MIR_Await:
-        raise_str(cg, "rt_NotImplementedError", "generators and coroutines are not supported yet");
-        LLVMBuildBr(b, err_path(cg, in));
-        LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "dead"));
-        return ci64(cg, 0);
+        if (!f->is_gen)
+            cg_die(cg, "%s outside a generator or coroutine (%s)", mir_ops[in->op].text,
+                   f->mf->symbol);
+        return in->op == MIR_Yield ? gen_yield(cg, in, a0) : gen_delegate(cg, in, a0);
     default:
         cg_die(cg, "codegen: unexpected op %s in %s", mir_ops[in->op].text, f->mf->symbol);
     }
@@ -727,6 +865,12 @@ static void emit_term(Cg *cg, const MirInst *in)
                         llvm_block(f, in->target2));
         break;
     case MIR_Ret: {
+        if (f->is_gen) {   /* StopIteration(value) for the runtime; then the final suspend */
+            LLVMBuildStore(b, val(cg, in->args[0]), gen_field(cg, offsetof(GenObject, transfer)));
+            gen_set_status(cg, RT_GEN_RETURNED);
+            LLVMBuildBr(b, f->final_bb);
+            break;
+        }
         LLVMBuildRet(b, val(cg, in->args[0]));
         break;
     }
@@ -818,6 +962,19 @@ static int argbuf_size(const MirFunction *mf)
     return n;
 }
 
+/* Parameter slots a generator body reads (its params array is copied into the frame). */
+static int gen_nparams(const MirFunction *mf)
+{
+    int n = mf->nparams > 0 ? mf->nparams : 1;
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            const MirInst *in = mf->blocks[i]->insts[j];
+            if (in->op == MIR_Param && in->imm >= n)
+                n = (int)in->imm + 1;
+        }
+    return n;
+}
+
 /* Lowers mf into its already declared LLVM function (cg_function_decl). */
 void cg_function(Cg *cg, const MirFunction *mf)
 {
@@ -856,6 +1013,26 @@ void cg_function(Cg *cg, const MirFunction *mf)
     LLVMPositionBuilderAtEnd(cg->b, pro);
     f->self = LLVMGetParam(f->fn, 0);
     f->params = is_init ? LLVMConstNull(cg->ptr) : LLVMGetParam(f->fn, 1);
+    f->is_gen = !is_init && (mf->flags & (RT_CO_GENERATOR | RT_CO_COROUTINE | RT_CO_ASYNC_GEN));
+    LLVMValueRef hdl = NULL;
+    if (f->is_gen) {
+        /* the frame first: the stores below go to allocas CoroSplit moves into it */
+        hdl = gen_begin(cg);
+        /* the caller's params array does not outlive the ramp: copy it into the frame */
+        int np = gen_nparams(mf);
+        LLVMValueRef copy = LLVMBuildAlloca(cg->b, LLVMArrayType2(cg->i64, (uint64_t)np), "params");
+        for (int i = 0; i < np && i < mf->nparams; i++) {
+            LLVMValueRef idx = ci64(cg, i);
+            LLVMValueRef v = LLVMBuildLoad2(cg->b, cg->i64,
+                                            LLVMBuildInBoundsGEP2(cg->b, cg->i64, f->params,
+                                                                  &idx, 1, ""), "");
+            LLVMBuildStore(cg->b, v, LLVMBuildInBoundsGEP2(cg->b, cg->i64, copy, &idx, 1, ""));
+        }
+        f->params = copy;
+        unsigned kind = LLVMGetEnumAttributeKindForName("presplitcoroutine", 17);
+        LLVMAddAttributeAtIndex(f->fn, LLVMAttributeFunctionIndex,
+                                LLVMCreateEnumAttribute(cg->ctx, kind, 0));
+    }
     for (int i = 0; i < mf->nvars; i++) {
         f->vars[i] = LLVMBuildAlloca(cg->b, cg->i64, "");
         LLVMBuildStore(cg->b, ci64(cg, 0), f->vars[i]);
@@ -866,9 +1043,17 @@ void cg_function(Cg *cg, const MirFunction *mf)
                                     : offsetof(FunctionObject, globals));
     /* no recursion counting here: rt_function_vectorcall brackets every body call with
      * rt_recursion_enter/leave (rt_func.h), and counting twice would halve the limit */
-    LLVMBuildBr(cg->b, f->bbs[mf->blocks[0]->id]);
-    LLVMPositionBuilderAtEnd(cg->b, f->unwind_bb);
-    LLVMBuildRet(cg->b, ci64(cg, 0));
+    if (f->is_gen) {
+        gen_prologue(cg, hdl, f->bbs[mf->blocks[0]->id]);
+        LLVMPositionBuilderAtEnd(cg->b, f->unwind_bb);
+        LLVMBuildStore(cg->b, ci64(cg, 0), gen_field(cg, offsetof(GenObject, transfer)));
+        gen_set_status(cg, RT_GEN_RAISED);
+        LLVMBuildBr(cg->b, f->final_bb);
+    } else {
+        LLVMBuildBr(cg->b, f->bbs[mf->blocks[0]->id]);
+        LLVMPositionBuilderAtEnd(cg->b, f->unwind_bb);
+        LLVMBuildRet(cg->b, ci64(cg, 0));
+    }
 
     /* blocks, in MIR order */
     for (int i = 0; i < mf->nblocks; i++) {
