@@ -532,6 +532,140 @@ static Value m_await(Value self)
     return rt_val(w);
 }
 
+/* ---- async generators: asend/athrow/aclose awaitables ---- */
+
+enum { AG_SEND, AG_THROW, AG_CLOSE };
+typedef struct AgAwait {
+    Object ob;
+    Value gen;
+    Value arg;        /* asend: the value; athrow: the exception instance */
+    int kind;         /* AG_* */
+    int state;        /* 0 not started, 1 iterating, 2 done */
+} AgAwait;
+
+static Type ag_asend_type, ag_athrow_type;
+
+static Value ag_await_new(Value gen, Value arg, int kind)
+{
+    Type *t = kind == AG_SEND ? &ag_asend_type : &ag_athrow_type;
+    if (!t->dict && ensure_dict(t) < 0)
+        return RT_ERR;
+    AgAwait *a = (AgAwait *)rt_new_object(t, sizeof(AgAwait));
+    if (!a)
+        return RT_ERR;
+    a->gen = gen;
+    a->arg = arg;
+    a->kind = kind;
+    return rt_val(a);
+}
+
+/* The result of one step of the body for the awaitable: a value the body's awaits pass out
+ * goes to the caller; a real yield finishes the awaitable with StopIteration(value); the body
+ * returning finishes it with StopAsyncIteration (aclose: StopIteration). */
+static Value ag_translate(AgAwait *a, GenObject *g, Value r, int returned)
+{
+    if (r) {
+        if (g->status == RT_GEN_DELEGATED)
+            return r;
+        a->state = 2;
+        if (a->kind == AG_CLOSE)
+            return rt_raise_str(rt_RuntimeError, "async generator ignored GeneratorExit");
+        return raise_stop(rt_StopIteration, r);
+    }
+    a->state = 2;
+    Value e = rt_exc_pending();
+    if (returned || (g->status == RT_GEN_RETURNED && e &&
+                     rt_issubtype(rt_typeof(e), rt_StopIteration))) {
+        if (e)
+            rt_exc_fetch();
+        return rt_raise(rt_val(a->kind == AG_CLOSE ? rt_StopIteration : rt_StopAsyncIteration));
+    }
+    if (a->kind == AG_CLOSE && e && (rt_issubtype(rt_typeof(e), rt_GeneratorExit) ||
+                                     rt_issubtype(rt_typeof(e), rt_StopAsyncIteration))) {
+        rt_exc_fetch();
+        return rt_raise(rt_val(rt_StopIteration));
+    }
+    return RT_ERR;
+}
+
+static Value ag_send(Value self, Value v)
+{
+    AgAwait *a = (AgAwait *)rt_obj(self);
+    GenObject *g = G(a->gen);
+    if (a->state == 2)
+        return rt_raise_str(rt_RuntimeError, a->kind == AG_SEND
+                                                 ? "cannot reuse already awaited __anext__()/asend()"
+                                                 : "cannot reuse already awaited aclose()/athrow()");
+    int returned = 0;
+    Value out, r;
+    if (a->state == 0) {
+        a->state = 1;
+        if (a->kind != AG_SEND) {
+            if (g->state == RT_GEN_CLOSED || (g->state == RT_GEN_CREATED && a->kind == AG_CLOSE)) {
+                g->state = RT_GEN_CLOSED;
+                a->state = 2;
+                return rt_raise(rt_val(a->kind == AG_CLOSE ? rt_StopIteration
+                                                           : rt_StopAsyncIteration));
+            }
+            Value exc = a->kind == AG_CLOSE ? rt_exc_new(rt_GeneratorExit, NULL, 0) : a->arg;
+            if (!exc)
+                return RT_ERR;
+            g->status = 0;
+            r = gen_throw_exc(g, exc, 1);
+            return ag_translate(a, g, r, 0);
+        }
+        if (v == rt_None)
+            v = a->arg;
+    }
+    if (g->state == RT_GEN_CLOSED && a->kind == AG_SEND) {
+        a->state = 2;
+        return rt_raise(rt_val(rt_StopAsyncIteration));
+    }
+    r = gen_send_ex(g, v, &returned, &out);
+    return ag_translate(a, g, r, returned);
+}
+
+static Value ag_next(Value self) { return ag_send(self, rt_None); }
+
+static Value ag_throw(Value self, Value t, Value v, Value tb)
+{
+    AgAwait *a = (AgAwait *)rt_obj(self);
+    if (a->state == 2)
+        return rt_raise_str(rt_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    Value exc = make_throw_exc(t, v ? v : rt_None, tb ? tb : rt_None);
+    if (!exc)
+        return RT_ERR;
+    GenObject *g = G(a->gen);
+    g->status = 0;
+    Value r = gen_throw_exc(g, exc, 1);
+    return ag_translate(a, g, r, 0);
+}
+
+static Value ag_close(Value self)
+{
+    ((AgAwait *)rt_obj(self))->state = 2;
+    return rt_None;
+}
+
+static Type ag_asend_type = {
+    .ob = {&rt_type_type}, .name = "async_generator_asend", .base = &rt_object_type,
+    .basicsize = sizeof(AgAwait), .iter = self_iter, .iternext = ag_next,
+};
+static Type ag_athrow_type = {
+    .ob = {&rt_type_type}, .name = "async_generator_athrow", .base = &rt_object_type,
+    .basicsize = sizeof(AgAwait), .iter = self_iter, .iternext = ag_next,
+};
+
+static Value m_aiter(Value self) { return self; }
+static Value m_anext(Value self) { return ag_await_new(self, rt_None, AG_SEND); }
+static Value m_asend(Value self, Value v) { return ag_await_new(self, v, AG_SEND); }
+static Value m_athrow(Value self, Value t, Value v, Value tb)
+{
+    Value exc = make_throw_exc(t, v ? v : rt_None, tb ? tb : rt_None);
+    return exc ? ag_await_new(self, exc, AG_THROW) : RT_ERR;
+}
+static Value m_aclose(Value self) { return ag_await_new(self, rt_None, AG_CLOSE); }
+
 #define FN(f) ((void (*)(void))(f))
 typedef struct GenRow { Type *type; MethodDef def; } GenRow;
 static const GenRow gen_rows[] = {
@@ -557,6 +691,24 @@ static const GenRow gen_rows[] = {
     {&coro_wrapper_type, {"send", FN(cw_send), MD_METHOD, 1, 1, NULL}},
     {&coro_wrapper_type, {"throw", FN(cw_throw), MD_METHOD, 1, 3, NULL}},
     {&coro_wrapper_type, {"close", FN(cw_close), MD_METHOD, 0, 0, NULL}},
+    {&rt_async_generator_type, {"__aiter__", FN(m_aiter), MD_METHOD, 0, 0, NULL}},
+    {&rt_async_generator_type, {"__anext__", FN(m_anext), MD_METHOD, 0, 0, NULL}},
+    {&rt_async_generator_type, {"asend", FN(m_asend), MD_METHOD, 1, 1, NULL}},
+    {&rt_async_generator_type, {"athrow", FN(m_athrow), MD_METHOD, 1, 3, NULL}},
+    {&rt_async_generator_type, {"aclose", FN(m_aclose), MD_METHOD, 0, 0, NULL}},
+    {&rt_async_generator_type, {"ag_running", FN(get_running), MD_GETTER, 0, 0, NULL}},
+    {&rt_async_generator_type, {"ag_frame", FN(get_frame), MD_GETTER, 0, 0, NULL}},
+    {&rt_async_generator_type, {"ag_await", FN(get_yieldfrom), MD_GETTER, 0, 0, NULL}},
+    {&rt_async_generator_type, {"__name__", FN(get_name), MD_GETTER, 0, 0, NULL}},
+    {&rt_async_generator_type, {"__qualname__", FN(get_qualname), MD_GETTER, 0, 0, NULL}},
+    {&ag_asend_type, {"send", FN(ag_send), MD_METHOD, 1, 1, NULL}},
+    {&ag_asend_type, {"throw", FN(ag_throw), MD_METHOD, 1, 3, NULL}},
+    {&ag_asend_type, {"close", FN(ag_close), MD_METHOD, 0, 0, NULL}},
+    {&ag_asend_type, {"__await__", FN(m_aiter), MD_METHOD, 0, 0, NULL}},
+    {&ag_athrow_type, {"send", FN(ag_send), MD_METHOD, 1, 1, NULL}},
+    {&ag_athrow_type, {"throw", FN(ag_throw), MD_METHOD, 1, 3, NULL}},
+    {&ag_athrow_type, {"close", FN(ag_close), MD_METHOD, 0, 0, NULL}},
+    {&ag_athrow_type, {"__await__", FN(m_aiter), MD_METHOD, 0, 0, NULL}},
     {NULL, {NULL, NULL, 0, 0, 0, NULL}},
 };
 
