@@ -300,7 +300,8 @@ Value rt_exc_with_traceback(Value exc, Value tb);      /* BaseException.with_tra
 /* Raising: each returns RT_ERR so that `return rt_raise_fmt(...)` works. */
 Value rt_raise(Value exc);                           /* an instance, or a class to instantiate */
 Value rt_raise_str(Type *type, const char *msg);
-/* printf-like: %s (C string), %d %ld %lld %zd %u %zu %x %c (int as a char), %p, %%,
+/* printf-like: %s (C string), %d %ld %lld %zd %u %zu %x %c (int as a char), %p, %%, with
+ * an optional zero flag and width for the numbers (%02x),
  * %R / %S (repr / str of a Value), %U (a str Value's text), %T (a Value's type name);
  * %.Ns and %.NR truncate to N characters as CPython's %.200R does. */
 Value rt_raise_fmt(Type *type, const char *fmt, ...);

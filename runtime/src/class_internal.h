@@ -99,6 +99,9 @@ int rt_type_is_heap(const Type *t);
 /* the heap types created so far (weakly: only for __subclasses__ and slot updates) */
 void rt_type_foreach_subclass(Type *t, void (*fn)(Type *sub, void *arg), void *arg);
 
+/* ---- traceback.c ---- */
+extern const MethodDef rt_traceback_methods[];   /* tb_next, tb_lineno, tb_lasti */
+
 /* ---- func.c ---- */
 /* the getsets of function, method, builtin_function_or_method, cell and code objects */
 int rt_func_fill_dict(Type *t, Value dict);

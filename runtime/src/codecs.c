@@ -287,22 +287,15 @@ Value rt_str_encode(Value self, Value encoding, Value errors)
 
 /* ================================================================ decode ================ */
 
-/* UnicodeDecodeError with CPython's message.  (Raised by message for now, without the
- * encoding/object/start/end/reason attributes: exc.c's formatter for the 5-argument form does
- * not handle the %02x it uses yet; then this becomes rt_raise_unicode_decode.) */
-static Value decode_error(int enc, const unsigned char *s, int64_t start, int64_t end,
-                          const char *reason)
+/* UnicodeDecodeError(encoding, the whole input as bytes, start, end, reason): CPython's
+ * message, and its attributes for handlers that look at them */
+static Value decode_error(int enc, const unsigned char *s, size_t n, int64_t start,
+                          int64_t end, const char *reason)
 {
-    if (end - start == 1) {
-        char byte[8];   /* rt_raise_fmt has no field widths */
-        snprintf(byte, sizeof byte, "0x%02x", (unsigned)s[start]);
-        return rt_raise_fmt(rt_UnicodeDecodeError,
-                            "'%s' codec can't decode byte %s in position %lld: %s",
-                            enc_names[enc], byte, (long long)start, reason);
-    }
-    return rt_raise_fmt(rt_UnicodeDecodeError,
-                        "'%s' codec can't decode bytes in position %lld-%lld: %s",
-                        enc_names[enc], (long long)start, (long long)(end - 1), reason);
+    Value obj = rt_bytes_from((const char *)s, n);
+    if (!obj)
+        return RT_ERR;
+    return rt_raise_unicode_decode(enc_names[enc], obj, start, end, reason);
 }
 
 /* One decoding step at s[0..n) (n >= 1): the byte length of the code point stored in *cp, or 0
@@ -487,7 +480,7 @@ Value rt_decode_c(const char *data, size_t size, const char *encoding, const cha
         switch (handler) {
         case ERR_STRICT:
         case ERR_SURROGATEPASS:   /* the decoder took what it could */
-            return decode_error(enc, s, i, i + bad, reason);
+            return decode_error(enc, s, n, i, i + bad, reason);
         case ERR_UNKNOWN:
             return unknown_handler(errors);
         case ERR_IGNORE:
@@ -503,7 +496,7 @@ Value rt_decode_c(const char *data, size_t size, const char *encoding, const cha
                 if (rts_buf_putc(&b, 0xDC00 + s[i + consumed]) < 0) return RT_ERR;
                 consumed++;
             }
-            if (!consumed) return decode_error(enc, s, i, i + bad, reason);
+            if (!consumed) return decode_error(enc, s, n, i, i + bad, reason);
             break;
         case ERR_BACKSLASH:
             for (int k = 0; k < bad; k++) {

@@ -1029,9 +1029,11 @@ static Value bmeth_qualname(Value v)
 }
 static Value bmeth_self(Value v) { return or_none(BM(v)->self); }
 
-/* method tables of built-in types defined outside this file (fileio.c) */
-static struct { Type *t; const MethodDef *defs; } extra[8];
-static int nextra;
+/* method tables of built-in types defined outside this file (traceback.c, fileio.c) */
+static struct { Type *t; const MethodDef *defs; } extra[8] = {
+    {&rt_traceback_type, rt_traceback_methods},
+};
+static int nextra = 1;
 
 int rt_descr_register_methods(Type *t, const MethodDef *defs)
 {

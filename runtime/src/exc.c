@@ -114,6 +114,21 @@ static void sb_add_str_value(StrBuf *b, Value s, int prec)
     rt_sb_add(b, p, n);
 }
 
+/* a formatted number, right-aligned in `width` with spaces or (after the sign) zeros */
+static void sb_add_padded(StrBuf *b, const char *num, int width, int zero)
+{
+    int n = (int)strlen(num);
+    if (zero && *num == '-') {
+        rt_sb_addc(b, '-');
+        num++;
+        width--;
+        n--;
+    }
+    for (; width > n; width--)
+        rt_sb_addc(b, zero ? '0' : ' ');
+    rt_sb_adds(b, num);
+}
+
 void rt_sb_vprintf(StrBuf *b, const char *fmt, va_list ap)
 {
     char num[64];
@@ -127,6 +142,16 @@ void rt_sb_vprintf(StrBuf *b, const char *fmt, va_list ap)
             continue;
         }
         f++;
+        /* a zero-padding flag and a width, for the numeric conversions ("0x%02x") */
+        int zero = 0, width = 0;
+        if (*f == '0') {
+            zero = 1;
+            f++;
+        }
+        for (; *f >= '1' && *f <= '9'; f++)
+            width = width * 10 + (*f - '0');
+        for (; width && *f >= '0' && *f <= '9'; f++)
+            width = width * 10 + (*f - '0');
         int prec = -1;
         if (*f == '.') {
             prec = 0;
@@ -159,7 +184,7 @@ void rt_sb_vprintf(StrBuf *b, const char *fmt, va_list ap)
                 snprintf(num, sizeof num, "%ld", va_arg(ap, long));
             else
                 snprintf(num, sizeof num, "%d", va_arg(ap, int));
-            rt_sb_adds(b, num);
+            sb_add_padded(b, num, width, zero);
             break;
         case 'u':
         case 'x':
@@ -171,7 +196,7 @@ void rt_sb_vprintf(StrBuf *b, const char *fmt, va_list ap)
                                   : (unsigned long long)va_arg(ap, unsigned long));
             else
                 snprintf(num, sizeof num, *f == 'u' ? "%u" : "%x", va_arg(ap, unsigned));
-            rt_sb_adds(b, num);
+            sb_add_padded(b, num, width, zero);
             break;
         case 'p':
             snprintf(num, sizeof num, "%p", va_arg(ap, void *));

@@ -602,7 +602,7 @@ Value rt_builtin_open(Value self, const Value *args, size_t nargs, Value kwnames
                                                                                       : NULL;
         if (f->enc) {
             /* an unknown codec is reported by open(), as CPython's lookup does */
-            Value probe = rt_decode_c("", 0, f->enc, NULL);
+            Value probe = rt_decode_c("a", 1, f->enc, NULL);
             if (!probe) {
                 fclose(fp);
                 return RT_ERR;

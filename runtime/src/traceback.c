@@ -19,10 +19,27 @@
 
 #include "rt.h"
 #include "core.h"
+#include "class_internal.h"
 
 Type rt_traceback_type = {
     .ob = {&rt_type_type}, .name = "traceback", .base = &rt_object_type,
     .basicsize = sizeof(TracebackObject),
+};
+
+/* e.__traceback__.tb_next / tb_lineno / tb_lasti (no frame objects: frames are native) */
+static Value tb_next(Value v)
+{
+    Value n = ((TracebackObject *)rt_obj(v))->next;
+    return n ? n : rt_None;
+}
+static Value tb_lineno(Value v) { return rt_int_from_i64(((TracebackObject *)rt_obj(v))->line); }
+static Value tb_lasti(Value v) { return rt_small(-1); }
+
+const MethodDef rt_traceback_methods[] = {
+    {"tb_next", (void (*)(void))tb_next, MD_GETTER, 0, 0, NULL},
+    {"tb_lineno", (void (*)(void))tb_lineno, MD_GETTER, 0, 0, NULL},
+    {"tb_lasti", (void (*)(void))tb_lasti, MD_GETTER, 0, 0, NULL},
+    {NULL, NULL, 0, 0, 0, NULL},
 };
 
 static void traceback_push(const FrameInfo *fi, int line, const TracebackPos *pos)
