@@ -127,7 +127,13 @@ Value *rt_instance_dict_slot(Value obj)
     if (off > 0)
         return (Value *)((char *)o + off);
     if (off < 0) {
-        /* variable-size layouts (tuple subclasses): the dict pointer follows the items */
+        /* variable-size layouts: the dict pointer follows the items (tuple subclasses) or,
+         * 8-byte aligned, the text's NUL (str subclasses, see rt_str_tp_new) */
+        if (t->flags & RT_TPFLAG_STR_SUBCLASS) {
+            StrObject *so = (StrObject *)o;
+            uintptr_t end = (uintptr_t)(so->data + so->size + 1);
+            return (Value *)((end + 7) & ~(uintptr_t)7) + (-off - 1);
+        }
         TupleObject *tp = (TupleObject *)o;
         return &tp->items[tp->size] + (-off - 1);
     }

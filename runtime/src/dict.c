@@ -22,6 +22,7 @@
 #include "rt.h"
 #include "core.h"
 #include "rt_containers.h"
+#include "rt_class.h"
 
 #define EMPTY (-1)
 #define DUMMY (-2)
@@ -633,7 +634,23 @@ static Value dict_ior(Value a, Value b)
     return rt_dict_merge(a, b, 1) < 0 ? RT_ERR : a;
 }
 
-static Value dict_getitem_slot(Value d, Value k) { return rt_dict_getitem(d, k); }
+/* d[k]: a missing key goes to type(d).__missing__(d, k) when a subclass defines it */
+static Value dict_getitem_slot(Value d, Value k)
+{
+    if (rt_obj(d)->type == &rt_dict_type)
+        return rt_dict_getitem(d, k);
+    int64_t h = rt_hash(k);
+    if (h == -1)
+        return RT_ERR;
+    Value v = rt_dict_get_hashed(d, k, h);
+    if (v || rt_exc_pending())
+        return v;
+    int found;
+    Value r = rt_call_special(d, "__missing__", &k, 1, &found);
+    if (found || rt_exc_pending())
+        return r;
+    return raise_key_error(k);
+}
 
 /* ---- iterators ------------------------------------------------------------------------------ */
 

@@ -944,7 +944,15 @@ static Value nb_float_int(Value a) { return rt_int_from_double(rt_float_val(a));
 /* float(x): numbers, strs, and objects with __float__ / __index__ */
 static Value float_new(Type *t, const Value *args, size_t nargs, Value kwnames)
 {
-    (void)t;
+    if (t != &rt_float_type) {
+        /* a subclass instance: the FloatObject layout, then the subclass's room (__dict__) */
+        Value v = float_new(&rt_float_type, args, nargs, kwnames);
+        FloatObject *o = v ? (FloatObject *)rt_new_object(t, t->basicsize) : NULL;
+        if (!o)
+            return RT_ERR;
+        o->v = rt_float_val(v);
+        return rt_val(o);
+    }
     if (kwnames && ((TupleObject *)rt_obj(kwnames))->size > 0)
         return rt_raise_str(rt_TypeError, "float() takes no keyword arguments");
     if (nargs > 1)

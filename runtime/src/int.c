@@ -1151,8 +1151,38 @@ static Value nb_float(Value a)
 
 /* int(x), int(s, base): numbers and strs; other objects through their __int__/__index__
  * slots (the full __trunc__ protocol belongs to the generic layer) */
+/* an instance of int subclass t with v's value: the IntObject layout even for small values,
+ * sharing v's (immutable) limbs; the subclass's extra room (its __dict__) follows */
+static Value int_subtype_new(Type *t, Value v)
+{
+    IntObject *o = (IntObject *)rt_new_object(t, t->basicsize);
+    if (!o)
+        return RT_ERR;
+    mpz_t z;
+    mp_limb_t l;
+    mpz_srcptr src = rt_int_view(v, z, &l);
+    if (rt_is_small(v)) {
+        /* the view points at a stack limb: give the object its own */
+        uint64_t *limb = rt_alloc_atomic(sizeof *limb);
+        if (!limb)
+            return RT_ERR;
+        *limb = l;
+        o->limbs = limb;
+        o->alloc = 1;
+    } else {
+        o->limbs = (uint64_t *)src->_mp_d;
+        o->alloc = src->_mp_alloc;
+    }
+    o->size = src->_mp_size;
+    return rt_val(o);
+}
+
 static Value int_new(Type *t, const Value *args, size_t nargs, Value kwnames)
 {
+    if (t != &rt_int_type) {
+        Value v = int_new(&rt_int_type, args, nargs, kwnames);
+        return v ? int_subtype_new(t, v) : RT_ERR;
+    }
     size_t nkw = kwnames ? (size_t)((TupleObject *)rt_obj(kwnames))->size : 0;
     Value x = nargs > 0 ? args[0] : 0, base = nargs > 1 ? args[1] : 0;
     for (size_t i = 0; i < nkw; i++) {
@@ -1166,7 +1196,6 @@ static Value int_new(Type *t, const Value *args, size_t nargs, Value kwnames)
     if (nargs > 2)
         return rt_raise_fmt(rt_TypeError, "int() takes at most 2 arguments (%zd given)",
                             (ptrdiff_t)nargs);
-    (void)t;
     if (!x) {
         if (base)
             return rt_raise_str(rt_TypeError, "int() missing string argument");

@@ -858,7 +858,21 @@ Value rt_str_tp_new(Type *type, const Value *args, size_t nargs, Value kwnames)
         a[found] = args[nargs + k];
     }
     if (type != &rt_str_type) {
-        return rt_raise_str(rt_TypeError, "str subclasses are not constructible yet");
+        /* a subclass instance: the StrObject layout and text, then (8-byte aligned after
+         * the text's NUL) the subclass's room, its __dict__ (attr.c finds it there) */
+        Value v = rt_str_tp_new(&rt_str_type, args, nargs, kwnames);
+        if (!v) return RT_ERR;
+        StrObject *src = RTS(v);
+        size_t text = ((size_t)src->size + 1 + 7) & ~(size_t)7;
+        StrObject *o = (StrObject *)rt_new_object(type, type->basicsize + text);
+        if (!o) return RT_ERR;
+        o->len = src->len;
+        o->size = src->size;
+        o->hash = -1;
+        o->ascii = src->ascii;
+        o->state = 0;
+        memcpy(o->data, src->data, (size_t)src->size + 1);
+        return rt_val(o);
     }
     if (!a[1] && !a[2]) return a[0] ? rt_str(a[0]) : rts_get_empty();
     for (int j = 1; j < 3; j++) {

@@ -460,7 +460,8 @@ Value rt_type_new(Type *meta, Value name, Value bases, Value odict, const Value 
         t->basicsize += (size_t)n * sizeof(Value);
     }
     if (want_dict && !has_dict(base)) {
-        if (base->flags & RT_TPFLAG_TUPLE_SUBCLASS) {
+        if (base->flags & (RT_TPFLAG_TUPLE_SUBCLASS | RT_TPFLAG_STR_SUBCLASS)) {
+            /* variable-size layouts: the dict pointer follows the items (attr.c) */
             t->dictoffset = -1;
         } else {
             t->dictoffset = (ptrdiff_t)t->basicsize;
