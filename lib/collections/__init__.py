@@ -570,7 +570,14 @@ class OrderedDict(dict):
         """Remove and return a (key, value) pair from the dictionary."""
         if not self:
             raise KeyError('dictionary is empty')
-        key = next(reversed(self)) if last else next(iter(self))
+        if last:
+            try:
+                key = next(reversed(self))
+            except TypeError:
+                # runtimes without reversed() over dict subclasses
+                key = list(self)[-1]
+        else:
+            key = next(iter(self))
         value = dict.pop(self, key)
         return key, value
 
