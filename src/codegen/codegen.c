@@ -17,7 +17,14 @@
  *     operand coming along an exceptional edge names that error-path block as its LLVM
  *     predecessor (likewise iter.next's "exhausted" test block);
  *   - constants: small ints are tagged immediates; str/bytes/big int/float/complex and keyword
- *     name tuples are slots of one program-wide array filled once at start-up (cg_const).
+ *     name tuples are slots of one program-wide array filled once at start-up (cg_const);
+ *   - generators, coroutines and async generators (RT_CO_GENERATOR/COROUTINE/ASYNC_GEN) are
+ *     LLVM switched-resume coroutines (presplitcoroutine; CoroEarly/CoroSplit/CoroCleanup run in
+ *     every default<On> pipeline, -O0 included): the BodyFn is the ramp, which allocates the
+ *     frame with rt_alloc (GC-scanned: spilled Values stay alive), copies params into it, makes
+ *     the GenObject (rt_gen_new) and suspends; yield/yield.from/await are suspension points,
+ *     `ret` and the unwind block store the outcome in the GenObject and reach the final
+ *     suspension.  The protocol between body and runtime is rt_gen.h's.
  */
 #include <stdlib.h>
 #include <string.h>
