@@ -40,7 +40,7 @@ static Value d_slice_stop(Value self) { return or_none(((SliceObject *)rt_obj(se
 static Value d_slice_step(Value self) { return or_none(((SliceObject *)rt_obj(self))->step); }
 
 static Value d_exc_init(Value self, const Value *args, size_t nargs, Value kwnames);
-static Value d_object_init_subclass(Value cls);
+static Value d_object_init_subclass(Value cls, const Value *args, size_t nargs, Value kwnames);
 static Value d_object_format(Value self, Value spec);
 static Value d_object_dir(Value self);
 static Value d_object_reduce(Value self, Value proto);
@@ -99,7 +99,7 @@ static const Row rows[] = {
 #undef CONT_VARARGS
 #undef CONT_GETTER
     /* object, type, exceptions and this file's own types */
-    ROW(&rt_object_type, __init_subclass__, d_object_init_subclass, MD_CLASS, 0, 0, NULL)
+    ROW(&rt_object_type, __init_subclass__, d_object_init_subclass, MD_CLASSVAR, 0, 0, NULL)
     ROW(&rt_object_type, __format__, d_object_format, MD_METHOD, 1, 1, NULL)
     ROW(&rt_object_type, __dir__, d_object_dir, MD_METHOD, 0, 0, NULL)
     ROW(&rt_object_type, __reduce_ex__, d_object_reduce, MD_METHOD, 1, 1, NULL)
@@ -545,7 +545,10 @@ static int member_set(Value descr, Value obj, Value value)
         return -1;
     Value *p = (Value *)((char *)rt_obj(obj) + m->offset);
     if (!value && !*p) {
-        rt_raise_fmt(rt_AttributeError, "'%T' object has no attribute '%U'", obj, m->name);
+        /* CPython 3.11 (member_set of a T_OBJECT_EX member): AttributeError(name) */
+        Value e = rt_exc_new(rt_AttributeError, &m->name, 1);
+        if (e)
+            rt_raise(e);
         return -1;
     }
     *p = value;
@@ -876,7 +879,18 @@ static Value d_exc_init(Value self, const Value *args, size_t nargs, Value kwnam
     return rt_None;
 }
 
-static Value d_object_init_subclass(Value cls) { (void)cls; return rt_None; }
+/* object.__init_subclass__(): "C.__init_subclass__() takes no keyword arguments" */
+static Value d_object_init_subclass(Value cls, const Value *args, size_t nargs, Value kwnames)
+{
+    const char *n = rt_is_type(cls) ? ((Type *)rt_obj(cls))->name : rt_type_name(cls);
+    if (rt_nkw(kwnames))
+        return rt_raise_fmt(rt_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                            n);
+    if (nargs)
+        return rt_raise_fmt(rt_TypeError,
+                            "%s.__init_subclass__() takes no arguments (%zu given)", n, nargs);
+    return rt_None;
+}
 
 static Value d_object_format(Value self, Value spec)
 {
@@ -1029,6 +1043,36 @@ static Value bmeth_qualname(Value v)
 }
 static Value bmeth_self(Value v) { return or_none(BM(v)->self); }
 
+/* str.upper / int.__add__: __name__, __qualname__, __objclass__ */
+static MethodDescrObject *MDO(Value v) { return (MethodDescrObject *)rt_obj(v); }
+static Value mdescr_name(Value v) { return rt_str_from_cstr(MDO(v)->def->name); }
+static Value mdescr_qualname(Value v)
+{
+    return rt_sb_str_fmt("%s.%s", MDO(v)->owner->name, MDO(v)->def->name);
+}
+static Value mdescr_objclass(Value v) { return rt_val(MDO(v)->owner); }
+static WrapperDescrObject *WDO(Value v) { return (WrapperDescrObject *)rt_obj(v); }
+static Value wdescr_name(Value v) { return rt_str_from_cstr(WDO(v)->slot->name); }
+static Value wdescr_qualname(Value v)
+{
+    return rt_sb_str_fmt("%s.%s", WDO(v)->owner->name, WDO(v)->slot->name);
+}
+static Value wdescr_objclass(Value v) { return rt_val(WDO(v)->owner); }
+static Value mwrap_name(Value v)
+{
+    return rt_str_from_cstr(((MethodWrapperObject *)rt_obj(v))->descr->slot->name);
+}
+static Value mwrap_self(Value v) { return ((MethodWrapperObject *)rt_obj(v))->self; }
+
+static int put_getsets(Value dict, Type *t, const char *n1, Value (*g1)(Value), const char *n2,
+                       Value (*g2)(Value), const char *n3, Value (*g3)(Value))
+{
+    if (put(dict, n1, rt_getset_new(t, n1, g1, NULL)) < 0 ||
+        put(dict, n2, rt_getset_new(t, n2, g2, NULL)) < 0)
+        return -1;
+    return n3 ? put(dict, n3, rt_getset_new(t, n3, g3, NULL)) : 0;
+}
+
 /* method tables of built-in types defined outside this file (traceback.c, fileio.c) */
 static struct { Type *t; const MethodDef *defs; } extra[8] = {
     {&rt_traceback_type, rt_traceback_methods},
@@ -1065,6 +1109,17 @@ int rt_descr_fill_builtin(Type *t, Value dict)
     if (t == &rt_object_type && rt_slots_fill_object(dict) < 0)
         return -1;
     if (rt_func_fill_dict(t, dict) < 0)
+        return -1;
+    if ((t == &rt_method_descriptor_type || t == &rt_classmethod_descriptor_type) &&
+        put_getsets(dict, t, "__name__", mdescr_name, "__qualname__", mdescr_qualname,
+                    "__objclass__", mdescr_objclass) < 0)
+        return -1;
+    if (t == &rt_wrapper_descriptor_type &&
+        put_getsets(dict, t, "__name__", wdescr_name, "__qualname__", wdescr_qualname,
+                    "__objclass__", wdescr_objclass) < 0)
+        return -1;
+    if (t == &rt_method_wrapper_type &&
+        put_getsets(dict, t, "__name__", mwrap_name, "__self__", mwrap_self, NULL, NULL) < 0)
         return -1;
     if (t == &rt_builtin_method_type &&
         (put(dict, "__name__", rt_getset_new(t, "__name__", bmeth_name, NULL)) < 0 ||

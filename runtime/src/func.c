@@ -82,8 +82,14 @@ Value rt_call(Value callable, const Value *args, size_t nargs, Value kwnames)
 static Value func_str(Value f)
 {
     Type *t = rt_typeof(f);
-    if (t == &rt_function_type)
-        return rt_sb_str_fmt("%U()", ((FunctionObject *)rt_obj(f))->qualname);
+    if (t == &rt_function_type) {
+        /* CPython's _PyObject_FunctionStr: "__main__.f()", "f()" for builtins */
+        FunctionObject *fn = (FunctionObject *)rt_obj(f);
+        if (fn->module && (rt_typeof(fn->module)->flags & RT_TPFLAG_STR_SUBCLASS) &&
+            strcmp(rt_str_bytes(fn->module), "builtins") != 0)
+            return rt_sb_str_fmt("%U.%U()", fn->module, fn->qualname);
+        return rt_sb_str_fmt("%U()", fn->qualname);
+    }
     if (t == &rt_builtin_function_type)
         return rt_sb_str_fmt("%s()", ((BuiltinFunctionObject *)rt_obj(f))->name);
     if (t == &rt_method_type)
@@ -100,9 +106,8 @@ int rt_call_merge_kwargs(Value dict, Value mapping, Value callee)
         Value k, v;
         while (rt_dict_next(mapping, &pos, &k, &v, &h)) {
             if (!(rt_typeof(k)->flags & RT_TPFLAG_STR_SUBCLASS)) {
-                Value fs = func_str(callee);
-                if (fs)
-                    rt_raise_fmt(rt_TypeError, "%U keywords must be strings", fs);
+                /* CPython 3.11 merges a dict unchecked; the call then rejects the key */
+                rt_raise_str(rt_TypeError, "keywords must be strings");
                 return -1;
             }
             int has = rt_dict_contains(dict, k);
@@ -197,10 +202,8 @@ Value rt_call_ex(Value callable, Value positional, Value kwargs)
     int64_t pos = 0, h, i = 0;
     Value k, v;
     while (rt_dict_next(d, &pos, &k, &v, &h)) {
-        if (!(rt_typeof(k)->flags & RT_TPFLAG_STR_SUBCLASS)) {
-            Value fs = func_str(callable);
-            return fs ? rt_raise_fmt(rt_TypeError, "%U keywords must be strings", fs) : RT_ERR;
-        }
+        if (!(rt_typeof(k)->flags & RT_TPFLAG_STR_SUBCLASS))
+            return rt_raise_str(rt_TypeError, "keywords must be strings");
         ((TupleObject *)rt_obj(names))->items[i] = k;
         argv[np + i++] = v;
     }

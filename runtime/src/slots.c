@@ -381,11 +381,18 @@ static Value slot_getattr_hook(Value self, Value name)
         r = rt_call_with_self(ga, self, &name, 1, 0);
     if (r)
         return r;
-    Value g = rt_type_lookup_cstr(tp, "__getattr__");
     Value e = rt_exc_pending();
-    if (!g || !e || !rt_issubtype(rt_typeof(e), rt_AttributeError))
+    if (!e || !rt_issubtype(rt_typeof(e), rt_AttributeError))
         return RT_ERR;
+    /* the lookup must not run with the AttributeError pending: a method-cache miss would
+     * take it for a lookup failure */
     rt_exc_fetch();
+    Value g = rt_type_lookup_cstr(tp, "__getattr__");
+    if (!g) {
+        if (!rt_exc_pending())
+            rt_exc_restore(e);
+        return RT_ERR;
+    }
     return rt_call_with_self(g, self, &name, 1, 0);
 }
 
