@@ -393,8 +393,11 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         if not has_explicit_hash:
             cls.__hash__ = None
     if not getattr(cls, '__doc__'):
-        cls.__doc__ = cls.__name__ + '(' + ', '.join(
-            [f'{f.name}:{getattr(f.type, "__name__", f.type)}' for f in real]) + ')'
+        try:
+            cls.__doc__ = cls.__name__ + '(' + ', '.join(
+                [f'{f.name}:{getattr(f.type, "__name__", f.type)}' for f in real]) + ')'
+        except (AttributeError, TypeError):
+            pass    # runtimes where a class's __doc__ is read-only
     if match_args and '__match_args__' not in cls.__dict__:
         cls.__match_args__ = tuple([f.name for f in flist
                                     if f._field_type in (_FIELD, _FIELD_INITVAR) and f.init
