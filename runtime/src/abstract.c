@@ -179,9 +179,11 @@ static Value do_richcompare(Value a, Value b, int op)
 {
     Type *ta = rt_typeof(a), *tb = rt_typeof(b);
     RichCmpFn fa = (RichCmpFn)SLOT(ta, richcompare);
-    RichCmpFn fb = ta == tb ? NULL : (RichCmpFn)SLOT(tb, richcompare);
+    /* as CPython, the reflected operation is tried even when both types are the same
+     * (a class defining only __lt__ supports `>`) */
+    RichCmpFn fb = (RichCmpFn)SLOT(tb, richcompare);
     Value r;
-    if (fb && rt_issubtype(tb, ta)) {
+    if (fb && ta != tb && rt_issubtype(tb, ta)) {
         r = fb(b, a, swapped_op[op]);
         if (r != rt_NotImplemented)
             return r;
