@@ -57,8 +57,7 @@ Value rt_gen_new(FunctionObject *fo, void *frame, void (*resume)(void *frame))
     Type *t = (fl & RT_CO_ASYNC_GEN) ? &rt_async_generator_type
             : (fl & RT_CO_COROUTINE) ? &rt_coroutine_type
                                      : &rt_generator_type;
-    if (!t->dict)
-        ensure_dict(t);
+    ensure_dict(t);
     GenObject *g = (GenObject *)rt_new_object(t, sizeof(GenObject));
     if (!g) {   /* the ramp cannot abandon its frame: out of memory is fatal here */
         fputs("aithon: out of memory creating a generator\n", stderr);
@@ -523,7 +522,7 @@ static Type coro_wrapper_type = {
 };
 static Value m_await(Value self)
 {
-    if (!coro_wrapper_type.dict && ensure_dict(&coro_wrapper_type) < 0)
+    if (ensure_dict(&coro_wrapper_type) < 0)
         return RT_ERR;
     CoroWrapper *w = (CoroWrapper *)rt_new_object(&coro_wrapper_type, sizeof(CoroWrapper));
     if (!w)
@@ -548,7 +547,7 @@ static Type ag_asend_type, ag_athrow_type;
 static Value ag_await_new(Value gen, Value arg, int kind)
 {
     Type *t = kind == AG_SEND ? &ag_asend_type : &ag_athrow_type;
-    if (!t->dict && ensure_dict(t) < 0)
+    if (ensure_dict(t) < 0)
         return RT_ERR;
     AgAwait *a = (AgAwait *)rt_new_object(t, sizeof(AgAwait));
     if (!a)
@@ -715,16 +714,28 @@ static const GenRow gen_rows[] = {
 /* a built-in type's dict: the slot wrappers (descr.c) plus this file's rows */
 static int ensure_dict(Type *t)
 {
-    if (t->dict)
-        return 0;
+    /* the rows go in once per type, also when attr.c made the dict first (a lookup on the type
+     * before any instance existed) */
+    static Type *done[8];
+    for (size_t i = 0; i < sizeof done / sizeof *done && done[i]; i++)
+        if (done[i] == t)
+            return 0;
     if (!t->mro && rt_type_ready(t) < 0)
         return -1;
-    Value d = rt_dict_new();
-    if (!d)
-        return -1;
-    t->dict = d;
-    if (rt_descr_fill_builtin(t, d) < 0)
-        return -1;
+    Value d = t->dict;
+    if (!d) {
+        d = rt_dict_new();
+        if (!d)
+            return -1;
+        t->dict = d;
+        if (rt_descr_fill_builtin(t, d) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < sizeof done / sizeof *done; i++)
+        if (!done[i]) {
+            done[i] = t;
+            break;
+        }
     for (const GenRow *r = gen_rows; r->type; r++) {
         if (r->type != t)
             continue;
