@@ -8,6 +8,14 @@ __all__ = ['ABCMeta', 'ABC', 'abstractmethod', 'abstractclassmethod', 'abstracts
            'abstractproperty', 'get_cache_token']
 
 
+
+def _cdict(cls):
+    """cls's own namespace (type's __dict__ descriptor, which a metaclass cannot shadow)"""
+    return _type_dict_descr.__get__(cls)
+
+
+_type_dict_descr = type.__dict__['__dict__']
+
 def abstractmethod(funcobj):
     """A decorator indicating abstract methods."""
     funcobj.__isabstractmethod__ = True
@@ -89,7 +97,7 @@ class ABCMeta(type):
             raise TypeError('issubclass() arg 1 must be a class')
         if cls in getattr(subclass, '__mro__', ()):
             return True
-        hook = cls.__dict__.get('__subclasshook__')
+        hook = _cdict(cls).get('__subclasshook__')
         if hook is not None:
             ok = cls.__subclasshook__(subclass)
             if ok is not NotImplemented:

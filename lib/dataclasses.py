@@ -9,6 +9,14 @@ __all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'InitVar', 'KW_
            'is_dataclass']
 
 
+
+def _cdict(cls):
+    """cls's own namespace (type's __dict__ descriptor, which a metaclass cannot shadow)"""
+    return _type_dict_descr.__get__(cls)
+
+
+_type_dict_descr = type.__dict__['__dict__']
+
 class FrozenInstanceError(AttributeError):
     pass
 
@@ -131,7 +139,7 @@ def _is_initvar(tp):
 
 
 def _get_field(cls, name, tp, default_kw_only):
-    default = cls.__dict__.get(name, MISSING)
+    default = _cdict(cls).get(name, MISSING)
     if isinstance(default, Field):
         f = default
     else:
@@ -325,14 +333,14 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     any_frozen_base = False
     has_dataclass_bases = False
     for b in cls.__mro__[-1:0:-1]:
-        base_fields = b.__dict__.get('__dataclass_fields__')
+        base_fields = _cdict(b).get('__dataclass_fields__')
         if base_fields is not None:
             has_dataclass_bases = True
             for f in base_fields.values():
                 all_fields[f.name] = f
-            if b.__dict__['__dataclass_params__'].frozen:
+            if _cdict(b)['__dataclass_params__'].frozen:
                 any_frozen_base = True
-    ann = cls.__dict__.get('__annotations__', {})
+    ann = _cdict(cls).get('__annotations__', {})
     own = []
     kw = kw_only
     for name, tp in ann.items():
@@ -342,12 +350,12 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         own.append(_get_field(cls, name, tp, kw))
     for f in own:
         all_fields[f.name] = f
-        if isinstance(cls.__dict__.get(f.name), Field):
+        if isinstance(_cdict(cls).get(f.name), Field):
             if f.default is MISSING:
                 delattr(cls, f.name)
             else:
                 setattr(cls, f.name, f.default)
-    for name, value in cls.__dict__.items():
+    for name, value in _cdict(cls).items():
         if isinstance(value, Field) and name not in ann:
             raise TypeError(f'{name!r} is a field but has no type annotation')
     if has_dataclass_bases:
@@ -362,26 +370,26 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     has_post_init = hasattr(cls, '__post_init__')
     if init:
         cls.__init__ = _make_init(cls, flist, frozen, has_post_init)
-    if repr and '__repr__' not in cls.__dict__:
+    if repr and '__repr__' not in _cdict(cls):
         cls.__repr__ = _make_repr(cls, real)
-    if eq and '__eq__' not in cls.__dict__:
+    if eq and '__eq__' not in _cdict(cls):
         cls.__eq__ = _make_cmp(cls, '__eq__', real, _eq)
     if order:
         for name, op in (('__lt__', _lt), ('__le__', _le), ('__gt__', _gt), ('__ge__', _ge)):
-            if name in cls.__dict__:
+            if name in _cdict(cls):
                 raise TypeError(f'Cannot overwrite attribute {name} in class '
                                 f'{cls.__name__}. Consider using functools.total_ordering')
             setattr(cls, name, _make_cmp(cls, name, real, op))
     if frozen:
         for name in ('__setattr__', '__delattr__'):
-            if name in cls.__dict__:
+            if name in _cdict(cls):
                 raise TypeError(f'Cannot overwrite attribute {name} in class {cls.__name__}')
         sa, da = _make_frozen(cls, real)
         cls.__setattr__ = sa
         cls.__delattr__ = da
-    class_hash = cls.__dict__.get('__hash__', MISSING)
+    class_hash = _cdict(cls).get('__hash__', MISSING)
     has_explicit_hash = not (class_hash is MISSING or
-                             (class_hash is None and '__eq__' in cls.__dict__))
+                             (class_hash is None and '__eq__' in _cdict(cls)))
     if unsafe_hash:
         if has_explicit_hash:
             raise TypeError(f'Cannot overwrite attribute __hash__ in class {cls.__name__}')
@@ -398,7 +406,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
                 [f'{f.name}:{getattr(f.type, "__name__", f.type)}' for f in real]) + ')'
         except (AttributeError, TypeError):
             pass    # runtimes where a class's __doc__ is read-only
-    if match_args and '__match_args__' not in cls.__dict__:
+    if match_args and '__match_args__' not in _cdict(cls):
         cls.__match_args__ = tuple([f.name for f in flist
                                     if f._field_type in (_FIELD, _FIELD_INITVAR) and f.init
                                     and not f.kw_only])

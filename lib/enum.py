@@ -10,6 +10,14 @@ __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFla
 _AUTO = object()
 
 
+
+def _cdict(cls):
+    """cls's own namespace (type's __dict__ descriptor, which a metaclass cannot shadow)"""
+    return _type_dict_descr.__get__(cls)
+
+
+_type_dict_descr = type.__dict__['__dict__']
+
 class auto:
     """Instances are replaced with an appropriate value in Enum class suites."""
 
@@ -45,7 +53,7 @@ def _data_type(bases):
                 continue
             if isinstance(c, EnumType):
                 continue
-            if c in (int, str, float, bytes, tuple) or '__new__' in c.__dict__:
+            if c in (int, str, float, bytes, tuple) or '__new__' in _cdict(c):
                 return c
     return object
 
@@ -82,15 +90,15 @@ class EnumType(type):
         if new is None:
             for b in bases:
                 for c in b.__mro__:
-                    if '__new_member__' in c.__dict__:
-                        new = c.__dict__['__new_member__']
+                    if '__new_member__' in _cdict(c):
+                        new = _cdict(c)['__new_member__']
                         break
                 if new is not None:
                     break
         elif _enum_defined:
             # the class's own __new__ makes members; lookups by value go through Enum's
             type.__setattr__(enum_class, '__new_member__', new)
-            type.__setattr__(enum_class, '__new__', Enum.__dict__['__new__'])
+            type.__setattr__(enum_class, '__new__', _cdict(Enum)['__new__'])
         else:
             new = None
         if member_type is not object:
@@ -99,8 +107,8 @@ class EnumType(type):
                 if meth in ns:
                     continue
                 for c in enum_class.__mro__:
-                    if isinstance(c, EnumType) and meth in c.__dict__:
-                        type.__setattr__(enum_class, meth, c.__dict__[meth])
+                    if isinstance(c, EnumType) and meth in _cdict(c):
+                        type.__setattr__(enum_class, meth, _cdict(c)[meth])
                         break
         last_values = []
         for name, value in members:
@@ -273,8 +281,7 @@ class Enum(metaclass=EnumType):
         return None
 
     def __repr__(self):
-        v_repr = self.__class__._value_repr_ if '_value_repr_' in dir(self.__class__) else repr
-        return '<%s.%s: %s>' % (self.__class__.__name__, self._name_, v_repr(self._value_))
+        return '<%s.%s: %r>' % (self.__class__.__name__, self._name_, self._value_)
 
     def __str__(self):
         return '%s.%s' % (self.__class__.__name__, self._name_)
@@ -306,7 +313,7 @@ class Enum(metaclass=EnumType):
 
 
 _enum_defined = True
-_enum_lookup = Enum.__dict__['__new__']
+_enum_lookup = _cdict(Enum)['__new__']
 
 
 class ReprEnum(Enum):

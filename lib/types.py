@@ -38,10 +38,10 @@ del _C, _f, _g
 class SimpleNamespace:
     """A simple attribute-based namespace."""
 
-    def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        d = dict(mapping_or_iterable)
-        d.update(kwargs)
-        for k, v in d.items():
+    def __init__(self, *args, **kwargs):
+        if args:
+            raise TypeError('no positional arguments expected')
+        for k, v in kwargs.items():
             if type(k) is not str:
                 raise TypeError(f'keywords must be strings, not {type(k).__name__!r}')
             setattr(self, k, v)

@@ -7,6 +7,14 @@ checking happens at run time.  Written for aithon."""
 TYPE_CHECKING = False
 
 
+
+def _cdict(cls):
+    """cls's own namespace (type's __dict__ descriptor, which a metaclass cannot shadow)"""
+    return _type_dict_descr.__get__(cls)
+
+
+_type_dict_descr = type.__dict__['__dict__']
+
 class _Alias:
     """A subscriptable placeholder: List, Optional[int], ..."""
 
@@ -206,7 +214,7 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     hints = {}
     if isinstance(obj, type):
         for base in reversed(obj.__mro__):
-            hints.update(base.__dict__.get('__annotations__', {}))
+            hints.update(_cdict(base).get('__annotations__', {}))
         return hints
     return dict(getattr(obj, '__annotations__', {}))
 
