@@ -267,4 +267,4 @@ class TypedDict(dict):
     """TypedDict classes are plain dicts at run time."""
 
 
-__all__ = [n for n in dir() if not n.startswith('_')]
+__all__ = [n for n in globals() if not n.startswith('_')]
