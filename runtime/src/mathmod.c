@@ -1015,7 +1015,8 @@ Value rt_math_module_create(void)
 int rt_mods_register(void)
 {
     if (rt_register_builtin_module("math", rt_math_module_create) < 0 ||
-        rt_register_builtin_module("time", rt_time_module_create) < 0)
+        rt_register_builtin_module("time", rt_time_module_create) < 0 ||
+        rt_register_builtin_module("_random", rt_random_module_create) < 0)
         return -1;
     return 0;
 }
