@@ -71,9 +71,8 @@ typedef struct CgFn {
     const MirBlock *cur;
     const MirBlock *unwind_mir;
     LLVMBasicBlockRef unwind_bb;
-    /* by MIR block id: its LLVM block, the LLVM blocks its edges leave from */
-    LLVMBasicBlockRef *bbs, *end_bb, *exc_bb, *exh_bb, *reraise_bb;
-    const MirBlock **exc_to, **exh_to;
+    /* by MIR block id: its LLVM block, its error path (err_path) */
+    LLVMBasicBlockRef *bbs, *exc_bb;
     /* generators and coroutines (rt_gen.h): the body is an LLVM switched-resume coroutine */
     int is_gen;
     LLVMValueRef gen;            /* the GenObject (rt_gen_new's result in the ramp) */

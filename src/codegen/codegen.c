@@ -13,9 +13,9 @@
  *   - a raising instruction tests its result (0 for Values, -1 for ints) and branches, weighted
  *     cold, to the block's error path: rt_traceback_add(&frameinfo, line), then the handler or
  *     the unwind block (which leaves the recursion counter and returns 0).  MIR guarantees one
- *     raising instruction per block, so each MIR block has at most one error path, and a phi
- *     operand coming along an exceptional edge names that error-path block as its LLVM
- *     predecessor (likewise iter.next's "exhausted" test block);
+ *     raising instruction per block, so each MIR block has at most one error path; phi operands
+ *     are built from the LLVM CFG (phi_operands): one per LLVM edge into the block, valued by
+ *     the MIR predecessor that emitted the edge's source block, whatever the edge kind;
  *   - constants: small ints are tagged immediates; str/bytes/big int/float/complex and keyword
  *     name tuples are slots of one program-wide array filled once at start-up (cg_const);
  *   - generators, coroutines and async generators (RT_CO_GENERATOR/COROUTINE/ASYNC_GEN) are
@@ -110,7 +110,6 @@ static LLVMBasicBlockRef err_path(Cg *cg, const MirInst *in)
     LLVMBuildBr(cg->b, target ? llvm_block(f, target) : f->unwind_bb);
     LLVMPositionBuilderAtEnd(cg->b, saved);
     f->exc_bb[bi] = bb;
-    f->exc_to[bi] = target;
     return bb;
 }
 
@@ -683,8 +682,6 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, p, ci64(cg, 0), ""),
                                           err_path(cg, in), llvm_block(f, ex));
         LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
-        f->exh_bb[f->cur->id] = chk;
-        f->exh_to[f->cur->id] = ex;
         LLVMPositionBuilderAtEnd(b, cont);
         return r;
     }
@@ -891,7 +888,6 @@ static void emit_term(Cg *cg, const MirInst *in)
             RTC(cg, RTF_rt_exc_restore, h);
             const MirBlock *t = exc_target(f, in);
             LLVMBuildBr(b, t ? llvm_block(f, t) : f->unwind_bb);
-            f->reraise_bb[f->cur->id] = LLVMGetInsertBlock(b);
             LLVMPositionBuilderAtEnd(b, none);
             raise_str(cg, "rt_RuntimeError", "No active exception to reraise");
             LLVMBuildBr(b, err_path(cg, in));
@@ -913,44 +909,77 @@ static void emit_term(Cg *cg, const MirInst *in)
     }
 }
 
-/* The LLVM block an edge P -> B leaves from (see the header comment). */
-static LLVMBasicBlockRef edge_from(CgFn *f, const MirBlock *p, const MirBlock *b)
+/* Which MIR block emitted each LLVM block: owner[k] for the blocks in LLVM function order
+ * (-1 for the prologue, the unwind block and the coroutine scaffolding).  A phi gets one
+ * operand per LLVM predecessor edge, taken from the MIR predecessor that owns the edge's
+ * source block, so every MIR edge kind (plain branch, error path, iterator exhaustion,
+ * re-raise, a cleanup's br to a handler) maps to exactly the LLVM edges codegen built. */
+typedef struct {
+    LLVMBasicBlockRef bb;
+    int owner;
+} BlockOwner;
+
+static int owner_cmp(const void *a, const void *b)
 {
-    if (f->exc_to[p->id] == b && f->exc_bb[p->id]) {
-        if (f->reraise_bb[p->id])
-            return f->exc_bb[p->id];   /* ambiguous (two edges); phis rarely merge there */
-        return f->exc_bb[p->id];
+    uintptr_t x = (uintptr_t)((const BlockOwner *)a)->bb, y = (uintptr_t)((const BlockOwner *)b)->bb;
+    return x < y ? -1 : x > y;
+}
+
+static int owner_of(const BlockOwner *tab, int n, LLVMBasicBlockRef bb)
+{
+    BlockOwner key = {bb, -1};
+    const BlockOwner *r = bsearch(&key, tab, (size_t)n, sizeof *tab, owner_cmp);
+    return r ? r->owner : -1;
+}
+
+static void phi_operands(Cg *cg, CgFn *f, BlockOwner *tab, int n, int maxid)
+{
+    const MirFunction *mf = f->mf;
+    qsort(tab, (size_t)n, sizeof *tab, owner_cmp);
+    const MirBlock **by_id = calloc((size_t)maxid + 1, sizeof *by_id);
+    for (int i = 0; i < mf->nblocks; i++)
+        by_id[mf->blocks[i]->id] = mf->blocks[i];
+    for (LLVMBasicBlockRef pb = LLVMGetFirstBasicBlock(f->fn); pb; pb = LLVMGetNextBasicBlock(pb)) {
+        LLVMValueRef term = LLVMGetBasicBlockTerminator(pb);
+        if (!term)
+            continue;
+        int own = -2;   /* looked up on the first edge into a block with phis */
+        unsigned ns = LLVMGetNumSuccessors(term);
+        for (unsigned s = 0; s < ns; s++) {
+            LLVMBasicBlockRef succ = LLVMGetSuccessor(term, s);
+            int sid = owner_of(tab, n, succ);
+            const MirBlock *mb = sid >= 0 ? by_id[sid] : NULL;
+            if (!mb || f->bbs[sid] != succ || mb->is_unwind || mb->ninsts == 0 ||
+                mb->insts[0]->op != MIR_Phi)
+                continue;
+            if (own == -2)
+                own = owner_of(tab, n, pb);
+            for (int j = 0; j < mb->ninsts && mb->insts[j]->op == MIR_Phi; j++) {
+                const MirInst *phi = mb->insts[j];
+                int k = 0;
+                while (k < phi->nargs && (own < 0 || phi->phi_blocks[k]->id != own))
+                    k++;
+                if (k == phi->nargs)
+                    cg_die(cg, "codegen: phi v%d in b%d has no operand for an edge from b%d",
+                           phi->id, mb->id, own);
+                LLVMValueRef v = val(cg, phi->args[k]);
+                LLVMAddIncoming(f->vals[phi->id], &v, &pb, 1);
+            }
+        }
     }
-    if (f->exh_to[p->id] == b && f->exh_bb[p->id])
-        return f->exh_bb[p->id];
-    if (f->reraise_bb[p->id]) {
-        const MirInst *t = p->insts[p->ninsts - 1];
-        if (t->op == MIR_Raise)
-            return f->reraise_bb[p->id];
-    }
-    return f->end_bb[p->id];
+    free(by_id);
 }
 
 static void alloc_fn_tables(CgFn *f, int nb)
 {
     f->bbs = calloc((size_t)nb, sizeof *f->bbs);
-    f->end_bb = calloc((size_t)nb, sizeof *f->end_bb);
     f->exc_bb = calloc((size_t)nb, sizeof *f->exc_bb);
-    f->exh_bb = calloc((size_t)nb, sizeof *f->exh_bb);
-    f->reraise_bb = calloc((size_t)nb, sizeof *f->reraise_bb);
-    f->exc_to = calloc((size_t)nb, sizeof *f->exc_to);
-    f->exh_to = calloc((size_t)nb, sizeof *f->exh_to);
 }
 
 static void free_fn_tables(CgFn *f)
 {
     free(f->bbs);
-    free(f->end_bb);
     free(f->exc_bb);
-    free(f->exh_bb);
-    free(f->reraise_bb);
-    free(f->exc_to);
-    free(f->exh_to);
     free(f->vals);
     free(f->vars);
 }
@@ -1063,6 +1092,8 @@ void cg_function(Cg *cg, const MirFunction *mf)
     }
 
     /* blocks, in MIR order */
+    BlockOwner *owned = NULL;
+    int owned_n = 0, owned_cap = 0;
     for (int i = 0; i < mf->nblocks; i++) {
         const MirBlock *mb = mf->blocks[i];
         f->cur = mb;
@@ -1070,15 +1101,14 @@ void cg_function(Cg *cg, const MirFunction *mf)
         cg_set_line(cg, mb->ninsts ? mb->insts[0]->loc.line : 0);
         if (mb->is_unwind) {
             LLVMBuildBr(cg->b, f->unwind_bb);
-            f->end_bb[mb->id] = LLVMGetInsertBlock(cg->b);
             continue;
         }
+        LLVMBasicBlockRef last = LLVMGetLastBasicBlock(f->fn);
         int terminated = 0;
         for (int j = 0; j < mb->ninsts; j++) {
             const MirInst *in = mb->insts[j];
             cg_set_line(cg, in->loc.line);
             if (mir_ops[in->op].flags & MF_TERM) {
-                f->end_bb[mb->id] = LLVMGetInsertBlock(cg->b);
                 emit_term(cg, in);
                 terminated = 1;
                 break;
@@ -1088,27 +1118,31 @@ void cg_function(Cg *cg, const MirFunction *mf)
                 f->vals[in->id] = v;
         }
         if (!terminated) {
-            f->end_bb[mb->id] = LLVMGetInsertBlock(cg->b);
             LLVMBuildUnreachable(cg->b);
+        }
+        /* the blocks appended while emitting mb belong to it */
+        for (LLVMBasicBlockRef bb = LLVMGetNextBasicBlock(last); bb; bb = LLVMGetNextBasicBlock(bb)) {
+            if (owned_n == owned_cap) {
+                owned_cap = owned_cap ? 2 * owned_cap : 64;
+                owned = realloc(owned, (size_t)owned_cap * sizeof *owned);
+            }
+            owned[owned_n].bb = bb;
+            owned[owned_n++].owner = mb->id;
         }
     }
     cg_set_line(cg, 0);
 
     /* phi operands, now that every value and edge block exists */
     for (int i = 0; i < mf->nblocks; i++) {
-        const MirBlock *mb = mf->blocks[i];
-        if (mb->is_unwind)
-            continue;
-        for (int j = 0; j < mb->ninsts && mb->insts[j]->op == MIR_Phi; j++) {
-            const MirInst *phi = mb->insts[j];
-            LLVMValueRef lphi = f->vals[phi->id];
-            for (int k = 0; k < phi->nargs; k++) {
-                LLVMValueRef v = val(cg, phi->args[k]);
-                LLVMBasicBlockRef from = edge_from(f, phi->phi_blocks[k], mb);
-                LLVMAddIncoming(lphi, &v, &from, 1);
-            }
+        if (owned_n == owned_cap) {
+            owned_cap = owned_cap ? 2 * owned_cap : 64;
+            owned = realloc(owned, (size_t)owned_cap * sizeof *owned);
         }
+        owned[owned_n].bb = f->bbs[mf->blocks[i]->id];
+        owned[owned_n++].owner = mf->blocks[i]->id;
     }
+    phi_operands(cg, f, owned, owned_n, maxid);
+    free(owned);
     free_fn_tables(f);
     cg->fn = NULL;
 }
