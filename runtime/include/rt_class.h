@@ -95,5 +95,9 @@ Value rt_type_subclasses(Type *t);
 Value rt_super_new(Value type, Value obj);
 extern Type rt_method_descriptor_type, rt_builtin_method_type, rt_classmethod_descriptor_type,
     rt_wrapper_descriptor_type, rt_getset_descriptor_type, rt_member_descriptor_type;
+/* type.__dict__: a read-only view of a class namespace */
+extern Type rt_mappingproxy_type;
+Value rt_mappingproxy_new(Value mapping);
+Value rt_mappingproxy_mapping(Value proxy);   /* the mapping it shows */
 
 #endif

@@ -49,6 +49,11 @@ static Value d_type_subclasses(Value self);
 static Value d_type_instancecheck(Value self, Value inst);
 static Value d_type_subclasscheck(Value self, Value sub);
 static Value d_type_prepare(Value self, const Value *args, size_t nargs, Value kwnames);
+static Value d_mp_get(Value self, Value key, Value dflt);
+static Value d_mp_keys(Value self);
+static Value d_mp_values(Value self);
+static Value d_mp_items(Value self);
+static Value d_mp_copy(Value self);
 static Value d_property_getter(Value self, Value f);
 static Value d_property_setter(Value self, Value f);
 static Value d_property_deleter(Value self, Value f);
@@ -108,6 +113,11 @@ static const Row rows[] = {
     ROW(&rt_type_type, __instancecheck__, d_type_instancecheck, MD_METHOD, 1, 1, NULL)
     ROW(&rt_type_type, __subclasscheck__, d_type_subclasscheck, MD_METHOD, 1, 1, NULL)
     ROW(&rt_type_type, __prepare__, d_type_prepare, MD_CLASSVAR, 0, 0, NULL)
+    ROW(&rt_mappingproxy_type, get, d_mp_get, MD_METHOD, 1, 2, NULL)
+    ROW(&rt_mappingproxy_type, keys, d_mp_keys, MD_METHOD, 0, 0, NULL)
+    ROW(&rt_mappingproxy_type, values, d_mp_values, MD_METHOD, 0, 0, NULL)
+    ROW(&rt_mappingproxy_type, items, d_mp_items, MD_METHOD, 0, 0, NULL)
+    ROW(&rt_mappingproxy_type, copy, d_mp_copy, MD_METHOD, 0, 0, NULL)
     ROW(&rt_property_type, getter, d_property_getter, MD_METHOD, 1, 1, NULL)
     ROW(&rt_property_type, setter, d_property_setter, MD_METHOD, 1, 1, NULL)
     ROW(&rt_property_type, deleter, d_property_deleter, MD_METHOD, 1, 1, NULL)
@@ -852,6 +862,50 @@ Type rt_super_type = {
     .ob = {&rt_type_type}, .name = "super", .base = &rt_object_type,
     .flags = RT_TPFLAG_BASETYPE, .basicsize = sizeof(SuperObject), .new_ = super_tp_new,
     .getattr = super_getattr, .repr = super_repr,
+};
+
+/* ================================================================ mappingproxy ============ */
+
+/* type.__dict__: a read-only view of a class namespace (CPython's mappingproxy); reads go to
+ * the dict, and the type has no setitem slot, so d[k] = v raises the generic TypeError */
+typedef struct MappingProxy { Object ob; Value mapping; } MappingProxy;
+#define MP(v) (((MappingProxy *)rt_obj(v))->mapping)
+
+Value rt_mappingproxy_new(Value mapping)
+{
+    MappingProxy *p = (MappingProxy *)rt_new_object(&rt_mappingproxy_type, sizeof(MappingProxy));
+    if (!p)
+        return RT_ERR;
+    p->mapping = mapping;
+    return rt_val(p);
+}
+
+Value rt_mappingproxy_mapping(Value proxy) { return MP(proxy); }
+
+static Value mp_repr(Value self) { return rt_sb_str_fmt("mappingproxy(%R)", MP(self)); }
+static Value mp_str(Value self) { return rt_str(MP(self)); }
+static int64_t mp_len(Value self) { return rt_len(MP(self)); }
+static Value mp_getitem(Value self, Value key) { return rt_getitem(MP(self), key); }
+static int mp_contains(Value self, Value key) { return rt_contains(MP(self), key); }
+static Value mp_iter(Value self) { return rt_iter(MP(self)); }
+static Value mp_richcompare(Value self, Value other, int op)
+{
+    return rt_richcompare(MP(self), other, op);
+}
+static Value d_mp_get(Value self, Value key, Value dflt)
+{
+    return rt_dict_m_get(MP(self), key, dflt);
+}
+static Value d_mp_keys(Value self) { return rt_dict_keys(MP(self)); }
+static Value d_mp_values(Value self) { return rt_dict_values(MP(self)); }
+static Value d_mp_items(Value self) { return rt_dict_items(MP(self)); }
+static Value d_mp_copy(Value self) { return rt_dict_copy(MP(self)); }
+
+Type rt_mappingproxy_type = {
+    .ob = {&rt_type_type}, .name = "mappingproxy", .base = &rt_object_type,
+    .basicsize = sizeof(MappingProxy), .repr = mp_repr, .str = mp_str, .len = mp_len,
+    .getitem = mp_getitem, .contains = mp_contains, .iter = mp_iter,
+    .richcompare = mp_richcompare,
 };
 
 /* ================================================================ small adapters ========== */

@@ -390,6 +390,9 @@ static int merge_pairs(Value dict, Value seq, int override)
 
 int rt_dict_merge(Value dict, Value other, int override)
 {
+    /* a class's __dict__ (mappingproxy) merges as the dict it shows */
+    if (!rt_is_small(other) && rt_obj(other)->type == &rt_mappingproxy_type)
+        other = rt_mappingproxy_mapping(other);
     if (is_dict(other)) {
         if (other == dict)
             return 0;

@@ -87,7 +87,7 @@ static Value mro_error(Value *seqs[], int64_t *lens, int64_t *pos, int64_t nseq)
 {
     StrBuf b;
     rt_sb_init(&b);
-    rt_sb_adds(&b, "Cannot create a consistent method resolution order (MRO) for bases");
+    rt_sb_adds(&b, "Cannot create a consistent method resolution\norder (MRO) for bases");
     Value seen[64];
     int nseen = 0;
     for (int64_t i = 0; i < nseq; i++) {
@@ -451,7 +451,9 @@ Value rt_type_new(Type *meta, Value name, Value bases, Value odict, const Value 
 
     /* layout: __slots__ members, then the dict pointer */
     Value slots = rt_dict_get(dict, istr("__slots__"));
-    int want_dict = 1;
+    /* a metaclass's instances are classes: their namespace is type's __dict__ (CPython's
+     * type has a dict offset, so its subclasses add neither a dict pointer nor a getset) */
+    int want_dict = !(t->flags & RT_TPFLAG_TYPE_SUBCLASS);
     if (slots) {
         int64_t n = do_slots(ht, base, slots, dict, &want_dict);
         if (n < 0)
@@ -812,7 +814,11 @@ static Value tp_get_base(Value v)
     return t->base ? rt_val(t->base) : rt_None;
 }
 
-static Value tp_get_dict(Value v) { return rt_type_dict(T(v)); }
+static Value tp_get_dict(Value v)
+{
+    Value d = rt_type_dict(T(v));
+    return d ? rt_mappingproxy_new(d) : RT_ERR;
+}
 
 static Value tp_get_doc(Value v)
 {
