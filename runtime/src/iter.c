@@ -14,6 +14,8 @@
 #include "rt.h"
 #include "core.h"
 #include "rt_containers.h"
+#include "rt_class.h"
+#include "class_internal.h"
 
 static Value self_iter(Value v) { return v; }
 
@@ -266,8 +268,12 @@ Value rt_reversed_new(Value seq)
         return rt_dict_reversed(seq, 0);
     if (t == &rt_dict_keys_type || t == &rt_dict_values_type || t == &rt_dict_items_type)
         return rt_dict_reversed(seq, t == &rt_dict_keys_type ? 0 : t == &rt_dict_values_type ? 1 : 2);
-    /* the sequence protocol: len() and integer indexing, but not a mapping */
-    if (!t->getitem || !t->len || (t->flags & RT_TPFLAG_DICT_SUBCLASS) ||
+    /* CPython's order: type(seq).__reversed__ (None declares it not reversible), then the
+     * sequence protocol: len() and integer indexing, but not a mapping */
+    Value rev = rt_type_lookup_cstr(t, "__reversed__");
+    if (rev && rev != rt_None)
+        return rt_call_with_self(rev, seq, NULL, 0, 0);
+    if (rev || !t->getitem || !t->len || (t->flags & RT_TPFLAG_DICT_SUBCLASS) ||
         rt_is_anyset(seq))
         return rt_raise_fmt(rt_TypeError, "'%T' object is not reversible", seq);
     int64_t n = rt_len(seq);
