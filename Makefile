@@ -82,7 +82,7 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 RT_SRC      := $(wildcard runtime/src/*.c)
 RT_OBJ      := $(RT_SRC:%.c=$(BUILD)/obj/%.o)
 RT_LIB      := $(BUILD)/libaithonrt.a
-RT_LIBS     := -lgc -lgmp -lutf8proc -lm
+RT_LIBS     := -lgc -lgmp -lutf8proc -lpcre2-8 -lm
 RT_DEFS     := $(if $(filter malloc,$(RT_GC)),-DRT_GC_MALLOC) $(if $(filter stress,$(RT_GC)),-DRT_GC_STRESS=64)
 RT_STUB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tests/runtime/stubs/*.c))
 RT_STUBS    := $(BUILD)/tests/runtime/librtstubs.a

@@ -253,6 +253,7 @@ int driver_link(const char *obj, const char *out, int is_static)
     argv[k++] = "-lgc";
     argv[k++] = "-lgmp";
     argv[k++] = "-lutf8proc";
+    argv[k++] = "-lpcre2-8";
     argv[k++] = "-lm";
     argv[k++] = "-lpthread";
     argv[k] = NULL;
