@@ -166,7 +166,8 @@ typedef struct Unit {
 static int is_c_module(const char *name)
 {
     static const char *const names[] = {"builtins", "sys", "math", "time", "os", "io", "gc",
-                                        "errno", "_thread", "posix", "_random", "_re", NULL};
+                                        "errno", "_thread", "posix", "_imp", "_random", "_re",
+                                        NULL};
     for (int i = 0; names[i]; i++)
         if (strcmp(name, names[i]) == 0)
             return 1;

@@ -4,8 +4,8 @@
  * getpid, environ, putenv/unsetenv, urandom, cpu_count, strerror, open/read/write/close,
  * access, readlink, symlink, isatty, umask, and the O_* / F_OK ... constants).
  *
- * Entry point (rt_mods.h): rt_posix_module_create; registered by rt_mods_register
- * (mathmod.c).
+ * Entry points (rt_mods.h): rt_posix_module_create, and rt_imp_module_create for the small
+ * `_imp` module at the end; both registered by rt_mods_register (mathmod.c).
  *
  * Paths are str (encoded UTF-8), bytes, or objects with __fspath__.  A failed call raises
  * OSError built by rt_raise_errno, so the subclass (FileNotFoundError ...) and the message
@@ -236,7 +236,8 @@ FN(listdir)
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
         size_t n = strlen(e->d_name);
-        Value name = isbytes ? rt_bytes_from(e->d_name, n) : rt_str_from_utf8_checked(e->d_name, n);
+        Value name = isbytes ? rt_bytes_from(e->d_name, n)
+                             : rt_str_from_utf8_checked(e->d_name, n);
         if (!name || rt_list_append(list, name) < 0) {
             closedir(d);
             return RT_ERR;
@@ -561,6 +562,34 @@ Value rt_posix_module_create(void)
             return RT_ERR;
     }
     if (rt_dict_set(d, rt_str_intern("environ"), env) < 0)
+        return RT_ERR;
+    return m;
+}
+
+/* ---- _imp: the run-time side of importlib (lib/importlib/__init__.py) ----
+ * A compiled program is closed-world: source modules are imported by the code the compiler
+ * generated, and importlib finds them in sys.modules.  What can still be loaded by name at
+ * run time are the built-in C modules, through import_builtin. */
+
+static Value imp_import_builtin(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    (void)self;
+    if (check_args("import_builtin", nargs, kwnames, 1, 1) < 0)
+        return RT_ERR;
+    if (!is_str(args[0]))
+        return rt_raise_fmt(rt_TypeError, "module name must be str, not %T", args[0]);
+    return rt_builtin_module(rt_str_bytes(args[0]));
+}
+
+Value rt_imp_module_create(void)
+{
+    Value m = rt_module_new("_imp", 0);
+    if (!m)
+        return RT_ERR;
+    Value d = ((ModuleObject *)rt_obj(m))->dict;
+    Value modname = rt_str_from_cstr("_imp");
+    Value f = modname ? rt_builtin_new("import_builtin", imp_import_builtin, 0, modname) : 0;
+    if (!f || rt_dict_set(d, rt_str_intern("import_builtin"), f) < 0)
         return RT_ERR;
     return m;
 }
