@@ -158,34 +158,56 @@ static int split_names(const char *kw, const char *names[4], int lens[4], int *p
 
 static const char *plural(long n) { return n == 1 ? "" : "s"; }
 
+/* str's and bytes' find family parse with PyArg_ParseTuple("O|OO:find"), whose count
+ * messages read "find() takes at least 1 argument (0 given)" */
+static int tuple_style(Type *owner, const char *nm)
+{
+    static const char *const names[] = {"count", "find", "index", "rfind", "rindex",
+                                        "startswith", "endswith", NULL};
+    if (owner != &rt_str_type && owner != &rt_bytes_type && owner != &rt_bytearray_type)
+        return 0;
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(nm, names[i]))
+            return 1;
+    return 0;
+}
+
 /* fills a[0..nmax) from the call's arguments; -1 after raising */
-static int parse_args(const MethodDef *d, const Value *args, size_t nargs, Value kwnames,
-                      Value *a)
+static int parse_args(const MethodDef *d, Type *owner, const Value *args, size_t nargs,
+                      Value kwnames, Value *a)
 {
     size_t nk = rt_nkw(kwnames);
     const char *nm = d->name;
+    /* METH_NOARGS/METH_O and the no-keywords check name the method by its qualname */
+    const char *tn = owner ? owner->name : "", *dot = owner ? "." : "";
     if (!d->kwnames) {
         if (nk) {
-            rt_raise_fmt(rt_TypeError, "%s() takes no keyword arguments", nm);
+            rt_raise_fmt(rt_TypeError, "%s%s%s() takes no keyword arguments", tn, dot, nm);
             return -1;
         }
         if (d->nmax == 0) {
             if (nargs) {
-                rt_raise_fmt(rt_TypeError, "%s() takes no arguments (%zu given)", nm, nargs);
+                rt_raise_fmt(rt_TypeError, "%s%s%s() takes no arguments (%zu given)", tn, dot,
+                             nm, nargs);
                 return -1;
             }
             return 0;
         }
         if (d->nmin == 1 && d->nmax == 1 && nargs != 1) {
-            rt_raise_fmt(rt_TypeError, "%s() takes exactly one argument (%zu given)", nm, nargs);
+            rt_raise_fmt(rt_TypeError, "%s%s%s() takes exactly one argument (%zu given)", tn,
+                         dot, nm, nargs);
             return -1;
         }
         if (nargs < (size_t)d->nmin || nargs > (size_t)d->nmax) {
             int lim = nargs < (size_t)d->nmin ? d->nmin : d->nmax;
             const char *how = d->nmin == d->nmax ? "" : nargs < (size_t)d->nmin ? "at least "
                                                                                   : "at most ";
-            rt_raise_fmt(rt_TypeError, "%s expected %s%d argument%s, got %zu", nm, how, lim,
-                         plural(lim), nargs);
+            if (tuple_style(owner, nm))
+                rt_raise_fmt(rt_TypeError, "%s() takes %s%d argument%s (%zu given)", nm, how,
+                             lim, plural(lim), nargs);
+            else
+                rt_raise_fmt(rt_TypeError, "%s expected %s%d argument%s, got %zu", nm, how,
+                             lim, plural(lim), nargs);
             return -1;
         }
         for (size_t i = 0; i < nargs; i++)
@@ -195,6 +217,12 @@ static int parse_args(const MethodDef *d, const Value *args, size_t nargs, Value
     const char *names[4];
     int lens[4], posmax;
     int n = split_names(d->kwnames, names, lens, &posmax);
+    if (nargs + nk > (size_t)n) {
+        /* Argument Clinic checks the total first */
+        rt_raise_fmt(rt_TypeError, "%s() takes at most %d %sargument%s (%zu given)", nm, n,
+                     nargs ? "" : "keyword ", plural(n), nargs + nk);
+        return -1;
+    }
     if (nargs > (size_t)posmax) {
         if (posmax == 0)
             rt_raise_fmt(rt_TypeError, "%s() takes no positional arguments", nm);
@@ -226,8 +254,10 @@ static int parse_args(const MethodDef *d, const Value *args, size_t nargs, Value
     }
     for (int i = 0; i < d->nmin; i++)
         if (!a[i]) {
-            rt_raise_fmt(rt_TypeError, "%s() missing required argument '%.*s' (pos %d)", nm,
-                         lens[i], names[i], i + 1);
+            char pname[64];
+            snprintf(pname, sizeof pname, "%.*s", lens[i], names[i]);
+            rt_raise_fmt(rt_TypeError, "%s() missing required argument '%s' (pos %d)", nm,
+                         pname, i + 1);
             return -1;
         }
     return 0;
@@ -241,17 +271,17 @@ typedef Value (*F3)(Value, Value, Value, Value);
 Value rt_md_call(const MethodDef *d, Type *owner, Value self, const Value *args, size_t nargs,
                  Value kwnames)
 {
-    (void)owner;
     if (d->kind == MD_VARARGS || d->kind == MD_CLASSVAR)
         return ((Value (*)(Value, const Value *, size_t, Value))d->fn)(self, args, nargs,
                                                                         kwnames);
     if (d->kind == MD_SETARGS) {
         if (rt_nkw(kwnames))
-            return rt_raise_fmt(rt_TypeError, "%s() takes no keyword arguments", d->name);
+            return rt_raise_fmt(rt_TypeError, "%s%s%s() takes no keyword arguments",
+                                owner ? owner->name : "", owner ? "." : "", d->name);
         return ((Value (*)(Value, const Value *, size_t))d->fn)(self, args, nargs);
     }
     Value a[4] = {0, 0, 0, 0};
-    if (parse_args(d, args, nargs, kwnames, a) < 0)
+    if (parse_args(d, owner, args, nargs, kwnames, a) < 0)
         return RT_ERR;
     if (d->kind == MD_STATIC) {
         switch (d->nmax) {
