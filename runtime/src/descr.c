@@ -42,6 +42,7 @@ static Value d_slice_step(Value self) { return or_none(((SliceObject *)rt_obj(se
 static Value d_exc_init(Value self, const Value *args, size_t nargs, Value kwnames);
 static Value d_object_init_subclass(Value cls, const Value *args, size_t nargs, Value kwnames);
 static Value d_object_format(Value self, Value spec);
+static Value d_str_format(Value self, Value spec);
 static Value d_object_dir(Value self);
 static Value d_object_reduce(Value self, Value proto);
 static Value d_type_mro(Value self);
@@ -106,6 +107,7 @@ static const Row rows[] = {
     /* object, type, exceptions and this file's own types */
     ROW(&rt_object_type, __init_subclass__, d_object_init_subclass, MD_CLASSVAR, 0, 0, NULL)
     ROW(&rt_object_type, __format__, d_object_format, MD_METHOD, 1, 1, NULL)
+    ROW(&rt_str_type, __format__, d_str_format, MD_METHOD, 1, 1, NULL)
     ROW(&rt_object_type, __dir__, d_object_dir, MD_METHOD, 0, 0, NULL)
     ROW(&rt_object_type, __reduce_ex__, d_object_reduce, MD_METHOD, 1, 1, NULL)
     ROW(&rt_type_type, mro, d_type_mro, MD_METHOD, 0, 0, NULL)
@@ -984,6 +986,14 @@ static Value d_object_format(Value self, Value spec)
         return rt_raise_fmt(rt_TypeError, "unsupported format string passed to %T.__format__",
                             self);
     return rt_str(self);
+}
+
+/* str.__format__: the format-spec mini-language over the text (format(s, spec)) */
+static Value d_str_format(Value self, Value spec)
+{
+    if (!rt_is_strv(spec))
+        return rt_raise_fmt(rt_TypeError, "__format__() argument must be str, not %T", spec);
+    return rt_format_str(self, spec);
 }
 
 static int add_keys(Value list, Value seen, Value dict)
