@@ -8,6 +8,7 @@ linear.
 """
 
 import sys
+import _io
 
 SEEK_SET = 0
 SEEK_CUR = 1
@@ -17,8 +18,7 @@ DEFAULT_BUFFER_SIZE = 8192
 open = open
 
 
-class UnsupportedOperation(OSError, ValueError):
-    pass
+UnsupportedOperation = _io.UnsupportedOperation
 
 
 class IOBase:
@@ -345,8 +345,8 @@ class BytesIO(_Memory, BufferedIOBase):
             raise TypeError("a bytes-like object is required, not 'str'")
         if not isinstance(b, bytes):
             try:
-                b = bytes(memoryview(b))
-            except TypeError:
+                b = bytes(b) if isinstance(b, bytearray) else bytes(memoryview(b))
+            except (TypeError, NameError):
                 raise TypeError("a bytes-like object is required, not '%s'"
                                 % type(b).__name__) from None
         return self._write(b)
@@ -374,7 +374,7 @@ class BytesIO(_Memory, BufferedIOBase):
 
     def getbuffer(self):
         self._checkClosed()
-        return memoryview(bytearray(self._flat()))
+        return bytearray(self._flat())
 
     def seek(self, pos, whence=0):
         self._checkClosed()

@@ -167,7 +167,7 @@ static int is_c_module(const char *name)
 {
     static const char *const names[] = {"builtins", "sys", "math", "time", "os", "io", "gc",
                                         "errno", "_thread", "posix", "_imp", "_random", "_re",
-                                        NULL};
+                                        "_io", NULL};
     for (int i = 0; names[i]; i++)
         if (strcmp(name, names[i]) == 0)
             return 1;

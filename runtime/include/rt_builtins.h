@@ -44,5 +44,9 @@ int rt_flush_std_streams(void);
 /* builtins.open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
  * closefd=True): a text (TextIOWrapper) or binary (BufferedReader/Writer) file over C stdio */
 Value rt_builtin_open(Value self, const Value *args, size_t nargs, Value kwnames);
+/* io.UnsupportedOperation, the class the file methods raise (made on first use), and the
+ * `_io` module holding it for lib/io.py */
+Value rt_io_unsupported_operation(void);
+Value rt_io_module_create(void);
 
 #endif

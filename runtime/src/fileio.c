@@ -69,6 +69,47 @@ static void flush_writers(void)
     }
 }
 
+/* io.UnsupportedOperation(OSError, ValueError): made on first use, the class lib/io.py
+ * exports (through the `_io` module below), so `except io.UnsupportedOperation` catches what
+ * the file methods raise */
+static Value unsupported_type;
+
+Value rt_io_unsupported_operation(void)
+{
+    if (unsupported_type)
+        return unsupported_type;
+    Value bases = rt_tuple_pack(2, rt_val(rt_OSError), rt_val(rt_ValueError));
+    Value dict = rt_dict_new();
+    if (!bases || !dict || rt_dict_set(dict, rt_str_intern("__module__"),
+                                       rt_str_from_cstr("io")) < 0)
+        return RT_ERR;
+    Value t = rt_type_new(&rt_type_type, rt_str_from_cstr("UnsupportedOperation"), bases, dict,
+                          0, 0);
+    if (t)
+        unsupported_type = t;
+    return t;
+}
+
+static Value raise_unsupported(const char *msg)
+{
+    Value t = rt_io_unsupported_operation();
+    if (!t)
+        return RT_ERR;
+    Value arg = rt_str_from_cstr(msg);
+    Value e = arg ? rt_call(t, &arg, 1, 0) : 0;
+    return e ? rt_raise(e) : RT_ERR;
+}
+
+Value rt_io_module_create(void)
+{
+    Value m = rt_module_new("_io", 0);
+    Value t = m ? rt_io_unsupported_operation() : 0;
+    if (!t || rt_dict_set(((ModuleObject *)rt_obj(m))->dict,
+                          rt_str_intern("UnsupportedOperation"), t) < 0)
+        return RT_ERR;
+    return m;
+}
+
 static int check_open(Value self)
 {
     if (F(self)->fp)
@@ -83,7 +124,7 @@ static int check_readable(Value self)
         return -1;
     if (F(self)->readable)
         return 0;
-    rt_raise_str(rt_OSError, "not readable");
+    raise_unsupported("not readable");
     return -1;
 }
 
@@ -93,7 +134,7 @@ static int check_writable(Value self)
         return -1;
     if (F(self)->writable)
         return 0;
-    rt_raise_str(rt_OSError, "not writable");
+    raise_unsupported("not writable");
     return -1;
 }
 
@@ -349,8 +390,8 @@ static Value f_seek(Value self, Value offset, Value whence)
         return rt_raise_fmt(rt_ValueError, "invalid whence (%lld, should be 0, 1 or 2)",
                             (long long)wh);
     if (!F(self)->binary && wh != 0 && off != 0)
-        return rt_raise_str(rt_OSError, wh == 1 ? "can't do nonzero cur-relative seeks"
-                                                : "can't do nonzero end-relative seeks");
+        return raise_unsupported(wh == 1 ? "can't do nonzero cur-relative seeks"
+                                         : "can't do nonzero end-relative seeks");
     if (!F(self)->binary && off < 0)
         return rt_raise_fmt(rt_ValueError, "negative seek position %lld", (long long)off);
     flush_writers();

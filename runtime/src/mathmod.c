@@ -1018,6 +1018,7 @@ int rt_mods_register(void)
         rt_register_builtin_module("time", rt_time_module_create) < 0 ||
         rt_register_builtin_module("posix", rt_posix_module_create) < 0 ||
         rt_register_builtin_module("_imp", rt_imp_module_create) < 0 ||
+        rt_register_builtin_module("_io", rt_io_module_create) < 0 ||
         rt_register_builtin_module("_random", rt_random_module_create) < 0 ||
         rt_register_builtin_module("_re", rt_re_module_create) < 0)
         return -1;
