@@ -93,7 +93,7 @@ def _pack_int(c, v, sz, little, native):
     if not lo <= v <= hi:
         if c in _NAMES:
             raise error('%s format requires %d <= number <= %d' % (_NAMES[c], lo, hi))
-        if sz == 8:
+        if sz == 8 or (v < 0 and c in _UNSIGNED):
             raise error('argument out of range')
         raise error("'%s' format requires %d <= number <= %d" % (c, lo, hi))
     if v < 0:
