@@ -331,10 +331,10 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
             die("MIR verification failed for %s after ssa", f->symbol);
     }
     dump_mir_if(opt, "ssa", "simplify", prog);
-    /* simplify is opt-in (AITHON_SIMPLIFY=1) until it keeps raising instructions' values
-     * dominating their uses when it merges blocks (it breaks every for-loop today) */
+    /* simplify always runs; AITHON_SIMPLIFY=0 skips it (to tell its bugs from the back end's) */
     const char *simp = getenv("AITHON_SIMPLIFY");
-    for (int i = 0; simp && *simp == '1' && i < prog->nfuncs; i++) {
+    int skip_simplify = simp && *simp == '0';
+    for (int i = 0; !skip_simplify && i < prog->nfuncs; i++) {
         MirFunction *f = prog->funcs[i];
         mir_pass_simplify(f);
         if (mir_verify(f) != 0)

@@ -5,8 +5,10 @@
  *   - blocks unreachable from the entry are deleted (phis lose their operands);
  *   - a block ending in a plain `br C` (no raising instruction before it) absorbs C when C has
  *     no other predecessor and is neither the entry nor an unwind block;
- *   - an empty block (just `br C`) is bypassed when C has no phis and no predecessor of it
- *     already reaches C (so no edge is doubled);
+ *   - an empty block (just `br C`) is bypassed when C has no phis, no predecessor of it
+ *     already reaches C (so no edge is doubled), and no raising instruction whose value is
+ *     used has it as normal successor unless C would be entered from that block alone (the
+ *     value exists only on the normal edge: its uses must stay dominated);
  *   - trivial phis go, and values that are pure (no MF_SIDE, MF_RAISE, MF_TERM) and not used by
  *     anything live are deleted (mark from the effectful instructions: dead phi cycles go too).
  * Finally blocks are renumbered in order.  The raising-instruction-then-br shape is never
@@ -123,10 +125,29 @@ static void retarget(MirFunction *f, MirBlock *from, MirBlock *to)
         }
 }
 
-/* b is just `br c`: its predecessors go straight to c. */
+/* used[id] = 1 for every value that is an operand of some instruction of f. */
+static char *used_values(const MirFunction *f)
+{
+    char *used = xcalloc((size_t)f->nvalues + 1, 1);
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++)
+                used[i->args[a]->id] = 1;
+        }
+    return used;
+}
+
+/* b is just `br c`: its predecessors go straight to c.
+ * A raising instruction's value exists only on its normal edge, so its uses must stay
+ * dominated by a normal successor entered from the raising block alone (mir.h, verify.c).
+ * Retargeting that normal edge from b to c keeps this only when c ends up with that one
+ * predecessor; a for loop's `iter -> b; b: br head` (head also entered from the loop's back
+ * edge) must keep its empty b, else the iterator no longer dominates the `iter.next` in head. */
 static int bypass_empty(MirFunction *f)
 {
     int n = 0;
+    char *used = used_values(f);   /* retargeting never changes operands: computed once */
     for (int i = 1; i < f->nblocks; i++) {
         MirBlock *b = f->blocks[i];
         if (b->ninsts != 1 || b->insts[0]->op != MIR_Br || b->is_unwind)
@@ -135,15 +156,23 @@ static int bypass_empty(MirFunction *f)
         if (c == b || (c->ninsts && c->insts[0]->op == MIR_Phi))
             continue;
         int clash = 0;
-        for (int p = 0; p < b->npreds; p++)
-            for (int k = 0; k < b->preds[p]->nsuccs; k++)
-                clash |= b->preds[p]->succs[k] == c;
+        for (int p = 0; p < b->npreds && !clash; p++) {
+            MirBlock *pb = b->preds[p];
+            for (int k = 0; k < pb->nsuccs; k++)
+                clash |= pb->succs[k] == c;
+            /* after the bypass c's predecessors are b's plus c's others (not b) */
+            MirInst *r = mir_block_raiser(pb);
+            if (r && r->target == b && r->id >= 0 && used[r->id] &&
+                (b->npreds != 1 || c->npreds != 1))
+                clash = 1;
+        }
         if (clash)
             continue;
         retarget(f, b, c);
         mir_compute_cfg(f);
         n++;
     }
+    free(used);
     return n;
 }
 

@@ -267,6 +267,103 @@ static void test_loop(void)
     mir_program_free(c.p);
 }
 
+/* The lowering's for loop: `it = iter(src) -> pre; pre: br head;
+ * head: x = iter.next it -> body, exhausted ! unwind`.  Returns the iter.next; *body and *exh
+ * are its normal and exhausted successors, *iter the iter instruction. */
+static MirInst *for_loop(Ctx *c, MirBlock **b, MirInst *src, MirInst **iter, MirBlock **body,
+                         MirBlock **exh)
+{
+    MirBlock *pre = mir_block_new(c->f, NULL), *head = mir_block_new(c->f, "for.head");
+    *body = mir_block_new(c->f, "for.body");
+    *exh = mir_block_new(c->f, "for.else");
+    *iter = mir_emit_raising(c->f, *b, MIR_GetIter, &src, 1, pre, unwind(c), L(1, 9));
+    mir_emit_br(c->f, pre, head, L(1, 9));
+    MirInst *nx = mir_emit_raising(c->f, head, MIR_IterNext, iter, 1, *body, unwind(c),
+                                   L(1, 0));
+    nx->target2 = *exh;
+    *b = head;
+    return nx;
+}
+
+/* Checks the loop's shape after simplify: iter's value reaches the iter.next (whose block is
+ * entered from the pre-header and the back edge) through a normal successor entered from
+ * iter's block alone, and iter.next keeps three distinct successors. */
+static void check_for_shape(const MirInst *iter, const MirInst *nx)
+{
+    CHECK(nx->args[0] == iter);
+    CHECK(iter->target && iter->target->npreds == 1 && iter->target != nx->block);
+    CHECK(nx->block->npreds == 2);
+    CHECK(nx->target && nx->target2 && nx->exc && nx->target != nx->target2 &&
+          nx->target != nx->exc && nx->target2 != nx->exc);
+    CHECK(nx->block->nsuccs == 3);
+    CHECK(nx->exc->is_unwind);
+}
+
+/* for x in src(): src()  (no local carried around the loop: no phi at the head)
+ * -> simplify must not send iter's normal edge straight to the head (its iterator value would
+ *    not dominate the iter.next any more: the bug that broke every module-level for loop); the
+ *    body's call, whose value is unused, may go straight back to the head. */
+static void test_for_no_phi(void)
+{
+    Ctx c = start("for1");
+    MirBlock *b = c.f->blocks[0];
+    MirInst *src = call0(&c, &b, NULL);
+    MirInst *iter;
+    MirBlock *body, *exh;
+    MirInst *nx = for_loop(&c, &b, src, &iter, &body, &exh);
+    MirBlock *latch = body;
+    MirInst *call = call0(&c, &latch, NULL);
+    mir_emit_br(c.f, latch, nx->block, L(3, 0));
+    MirInst *none = mir_emit(c.f, exh, MIR_ConstNone, NULL, 0, L(4, 0));
+    ret(&c, exh, none);
+    finish_unwind(&c);
+    run_passes(&c);
+    check_for_shape(iter, nx);
+    CHECK(call->target == nx->block);   /* the empty latch was bypassed */
+    CHECK(nx->target2->insts[nx->target2->ninsts - 1]->op == MIR_Ret);
+    mir_program_free(c.p);
+}
+
+/* t = 0
+ * for x in src(): t = t + x
+ * return t         -> ret of the head's phi(0, t + x); the loop shape kept as above */
+static void test_for_phi(void)
+{
+    Ctx c = start("for2");
+    int t = mir_var_new(c.f, "t", MT_DYN), x = mir_var_new(c.f, "x", MT_DYN);
+    MirBlock *b = c.f->blocks[0];
+    store(&c, b, t, cint(&c, b, 0));
+    MirInst *src = call0(&c, &b, NULL);
+    MirInst *iter;
+    MirBlock *body, *exh;
+    MirInst *nx = for_loop(&c, &b, src, &iter, &body, &exh);
+    b = body;
+    store(&c, b, x, nx);
+    MirInst *tv = load(&c, &b, t, NULL);
+    MirInst *xv = load(&c, &b, x, NULL);
+    MirInst *ops[2] = {tv, xv};
+    MirBlock *latch = mir_block_new(c.f, NULL);
+    MirInst *add = mir_emit_raising(c.f, b, MIR_BinOp, ops, 2, latch, unwind(&c), L(2, 20));
+    store(&c, latch, t, add);
+    mir_emit_br(c.f, latch, nx->block, L(2, 0));
+    MirBlock *after = mir_block_new(c.f, "for.after");
+    mir_emit_br(c.f, exh, after, L(2, 0));
+    b = after;
+    {
+        MirInst *rv = load(&c, &b, t, NULL);
+        ret(&c, b, rv);
+    }
+    finish_unwind(&c);
+    run_passes(&c);
+    check_for_shape(iter, nx);
+    MirInst *r = ret_value(c.f);
+    CHECK(r && r->op == MIR_Phi && r->nargs == 2 && r->block == nx->block);
+    CHECK(r && (r->args[0] == add || r->args[1] == add));
+    CHECK(add->args[1] == nx && add->block == nx->target);   /* body blocks merged */
+    CHECK(count_op(c.f, MIR_Phi) == 1 && count_op(c.f, MIR_CheckBound) == 0);
+    mir_program_free(c.p);
+}
+
 /* if c: x = 1; return x  -> check.bound of phi(1, undef), UnboundLocalError edge kept */
 static void test_maybe_unbound(void)
 {
@@ -651,6 +748,8 @@ int main(void)
     test_straight();
     test_diamond();
     test_loop();
+    test_for_no_phi();
+    test_for_phi();
     test_maybe_unbound();
     test_never_bound();
     test_delete();

@@ -6,7 +6,8 @@
  *       and prints the program to stdout; exit 1 on a parse error or a violation.
  *   test_mirtool [DIR]          (DIR defaults to tests/mir; what tests/run_all.sh runs)
  *       for every DIR/X.mir: the text round-trips (print(parse(text)) printed and parsed again
- *       is the same), and with X.ssa.expected present, the output of --ssa equals it.
+ *       is the same), with X.ssa.expected present the output of --ssa equals it, and with
+ *       X.simplify.expected present the output of --ssa --simplify equals it.
  * Output of the golden mode: one line per failure, then 'N passed, N failed'.
  */
 #include <dirent.h>
@@ -91,8 +92,6 @@ static int golden(const char *dir)
     for (int i = 0; i < n; i++) {
         char path[4096], exp[4096];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        snprintf(exp, sizeof exp, "%s/%.*s.ssa.expected", dir, (int)strlen(names[i]) - 4,
-                 names[i]);
         size_t len;
         char *text = read_file(path, &len);
         if (!text) {
@@ -109,14 +108,20 @@ static int golden(const char *dir)
             printf("FAIL %s: round trip\n", path);
             failed++;
         }
-        size_t elen;
-        char *want = read_file(exp, &elen);
-        if (want) {
-            char *got = run(path, text, len, 1, 0);
+        /* X.ssa.expected: the output of --ssa; X.simplify.expected: of --ssa --simplify */
+        for (int simp = 0; simp <= 1; simp++) {
+            snprintf(exp, sizeof exp, "%s/%.*s.%s.expected", dir, (int)strlen(names[i]) - 4,
+                     names[i], simp ? "simplify" : "ssa");
+            size_t elen;
+            char *want = read_file(exp, &elen);
+            if (!want)
+                continue;
+            char *got = run(path, text, len, 1, simp);
             if (got && !strcmp(got, want)) {
                 passed++;
             } else {
-                printf("FAIL %s: ssa output differs from %s\n", path, exp);
+                printf("FAIL %s: %s output differs from %s\n", path, simp ? "simplify" : "ssa",
+                       exp);
                 if (got)
                     printf("--- got\n%s", got);
                 failed++;
