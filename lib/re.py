@@ -120,6 +120,7 @@ def _translate(p):
     i = 0
     n = len(p)
     in_class = False
+    names = []
     while i < n:
         c = p[i]
         if c == '\\':
@@ -161,6 +162,21 @@ def _translate(p):
                 out.append('\\]')
                 i += 1
             continue
+        if c == '(' and p.startswith('(?P', i):
+            close = '>' if p.startswith('(?P<', i) else ')'
+            j = p.find(close, i + 4)
+            name = p[i + 4:j] if j >= 0 else p[i + 4:]
+            if p.startswith('(?P<', i) or p.startswith('(?P=', i):
+                if j < 0:
+                    raise error('missing %s, unterminated name' % close, p, i + 4)
+                if not name:
+                    raise error('missing group name', p, i + 4)
+                if not name.isidentifier():
+                    raise error('bad character in group name %r' % name, p, i + 4)
+                if p[i + 3] == '<':
+                    names.append(name)
+                elif name not in names:
+                    raise error('unknown group name %r' % name, p, i + 4)
         if c == '(':
             capturing = False
             if i + 1 < n and p[i + 1] != '?':
@@ -208,12 +224,14 @@ class Pattern:
         self.pattern = pattern
         if not flags & ASCII:
             flags = flags | UNICODE
-        self.flags = RegexFlag(flags)
+        self.flags = int(flags)
         translated, self._parents = _translate(pattern)
         res = _re.compile(translated, int(flags))
         if res[0] is None:
             msg = _ERROR_MESSAGES.get(res[3], res[1])
             pos = res[2]
+            if res[3] == 109 and pos > 0 and pattern[pos - 1] in '*+?}':
+                msg = 'multiple repeat'
             if res[3] == 114:
                 pos = pattern.rfind('(')
                 if pos < 0:
