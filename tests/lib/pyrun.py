@@ -15,6 +15,9 @@ for f in os.listdir(lib):
         names.add(f[:-3])
     elif os.path.isfile(os.path.join(lib, f, "__init__.py")):
         names.add(f)
+# CPython's import system and runpy run on its own os, io and importlib: those stay CPython's
+# (the aithon versions are checked compiled only)
+names -= {"importlib", "io", "os"}
 for n in list(sys.modules):
     if n.split(".")[0] in names:
         del sys.modules[n]
