@@ -299,7 +299,7 @@ def _scanstring(s, end, strict=True):
             break
         if terminator != '\\':
             if strict:
-                raise JSONDecodeError('Invalid control character %r at' % terminator, s, end - 1)
+                raise JSONDecodeError('Invalid control character at', s, end - 1)
             chunks.append(terminator)
             continue
         if end >= n:
@@ -308,7 +308,7 @@ def _scanstring(s, end, strict=True):
         if esc != 'u':
             ch = _BACKSLASH.get(esc)
             if ch is None:
-                raise JSONDecodeError('Invalid \\escape: %r' % esc, s, end)
+                raise JSONDecodeError('Invalid \\escape', s, end - 1)
             end += 1
         else:
             uni = _decode_u(s, end)
