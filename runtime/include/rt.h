@@ -235,6 +235,11 @@ typedef struct OSErrorObject {
     ExcObject exc;
     Value myerrno, strerror, filename, filename2;   /* 0 = None */
 } OSErrorObject;
+/* ImportError and its subclasses: msg (the one argument), name= and path= (0 = None) */
+typedef struct ImportErrorObject {
+    ExcObject exc;
+    Value msg, name, path;
+} ImportErrorObject;
 /* BaseExceptionGroup(message, exceptions): args is (message, the sequence as given) */
 typedef struct ExcGroupObject {
     ExcObject exc;
@@ -294,6 +299,11 @@ Value rt_exc_getattr(Value exc, const char *name);
  * __traceback__, __notes__ and args with CPython's checks: 0 done, -1 after raising, 1 when
  * the name is not one of these (an ordinary attribute for the caller). */
 int rt_exc_setattr(Value exc, const char *name, Value value);
+/* ImportError(..., name=, path=): takes those keyword arguments (values after the nargs
+ * positional ones in args); -1 after raising for any other keyword */
+int rt_importerror_kw(Value exc, const Value *args, size_t nargs, Value kwnames);
+/* sets the pending ImportError's name (and path, when not 0), as the import system does */
+void rt_importerror_set_pending(Value name, Value path);
 Value rt_exc_add_note(Value exc, Value note);          /* BaseException.add_note: None */
 Value rt_exc_with_traceback(Value exc, Value tb);      /* BaseException.with_traceback */
 

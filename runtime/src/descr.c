@@ -956,12 +956,17 @@ static Value d_dict_update(Value self, const Value *args, size_t nargs, Value kw
 
 static Value d_exc_init(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (rt_nkw(kwnames))
+    if (rt_nkw(kwnames) && rt_issubtype(rt_typeof(self), rt_ImportError)) {
+        if (rt_importerror_kw(self, args, nargs, kwnames) < 0)
+            return RT_ERR;
+    } else if (rt_nkw(kwnames))
         return rt_raise_fmt(rt_TypeError, "%T() takes no keyword arguments", self);
     Value t = rt_tuple_from(args, (int64_t)nargs);
     if (!t)
         return RT_ERR;
     ((ExcObject *)rt_obj(self))->args = t;
+    if (rt_issubtype(rt_typeof(self), rt_ImportError))
+        ((ImportErrorObject *)rt_obj(self))->msg = nargs == 1 ? args[0] : 0;
     return rt_None;
 }
 

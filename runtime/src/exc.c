@@ -354,6 +354,45 @@ Type *rt_exc_type_by_name(const char *name)
     return NULL;
 }
 
+static Value importerror_new_slot(Type *t, const Value *args, size_t nargs, Value kwnames)
+{
+    Value e = rt_exc_new(t, args, nargs);
+    if (e && rt_importerror_kw(e, args, nargs, kwnames) < 0)
+        return RT_ERR;
+    return e;
+}
+
+int rt_importerror_kw(Value exc, const Value *args, size_t nargs, Value kwnames)
+{
+    ImportErrorObject *ie = (ImportErrorObject *)rt_obj(exc);
+    TupleObject *kw = kwnames ? (TupleObject *)rt_obj(kwnames) : NULL;
+    for (int64_t k = 0; kw && k < kw->size; k++) {
+        Value key = kw->items[k];
+        const char *ks = rt_str_bytes(key);
+        if (!strcmp(ks, "name"))
+            ie->name = args[nargs + k] == rt_None ? 0 : args[nargs + k];
+        else if (!strcmp(ks, "path"))
+            ie->path = args[nargs + k] == rt_None ? 0 : args[nargs + k];
+        else {
+            rt_raise_fmt(rt_TypeError, "'%U' is an invalid keyword argument for %s()", key,
+                         rt_typeof(exc)->name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void rt_importerror_set_pending(Value name, Value path)
+{
+    Value e = rt_exc_pending();
+    if (e && rt_issubtype(rt_typeof(e), rt_ImportError)) {
+        ImportErrorObject *ie = (ImportErrorObject *)rt_obj(e);
+        ie->name = name;
+        if (path)
+            ie->path = path;
+    }
+}
+
 /* MemoryError must be raisable without memory: one preallocated instance, reset per raise */
 static ExcObject memory_error_obj = {.ob = {&exc_T_MemoryError}};
 
@@ -370,6 +409,9 @@ void rt_exc_init(void)
         } else if (rt_issubtype(t, rt_UnicodeError) && t != rt_UnicodeError) {
             t->basicsize = sizeof(UnicodeErrorObject);
             t->str = unicode_error_str;
+        } else if (rt_issubtype(t, rt_ImportError)) {
+            t->basicsize = sizeof(ImportErrorObject);
+            t->new_ = importerror_new_slot;
         } else if (t == &exc_T_BaseExceptionGroup || t == &exc_T_ExceptionGroup) {
             t->basicsize = sizeof(ExcGroupObject);
             t->str = group_str;
@@ -460,9 +502,14 @@ Value rt_exc_new(Type *t, const Value *args, size_t nargs)
         size = sizeof(UnicodeErrorObject);
     if (size < sizeof(ExcGroupObject) && rt_issubtype(t, rt_BaseExceptionGroup))
         size = sizeof(ExcGroupObject);
+    int ierr = rt_issubtype(t, rt_ImportError);
+    if (ierr && size < sizeof(ImportErrorObject))
+        size = sizeof(ImportErrorObject);
     ExcObject *e = (ExcObject *)rt_new_object(t, size);
     if (!e)
         return RT_ERR;
+    if (ierr && nargs == 1)
+        ((ImportErrorObject *)e)->msg = args[0];
     /* OSError keeps (errno, strerror) as args when a filename is given */
     size_t keep = oserr && nargs >= 3 && nargs <= 5 ? 2 : nargs;
     e->args = rt_tuple_from(args, (int64_t)keep);
@@ -822,6 +869,12 @@ Value rt_exc_getattr(Value exc, const char *name)
         if (!strcmp(name, "end")) return OR_NONE(u->end);
         if (!strcmp(name, "reason")) return OR_NONE(u->reason);
     }
+    if (rt_issubtype(t, rt_ImportError)) {
+        ImportErrorObject *ie = (ImportErrorObject *)e;
+        if (!strcmp(name, "msg")) return OR_NONE(ie->msg);
+        if (!strcmp(name, "name")) return OR_NONE(ie->name);
+        if (!strcmp(name, "path")) return OR_NONE(ie->path);
+    }
     if (rt_issubtype(t, rt_BaseExceptionGroup)) {
         ExcGroupObject *g = (ExcGroupObject *)e;
         if (!strcmp(name, "message")) return OR_NONE(g->message);
@@ -877,6 +930,15 @@ int rt_exc_setattr(Value exc, const char *name, Value value)
     if (!strcmp(name, "__notes__")) {
         e->notes = value;
         return 0;
+    }
+    if (rt_issubtype(rt_typeof(exc), rt_ImportError)) {
+        ImportErrorObject *ie = (ImportErrorObject *)e;
+        Value *f = !strcmp(name, "msg") ? &ie->msg : !strcmp(name, "name") ? &ie->name
+                   : !strcmp(name, "path") ? &ie->path : NULL;
+        if (f) {
+            *f = value == rt_None ? 0 : value;
+            return 0;
+        }
     }
     if (!strcmp(name, "args")) {
         Value t;

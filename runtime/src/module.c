@@ -244,7 +244,11 @@ Value rt_builtin_module(const char *name)
         }
         return b->module;
     }
-    return rt_raise_fmt(rt_ModuleNotFoundError, "No module named '%s'", name);
+    rt_raise_fmt(rt_ModuleNotFoundError, "No module named '%s'", name);
+    Value n = rt_str_from_cstr(name);
+    if (n)
+        rt_importerror_set_pending(n, 0);
+    return RT_ERR;
 }
 
 /* sets the globals CPython's import system gives a source module, in its order */
@@ -383,16 +387,21 @@ Value rt_import_from(Value module, Value name)
         file = rt_dict_get(m->dict, intern("__file__"));
         partial = initialising(m);
     }
+    if (!file || !is_str(file))
+        file = 0;
     if (partial)
-        return rt_raise_fmt(rt_ImportError,
-                            "cannot import name '%U' from partially initialized module '%U' "
-                            "(most likely due to a circular import) (%S)",
-                            name, mn, file && is_str(file) ? file : rt_str_from_cstr("unknown location"));
-    if (file && is_str(file))
-        return rt_raise_fmt(rt_ImportError, "cannot import name '%U' from '%U' (%U)", name, mn,
-                            file);
-    return rt_raise_fmt(rt_ImportError, "cannot import name '%U' from '%U' (unknown location)",
-                        name, mn);
+        rt_raise_fmt(rt_ImportError,
+                     "cannot import name '%U' from partially initialized module '%U' "
+                     "(most likely due to a circular import) (%S)",
+                     name, mn, file ? file : rt_str_from_cstr("unknown location"));
+    else if (file)
+        rt_raise_fmt(rt_ImportError, "cannot import name '%U' from '%U' (%U)", name, mn, file);
+    else
+        rt_raise_fmt(rt_ImportError, "cannot import name '%U' from '%U' (unknown location)",
+                     name, mn);
+    /* the import system's ImportError names the module it imported from, and its file */
+    rt_importerror_set_pending(mn, file);
+    return RT_ERR;
 }
 
 Value rt_import_star(Value module, Value globals)
