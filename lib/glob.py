@@ -57,7 +57,13 @@ def _hidden(name):
 
 def iglob(pathname, *, root_dir=None, dir_fd=None, recursive=False, include_hidden=False):
     pathname = os.fspath(pathname)
-    for p in _iglob(pathname, root_dir, recursive, include_hidden, False):
+    it = _iglob(pathname, root_dir, recursive, include_hidden, False)
+    skip_empty = not pathname or (recursive and _is_recursive(pathname[:2]))
+    for p in it:
+        if skip_empty:
+            skip_empty = False
+            if not p:
+                continue
         yield p
 
 

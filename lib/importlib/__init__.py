@@ -45,13 +45,17 @@ def import_module(name, package=None):
         return _imp.import_builtin(name)
     except ModuleNotFoundError:
         pass
-    raise ModuleNotFoundError("No module named {!r}".format(name), name=name)
+    error = ModuleNotFoundError("No module named {!r}".format(name))
+    error.name = name
+    raise error
 
 
 def reload(module):
     name = getattr(module, '__name__', None)
     if name is None or sys.modules.get(name) is not module:
-        raise ImportError("module {} not in sys.modules".format(name), name=name)
+        error = ImportError("module {} not in sys.modules".format(name))
+        error.name = name
+        raise error
     return module
 
 
