@@ -249,77 +249,15 @@ static LLVMValueRef truthy(Cg *cg, const MirInst *in, LLVMValueRef v)
     return phi;
 }
 
-/* rt_len-free view of a tuple/list: its size field. */
-static LLVMValueRef obj_size(Cg *cg, LLVMValueRef v, size_t off)
-{
-    return load_field(cg, cg->i64, v, off);
-}
-
-/* Unpacking `a, b = v` and `a, *b, c = v`: materialise the items, then check the count with
- * CPython's messages. */
+/* Unpacking `a, b = v` and `a, *b, c = v`: runtime/src/unpack.c takes only as many items as
+ * needed and raises CPython's messages. */
 static LLVMValueRef unpack(Cg *cg, const MirInst *in)
 {
-    CgFn *f = cg->fn;
     LLVMValueRef v = val(cg, in->args[0]);
-    if (in->op == MIR_UnpackSeq) {
-        LLVMValueRef t = RTC(cg, RTF_rt_tuple_from_iterable, v);
-        check_value(cg, in, t);
-        LLVMValueRef n = obj_size(cg, t, offsetof(TupleObject, size));
-        LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unpack.bad");
-        br_cold(cg, LLVMBuildICmp(cg->b, LLVMIntNE, n, ci64(cg, in->imm), ""), bad);
-        LLVMBasicBlockRef ok = LLVMGetInsertBlock(cg->b);
-        LLVMPositionBuilderAtEnd(cg->b, bad);
-        LLVMBasicBlockRef few = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
-        LLVMBasicBlockRef many = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, n, ci64(cg, in->imm), ""), few,
-                        many);
-        LLVMPositionBuilderAtEnd(cg->b, few);
-        LLVMValueRef e1 = LLVMBuildLoad2(cg->b, cg->ptr, cg_rt_global(cg, "rt_ValueError", cg->ptr),
-                                         "");
-        cg_raise_fmt(cg, e1, "not enough values to unpack (expected %lld, got %lld)",
-                     ci64(cg, in->imm), n);
-        LLVMBuildBr(cg->b, err_path(cg, in));
-        LLVMPositionBuilderAtEnd(cg->b, many);
-        LLVMValueRef e2 = LLVMBuildLoad2(cg->b, cg->ptr, cg_rt_global(cg, "rt_ValueError", cg->ptr),
-                                         "");
-        cg_raise_fmt(cg, e2, "too many values to unpack (expected %lld)", ci64(cg, in->imm), NULL);
-        LLVMBuildBr(cg->b, err_path(cg, in));
-        LLVMPositionBuilderAtEnd(cg->b, ok);
-        return t;
-    }
-    /* unpack.ex: before, a list for the starred target, after */
-    int64_t before = in->imm, after = in->imm2;
-    LLVMValueRef l = RTC(cg, RTF_rt_list_from_iterable, v);
-    check_value(cg, in, l);
-    LLVMValueRef n = obj_size(cg, l, offsetof(ListObject, size));
-    LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unpack.bad");
-    br_cold(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, n, ci64(cg, before + after), ""), bad);
-    LLVMBasicBlockRef ok = LLVMGetInsertBlock(cg->b);
-    LLVMPositionBuilderAtEnd(cg->b, bad);
-    LLVMValueRef et = LLVMBuildLoad2(cg->b, cg->ptr, cg_rt_global(cg, "rt_ValueError", cg->ptr), "");
-    cg_raise_fmt(cg, et, "not enough values to unpack (expected at least %lld, got %lld)",
-                 ci64(cg, before + after), n);
-    LLVMBuildBr(cg->b, err_path(cg, in));
-    LLVMPositionBuilderAtEnd(cg->b, ok);
-    LLVMValueRef t = RTC(cg, RTF_rt_tuple_new, ci64(cg, before + 1 + after));
-    LLVMValueRef titems = field_ptr(cg, t, offsetof(TupleObject, items));
-    LLVMValueRef litems = load_field(cg, cg->ptr, l, offsetof(ListObject, items));
-    for (int64_t i = 0; i < before + after; i++) {
-        /* item i of the tuple (skipping the starred slot) from list index i or n-after+j */
-        LLVMValueRef src_idx = i < before ? ci64(cg, i)
-                                          : LLVMBuildAdd(cg->b, n, ci64(cg, i - before - after), "");
-        LLVMValueRef sp = LLVMBuildInBoundsGEP2(cg->b, cg->i64, litems, &src_idx, 1, "");
-        LLVMValueRef dst_idx = ci64(cg, i < before ? i : i + 1);
-        LLVMValueRef dp = LLVMBuildInBoundsGEP2(cg->b, cg->i64, titems, &dst_idx, 1, "");
-        LLVMBuildStore(cg->b, LLVMBuildLoad2(cg->b, cg->i64, sp, ""), dp);
-    }
-    /* the starred part: a new list of the middle items */
-    LLVMValueRef mid_n = LLVMBuildSub(cg->b, n, ci64(cg, before + after), "");
-    LLVMValueRef bidx = ci64(cg, before);
-    LLVMValueRef mid_p = LLVMBuildInBoundsGEP2(cg->b, cg->i64, litems, &bidx, 1, "");
-    LLVMValueRef mid = RTC(cg, RTF_rt_list_from, mid_p, mid_n);
-    LLVMValueRef sidx = ci64(cg, before);
-    LLVMBuildStore(cg->b, mid, LLVMBuildInBoundsGEP2(cg->b, cg->i64, titems, &sidx, 1, ""));
+    LLVMValueRef t = in->op == MIR_UnpackSeq
+                         ? RTC(cg, RTF_rt_unpack_seq, v, ci64(cg, in->imm))
+                         : RTC(cg, RTF_rt_unpack_ex, v, ci64(cg, in->imm), ci64(cg, in->imm2));
+    check_value(cg, in, t);
     return t;
 }
 
@@ -732,7 +670,7 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         RTC(cg, RTF_rt_list_append, a0, a1);
         return NULL;
     case MIR_ListExtend:
-        check_value(cg, in, RTC(cg, RTF_rt_list_extend, a0, a1));
+        check_value(cg, in, RTC(cg, RTF_rt_list_extend_star, a0, a1));
         return NULL;
     case MIR_SetAdd:
         check_int(cg, in, RTC(cg, RTF_rt_set_add, a0, a1));

@@ -422,7 +422,11 @@ MirInst *lower_call(LowerFn *F, const Node *e)
     }
     /* CALL_FUNCTION_EX: a tuple of the positional arguments, a dict of the keywords built from
      * runs of named keywords and `**` mappings (dict.merge reports duplicates as CPython) */
-    MirInst *pos = lower_starred_tuple(F, args, e->loc);
+    /* f(*x) alone: x as is (CPython's CALL_FUNCTION_EX makes the tuple, so a non-iterable x
+     * is reported as "f() argument after * must be an iterable") */
+    MirInst *pos = args->n == 1 && args->v[0]->kind == N_Starred
+                       ? lower_expr(F, args->v[0]->v.Starred.value)
+                       : lower_starred_tuple(F, args, e->loc);
     MirInst *kw = NULL;
     for (int i = 0; i < kws->n;) {
         const Node *k = kws->v[i];
