@@ -87,6 +87,11 @@ int rt_list_tp_init(Value self, const Value *args, size_t nargs, Value kwnames);
 static inline int64_t rt_list_size(Value l) { return ((ListObject *)rt_obj(l))->size; }
 Value rt_list_reversed(Value self);                      /* list.__reversed__ */
 extern Type rt_list_iterator_type, rt_list_reverseiterator_type;
+/* the iterators' __length_hint__ (items left) */
+Value rt_listiter_length_hint(Value it);
+Value rt_listreviter_length_hint(Value it);
+Value rt_tupleiter_length_hint(Value it);
+Value rt_rangeiter_length_hint(Value it);
 
 /* ---- dict (dict.c) ---- */
 /* rt_dict_get of rt.h plus: */

@@ -849,6 +849,21 @@ static Value listreviter_next(Value v)
     return RT_ERR;
 }
 
+/* __length_hint__ of the iterators: the items left (operator.length_hint) */
+Value rt_listiter_length_hint(Value v)
+{
+    ListIter *it = (ListIter *)rt_obj(v);
+    int64_t n = it->seq ? L(it->seq)->size - it->i : 0;
+    return rt_int_from_i64(n > 0 ? n : 0);
+}
+
+Value rt_listreviter_length_hint(Value v)
+{
+    ListIter *it = (ListIter *)rt_obj(v);
+    int64_t n = it->seq && it->i < L(it->seq)->size ? it->i + 1 : 0;
+    return rt_int_from_i64(n > 0 ? n : 0);
+}
+
 static Value self_iter(Value v) { return v; }
 
 Type rt_list_iterator_type = {

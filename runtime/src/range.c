@@ -340,6 +340,13 @@ static Value longrangeiter_next(Value v)
     return x;
 }
 
+/* __length_hint__: the items left */
+Value rt_rangeiter_length_hint(Value v)
+{
+    RangeIter *it = (RangeIter *)rt_obj(v);
+    return rt_int_from_i64(it->left > 0 ? it->left : 0);
+}
+
 static Value self_iter(Value v) { return v; }
 
 Type rt_range_iterator_type = {

@@ -358,6 +358,14 @@ static Value tupleiter_next(Value v)
     return RT_ERR;
 }
 
+/* __length_hint__: the items left */
+Value rt_tupleiter_length_hint(Value v)
+{
+    TupleIter *it = (TupleIter *)rt_obj(v);
+    int64_t n = it->seq ? T(it->seq)->size - it->i : 0;
+    return rt_int_from_i64(n > 0 ? n : 0);
+}
+
 static Value self_iter(Value v) { return v; }
 
 Type rt_tuple_iterator_type = {
