@@ -727,6 +727,38 @@ static MirInst *apply_decorators(LowerFn *F, const NodeList *decos, MirInst **d,
     return v;
 }
 
+static void add_arg_annotation(LowerFn *F, MirInst **kv, int *n, const Node *arg)
+{
+    if (!arg || !arg->v.arg.annotation)
+        return;
+    kv[(*n)++] = emit_str(F, mangle(F, arg->v.arg.arg), arg->loc);
+    kv[(*n)++] = annotation_value(F, arg->v.arg.annotation);
+}
+
+/* A def's __annotations__ dict, evaluated at def time after the defaults (CPython 3.11's
+ * compiler_visit_annotations order: args, posonlyargs, *vararg, kwonlyargs, **kwarg, return),
+ * or NULL when nothing is annotated. */
+static MirInst *lower_def_annotations(LowerFn *F, const Node *args, const Node *returns, Loc loc)
+{
+    const NodeList *a = &args->v.arguments.args, *po = &args->v.arguments.posonlyargs,
+                   *ko = &args->v.arguments.kwonlyargs;
+    int max = 2 * (a->n + po->n + ko->n + 3), n = 0;
+    MirInst **kv = tmp_alloc(F, sizeof(MirInst *) * (size_t)max);
+    for (int i = 0; i < a->n; i++)
+        add_arg_annotation(F, kv, &n, a->v[i]);
+    for (int i = 0; i < po->n; i++)
+        add_arg_annotation(F, kv, &n, po->v[i]);
+    add_arg_annotation(F, kv, &n, args->v.arguments.vararg);
+    for (int i = 0; i < ko->n; i++)
+        add_arg_annotation(F, kv, &n, ko->v[i]);
+    add_arg_annotation(F, kv, &n, args->v.arguments.kwarg);
+    if (returns) {
+        kv[n++] = emit_str(F, "return", returns->loc);
+        kv[n++] = annotation_value(F, returns);
+    }
+    return n ? emit_r(F, MIR_BuildDict, kv, n, loc) : NULL;
+}
+
 static void lower_def(LowerFn *F, const Node *s)
 {
     int async = s->kind == N_AsyncFunctionDef;
@@ -738,7 +770,13 @@ static void lower_def(LowerFn *F, const Node *s)
     MirInst **d = lower_decorators(F, decos);
     MirInst *defs, *kwdefs;
     lower_defaults(F, args, &defs, &kwdefs);
+    MirInst *ann = lower_def_annotations(F, args, async ? s->v.AsyncFunctionDef.returns
+                                                        : s->v.FunctionDef.returns, s->loc);
     MirInst *fn = make_function(F, s, defs, kwdefs, s->loc);
+    if (ann) {
+        MirInst *sa = emit2_r(F, MIR_SetAttr, fn, ann, synth(s->loc));
+        sa->str = intern_cstr("__annotations__");
+    }
     if (body->n && body->v[0]->kind == N_Expr &&
         body->v[0]->v.Expr.value->kind == N_Constant &&
         body->v[0]->v.Expr.value->v.Constant.value->kind == CK_STR) {
