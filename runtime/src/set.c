@@ -140,6 +140,8 @@ restart:;
     }
 }
 
+/* a missing key goes into the LAST dummy passed on its probe path (CPython 3.11 overwrites
+ * freeslot at every dummy), else into the unused entry that ended the probe */
 static int add_entry(SetObject *so, Value key, int64_t hash)
 {
 restart:;
@@ -165,7 +167,7 @@ restart:;
                 if (c)
                     return 0;
                 mask = (uint64_t)so->mask;
-            } else if (e->hash == -1 && !freeslot) {
+            } else if (e->hash == -1) {
                 freeslot = e;
             }
             e++;

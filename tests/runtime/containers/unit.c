@@ -154,6 +154,12 @@ static void test_values(void)
     check_str("frozenset repr", rt_frozenset_from_iterable(rt_list_from((Value[]){I(1)}, 1)), "frozenset({1})");
     check_str("set()", rt_set_new(), "set()");
     check_str("frozenset()", rt_frozenset_from_iterable(0), "frozenset()");
+    /* an add that probes past several dummies reuses the last one (CPython 3.11's freeslot) */
+    Value sd = rt_set_from_iterable(list3(0, 1, 2));
+    rt_set_discard(sd, I(0));
+    rt_set_discard(sd, I(2));
+    rt_set_add(sd, I(32));
+    check_str("add reuses last dummy", sd, "{1, 32}");
     Value r = rt_range_new(big("100000000000000000000"), big("1000000000000000000000"), I(7));
     Value sl = rt_slice_new(I(5), big("10000000000000000000"), I(3));
     check_str("big range slice", rt_getitem(r, sl), "range(100000000000000000035, 170000000000000000000, 21)");
