@@ -753,32 +753,18 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
     }
     case MIR_MatchSeq:
     case MIR_MatchMap: {
-        /* by the type's subclass flags (list/tuple, dict): not yet collections.abc */
-        uint64_t mask = in->op == MIR_MatchMap ? RT_TPFLAG_DICT_SUBCLASS
-                                               : RT_TPFLAG_LIST_SUBCLASS | RT_TPFLAG_TUPLE_SUBCLASS;
-        LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
-        LLVMBasicBlockRef objb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
-        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
-        LLVMBuildCondBr(b, LLVMBuildTrunc(b, a0, cg->i1, ""), done, objb);
-        LLVMPositionBuilderAtEnd(b, objb);
-        LLVMValueRef t = load_field(cg, cg->ptr, a0, offsetof(Object, type));
-        LLVMValueRef fl = load_field(cg, cg->i64, t, offsetof(Type, flags));
-        LLVMValueRef hit = LLVMBuildICmp(b, LLVMIntNE, LLVMBuildAnd(b, fl, ci64(cg, (int64_t)mask), ""),
-                                         ci64(cg, 0), "");
-        LLVMBuildBr(b, done);
-        LLVMPositionBuilderAtEnd(b, done);
-        LLVMValueRef phi = LLVMBuildPhi(b, cg->i1, "");
-        LLVMValueRef vs[2] = {LLVMConstInt(cg->i1, 0, 0), hit};
-        LLVMBasicBlockRef bs[2] = {start, objb};
-        LLVMAddIncoming(phi, vs, bs, 2);
-        return box_bool(cg, phi);
+        /* runtime/src/match.c: CPython's Py_TPFLAGS_SEQUENCE / MAPPING tests */
+        r = RTC(cg, in->op == MIR_MatchSeq ? RTF_rt_match_seq : RTF_rt_match_map, a0);
+        return box_bool(cg, LLVMBuildICmp(b, LLVMIntNE, r, ci32(cg, 0), ""));
     }
     case MIR_MatchClass:
+        r = RTC(cg, RTF_rt_match_class, a0, a1, ci64(cg, in->imm), kwnames(cg, in));
+        check_value(cg, in, r);
+        return r;
     case MIR_MatchKeys:
-        raise_str(cg, "rt_NotImplementedError", "class and mapping patterns are not supported yet");
-        LLVMBuildBr(b, err_path(cg, in));
-        LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "dead"));
-        return ci64(cg, 0);
+        r = RTC(cg, RTF_rt_match_keys, a0, a1);
+        check_value(cg, in, r);
+        return r;
 
     /* generators and coroutines: suspension points */
     case MIR_Yield:
