@@ -109,10 +109,13 @@ _ERROR_MESSAGES = {
 }
 
 _HEX = '0123456789abcdefABCDEF'
+_INLINE = {'a': 256, 'i': 2, 'L': 4, 'm': 8, 's': 16, 'u': 32, 'x': 64}
 
 
-def _translate(p):
-    """(PCRE2 pattern, parent group of each group) for Python pattern p."""
+def _translate(p, flags):
+    """(PCRE2 pattern, parent group of each group, flags) for Python pattern p: inline
+    a/u/L flags become flag bits (PCRE2 has no such letters); without ASCII, \\s also
+    matches \\x1c-\\x1f as Python's str.isspace does."""
     out = []
     parents = [0]
     stack = []
@@ -129,6 +132,12 @@ def _translate(p):
             d = p[i + 1]
             if d == 'Z' and not in_class:
                 out.append('\\z')
+                i += 2
+            elif d == 's' and not flags & ASCII:
+                out.append('\\s\\x1c-\\x1f' if in_class else '[\\s\\x1c-\\x1f]')
+                i += 2
+            elif d == 'S' and not in_class and not flags & ASCII:
+                out.append('[^\\s\\x1c-\\x1f]')
                 i += 2
             elif d == 'u' or d == 'U':
                 width = 4 if d == 'u' else 8
@@ -162,6 +171,29 @@ def _translate(p):
                 out.append('\\]')
                 i += 1
             continue
+        if c == '(' and i + 2 < n and p[i + 1] == '?' and p[i + 2] in 'aiLmsux-':
+            j = i + 2
+            while j < n and p[j] in 'aiLmsux-':
+                j += 1
+            if j < n and p[j] in ':)':
+                letters = p[i + 2:j]
+                if p[j] == ')' and '-' not in letters:
+                    for ch in letters:
+                        flags |= _INLINE[ch]
+                kept = ''.join(ch for ch in letters if ch not in 'auL')
+                if p[j] == ')' and kept in ('', '-'):
+                    i = j + 1
+                    continue
+                if p[j] == ':' and kept in ('', '-'):
+                    kept = ':'
+                    out.append('(?:')
+                    stack.append(0)
+                    i = j + 1
+                    continue
+                out.append('(?' + kept)
+                stack.append(0)     # popped by the ')' that ends this group
+                i = j
+                continue
         if c == '(' and p.startswith('(?P', i):
             close = '>' if p.startswith('(?P<', i) else ')'
             j = p.find(close, i + 4)
@@ -210,7 +242,7 @@ def _translate(p):
                 continue
         out.append(c)
         i += 1
-    return ''.join(out), parents
+    return ''.join(out), parents, flags
 
 
 class Pattern:
@@ -222,10 +254,10 @@ class Pattern:
         if flags & ASCII and flags & UNICODE:
             raise ValueError('ASCII and UNICODE flags are incompatible')
         self.pattern = pattern
+        translated, self._parents, flags = _translate(pattern, flags)
         if not flags & ASCII:
             flags = flags | UNICODE
         self.flags = int(flags)
-        translated, self._parents = _translate(pattern)
         res = _re.compile(translated, int(flags))
         if res[0] is None:
             msg = _ERROR_MESSAGES.get(res[3], res[1])
