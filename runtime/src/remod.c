@@ -29,6 +29,13 @@
 #include "rt_mods.h"
 #include "rt_str.h"
 
+/* The last non-ASCII subject and one (code point, byte) position in it, so that scanning
+ * a long string match after match (finditer, sub, split) walks it once, not once per match.
+ * The static Value is a GC root: the string cannot be freed and its address reused. */
+static Value last_subject;
+static int64_t last_cp;
+static size_t last_byte;
+
 /* the byte offset of code point `cp` in s (cp clamped to the length) */
 static size_t byte_offset(const StrObject *s, int64_t cp)
 {
@@ -40,10 +47,18 @@ static size_t byte_offset(const StrObject *s, int64_t cp)
         return (size_t)cp;
     size_t i = 0;
     int64_t n = 0;
+    if (last_subject == rt_val(s) && last_cp <= cp) {
+        i = last_byte;
+        n = last_cp;
+    }
     while (i < (size_t)s->size) {
         if (((unsigned char)s->data[i] & 0xC0) != 0x80) {
-            if (n == cp)
+            if (n == cp) {
+                last_subject = rt_val(s);
+                last_cp = cp;
+                last_byte = i;
                 return i;
+            }
             n++;
         }
         i++;
