@@ -125,6 +125,30 @@ class Random:
         """Generate n random bytes."""
         return self.getrandbits(n * 8).to_bytes(n, 'little')
 
+    def __init_subclass__(cls, /, **kwargs):
+        # a subclass that supplies random() but not getrandbits() draws integers from
+        # random() (CPython picks the _randbelow variant the same way)
+        for c in cls.__mro__:
+            if '_randbelow' in c.__dict__:
+                break
+            if 'getrandbits' in c.__dict__:
+                cls._randbelow = cls._randbelow_with_getrandbits
+                break
+            if 'random' in c.__dict__:
+                cls._randbelow = cls._randbelow_without_getrandbits
+                break
+
+    def _randbelow_without_getrandbits(self, n, maxsize=1 << BPF):
+        random = self.random
+        if n >= maxsize:
+            return _floor(random() * n)
+        rem = maxsize % n
+        limit = (maxsize - rem) / maxsize
+        r = random()
+        while r >= limit:
+            r = random()
+        return _floor(r * maxsize) % n
+
     def _randbelow(self, n):
         getrandbits = self.getrandbits
         k = n.bit_length()
@@ -132,6 +156,8 @@ class Random:
         while r >= n:
             r = getrandbits(k)
         return r
+
+    _randbelow_with_getrandbits = _randbelow
 
     # ---- integers ----
 
