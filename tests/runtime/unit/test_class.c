@@ -104,10 +104,10 @@ static void test_builtin_methods(void)
     CHECK(call1(l, "append", rt_small(2)), "None");
     CHECK(l, "[1, 2]");
     CHECK(rt_call_method(l, S("append"), NULL, 0, 0),
-          "E TypeError: append() takes exactly one argument (0 given)");
+          "E TypeError: list.append() takes exactly one argument (0 given)");
     CHECK(call0(rt_str_from_cstr("a"), "foo"), "E AttributeError: 'str' object has no attribute 'foo'");
     CHECK(call1(rt_str_from_cstr("a"), "upper", rt_small(1)),
-          "E TypeError: upper() takes no arguments (1 given)");
+          "E TypeError: str.upper() takes no arguments (1 given)");
     CHECK(rt_call_method(rt_str_from_cstr("abc"), S("center"), NULL, 0, 0),
           "E TypeError: center expected at least 1 argument, got 0");
     Value kn = T1(S("maxsplit"));
@@ -168,7 +168,7 @@ static void test_classes(void)
     CHECK(rt_getattr(D, S("__bases__")), "(<class '__main__.B'>, <class '__main__.C'>)");
     CHECK(rt_getattr(D, S("__base__")), "<class '__main__.B'>");
     CHECK(mkclass("E", T2(A, Bc), NULL),
-          "E TypeError: Cannot create a consistent method resolution order (MRO) for bases A, B");
+          "E TypeError: Cannot create a consistent method resolution\norder (MRO) for bases A, B");
     CHECK(mkclass("L", T2(rt_val(&rt_int_type), rt_val(&rt_list_type)), NULL),
           "E TypeError: multiple bases have instance lay-out conflict");
     CHECK(mkclass("X", T1(rt_val(&rt_bool_type)), NULL),
