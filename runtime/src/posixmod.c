@@ -453,20 +453,18 @@ FN(read)
         return RT_ERR;
     if (n < 0)
         return rt_raise_str(rt_ValueError, "negative length");
-    char *buf = malloc(n ? (size_t)n : 1);
-    if (!buf)
-        return rt_raise_str(rt_MemoryError, "");
+    /* read into a bytes object of the requested size; a short read is copied out */
+    Value b = rt_bytes_new_uninit(n);
+    if (!b)
+        return RT_ERR;
+    char *buf = ((BytesObject *)rt_obj(b))->data;
     ssize_t r;
     do
         r = read((int)fd, buf, (size_t)n);
     while (r < 0 && errno == EINTR);
-    if (r < 0) {
-        free(buf);
+    if (r < 0)
         return fail(0);
-    }
-    Value b = rt_bytes_from(buf, (size_t)r);
-    free(buf);
-    return b;
+    return r == n ? b : rt_bytes_from(buf, (size_t)r);
 }
 
 FN(write)
