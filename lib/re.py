@@ -249,16 +249,24 @@ class Pattern:
     """A compiled regular expression."""
 
     def __init__(self, pattern, flags):
-        if isinstance(pattern, (bytes, bytearray)):
-            raise TypeError('aithon: bytes patterns are not supported')
         if flags & ASCII and flags & UNICODE:
             raise ValueError('ASCII and UNICODE flags are incompatible')
         self.pattern = pattern
-        translated, self._parents, flags = _translate(pattern, flags)
-        if not flags & ASCII:
-            flags = flags | UNICODE
+        # a bytes pattern runs on latin-1-decoded text (one code point per byte), ASCII rules
+        self._bytes = isinstance(pattern, (bytes, bytearray))
+        if self._bytes:
+            if flags & UNICODE:
+                raise ValueError('cannot use UNICODE flag with a bytes pattern')
+            pattern = bytes(pattern).decode('latin-1')
+            translated, self._parents, flags = _translate(pattern, flags | ASCII)
+            flags &= ~int(ASCII)
+            res = _re.compile(translated, int(flags) | 256)
+        else:
+            translated, self._parents, flags = _translate(pattern, flags)
+            if not flags & ASCII:
+                flags = flags | UNICODE
+            res = _re.compile(translated, int(flags))
         self.flags = int(flags)
-        res = _re.compile(translated, int(flags))
         if res[0] is None:
             msg = _ERROR_MESSAGES.get(res[3], res[1])
             pos = res[2]
@@ -276,10 +284,22 @@ class Pattern:
         for name, idx in res[2]:
             self._names[idx] = name
 
-    def _exec(self, string, pos, endpos, mode):
-        if not isinstance(string, str):
-            raise TypeError("expected string or bytes-like object, got '%s'"
-                            % type(string).__name__)
+    def _subject(self, string):
+        """the str _re runs on for subject string"""
+        if isinstance(string, str):
+            if self._bytes:
+                raise TypeError('cannot use a bytes pattern on a string-like object')
+            return string
+        if isinstance(string, (bytes, bytearray)):
+            if not self._bytes:
+                raise TypeError('cannot use a string pattern on a bytes-like object')
+            return bytes(string).decode('latin-1')
+        raise TypeError("expected string or bytes-like object, got '%s'"
+                        % type(string).__name__)
+
+    def _exec(self, string, pos, endpos, mode, subj=None):
+        if subj is None:
+            subj = self._subject(string)
         n = len(string)
         if pos < 0:
             pos = 0
@@ -287,7 +307,7 @@ class Pattern:
             endpos = n
         if endpos < 0:
             endpos = 0
-        offs = _re.exec(self._code, string, pos, endpos, mode)
+        offs = _re.exec(self._code, subj, pos, endpos, mode)
         if offs is None:
             return None
         return Match(self, string, pos, endpos, offs)
@@ -302,9 +322,7 @@ class Pattern:
         return self._exec(string, pos, endpos, 0)
 
     def _iter(self, string, pos=0, endpos=9223372036854775807):
-        if not isinstance(string, str):
-            raise TypeError("expected string or bytes-like object, got '%s'"
-                            % type(string).__name__)
+        subj = self._subject(string)
         n = len(string)
         if endpos > n:
             endpos = n
@@ -312,7 +330,7 @@ class Pattern:
             pos = 0
         mode = 0
         while pos <= endpos:
-            m = self._exec(string, pos, endpos, mode)
+            m = self._exec(string, pos, endpos, mode, subj)
             if m is None:
                 return
             yield m
@@ -326,13 +344,15 @@ class Pattern:
     def findall(self, string, pos=0, endpos=9223372036854775807):
         out = []
         g = self.groups
+        empty = b'' if self._bytes else ''
         for m in self._iter(string, pos, endpos):
             if g == 0:
                 out.append(m.group(0))
             elif g == 1:
-                out.append(m.group(1) or '')
+                v = m.group(1)
+                out.append(empty if v is None else v)
             else:
-                out.append(m.groups(''))
+                out.append(m.groups(empty))
         return out
 
     def split(self, string, maxsplit=0):
@@ -350,11 +370,12 @@ class Pattern:
         return result
 
     def subn(self, repl, string, count=0):
+        rtype = bytes if self._bytes else str
         if callable(repl):
             expand = repl
         else:
             template = _parse_template(repl, self)
-            if len(template) == 1 and isinstance(template[0], str):
+            if len(template) == 1 and isinstance(template[0], rtype):
                 literal = template[0]
                 expand = lambda m: literal
             else:
@@ -368,12 +389,15 @@ class Pattern:
             parts.append(string[last:m.start()])
             r = expand(m)
             if r is not None:
-                if not isinstance(r, str):
-                    raise TypeError('expected str instance, %s found' % type(r).__name__)
+                if not isinstance(r, rtype):
+                    raise TypeError('expected %s instance, %s found'
+                                    % (rtype.__name__, type(r).__name__))
                 parts.append(r)
             last = m.end()
             n += 1
         parts.append(string[last:])
+        if self._bytes:
+            return b''.join(parts), n
         return ''.join(parts), n
 
     def sub(self, repl, string, count=0):
@@ -412,7 +436,20 @@ _OCT = '01234567'
 
 
 def _parse_template(repl, pattern):
-    """repl as a list of literal strings and group numbers."""
+    """repl as a list of literal strings (bytes for a bytes pattern) and group numbers."""
+    if pattern._bytes:
+        if isinstance(repl, str):
+            raise TypeError('sequence item 0: expected a bytes-like object, str found')
+        parts = _parse_template_str(bytes(repl).decode('latin-1'), pattern.groups,
+                                    pattern.groupindex)
+        return [p.encode('latin-1') if isinstance(p, str) else p for p in parts]
+    if not isinstance(repl, str):
+        raise TypeError('sequence item 0: expected str instance, %s found'
+                        % type(repl).__name__)
+    return _parse_template_str(repl, pattern.groups, pattern.groupindex)
+
+
+def _parse_template_str(repl, groups, groupindex):
     out = []
     lit = []
     i = 0
@@ -437,12 +474,12 @@ def _parse_template(repl, pattern):
                 raise error('missing group name', repl, i + 3)
             if name.isdigit():
                 idx = int(name)
-                if idx > pattern.groups:
+                if idx > groups:
                     raise error('invalid group reference %d' % idx, repl, i + 3)
             elif name.isidentifier():
-                if name not in pattern.groupindex:
+                if name not in groupindex:
                     raise IndexError('unknown group name %r' % name)
-                idx = pattern.groupindex[name]
+                idx = groupindex[name]
             else:
                 raise error('bad character in group name %r' % name, repl, i + 3)
             if lit:
@@ -469,7 +506,7 @@ def _parse_template(repl, pattern):
                     continue
                 j += 1
             idx = int(repl[i + 1:j])
-            if idx > pattern.groups:
+            if idx > groups:
                 raise error('invalid group reference %d' % idx, repl, i + 1)
             if lit:
                 out.append(''.join(lit))
@@ -492,12 +529,14 @@ def _parse_template(repl, pattern):
 def _expand(template, m):
     parts = []
     for t in template:
-        if isinstance(t, str):
+        if isinstance(t, (str, bytes)):
             parts.append(t)
         else:
             g = m.group(t)
             if g is not None:
                 parts.append(g)
+    if m.re._bytes:
+        return b''.join(parts)
     return ''.join(parts)
 
 
@@ -631,7 +670,7 @@ def _compile(pattern, flags):
     p = _cache.get(key)
     if p is not None:
         return p
-    if not isinstance(pattern, str):
+    if not isinstance(pattern, (str, bytes, bytearray)):
         raise TypeError('first argument must be string or compiled pattern')
     p = Pattern(pattern, flags)
     if len(_cache) >= _MAXCACHE:
