@@ -65,6 +65,25 @@ read = posix.read
 write = posix.write
 isatty = posix.isatty
 umask = posix.umask
+chmod = posix.chmod
+
+
+def _seconds_to_ns(t):
+    # whole seconds and the fraction apart, so that large times keep their nanoseconds
+    whole = int(t)
+    if whole > t:
+        whole -= 1
+    return whole * 1000000000 + int(round((t - whole) * 1e9))
+
+
+def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True):
+    if times is not None and ns is not None:
+        raise ValueError("utime: you may specify either 'times' or 'ns' but not both")
+    if times is not None:
+        if not isinstance(times, tuple) or len(times) != 2:
+            raise TypeError("utime: 'times' must be either a tuple of two ints or None")
+        ns = (_seconds_to_ns(times[0]), _seconds_to_ns(times[1]))
+    posix.utime(path, ns)
 
 
 def getcwdb():
@@ -76,7 +95,7 @@ class stat_result(tuple):
     *_ns integers are attributes only)."""
 
     n_sequence_fields = 10
-    n_fields = 13
+    n_fields = 16
 
     def __new__(cls, raw):
         self = tuple.__new__(cls, (raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6],
@@ -97,6 +116,9 @@ class stat_result(tuple):
     st_atime_ns = property(lambda self: self._raw[10])
     st_mtime_ns = property(lambda self: self._raw[11])
     st_ctime_ns = property(lambda self: self._raw[12])
+    st_blksize = property(lambda self: self._raw[13])
+    st_blocks = property(lambda self: self._raw[14])
+    st_rdev = property(lambda self: self._raw[15])
 
     def __repr__(self):
         return ('os.stat_result(st_mode=%d, st_ino=%d, st_dev=%d, st_nlink=%d, st_uid=%d, '

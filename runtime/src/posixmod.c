@@ -11,7 +11,7 @@
  * OSError built by rt_raise_errno, so the subclass (FileNotFoundError ...) and the message
  * "[Errno 2] No such file or directory: 'x'" are CPython's.  stat results are returned as a
  * plain tuple (mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime, atime_ns,
- * mtime_ns, ctime_ns); lib/os.py wraps it in stat_result.
+ * mtime_ns, ctime_ns, blksize, blocks, rdev); lib/os wraps it in stat_result.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -261,11 +261,14 @@ static Value stat_tuple(const struct stat *st)
     int64_t ans = (int64_t)st->st_atim.tv_sec * 1000000000 + st->st_atim.tv_nsec;
     int64_t mns = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
     int64_t cns = (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec;
-    return rt_tuple_pack(13, rt_int_from_i64(st->st_mode), rt_int_from_i64((int64_t)st->st_ino),
+    return rt_tuple_pack(16, rt_int_from_i64(st->st_mode), rt_int_from_i64((int64_t)st->st_ino),
                          rt_int_from_i64((int64_t)st->st_dev), rt_int_from_i64((int64_t)st->st_nlink),
                          rt_int_from_i64(st->st_uid), rt_int_from_i64(st->st_gid),
                          rt_int_from_i64(st->st_size), rt_float(at), rt_float(mt), rt_float(ct),
-                         rt_int_from_i64(ans), rt_int_from_i64(mns), rt_int_from_i64(cns));
+                         rt_int_from_i64(ans), rt_int_from_i64(mns), rt_int_from_i64(cns),
+                         rt_int_from_i64((int64_t)st->st_blksize),
+                         rt_int_from_i64((int64_t)st->st_blocks),
+                         rt_int_from_i64((int64_t)st->st_rdev));
 }
 
 static Value do_stat(const char *fn, int follow, const Value *args, size_t nargs, Value kwnames)
@@ -293,6 +296,53 @@ static Value do_stat(const char *fn, int follow, const Value *args, size_t nargs
 FN(stat) { (void)self; return do_stat("stat", 1, args, nargs, kwnames); }
 FN(lstat) { (void)self; return do_stat("lstat", 0, args, nargs, kwnames); }
 FN(fstat) { (void)self; return do_stat("fstat", 1, args, nargs, kwnames); }
+
+FN(chmod)
+{
+    (void)self;
+    const char *path;
+    Value keep;
+    int64_t mode;
+    if (check_args("chmod", nargs, kwnames, 2, 2) < 0 ||
+        path_arg("chmod", args[0], &path, &keep, 0) < 0 || int_arg(args[1], &mode) < 0)
+        return RT_ERR;
+    if (chmod(path, (mode_t)mode) != 0)
+        return fail(args[0]);
+    return rt_None;
+}
+
+/* utime(path, ns): ns is None (now) or a pair of int nanoseconds (atime, mtime); lib/os
+ * converts the float seconds of times= */
+FN(utime)
+{
+    (void)self;
+    const char *path;
+    Value keep;
+    if (check_args("utime", nargs, kwnames, 2, 2) < 0 ||
+        path_arg("utime", args[0], &path, &keep, 0) < 0)
+        return RT_ERR;
+    struct timespec ts[2];
+    const struct timespec *tp = 0;
+    if (args[1] != rt_None) {
+        if (rt_typeof(args[1]) != &rt_tuple_type || rt_tuple_size(args[1]) != 2)
+            return rt_raise_str(rt_TypeError, "utime: 'ns' must be a tuple of two ints");
+        for (int i = 0; i < 2; i++) {
+            int64_t ns;
+            if (int_arg(rt_tuple_item(args[1], i), &ns) < 0)
+                return RT_ERR;
+            ts[i].tv_sec = (time_t)(ns / 1000000000);
+            ts[i].tv_nsec = (long)(ns % 1000000000);
+            if (ts[i].tv_nsec < 0) {
+                ts[i].tv_nsec += 1000000000;
+                ts[i].tv_sec -= 1;
+            }
+        }
+        tp = ts;
+    }
+    if (utimensat(AT_FDCWD, path, tp, 0) != 0)
+        return fail(args[0]);
+    return rt_None;
+}
 
 FN(access)
 {
@@ -513,7 +563,8 @@ static const struct { const char *name; VectorCallFn fn; } posix_functions[] = {
     {"cpu_count", px_cpu_count}, {"strerror", px_strerror}, {"urandom", px_urandom},
     {"putenv", px_putenv},     {"unsetenv", px_unsetenv}, {"open", px_open},
     {"close", px_close},       {"read", px_read},         {"write", px_write},
-    {"isatty", px_isatty},     {"umask", px_umask},
+    {"isatty", px_isatty},     {"umask", px_umask},       {"chmod", px_chmod},
+    {"utime", px_utime},
 };
 
 static const struct { const char *name; long value; } posix_constants[] = {
