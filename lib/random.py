@@ -6,6 +6,39 @@ draws, the same arithmetic), so that a seeded generator yields the same values.
 """
 
 import _random
+
+if not hasattr(_random, 'new_state'):
+    # Running under CPython (tests/lib/pyrun.py checks this module there): its _random is a
+    # different C module; adapt its generator to the interface of aithon's _random.
+    class _HostRandom:
+        def __init__(self, host):
+            self._host = host
+
+        def new_state(self):
+            return self._host.Random()
+
+        def seed_key(self, st, key):
+            st.seed(int.from_bytes(key, 'little'))
+
+        def seed_urandom(self, st):
+            st.seed(None)
+
+        def random(self, st):
+            return st.random()
+
+        def getrandbits(self, st, k):
+            return st.getrandbits(k)
+
+        def getstate(self, st):
+            return st.getstate()
+
+        def setstate(self, st, state):
+            st.setstate(state)
+
+        def sha512(self, data):
+            return __import__('hashlib').sha512(data).digest()
+
+    _random = _HostRandom(_random)
 from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil
 from math import sqrt as _sqrt, acos as _acos, cos as _cos, sin as _sin
 from math import floor as _floor, isfinite as _isfinite
