@@ -8,7 +8,84 @@ matches follow CPython 3.7+: an empty match may directly follow a non-empty one,
 another empty match at the same position.
 """
 
-import _re
+try:
+    import _re
+    _HOST = False
+except ImportError:
+    _re = None
+    _HOST = True
+
+
+def _host_re():
+    """CPython's own re module, imported with lib/ out of the way: under CPython
+    (tests/lib/pyrun.py) there is no PCRE2 engine, so patterns are compiled and run by the
+    host's re while everything above the engine (Pattern, Match, sub, split) is this file's."""
+    sys = __import__('sys')
+    os = __import__('os')
+    here = os.path.dirname(os.path.abspath(__file__))
+    saved_path = list(sys.path)
+    saved_meta = list(sys.meta_path)
+    saved_mods = dict(sys.modules)
+
+    def from_lib(m):
+        f = getattr(m, '__file__', None) or ''
+        return f.startswith(here)
+
+    for k in [k for k, v in sys.modules.items() if from_lib(v) or k == 're']:
+        del sys.modules[k]
+    sys.meta_path[:] = [f for f in sys.meta_path if getattr(f, '__name__', '') != 'LibFinder']
+    sys.path[:] = [x for x in sys.path if os.path.abspath(x or '.') != here]
+    try:
+        host = __import__('re')
+    finally:
+        lib_names = set()
+        for f in os.listdir(here):
+            lib_names.add(f[:-3] if f.endswith('.py') else f)
+        for k in list(sys.modules):
+            if k.split('.')[0] in lib_names and k not in saved_mods:
+                del sys.modules[k]
+        sys.modules.update(saved_mods)
+        sys.path[:] = saved_path
+        sys.meta_path[:] = saved_meta
+    return host
+
+
+class _HostEngine:
+    """the interface of aithon's _re over the host's re (see _host_re)"""
+
+    def __init__(self):
+        self._h = _host_re()
+
+    def compile(self, pattern, flags):
+        warnings = __import__('warnings')
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore')
+                p = self._h.compile(pattern, flags)
+        except self._h.error as e:
+            return (None, e.msg, e.pos or 0, -1)
+        return (p, p.groups, tuple(p.groupindex.items()))
+
+    def exec(self, p, string, pos, endpos, mode):
+        kind = mode & 3
+        if kind == 1:
+            m = p.match(string, pos, endpos)
+        elif kind == 2:
+            m = p.fullmatch(string, pos, endpos)
+        else:
+            m = p.search(string, pos, endpos)
+            if m is not None and mode & 4 and m.end() == pos:
+                m = p.search(string, pos + 1, endpos) if pos < endpos else None
+        if m is None:
+            return None
+        out = []
+        for i in range(p.groups + 1):
+            out.extend(m.span(i))
+        return tuple(out)
+
+
+if _HOST:
+    _re = _HostEngine()
 
 __all__ = ["match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer",
            "compile", "purge", "template", "escape", "error", "Pattern", "Match", "A", "I",
@@ -260,11 +337,15 @@ class Pattern:
             pattern = bytes(pattern).decode('latin-1')
             translated, self._parents, flags = _translate(pattern, flags | ASCII)
             flags &= ~int(ASCII)
-            res = _re.compile(translated, int(flags) | 256)
+            if _HOST:
+                translated = self.pattern
+            res = _re.compile(translated, int(flags) | (0 if _HOST else 256))
         else:
             translated, self._parents, flags = _translate(pattern, flags)
             if not flags & ASCII:
                 flags = flags | UNICODE
+            if _HOST:
+                translated = pattern
             res = _re.compile(translated, int(flags))
         self.flags = int(flags)
         if res[0] is None:
@@ -307,7 +388,7 @@ class Pattern:
             endpos = n
         if endpos < 0:
             endpos = 0
-        offs = _re.exec(self._code, subj, pos, endpos, mode)
+        offs = _re.exec(self._code, string if _HOST else subj, pos, endpos, mode)
         if offs is None:
             return None
         return Match(self, string, pos, endpos, offs)
