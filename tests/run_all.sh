@@ -9,6 +9,8 @@
 #     strlit     golden string/f-string literal tests
 #     sema       golden compile-time errors; symtable differential test over the stdlib
 #     frontend   stdlib AST identity with python3 (every file), conformance corpus `check`
+#     build      compiled programs vs python3 (tests/build, tests/lib, runtime glue), the shared
+#                conformance corpus with the ratchet tests/conformance.ratchet
 #     runtime    runtime unit tests; differential tests of numbers, str, containers vs python3
 #     asan       the golden suites and the runtime tests again with ASan+UBSan
 # --quick skips the whole-stdlib suites (minutes) and the sanitizer build.
@@ -57,7 +59,11 @@ done
 [[ -x tests/frontend/check_corpus.sh ]] && run corpus-check tests/frontend/check_corpus.sh
 [[ -x tests/codegen/run.sh ]] && run codegen tests/codegen/run.sh
 [[ -x tests/build/run.sh ]] && run build tests/build/run.sh
-[[ -f tests/conformance.ratchet ]] && run conformance ../shared/conformance/run --aithon "$PWD/build/aithon" --ratchet tests/conformance.ratchet
+[[ -f tests/conformance.ratchet ]] && run conformance tests/conformance.sh
+[[ -x tests/mir/run.sh ]] && run mir tests/mir/run.sh
+[[ -x tests/lib/run.sh ]] && run lib tests/lib/run.sh
+[[ -x tests/runtime/glue/run.sh ]] && run runtime-glue tests/runtime/glue/run.sh
+[[ -x tests/lex/error_cases.sh ]] && run lex-errors tests/lex/error_cases.sh
 if ((!quick)); then
   [[ -x tests/lex/stdlib_tokens.sh ]] && run stdlib-tokens tests/lex/stdlib_tokens.sh
   [[ -x tests/frontend/stdlib_ast.sh ]] && run stdlib-ast tests/frontend/stdlib_ast.sh

@@ -14,5 +14,5 @@ for src in tests/runtime/containers/*.c; do
   ${CC:-cc} -std=gnu11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
     -Wno-unused-parameter -Werror ${CFLAGS:--O2 -g} $defs -Iruntime/include -Iruntime/src \
     -o "$out" "$src" -Wl,--start-group "$build/libaithonrt.a" \
-    "$build/tests/runtime/librtstubs.a" -Wl,--end-group -lgc -lgmp -lm -lutf8proc
+    "$build/tests/runtime/librtstubs.a" -Wl,--end-group -lgc -lgmp -lm -lutf8proc -lpcre2-8
 done
