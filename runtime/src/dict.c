@@ -525,8 +525,11 @@ Value rt_dict_popitem(Value self)
         s = (s * 5 + perturb + 1) & mask;
     }
     del_entry(d, (int64_t)s, i);
-    /* the last entries are free again: later insertions reuse them, as CPython does */
-    d->nentries = i;
+    /* The entry stays consumed (nentries unchanged), like an entry removed by `del`: handing
+     * it back would let repeated popitem/insert cycles fill the index table with deleted
+     * markers without ever reaching the resize at nentries == cap, and a lookup of a missing
+     * key would then probe forever (CPython keeps a separate usable count for the same
+     * reason).  Iteration order is unaffected: live entries stay in insertion order. */
     return t;
 }
 
