@@ -3,7 +3,9 @@
  * verifier and semantic analysis.  Any crash, hang, sanitizer report or leak is a bug; each
  * input that found one is kept under tests/fuzz-regressions/ and replayed by the test suite.
  *
- * Build and run:  make fuzz && build/fuzz/fuzz_frontend -max_total_time=600 fuzz/corpus
+ * Build and run:  make fuzz && build/fuzz/fuzz_frontend -dict=fuzz/python.dict \
+ *                   -max_total_time=600 CORPUS_DIR SEED_DIR
+ * with the seed corpus made from the conformance programs (cp ../shared/conformance/*/*.py SEED_DIR).
  */
 #include <stdint.h>
 #include <string.h>
