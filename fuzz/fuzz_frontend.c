@@ -1,11 +1,11 @@
 /*
  * fuzz_frontend.c - libFuzzer target over the whole front end: decoding, lexer, parser, AST
  * verifier and semantic analysis.  Any crash, hang, sanitizer report or leak is a bug; each
- * input that found one is kept under tests/fuzz-regressions/ and replayed by the test suite.
+ * input that found one is kept under tests/robust/fuzz-regressions/ and replayed by the test suite.
  *
  * Build and run:  make fuzz && build/fuzz/fuzz_frontend -dict=fuzz/python.dict \
  *                   -max_total_time=600 CORPUS_DIR SEED_DIR
- * with the seed corpus made from the conformance programs (cp ../shared/conformance/*/*.py SEED_DIR).
+ * with the seed corpus made from the conformance programs (every .py of ../shared/conformance).
  */
 #include <stdint.h>
 #include <string.h>
