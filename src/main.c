@@ -165,9 +165,12 @@ typedef struct Unit {
 /* Modules the runtime implements in C (lower.h: passed to lowering without an AST). */
 static int is_c_module(const char *name)
 {
-    static const char *const names[] = {"builtins", "sys", "math", "time", "os", "io", "gc",
-                                        "errno", "_thread", "posix", "_imp", "_random", "_re",
-                                        "_io", NULL};
+    /* the runtime's own table of C modules (os, io, errno are Python modules in lib/) */
+    static const char *const names[] = {
+#define CMOD(modname, create) modname,
+#include "../runtime/include/rt_cmodules.def"
+#undef CMOD
+        NULL};
     for (int i = 0; names[i]; i++)
         if (strcmp(name, names[i]) == 0)
             return 1;

@@ -11,6 +11,7 @@
 
 #include "rt.h"
 
+Value rt_builtins_module_create(void); /* builtins.c */
 Value rt_math_module_create(void);
 Value rt_time_module_create(void);
 Value rt_random_module_create(void);   /* _random (randommod.c) */
@@ -18,7 +19,7 @@ Value rt_re_module_create(void);       /* _re (remod.c) */
 Value rt_posix_module_create(void);   /* posixmod.c */
 Value rt_imp_module_create(void);     /* _imp (posixmod.c) */
 
-/* registers every module of this header; -1 when the registry is full */
+/* registers every module of rt_cmodules.def; -1 when the registry is full */
 int rt_mods_register(void);
 
 #endif

@@ -864,7 +864,7 @@ static int set(const char *name, Value v)
     return rt_dict_set(rt_builtins_dict, rt_str_intern(name), v);
 }
 
-static Value builtins_module_create(void) { return builtins_module; }
+Value rt_builtins_module_create(void) { return builtins_module; }
 
 int rt_builtins_init(void)
 {
@@ -931,9 +931,7 @@ int rt_builtins_init(void)
         set("Ellipsis", rt_Ellipsis) < 0 || set("NotImplemented", rt_NotImplemented) < 0 ||
         set("__name__", modname) < 0 || set("__debug__", rt_True) < 0)
         return -1;
-    if (rt_register_builtin_module("builtins", builtins_module_create) < 0 ||
-        rt_register_builtin_module("sys", rt_sys_module_create) < 0 ||
-        rt_mods_register() < 0)
+    if (rt_mods_register() < 0)
         return -1;
     done = 1;
     return 0;

@@ -1014,13 +1014,10 @@ Value rt_math_module_create(void)
 
 int rt_mods_register(void)
 {
-    if (rt_register_builtin_module("math", rt_math_module_create) < 0 ||
-        rt_register_builtin_module("time", rt_time_module_create) < 0 ||
-        rt_register_builtin_module("posix", rt_posix_module_create) < 0 ||
-        rt_register_builtin_module("_imp", rt_imp_module_create) < 0 ||
-        rt_register_builtin_module("_io", rt_io_module_create) < 0 ||
-        rt_register_builtin_module("_random", rt_random_module_create) < 0 ||
-        rt_register_builtin_module("_re", rt_re_module_create) < 0)
+#define CMOD(name, create)                                                                 \
+    if (rt_register_builtin_module(name, create) < 0)                                      \
         return -1;
+#include "rt_cmodules.def"
+#undef CMOD
     return 0;
 }
