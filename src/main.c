@@ -11,6 +11,7 @@
  * Errors in the user's program are diagnostics (printed, exit 1); bugs in aithon abort via die().
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,6 +157,8 @@ done:
 typedef struct Unit {
     const char *name;      /* "__main__", "pkg.mod" */
     char *path;            /* NULL: implemented in C by the runtime */
+    char *display;         /* the path the program sees (__file__, tracebacks): absolute, as
+                              CPython makes it (see display_path) */
     int is_package;
     Source src;
     Node *ast;
@@ -193,6 +196,33 @@ static Unit *add_unit(PtrVec *units, Arena *a, const char *name, char *path, int
     u->is_package = is_package;
     vec_push(units, u);
     return u;
+}
+
+/* The path a compiled program reports for a module (__file__, traceback entries), fixed at
+ * compile time as CPython would compute it at run time: the main script is made absolute by
+ * joining the working directory without normalising ("/cwd/../x/prog.py"); a module found
+ * through a search directory gets that directory's real path, as sys.path[0] is. */
+static char *display_path(const char *path, int is_main)
+{
+    char buf[PATH_MAX];
+    if (is_main) {
+        if (path[0] == '/' || !getcwd(buf, sizeof buf))
+            return strdup(path);
+        size_t n = strlen(buf) + strlen(path) + 2;
+        char *r = malloc(n);
+        snprintf(r, n, "%s/%s", buf, path);
+        return r;
+    }
+    char *dir = driver_dirname(path);
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    char *r = NULL;
+    if (dir && realpath(dir, buf)) {
+        size_t n = strlen(buf) + strlen(base) + 2;
+        r = malloc(n);
+        snprintf(r, n, "%s/%s", buf, base);
+    }
+    free(dir);
+    return r ? r : strdup(path);
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -247,6 +277,7 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
     if (ends_with(path, ".mir")) {
         /* MIR text straight to code generation (tests of the back end) */
         Unit *u = add_unit(&units, arena, "__main__", strdup(path), 0);
+        u->display = strdup(path);   /* the MIR names its functions' files itself */
         if (source_load(&u->src, path) != 0) {
             fprintf(stderr, "aithon: cannot read %s: %s\n", path, strerror(errno));
             goto done;
@@ -266,6 +297,7 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
             Unit *u = units.v[i];
             if (!u->path)
                 continue;
+            u->display = display_path(u->path, i == 0);
             if (source_load(&u->src, u->path) != 0) {
                 fprintf(stderr, "aithon: cannot read %s: %s\n", u->path, strerror(errno));
                 goto done;
@@ -306,7 +338,7 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
         LowerModule *lm = arena_alloc(arena, sizeof *lm * (size_t)units.n);
         for (int i = 0; i < units.n; i++) {
             Unit *u = units.v[i];
-            lm[i] = (LowerModule){u->name, u->path ? u->path : u->name, u->is_package, u->ast,
+            lm[i] = (LowerModule){u->name, u->path ? u->display : u->name, u->is_package, u->ast,
                                   u->st, u->path ? &u->src : NULL};
         }
         prog = lower_program(lm, units.n, &err);
@@ -361,7 +393,7 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
     for (int i = 0; i < units.n; i++) {
         Unit *u = units.v[i];
         if (u->path && u->src.text)
-            srcs[nsrcs++] = (CgSource){u->path, u->src.text, u->src.len};
+            srcs[nsrcs++] = (CgSource){u->display, u->src.text, u->src.len};
     }
     CgOptions cgo = {opt->opt_level, opt->emit_set ? opt->emit : CG_EMIT_OBJ, 1, 0, srcs, nsrcs};
     char obj[4096];
@@ -405,6 +437,7 @@ done:
         Unit *u = units.v[i];
         source_free(&u->src);
         free(u->path);
+        free(u->display);
     }
     vec_free(&units);
     arena_free(arena);

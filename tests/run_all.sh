@@ -9,7 +9,8 @@
 #     strlit     golden string/f-string literal tests
 #     sema       golden compile-time errors; symtable differential test over the stdlib
 #     frontend   stdlib AST identity with python3 (every file), conformance corpus `check`
-#     build      compiled programs vs python3 (tests/build, tests/lib, runtime glue), the shared
+#     build      compiled programs vs python3 (tests/build, tests/lib, runtime glue, whole
+#                tracebacks in tests/traceback), the shared
 #                conformance corpus with the ratchet tests/conformance.ratchet
 #     runtime    runtime unit tests; differential tests of numbers, str, containers vs python3
 #     asan       the golden suites and the runtime tests again with ASan+UBSan
@@ -59,6 +60,7 @@ done
 [[ -x tests/frontend/check_corpus.sh ]] && run corpus-check tests/frontend/check_corpus.sh
 [[ -x tests/codegen/run.sh ]] && run codegen tests/codegen/run.sh
 [[ -x tests/build/run.sh ]] && run build tests/build/run.sh
+[[ -x tests/traceback/run.sh ]] && run traceback tests/traceback/run.sh
 [[ -f tests/conformance.ratchet ]] && run conformance tests/conformance.sh
 [[ -x tests/mir/run.sh ]] && run mir tests/mir/run.sh
 [[ -x tests/lib/run.sh ]] && run lib tests/lib/run.sh

@@ -337,8 +337,9 @@ void rt_traceback_add(const FrameInfo *fi, int line);
 /* The failing expression's position, one static per call site (0-based UTF-8 byte columns,
  * CPython's positions; -1 = unknown).  anchor..anchor_end is the operator of a binary
  * operation or the [...] of a subscript, printed with ^ and the rest of the range with ~
- * ("~~^~~"); without an anchor the whole range gets ^.  As CPython 3.11, no marks are printed
- * for a range spanning several lines, or one covering its whole line unless it has an anchor. */
+ * ("~~^~~"); without an anchor the whole range gets ^.  As CPython 3.11, a range spanning
+ * several lines is marked up to the end of its first line, and no marks are printed for a range
+ * covering its whole line unless it has an anchor. */
 typedef struct TracebackPos {
     int line, col, end_line, end_col, anchor, anchor_end;
 } TracebackPos;

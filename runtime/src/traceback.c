@@ -143,10 +143,14 @@ static void print_entry(Printer *p, const TracebackObject *tb)
     fprintf(out, "    %.*s\n", (int)(end - lead), l + lead);
     /* 3.11 marks the failing expression (see TracebackPos in rt.h) */
     const TracebackPos *pos = tb->pos;
-    if (!pos || pos->col < 0 || pos->end_col < 0 || pos->end_line != pos->line)
+    if (!pos || pos->col < 0 || pos->end_col < 0 || pos->end_line < pos->line)
         return;
     size_t c0 = (size_t)pos->col, c1 = (size_t)pos->end_col;
     int anchored = pos->anchor >= 0 && pos->anchor_end > pos->anchor;
+    if (pos->end_line != pos->line) {   /* several lines: up to the end of the first one */
+        c1 = end;
+        anchored = 0;
+    }
     if (c0 < lead)
         c0 = lead;
     if (c1 > end)

@@ -191,6 +191,25 @@ static LLVMValueRef blob(Cg *cg, const char *data, size_t len, const char *name)
     return g;
 }
 
+/* A static TracebackPos (rt.h) for an error site: the raising instruction's source range and
+ * caret anchor.  Compiler-made code has no columns (-1: the runtime prints no marks). */
+LLVMValueRef cg_tbpos(Cg *cg, const MirInst *in)
+{
+    const Loc *l = &in->loc;
+    int known = !l->synthetic && l->end_line > 0;
+    int anchored = known && in->anchor_end > in->anchor;
+    LLVMValueRef f[6] = {
+        LLVMConstInt(cg->i32, (uint64_t)l->line, 1),
+        LLVMConstInt(cg->i32, (uint64_t)(known ? l->col : -1), 1),
+        LLVMConstInt(cg->i32, (uint64_t)(known ? l->end_line : -1), 1),
+        LLVMConstInt(cg->i32, (uint64_t)(known ? l->end_col : -1), 1),
+        LLVMConstInt(cg->i32, (uint64_t)(anchored ? in->anchor : -1), 1),
+        LLVMConstInt(cg->i32, (uint64_t)(anchored ? in->anchor_end : -1), 1),
+    };
+    _Static_assert(sizeof(TracebackPos) == 6 * sizeof(int), "TracebackPos is six ints");
+    return const_global(cg, LLVMConstArray2(cg->i32, f, 6), ".tbpos");
+}
+
 /* A NUL-terminated C string constant, one global per distinct string. */
 LLVMValueRef cg_cstr(Cg *cg, const char *s)
 {

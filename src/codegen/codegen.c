@@ -11,7 +11,7 @@
  *     module body) and enters the recursion counter (cheap inline path, rt_recursion_enter only
  *     when the limit is reached); then it branches to the MIR entry block;
  *   - a raising instruction tests its result (0 for Values, -1 for ints) and branches, weighted
- *     cold, to the block's error path: rt_traceback_add(&frameinfo, line), then the handler or
+ *     cold, to the block's error path: rt_traceback_add_at(&frameinfo, &pos), then the handler or
  *     the unwind block (which leaves the recursion counter and returns 0).  MIR guarantees one
  *     raising instruction per block, so each MIR block has at most one error path; phi operands
  *     are built from the LLVM CFG (phi_operands): one per LLVM edge into the block, valued by
@@ -94,7 +94,7 @@ static const MirBlock *exc_target(CgFn *f, const MirInst *in)
 }
 
 /* The error path of the current MIR block: adds this frame's traceback entry at the raising
- * instruction's line, then goes to the handler.  Created once per block (one raising
+ * instruction's position (line, columns and caret anchor), then goes to the handler.  Created once per block (one raising
  * instruction per block). */
 static LLVMBasicBlockRef err_path(Cg *cg, const MirInst *in)
 {
@@ -106,7 +106,7 @@ static LLVMBasicBlockRef err_path(Cg *cg, const MirInst *in)
     LLVMBasicBlockRef bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "err");
     LLVMPositionBuilderAtEnd(cg->b, bb);
     const MirBlock *target = exc_target(f, in);
-    RTC(cg, RTF_rt_traceback_add, f->frameinfo, ci32(cg, in->loc.line));
+    RTC(cg, RTF_rt_traceback_add_at, f->frameinfo, cg_tbpos(cg, in));
     LLVMBuildBr(cg->b, target ? llvm_block(f, target) : f->unwind_bb);
     LLVMPositionBuilderAtEnd(cg->b, saved);
     f->exc_bb[bi] = bb;

@@ -35,6 +35,68 @@ noreturn void lower_fail(Lower *L, Loc loc, const char *fmt, ...)
     longjmp(L->fail, 1);
 }
 
+/* The text of line `line` (1-based) of the module being lowered, and its length; NULL when
+ * there is no such line. */
+static const char *src_line_text(Lower *L, int line, size_t *len)
+{
+    const Source *src = L->lm->src;
+    if (!src || line < 1)
+        return NULL;
+    if (L->cur_src != src || line < L->cur_line) {
+        L->cur_src = src;
+        L->cur_line = 1;
+        L->cur_off = 0;
+    }
+    while (L->cur_line < line) {
+        const char *nl = memchr(src->text + L->cur_off, '\n', src->len - L->cur_off);
+        if (!nl)
+            return NULL;
+        L->cur_off = (size_t)(nl - src->text) + 1;
+        L->cur_line++;
+    }
+    const char *l = src->text + L->cur_off;
+    const char *nl = memchr(l, '\n', src->len - L->cur_off);
+    *len = nl ? (size_t)(nl - l) : src->len - L->cur_off;
+    return l;
+}
+
+/* CPython 3.11 (traceback.c, extract_anchors_from_line) marks a binary operation's operator:
+ * the first character that is not white space after the left operand (a closing parenthesis
+ * counts, as there), and the next one too when it is not white space either ("//", "**").
+ * Only a one-line operation gets marks at all. */
+void anchor_binop(LowerFn *F, MirInst *in, const Node *e)
+{
+    const Node *l = e->v.BinOp.left, *r = e->v.BinOp.right;
+    if (e->loc.line != e->loc.end_line || l->loc.end_line != e->loc.line ||
+        r->loc.line != e->loc.line)
+        return;
+    size_t len;
+    const char *text = src_line_text(F->L, e->loc.line, &len);
+    if (!text || (size_t)r->loc.col > len)
+        return;
+    for (int i = l->loc.end_col; i < r->loc.col; i++) {
+        char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n')
+            continue;
+        in->anchor = i;
+        in->anchor_end = i + 1;
+        if (i + 1 < r->loc.col && !strchr(" \t\f\r\n", text[i + 1]))
+            in->anchor_end++;
+        return;
+    }
+}
+
+/* ... and a subscript's "[slice]" (from the end of the value to one past the slice). */
+void anchor_subscript(MirInst *in, const Node *e)
+{
+    const Node *v = e->v.Subscript.value, *s = e->v.Subscript.slice;
+    if (e->loc.line != e->loc.end_line || v->loc.end_line != e->loc.line ||
+        s->loc.end_line != e->loc.line)
+        return;
+    in->anchor = v->loc.end_col;
+    in->anchor_end = s->loc.end_col + 1;
+}
+
 Loc synth(Loc loc)
 {
     loc.synthetic = 1;

@@ -27,7 +27,7 @@
 
 typedef struct LowerModule {
     const char *name;      /* absolute module name; the main module is "__main__" */
-    const char *file;      /* path as given to the compiler (tracebacks, __file__) */
+    const char *file;      /* the path the program reports (tracebacks, __file__): absolute */
     int is_package;        /* an __init__.py */
     const Node *ast;       /* the Module node; NULL for a module implemented in C */
     SymTable *st;          /* its symbol table (NULL when ast is NULL) */

@@ -537,7 +537,8 @@ static void comp_loop(LowerFn *F, const Node *n, const NodeList *gens, int k, Mi
         aiter->str = intern_cstr("__aiter__");
         it = call_n(F, aiter, NULL, 0, loc);
     } else {
-        it = emit1_r(F, MIR_GetIter, lower_expr(F, g->v.comprehension.iter), loc);
+        /* as CPython, the inner GET_ITER has the comprehension's position */
+        it = emit1_r(F, MIR_GetIter, lower_expr(F, g->v.comprehension.iter), n->loc);
     }
     MirInst *prev = async ? emit0(F, MIR_ExcHandled, synth(loc)) : NULL;
     Label head = {0, "comp.head"}, done = {0, "comp.done"};
@@ -631,6 +632,7 @@ MirInst *lower_expr(LowerFn *F, const Node *e)
         MirInst *r = lower_expr(F, e->v.BinOp.right);
         i = emit2_r(F, MIR_BinOp, l, r, loc);
         i->imm = e->v.BinOp.op;
+        anchor_binop(F, i, e);
         return i;
     }
     case N_UnaryOp: {
@@ -678,7 +680,9 @@ MirInst *lower_expr(LowerFn *F, const Node *e)
     case N_Subscript: {
         MirInst *o = lower_expr(F, e->v.Subscript.value);
         MirInst *k = lower_expr(F, e->v.Subscript.slice);
-        return emit2_r(F, MIR_GetItem, o, k, loc);
+        i = emit2_r(F, MIR_GetItem, o, k, loc);
+        anchor_subscript(i, e);
+        return i;
     }
     case N_Slice: {
         MirInst *a[3];

@@ -97,6 +97,10 @@ struct Lower {
     jmp_buf fail;            /* user errors longjmp here (lower_program is the only setjmp) */
     int nsym;                /* counter for unique native symbols */
     int depth;
+    /* a cursor into lm->src for src_line_text (lowering reads lines mostly forwards) */
+    const Source *cur_src;
+    int cur_line;
+    size_t cur_off;
 };
 
 /* ---- lower.c ---- */
@@ -123,6 +127,10 @@ const char **arena_names(LowerFn *F, int n);
 /* A phi at the start of the current block (which must be empty). */
 MirInst *emit_phi(LowerFn *F, MirInst **vals, MirBlock **preds, int n, Loc loc);
 Loc synth(Loc loc);
+/* Traceback caret anchors (MirInst.anchor): the operator of a binary operation, the [...] of
+ * a subscript, as CPython 3.11 finds them. */
+void anchor_binop(LowerFn *F, MirInst *in, const Node *e);
+void anchor_subscript(MirInst *in, const Node *e);
 
 const char *mangle(LowerFn *F, const char *name);
 MirInst *load_name(LowerFn *F, const char *id, Loc loc);

@@ -305,7 +305,8 @@ static void lower_while(LowerFn *F, const Node *s)
 static void lower_for(LowerFn *F, const Node *s)
 {
     Loc loc = s->v.For.iter->loc;
-    MirInst *it = emit1_r(F, MIR_GetIter, lower_expr(F, s->v.For.iter), loc);
+    /* CPython's GET_ITER and FOR_ITER carry the whole statement's position */
+    MirInst *it = emit1_r(F, MIR_GetIter, lower_expr(F, s->v.For.iter), s->loc);
     Label head = {0, "for.head"}, els = {0, "for.else"}, after = {0, "for.after"};
     jump(F, &head, loc);
     start(F, &head);
@@ -614,7 +615,8 @@ static void lower_assert(LowerFn *F, const Node *s)
             MirInst *m = lower_expr(F, s->v.Assert.msg);
             exc = call_n(F, cls, &m, 1, s->loc);
         }
-        raise_value(F, exc, NULL, s->loc);
+        /* CPython's traceback marks the test expression */
+        raise_value(F, exc, NULL, s->v.Assert.test->loc);
     }
     start(F, &ok);
 }

@@ -79,6 +79,8 @@ struct MirInst {
     MirBlock *target2;     /* cbr (false), iter.next (exhausted) */
     MirBlock *exc;         /* exceptional successor of MF_RAISE ops */
     Loc loc;               /* source location; loc.synthetic for compiler-made code */
+    int anchor, anchor_end;/* traceback carets: the columns (of loc.line) printed with ^ inside
+                              loc's ~ range; anchor_end <= anchor: none (rt.h TracebackPos) */
     MirBlock *block;
 };
 

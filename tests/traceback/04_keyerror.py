@@ -1,0 +1,3 @@
+# KeyError in a subscript that covers the whole line is not marked
+d = {}
+d["missing"]

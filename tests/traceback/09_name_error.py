@@ -1,0 +1,4 @@
+# NameError of a global inside a function
+def f():
+    return undefined_name + 1
+f()
