@@ -316,7 +316,12 @@ Value rt_import(ModuleDef *def)
     def->state = 1;
     Value saved = rt_current_globals;
     rt_current_globals = m->dict;
-    Value r = def->init(m);
+    /* a module body is a frame too: CPython counts it against the recursion limit */
+    Value r = RT_ERR;
+    if (rt_recursion_enter() == 0) {
+        r = def->init(m);
+        rt_recursion_leave();
+    }
     rt_current_globals = saved;
     if (!r) {
         /* CPython forgets a module whose body failed: the next import runs it again */

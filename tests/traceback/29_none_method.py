@@ -1,0 +1,5 @@
+# a method call on None
+x = None
+def f():
+    return x.foo()
+f()
