@@ -679,6 +679,18 @@ static void raise_new(LowerFn *F, const char *type, const char *msg, Loc loc)
     raise_value(F, call_n(F, cls, &m, 1, loc), NULL, loc);
 }
 
+/* ModuleNotFoundError(msg, name=module) as importlib raises it (path stays None) */
+static void raise_not_found(LowerFn *F, const char *module, const char *msg, Loc loc)
+{
+    MirInst *a[3] = {builtin(F, "ModuleNotFoundError", loc), emit_str(F, msg, loc),
+                     emit_str(F, module, loc)};
+    MirInst *c = emit_r(F, MIR_Call, a, 3, loc);
+    c->names = arena_names(F, 1);
+    c->names[0] = intern_cstr("name");
+    c->nnames = 1;
+    raise_value(F, c, NULL, loc);
+}
+
 static void lower_assert(LowerFn *F, const Node *s)
 {
     Label ok = {0, "assert.ok"}, fail = {0, "assert.fail"};
@@ -711,9 +723,13 @@ static MirInst *import_module(LowerFn *F, const char *name, MirInst **top, Loc l
         const char *prefix = intern(name, i);
         MirModule *mm = find_module(F->L, prefix);
         if (!mm) {
+            /* importlib's _find_and_load_unlocked: a parent that is a plain module cannot
+             * have submodules */
             Buf b = {0};
             buf_printf(&b, "No module named '%s'", prefix);
-            raise_new(F, "ModuleNotFoundError", intern(b.p, b.len), loc);
+            if (parent && !parent->module->is_package)
+                buf_printf(&b, "; '%s' is not a package", parent->module->name);
+            raise_not_found(F, prefix, intern(b.p, b.len), loc);
             buf_free(&b);
             return NULL;
         }
