@@ -772,7 +772,11 @@ static void lower_import_from(LowerFn *F, const Node *s)
         const LowerModule *lm = F->L->lm;
         base = lower_resolve_relative(lm->name, lm->is_package, s->v.ImportFrom.level, base);
         if (!base) {
-            raise_new(F, "ImportError", "attempted relative import with no known parent package",
+            /* importlib: _sanity_check (no __package__), else _resolve_name (too many dots) */
+            int no_package = !lower_resolve_relative(lm->name, lm->is_package, 1, NULL);
+            raise_new(F, "ImportError",
+                      no_package ? "attempted relative import with no known parent package"
+                                 : "attempted relative import beyond top-level package",
                       s->loc);
             return;
         }
