@@ -24,6 +24,35 @@ def _check_name(name):
                          f'keyword: {name!r}')
 
 
+class _tuplegetter:
+    """A namedtuple field: item `index` of the tuple, read-only (CPython's
+    _collections._tuplegetter, with its messages)."""
+    __module__ = '_collections'
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            if objtype is None:
+                raise TypeError('__get__(None, None) is invalid')
+            return self
+        if not isinstance(obj, tuple):
+            raise TypeError(f"descriptor for index '{self._index}' for tuple subclasses "
+                            f"doesn't apply to '{type(obj).__name__}' object")
+        return tuple.__getitem__(obj, self._index)   # an overriding __getitem__ is not used
+
+    def __set__(self, obj, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, obj):
+        raise AttributeError("can't delete attribute")
+
+    def __reduce__(self):
+        return type(self), (self._index, self.__doc__)
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """Returns a new subclass of tuple with named fields."""
     if isinstance(field_names, str):
@@ -133,7 +162,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__match_args__': fields,
     }
     for i, name in enumerate(fields):
-        namespace[name] = property(_itemgetter(i), doc=f'Alias for field number {i}')
+        namespace[name] = _tuplegetter(i, f'Alias for field number {i}')
     result = type(typename, (tuple,), namespace)
     for f in (__new__, _make, _replace, __repr__, _asdict, __getnewargs__):
         f.__qualname__ = typename + '.' + f.__name__

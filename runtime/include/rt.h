@@ -282,6 +282,14 @@ Value rt_exc_group_new(Type *t, Value msg, Value excs);
  * *match and *rest become exception groups derived from eg (message, traceback, cause,
  * context and notes copied), eg itself when it matches as a whole, or 0 for None. -1 error */
 int rt_exc_group_split(Value eg, Value types, Value *match, Value *rest);
+/* except* (PEP 654).  rt_exc_star_match: one clause `except* type` applied to what earlier
+ * clauses left (None when nothing) -> the tuple (match, rest), None for an empty part; a naked
+ * exception that matches is wrapped in ExceptionGroup("", [exc]).  TypeError for a type that
+ * is not an exception class or is an exception group class.  rt_exc_star_reraise: after the
+ * clauses, from the caught exception and the list of what they raised plus the final rest:
+ * None when nothing propagates, else RT_ERR with the exception to propagate pending. */
+Value rt_exc_star_match(Value exc, Value type);
+Value rt_exc_star_reraise(Value orig, Value raised);
 /* OSError for a C errno, "[Errno 2] No such file or directory: 'x'"; filename 0 = none */
 Value rt_raise_errno(int err, Value filename);
 /* UnicodeDecodeError for bytes object `obj` / UnicodeEncodeError for str `obj` */

@@ -656,24 +656,19 @@ static Value prop_new(Type *t, const Value *args, size_t nargs, Value kwnames)
     return rt_val(p);
 }
 
-/* the attribute name for messages: __set_name__'s, else the getter's __name__ */
-static Value prop_name(PropertyObject *p)
-{
-    if (p->name)
-        return p->name;
-    Value n = 0;
-    if (p->fget && rt_getattr_opt(p->fget, rt_str_intern("__name__"), &n) < 0)
-        rt_exc_fetch();
-    return n && rt_is_strv(n) ? n : 0;
-}
-
+/* CPython 3.11's messages for a missing accessor: the name given by __set_name__ (kept by
+ * getter/setter/deleter copies; a property made outside a class body has none), as a repr,
+ * and the object's type by its __qualname__ */
 static Value prop_missing(PropertyObject *p, Value obj, const char *what)
 {
-    Value n = prop_name(p);
-    if (n)
-        return rt_raise_fmt(rt_AttributeError, "property '%U' of '%T' object has no %s", n, obj,
-                            what);
-    return rt_raise_fmt(rt_AttributeError, "property of '%T' object has no %s", obj, what);
+    Type *t = rt_typeof(obj);
+    Value qn = t->qualname ? t->qualname : rt_str_from_cstr(t->name);
+    if (!qn)
+        return RT_ERR;
+    if (p->name)
+        return rt_raise_fmt(rt_AttributeError, "property %R of %R object has no %s", p->name,
+                            qn, what);
+    return rt_raise_fmt(rt_AttributeError, "property of %R object has no %s", qn, what);
 }
 
 static Value prop_get(Value descr, Value obj, Value type)

@@ -24,6 +24,7 @@
 
 #include "rt.h"
 #include "core.h"
+#include "class_internal.h"
 
 /* ================================================================== string building ==== */
 
@@ -246,6 +247,7 @@ static Value oserror_str(Value v);
 static Value unicode_error_str(Value v);
 static Value group_str(Value v);
 static Value group_new_slot(Type *t, const Value *args, size_t nargs, Value kwnames);
+static int group_register_methods(void);
 static int is_exc_instance(Value v);
 static int is_exc_type(Value v);
 
@@ -426,6 +428,7 @@ void rt_exc_init(void)
                     rt_val(rt_BaseException), rt_val(&rt_object_type)};
     eg->mro = rt_tuple_from(mro, 5);
     rt_type_ready(&rt_traceback_type);
+    group_register_methods();
     memory_error_obj.args = rt_tuple_from(NULL, 0);
     rt_exc_thread_init();
 }
@@ -745,24 +748,34 @@ Value rt_exc_group_new(Type *t, Value msg, Value excs)
     return g->exceptions ? e : RT_ERR;
 }
 
-/* eg.derive(items) plus what exceptiongroup_subset copies: traceback, context, cause (which
- * also suppresses the context) and a copy of the notes */
+/* BaseExceptionGroup.derive(excs): a group with the same message (and nothing else) */
+static Value group_derive_method(Value self, Value excs)
+{
+    return rt_exc_group_new(rt_BaseExceptionGroup, ((ExcGroupObject *)rt_obj(self))->message,
+                            excs);
+}
+
+/* CPython's exceptiongroup_subset: eg.derive(items) (a subclass may override it), then eg's
+ * traceback, context, cause (setting the cause always sets __suppress_context__) and a copy
+ * of its notes */
 static Value group_derive(Value eg, const Value *items, int64_t n)
 {
     ExcGroupObject *g = (ExcGroupObject *)rt_obj(eg);
     Value list = rt_list_from(items, n);
     if (!list)
         return RT_ERR;
-    Value d = rt_exc_group_new(rt_BaseExceptionGroup, g->message, list);
+    Value d = rt_typeof(eg) == rt_BaseExceptionGroup || rt_typeof(eg) == rt_ExceptionGroup
+                  ? group_derive_method(eg, list)
+                  : rt_call_method(eg, rt_str_intern("derive"), &list, 1, 0);
     if (!d)
         return RT_ERR;
+    if (!rt_issubtype(rt_typeof(d), rt_BaseExceptionGroup))
+        return rt_raise_str(rt_TypeError, "derive must return an instance of BaseExceptionGroup");
     ExcObject *de = (ExcObject *)rt_obj(d), *ge = &g->exc;
     de->traceback = ge->traceback;
     de->context = ge->context;
-    if (ge->cause) {
-        de->cause = ge->cause;
-        de->suppress_context = 1;
-    }
+    de->cause = ge->cause;
+    de->suppress_context = 1;
     if (ge->notes && !rt_is_small(ge->notes) &&
         (rt_obj(ge->notes)->type->flags & RT_TPFLAG_LIST_SUBCLASS)) {
         ListObject *l = (ListObject *)rt_obj(ge->notes);
@@ -772,18 +785,34 @@ static Value group_derive(Value eg, const Value *items, int64_t n)
     return d;
 }
 
-static int split_rec(Value e, Value types, Value *match, Value *rest)
+/* A split condition: an exception type or tuple of them (is_pred 0), or a predicate called
+ * on every group and leaf (is_pred 1).  -1 error, else whether e matches. */
+static int cond_matches(Value e, int is_pred, Value cond)
 {
-    int m = rt_exc_matches(e, types);
+    if (!is_pred)
+        return rt_exc_matches(e, cond);
+    Value r = rt_call(cond, &e, 1, 0);
+    return r ? rt_truthy(r) : -1;
+}
+
+/* CPython's exceptiongroup_split_recursive: e as a whole when it matches, else a group's
+ * members split recursively and each side derived from e (0 for an empty side); *rest only
+ * when rest is not NULL */
+static int split_rec(Value e, int is_pred, Value cond, Value *match, Value *rest)
+{
+    int m = cond_matches(e, is_pred, cond);
     if (m < 0)
         return -1;
-    *match = *rest = 0;
+    *match = 0;
+    if (rest)
+        *rest = 0;
     if (m) {
         *match = e;
         return 0;
     }
     if (!rt_issubtype(rt_typeof(e), rt_BaseExceptionGroup)) {
-        *rest = e;
+        if (rest)
+            *rest = e;
         return 0;
     }
     TupleObject *ex = (TupleObject *)rt_obj(((ExcGroupObject *)rt_obj(e))->exceptions);
@@ -793,8 +822,8 @@ static int split_rec(Value e, Value types, Value *match, Value *rest)
     Value *rs = ms + ex->size;
     int64_t nm = 0, nr = 0;
     for (int64_t i = 0; i < ex->size; i++) {
-        Value sm, sr;
-        if (split_rec(ex->items[i], types, &sm, &sr) < 0)
+        Value sm, sr = 0;
+        if (split_rec(ex->items[i], is_pred, cond, &sm, rest ? &sr : NULL) < 0)
             return -1;
         if (sm)
             ms[nm++] = sm;
@@ -808,20 +837,249 @@ static int split_rec(Value e, Value types, Value *match, Value *rest)
     return 0;
 }
 
-int rt_exc_group_split(Value eg, Value types, Value *match, Value *rest)
+/* the condition of split()/subgroup(): 0 types, 1 predicate, -1 after raising */
+static int split_condition(Value cond)
 {
-    int ok = is_exc_type(types);
-    if (!ok && !rt_is_small(types) && (rt_obj(types)->type->flags & RT_TPFLAG_TUPLE_SUBCLASS)) {
-        TupleObject *t = (TupleObject *)rt_obj(types);
-        ok = 1;
+    if (is_exc_type(cond))
+        return 0;
+    if (!rt_is_small(cond) && (rt_obj(cond)->type->flags & RT_TPFLAG_TUPLE_SUBCLASS)) {
+        TupleObject *t = (TupleObject *)rt_obj(cond);
+        int ok = 1;
         for (int64_t i = 0; i < t->size; i++)
             ok &= is_exc_type(t->items[i]);
+        if (ok)
+            return 0;
+    } else {
+        for (Type *t = rt_typeof(cond); t; t = t->base)
+            if (t->call)
+                return 1;   /* callable() */
     }
-    if (!ok) {
-        rt_raise_str(rt_TypeError, "expected a function, exception type or tuple of exception types");
+    rt_raise_str(rt_TypeError, "expected a function, exception type or tuple of exception types");
+    return -1;
+}
+
+int rt_exc_group_split(Value eg, Value types, Value *match, Value *rest)
+{
+    int kind = split_condition(types);
+    if (kind < 0)
         return -1;
+    return split_rec(eg, kind, types, match, rest);
+}
+
+/* eg.split(condition) -> (match, rest), None for an empty side */
+static Value group_split_method(Value self, Value cond)
+{
+    int kind = split_condition(cond);
+    Value pair[2];
+    if (kind < 0 || split_rec(self, kind, cond, &pair[0], &pair[1]) < 0)
+        return RT_ERR;
+    pair[0] = pair[0] ? pair[0] : rt_None;
+    pair[1] = pair[1] ? pair[1] : rt_None;
+    return rt_tuple_from(pair, 2);
+}
+
+/* eg.subgroup(condition) -> the matching part or None */
+static Value group_subgroup_method(Value self, Value cond)
+{
+    int kind = split_condition(cond);
+    Value m;
+    if (kind < 0 || split_rec(self, kind, cond, &m, NULL) < 0)
+        return RT_ERR;
+    return m ? m : rt_None;
+}
+
+static const MethodDef group_methods[] = {
+    {"derive", (void (*)(void))group_derive_method, MD_METHOD, 1, 1, NULL},
+    {"split", (void (*)(void))group_split_method, MD_METHOD, 1, 1, NULL},
+    {"subgroup", (void (*)(void))group_subgroup_method, MD_METHOD, 1, 1, NULL},
+    {NULL, NULL, 0, 0, 0, NULL},
+};
+
+static int group_register_methods(void)
+{
+    return rt_descr_register_methods(rt_BaseExceptionGroup, group_methods);
+}
+
+/* ---- except* (PEP 654): CPython's CHECK_EG_MATCH and _PyExc_PrepReraiseStar ---- */
+
+/* `except* T:` refuses exception group types, alone or in a tuple (after the check every
+ * `except` makes); -1 after raising */
+static int check_star_type(Value type)
+{
+    const Value *items = &type;
+    int64_t n = 1;
+    if (!rt_is_small(type) && rt_obj(type)->type == &rt_tuple_type) {
+        items = ((TupleObject *)rt_obj(type))->items;
+        n = ((TupleObject *)rt_obj(type))->size;
     }
-    return split_rec(eg, types, match, rest);
+    for (int64_t i = 0; i < n; i++)
+        if (!is_exc_type(items[i])) {
+            rt_raise_str(rt_TypeError,
+                         "catching classes that do not inherit from BaseException is not allowed");
+            return -1;
+        }
+    for (int64_t i = 0; i < n; i++)
+        if (rt_issubtype((Type *)rt_obj(items[i]), rt_BaseExceptionGroup)) {
+            rt_raise_str(rt_TypeError, "catching ExceptionGroup with except* is not allowed. "
+                                       "Use except instead.");
+            return -1;
+        }
+    return 0;
+}
+
+/* One `except* type` clause applied to exc, the part of the raised value that earlier clauses
+ * left (None once nothing is left).  Returns the tuple (match, rest), None for a part that is
+ * empty: a group is split; a naked exception that matches is wrapped in ExceptionGroup("",
+ * [exc]) (what the handler sees) and leaves nothing; one that does not match is the rest. */
+Value rt_exc_star_match(Value exc, Value type)
+{
+    if (check_star_type(type) < 0)
+        return RT_ERR;
+    Value pair[2] = {rt_None, exc};
+    if (exc == rt_None)
+        return rt_tuple_from(pair, 2);
+    int m = rt_exc_matches(exc, type);
+    if (m < 0)
+        return RT_ERR;
+    if (m) {
+        pair[0] = exc;
+        if (!rt_issubtype(rt_typeof(exc), rt_BaseExceptionGroup)) {
+            Value msg = rt_str_from_cstr("");
+            Value one = msg ? rt_tuple_from(&exc, 1) : 0;
+            if (!one || !(pair[0] = rt_exc_group_new(rt_BaseExceptionGroup, msg, one)))
+                return RT_ERR;
+        }
+        pair[1] = rt_None;
+    } else if (rt_issubtype(rt_typeof(exc), rt_BaseExceptionGroup)) {
+        Value match, rest;
+        if (rt_exc_group_split(exc, type, &match, &rest) < 0)
+            return RT_ERR;
+        pair[0] = match ? match : rt_None;
+        pair[1] = rest ? rest : rt_None;
+    }
+    return rt_tuple_from(pair, 2);
+}
+
+/* the identities of the leaves (non-group members, at any depth) of e */
+typedef struct LeafSet {
+    Value *v;
+    int64_t n, cap;
+} LeafSet;
+
+static int collect_leaves(Value e, LeafSet *s)
+{
+    if (e == rt_None)
+        return 0;
+    if (rt_issubtype(rt_typeof(e), rt_BaseExceptionGroup)) {
+        TupleObject *ex = (TupleObject *)rt_obj(((ExcGroupObject *)rt_obj(e))->exceptions);
+        for (int64_t i = 0; i < ex->size; i++)
+            if (collect_leaves(ex->items[i], s) < 0)
+                return -1;
+        return 0;
+    }
+    if (s->n == s->cap) {
+        int64_t cap = s->cap ? 2 * s->cap : 16;
+        Value *v = rt_alloc((size_t)cap * sizeof(Value));
+        if (!v)
+            return -1;
+        if (s->n)
+            memcpy(v, s->v, (size_t)s->n * sizeof(Value));
+        s->v = v;
+        s->cap = cap;
+    }
+    s->v[s->n++] = e;
+    return 0;
+}
+
+/* The part of group eg whose leaves are in s, with eg's nesting (every group on the way
+ * derived from its original); 0 when none is. */
+static int project_rec(Value eg, const LeafSet *s, Value *out)
+{
+    *out = 0;
+    if (!rt_issubtype(rt_typeof(eg), rt_BaseExceptionGroup)) {
+        for (int64_t i = 0; i < s->n; i++)
+            if (s->v[i] == eg) {
+                *out = eg;
+                break;
+            }
+        return 0;
+    }
+    TupleObject *ex = (TupleObject *)rt_obj(((ExcGroupObject *)rt_obj(eg))->exceptions);
+    Value *kept = rt_alloc((size_t)ex->size * sizeof(Value) + sizeof(Value));
+    if (!kept)
+        return -1;
+    int64_t nk = 0;
+    for (int64_t i = 0; i < ex->size; i++) {
+        Value sub;
+        if (project_rec(ex->items[i], s, &sub) < 0)
+            return -1;
+        if (sub)
+            kept[nk++] = sub;
+    }
+    if (nk && !(*out = group_derive(eg, kept, nk)))
+        return -1;
+    return 0;
+}
+
+/* A handler's exception is a re-raise of (a part of) orig when split() made it from orig:
+ * the same traceback, cause and context objects (is_same_exception_metadata) */
+static int same_metadata(Value a, Value b)
+{
+    ExcObject *x = (ExcObject *)rt_obj(a), *y = (ExcObject *)rt_obj(b);
+    return x->traceback == y->traceback && x->cause == y->cause && x->context == y->context;
+}
+
+/* The end of a try/except* statement.  orig is the exception that was caught, raised the
+ * list of what its clauses raised (new exceptions, re-raised matches) followed by the rest no
+ * clause matched (None when everything matched).  Returns None when nothing propagates;
+ * otherwise makes the exception to propagate pending as it is (no __context__ is linked, no
+ * traceback entry is added, as CPython's RERAISE) and returns RT_ERR: the re-raised parts
+ * keep their place in orig's tree (a projection of orig), new ones become siblings of it in
+ * ExceptionGroup("", [new..., projection]); a single exception propagates alone. */
+Value rt_exc_star_reraise(Value orig, Value raised)
+{
+    ListObject *l = (ListObject *)rt_obj(raised);
+    Value result = rt_None;
+    if (l->size == 0)
+        return rt_None;
+    if (!rt_issubtype(rt_typeof(orig), rt_BaseExceptionGroup)) {
+        /* a naked exception: only one clause could run, so at most one thing propagates */
+        result = l->items[0];
+    } else {
+        Value *news = rt_alloc((size_t)(l->size + 1) * sizeof(Value));
+        if (!news)
+            return RT_ERR;
+        int64_t nn = 0;
+        LeafSet kept = {0};
+        for (int64_t i = 0; i < l->size; i++) {
+            Value e = l->items[i];
+            if (e == rt_None)
+                continue;
+            if (same_metadata(e, orig)) {
+                if (collect_leaves(e, &kept) < 0)
+                    return RT_ERR;
+            } else {
+                news[nn++] = e;
+            }
+        }
+        Value proj = 0;
+        if (kept.n && project_rec(orig, &kept, &proj) < 0)
+            return RT_ERR;
+        if (proj)
+            news[nn++] = proj;
+        if (nn == 1) {
+            result = news[0];
+        } else if (nn > 1) {
+            Value msg = rt_str_from_cstr("");
+            Value list = msg ? rt_list_from(news, nn) : 0;
+            if (!list || !(result = rt_exc_group_new(rt_BaseExceptionGroup, msg, list)))
+                return RT_ERR;
+        }
+    }
+    if (result == rt_None)
+        return rt_None;
+    rt_exc_restore(result);
+    return RT_ERR;
 }
 
 /* "msg (3 sub-exceptions)" */

@@ -833,6 +833,19 @@ static Value tp_get_doc(Value v)
     return rt_None;
 }
 
+/* CPython's type_set_doc: heap types only, never deleted (check_set_special_type_attr) */
+static int tp_set_doc(Value v, Value value)
+{
+    Type *t = T(v);
+    if (!rt_type_is_heap(t) || !value) {
+        rt_raise_fmt(rt_TypeError, "cannot %s '__doc__' attribute of immutable type '%s'",
+                     value ? "set" : "delete", t->name);
+        return -1;
+    }
+    rt_type_modified(t);
+    return rt_dict_set(t->dict, istr("__doc__"), value);
+}
+
 static Value tp_get_basicsize(Value v) { return rt_int_from_i64((int64_t)T(v)->basicsize); }
 
 static void put_getset(Value dict, const char *name, Value (*get)(Value),
@@ -852,7 +865,7 @@ void rt_typeobject_fill_type_dict(Value dict)
     put_getset(dict, "__bases__", tp_get_bases, NULL);
     put_getset(dict, "__base__", tp_get_base, NULL);
     put_getset(dict, "__dict__", tp_get_dict, NULL);
-    put_getset(dict, "__doc__", tp_get_doc, NULL);
+    put_getset(dict, "__doc__", tp_get_doc, tp_set_doc);
     put_getset(dict, "__basicsize__", tp_get_basicsize, NULL);
 }
 

@@ -741,6 +741,19 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         return NULL;
     case MIR_ExcHandled:
         return rt_call0(cg, RTF_rt_exc_handled);
+    case MIR_ExcStarMatch:
+        r = RTC(cg, RTF_rt_exc_star_match, a0, a1);
+        check_value(cg, in, r);
+        return r;
+    case MIR_ExcStarReraise: {
+        /* what propagates was raised in this frame or below, so it has this frame's entry
+         * already (or is a new group, which CPython's RERAISE gives none): no err_path */
+        r = RTC(cg, RTF_rt_exc_star_reraise, a0, a1);
+        const MirBlock *t = exc_target(f, in);
+        br_cold(cg, LLVMBuildICmp(b, LLVMIntEQ, r, ci64(cg, 0), ""),
+                t ? llvm_block(f, t) : f->unwind_bb);
+        return NULL;
+    }
 
     case MIR_LookupSpecial:   /* approximated by a full attribute lookup */
         r = RTC(cg, RTF_rt_getattr, a0, name_const(cg, in->str));

@@ -633,6 +633,10 @@ static MirFunction *lower_function(Lower *L, LowerFn *parent, const Node *n)
         if (body_has_annotations(body))
             store_name(&F, intern_cstr("__annotations__"),
                        emit_r(&F, MIR_BuildDict, NULL, 0, loc), loc);
+        /* CPython's compiler_body: SETUP_ANNOTATIONS, then __doc__ (None until then) */
+        if (has_docstring(body))
+            store_name(&F, intern_cstr("__doc__"),
+                       lower_expr(&F, body->v[0]->v.Expr.value), loc);
         lower_stmts(&F, body);
         break;
     }

@@ -155,7 +155,7 @@ static int stmt_has_annotations(const Node *s)
     case N_If: return body_has_annotations(&s->v.If.body) ||
                       body_has_annotations(&s->v.If.orelse);
     case N_With: return body_has_annotations(&s->v.With.body);
-    case N_Try: {
+    case N_Try: case N_TryStar: {
         if (body_has_annotations(&s->v.Try.body) || body_has_annotations(&s->v.Try.orelse) ||
             body_has_annotations(&s->v.Try.finalbody))
             return 1;
@@ -450,6 +450,80 @@ static void lower_handlers(LowerFn *F, const Node *s, MirInst *prev, ExcTarget *
     F->exc = outer;
 }
 
+/* except* clauses (PEP 654), as CPython 3.11 compiles them.  x is the caught exception (orig).
+ * `rest`, what no clause has matched yet, starts as x; each clause, in order, evaluates its
+ * type and splits rest (exc.star_match, which also rejects exception group types); when a part
+ * matches, it becomes the exception being handled, is bound to the name and the body runs
+ * once; an exception escaping the body is appended to `raised` and the next clause runs.
+ * After the last clause rest is appended too and exc.star_reraise works out what propagates
+ * (CPython's _PyExc_PrepReraiseStar), with the exception handled before the try restored.
+ * rest needs no variable: each split dominates every later clause. */
+static void lower_star_handlers(LowerFn *F, const Node *s, MirInst *prev, ExcTarget *outer,
+                                Label *done)
+{
+    const NodeList *hs = &s->v.TryStar.handlers;
+    Loc loc = synth(s->loc);
+    MirInst *x = emit0(F, MIR_ExcCatch, loc);
+    ExcTarget c1 = {NULL, "except.cleanup"};
+    F->exc = &c1;
+    MirInst *raised = emit(F, MIR_BuildList, NULL, 0, loc);
+    MirInst *rest = x;
+    for (int i = 0; i < hs->n && F->cur; i++) {
+        const Node *h = hs->v[i];
+        const char *name = h->v.ExceptHandler.name;
+        Label match = {0, "except.body"}, next = {0, "except.next"};
+        MirInst *t = lower_expr(F, h->v.ExceptHandler.type);
+        MirInst *pair = emit2_r(F, MIR_ExcStarMatch, rest, t, h->loc);
+        MirInst *m = emit1(F, MIR_TupleItem, pair, h->loc);
+        m->imm = 0;
+        rest = emit1(F, MIR_TupleItem, pair, h->loc);
+        rest->imm = 1;
+        MirInst *none[2] = {m, emit_none(F, h->loc)};
+        branch(F, emit(F, MIR_Is, none, 2, h->loc), &next, &match, h->loc);
+        start(F, &match);
+        emit1(F, MIR_ExcRestoreHandled, m, h->loc);   /* sys.exc_info() is the match */
+        if (name)
+            store_name(F, name, m, h->loc);
+        ExcTarget c2 = {NULL, "except.raised"};
+        F->exc = &c2;
+        lower_stmts(F, &h->v.ExceptHandler.body);
+        F->exc = &c1;
+        if (F->cur) {
+            if (name)
+                unbind_name(F, name, synth(h->loc));
+            jump(F, &next, synth(h->loc));
+        }
+        if (c2.b) {
+            /* the body raised: keep it for the end, go on with the next clause */
+            F->cur = c2.b;
+            MirInst *e = emit0(F, MIR_ExcCatch, synth(h->loc));
+            emit1(F, MIR_ExcRestoreHandled, m, synth(h->loc));
+            MirInst *ap[2] = {raised, e};
+            emit(F, MIR_ListAppend, ap, 2, synth(h->loc));
+            if (name)
+                unbind_name(F, name, synth(h->loc));
+            jump(F, &next, synth(h->loc));
+        }
+        start(F, &next);
+    }
+    if (F->cur) {
+        MirInst *ap[2] = {raised, rest};
+        emit(F, MIR_ListAppend, ap, 2, loc);
+        emit1(F, MIR_ExcRestoreHandled, prev, loc);
+        F->exc = outer;
+        MirInst *rr[2] = {x, raised};
+        emit_r(F, MIR_ExcStarReraise, rr, 2, loc);
+        jump(F, done, loc);
+    }
+    if (c1.b) {
+        F->cur = c1.b;
+        emit1(F, MIR_ExcRestoreHandled, prev, loc);
+        F->exc = outer;
+        propagate(F, loc);
+    }
+    F->exc = outer;
+}
+
 static void lower_try(LowerFn *F, const Node *s)
 {
     const NodeList *final = &s->v.Try.finalbody;
@@ -472,7 +546,10 @@ static void lower_try(LowerFn *F, const Node *s)
         jump(F, &done, loc);
         if (h.b) {
             F->cur = h.b;
-            lower_handlers(F, s, prev, inner, &done);
+            if (s->kind == N_TryStar)
+                lower_star_handlers(F, s, prev, inner, &done);
+            else
+                lower_handlers(F, s, prev, inner, &done);
         }
         start(F, &done);
     } else {
@@ -605,6 +682,18 @@ static void raise_new(LowerFn *F, const char *type, const char *msg, Loc loc)
     raise_value(F, call_n(F, cls, &m, 1, loc), NULL, loc);
 }
 
+/* ModuleNotFoundError(msg, name=module) as importlib raises it (path stays None) */
+static void raise_not_found(LowerFn *F, const char *module, const char *msg, Loc loc)
+{
+    MirInst *a[3] = {builtin(F, "ModuleNotFoundError", loc), emit_str(F, msg, loc),
+                     emit_str(F, module, loc)};
+    MirInst *c = emit_r(F, MIR_Call, a, 3, loc);
+    c->names = arena_names(F, 1);
+    c->names[0] = intern_cstr("name");
+    c->nnames = 1;
+    raise_value(F, c, NULL, loc);
+}
+
 static void lower_assert(LowerFn *F, const Node *s)
 {
     Label ok = {0, "assert.ok"}, fail = {0, "assert.fail"};
@@ -638,9 +727,13 @@ static MirInst *import_module(LowerFn *F, const char *name, MirInst **top, Loc l
         const char *prefix = intern(name, i);
         MirModule *mm = find_module(F->L, prefix);
         if (!mm) {
+            /* importlib's _find_and_load_unlocked: a parent that is a plain module cannot
+             * have submodules */
             Buf b = {0};
             buf_printf(&b, "No module named '%s'", prefix);
-            raise_new(F, "ModuleNotFoundError", intern(b.p, b.len), loc);
+            if (parent && !parent->module->is_package)
+                buf_printf(&b, "; '%s' is not a package", parent->module->name);
+            raise_not_found(F, prefix, intern(b.p, b.len), loc);
             buf_free(&b);
             return NULL;
         }
@@ -683,7 +776,11 @@ static void lower_import_from(LowerFn *F, const Node *s)
         const LowerModule *lm = F->L->lm;
         base = lower_resolve_relative(lm->name, lm->is_package, s->v.ImportFrom.level, base);
         if (!base) {
-            raise_new(F, "ImportError", "attempted relative import with no known parent package",
+            /* importlib: _sanity_check (no __package__), else _resolve_name (too many dots) */
+            int no_package = !lower_resolve_relative(lm->name, lm->is_package, 1, NULL);
+            raise_new(F, "ImportError",
+                      no_package ? "attempted relative import with no known parent package"
+                                 : "attempted relative import beyond top-level package",
                       s->loc);
             return;
         }
@@ -895,6 +992,7 @@ void lower_stmt(LowerFn *F, const Node *s)
         return;
     }
     case N_Try:
+    case N_TryStar:   /* shares Try's layout (parser_stmt.c) */
         lower_try(F, s);
         return;
     case N_With: case N_AsyncWith:
@@ -921,8 +1019,6 @@ void lower_stmt(LowerFn *F, const Node *s)
     case N_AsyncFor:
         lower_async_for(F, s);
         return;
-    case N_TryStar:
-        lower_fail(F->L, loc, "'except*' is not supported yet");
     default:
         die("lowering: unexpected %s statement", ast_nodes[s->kind].name);
     }

@@ -1,0 +1,2 @@
+"""Module with a doc."""
+seen = __doc__
