@@ -59,6 +59,7 @@ typedef struct CgSourceData {
     LLVMValueRef text;     /* NUL-terminated whole text, or null */
     LLVMValueRef lines;    /* [n x ptr] */
     int nlines;
+    LLVMMetadataRef difile;/* its DWARF file, or NULL until a function of it is emitted */
 } CgSourceData;
 
 /* per-function state while lowering one MirFunction */
@@ -117,7 +118,9 @@ typedef struct Cg {
     CgFn *fn;
     /* debug info */
     LLVMDIBuilderRef dib;
-    LLVMMetadataRef di_scope;    /* current function's subprogram */
+    LLVMMetadataRef di_cu;       /* the compile unit */
+    LLVMMetadataRef di_fnty;     /* one subroutine type for every function */
+    LLVMMetadataRef di_scope;    /* current function's subprogram, NULL outside functions */
 } Cg;
 
 /* codegen.c */
@@ -139,6 +142,11 @@ LLVMValueRef cg_function_decl(Cg *cg, const MirFunction *mf);
 LLVMValueRef cg_codeinfo(Cg *cg, const MirFunction *mf);
 LLVMValueRef cg_frameinfo(Cg *cg, const MirFunction *mf);
 LLVMValueRef cg_moduledef(Cg *cg, const MirModule *m);
+/* DWARF line tables: cg_debug_begin gives fn a subprogram (the Python function's name, file
+ * and first line) and makes it the scope of the lines set by cg_set_line (0: compiler-made
+ * code) until cg_debug_end.  Code outside Python functions has no debug locations. */
+void cg_debug_begin(Cg *cg, LLVMValueRef fn, const MirFunction *mf);
 void cg_set_line(Cg *cg, int line);
+void cg_debug_end(Cg *cg);
 
 #endif

@@ -560,10 +560,56 @@ static void finish_moduledef(Cg *cg, const MirModule *m)
     LLVMSetInitializer(g, LLVMConstNamedStruct(cg->moddef_ty, f, 7));
 }
 
+/* ---- DWARF line tables (gdb, perf and addr2line map machine code to Python lines) ---- */
+
+static void debug_init(Cg *cg, const MirModule *main_mod)
+{
+    cg->dib = LLVMCreateDIBuilder(cg->mod);
+    const char *file = main_mod && main_mod->file ? main_mod->file : "aithon";
+    LLVMMetadataRef f = LLVMDIBuilderCreateFile(cg->dib, file, strlen(file), "", 0);
+    cg->di_cu = LLVMDIBuilderCreateCompileUnit(
+        cg->dib, LLVMDWARFSourceLanguagePython, f, "aithon", 6, cg->opt->opt_level > 0, "", 0,
+        0, "", 0, LLVMDWARFEmissionLineTablesOnly, 0, 0, 0, "", 0, "", 0);
+    cg->di_fnty = LLVMDIBuilderCreateSubroutineType(cg->dib, f, NULL, 0, LLVMDIFlagZero);
+    LLVMAddModuleFlag(cg->mod, LLVMModuleFlagBehaviorWarning, "Debug Info Version", 18,
+                      LLVMValueAsMetadata(LLVMConstInt(cg->i32, LLVMDebugMetadataVersion(), 0)));
+    LLVMAddModuleFlag(cg->mod, LLVMModuleFlagBehaviorWarning, "Dwarf Version", 13,
+                      LLVMValueAsMetadata(LLVMConstInt(cg->i32, 5, 0)));
+}
+
+void cg_debug_begin(Cg *cg, LLVMValueRef fn, const MirFunction *mf)
+{
+    CgSourceData *sd = source_data(cg, mf->file ? mf->file : "");
+    if (!sd->difile) {
+        const char *slash = strrchr(sd->file, '/');
+        const char *base = slash ? slash + 1 : sd->file;
+        size_t dirlen = slash ? (size_t)(slash - sd->file) : 0;
+        sd->difile = LLVMDIBuilderCreateFile(cg->dib, base, strlen(base), sd->file, dirlen);
+    }
+    size_t len;
+    const char *linkage = LLVMGetValueName2(fn, &len);
+    const char *name = mf->qualname ? mf->qualname : mf->name ? mf->name : linkage;
+    unsigned line = mf->firstlineno > 0 ? (unsigned)mf->firstlineno : 0;
+    cg->di_scope = LLVMDIBuilderCreateFunction(cg->dib, sd->difile, name, strlen(name), linkage,
+                                               len, sd->difile, line, cg->di_fnty, 1, 1, line,
+                                               LLVMDIFlagZero, cg->opt->opt_level > 0);
+    LLVMSetSubprogram(fn, cg->di_scope);
+    cg_set_line(cg, (int)line);
+}
+
 void cg_set_line(Cg *cg, int line)
 {
-    (void)cg;
-    (void)line;
+    if (!cg->di_scope)
+        return;
+    LLVMMetadataRef loc = LLVMDIBuilderCreateDebugLocation(
+        cg->ctx, line > 0 ? (unsigned)line : 0, 0, cg->di_scope, NULL);
+    LLVMSetCurrentDebugLocation2(cg->b, loc);
+}
+
+void cg_debug_end(Cg *cg)
+{
+    cg->di_scope = NULL;
+    LLVMSetCurrentDebugLocation2(cg->b, NULL);
 }
 
 /* ---- types and layout checks ---- */
@@ -706,6 +752,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
                                                                           : "aithon", cg->ctx);
     cg->b = LLVMCreateBuilderInContext(cg->ctx);
     init_types(cg);
+    debug_init(cg, main_mod);
 
     /* target: a generic CPU of the host's architecture, so binaries run on any machine of it
      * and the output does not depend on the build machine's CPU */
@@ -761,6 +808,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
     if (main_mod)
         emit_main(cg, main_mod);
     finish_consts(cg);
+    LLVMDIBuilderFinalize(cg->dib);
 
     int rc = 0;
     if (opt->verify && LLVMVerifyModule(cg->mod, LLVMReturnStatusAction, &msg)) {
@@ -805,6 +853,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
             rc = -1;
         }
     }
+    LLVMDisposeDIBuilder(cg->dib);
     LLVMDisposeBuilder(cg->b);
     LLVMDisposeTargetData(cg->td);
     LLVMDisposeModule(cg->mod);

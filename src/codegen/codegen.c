@@ -956,6 +956,7 @@ void cg_function(Cg *cg, const MirFunction *mf)
     f->mf = mf;
     f->fn = cg_function_decl(cg, mf);
     f->frameinfo = cg_frameinfo(cg, mf);
+    cg_debug_begin(cg, f->fn, mf);
     int is_init = mf->module && mf->module->init == mf;
 
     int maxid = 0;
@@ -1081,5 +1082,6 @@ void cg_function(Cg *cg, const MirFunction *mf)
     phi_operands(cg, f, owned, owned_n, maxid);
     free(owned);
     free_fn_tables(f);
+    cg_debug_end(cg);
     cg->fn = NULL;
 }
