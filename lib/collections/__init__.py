@@ -24,6 +24,9 @@ def _check_name(name):
                          f'keyword: {name!r}')
 
 
+_tuple_getitem = tuple.__getitem__
+
+
 class _tuplegetter:
     """A namedtuple field: item `index` of the tuple, read-only (CPython's
     _collections._tuplegetter, with its messages)."""
@@ -38,10 +41,15 @@ class _tuplegetter:
             if objtype is None:
                 raise TypeError('__get__(None, None) is invalid')
             return self
-        if not isinstance(obj, tuple):
-            raise TypeError(f"descriptor for index '{self._index}' for tuple subclasses "
-                            f"doesn't apply to '{type(obj).__name__}' object")
-        return tuple.__getitem__(obj, self._index)   # an overriding __getitem__ is not used
+        try:
+            # tuple's own __getitem__: an overriding one is not used; the try costs less than
+            # an isinstance() test first, and the TypeError is raised outside the handler so
+            # that it has no __context__
+            return _tuple_getitem(obj, self._index)
+        except TypeError:
+            pass
+        raise TypeError(f"descriptor for index '{self._index}' for tuple subclasses "
+                        f"doesn't apply to '{type(obj).__name__}' object")
 
     def __set__(self, obj, value):
         raise AttributeError("can't set attribute")

@@ -268,3 +268,24 @@ except* (ValueError, TypeError) as g:
     print("tuple", repr(g))
 except* LookupError as g:
     print("lookup", repr(g))
+
+# except* in a coroutine: awaiting inside a handler suspends and resumes it; a single new
+# exception raised by a handler propagates alone (no group around it)
+class Aw:
+    def __await__(self):
+        yield "suspended"
+        return 5
+async def co():
+    try:
+        raise ExceptionGroup("a", [ValueError(1), TypeError(2)])
+    except* ValueError as g:
+        v = await Aw()
+        print("after await in handler", v, repr(g))
+    except* TypeError as g:
+        raise KeyError(await Aw())
+c = co()
+try:
+    while True:
+        print(c.send(None))
+except BaseException as e:
+    print(repr(e), repr(e.__context__))

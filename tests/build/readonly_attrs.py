@@ -38,3 +38,7 @@ print(P.a.__doc__)
 class Q(P):
     def __getitem__(self, i): return "overridden"
 print(Q(5, 6).a, Q(5, 6)[0])
+try:
+    P.b.__get__([1, 2])
+except TypeError as e:
+    print(e, e.__context__)
