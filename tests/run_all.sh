@@ -59,6 +59,7 @@ done
 [[ -x tests/sema/run.sh ]] && run sema tests/sema/run.sh
 [[ -x tests/frontend/check_corpus.sh ]] && run corpus-check tests/frontend/check_corpus.sh
 [[ -x tests/codegen/run.sh ]] && run codegen tests/codegen/run.sh
+[[ -x tests/codegen/debuginfo.sh ]] && run debuginfo tests/codegen/debuginfo.sh
 [[ -x tests/build/run.sh ]] && run build tests/build/run.sh
 [[ -x tests/traceback/run.sh ]] && run traceback tests/traceback/run.sh
 [[ -f tests/conformance.ratchet ]] && run conformance tests/conformance.sh
