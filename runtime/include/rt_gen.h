@@ -75,5 +75,17 @@ Value rt_gen_send(Value gen, Value v);
 /* gen.throw(exc): as send, raising exc at the suspension point first */
 Value rt_gen_throw(Value gen, Value type, Value value, Value tb);
 Value rt_gen_close(Value gen);   /* rt_None, or RT_ERR after raising */
+/* ---- for-loops over a fresh generator (CPython closes a generator when its last reference
+ * goes, which for `for x in gen(): ... break` is the moment the loop is left) ---- */
+/* 1 when `it` is the generator that calling `callee` (a generator function, or a method of
+ * one) just made: no other code can hold a reference to it yet. */
+int rt_gen_is_fresh(Value callee, Value it);
+/* Leaving such a loop other than by exhaustion: when fresh, close() the generator if it is
+ * suspended,
+ * with any pending exception set aside; an error from close() is reported as CPython's
+ * unraisable-exception hook does ("Exception ignored in: <generator ...>" and a traceback). */
+void rt_gen_release(Value it, int fresh);
+/* sys.unraisablehook's default output for exception exc raised while finalising obj */
+void rt_write_unraisable(Value exc, Value obj);
 
 #endif

@@ -25,6 +25,8 @@
 #include "rt_class.h"
 #include "rt_func.h"
 #include "rt_gen.h"
+#include "rt_str.h"
+#include "rt_builtins.h"
 #include "class_internal.h"
 
 static GenObject *G(Value v) { return (GenObject *)rt_obj(v); }
@@ -370,6 +372,50 @@ Value rt_gen_close(Value gen)
         return rt_None;
     }
     return RT_ERR;
+}
+
+/* ---- for-loops over a fresh generator ---- */
+
+int rt_gen_is_fresh(Value callee, Value it)
+{
+    if (rt_is_small(callee) || rt_is_small(it) || rt_obj(it)->type != &rt_generator_type)
+        return 0;
+    if (rt_obj(callee)->type == &rt_method_type)
+        callee = ((MethodObject *)rt_obj(callee))->func;
+    if (rt_is_small(callee) || rt_obj(callee)->type != &rt_function_type)
+        return 0;
+    const CodeInfo *code = ((FunctionObject *)rt_obj(callee))->code;
+    GenObject *g = G(it);
+    return (code->flags & RT_CO_GENERATOR) && g->code == code && g->state == RT_GEN_CREATED;
+}
+
+void rt_write_unraisable(Value exc, Value obj)
+{
+    rt_flush_std_streams();
+    Value r = rt_repr(obj);
+    if (r) {
+        fputs("Exception ignored in: ", stderr);
+        fwrite(rt_str_data(r), 1, (size_t)((StrObject *)rt_obj(r))->size, stderr);
+        fputc('\n', stderr);
+    } else {
+        rt_exc_fetch();
+    }
+    rt_print_exception(exc);
+    fflush(stderr);
+}
+
+void rt_gen_release(Value it, int fresh)
+{
+    if (!fresh)
+        return;
+    GenObject *g = G(it);
+    if (g->state != RT_GEN_SUSPENDED)
+        return;
+    Value pending = rt_exc_fetch();
+    if (!rt_gen_close(it))
+        rt_write_unraisable(rt_exc_fetch(), it);
+    if (pending)
+        rt_exc_restore(pending);
 }
 
 /* ---- yield from / await ---- */

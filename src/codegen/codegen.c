@@ -606,6 +606,11 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         r = RTC(cg, RTF_rt_iter, a0);
         check_value(cg, in, r);
         return r;
+    case MIR_GenFresh:
+        return LLVMBuildICmp(b, LLVMIntNE, RTC(cg, RTF_rt_gen_is_fresh, a0, a1), ci32(cg, 0), "");
+    case MIR_IterRelease:
+        RTC(cg, RTF_rt_gen_release, a0, LLVMBuildZExt(b, a1, cg->i32, ""));
+        return NULL;
     case MIR_IterNext: {
         /* 0 and nothing pending = exhausted: a warm branch (every loop ends there) */
         r = RTC(cg, RTF_rt_next, a0);

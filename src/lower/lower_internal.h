@@ -54,6 +54,8 @@ typedef struct Unwind {
     UnwindKind kind;
     ExcTarget *exc;          /* the exception target outside the construct */
     Label *brk, *cont;       /* UW_LOOP */
+    MirInst *iter, *fresh;   /* UW_LOOP over what may be a fresh generator (gen.fresh): released
+                                (iter.release) when the loop is left by break or return */
     const NodeList *final;   /* UW_FINALLY: the finally body, lowered again on each exit */
     MirInst *exit;           /* UW_WITH: the bound __exit__ (__aexit__, awaited, when is_async) */
     int is_async;

@@ -231,6 +231,10 @@ void run_unwinds(LowerFn *F, int to)
         F->exc = u.exc;
         switch (u.kind) {
         case UW_LOOP:
+            if (u.iter) {   /* return through a loop over a fresh generator */
+                MirInst *a[2] = {u.iter, u.fresh};
+                emit(F, MIR_IterRelease, a, 2, synth(u.iter->loc));
+            }
             break;
         case UW_FINALLY:
             lower_stmts(F, u.final);
@@ -304,11 +308,31 @@ static void lower_while(LowerFn *F, const Node *s)
     start(F, &after);
 }
 
+/* `for x in f(...)` where f turns out to be a generator function (or `for x in (genexpr)`):
+ * the loop holds the only reference to the generator, so CPython's refcounting closes it the
+ * moment the loop is left by break, return or an exception, running its finally blocks then.
+ * The loop checks freshness at run time (gen.fresh) and releases the generator on those exits
+ * (iter.release); exhaustion needs nothing, the generator has finished. */
+static MirInst *fresh_generator(LowerFn *F, const Node *iter, MirInst *src, MirInst *it)
+{
+    if ((iter->kind != N_Call && iter->kind != N_GeneratorExp) ||
+        (src->op != MIR_Call && src->op != MIR_CallEx))
+        return NULL;
+    MirInst *a[2] = {src->args[0], it};
+    return emit(F, MIR_GenFresh, a, 2, synth(iter->loc));
+}
+
 static void lower_for(LowerFn *F, const Node *s)
 {
     Loc loc = s->v.For.iter->loc;
+    MirInst *src = lower_expr(F, s->v.For.iter);
     /* CPython's GET_ITER and FOR_ITER carry the whole statement's position */
-    MirInst *it = emit1_r(F, MIR_GetIter, lower_expr(F, s->v.For.iter), s->loc);
+    MirInst *it = emit1_r(F, MIR_GetIter, src, s->loc);
+    MirInst *fresh = fresh_generator(F, s->v.For.iter, src, it);
+    ExcTarget *outer = F->exc;
+    ExcTarget release = {NULL, "for.release"};
+    if (fresh)
+        F->exc = &release;
     Label head = {0, "for.head"}, els = {0, "for.else"}, after = {0, "for.after"};
     jump(F, &head, loc);
     start(F, &head);
@@ -320,10 +344,19 @@ static void lower_for(LowerFn *F, const Node *s)
     emit0(F, MIR_Br, s->loc)->target = body;
     F->cur = body;
     assign_to(F, s->v.For.target, next);
-    push_unwind(F, (Unwind){.kind = UW_LOOP, .exc = F->exc, .brk = &after, .cont = &head});
+    push_unwind(F, (Unwind){.kind = UW_LOOP, .exc = outer, .brk = &after, .cont = &head,
+                            .iter = fresh ? it : NULL, .fresh = fresh});
     lower_stmts(F, &s->v.For.body);
     pop_unwind(F);
     jump(F, &head, s->loc);
+    F->exc = outer;
+    if (release.b) {
+        /* an exception leaves the loop: release, then propagate it (still pending) */
+        F->cur = release.b;
+        MirInst *a[2] = {it, fresh};
+        emit(F, MIR_IterRelease, a, 2, synth(s->loc));
+        propagate(F, synth(s->loc));
+    }
     start(F, &els);
     lower_stmts(F, &s->v.For.orelse);
     jump(F, &after, s->loc);
@@ -972,7 +1005,12 @@ void lower_stmt(LowerFn *F, const Node *s)
     case N_Break: case N_Continue: {
         int k = innermost_loop(F);
         Label *to = s->kind == N_Break ? F->uw[k].brk : F->uw[k].cont;
+        MirInst *iter = s->kind == N_Break ? F->uw[k].iter : NULL, *fresh = F->uw[k].fresh;
         run_unwinds(F, k + 1);
+        if (iter && F->cur) {
+            MirInst *a[2] = {iter, fresh};
+            emit(F, MIR_IterRelease, a, 2, synth(loc));
+        }
         jump(F, to, loc);
         return;
     }

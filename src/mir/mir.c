@@ -149,6 +149,7 @@ MirType mir_default_type(MirOp op)
 {
     switch (op) {
     case MIR_Truthy: case MIR_Is: case MIR_Not: case MIR_ExcMatch: case MIR_ConstI1:
+    case MIR_GenFresh:
         return MT_I1;
     default:
         return (mir_ops[op].flags & MF_VALUE) ? MT_DYN : MT_VOID;

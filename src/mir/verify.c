@@ -199,6 +199,8 @@ static MirType expected_operand(const MirFunction *f, const MirInst *i, int k)
         return (i->imm >= 0 && i->imm < f->nvars) ? f->vars[i->imm].type : MT_DYN;
     case MIR_Ret:
         return MT_DYN;
+    case MIR_IterRelease:
+        return k == 1 ? MT_I1 : MT_DYN;
     default:
         (void)k;
         return MT_DYN;
