@@ -225,8 +225,19 @@ Value rt_bytearray_reverse(Value self);
 Value rt_bytearray_clear(Value self);
 Value rt_bytearray_copy(Value self);
 
-/* The bytes-like view of bytes, bytearray (and later memoryview): 0 and a TypeError if v is
- * not one. */
+/* The bytes-like view of bytes, bytearray and memoryview: 0 and a TypeError if v is not one
+ * (a strided memoryview raises BufferError, a released one ValueError, as CPython's simple
+ * buffer requests do). */
 int rt_bytes_view(Value v, const char **data, int64_t *size);
+
+/* ---- memoryview (memoryview.c) ---- */
+extern Type rt_memoryview_type;
+int rt_memoryview_init(void);                       /* registers the methods; builtins.c */
+int rt_is_memoryview(Value v);
+int rt_memoryview_view(Value v, const char **data, int64_t *size);   /* strided: a copy */
+int rt_memoryview_contiguous(Value v, const char **data, int64_t *size);  /* strided: error */
+/* A writable contiguous buffer (bytearray, writable memoryview) for readinto-like methods;
+ * -1 and "<what> argument must be read-write bytes-like object, not T" otherwise. */
+int rt_buffer_writable(Value v, const char *what, char **data, int64_t *size);
 
 #endif

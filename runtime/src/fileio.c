@@ -124,7 +124,7 @@ static int check_readable(Value self)
         return -1;
     if (F(self)->readable)
         return 0;
-    raise_unsupported("not readable");
+    raise_unsupported(F(self)->binary ? "read" : "not readable");
     return -1;
 }
 
@@ -134,7 +134,7 @@ static int check_writable(Value self)
         return -1;
     if (F(self)->writable)
         return 0;
-    raise_unsupported("not writable");
+    raise_unsupported(F(self)->binary ? "write" : "not writable");
     return -1;
 }
 
@@ -232,6 +232,23 @@ static Value f_read(Value self, Value size)
         return finish(f, &b);
     }
     return read_chars(self, n, 0);
+}
+
+/* readinto(buffer): reads up to len(buffer) bytes straight into a bytearray or a writable
+ * memoryview; the count read (0 at end of file) */
+static Value f_readinto(Value self, Value buffer)
+{
+    if (check_readable(self) < 0)
+        return RT_ERR;
+    char *p;
+    int64_t n;
+    if (rt_buffer_writable(buffer, "readinto()", &p, &n) < 0)
+        return RT_ERR;
+    flush_writers();
+    size_t got = n ? fread(p, 1, (size_t)n, F(self)->fp) : 0;
+    if (ferror(F(self)->fp))
+        return io_error(self);
+    return rt_int_from_i64((int64_t)got);
 }
 
 static Value f_readline(Value self, Value size)
@@ -461,7 +478,7 @@ static const MethodDef text_methods[] = {
     COMMON G(encoding, f_encoding) G(errors, f_errors) G(newlines, f_newlines) {NULL, NULL, 0, 0, 0, NULL},
 };
 static const MethodDef binary_methods[] = {
-    COMMON {NULL, NULL, 0, 0, 0, NULL},
+    COMMON M(readinto, f_readinto, 1, 1) {NULL, NULL, 0, 0, 0, NULL},
 };
 
 static Value f_repr(Value self)
