@@ -230,6 +230,12 @@ Value rt_bytearray_copy(Value self);
  * buffer requests do). */
 int rt_bytes_view(Value v, const char **data, int64_t *size);
 
+/* The byte layout of a codec's code points (codecs.c): -1 for an unknown codec; *bom = 1
+ * when its stream starts with a byte order mark (utf-16, utf-32, utf-8-sig). */
+enum { RT_CODEC_UTF8, RT_CODEC_BYTE, RT_CODEC_UTF16LE, RT_CODEC_UTF16BE, RT_CODEC_UTF32LE,
+       RT_CODEC_UTF32BE };
+int rt_codec_layout(const char *encoding, int *bom);
+
 /* ---- memoryview (memoryview.c) ---- */
 extern Type rt_memoryview_type;
 int rt_memoryview_init(void);                       /* registers the methods; builtins.c */
