@@ -359,8 +359,14 @@ def localcontext(ctx=None, **kwargs):
 # ---- helpers ------------------------------------------------------------------------------
 
 def _ndigits(n):
-    # decimal digits of a non-negative int (0 has one)
-    return len(str(n))
+    # decimal digits of a non-negative int (0 has one); large ones without str(), which is
+    # quadratic and limited to 4300 digits
+    if n < 10 ** 18:
+        return len(str(n))
+    k = (n.bit_length() - 1) * 30103 // 100000
+    while 10 ** k <= n:
+        k += 1
+    return k
 
 
 def _round_decision(sign, q, r, half, rounding):
@@ -910,6 +916,10 @@ class Decimal(object):
                 return n, n
             n = context._raise(InvalidOperation, _NaN)
             return context._raise(DivisionByZero, _Infinity if sign == 0 else _NegInfinity), n
+        if self._int and self.adjusted() - other.adjusted() > context.prec:
+            # the integer quotient has more digits than the precision
+            n = context._raise(DivisionImpossible, _NaN)
+            return n, n
         exp = min(self._exp, other._exp)
         a = self._int * 10 ** (self._exp - exp)
         b = other._int * 10 ** (other._exp - exp)
@@ -967,6 +977,19 @@ class Decimal(object):
         if o is NotImplemented:
             return o
         return o.__divmod__(self, context)
+
+    def fma(self, other, third, context=None):
+        """self * other + third with a single rounding."""
+        other = _convert(other, True)
+        third = _convert(third, True)
+        if context is None:
+            context = getcontext()
+        if self._special or other._special:
+            product = self.__mul__(other, context)
+        else:
+            product = _dec(self._sign ^ other._sign, self._int * other._int,
+                           self._exp + other._exp)
+        return product.__add__(third, context)
 
     def remainder_near(self, other, context=None):
         other = _convert(other, True)
@@ -1310,8 +1333,8 @@ class Decimal(object):
             return self.quantize(_dec(0, 1, -n))
         if self._special:
             if self._is_nan():
-                raise ValueError('cannot round a NaN')
-            raise OverflowError('cannot round an infinity')
+                raise ValueError('cannot convert NaN to integer')
+            raise OverflowError('cannot convert Infinity to integer')
         return int(self.to_integral_value(ROUND_HALF_EVEN))
 
     def __floor__(self):
@@ -1612,7 +1635,7 @@ def _exp_fixed(x, scale):
     total = one2
     i = 1
     while term != 0:
-        term = term * x2 // (one2 * i)
+        term = _tdiv(term * x2, one2 * i)     # towards zero, so the series ends
         total += term
         i += 1
     for _ in range(k):
@@ -1638,7 +1661,9 @@ def _ln_small(m, scale):
     while abs(m - one) > one // 100:
         m = _math.isqrt(m * one)
         k += 1
-    y = (m - one) * one // (m + one)
+    y = _tdiv((m - one) * one, m + one)
+    neg = y < 0
+    y = abs(y)
     y2 = y * y // one
     term = y
     total = y
@@ -1647,7 +1672,14 @@ def _ln_small(m, scale):
         term = term * y2 // one
         total += term // i
         i += 2
-    return 2 * total * 2 ** k
+    total = 2 * total * 2 ** k
+    return -total if neg else total
+
+
+def _tdiv(a, b):
+    # a / b truncated towards zero
+    q = abs(a) // abs(b)
+    return q if (a < 0) == (b < 0) else -q
 
 
 _LN10_CACHE = {}
@@ -1756,32 +1788,9 @@ def _exp_ln_power(x, y, context):
         v = _exp_fixed(t * 10 ** mag, scale2)
         r = _fixed_to_decimal(v, scale2, context, extra) if v else None
         if r is not None:
-            if r._special == '' and r._int:
-                # an exact result keeps the fewest digits (as 4 ** 0.5 == 2)
-                coef, exp = r._int, r._exp
-                while coef % 10 == 0:
-                    coef //= 10
-                    exp += 1
-                if _is_exact_power(x, y, coef, exp):
-                    context.flags[Inexact] = False
-                    context.flags[Rounded] = False
-                    return _dec(0, coef, exp)
             return r
         extra *= 2
     return None
-
-
-def _is_exact_power(x, y, coef, exp):
-    # does (coef * 10**exp) ** (1/y) == x hold exactly, for y = p/q rational?
-    n, d = y.as_integer_ratio()
-    if abs(n) > 50 or d > 50:
-        return False
-    a, b = x.as_integer_ratio()
-    rn, rd = coef * 10 ** exp if exp >= 0 else coef, 1 if exp >= 0 else 10 ** -exp
-    # (r) ** d == x ** n
-    if n >= 0:
-        return rn ** d * b ** n == a ** n * rd ** d
-    return rn ** d * a ** -n == b ** -n * rd ** d
 
 
 # ---- format() ----------------------------------------------------------------------------
@@ -1790,7 +1799,7 @@ def _format_decimal(d, spec):
     """The format mini-language for Decimal: [[fill]align][sign][z][#][0][width][,|_]
     [.precision][type], types e E f F g G n % and none."""
     import re as _re
-    m = _re.match(r'(?:(.)?([<>=^]))?([-+ ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([eEfFgGn%])?$',
+    m = _re.match(r'(?:(.)?([<>=^]))?([-+ ])?(z)?(#)?(0)?(\d+)?(,)?(?:\.(\d+))?([eEfFgGn%])?$',
                   spec, _re.S)
     if m is None:
         raise ValueError('invalid format string')
