@@ -1804,6 +1804,10 @@ def _format_decimal(d, spec):
     if m is None:
         raise ValueError('invalid format string')
     fill, align, sign_opt, z, alt, zero, width, grouping, prec, typ = m.groups()
+    if alt:
+        raise ValueError('invalid format string')
+    if zero and d._special and not align:
+        zero = None            # infinities and NaNs are padded with spaces
     if fill is None:
         fill = '0' if zero and not align else ' '
     if align is None:
@@ -1835,12 +1839,8 @@ def _format_decimal(d, spec):
                     else _dec(0, 0, d._exp)
                 digits = str(r._int)
                 if r._int == 0:
-                    digits = '0' * 1
-                    adj = d._exp + prec if prec else d._exp
-                    adj = d._exp + 0
-                    exp = d._exp
-                    body_digits = '0' + ('.' + '0' * prec if prec else '')
-                    body = body_digits + typ + '%+d' % (exp + prec if False else exp)
+                    # a zero keeps its exponent: the digits shown after the point move it
+                    body = '0' + ('.' + '0' * prec if prec else '') + typ + '%+d' % (d._exp + prec)
                 else:
                     digits = digits + '0' * (prec + 1 - len(digits))
                     adj = r._exp + len(str(r._int)) - 1
