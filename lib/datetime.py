@@ -1443,21 +1443,70 @@ time.resolution = timedelta(microseconds=1)
 # ---------------------------------------------------------------------------------------------
 # datetime
 
-def _local_from_timestamp(t):
-    # The local zone of compiled programs is UTC (aithon's time module has no localtime yet).
-    return _utc_from_timestamp(t)
+def _local_offset(t):
+    """(UTC offset in seconds, zone name) of the local zone at int POSIX time t."""
+    f = getattr(_time, "_local_offset", None)
+    if f is not None:
+        r = f(t)
+        return r[0], r[1]
+    lt = _time.localtime(t)          # CPython's time module (the library run by python3)
+    return lt.tm_gmtoff, lt.tm_zone
 
 
-def _utc_from_timestamp(t):
+def _timestamp_us(t):
+    # a timestamp (int or float) in whole microseconds, rounded half to even
     if isinstance(t, float):
         if t != t:
             raise ValueError("Invalid value NaN (not a number)")
+        if t in (float("inf"), float("-inf")):
+            raise OverflowError("cannot convert float infinity to integer")
         n, d = t.as_integer_ratio()
-        us = _round_half_even(n * 1000000, d)
-    elif isinstance(t, int):
-        us = t * 1000000
+        return _round_half_even(n * 1000000, d)
+    if isinstance(t, int):
+        return t * 1000000
+    raise TypeError("'%s' object cannot be interpreted as an integer" % _type_name(t))
+
+
+def _local_from_timestamp(t):
+    us = _timestamp_us(t)
+    return _fields_from_us(us + _local_offset(us // 1000000)[0] * 1000000)
+
+
+def _local_to_utc_us(local_us, fold=0):
+    """The POSIX time (in us) whose local wall time is local_us (counted as if it were UTC).
+    Solves u + offset(u) == t in whole seconds.  Around a transition there are two offsets:
+    in a repeated hour fold picks the earlier (0) or later (1) solution; in a skipped hour,
+    where neither offset solves it, fold 0 takes the larger candidate and fold 1 the smaller,
+    which is what CPython does."""
+    t, frac = divmod(local_us, 1000000)
+
+    def wall(u):
+        return u + _local_offset(u)[0]
+
+    a = wall(t) - t
+    u1 = t - a
+    t1 = wall(u1)
+    if t1 == t:
+        probe = u1 + (86400 if fold else -86400)
+        b = wall(probe) - probe
+        if a == b:
+            return u1 * 1000000 + frac
     else:
-        raise TypeError("'%s' object cannot be interpreted as an integer" % _type_name(t))
+        b = t1 - u1
+    u2 = t - b
+    if wall(u2) == t:
+        return u2 * 1000000 + frac
+    if t1 == t:
+        return u1 * 1000000 + frac
+    u = min(u1, u2) if fold else max(u1, u2)
+    return u * 1000000 + frac
+
+
+def _utc_from_timestamp(t):
+    return _fields_from_us(_timestamp_us(t))
+
+
+def _fields_from_us(us):
     secs, us = divmod(us, 1000000)
     days, secs = divmod(secs, 86400)
     o = days + 719163                 # date(1970, 1, 1).toordinal()
@@ -1606,9 +1655,9 @@ class datetime(date):
     def timestamp(self):
         off = self.utcoffset()
         us = self._us_since_epoch()
-        if off is not None:
-            us -= off._to_us()
-        return us / 10**6
+        if off is None:
+            return _local_to_utc_us(us, self._fold) / 10**6
+        return (us - off._to_us()) / 10**6
 
     def date(self):
         return date(self._year, self._month, self._day)
@@ -1649,10 +1698,14 @@ class datetime(date):
                             % _type_name(tz))
         off = self.utcoffset()
         if off is None:
-            # a naive value is local time, which is UTC for compiled programs
-            off = timedelta(0)
+            # a naive value is local time: the zone's offset at the instant it names
+            u = _local_to_utc_us(self._us_since_epoch(), self._fold)
+            off = timedelta(seconds=_local_offset(u // 1000000)[0])
         if tz is None:
-            tz = _UTC
+            # the local zone, as a fixed offset with its name
+            ts = (self._us_since_epoch() - off._to_us()) // 1000000
+            secs, name = _local_offset(ts)
+            tz = timezone(timedelta(seconds=secs), name)
         if tz is self._tzinfo:
             return self
         utc = (self - off).replace(tzinfo=tz)
