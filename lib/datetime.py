@@ -155,6 +155,30 @@ def _cmp(a, b):
     return 0 if a == b else (1 if a > b else -1)
 
 
+def _binop_fail(op, a, b, reflected=False):
+    """NotImplemented, or, when the other operand b is of a built-in type (which cannot
+    answer either), the TypeError CPython raises, naming its C types ('datetime.date')."""
+    ours = (timedelta, date, datetime, time, timezone)
+    if type(b) in ours:
+        # only timedelta + date/datetime succeeds reflected (date.__radd__)
+        if op == "+" and not reflected and type(a) is timedelta and type(b) in (date, datetime):
+            return NotImplemented
+    elif type(b).__module__ != "builtins":
+        return NotImplemented
+    an = type(a).__name__
+    if type(a) in ours:
+        an = "datetime." + an
+    if op == "*" and isinstance(b, (str, bytes, bytearray, list, tuple)):
+        # the sequence's repetition is what fails, either way round
+        raise TypeError("can't multiply sequence by non-int of type '%s'" % an)
+    bn = type(b).__name__
+    if type(b) in ours:
+        bn = "datetime." + bn
+    if reflected:
+        an, bn = bn, an
+    raise TypeError("unsupported operand type(s) for %s: '%s' and '%s'" % (op, an, bn))
+
+
 # ---------------------------------------------------------------------------------------------
 # timedelta
 
@@ -245,19 +269,21 @@ class timedelta:
     def __add__(self, other):
         if isinstance(other, timedelta):
             return timedelta._from_us(self._to_us() + other._to_us())
-        return NotImplemented
+        return _binop_fail("+", self, other)
 
-    __radd__ = __add__
+    def __radd__(self, other):
+        r = self.__add__(other) if type(other).__module__ != "builtins" else NotImplemented
+        return r if r is not NotImplemented else _binop_fail("+", self, other, True)
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
             return timedelta._from_us(self._to_us() - other._to_us())
-        return NotImplemented
+        return _binop_fail("-", self, other)
 
     def __rsub__(self, other):
         if isinstance(other, timedelta):
             return timedelta._from_us(other._to_us() - self._to_us())
-        return NotImplemented
+        return _binop_fail("-", self, other, True)
 
     def __neg__(self):
         return timedelta._from_us(-self._to_us())
@@ -274,9 +300,12 @@ class timedelta:
         if isinstance(other, float):
             n, d = other.as_integer_ratio()
             return timedelta._from_us(_round_half_even(self._to_us() * n, d))
-        return NotImplemented
+        return _binop_fail("*", self, other)
 
-    __rmul__ = __mul__
+    def __rmul__(self, other):
+        if isinstance(other, (int, float)):
+            return self.__mul__(other)
+        return _binop_fail("*", self, other, True)
 
     def __floordiv__(self, other):
         if isinstance(other, timedelta):
@@ -288,7 +317,7 @@ class timedelta:
             if other == 0:
                 raise ZeroDivisionError("integer division or modulo by zero")
             return timedelta._from_us(self._to_us() // other)
-        return NotImplemented
+        return _binop_fail("//", self, other)
 
     def __truediv__(self, other):
         if isinstance(other, timedelta):
@@ -309,7 +338,7 @@ class timedelta:
             if n < 0:
                 n, d = -n, -d
             return timedelta._from_us(_round_half_even(self._to_us() * d, n))
-        return NotImplemented
+        return _binop_fail("/", self, other)
 
     def __mod__(self, other):
         if isinstance(other, timedelta):
@@ -317,7 +346,7 @@ class timedelta:
             if o == 0:
                 raise ZeroDivisionError("integer modulo by zero")
             return timedelta._from_us(self._to_us() % o)
-        return NotImplemented
+        return _binop_fail("%", self, other)
 
     def __divmod__(self, other):
         if isinstance(other, timedelta):
@@ -326,7 +355,7 @@ class timedelta:
                 raise ZeroDivisionError("integer division or modulo by zero")
             q, r = divmod(self._to_us(), o)
             return q, timedelta._from_us(r)
-        return NotImplemented
+        return _binop_fail("divmod()", self, other)
 
     def __eq__(self, other):
         if isinstance(other, timedelta):
@@ -1052,9 +1081,11 @@ class date:
                 y, m, d = _ord2ymd(o)
                 return type(self)(y, m, d)
             raise OverflowError("date value out of range")
-        return NotImplemented
+        return _binop_fail("+", self, other)
 
-    __radd__ = __add__
+    def __radd__(self, other):
+        r = self.__add__(other) if type(other).__module__ != "builtins" else NotImplemented
+        return r if r is not NotImplemented else _binop_fail("+", self, other, True)
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
@@ -1062,7 +1093,10 @@ class date:
         if isinstance(other, date) and not isinstance(other, datetime) and \
                 not isinstance(self, datetime):
             return timedelta(self.toordinal() - other.toordinal())
-        return NotImplemented
+        return _binop_fail("-", self, other)
+
+    def __rsub__(self, other):
+        return _binop_fail("-", self, other, True)
 
     def weekday(self):
         return (self.toordinal() + 6) % 7
@@ -1433,6 +1467,19 @@ class time:
 
     def __bool__(self):
         return True
+
+    # time supports no arithmetic; these only give CPython's messages
+    def __add__(self, other):
+        return _binop_fail("+", self, other)
+
+    def __radd__(self, other):
+        return _binop_fail("+", self, other, True)
+
+    def __sub__(self, other):
+        return _binop_fail("-", self, other)
+
+    def __rsub__(self, other):
+        return _binop_fail("-", self, other, True)
 
 
 time.min = time(0, 0, 0)
@@ -1836,7 +1883,7 @@ class datetime(date):
 
     def __add__(self, other):
         if not isinstance(other, timedelta):
-            return NotImplemented
+            return _binop_fail("+", self, other)
         us = self._us_since_epoch() + other._to_us()
         secs, frac = divmod(us, 1000000)
         days, secs = divmod(secs, 86400)
@@ -1848,13 +1895,15 @@ class datetime(date):
         mm, ss = divmod(rem, 60)
         return type(self)(y, m, d, hh, mm, ss, frac, self._tzinfo)
 
-    __radd__ = __add__
+    def __radd__(self, other):
+        r = self.__add__(other) if type(other).__module__ != "builtins" else NotImplemented
+        return r if r is not NotImplemented else _binop_fail("+", self, other, True)
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
             return self + -other
         if not isinstance(other, datetime):
-            return NotImplemented
+            return _binop_fail("-", self, other)
         a = self.utcoffset()
         b = other.utcoffset()
         us = self._us_since_epoch() - other._us_since_epoch()
