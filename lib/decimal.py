@@ -223,7 +223,7 @@ class Context(object):
             return self._raise(ConversionSyntax, _NaN)
         d = Decimal(num, self)
         if d._special:
-            if d._is_nan() and len(str(d._int)) > self.prec - self.clamp and d._int:
+            if d._is_nan() and _ndigits(d._int) > self.prec - self.clamp and d._int:
                 return self._raise(ConversionSyntax, _NaN)
             return d
         return _finish(d._sign, d._int, d._exp, self)
@@ -367,6 +367,24 @@ def _ndigits(n):
     while 10 ** k <= n:
         k += 1
     return k
+
+
+def _digits(n):
+    """str(n) for a non-negative int of any size: str() refuses more than 4300 digits, so
+    long coefficients are split in halves by a power of ten first."""
+    if n < 10 ** 1000:
+        return str(n)
+    k = _ndigits(n) // 2
+    hi, lo = divmod(n, 10 ** k)
+    return _digits(hi) + _digits(lo).rjust(k, '0')
+
+
+def _int_of(s):
+    """int(s) for a string of ASCII digits of any length (int() refuses over 4300)."""
+    if len(s) <= 1000:
+        return int(s)
+    k = len(s) // 2
+    return _int_of(s[:-k]) * 10 ** k + _int_of(s[-k:])
 
 
 def _round_decision(sign, q, r, half, rounding):
@@ -539,7 +557,7 @@ def _parse(s):
             payload = s[len(prefix):]
             if payload and not (payload.isdigit() and payload.isascii()):
                 return None
-            return sign, int(payload) if payload else 0, 0, kind
+            return sign, _int_of(payload) if payload else 0, 0, kind
     exp = 0
     k = low.find('e')
     if k >= 0:
@@ -561,7 +579,7 @@ def _parse(s):
     for part in (ip, fp):
         if part and not (part.isdigit() and part.isascii()):
             return None
-    coef = int(ip + fp) if ip + fp else 0
+    coef = _int_of(ip + fp) if ip + fp else 0
     return sign, coef, exp - len(fp), ''
 
 
@@ -696,7 +714,7 @@ class Decimal(object):
     def as_tuple(self):
         if self._special == 'F':
             return DecimalTuple(self._sign, (0,), 'F')
-        digits = tuple(int(c) for c in str(self._int)) if (self._int or not self._is_nan()) \
+        digits = tuple(int(c) for c in _digits(self._int)) if (self._int or not self._is_nan()) \
             else ()
         if self._is_nan():
             return DecimalTuple(self._sign, digits, self._special)
@@ -726,8 +744,8 @@ class Decimal(object):
             return sign + 'Infinity'
         if self._is_nan():
             return sign + ('sNaN' if self._special == 'N' else 'NaN') + \
-                (str(self._int) if self._int else '')
-        digits = str(self._int)
+                (_digits(self._int) if self._int else '')
+        digits = _digits(self._int)
         leftdigits = self._exp + len(digits)
         if self._exp <= 0 and leftdigits > -6:
             dotplace = leftdigits
@@ -1214,7 +1232,7 @@ class Decimal(object):
             return _NegInfinity
         if self._sign:
             return context._raise(InvalidOperation, _NaN)
-        s = str(self._int).rstrip('0')
+        s = _digits(self._int).rstrip('0')
         if s == '1':
             # an exact power of ten
             return _dec(0, 0, 0).__add__(_from_int(self._exp + _ndigits(self._int) - 1),
@@ -1820,7 +1838,7 @@ def _format_decimal(d, spec):
     if d._special:
         body = 'Infinity' if d._special == 'F' else ('sNaN' if d._special == 'N' else 'NaN')
         if d._is_nan() and d._int:
-            body += str(d._int)
+            body += _digits(d._int)
         if typ == '%':
             body += '%'
     else:
@@ -1837,13 +1855,13 @@ def _format_decimal(d, spec):
                 nd = _ndigits(d._int)
                 r = _finish(0, d._int, d._exp, _fmt_ctx(prec + 1, rounding)) if d._int \
                     else _dec(0, 0, d._exp)
-                digits = str(r._int)
+                digits = _digits(r._int)
                 if r._int == 0:
                     # a zero keeps its exponent: the digits shown after the point move it
                     body = '0' + ('.' + '0' * prec if prec else '') + typ + '%+d' % (d._exp + prec)
                 else:
                     digits = digits + '0' * (prec + 1 - len(digits))
-                    adj = r._exp + len(str(r._int)) - 1
+                    adj = r._exp + _ndigits(r._int) - 1
                     body = digits[0] + ('.' + digits[1:prec + 1] if prec else '') + \
                         ('.' if alt and not prec else '') + typ + '%+d' % adj
                 del nd
@@ -1879,7 +1897,7 @@ def _format_decimal(d, spec):
                         not (typ is None and prec is None and r._exp > 0):
                     body = _fixed_str(r._int, r._exp, max(-r._exp, 0), alt)
                 else:
-                    digits = str(r._int)
+                    digits = _digits(r._int)
                     body = digits[0] + ('.' + digits[1:] if len(digits) > 1 else '') + \
                         ('E' if (typ == 'G' or (typ is None and context.capitals)) else 'e') + \
                         '%+d' % adj
@@ -1951,9 +1969,9 @@ def _rescale(d, e, rounding):
 def _fixed_str(coef, exp, places, alt):
     # coef * 10**exp written with `places` digits after the point
     if exp >= 0:
-        s = str(coef * 10 ** exp)
+        s = _digits(coef * 10 ** exp)
         return s + ('.' + '0' * places if places else ('.' if alt else ''))
-    digits = str(coef).rjust(-exp + 1, '0')
+    digits = _digits(coef).rjust(-exp + 1, '0')
     intpart, frac = digits[:exp], digits[exp:]
     frac = frac + '0' * (places - len(frac))
     return intpart + ('.' + frac if frac else ('.' if alt else ''))
