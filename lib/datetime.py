@@ -432,7 +432,7 @@ def _wrap_strftime(fmt, y, mo, d, hh, mi, ss, us, obj):
         elif c == "y":
             out.append("%02d" % (y % 100))
         elif c == "C":
-            out.append("%02d" % (y // 100))
+            out.append(str(y // 100))       # glibc does not pad %C (nor %Y, %G)
         elif c == "m":
             out.append("%02d" % mo)
         elif c == "d":
