@@ -225,8 +225,25 @@ Value rt_bytearray_reverse(Value self);
 Value rt_bytearray_clear(Value self);
 Value rt_bytearray_copy(Value self);
 
-/* The bytes-like view of bytes, bytearray (and later memoryview): 0 and a TypeError if v is
- * not one. */
+/* The bytes-like view of bytes, bytearray and memoryview: 0 and a TypeError if v is not one
+ * (a strided memoryview raises BufferError, a released one ValueError, as CPython's simple
+ * buffer requests do). */
 int rt_bytes_view(Value v, const char **data, int64_t *size);
+
+/* The byte layout of a codec's code points (codecs.c): -1 for an unknown codec; *bom = 1
+ * when its stream starts with a byte order mark (utf-16, utf-32, utf-8-sig). */
+enum { RT_CODEC_UTF8, RT_CODEC_BYTE, RT_CODEC_UTF16LE, RT_CODEC_UTF16BE, RT_CODEC_UTF32LE,
+       RT_CODEC_UTF32BE };
+int rt_codec_layout(const char *encoding, int *bom);
+
+/* ---- memoryview (memoryview.c) ---- */
+extern Type rt_memoryview_type;
+int rt_memoryview_init(void);                       /* registers the methods; builtins.c */
+int rt_is_memoryview(Value v);
+int rt_memoryview_view(Value v, const char **data, int64_t *size);   /* strided: a copy */
+int rt_memoryview_contiguous(Value v, const char **data, int64_t *size);  /* strided: error */
+/* A writable contiguous buffer (bytearray, writable memoryview) for readinto-like methods;
+ * -1 and "<what> argument must be read-write bytes-like object, not T" otherwise. */
+int rt_buffer_writable(Value v, const char *what, char **data, int64_t *size);
 
 #endif

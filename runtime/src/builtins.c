@@ -914,8 +914,10 @@ int rt_builtins_init(void)
         {"zip", &rt_zip_type},         {"map", &rt_map_type},       {"filter", &rt_filter_type},
         {"reversed", &rt_reversed_type}, {"super", &rt_super_type},
         {"property", &rt_property_type}, {"staticmethod", &rt_staticmethod_type},
-        {"classmethod", &rt_classmethod_type},
+        {"classmethod", &rt_classmethod_type}, {"memoryview", &rt_memoryview_type},
     };
+    if (rt_memoryview_init() < 0)
+        return -1;
     for (size_t i = 0; i < sizeof named_types / sizeof named_types[0]; i++) {
         if (rt_type_ready(named_types[i].t) < 0 || set(named_types[i].name, rt_val(named_types[i].t)) < 0)
             return -1;

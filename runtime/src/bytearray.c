@@ -163,6 +163,7 @@ static int replace_range(ByteArrayObject *b, int64_t lo, int64_t hi, const char 
 /* The bytes of a slice assignment's right side. */
 static int assign_source(Value v, RtsBuf *buf, const char **d, int64_t *n)
 {
+    if (rt_is_memoryview(v)) return rt_memoryview_view(v, d, n);
     if (rtb_is_bytes(v) || rtb_is_bytearray(v)) return rt_bytes_view(v, d, n);
     Type *t = rt_typeof(v);
     if (rts_is_str(v) || rt_is_small(v) || (t->flags & RT_TPFLAG_INT_SUBCLASS) || v == rt_None ||
@@ -238,6 +239,7 @@ Value rt_bytearray_add(Value a, Value b)
 {
     const char *x, *y;
     int64_t n, m;
+    if (rt_is_memoryview(a)) return rt_NotImplemented;   /* memoryview has no + */
     if (rt_bytes_view(a, &x, &n) < 0) {
         rt_exc_fetch();
         return rt_NotImplemented;

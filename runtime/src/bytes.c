@@ -75,6 +75,8 @@ int rt_bytes_view(Value v, const char **data, int64_t *size)
             *size = RTBA(v)->size;
             return 0;
         }
+        if (t == &rt_memoryview_type)
+            return rt_memoryview_contiguous(v, data, size);
     }
     rt_raise_fmt(rt_TypeError, "a bytes-like object is required, not '%s'", rts_tname(v));
     return -1;
@@ -169,6 +171,7 @@ int rtb_from_args(const char *name, Value x, Value encoding, Value errors, RtsBu
                                             : "errors without a string argument");
         return -1;
     }
+    if (rt_is_memoryview(x)) return rt_memoryview_view(x, data, size);   /* copies a strided one */
     if (rtb_is_bytes(x) || rtb_is_bytearray(x)) return rt_bytes_view(x, data, size);
     /* an integer: that many zero bytes */
     Type *t = rt_typeof(x);
@@ -343,6 +346,7 @@ Value rt_bytes_add(Value a, Value b)
 {
     const char *x, *y;
     int64_t n, m;
+    if (rt_is_memoryview(a)) return rt_NotImplemented;   /* memoryview has no + */
     if (rt_bytes_view(a, &x, &n) < 0) {
         rt_exc_fetch();
         return rt_NotImplemented;
@@ -426,6 +430,8 @@ Value rtb_richcompare(Value a, Value b, int op)
 {
     const char *x, *y;
     int64_t n, m;
+    /* bytes compares only with bytes; a memoryview answers == itself (reflected) */
+    if (rtb_is_bytes(a) && rt_is_memoryview(b)) return rt_NotImplemented;
     if (rt_bytes_view(a, &x, &n) < 0 || rt_bytes_view(b, &y, &m) < 0) {
         rt_exc_fetch();
         return rt_NotImplemented;

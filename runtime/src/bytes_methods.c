@@ -649,11 +649,21 @@ static Value m_join(Value self, Value iterable, int ba)
         }
         const char *d;
         int64_t n;
-        if (!rtb_is_bytes(x) && !rtb_is_bytearray(x)) {
+        if (!rtb_is_bytes(x) && !rtb_is_bytearray(x) && !rt_is_memoryview(x)) {
             return rt_raise_fmt(rt_TypeError, "sequence item %lld: expected a bytes-like object, %s found",
                                 (long long)i, rts_tname(x));
         }
-        view(x, &d, &n);
+        if (view(x, &d, &n) < 0) {
+            /* a strided memoryview is no simple buffer: CPython reports the item's type */
+            Value e = rt_exc_pending();
+            if (e && rt_exc_matches(e, rt_val(rt_BufferError)) == 1) {
+                rt_exc_fetch();
+                return rt_raise_fmt(rt_TypeError,
+                                    "sequence item %lld: expected a bytes-like object, %s found",
+                                    (long long)i, rts_tname(x));
+            }
+            return RT_ERR;
+        }
         if ((i && rts_buf_put(&b, sep, sn, 0) < 0) || rts_buf_put(&b, d, n, 0) < 0) return RT_ERR;
     }
     return mk(b.p, b.size, ba);

@@ -98,6 +98,24 @@ static int lookup_encoding(const char *name)
     return ENC_UNKNOWN;
 }
 
+/* How a codec lays out code points, for the text files of fileio.c (which must find the
+ * end of one character before decoding): RT_CODEC_* of rt_str.h; *bom is set for the codecs
+ * whose stream starts with a byte order mark (utf-16, utf-32, utf-8-sig). */
+int rt_codec_layout(const char *encoding, int *bom)
+{
+    int e = lookup_encoding(encoding);
+    *bom = e == ENC_UTF16 || e == ENC_UTF32 || e == ENC_UTF8SIG;
+    switch (e) {
+    case ENC_ASCII: case ENC_LATIN1: return RT_CODEC_BYTE;
+    case ENC_UTF16: case ENC_UTF16LE: return RT_CODEC_UTF16LE;
+    case ENC_UTF16BE: return RT_CODEC_UTF16BE;
+    case ENC_UTF32: case ENC_UTF32LE: return RT_CODEC_UTF32LE;
+    case ENC_UTF32BE: return RT_CODEC_UTF32BE;
+    case ENC_UNKNOWN: return -1;
+    default: return RT_CODEC_UTF8;
+    }
+}
+
 static int lookup_errors(const char *name)
 {
     static const char *const names[] = {"strict", "ignore", "replace", "backslashreplace",

@@ -8,9 +8,13 @@
  *
  * Text files decode on reading and encode on writing (UTF-8 unless `encoding` names another
  * codec of codecs.c), with CPython's newline handling: newline=None translates "\r\n" and
- * "\r" to "\n" on input; newline="\r\n" or "\r" translates "\n" on output; other values
- * leave the text alone.  Positions (tell/seek) are byte offsets, as CPython's cookies are for
- * a stateless decoder.
+ * "\r" to "\n" on input (recording the kinds seen for `newlines`); newline="" ends lines at
+ * any of them but keeps them; "\n", "\r" and "\r\n" end lines only there; on output
+ * newline="\r\n" or "\r" replaces "\n".  A text reader takes one character at a time by the
+ * codec's layout (UTF-8 sequences, 2- or 4-byte units), so line ends are found before decoding
+ * and errors= applies to the whole text read.  utf-16, utf-32 and utf-8-sig read their BOM at
+ * position 0 (which also fixes the byte order) and write it only at position 0.  Positions
+ * (tell/seek) are byte offsets, as CPython's cookies are for a stateless decoder.
  *
  * CPython closes a file as soon as its last reference goes (reference counting), so programs
  * often read back what an unclosed file object wrote.  To keep that working without
@@ -44,9 +48,19 @@ typedef struct FileObject {
     const char *enc;      /* encoding as a C string; NULL = UTF-8 */
     const char *errs;     /* NULL = strict */
     int readable, writable, binary, closefd;
-    int translate_in;     /* newline=None: "\r\n" and "\r" read as "\n" */
+    int nl_mode;          /* NL_*: where lines end on input, and what is translated */
     const char *nl_out;   /* what "\n" becomes on output, NULL = unchanged */
+    int layout;           /* RT_CODEC_* of the text codec (rt_str.h) */
+    int bom;              /* the codec starts a stream with a byte order mark */
+    const char *dec;      /* the codec reads decode with (the BOM's byte order); NULL = UTF-8 */
+    const char *enc_cont; /* the codec writes use after position 0 (no BOM); NULL = UTF-8 */
+    int seen;             /* line ends a reader met (newline None or ""): 1 "\r", 2 "\n", 4 "\r\n" */
+    int pending_cr;       /* newline "": the text read so far ended with "\r" */
+    int npb;              /* bytes read ahead and given back (text files): pb[npb-1] first */
+    unsigned char pb[16];
 } FileObject;
+
+enum { NL_TRANSLATE, NL_ANY, NL_LF, NL_CR, NL_CRLF };
 
 static Type text_type, breader_type, bwriter_type, brandom_type;
 static Value writers;     /* list of the files open for writing, flushed before reads */
@@ -124,7 +138,7 @@ static int check_readable(Value self)
         return -1;
     if (F(self)->readable)
         return 0;
-    raise_unsupported("not readable");
+    raise_unsupported(F(self)->binary ? "read" : "not readable");
     return -1;
 }
 
@@ -134,7 +148,7 @@ static int check_writable(Value self)
         return -1;
     if (F(self)->writable)
         return 0;
-    raise_unsupported("not writable");
+    raise_unsupported(F(self)->binary ? "write" : "not writable");
     return -1;
 }
 
@@ -147,36 +161,196 @@ static Value io_error(Value self)
 
 /* ================================================================ reading =============== */
 
-/* appends one character (text: one code point of the encoding, newline-translated; binary:
- * one byte) to b; 0 at end of file, 1 otherwise.  *nl is set when it was a line end. */
-static int read_char(FileObject *f, StrBuf *b, int *nl)
+/* The next byte: given-back bytes first.  Only text files ever give bytes back. */
+static int getb(FileObject *f) { return f->npb ? f->pb[--f->npb] : getc(f->fp); }
+
+static void ungetb(FileObject *f, const unsigned char *raw, int n)
 {
-    int c = getc(f->fp);
-    *nl = 0;
+    for (int i = n - 1; i >= 0 && f->npb < (int)sizeof f->pb; i--)
+        f->pb[f->npb++] = raw[i];
+}
+
+/* puts the read-ahead bytes back into the stream, before anything that moves or uses the
+ * position (tell, seek, write, truncate) */
+static void sync_pb(FileObject *f)
+{
+    if (f->npb && f->fp) {
+        fseek(f->fp, -(long)f->npb, SEEK_CUR);
+        f->npb = 0;
+    }
+}
+
+/* One code point's bytes by the codec's layout into raw (at most 4): how many, 0 at end of
+ * file.  *cp is its value as far as line ends need it; a truncated or invalid sequence gets a
+ * value that is no line end and is left to the decoder to report. */
+static int read_cp(FileObject *f, unsigned char raw[4], uint32_t *cp)
+{
+    int c = getb(f);
     if (c == EOF)
         return 0;
-    if (!f->binary && f->translate_in && c == '\r') {
-        int d = getc(f->fp);
-        if (d != '\n' && d != EOF)
-            ungetc(d, f->fp);
-        c = '\n';
-    }
-    rt_sb_addc(b, (char)c);
-    *nl = c == '\n';
-    if (f->binary || f->enc || c < 0xC0)
+    raw[0] = (unsigned char)c;
+    *cp = (uint32_t)c;
+    int n = 1, d;
+    switch (f->layout) {
+    case RT_CODEC_BYTE:
         return 1;
-    /* the continuation bytes of a UTF-8 sequence (invalid ones are left to the decoder) */
-    int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-    while (more--) {
-        int d = getc(f->fp);
-        if (d == EOF)
-            break;
-        if ((d & 0xC0) != 0x80) {
-            ungetc(d, f->fp);
-            break;
+    case RT_CODEC_UTF16LE:
+    case RT_CODEC_UTF16BE: {
+        int le = f->layout == RT_CODEC_UTF16LE;
+        if ((d = getb(f)) == EOF) {
+            *cp = 0xFFFFFFFFu;
+            return 1;
         }
-        rt_sb_addc(b, (char)d);
+        raw[n++] = (unsigned char)d;
+        *cp = le ? raw[0] | (uint32_t)raw[1] << 8 : (uint32_t)raw[0] << 8 | raw[1];
+        if (*cp >= 0xD800 && *cp <= 0xDBFF) {
+            /* a high surrogate: its low half belongs to the same character */
+            unsigned char lo[2];
+            int k = 0;
+            while (k < 2 && (d = getb(f)) != EOF)
+                lo[k++] = (unsigned char)d;
+            uint32_t u = k == 2 ? (le ? lo[0] | (uint32_t)lo[1] << 8
+                                      : (uint32_t)lo[0] << 8 | lo[1]) : 0;
+            if (k == 2 && u >= 0xDC00 && u <= 0xDFFF) {
+                raw[n++] = lo[0];
+                raw[n++] = lo[1];
+            } else {
+                ungetb(f, lo, k);
+            }
+        }
+        return n;
     }
+    case RT_CODEC_UTF32LE:
+    case RT_CODEC_UTF32BE:
+        while (n < 4 && (d = getb(f)) != EOF)
+            raw[n++] = (unsigned char)d;
+        if (n < 4)
+            *cp = 0xFFFFFFFFu;
+        else if (f->layout == RT_CODEC_UTF32LE)
+            *cp = raw[0] | (uint32_t)raw[1] << 8 | (uint32_t)raw[2] << 16 | (uint32_t)raw[3] << 24;
+        else
+            *cp = (uint32_t)raw[0] << 24 | (uint32_t)raw[1] << 16 | (uint32_t)raw[2] << 8 | raw[3];
+        return n;
+    default: {
+        /* UTF-8: the continuation bytes (invalid ones are left to the decoder) */
+        if (c < 0xC0)
+            return 1;
+        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+        while (more--) {
+            if ((d = getb(f)) == EOF)
+                break;
+            if ((d & 0xC0) != 0x80) {
+                unsigned char u = (unsigned char)d;
+                ungetb(f, &u, 1);
+                break;
+            }
+            raw[n++] = (unsigned char)d;
+        }
+        return n;
+    }
+    }
+}
+
+/* "\n" in the codec's layout */
+static int encoded_lf(FileObject *f, unsigned char out[4])
+{
+    memset(out, 0, 4);
+    switch (f->layout) {
+    case RT_CODEC_UTF16LE: out[0] = '\n'; return 2;
+    case RT_CODEC_UTF16BE: out[1] = '\n'; return 2;
+    case RT_CODEC_UTF32LE: out[0] = '\n'; return 4;
+    case RT_CODEC_UTF32BE: out[3] = '\n'; return 4;
+    default: out[0] = '\n'; return 1;
+    }
+}
+
+/* At position 0 of a BOM codec: consumes the byte order mark, which also fixes the byte order
+ * of utf-16/utf-32 (little-endian without one, as CPython's decoder assumes here). */
+static void read_bom(FileObject *f)
+{
+    if (f->binary || !f->bom || ftell(f->fp) - f->npb != 0)
+        return;
+    unsigned char b[4];
+    int k = 0, d, used = 0;
+    while (k < 4 && (d = getb(f)) != EOF)
+        b[k++] = (unsigned char)d;
+    if (f->layout == RT_CODEC_UTF8) {
+        used = k >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0;
+    } else if (f->layout == RT_CODEC_UTF16LE || f->layout == RT_CODEC_UTF16BE) {
+        int be = k >= 2 && b[0] == 0xFE && b[1] == 0xFF;
+        used = be || (k >= 2 && b[0] == 0xFF && b[1] == 0xFE) ? 2 : 0;
+        f->layout = be ? RT_CODEC_UTF16BE : RT_CODEC_UTF16LE;
+        f->dec = be ? "utf-16-be" : "utf-16-le";
+    } else {
+        int be = k == 4 && !b[0] && !b[1] && b[2] == 0xFE && b[3] == 0xFF;
+        used = be || (k == 4 && b[0] == 0xFF && b[1] == 0xFE && !b[2] && !b[3]) ? 4 : 0;
+        f->layout = be ? RT_CODEC_UTF32BE : RT_CODEC_UTF32LE;
+        f->dec = be ? "utf-32-be" : "utf-32-le";
+    }
+    ungetb(f, b + used, k - used);
+}
+
+/* Appends one character to b (text: one code point of the codec, newline-translated;
+ * binary: one byte); 0 at end of file, 1 otherwise.  *nl is set when it ended a line.  With
+ * `line`, a "\r\n" pair is taken as one character where it ends a line (newline "" and
+ * "\r\n"), so that readline stops after it. */
+static int read_char(FileObject *f, StrBuf *b, int *nl, int line)
+{
+    *nl = 0;
+    if (f->binary) {
+        int c = getc(f->fp);
+        if (c == EOF)
+            return 0;
+        rt_sb_addc(b, (char)c);
+        *nl = c == '\n';
+        return 1;
+    }
+    unsigned char raw[4], r2[4];
+    uint32_t cp, c2;
+    int n = read_cp(f, raw, &cp), n2;
+    if (!n)
+        return 0;
+    switch (f->nl_mode) {
+    case NL_TRANSLATE:
+        if (cp == '\r') {
+            n2 = read_cp(f, r2, &c2);
+            if (n2 && c2 == '\n') {
+                f->seen |= 4;
+            } else {
+                ungetb(f, r2, n2);
+                f->seen |= 1;
+            }
+            n = encoded_lf(f, raw);
+            cp = '\n';
+        } else if (cp == '\n') {
+            f->seen |= 2;
+        }
+        *nl = cp == '\n';
+        break;
+    case NL_LF:
+        *nl = cp == '\n';
+        break;
+    case NL_CR:
+        *nl = cp == '\r';
+        break;
+    default:   /* NL_ANY, NL_CRLF */
+        if (cp == '\n') {
+            *nl = f->nl_mode == NL_ANY;
+        } else if (cp == '\r' && line) {
+            n2 = read_cp(f, r2, &c2);
+            if (n2 && c2 == '\n') {
+                rt_sb_add(b, (const char *)raw, (size_t)n);
+                memcpy(raw, r2, (size_t)n2);
+                n = n2;
+                *nl = 1;
+            } else {
+                ungetb(f, r2, n2);
+                *nl = f->nl_mode == NL_ANY;
+            }
+        }
+        break;
+    }
+    rt_sb_add(b, (const char *)raw, (size_t)n);
     return 1;
 }
 
@@ -187,9 +361,29 @@ static Value finish(FileObject *f, StrBuf *b)
         return RT_ERR;
     if (f->binary)
         return rt_bytes_from(b->p ? b->p : "", b->len);
-    if (!f->enc && !f->errs)
-        return rt_str_from_utf8_checked(b->p ? b->p : "", b->len);
-    return rt_decode_c(b->p ? b->p : "", b->len, f->enc, f->errs);
+    Value s;
+    if (!f->dec && !f->errs)
+        s = rt_str_from_utf8_checked(b->p ? b->p : "", b->len);
+    else
+        s = rt_decode_c(b->p ? b->p : "", b->len, f->dec ? f->dec : "utf-8", f->errs);
+    if (s && f->nl_mode == NL_ANY) {
+        /* newline="" keeps the line ends but still records their kinds; a "\r" at the end
+         * waits for the next read to tell "\r\n" from "\r" */
+        const char *p = rt_str_bytes(s);
+        for (size_t i = 0, n = rt_str_nbytes(s); i < n; i++) {
+            if (f->pending_cr) {
+                f->seen |= p[i] == '\n' ? 4 : 1;
+                f->pending_cr = 0;
+                if (p[i] == '\n')
+                    continue;
+            }
+            if (p[i] == '\r')
+                f->pending_cr = 1;
+            else if (p[i] == '\n')
+                f->seen |= 2;
+        }
+    }
+    return s;
 }
 
 /* up to `limit` characters (all when negative), stopping after a line end when `line` */
@@ -199,9 +393,10 @@ static Value read_chars(Value self, int64_t limit, int line)
     StrBuf b;
     rt_sb_init(&b);
     flush_writers();
+    read_bom(f);
     int nl;
     for (int64_t n = 0; limit < 0 || n < limit; n++) {
-        if (!read_char(f, &b, &nl) || (line && nl))
+        if (!read_char(f, &b, &nl, line) || (line && nl))
             break;
     }
     if (ferror(f->fp))
@@ -218,11 +413,14 @@ static Value f_read(Value self, Value size)
     if (size && size != rt_None && rt_int_as_i64(size, &n) < 0)
         return RT_ERR;
     FileObject *f = F(self);
-    if (n < 0 && (f->binary || !f->translate_in)) {
+    if (n < 0 && (f->binary || f->nl_mode != NL_TRANSLATE)) {
         /* everything that is left, in large chunks */
         StrBuf b;
         rt_sb_init(&b);
         flush_writers();
+        read_bom(f);
+        while (f->npb)
+            rt_sb_addc(&b, (char)f->pb[--f->npb]);
         char buf[65536];
         size_t got;
         while ((got = fread(buf, 1, sizeof buf, f->fp)) > 0)
@@ -232,6 +430,23 @@ static Value f_read(Value self, Value size)
         return finish(f, &b);
     }
     return read_chars(self, n, 0);
+}
+
+/* readinto(buffer): reads up to len(buffer) bytes straight into a bytearray or a writable
+ * memoryview; the count read (0 at end of file) */
+static Value f_readinto(Value self, Value buffer)
+{
+    if (check_readable(self) < 0)
+        return RT_ERR;
+    char *p;
+    int64_t n;
+    if (rt_buffer_writable(buffer, "readinto()", &p, &n) < 0)
+        return RT_ERR;
+    flush_writers();
+    size_t got = n ? fread(p, 1, (size_t)n, F(self)->fp) : 0;
+    if (ferror(F(self)->fp))
+        return io_error(self);
+    return rt_int_from_i64((int64_t)got);
 }
 
 static Value f_readline(Value self, Value size)
@@ -297,6 +512,10 @@ static Value f_write(Value self, Value data)
     FileObject *f = F(self);
     const char *p;
     int64_t n, result;
+    /* C streams need a positioning call between reading and writing */
+    sync_pb(f);
+    if (f->readable)
+        fseek(f->fp, 0, SEEK_CUR);
     if (f->binary) {
         if (rt_bytes_view(data, &p, &n) < 0)
             return rt_raise_fmt(rt_TypeError, "a bytes-like object is required, not '%T'", data);
@@ -305,8 +524,16 @@ static Value f_write(Value self, Value data)
         if (!is_str(data))
             return rt_raise_fmt(rt_TypeError, "write() argument must be str, not %T", data);
         result = rt_str_len(data);
-        if (f->enc || f->errs) {
-            Value enc = rt_str_encode_c(data, f->enc, f->errs);
+        if (f->nl_out) {
+            Value lf = rt_str_from_cstr("\n"), to = rt_str_from_cstr(f->nl_out);
+            if (!lf || !to || !(data = rt_str_replace(data, lf, to, 0)))
+                return RT_ERR;
+        }
+        const char *codec = f->enc;
+        if (f->bom && ftell(f->fp) != 0)
+            codec = f->enc_cont;   /* the BOM only opens the stream */
+        if (codec || f->errs) {
+            Value enc = rt_str_encode_c(data, codec, f->errs);
             if (!enc)
                 return RT_ERR;
             data = enc;
@@ -319,11 +546,7 @@ static Value f_write(Value self, Value data)
             n = (int64_t)rt_str_nbytes(data);
         }
     }
-    if (!f->binary && f->nl_out) {
-        for (int64_t i = 0; i < n; i++)
-            if ((p[i] == '\n' ? fputs(f->nl_out, f->fp) : putc(p[i], f->fp)) == EOF)
-                return io_error(self);
-    } else if (n && fwrite(p, 1, (size_t)n, f->fp) != (size_t)n) {
+    if (n && fwrite(p, 1, (size_t)n, f->fp) != (size_t)n) {
         return io_error(self);
     }
     return rt_int_from_i64(result);
@@ -376,7 +599,7 @@ static Value f_tell(Value self)
     if (check_open(self) < 0)
         return RT_ERR;
     long pos = ftell(F(self)->fp);
-    return pos < 0 ? io_error(self) : rt_int_from_i64(pos);
+    return pos < 0 ? io_error(self) : rt_int_from_i64(pos - F(self)->npb);
 }
 
 static Value f_seek(Value self, Value offset, Value whence)
@@ -395,6 +618,7 @@ static Value f_seek(Value self, Value offset, Value whence)
     if (!F(self)->binary && off < 0)
         return rt_raise_fmt(rt_ValueError, "negative seek position %lld", (long long)off);
     flush_writers();
+    sync_pb(F(self));
     if (fseek(F(self)->fp, (long)off, (int)wh) < 0)
         return rt_raise_errno(errno, 0);
     return f_tell(self);
@@ -404,6 +628,7 @@ static Value f_truncate(Value self, Value size)
 {
     if (check_writable(self) < 0)
         return RT_ERR;
+    sync_pb(F(self));
     fflush(F(self)->fp);
     int64_t n;
     if (size && size != rt_None) {
@@ -443,7 +668,42 @@ static Value f_name(Value self) { return F(self)->name; }
 static Value f_mode(Value self) { return F(self)->mode; }
 static Value f_encoding(Value self) { return F(self)->encoding; }
 static Value f_errors(Value self) { return F(self)->errors; }
-static Value f_newlines(Value self) { return rt_None; }
+/* the kinds of line end a translating reader has met: None, one str, or a tuple of them in
+ * CPython's order */
+static Value f_newlines(Value self)
+{
+    FileObject *f = F(self);
+    Value kinds[3];
+    int n = 0;
+    if (f->nl_mode != NL_TRANSLATE && f->nl_mode != NL_ANY)
+        return rt_None;
+    int seen = f->seen | (f->pending_cr && !f->fp ? 1 : 0);
+    if (f->pending_cr && f->fp) {
+        /* a final "\r" is one once nothing follows it */
+        int c = getb(f);
+        if (c == EOF) {
+            clearerr(f->fp);
+            seen |= 1;
+        } else {
+            unsigned char u = (unsigned char)c;
+            ungetb(f, &u, 1);
+        }
+    }
+    if (seen & 1)
+        kinds[n++] = rt_str_from_cstr("\r");
+    if (seen & 2)
+        kinds[n++] = rt_str_from_cstr("\n");
+    if (seen & 4)
+        kinds[n++] = rt_str_from_cstr("\r\n");
+    for (int i = 0; i < n; i++)
+        if (!kinds[i])
+            return RT_ERR;
+    if (n == 0)
+        return rt_None;
+    if (n == 1)
+        return kinds[0];
+    return n == 2 ? rt_tuple_pack(2, kinds[0], kinds[1]) : rt_tuple_pack(3, kinds[0], kinds[1], kinds[2]);
+}
 
 #define M(n, f, lo, hi) {#n, (void (*)(void))(f), MD_METHOD, lo, hi, NULL},
 #define G(n, f) {#n, (void (*)(void))(f), MD_GETTER, 0, 0, NULL},
@@ -461,7 +721,7 @@ static const MethodDef text_methods[] = {
     COMMON G(encoding, f_encoding) G(errors, f_errors) G(newlines, f_newlines) {NULL, NULL, 0, 0, 0, NULL},
 };
 static const MethodDef binary_methods[] = {
-    COMMON {NULL, NULL, 0, 0, 0, NULL},
+    COMMON M(readinto, f_readinto, 1, 1) {NULL, NULL, 0, 0, 0, NULL},
 };
 
 static Value f_repr(Value self)
@@ -635,20 +895,28 @@ Value rt_builtin_open(Value self, const Value *args, size_t nargs, Value kwnames
     if (!b) {
         int utf8 = !encoding || !strcasecmp(encoding, "utf-8") || !strcasecmp(encoding, "utf8");
         f->enc = utf8 ? NULL : encoding;
+        f->layout = RT_CODEC_UTF8;
+        if (f->enc && (f->layout = rt_codec_layout(f->enc, &f->bom)) < 0) {
+            /* an unknown codec is reported by open(), as CPython's lookup does */
+            fclose(fp);
+            f->fp = NULL;
+            return rt_raise_fmt(rt_LookupError, "unknown encoding: %s", f->enc);
+        }
+        f->dec = f->enc;
+        f->enc_cont = f->enc;
+        if (f->bom) {
+            static const char *const cont[] = {NULL, NULL, "utf-16-le", NULL, "utf-32-le"};
+            f->dec = f->enc_cont = cont[f->layout];
+            if (ap)
+                fseek(fp, 0, SEEK_END);   /* appending: a BOM only into an empty file */
+        }
         f->errs = errors && strcmp(errors, "strict") ? errors : NULL;
         f->encoding = a[3] && a[3] != rt_None ? a[3] : rt_str_from_cstr("UTF-8");
         f->errors = a[4] && a[4] != rt_None ? a[4] : rt_str_from_cstr("strict");
-        f->translate_in = !newline;
+        f->nl_mode = !newline ? NL_TRANSLATE : !*newline ? NL_ANY : !strcmp(newline, "\n") ? NL_LF
+                   : !strcmp(newline, "\r") ? NL_CR : NL_CRLF;
         f->nl_out = newline && (!strcmp(newline, "\r") || !strcmp(newline, "\r\n")) ? newline
                                                                                       : NULL;
-        if (f->enc) {
-            /* an unknown codec is reported by open(), as CPython's lookup does */
-            Value probe = rt_decode_c("a", 1, f->enc, NULL);
-            if (!probe) {
-                fclose(fp);
-                return RT_ERR;
-            }
-        }
     }
     if (f->writable) {
         if (!writers && !(writers = rt_list_new(0)))

@@ -6,9 +6,11 @@
  * (mathmod.c).  Clocks are POSIX clock_gettime clocks, as CPython uses on Linux:
  * CLOCK_REALTIME for time(), CLOCK_MONOTONIC for monotonic() and perf_counter(),
  * CLOCK_PROCESS_CPUTIME_ID for process_time().  sleep() restarts nanosleep after a signal
- * with the remaining time (PEP 475).
+ * with the remaining time (PEP 475).  _local_offset(t) (not CPython's) tells lib/datetime.py
+ * the local zone at a POSIX time: (UTC offset in seconds, zone name, isdst), from localtime_r.
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -106,7 +108,29 @@ static Value time_sleep(Value self, const Value *args, size_t nargs, Value kwnam
     return rt_None;
 }
 
+/* _local_offset(t): the local zone's (utcoffset seconds, name, isdst) at int POSIX time t */
+static Value time_local_offset(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    (void)self;
+    if (nkw(kwnames) || nargs != 1)
+        return rt_raise_str(rt_TypeError, "time._local_offset() takes exactly one argument");
+    int64_t t;
+    if (rt_int_as_i64(args[0], &t) < 0)
+        return RT_ERR;
+    time_t tt = (time_t)t;
+    struct tm tm;
+    tzset();
+    if (!localtime_r(&tt, &tm))
+        return rt_raise_str(rt_OverflowError, "timestamp out of range for platform time_t");
+    Value name = rt_str_from_cstr(tm.tm_zone ? tm.tm_zone : "");
+    if (!name)
+        return RT_ERR;
+    return rt_tuple_pack(3, rt_int_from_i64((int64_t)tm.tm_gmtoff), name,
+                         rt_small(tm.tm_isdst > 0));
+}
+
 static const struct { const char *name; VectorCallFn fn; } time_functions[] = {
+    {"_local_offset", time_local_offset},
     {"time", time_time},
     {"time_ns", time_time_ns},
     {"monotonic", time_monotonic},
