@@ -648,6 +648,19 @@ static char *xstrdup_msg(const char *prefix, const char *msg)
     return s;
 }
 
+/* LLVMVerifyModule sets *msg even when the module is valid (an empty string that must still be
+ * disposed of); only a failure's message is handed back. */
+static int verify_fails(LLVMModuleRef m, char **msg)
+{
+    *msg = NULL;
+    if (LLVMVerifyModule(m, LLVMReturnStatusAction, msg))
+        return 1;
+    if (*msg)
+        LLVMDisposeMessage(*msg);
+    *msg = NULL;
+    return 0;
+}
+
 static void cg_free(Cg *cg)
 {
     for (int i = 0; i < cg->nconsts; i++) {
@@ -744,7 +757,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
     finish_consts(cg);
 
     int rc = 0;
-    if (opt->verify && LLVMVerifyModule(cg->mod, LLVMReturnStatusAction, &msg)) {
+    if (opt->verify && verify_fails(cg->mod, &msg)) {
         *err = xstrdup_msg("LLVM verifier: ", msg);
         LLVMDisposeMessage(msg);
         rc = -1;
@@ -765,7 +778,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
             rc = -1;
         }
     }
-    if (rc == 0 && opt->verify && LLVMVerifyModule(cg->mod, LLVMReturnStatusAction, &msg)) {
+    if (rc == 0 && opt->verify && verify_fails(cg->mod, &msg)) {
         *err = xstrdup_msg("LLVM verifier (after optimisation): ", msg);
         LLVMDisposeMessage(msg);
         rc = -1;
