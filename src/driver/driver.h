@@ -14,7 +14,8 @@
 /* The directory of the running aithon binary (from /proc/self/exe); static storage. */
 const char *driver_exe_dir(void);
 /* The bundled Python library: $AITHON_LIB, else <exe>/../lib (the build tree: build/aithon ->
- * lib/), else <exe>/../lib/aithon/lib (installed: bin/aithon); NULL when none exists. */
+ * lib/), else <exe>/../../lib (another build tree: build/asan/aithon), else
+ * <exe>/../lib/aithon/lib (installed: bin/aithon); NULL when none exists. */
 const char *driver_lib_dir(void);
 /* libaithonrt.a: $AITHON_RUNTIME, else next to the binary (build/), else
  * <exe>/../lib/aithon/libaithonrt.a; NULL when none exists. */
