@@ -648,6 +648,18 @@ static char *xstrdup_msg(const char *prefix, const char *msg)
     return s;
 }
 
+/* AddressSanitizer instruments only functions with the sanitize_address attribute; as in clang,
+ * it runs after the optimisation pipeline (so it checks the accesses that remain), and also
+ * gives the module's globals (constants, CodeInfo, FrameInfo) redzones. */
+static void mark_sanitized(Cg *cg)
+{
+    unsigned kind = LLVMGetEnumAttributeKindForName("sanitize_address", 16);
+    LLVMAttributeRef a = LLVMCreateEnumAttribute(cg->ctx, kind, 0);
+    for (LLVMValueRef f = LLVMGetFirstFunction(cg->mod); f; f = LLVMGetNextFunction(f))
+        if (LLVMCountBasicBlocks(f) > 0)
+            LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, a);
+}
+
 /* LLVMVerifyModule sets *msg even when the module is valid (an empty string that must still be
  * disposed of); only a failure's message is handed back. */
 static int verify_fails(LLVMModuleRef m, char **msg)
@@ -763,10 +775,13 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
         rc = -1;
     }
     if (rc == 0) {
-        char passes[32];
-        snprintf(passes, sizeof passes, "default<O%d>", opt->opt_level < 0 ? 0
-                                                        : opt->opt_level > 3 ? 3
-                                                                             : opt->opt_level);
+        char passes[48];
+        snprintf(passes, sizeof passes, "default<O%d>%s", opt->opt_level < 0 ? 0
+                                                          : opt->opt_level > 3 ? 3
+                                                                               : opt->opt_level,
+                 opt->sanitize_address ? ",asan" : "");
+        if (opt->sanitize_address)
+            mark_sanitized(cg);
         LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
         LLVMPassBuilderOptionsSetVerifyEach(po, 0);
         LLVMErrorRef e = LLVMRunPasses(cg->mod, passes, tm, po);

@@ -244,6 +244,15 @@ int driver_commit(const char *tmp, const char *final)
     return rc;
 }
 
+int driver_links_sanitized(void)
+{
+#ifdef AITHON_SANITIZE
+    return 1;
+#else
+    return 0;
+#endif
+}
+
 int driver_link(const char *obj, const char *out, int is_static)
 {
     const char *rt = driver_runtime_lib();

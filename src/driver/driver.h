@@ -32,6 +32,10 @@ char *driver_dirname(const char *path);
 char *driver_tmpdir(void);
 void driver_rmtree(const char *dir);
 
+/* 1 when programs are linked with the sanitizer runtimes (a `make asan` compiler): their code
+ * is then instrumented by AddressSanitizer as well. */
+int driver_links_sanitized(void);
+
 /* Links obj into the executable out (written as a temporary name in out's directory, renamed
  * when complete, so a failure never leaves a partial file).  Returns 0 or -1 after printing the
  * linker's complaint. */
