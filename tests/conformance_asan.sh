@@ -96,7 +96,8 @@ grep '^FAIL ' "$work/results"
 pass=$(grep -c '^PASS ' "$work/results")
 fail=$(grep -c '^FAIL ' "$work/results")
 # CPU time too: on a shared machine the wall time says more about the neighbours than the tests
-cpu=$(times | tail -n 1 | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/)
+times >"$work/times"   # here, not in $(...): a subshell would report its own (no) children
+cpu=$(tail -n 1 "$work/times" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/)
                                 printf "%.1f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
 echo "time: $((SECONDS - start))s wall with $jobs jobs, ${cpu}s CPU (compiler, linker, programs)"
 echo "$pass passed, $fail failed"
