@@ -44,6 +44,11 @@ OBJ_FRONT := $(SRC_FRONT:%.c=$(BUILD)/obj/%.o)
 OBJ_BACK  := $(SRC_BACK:%.c=$(BUILD)/obj/%.o)
 OBJ_MAIN  := $(SRC_MAIN:%.c=$(BUILD)/obj/%.o)
 $(SRC_CODEGEN:%.c=$(BUILD)/obj/%.o): ALL_CFLAGS += $(LLVM_CFLAGS)
+# How the driver links programs must match how the runtime beside it was built: without libgc
+# in RT_GC=malloc mode; with $(CC) and the sanitizer runtimes when LINK_SANITIZE=1 (`make asan`).
+DRIVER_DEFS := $(if $(filter malloc,$(RT_GC)),-DAITHON_RT_GC_MALLOC) \
+               $(if $(LINK_SANITIZE),-DAITHON_SANITIZE -DAITHON_LINK_CC='"$(CC)"')
+$(BUILD)/obj/src/driver/driver.o: ALL_CFLAGS += $(DRIVER_DEFS)
 
 .PHONY: all test asan fuzz lint setup clean unit
 # the compiler and the runtime library it links into every program
@@ -52,7 +57,13 @@ all: $(BUILD)/aithon runtime
 $(BUILD)/aithon: $(OBJ_MAIN) $(OBJ_FRONT) $(OBJ_BACK)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(if $(SRC_CODEGEN),$(LLVM_LIBS))
 
-$(BUILD)/obj/%.o: %.c
+# Objects are rebuilt when the flags that change their code change (a build tree reused with
+# another RT_GC, CFLAGS or compiler would otherwise mix objects of both): $(BUILD)/.flags holds
+# them and is rewritten only when they differ.  Warning flags are left out (WERROR=1 changes
+# no code).
+# (written at the end of this file, once RT_DEFS is defined)
+FLAGS_STAMP := $(BUILD)/.flags
+$(BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -118,8 +129,12 @@ runtime-gc-stress:
 	$(MAKE) BUILD=build/gcstress-rt RT_GC=stress runtime-test-bins
 	tests/runtime/run.sh build/gcstress-rt --scale 0.2
 # ---- runtime (end) ----------------------------------------------------------------------------
+# The sanitized compiler comes with a sanitized runtime beside it (build/asan/libaithonrt.a, in
+# RT_GC=malloc mode: see runtime/src/alloc.c for why not Boehm), and its driver links every
+# program it builds with that runtime through $(CC) -fsanitize=address,undefined (AITHON_SANITIZE
+# below), so compiled programs run with ASan+UBSan inside the runtime too.
 asan:
-	$(MAKE) BUILD=build/asan CC=clang-19 CFLAGS="$(SAN_FLAGS)" all
+	$(MAKE) BUILD=build/asan CC=clang-19 CFLAGS="$(SAN_FLAGS)" RT_GC=malloc LINK_SANITIZE=1 all
 
 FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 fuzz: $(SRC_FRONT) fuzz/fuzz_frontend.c
@@ -138,5 +153,8 @@ setup:
 
 clean:
 	rm -rf build
+
+FLAGS_NOW := $(subst ',,$(CC) $(CFLAGS) $(RT_DEFS) $(DRIVER_DEFS) $(LLVM_CFLAGS))
+$(shell mkdir -p $(BUILD) && { echo '$(FLAGS_NOW)' | cmp -s - $(FLAGS_STAMP) || echo '$(FLAGS_NOW)' >$(FLAGS_STAMP); })
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

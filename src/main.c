@@ -395,7 +395,8 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
         if (u->path && u->src.text)
             srcs[nsrcs++] = (CgSource){u->display, u->src.text, u->src.len};
     }
-    CgOptions cgo = {opt->opt_level, opt->emit_set ? opt->emit : CG_EMIT_OBJ, 1, 0, srcs, nsrcs};
+    CgOptions cgo = {opt->opt_level, opt->emit_set ? opt->emit : CG_EMIT_OBJ, 1, 0, srcs, nsrcs,
+                     driver_links_sanitized()};
     char obj[4096];
     snprintf(obj, sizeof obj, "%s/%s", tmpdir,
              !opt->emit_set ? "prog.o" : opt->emit == CG_EMIT_LLVM ? "prog.ll"

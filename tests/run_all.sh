@@ -13,7 +13,8 @@
 #                tracebacks in tests/traceback), the shared
 #                conformance corpus with the ratchet tests/conformance.ratchet
 #     runtime    runtime unit tests; differential tests of numbers, str, containers vs python3
-#     asan       the golden suites and the runtime tests again with ASan+UBSan
+#     asan       the golden suites, the runtime tests and the conformance ratchet again with
+#                ASan+UBSan (compiler and runtime; tests/conformance_asan.sh)
 # --quick skips the whole-stdlib suites (minutes) and the sanitizer build.
 # The last line is the total: 'N passed, N failed'; exit 1 when anything failed.
 set -u
@@ -85,6 +86,7 @@ if ((asan)); then
     [[ -x tests/sema/run.sh ]] && run asan/sema env AITHON="$PWD/build/asan/aithon" tests/sema/run.sh
     [[ -x tests/frontend/check_corpus.sh ]] && run asan/corpus-check env AITHON="$PWD/build/asan/aithon" tests/frontend/check_corpus.sh
     [[ -x tests/robust/run.sh ]] && run asan/robustness env AITHON="$PWD/build/asan/aithon" tests/robust/run.sh
+    [[ -x tests/conformance_asan.sh ]] && run asan/conformance tests/conformance_asan.sh
   else
     echo "asan build failed"; tail -n 20 "$log/asan-build.log"; total_fail=$((total_fail + 1))
   fi

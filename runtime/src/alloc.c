@@ -39,6 +39,19 @@
 
 static int initialised;
 
+/* Under ASan the malloc allocator's never-freed objects are not leaks (the collector's memory is
+ * not freed at exit either), and a huge request must return NULL (a MemoryError) rather than
+ * abort: these are the defaults of a sanitized program; $ASAN_OPTIONS still overrides them. */
+#if defined(RT_GC_MALLOC) && defined(__has_feature)
+#if __has_feature(address_sanitizer)
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+    return "detect_leaks=0:allocator_may_return_null=1";
+}
+#endif
+#endif
+
 /* RT_GC_STRESS (`RT_GC=stress`): a full collection every RT_GC_STRESS allocations, so that a
  * value the collector cannot see (kept only in thread-local storage, in non-GC memory, or in
  * a register across a call) is freed and reused quickly and the tests notice. */

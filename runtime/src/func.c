@@ -339,7 +339,8 @@ static int bind_args(FunctionObject *f, Value *params, const Value *args, size_t
     size_t n = nargs < (size_t)npos ? nargs : (size_t)npos;
     copy_vals(params, args, n);
     if (c->flags & RT_CO_VARARGS) {
-        Value t = rt_tuple_from(args + n, (int64_t)(nargs - n));
+        /* args is NULL for a call without arguments: no arithmetic on it then */
+        Value t = rt_tuple_from(nargs > n ? args + n : NULL, (int64_t)(nargs - n));
         if (!t)
             return -1;
         params[vararg_i] = t;

@@ -50,8 +50,9 @@ Value rt_unpack_seq(Value v, int64_t n)
         Value r = rt_tuple_new(n);
         if (!r)
             return RT_ERR;
-        memcpy(((TupleObject *)rt_obj(r))->items, ((ListObject *)rt_obj(v))->items,
-               (size_t)n * sizeof(Value));
+        if (n)   /* an empty list may have no item array at all */
+            memcpy(((TupleObject *)rt_obj(r))->items, ((ListObject *)rt_obj(v))->items,
+                   (size_t)n * sizeof(Value));
         return r;
     }
     Value it = unpack_iter(v);

@@ -713,6 +713,31 @@ static char *xstrdup_msg(const char *prefix, const char *msg)
     return s;
 }
 
+/* AddressSanitizer instruments only functions with the sanitize_address attribute; as in clang,
+ * it runs after the optimisation pipeline (so it checks the accesses that remain), and also
+ * gives the module's globals (constants, CodeInfo, FrameInfo) redzones. */
+static void mark_sanitized(Cg *cg)
+{
+    unsigned kind = LLVMGetEnumAttributeKindForName("sanitize_address", 16);
+    LLVMAttributeRef a = LLVMCreateEnumAttribute(cg->ctx, kind, 0);
+    for (LLVMValueRef f = LLVMGetFirstFunction(cg->mod); f; f = LLVMGetNextFunction(f))
+        if (LLVMCountBasicBlocks(f) > 0)
+            LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, a);
+}
+
+/* LLVMVerifyModule sets *msg even when the module is valid (an empty string that must still be
+ * disposed of); only a failure's message is handed back. */
+static int verify_fails(LLVMModuleRef m, char **msg)
+{
+    *msg = NULL;
+    if (LLVMVerifyModule(m, LLVMReturnStatusAction, msg))
+        return 1;
+    if (*msg)
+        LLVMDisposeMessage(*msg);
+    *msg = NULL;
+    return 0;
+}
+
 static void cg_free(Cg *cg)
 {
     for (int i = 0; i < cg->nconsts; i++) {
@@ -811,16 +836,19 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
     LLVMDIBuilderFinalize(cg->dib);
 
     int rc = 0;
-    if (opt->verify && LLVMVerifyModule(cg->mod, LLVMReturnStatusAction, &msg)) {
+    if (opt->verify && verify_fails(cg->mod, &msg)) {
         *err = xstrdup_msg("LLVM verifier: ", msg);
         LLVMDisposeMessage(msg);
         rc = -1;
     }
     if (rc == 0) {
-        char passes[32];
-        snprintf(passes, sizeof passes, "default<O%d>", opt->opt_level < 0 ? 0
-                                                        : opt->opt_level > 3 ? 3
-                                                                             : opt->opt_level);
+        char passes[48];
+        snprintf(passes, sizeof passes, "default<O%d>%s", opt->opt_level < 0 ? 0
+                                                          : opt->opt_level > 3 ? 3
+                                                                               : opt->opt_level,
+                 opt->sanitize_address ? ",asan" : "");
+        if (opt->sanitize_address)
+            mark_sanitized(cg);
         LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
         LLVMPassBuilderOptionsSetVerifyEach(po, 0);
         LLVMErrorRef e = LLVMRunPasses(cg->mod, passes, tm, po);
@@ -832,7 +860,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
             rc = -1;
         }
     }
-    if (rc == 0 && opt->verify && LLVMVerifyModule(cg->mod, LLVMReturnStatusAction, &msg)) {
+    if (rc == 0 && opt->verify && verify_fails(cg->mod, &msg)) {
         *err = xstrdup_msg("LLVM verifier (after optimisation): ", msg);
         LLVMDisposeMessage(msg);
         rc = -1;

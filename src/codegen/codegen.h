@@ -30,6 +30,8 @@ typedef struct CgOptions {
     int debug_info;        /* DWARF line tables mapping code to Python lines */
     const CgSource *sources;
     int nsources;
+    int sanitize_address;  /* instrument loads and stores with AddressSanitizer (the `make asan`
+                              compiler, whose programs link a sanitized runtime) */
 } CgOptions;
 
 /* Generates code for program p whose main module is main_mod and writes it to out_path in the

@@ -3,6 +3,10 @@
  * runtime relative to the aithon binary, module lookup, temporary directories, linking through
  * the system `cc`, and the `run` cache location.
  *
+ * A compiler built by `make asan` (AITHON_SANITIZE) links with the C compiler that built it and
+ * -fsanitize=address,undefined, since the runtime beside it is instrumented, and without libgc
+ * when that runtime uses the malloc allocator (AITHON_RT_GC_MALLOC; see runtime/src/alloc.c).
+ *
  * Invariant: outputs appear atomically.  The linker writes a temporary name beside the final
  * file, renamed on success and removed on failure, so an interrupted or failed build never
  * leaves a partial executable (or a corrupt cache entry).
@@ -72,7 +76,19 @@ const char *driver_exe_dir(void)
     return dir;
 }
 
-/* The first existing candidate (files or directories), canonicalised; static storage. */
+/* A directory that holds the bundled library, told by one of its files: a plain directory of
+ * the same name (the /usr/local/lib of an installed /usr/local/bin/aithon) is not one. */
+static int is_lib_dir(const char *p)
+{
+    char *marker = join(p, "__future__.py");
+    int ok = is_file(marker);
+    free(marker);
+    return ok;
+}
+
+/* The first existing candidate (files or directories), canonicalised; static storage.  A
+ * directory found beside the binary must be the bundled library (is_lib_dir); $env is taken
+ * as given. */
 static const char *first_existing(const char *env, const char *const *rel, int want_dir,
                                   char *out)
 {
@@ -84,7 +100,7 @@ static const char *first_existing(const char *env, const char *const *rel, int w
     }
     for (int i = 0; rel[i]; i++) {
         char *p = join(driver_exe_dir(), rel[i]);
-        int ok = want_dir ? is_dir(p) : is_file(p);
+        int ok = want_dir ? is_lib_dir(p) : is_file(p);
         if (ok && realpath(p, out)) {
             free(p);
             return out;
@@ -97,7 +113,8 @@ static const char *first_existing(const char *env, const char *const *rel, int w
 const char *driver_lib_dir(void)
 {
     static char buf[PATH_MAX];
-    static const char *const rel[] = {"../lib", "../lib/aithon/lib", NULL};
+    /* build/aithon, build/<tree>/aithon (make asan: build/asan/aithon), installed bin/aithon */
+    static const char *const rel[] = {"../lib", "../../lib", "../lib/aithon/lib", NULL};
     return first_existing("AITHON_LIB", rel, 1, buf);
 }
 
@@ -227,6 +244,15 @@ int driver_commit(const char *tmp, const char *final)
     return rc;
 }
 
+int driver_links_sanitized(void)
+{
+#ifdef AITHON_SANITIZE
+    return 1;
+#else
+    return 0;
+#endif
+}
+
 int driver_link(const char *obj, const char *out, int is_static)
 {
     const char *rt = driver_runtime_lib();
@@ -235,9 +261,16 @@ int driver_link(const char *obj, const char *out, int is_static)
                         "%s (set AITHON_RUNTIME)\n", driver_exe_dir());
         return -1;
     }
+#ifdef AITHON_SANITIZE
+    /* the runtime beside a sanitized compiler is instrumented (`make asan`): the program must
+     * be linked by the compiler that built it, whose sanitizer runtimes match ($CC is ignored:
+     * another compiler's libasan would not) */
+    const char *cc = AITHON_LINK_CC;
+#else
     const char *cc = getenv("CC");
     if (!cc || !*cc)
         cc = "cc";
+#endif
     size_t n = strlen(out) + 32;
     char *tmp = malloc(n);
     snprintf(tmp, n, "%s.aithon-tmp%ld", out, (long)getpid());
@@ -250,7 +283,12 @@ int driver_link(const char *obj, const char *out, int is_static)
     argv[k++] = tmp;
     argv[k++] = (char *)obj;
     argv[k++] = (char *)rt;
+#ifdef AITHON_SANITIZE
+    argv[k++] = "-fsanitize=address,undefined";
+#endif
+#ifndef AITHON_RT_GC_MALLOC
     argv[k++] = "-lgc";
+#endif
     argv[k++] = "-lgmp";
     argv[k++] = "-lutf8proc";
     argv[k++] = "-lpcre2-8";

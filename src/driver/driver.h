@@ -14,7 +14,8 @@
 /* The directory of the running aithon binary (from /proc/self/exe); static storage. */
 const char *driver_exe_dir(void);
 /* The bundled Python library: $AITHON_LIB, else <exe>/../lib (the build tree: build/aithon ->
- * lib/), else <exe>/../lib/aithon/lib (installed: bin/aithon); NULL when none exists. */
+ * lib/), else <exe>/../../lib (another build tree: build/asan/aithon), else
+ * <exe>/../lib/aithon/lib (installed: bin/aithon); NULL when none exists. */
 const char *driver_lib_dir(void);
 /* libaithonrt.a: $AITHON_RUNTIME, else next to the binary (build/), else
  * <exe>/../lib/aithon/libaithonrt.a; NULL when none exists. */
@@ -30,6 +31,10 @@ char *driver_dirname(const char *path);
 /* A fresh private temporary directory (mkdtemp), or NULL; driver_rmtree removes it. */
 char *driver_tmpdir(void);
 void driver_rmtree(const char *dir);
+
+/* 1 when programs are linked with the sanitizer runtimes (a `make asan` compiler): their code
+ * is then instrumented by AddressSanitizer as well. */
+int driver_links_sanitized(void);
 
 /* Links obj into the executable out (written as a temporary name in out's directory, renamed
  * when complete, so a failure never leaves a partial file).  Returns 0 or -1 after printing the
