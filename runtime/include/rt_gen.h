@@ -75,5 +75,8 @@ Value rt_gen_send(Value gen, Value v);
 /* gen.throw(exc): as send, raising exc at the suspension point first */
 Value rt_gen_throw(Value gen, Value type, Value value, Value tb);
 Value rt_gen_close(Value gen);   /* rt_None, or RT_ERR after raising */
+/* anext(it, default)'s awaitable around it.__anext__()'s result `awaitable`: awaiting it gives
+ * that result, or `deflt` where it would raise StopAsyncIteration */
+Value rt_anext_awaitable_new(Value awaitable, Value deflt);
 
 #endif
