@@ -1,8 +1,8 @@
 """asyncio.timeouts: timeout() / timeout_at(), the 3.11 context managers.  Written for aithon.
 
 On expiry the enclosing task is cancelled; when the CancelledError that this caused reaches
-__aexit__ (and no other cancellation is pending: Task.uncancel() drops to 0), it becomes
-TimeoutError."""
+__aexit__ (and no cancellation was requested since entering: Task.uncancel() drops back to the
+count seen on entry), it becomes TimeoutError."""
 
 from asyncio import events
 from asyncio import tasks
@@ -30,6 +30,8 @@ class Timeout:
 
     def reschedule(self, when):
         if self._state is not _ENTERED:
+            if self._state is _CREATED:
+                raise RuntimeError("Timeout has not been entered")
             raise RuntimeError(f"Cannot change state of {self._state} Timeout")
         self._when = when
         if self._timeout_handler is not None:
@@ -49,14 +51,20 @@ class Timeout:
     def __repr__(self):
         info = ['']
         if self._state is _ENTERED:
-            info.append(f"when={self._when}" if self._when is not None else "when=None")
+            when = round(self._when, 3) if self._when is not None else None
+            info.append(f"when={when}")
         return f"<Timeout [{self._state}]{' '.join(info)}>"
 
     async def __aenter__(self):
-        self._state = _ENTERED
-        self._task = tasks.current_task()
-        if self._task is None:
+        if self._state is not _CREATED:
+            raise RuntimeError("Timeout has already been entered")
+        task = tasks.current_task()
+        if task is None:
             raise RuntimeError("Timeout should be used inside a task")
+        self._state = _ENTERED
+        self._task = task
+        # cancellations requested before entering are not this timeout's
+        self._cancelling = task.cancelling()
         self.reschedule(self._when)
         return self
 
@@ -66,8 +74,8 @@ class Timeout:
             self._timeout_handler = None
         if self._state is _EXPIRING:
             self._state = _EXPIRED
-            if self._task.uncancel() == 0 and exc_type is CancelledError:
-                raise TimeoutError
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_val
         elif self._state is _ENTERED:
             self._state = _EXITED
         return None
