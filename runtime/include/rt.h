@@ -282,6 +282,14 @@ Value rt_exc_group_new(Type *t, Value msg, Value excs);
  * *match and *rest become exception groups derived from eg (message, traceback, cause,
  * context and notes copied), eg itself when it matches as a whole, or 0 for None. -1 error */
 int rt_exc_group_split(Value eg, Value types, Value *match, Value *rest);
+/* except* (called by generated code): a state for the caught exception exc; split off the
+ * part matching a clause's types (None: the clause does not run; TypeError for non-exception
+ * or group types); add an exception that left a clause; at the end, the exception to raise
+ * (unmatched rest, re-raised parts and new exceptions combined as CPython does) or None */
+Value rt_exc_star_start(Value exc);
+Value rt_exc_star_split(Value state, Value types);
+void rt_exc_star_add(Value state, Value exc);
+Value rt_exc_star_end(Value state);
 /* OSError for a C errno, "[Errno 2] No such file or directory: 'x'"; filename 0 = none */
 Value rt_raise_errno(int err, Value filename);
 /* UnicodeDecodeError for bytes object `obj` / UnicodeEncodeError for str `obj` */

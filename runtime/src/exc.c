@@ -824,6 +824,185 @@ int rt_exc_group_split(Value eg, Value types, Value *match, Value *rest)
     return split_rec(eg, types, match, rest);
 }
 
+/* ---- except* (PEP 654), called by generated code (mir.def: exc.star.*) ----
+ * The state is a list [orig, rest, raised...]: orig the caught exception, rest the part no
+ * clause has matched yet (0 once all of it matched), then each exception that left a clause,
+ * in order.  A naked (non-group) exception is matched whole, wrapped in a new group with its
+ * traceback; unmatched it stays naked. */
+enum { STAR_ORIG, STAR_REST, STAR_RAISED };
+
+Value rt_exc_star_start(Value exc)
+{
+    Value items[2] = {exc, exc};
+    return rt_list_from(items, 2);
+}
+
+static int star_type_ok(Value t)
+{
+    if (!is_exc_type(t)) {
+        rt_raise_str(rt_TypeError,
+                     "catching classes that do not inherit from BaseException is not allowed");
+        return 0;
+    }
+    if (rt_issubtype((Type *)rt_obj(t), rt_BaseExceptionGroup)) {
+        rt_raise_str(rt_TypeError, "catching ExceptionGroup with except* is not allowed. "
+                                   "Use except instead.");
+        return 0;
+    }
+    return 1;
+}
+
+Value rt_exc_star_split(Value st, Value types)
+{
+    if (!rt_is_small(types) && (rt_obj(types)->type->flags & RT_TPFLAG_TUPLE_SUBCLASS)) {
+        TupleObject *t = (TupleObject *)rt_obj(types);
+        for (int64_t i = 0; i < t->size; i++)
+            if (!star_type_ok(t->items[i]))
+                return RT_ERR;
+    } else if (!star_type_ok(types)) {
+        return RT_ERR;
+    }
+    ListObject *l = (ListObject *)rt_obj(st);
+    Value rest = l->items[STAR_REST];
+    if (!rest)
+        return rt_None;
+    if (!rt_issubtype(rt_typeof(rest), rt_BaseExceptionGroup)) {
+        int m = rt_exc_matches(rest, types);
+        if (m < 0)
+            return RT_ERR;
+        if (!m)
+            return rt_None;
+        Value one = rt_tuple_from(&rest, 1);   /* args shows a tuple, as CPython's */
+        Value g = one ? rt_exc_group_new(rt_BaseExceptionGroup, rt_str_intern(""), one) : 0;
+        if (!g)
+            return RT_ERR;
+        ((ExcObject *)rt_obj(g))->traceback = ((ExcObject *)rt_obj(rest))->traceback;
+        l->items[STAR_REST] = 0;
+        return g;
+    }
+    Value match, r;
+    if (rt_exc_group_split(rest, types, &match, &r) < 0)
+        return RT_ERR;
+    l->items[STAR_REST] = r;
+    return match ? match : rt_None;
+}
+
+void rt_exc_star_add(Value st, Value exc)
+{
+    /* the exception that left the clause must not be lost: out of memory is fatal here */
+    if (rt_list_append(st, exc) < 0) {
+        fputs("aithon: out of memory in except*\n", stderr);
+        abort();
+    }
+}
+
+/* CPython's is_same_exception_metadata: a part split off orig (re-raised by a bare `raise` or
+ * never matched) shares orig's notes, traceback, cause and context */
+static int same_metadata(Value a, Value b)
+{
+    ExcObject *x = (ExcObject *)rt_obj(a), *y = (ExcObject *)rt_obj(b);
+    return x->notes == y->notes && x->traceback == y->traceback && x->cause == y->cause &&
+           x->context == y->context;
+}
+
+typedef struct Leaves { Value *v; int64_t n, cap; } Leaves;
+
+static int collect_leaves(Leaves *ls, Value e)
+{
+    if (rt_issubtype(rt_typeof(e), rt_BaseExceptionGroup)) {
+        TupleObject *t = (TupleObject *)rt_obj(((ExcGroupObject *)rt_obj(e))->exceptions);
+        for (int64_t i = 0; i < t->size; i++)
+            if (collect_leaves(ls, t->items[i]) < 0)
+                return -1;
+        return 0;
+    }
+    if (ls->n == ls->cap) {
+        int64_t cap = ls->cap ? 2 * ls->cap : 8;
+        Value *v = rt_alloc((size_t)cap * sizeof(Value));
+        if (!v)
+            return -1;
+        if (ls->n)
+            memcpy(v, ls->v, (size_t)ls->n * sizeof(Value));
+        ls->v = v;
+        ls->cap = cap;
+    }
+    ls->v[ls->n++] = e;
+    return 0;
+}
+
+/* the part of e whose leaves are in ls, keeping e's nesting (0 if none): groups are always
+ * derived anew, as CPython's projection matches leaves only; -1 error */
+static int project(Value e, const Leaves *ls, Value *out)
+{
+    *out = 0;
+    if (!rt_issubtype(rt_typeof(e), rt_BaseExceptionGroup)) {
+        for (int64_t i = 0; i < ls->n; i++)
+            if (ls->v[i] == e) {
+                *out = e;
+                break;
+            }
+        return 0;
+    }
+    TupleObject *t = (TupleObject *)rt_obj(((ExcGroupObject *)rt_obj(e))->exceptions);
+    Value *kept = rt_alloc((size_t)t->size * sizeof(Value) + sizeof(Value));
+    if (!kept)
+        return -1;
+    int64_t n = 0;
+    for (int64_t i = 0; i < t->size; i++) {
+        Value sub;
+        if (project(t->items[i], ls, &sub) < 0)
+            return -1;
+        if (sub)
+            kept[n++] = sub;
+    }
+    if (n && !(*out = group_derive(e, kept, n)))
+        return -1;
+    return 0;
+}
+
+/* CPython's _PyExc_PrepReraiseStar: the exceptions that left the clauses and the unmatched
+ * rest become one exception to raise (or None).  Parts of orig (re-raised or unmatched) are
+ * merged back into orig's shape; new exceptions are grouped with them in ExceptionGroup("").*/
+Value rt_exc_star_end(Value st)
+{
+    ListObject *l = (ListObject *)rt_obj(st);
+    Value orig = l->items[STAR_ORIG];
+    int64_t nraised = l->size - STAR_RAISED;
+    Value *excs = rt_alloc((size_t)(nraised + 1) * sizeof(Value));
+    if (!excs)
+        return RT_ERR;
+    int64_t n = 0;
+    for (int64_t i = 0; i < nraised; i++)
+        excs[n++] = l->items[STAR_RAISED + i];
+    excs[n++] = l->items[STAR_REST];   /* 0 when all of it matched */
+    if (!rt_issubtype(rt_typeof(orig), rt_BaseExceptionGroup))
+        return excs[0] ? excs[0] : rt_None;   /* at most one clause ran */
+    Leaves keep = {0};
+    Value raised = rt_list_new(0);
+    if (!raised)
+        return RT_ERR;
+    for (int64_t i = 0; i < n; i++) {
+        if (!excs[i])
+            continue;
+        if (same_metadata(excs[i], orig)) {
+            if (collect_leaves(&keep, excs[i]) < 0)
+                return RT_ERR;
+        } else if (rt_list_append(raised, excs[i]) < 0)
+            return RT_ERR;
+    }
+    Value reraised = 0;
+    if (keep.n && project(orig, &keep, &reraised) < 0)
+        return RT_ERR;
+    ListObject *rl = (ListObject *)rt_obj(raised);
+    if (rl->size == 0)
+        return reraised ? reraised : rt_None;
+    if (reraised && rt_list_append(raised, reraised) < 0)
+        return RT_ERR;
+    if (rl->size == 1)
+        return rl->items[0];
+    return rt_exc_group_new(rt_BaseExceptionGroup, rt_str_intern(""), raised);
+}
+
 /* "msg (3 sub-exceptions)" */
 static Value group_str(Value v)
 {

@@ -741,6 +741,21 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         return NULL;
     case MIR_ExcHandled:
         return rt_call0(cg, RTF_rt_exc_handled);
+    case MIR_ExcStarStart:
+        r = RTC(cg, RTF_rt_exc_star_start, a0);
+        check_value(cg, in, r);
+        return r;
+    case MIR_ExcStarSplit:
+        r = RTC(cg, RTF_rt_exc_star_split, a0, a1);
+        check_value(cg, in, r);
+        return r;
+    case MIR_ExcStarAdd:
+        RTC(cg, RTF_rt_exc_star_add, a0, a1);
+        return NULL;
+    case MIR_ExcStarEnd:
+        r = RTC(cg, RTF_rt_exc_star_end, a0);
+        check_value(cg, in, r);
+        return r;
 
     case MIR_LookupSpecial:   /* approximated by a full attribute lookup */
         r = RTC(cg, RTF_rt_getattr, a0, name_const(cg, in->str));

@@ -447,6 +447,78 @@ static void lower_handlers(LowerFn *F, const Node *s, MirInst *prev, ExcTarget *
     F->exc = outer;
 }
 
+/* except* clauses (PEP 654), entered with the exception pending: every clause whose type
+ * matches part of what is left runs once with that part (bound to its name and being the
+ * handled exception); an exception leaving a clause is collected instead of propagating; at
+ * the end what is left to raise (runtime: rt_exc_star_end) is re-raised, or nothing (the
+ * else clause is skipped either way).  break/continue/return cannot appear in these clauses
+ * (sema), so they need no unwind entry. */
+static void lower_star_handlers(LowerFn *F, const Node *s, MirInst *prev, ExcTarget *outer,
+                                Label *done)
+{
+    const NodeList *hs = &s->v.TryStar.handlers;
+    Loc loc = synth(s->loc);
+    MirInst *x = emit0(F, MIR_ExcCatch, loc);
+    ExcTarget c1 = {NULL, "except*.cleanup"};
+    F->exc = &c1;
+    MirInst *st = emit1_r(F, MIR_ExcStarStart, x, loc);
+    for (int i = 0; i < hs->n && F->cur; i++) {
+        const Node *h = hs->v[i];
+        const char *name = h->v.ExceptHandler.name;
+        Loc hl = synth(h->loc);
+        Label match = {0, "except*.body"}, next = {0, "except*.next"};
+        MirInst *t = lower_expr(F, h->v.ExceptHandler.type);
+        MirInst *m = emit2_r(F, MIR_ExcStarSplit, st, t, h->loc);
+        MirInst *a[2] = {m, emit_none(F, hl)};
+        MirInst *none = emit(F, MIR_Is, a, 2, hl);
+        branch(F, none, &next, &match, hl);
+        start(F, &match);
+        emit1(F, MIR_ExcRestoreHandled, m, hl);   /* the matched part is being handled */
+        if (name)
+            store_name(F, name, m, h->loc);
+        ExcTarget raised = {NULL, "except*.raised"};
+        F->exc = &raised;
+        lower_stmts(F, &h->v.ExceptHandler.body);
+        F->exc = &c1;
+        if (F->cur) {
+            if (name)
+                unbind_name(F, name, hl);
+            jump(F, &next, hl);
+        }
+        if (raised.b) {
+            F->cur = raised.b;
+            MirInst *y = emit0(F, MIR_ExcCatch, hl);
+            MirInst *add[2] = {st, y};
+            emit(F, MIR_ExcStarAdd, add, 2, hl);
+            if (name)
+                unbind_name(F, name, hl);
+            jump(F, &next, hl);
+        }
+        start(F, &next);
+    }
+    if (F->cur) {
+        MirInst *r = emit1_r(F, MIR_ExcStarEnd, st, loc);
+        MirInst *a[2] = {r, emit_none(F, loc)};
+        MirInst *none = emit(F, MIR_Is, a, 2, loc);
+        Label handled = {0, "except*.handled"}, again = {0, "except*.reraise"};
+        branch(F, none, &handled, &again, loc);
+        start(F, &handled);
+        emit1(F, MIR_ExcRestoreHandled, prev, loc);
+        jump(F, done, loc);
+        start(F, &again);
+        emit1(F, MIR_ExcRestoreHandled, r, loc);
+        reraise(F, loc);
+    }
+    if (c1.b) {
+        F->cur = c1.b;
+        emit1(F, MIR_ExcRestoreHandled, prev, loc);
+        F->exc = outer;
+        propagate(F, loc);
+    }
+    F->exc = outer;
+}
+
+/* try / except / except* / else / finally (TryStar has Try's fields, in the same order) */
 static void lower_try(LowerFn *F, const Node *s)
 {
     const NodeList *final = &s->v.Try.finalbody;
@@ -469,7 +541,10 @@ static void lower_try(LowerFn *F, const Node *s)
         jump(F, &done, loc);
         if (h.b) {
             F->cur = h.b;
-            lower_handlers(F, s, prev, inner, &done);
+            if (s->kind == N_TryStar)
+                lower_star_handlers(F, s, prev, inner, &done);
+            else
+                lower_handlers(F, s, prev, inner, &done);
         }
         start(F, &done);
     } else {
@@ -890,7 +965,7 @@ void lower_stmt(LowerFn *F, const Node *s)
         raise_value(F, e, c, loc);
         return;
     }
-    case N_Try:
+    case N_Try: case N_TryStar:
         lower_try(F, s);
         return;
     case N_With: case N_AsyncWith:
@@ -917,8 +992,6 @@ void lower_stmt(LowerFn *F, const Node *s)
     case N_AsyncFor:
         lower_async_for(F, s);
         return;
-    case N_TryStar:
-        lower_fail(F->L, loc, "'except*' is not supported yet");
     default:
         die("lowering: unexpected %s statement", ast_nodes[s->kind].name);
     }
