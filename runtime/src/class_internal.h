@@ -29,6 +29,9 @@ typedef struct MethodDef {
     const char *kwnames;  /* NULL: positional-only; "a,b,*c": c keyword-only */
 } MethodDef;
 
+/* BaseExceptionGroup's split, subgroup and derive (exc.c), NULL-terminated */
+extern const MethodDef rt_exc_group_methods[];
+
 /* an unbound method of a built-in type (str.upper) and its bound form ("a".upper) */
 typedef struct MethodDescrObject { Object ob; const MethodDef *def; Type *owner; } MethodDescrObject;
 typedef struct BuiltinMethodObject { Object ob; const MethodDef *def; Value self; Type *owner; }

@@ -1205,6 +1205,10 @@ int rt_descr_fill_builtin(Type *t, Value dict)
             put(dict, "args", rt_getset_new(t, "args", exc_args_get, exc_args_set)) < 0)
             return -1;
     }
+    if (t == rt_BaseExceptionGroup)
+        for (const MethodDef *d = rt_exc_group_methods; d->name; d++)
+            if (put_def(dict, d, t) < 0)
+                return -1;
     if (t == &rt_object_type && rt_slots_fill_object(dict) < 0)
         return -1;
     if (rt_func_fill_dict(t, dict) < 0)

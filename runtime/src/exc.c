@@ -24,6 +24,7 @@
 
 #include "rt.h"
 #include "core.h"
+#include "class_internal.h"
 
 /* ================================================================== string building ==== */
 
@@ -772,9 +773,21 @@ static Value group_derive(Value eg, const Value *items, int64_t n)
     return d;
 }
 
-static int split_rec(Value e, Value types, Value *match, Value *rest)
+/* the condition of split()/subgroup(): an exception type, a tuple of them, or (pred != 0) a
+ * predicate called with each exception, groups included */
+typedef struct SplitCond { Value types; Value pred; } SplitCond;
+
+static int cond_matches(const SplitCond *c, Value e)
 {
-    int m = rt_exc_matches(e, types);
+    if (!c->pred)
+        return rt_exc_matches(e, c->types);
+    Value r = rt_call(c->pred, &e, 1, 0);
+    return r ? rt_truthy(r) : -1;
+}
+
+static int split_rec(Value e, const SplitCond *c, Value *match, Value *rest)
+{
+    int m = cond_matches(c, e);
     if (m < 0)
         return -1;
     *match = *rest = 0;
@@ -794,7 +807,7 @@ static int split_rec(Value e, Value types, Value *match, Value *rest)
     int64_t nm = 0, nr = 0;
     for (int64_t i = 0; i < ex->size; i++) {
         Value sm, sr;
-        if (split_rec(ex->items[i], types, &sm, &sr) < 0)
+        if (split_rec(ex->items[i], c, &sm, &sr) < 0)
             return -1;
         if (sm)
             ms[nm++] = sm;
@@ -808,21 +821,70 @@ static int split_rec(Value e, Value types, Value *match, Value *rest)
     return 0;
 }
 
-int rt_exc_group_split(Value eg, Value types, Value *match, Value *rest)
+/* CPython's get_matcher_type: a type, a tuple of types, or any other callable */
+static int split_cond(Value cond, SplitCond *c)
 {
-    int ok = is_exc_type(types);
-    if (!ok && !rt_is_small(types) && (rt_obj(types)->type->flags & RT_TPFLAG_TUPLE_SUBCLASS)) {
-        TupleObject *t = (TupleObject *)rt_obj(types);
+    c->types = cond;
+    c->pred = 0;
+    int ok = is_exc_type(cond);
+    if (!ok && !rt_is_small(cond) && (rt_obj(cond)->type->flags & RT_TPFLAG_TUPLE_SUBCLASS)) {
+        TupleObject *t = (TupleObject *)rt_obj(cond);
         ok = 1;
         for (int64_t i = 0; i < t->size; i++)
             ok &= is_exc_type(t->items[i]);
     }
-    if (!ok) {
-        rt_raise_str(rt_TypeError, "expected a function, exception type or tuple of exception types");
-        return -1;
-    }
-    return split_rec(eg, types, match, rest);
+    if (ok)
+        return 0;
+    if (!rt_issubtype(rt_typeof(cond), &rt_type_type))
+        for (Type *t = rt_typeof(cond); t; t = t->base)
+            if (t->call) {
+                c->pred = cond;
+                return 0;
+            }
+    rt_raise_str(rt_TypeError, "expected a function, exception type or tuple of exception types");
+    return -1;
 }
+
+int rt_exc_group_split(Value eg, Value types, Value *match, Value *rest)
+{
+    SplitCond c;
+    if (split_cond(types, &c) < 0)
+        return -1;
+    return split_rec(eg, &c, match, rest);
+}
+
+/* eg.split(condition) -> (match, rest), each a derived group or None */
+static Value group_split_m(Value self, Value cond)
+{
+    Value m, r;
+    if (rt_exc_group_split(self, cond, &m, &r) < 0)
+        return RT_ERR;
+    Value pair[2] = {m ? m : rt_None, r ? r : rt_None};
+    return rt_tuple_from(pair, 2);
+}
+
+/* eg.subgroup(condition): split's match part alone */
+static Value group_subgroup_m(Value self, Value cond)
+{
+    Value m, r;
+    if (rt_exc_group_split(self, cond, &m, &r) < 0)
+        return RT_ERR;
+    return m ? m : rt_None;
+}
+
+/* eg.derive(excs): a group of the same message around excs (no metadata copied) */
+static Value group_derive_m(Value self, Value excs)
+{
+    return rt_exc_group_new(rt_BaseExceptionGroup, ((ExcGroupObject *)rt_obj(self))->message,
+                            excs);
+}
+
+const MethodDef rt_exc_group_methods[] = {
+    {"split", (void (*)(void))group_split_m, MD_METHOD, 1, 1, NULL},
+    {"subgroup", (void (*)(void))group_subgroup_m, MD_METHOD, 1, 1, NULL},
+    {"derive", (void (*)(void))group_derive_m, MD_METHOD, 1, 1, NULL},
+    {NULL, NULL, 0, 0, 0, NULL},
+};
 
 /* ---- except* (PEP 654), called by generated code (mir.def: exc.star.*) ----
  * The state is a list [orig, rest, raised...]: orig the caught exception, rest the part no

@@ -140,3 +140,15 @@ try:
     c.send(None)
 except StopIteration as s:
     print("async result", s.value)
+
+# split / subgroup / derive, with types, tuples and predicates
+eg = ExceptionGroup("top", [ValueError(1), ExceptionGroup("sub", [TypeError(2), ValueError(-3)])])
+m, r = eg.split(ValueError)
+print(repr(m), repr(r))
+print(repr(eg.split((TypeError, ValueError))[0] is eg), eg.split(KeyError))
+print(repr(eg.subgroup(lambda e: isinstance(e, ValueError) and e.args[0] < 0)))
+print(eg.subgroup(lambda e: e is eg) is eg, repr(eg.derive([KeyError("k")])))
+try:
+    eg.split(5)
+except TypeError as e:
+    print("TypeError:", e)
