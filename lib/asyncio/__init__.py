@@ -17,7 +17,7 @@ from asyncio.tasks import (Task, create_task, FIRST_COMPLETED, FIRST_EXCEPTION, 
                            wait, wait_for, as_completed, sleep, gather, shield, ensure_future,
                            current_task, all_tasks)
 from asyncio.base_events import BaseEventLoop, EventLoop, SelectorEventLoop
-from asyncio.locks import Lock, Event, Condition, Semaphore, BoundedSemaphore
+from asyncio.locks import Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier
 from asyncio.queues import Queue, PriorityQueue, LifoQueue, QueueFull, QueueEmpty
 from asyncio.timeouts import Timeout, timeout, timeout_at
 from asyncio.taskgroups import TaskGroup

@@ -228,6 +228,39 @@ async def taskgroups():
     c.close()
 
 
+async def barrier():
+    b = asyncio.Barrier(3)
+    log = []
+
+    async def party(name, rounds):
+        for r in range(rounds):
+            log.append("%s waits %d" % (name, r))
+            idx = await b.wait()
+            log.append("%s passes %d as %d" % (name, r, idx))
+    await asyncio.gather(party("a", 2), party("b", 2), party("c", 2))
+    print("barrier log:", log)
+    print("parties:", b.parties, "waiting:", b.n_waiting, "broken:", b.broken)
+    errors = []
+
+    async def stuck():
+        try:
+            await b.wait()
+        except asyncio.BrokenBarrierError as e:
+            errors.append(str(e))
+    t = asyncio.create_task(stuck())
+    await asyncio.sleep(0)
+    print("one waiting:", b.n_waiting)
+    await b.reset()
+    await t
+    await b.abort()
+    await stuck()
+    print("reset/abort:", errors, b.broken)
+    try:
+        asyncio.Barrier(0)
+    except ValueError as e:
+        print("Barrier(0):", e)
+
+
 async def main():
     print("running loop is the event loop:", asyncio.get_running_loop() is asyncio.get_event_loop())
     await scheduling()
@@ -236,6 +269,7 @@ async def main():
     await sync_primitives()
     await waiting()
     await taskgroups()
+    await barrier()
     return "done"
 
 
