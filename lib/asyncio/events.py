@@ -39,15 +39,19 @@ class Handle:
             raise
         except BaseException as exc:
             self._loop.call_exception_handler({
-                'message': 'Exception in callback ' + _callback_name(self._callback),
+                'message': 'Exception in callback ' + _format_callback(self._callback,
+                                                                       self._args),
                 'exception': exc,
                 'handle': self,
             })
 
     def __repr__(self):
-        state = ' cancelled' if self._cancelled else ''
-        return '<%s%s %s>' % (type(self).__name__, state,
-                              _callback_name(self._callback) if self._callback else '')
+        info = [type(self).__name__]
+        if self._cancelled:
+            info.append('cancelled')
+        if self._callback is not None:
+            info.append(_format_callback(self._callback, self._args))
+        return '<%s>' % ' '.join(info)
 
 
 class TimerHandle(Handle):
@@ -82,11 +86,15 @@ class TimerHandle(Handle):
         return self is other or other < self
 
 
-def _callback_name(cb):
+def _format_callback(cb, args):
+    """CPython's form: qualname(args...) and, for a Python function, ' at file:line'."""
     name = getattr(cb, '__qualname__', None) or getattr(cb, '__name__', None)
-    if name is None:
-        return repr(cb)
-    return name + '()'
+    text = repr(cb) if name is None else name
+    text += '(' + ', '.join(repr(a) for a in (args or ())) + ')'
+    code = getattr(cb, '__code__', None)
+    if code is not None and not hasattr(cb, '__self__'):
+        text += f' at {code.co_filename}:{code.co_firstlineno}'
+    return text
 
 
 class AbstractEventLoop:
