@@ -43,14 +43,19 @@ class Future:
             self._loop = loop
         self._callbacks = []
 
-    def __repr__(self):
+    def _repr_info(self):
         info = [self._state.lower()]
         if self._state == _FINISHED:
             if self._exception is not None:
                 info.append(f'exception={self._exception!r}')
             else:
                 info.append(f'result={self._result!r}')
-        return '<%s %s>' % (type(self).__name__, ' '.join(info))
+        if self._callbacks:
+            info.append(_format_callbacks(self._callbacks))
+        return info
+
+    def __repr__(self):
+        return '<%s %s>' % (type(self).__name__, ' '.join(self._repr_info()))
 
     def get_loop(self):
         loop = self._loop
@@ -153,6 +158,18 @@ class Future:
         return self.result()
 
     __iter__ = __await__
+
+
+def _format_callbacks(cbs):
+    """cb=[first, <n more>, last], as CPython shows pending callbacks"""
+    fmt = events._format_callback
+    if len(cbs) == 1:
+        text = fmt(cbs[0], ())
+    elif len(cbs) == 2:
+        text = '{}, {}'.format(fmt(cbs[0], ()), fmt(cbs[1], ()))
+    else:
+        text = '{}, <{} more>, {}'.format(fmt(cbs[0], ()), len(cbs) - 2, fmt(cbs[-1], ()))
+    return f'cb=[{text}]'
 
 
 def _get_loop(fut):

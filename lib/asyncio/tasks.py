@@ -46,22 +46,16 @@ class Task(futures.Future):
         self._loop.call_soon(self._step)
         _live_tasks[self] = None
 
-    def __repr__(self):
-        if self._state == futures._CANCELLED:
-            state = 'cancelled'
-        elif self._state == futures._FINISHED:
-            state = 'finished'
-        else:
-            state = 'pending'
-        info = [state, f'name={self._name!r}']
+    def _repr_info(self):
+        info = super()._repr_info()
+        if self._num_cancels_requested and not self.done():
+            info[0] = 'cancelling'
+        info.insert(1, f'name={self._name!r}')
         coro_name = getattr(self._coro, '__qualname__', None) or type(self._coro).__name__
-        info.append(f'coro=<{coro_name}()>')
-        if self._state == futures._FINISHED:
-            if self._exception is not None:
-                info.append(f'exception={self._exception!r}')
-            else:
-                info.append(f'result={self._result!r}')
-        return '<%s %s>' % (type(self).__name__, ' '.join(info))
+        info.insert(2, f'coro=<{coro_name}()>')
+        if self._fut_waiter is not None:
+            info.insert(3, f'wait_for={self._fut_waiter!r}')
+        return info
 
     def get_coro(self):
         return self._coro
@@ -181,6 +175,10 @@ class Task(futures.Future):
             self._step(exc)
         else:
             self._step()
+
+
+# a pending future shows its waiting task's wake-up as CPython's C Task names it
+Task._wakeup.__qualname__ = 'Task.task_wakeup'
 
 
 def _enter_task(loop, task):

@@ -71,6 +71,17 @@ async def future_api():
         c.result()
     except asyncio.CancelledError as e:
         print("cancelled result:", e.args)
+    pending = loop.create_future()
+
+    async def wait_on(fut):
+        return await fut
+    waiting = asyncio.create_task(wait_on(pending))
+    await asyncio.sleep(0)
+    pending.add_done_callback(id)
+    pending.add_done_callback(print)
+    print("pending repr:", repr(pending))
+    pending.set_result(None)
+    await waiting
     print("isfuture:", asyncio.isfuture(f), asyncio.isfuture(3), asyncio.isfuture(asyncio.sleep))
     print("await finished future:", await f)
 
