@@ -7,6 +7,7 @@ were scheduled.  The loop itself lives in asyncio.base_events, which registers i
 
 There is one thread, so the "running loop" and the "current loop" are module globals."""
 
+import contextvars
 import sys
 
 __all__ = ('AbstractEventLoop', 'Handle', 'TimerHandle', 'get_event_loop', 'set_event_loop',
@@ -17,6 +18,10 @@ class Handle:
     """A callback scheduled with call_soon (or, as TimerHandle, call_later/call_at)."""
 
     def __init__(self, callback, args, loop, context=None):
+        if context is None:
+            # a callback runs in a copy of the context current when it was scheduled
+            context = contextvars.copy_context()
+        self._context = context
         self._callback = callback
         self._args = args
         self._loop = loop
@@ -34,7 +39,7 @@ class Handle:
     def _run(self):
         # an exception escaping a callback does not stop the loop: it is reported
         try:
-            self._callback(*self._args)
+            self._context.run(self._callback, *self._args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:

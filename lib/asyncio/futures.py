@@ -8,6 +8,8 @@ Invariants (CPython's observable behaviour):
   - `await fut` yields the future itself to the driving Task (with _asyncio_future_blocking
     set), which subscribes to it and resumes when it completes."""
 
+import contextvars
+
 from asyncio import events
 from asyncio.exceptions import CancelledError, InvalidStateError
 
@@ -88,8 +90,8 @@ class Future:
         if not callbacks:
             return
         self._callbacks[:] = []
-        for callback in callbacks:
-            self._loop.call_soon(callback, self)
+        for callback, ctx in callbacks:
+            self._loop.call_soon(callback, self, context=ctx)
 
     def cancelled(self):
         return self._state == _CANCELLED
@@ -117,13 +119,15 @@ class Future:
 
     def add_done_callback(self, fn, *, context=None):
         if self._state != _PENDING:
-            self._loop.call_soon(fn, self)
+            self._loop.call_soon(fn, self, context=context)
         else:
-            self._callbacks.append(fn)
+            if context is None:
+                context = contextvars.copy_context()
+            self._callbacks.append((fn, context))
 
     def remove_done_callback(self, fn):
         """Removes every registration of fn; returns how many there were."""
-        kept = [f for f in self._callbacks if f != fn]
+        kept = [(f, ctx) for f, ctx in self._callbacks if f != fn]
         removed = len(self._callbacks) - len(kept)
         if removed:
             self._callbacks[:] = kept
@@ -164,11 +168,12 @@ def _format_callbacks(cbs):
     """cb=[first, <n more>, last], as CPython shows pending callbacks"""
     fmt = events._format_callback
     if len(cbs) == 1:
-        text = fmt(cbs[0], ())
+        text = fmt(cbs[0][0], ())
     elif len(cbs) == 2:
-        text = '{}, {}'.format(fmt(cbs[0], ()), fmt(cbs[1], ()))
+        text = '{}, {}'.format(fmt(cbs[0][0], ()), fmt(cbs[1][0], ()))
     else:
-        text = '{}, <{} more>, {}'.format(fmt(cbs[0], ()), len(cbs) - 2, fmt(cbs[-1], ()))
+        text = '{}, <{} more>, {}'.format(fmt(cbs[0][0], ()), len(cbs) - 2,
+                                          fmt(cbs[-1][0], ()))
     return f'cb=[{text}]'
 
 

@@ -4,6 +4,8 @@ run(main) makes a new loop, runs main as its first task until it is done, then c
 tasks still pending (letting them run their cleanup), closes the loop and returns main's
 result (or raises its exception)."""
 
+import contextvars
+
 from asyncio import coroutines
 from asyncio import events
 from asyncio import tasks
@@ -23,6 +25,7 @@ class Runner:
         self._debug = debug
         self._loop_factory = loop_factory
         self._loop = None
+        self._context = None
 
     def __enter__(self):
         self._lazy_init()
@@ -55,7 +58,9 @@ class Runner:
         if events._get_running_loop() is not None:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
-        task = self._loop.create_task(coro)
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
         return self._loop.run_until_complete(task)
 
     def _lazy_init(self):
@@ -70,6 +75,7 @@ class Runner:
             self._loop = self._loop_factory()
         if self._debug is not None:
             self._loop.set_debug(self._debug)
+        self._context = contextvars.copy_context()
         self._state = _INITIALIZED
 
 

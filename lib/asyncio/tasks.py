@@ -12,6 +12,7 @@ How a Task drives its coroutine (Task._step, one call per resumption, as CPython
     CancelledError into the coroutine at its await point; the task is cancelled only if the
     coroutine lets that CancelledError out."""
 
+import contextvars
 import itertools
 
 from asyncio import coroutines
@@ -43,7 +44,9 @@ class Task(futures.Future):
         self._must_cancel = False
         self._fut_waiter = None
         self._coro = coro
-        self._loop.call_soon(self._step)
+        # every step runs in this context (the callbacks below carry it)
+        self._context = contextvars.copy_context() if context is None else context
+        self._loop.call_soon(self._step, context=self._context)
         _live_tasks[self] = None
 
     def _repr_info(self):
@@ -65,9 +68,6 @@ class Task(futures.Future):
 
     def set_name(self, value):
         self._name = str(value)
-
-    def get_context(self):
-        return None
 
     def set_result(self, result):
         raise RuntimeError('Task does not support set_result operation')
@@ -144,29 +144,31 @@ class Task(futures.Future):
     def _suspend_on(self, result):
         """The coroutine yielded `result`: wait for it (a future) or reschedule (None)."""
         loop = self._loop
+        ctx = self._context
         blocking = getattr(result, '_asyncio_future_blocking', None)
         if blocking is not None:
             if futures._get_loop(result) is not loop:
-                loop.call_soon(self._step, RuntimeError(
-                    f'Task {self!r} got Future {result!r} attached to a different loop'))
-            elif blocking:
-                if result is self:
-                    loop.call_soon(self._step, RuntimeError(
-                        f'Task cannot await on itself: {self!r}'))
-                else:
-                    result._asyncio_future_blocking = False
-                    result.add_done_callback(self._wakeup)
-                    self._fut_waiter = result
-                    if self._must_cancel:
-                        if result.cancel(msg=self._cancel_message):
-                            self._must_cancel = False
+                error = RuntimeError(
+                    f'Task {self!r} got Future {result!r} attached to a different loop')
+            elif not blocking:
+                error = RuntimeError(
+                    f'yield was used instead of yield from in task {self!r} with {result!r}')
+            elif result is self:
+                error = RuntimeError(f'Task cannot await on itself: {self!r}')
             else:
-                loop.call_soon(self._step, RuntimeError(
-                    f'yield was used instead of yield from in task {self!r} with {result!r}'))
+                result._asyncio_future_blocking = False
+                result.add_done_callback(self._wakeup, context=ctx)
+                self._fut_waiter = result
+                if self._must_cancel:
+                    if result.cancel(msg=self._cancel_message):
+                        self._must_cancel = False
+                return
+            loop.call_soon(self._step, error, context=ctx)
         elif result is None:
-            loop.call_soon(self._step)
+            loop.call_soon(self._step, context=ctx)
         else:
-            loop.call_soon(self._step, RuntimeError(f'Task got bad yield: {result!r}'))
+            loop.call_soon(self._step, RuntimeError(f'Task got bad yield: {result!r}'),
+                           context=ctx)
 
     def _wakeup(self, future):
         try:
