@@ -87,5 +87,8 @@ int rt_gen_is_fresh(Value callee, Value it);
 void rt_gen_release(Value it, int fresh);
 /* sys.unraisablehook's default output for exception exc raised while finalising obj */
 void rt_write_unraisable(Value exc, Value obj);
+/* anext(it, default)'s awaitable around it.__anext__()'s result `awaitable`: awaiting it gives
+ * that result, or `deflt` where it would raise StopAsyncIteration */
+Value rt_anext_awaitable_new(Value awaitable, Value deflt);
 
 #endif

@@ -23,6 +23,7 @@
 #include "class_internal.h"
 #include "rt_containers.h"
 #include "rt_func.h"
+#include "rt_gen.h"
 #include "rt_mods.h"
 #include "rt_str.h"
 
@@ -497,6 +498,45 @@ static Value b_next(Value self, const Value *args, size_t nargs, Value kwnames)
     return rt_raise(rt_val(rt_StopIteration));
 }
 
+/* aiter(x): x.__aiter__(), which must give an async iterator (it has __anext__) */
+static Value b_aiter(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (nkw(kwnames))
+        return rt_raise_str(rt_TypeError, "aiter() takes no keyword arguments");
+    if (nargs != 1)
+        return rt_raise_fmt(rt_TypeError, "aiter() takes exactly one argument (%zu given)", nargs);
+    int found = 0;
+    Value it = rt_call_special(args[0], "__aiter__", NULL, 0, &found);
+    if (!found)
+        return rt_raise_fmt(rt_TypeError, "'%T' object is not an async iterable", args[0]);
+    if (!it)
+        return RT_ERR;
+    Value anext = rt_getattr_cstr(it, "__anext__");
+    if (!anext) {
+        if (rt_exc_matches(rt_exc_pending(), rt_val(rt_AttributeError)) != 1)
+            return RT_ERR;
+        rt_exc_fetch();
+        return rt_raise_fmt(rt_TypeError, "aiter() returned not an async iterator of type '%T'",
+                            it);
+    }
+    return it;
+}
+
+/* anext(it[, default]): the awaitable it.__anext__(); with a default, wrapped so that the end
+ * of the iteration gives default instead of StopAsyncIteration */
+static Value b_anext(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (positional("anext", nargs, kwnames, 1, 2) < 0)
+        return RT_ERR;
+    int found = 0;
+    Value aw = rt_call_special(args[0], "__anext__", NULL, 0, &found);
+    if (!found)
+        return rt_raise_fmt(rt_TypeError, "'%T' object is not an async iterator", args[0]);
+    if (!aw || nargs == 1)
+        return aw;
+    return rt_anext_awaitable_new(aw, args[1]);
+}
+
 static Value b_all_any(const char *name, const Value *args, size_t nargs, Value kwnames,
                        int want)
 {
@@ -830,7 +870,8 @@ static const struct {
     {"bin", b_bin},             {"oct", b_oct},             {"hex", b_hex},
     {"chr", b_chr},             {"ord", b_ord},             {"divmod", b_divmod},
     {"pow", b_pow},             {"round", b_round},         {"format", b_format},
-    {"iter", b_iter},           {"next", b_next},           {"all", b_all},
+    {"iter", b_iter},           {"next", b_next},           {"aiter", b_aiter},
+    {"anext", b_anext},           {"all", b_all},
     {"any", b_any},             {"sum", b_sum},             {"min", b_min},
     {"max", b_max},             {"sorted", b_sorted},       {"isinstance", b_isinstance},
     {"issubclass", b_issubclass}, {"getattr", b_getattr},   {"hasattr", b_hasattr},

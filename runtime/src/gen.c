@@ -711,6 +711,109 @@ static Value m_athrow(Value self, Value t, Value v, Value tb)
 }
 static Value m_aclose(Value self) { return ag_await_new(self, rt_None, AG_CLOSE); }
 
+/* ---- anext(it, default): CPython's anext_awaitable ----
+ * Awaiting it awaits it.__anext__()'s awaitable (the iterator of its __await__) and turns the
+ * StopAsyncIteration that ends the iteration into a return of `default`. */
+typedef struct AnextAwaitable {
+    Object ob;
+    Value wrapped;   /* it.__anext__()'s result */
+    Value deflt;
+    Value it;        /* the iterator of wrapped's __await__, once started */
+} AnextAwaitable;
+
+static Type anext_awaitable_type;
+
+static Value aa_iter_of(AnextAwaitable *a)
+{
+    if (a->it)
+        return a->it;
+    Value w = a->wrapped, it;
+    if (is_coro(w)) {
+        it = m_await(w);
+    } else {
+        int found = 0;
+        it = rt_call_special(w, "__await__", NULL, 0, &found);
+        if (!found)
+            return rt_raise_fmt(rt_TypeError, "object %T can't be used in 'await' expression", w);
+    }
+    if (it)
+        a->it = it;
+    return it;
+}
+
+/* a step's outcome: StopAsyncIteration from the wrapped awaitable means "return default" */
+static Value aa_result(AnextAwaitable *a, Value r)
+{
+    if (r)
+        return r;
+    Value e = rt_exc_pending();
+    if (e && rt_issubtype(rt_typeof(e), rt_StopAsyncIteration)) {
+        rt_exc_fetch();
+        return raise_stop(rt_StopIteration, a->deflt);
+    }
+    return RT_ERR;
+}
+
+static Value aa_send(Value self, Value v)
+{
+    AnextAwaitable *a = (AnextAwaitable *)rt_obj(self);
+    Value it = aa_iter_of(a);
+    if (!it)
+        return RT_ERR;
+    Value r;
+    if (v == rt_None && rt_typeof(it)->iternext) {
+        r = rt_typeof(it)->iternext(it);
+    } else {
+        Value m = rt_getattr_cstr(it, "send");
+        r = m ? rt_call(m, &v, 1, 0) : RT_ERR;
+    }
+    return aa_result(a, r);
+}
+
+static Value aa_next(Value self) { return aa_send(self, rt_None); }
+
+static Value aa_throw(Value self, Value t, Value v, Value tb)
+{
+    AnextAwaitable *a = (AnextAwaitable *)rt_obj(self);
+    Value it = aa_iter_of(a);
+    if (!it)
+        return RT_ERR;
+    Value m = rt_getattr_cstr(it, "throw");
+    if (!m)
+        return RT_ERR;
+    Value args[3] = {t, v, tb};
+    size_t n = tb ? 3 : v ? 2 : 1;
+    return aa_result(a, rt_call(m, args, n, 0));
+}
+
+static Value aa_close(Value self)
+{
+    AnextAwaitable *a = (AnextAwaitable *)rt_obj(self);
+    Value it = aa_iter_of(a);
+    if (!it)
+        return RT_ERR;
+    Value m = rt_getattr_cstr(it, "close");
+    return m ? rt_call(m, NULL, 0, 0) : RT_ERR;
+}
+
+Value rt_anext_awaitable_new(Value awaitable, Value deflt)
+{
+    if (ensure_dict(&anext_awaitable_type) < 0)
+        return RT_ERR;
+    AnextAwaitable *a = (AnextAwaitable *)rt_new_object(&anext_awaitable_type,
+                                                        sizeof(AnextAwaitable));
+    if (!a)
+        return RT_ERR;
+    a->wrapped = awaitable;
+    a->deflt = deflt;
+    return rt_val(a);
+}
+
+static Type anext_awaitable_type = {
+    .ob = {&rt_type_type}, .name = "anext_awaitable", .base = &rt_object_type,
+    .basicsize = sizeof(AnextAwaitable), .iter = self_iter, .iternext = aa_next,
+};
+
 #define FN(f) ((void (*)(void))(f))
 typedef struct GenRow { Type *type; MethodDef def; } GenRow;
 static const GenRow gen_rows[] = {
@@ -754,6 +857,10 @@ static const GenRow gen_rows[] = {
     {&ag_athrow_type, {"throw", FN(ag_throw), MD_METHOD, 1, 3, NULL}},
     {&ag_athrow_type, {"close", FN(ag_close), MD_METHOD, 0, 0, NULL}},
     {&ag_athrow_type, {"__await__", FN(m_aiter), MD_METHOD, 0, 0, NULL}},
+    {&anext_awaitable_type, {"send", FN(aa_send), MD_METHOD, 1, 1, NULL}},
+    {&anext_awaitable_type, {"throw", FN(aa_throw), MD_METHOD, 1, 3, NULL}},
+    {&anext_awaitable_type, {"close", FN(aa_close), MD_METHOD, 0, 0, NULL}},
+    {&anext_awaitable_type, {"__await__", FN(m_aiter), MD_METHOD, 0, 0, NULL}},
     {NULL, {NULL, NULL, 0, 0, 0, NULL}},
 };
 
@@ -762,7 +869,7 @@ static int ensure_dict(Type *t)
 {
     /* the rows go in once per type, also when attr.c made the dict first (a lookup on the type
      * before any instance existed) */
-    static Type *done[8];
+    static Type *done[16];
     for (size_t i = 0; i < sizeof done / sizeof *done && done[i]; i++)
         if (done[i] == t)
             return 0;
