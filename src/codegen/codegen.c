@@ -628,11 +628,13 @@ LLVMTypeRef cg_clone_ret_type(Cg *cg, const MirFunction *mf)
 
 LLVMTypeRef cg_clone_type(Cg *cg, const MirFunction *mf)
 {
-    LLVMTypeRef ps[64];
-    int n = mf->nparams < 64 ? mf->nparams : 64;
+    LLVMTypeRef ps[65];
+    int n = mf->nparams < 64 ? mf->nparams : 64, off = mf->nfree > 0;
+    if (off)
+        ps[0] = cg->i64;   /* the closure tuple */
     for (int i = 0; i < n; i++)
-        ps[i] = ty_of(cg, mf->ptypes[i]);
-    return LLVMFunctionType(cg_clone_ret_type(cg, mf), ps, (unsigned)n, 0);
+        ps[i + off] = ty_of(cg, mf->ptypes[i]);
+    return LLVMFunctionType(cg_clone_ret_type(cg, mf), ps, (unsigned)(n + off), 0);
 }
 
 /* Returns from a clone: leaves the recursion level, packs {value, error}. */
@@ -658,8 +660,8 @@ static LLVMValueRef call_direct(Cg *cg, const MirInst *in)
 {
     const MirFunction *cl = in->func;
     LLVMValueRef fn = cg_function_decl(cg, cl);
-    LLVMValueRef args[64];
-    int n = in->nargs < 64 ? in->nargs : 64;
+    LLVMValueRef args[65];
+    int n = in->nargs < 65 ? in->nargs : 65;
     for (int i = 0; i < n; i++)
         args[i] = val(cg, in->args[i]);
     LLVMValueRef r = LLVMBuildCall2(cg->b, cg_clone_type(cg, cl), fn, args, (unsigned)n, "");
@@ -758,8 +760,8 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
     case MIR_ConstBytes:
         return cg_const_load(cg, cg_const_add(cg, KC_BYTES, in->str ? in->str : "", in->len));
     case MIR_Param: {
-        if (f->mf->origin)   /* a clone: native parameters */
-            return LLVMGetParam(f->fn, (unsigned)in->imm);
+        if (f->mf->origin)   /* a clone: native parameters (after the closure, if any) */
+            return LLVMGetParam(f->fn, (unsigned)in->imm + (f->mf->nfree > 0));
         LLVMValueRef idx = ci64(cg, in->imm);
         LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, f->params, &idx, 1, "");
         return LLVMBuildLoad2(b, cg->i64, p, "");
@@ -817,7 +819,9 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         LLVMBuildStore(b, a1, field_ptr(cg, a0, offsetof(CellObject, ref)));
         return NULL;
     case MIR_ClosureCell: {
-        LLVMValueRef clo = load_field(cg, cg->i64, f->self, offsetof(FunctionObject, closure));
+        LLVMValueRef clo = f->mf->origin ? LLVMGetParam(f->fn, 0)
+                                         : load_field(cg, cg->i64, f->self,
+                                                      offsetof(FunctionObject, closure));
         return load_field(cg, cg->i64, clo,
                           offsetof(TupleObject, items) + 8 * (size_t)in->imm);
     }

@@ -56,7 +56,12 @@ static InferGlobal *global_get(Infer *in, const MirModule *m, const char *name, 
             return &in->globals[i];
     if (!create)
         return NULL;
-    InferGlobal g = {m, name, 0, 0, NULL, {0}, NULL, -1, {TY_BOT, 0, 0, NULL, NULL, 0}};
+    InferGlobal g;
+    memset(&g, 0, sizeof g);
+    g.mod = m;
+    g.name = name;
+    g.order = -1;
+    g.ty = ty_bot();
     PUSH(in->globals, in->nglobals, in->capglobals, g);
     return &in->globals[in->nglobals - 1];
 }
@@ -160,6 +165,12 @@ static void find_globals(Infer *in)
                         in->escape_loc = i->loc;
                     }
                     break;
+                case MIR_CellSet:
+                    if (i->args[0]->op == MIR_ClosureCell && i->args[0]->imm >= 0 &&
+                        i->args[0]->imm < f->nfree)
+                        PUSH(in->nonlocal_names, in->nnonlocal, in->capnonlocal,
+                             f->freevars[i->args[0]->imm]);
+                    break;
                 case MIR_SetAttr:
                 case MIR_DelAttr:
                     PUSH(in->setattr_names, in->nsetattr, in->capsetattr, i->str);
@@ -239,13 +250,24 @@ int infer_load_safe(const Infer *in, const MirFunction *f, const MirInst *load)
     if (!g || g->unstable || g->order < 0)
         return 0;
     const MirFunction *o = f->origin ? f->origin : f;
+    if (is_init(o)) {   /* the module body: after the store in its straight-line prefix */
+        int *ord = xmalloc(sizeof *ord * (size_t)(o->nblocks + 1)), lo = -1;
+        prefix_orders(o, ord);
+        for (int b = 0; b < o->nblocks; b++)
+            for (int k = 0; k < o->blocks[b]->ninsts; k++)
+                if (o->blocks[b]->insts[k] == load && ord[b] >= 0)
+                    lo = ord[b] * 4096 + k;
+        free(ord);
+        return lo > g->order;
+    }
     int fo = fn_order(in, o, 0);
     return fo >= 0 && fo >= g->order;
 }
 
 /* ---- contexts ---- */
 
-static InferCtx *ctx_new(Infer *in, MirFunction *f, int index, const Ty *args)
+static InferCtx *ctx_new(Infer *in, MirFunction *f, int index, const Ty *args,
+                         const Ty *closure)
 {
     InferCtx *c = xcalloc(1, sizeof *c);
     c->fn = f;
@@ -254,6 +276,10 @@ static InferCtx *ctx_new(Infer *in, MirFunction *f, int index, const Ty *args)
     c->args = xcalloc((size_t)c->nargs + 1, sizeof *c->args);
     for (int i = 0; i < c->nargs; i++)
         c->args[i] = args ? args[i] : ty_dyn();
+    c->nfree = f->nfree;
+    c->closure = xcalloc((size_t)c->nfree + 1, sizeof *c->closure);
+    for (int i = 0; i < c->nfree; i++)
+        c->closure[i] = closure ? closure[i] : ty_dyn();
     int maxid = f->nvalues;
     for (int b = 0; b < f->nblocks; b++)
         for (int k = 0; k < f->blocks[b]->ninsts; k++)
@@ -263,6 +289,7 @@ static InferCtx *ctx_new(Infer *in, MirFunction *f, int index, const Ty *args)
     c->vals = xcalloc((size_t)maxid + 1, sizeof *c->vals);
     c->visits = xcalloc((size_t)maxid + 1, 1);
     c->callee = xcalloc((size_t)maxid + 1, sizeof *c->callee);
+    c->cells = xcalloc((size_t)maxid + 1, sizeof *c->cells);
     c->reached = xcalloc((size_t)f->nblocks + 1, 1);
     c->ret = ty_bot();
     PUSH(in->ctxs, in->nctxs, in->capctxs, c);
@@ -281,15 +308,18 @@ InferCtx *infer_generic(const Infer *in, const MirFunction *f)
  * not a generator/coroutine/class body. */
 static int cloneable(const MirFunction *f)
 {
-    return f->nblocks > 0 && !(f->flags & INFER_CO_NOT_NATIVE) && f->nkwonly == 0 && f->nfree == 0 &&
+    return f->nblocks > 0 && !(f->flags & INFER_CO_NOT_NATIVE) && f->nkwonly == 0 &&
            f->npos == f->nparams && !is_init(f);
 }
 
 /* The key of a context: the kind of each argument (int ranges are joined inside a context). */
-static int same_kinds(const InferCtx *c, const Ty *args)
+static int same_kinds(const InferCtx *c, const Ty *args, const Ty *closure)
 {
     for (int i = 0; i < c->nargs; i++)
         if (c->args[i].k != args[i].k)
+            return 0;
+    for (int i = 0; i < c->nfree; i++)
+        if (!ty_eq(c->closure[i], closure[i]))
             return 0;
     return 1;
 }
@@ -304,7 +334,8 @@ static int worth_cloning(const Ty *args, int n)
 
 /* The context a direct call with these argument types goes to (created on first use);
  * joins the argument types into it.  Sets *changed when the context is new or widened. */
-static InferCtx *ctx_for_call(Infer *in, MirFunction *f, const Ty *args, int *changed)
+static InferCtx *ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const Ty *closure,
+                              int *changed)
 {
     int n = 0;
     InferCtx *gen = NULL;
@@ -317,11 +348,13 @@ static InferCtx *ctx_for_call(Infer *in, MirFunction *f, const Ty *args, int *ch
             continue;
         }
         n++;
-        if (same_kinds(c, args)) {
+        if (same_kinds(c, args, closure)) {
             for (int k = 0; k < c->nargs; k++) {
-                Ty w = ty_widen(c->args[k], args[k]);
+                Ty w = c->arg_changes >= WIDEN_AFTER ? ty_widen(c->args[k], args[k])
+                                                     : ty_join(c->args[k], args[k]);
                 if (!ty_eq(w, c->args[k])) {
                     c->args[k] = w;
+                    c->arg_changes++;
                     *changed = 1;
                 }
             }
@@ -331,7 +364,7 @@ static InferCtx *ctx_for_call(Infer *in, MirFunction *f, const Ty *args, int *ch
     if (n >= INFER_MAX_CLONES || !worth_cloning(args, f->nparams))
         return gen;
     *changed = 1;
-    return ctx_new(in, f, n + 1, args);
+    return ctx_new(in, f, n + 1, args, closure);
 }
 
 /* ---- transfer functions ---- */
@@ -507,14 +540,90 @@ static Ty call_ty(Run *r, MirInst *i)
     for (int k = 0; k < n; k++)
         if (args[k].k == TY_BOT)
             return ty_bot();   /* not yet known: come back in a later iteration */
-    InferCtx *target = ctx_for_call(r->in, f, args, &r->global);
+    Ty closure[64];
+    if (f->nfree > 64)
+        return ty_dyn();
+    if (f->nfree > 0) {
+        /* only a function.new right here: its closure tuple is at hand for the direct call */
+        const MirInst *mk = i->args[0];
+        if (mk->op != MIR_MakeFunction || mk->args[2]->op != MIR_BuildTuple ||
+            mk->args[2]->nargs != f->nfree)
+            return ty_dyn();
+        for (int k = 0; k < f->nfree; k++)
+            closure[k] = T(r, mk->args[2]->args[k]);
+    }
+    InferCtx *target = ctx_for_call(r->in, f, args, closure, &r->global);
     r->c->callee[i->id] = target;
     return target ? target->ret : ty_dyn();
+}
+
+static int nonlocal(const Infer *in, const char *name)
+{
+    if (!name || strcmp(name, "__class__") == 0)
+        return 1;   /* unknown, or filled by the runtime (rt_build_class) */
+    for (int k = 0; k < in->nnonlocal; k++)
+        if (strcmp(in->nonlocal_names[k], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The name of the variable a cell.new makes: from a cell.get on it, or from the free
+ * variable it becomes in a function.new's closure. */
+static const char *cell_name(const MirFunction *f, const MirInst *cell)
+{
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            if ((i->op == MIR_CellGet) && i->args[0] == cell && i->str)
+                return i->str;
+            if (i->op == MIR_MakeFunction && i->args[2]->op == MIR_BuildTuple)
+                for (int a = 0; a < i->args[2]->nargs; a++)
+                    if (i->args[2]->args[a] == cell && i->func && a < i->func->nfree)
+                        return i->func->freevars[a];
+        }
+    return NULL;
+}
+
+static InferCell *cell_of(Run *r, const MirInst *i)
+{
+    InferCtx *c = r->c;
+    if (!c->cells[i->id]) {
+        InferCell *cell = xcalloc(1, sizeof *cell);
+        cell->owner = c;
+        cell->id = i->id;
+        cell->name = cell_name(c->fn, i);
+        cell->content = nonlocal(r->in, cell->name) ? ty_dyn() : ty_bot();
+        c->cells[i->id] = cell;
+    }
+    return c->cells[i->id];
+}
+
+static void cell_store(Run *r, InferCell *cell, Ty t)
+{
+    Ty j = ty_join(cell->content, t);
+    if (!ty_eq(j, cell->content)) {
+        cell->content = cell->changes++ >= WIDEN_AFTER ? ty_widen(cell->content, j) : j;
+        r->global = 1;
+    }
 }
 
 static Ty inst_ty(Run *r, MirInst *i)
 {
     switch (i->op) {
+    case MIR_CellNew: {
+        InferCell *cell = cell_of(r, i);
+        if (i->args[0]->op != MIR_Undef)
+            cell_store(r, cell, T(r, i->args[0]));
+        return (Ty){.k = TY_CELL, .cell = cell};
+    }
+    case MIR_ClosureCell:
+        return i->imm >= 0 && i->imm < r->c->nfree ? r->c->closure[i->imm] : ty_dyn();
+    case MIR_CellGet: {
+        Ty c = T(r, i->args[0]);
+        if (c.k == TY_CELL)
+            return c.cell->content.k == TY_BOT ? ty_dyn() : c.cell->content;
+        return c.k == TY_BOT ? ty_bot() : ty_dyn();
+    }
     case MIR_ConstInt: return ty_int(i->imm, i->imm);
     case MIR_ConstBigInt: return ty_int_any();
     case MIR_ConstFloat: return ty_kind(TY_FLOAT);
@@ -632,17 +741,22 @@ static int sweep(Run *r)
             if (i->op == MIR_Ret) {
                 Ty t = ty_join(r->c->ret, T(r, i->args[0]));
                 if (!ty_eq(t, r->c->ret)) {
-                    r->c->ret = ty_widen(r->c->ret, t);
+                    r->c->ret = r->c->ret_changes++ >= WIDEN_AFTER ? ty_widen(r->c->ret, t) : t;
                     r->global = 1;
                 }
             }
             if (i->op == MIR_GlobalStore && is_init(f)) {
                 InferGlobal *g = global_get(r->in, f->module, i->str, 1);
-                Ty t = ty_widen(g->ty, T(r, i->args[0]));
+                Ty t = ty_join(g->ty, T(r, i->args[0]));
                 if (!ty_eq(t, g->ty)) {
-                    g->ty = t;
+                    g->ty = g->changes++ >= WIDEN_AFTER ? ty_widen(g->ty, t) : t;
                     r->global = 1;
                 }
+            }
+            if (i->op == MIR_CellSet) {
+                Ty c = T(r, i->args[0]);
+                if (c.k == TY_CELL && i->args[1]->op != MIR_Undef)
+                    cell_store(r, c.cell, T(r, i->args[1]));
             }
             if (mir_ops[i->op].flags & MF_VALUE)
                 set(r, i, inst_ty(r, i));
@@ -672,7 +786,7 @@ Infer *infer_program(MirProgram *p)
     find_globals(in);
     for (int i = 0; i < p->nfuncs; i++)
         if (p->funcs[i]->nblocks > 0)
-            ctx_new(in, p->funcs[i], 0, NULL);
+            ctx_new(in, p->funcs[i], 0, NULL, NULL);
     int changed = 1;
     for (in->rounds = 0; changed && in->rounds < MAX_ROUNDS; in->rounds++) {
         changed = 0;
@@ -695,10 +809,15 @@ void infer_free(Infer *in)
         free(c->visits);
         free(c->callee);
         free(c->reached);
+        for (int k = 0; k < c->nvals; k++)
+            free(c->cells[k]);
+        free(c->cells);
+        free(c->closure);
         free(c);
     }
     free(in->ctxs);
     free(in->globals);
     free(in->setattr_names);
+    free(in->nonlocal_names);
     free(in);
 }

@@ -25,6 +25,17 @@
 #define INFER_CO_NOT_NATIVE 0x5fu   /* these and varargs, varkeywords, class body */
 
 typedef struct InferCtx InferCtx;
+
+/* A closure cell made by cell.new in one context: what it may hold (the join of its initial
+ * value and every cell.set on it; dyn when an inner function assigns the variable through
+ * `nonlocal`, or for cells the runtime fills, such as __class__). */
+typedef struct InferCell {
+    InferCtx *owner;
+    int id;                 /* the cell.new's value id */
+    const char *name;
+    Ty content;
+    int changes;
+} InferCell;
 struct InferCtx {
     MirFunction *fn;        /* the analysed function (the generic one) */
     int index;              /* 0: the generic context; 1..: specialisations */
@@ -37,6 +48,10 @@ struct InferCtx {
     InferCtx **callee;      /* by SSA id of a call: the context it calls directly, or NULL */
     unsigned char *reached; /* by block position: reachable in this context */
     MirFunction *clone;     /* specialize.c: the clone made for this context (index > 0) */
+    int ret_changes, arg_changes;   /* widening counters */
+    int nfree;
+    Ty *closure;            /* per free variable: the cell (TY_CELL) or dyn */
+    InferCell **cells;      /* by SSA id of a cell.new */
 };
 
 /* One module-level name. */
@@ -51,6 +66,7 @@ typedef struct InferGlobal {
     int order;              /* position of the single store in the straight-line prefix of
                                the module body, or -1 */
     Ty ty;                  /* join of the stored values' types */
+    int changes;            /* widening counter */
 } InferGlobal;
 
 typedef struct Infer {
@@ -65,6 +81,8 @@ typedef struct Infer {
     const MirFunction *escape_fn;
     Loc escape_loc;
     int rounds;
+    const char **nonlocal_names;  /* free variables assigned by inner functions */
+    int nnonlocal, capnonlocal;
 } Infer;
 
 Infer *infer_program(MirProgram *p);

@@ -144,6 +144,8 @@ static MirInst *convert(Spec *s, MirInst *n, Ty ty, MirType want, Loc loc)
             return emit1(s, MIR_UnboxI64, n, loc);
         if (want == MT_F64 && ty.k == TY_FLOAT)
             return emit1(s, MIR_UnboxF64, n, loc);
+        if (want == MT_F64 && ty_int_small(ty))
+            return emit1(s, MIR_IToF, emit1(s, MIR_UnboxI64, n, loc), loc);
         if (want == MT_I1 && ty.k == TY_BOOL)
             return emit1(s, MIR_UnboxBool, n, loc);
         break;
@@ -191,6 +193,8 @@ static MirFunction *make_clone(Infer *in, InferCtx *c)
     g->nkwonly = f->nkwonly;
     g->nparams = f->nparams;
     g->paramnames = f->paramnames;
+    g->nfree = f->nfree;        /* a closure: the clone takes the closure tuple first */
+    g->freevars = f->freevars;
     g->ast = f->ast;
     g->is_ssa = f->is_ssa;
     g->origin = f;
@@ -430,16 +434,18 @@ static int is_math_call(Spec *s, const MirInst *i)
     return a.k == TY_FLOAT || ty_int_small(a);
 }
 
-/* Which global.loads become unused: callees of direct calls and rewritten builtins. */
-static void plan_loads(Spec *s)
+/* Which global.loads (and module attribute loads of known builtins) become unused:
+ * callees of direct calls and rewritten builtins.  Two rounds: math.sqrt's getattr goes first,
+ * then the load of `math` it used. */
+static void count_needed(Spec *s, int *needed)
 {
-    int *needed = xcalloc((size_t)s->nvals + 1, sizeof *needed);
+    memset(needed, 0, sizeof *needed * (size_t)(s->nvals + 1));
     for (int b = 0; b < s->nblocks0; b++)
         for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
             MirInst *i = s->blocks0[b]->insts[k];
             int from = 0;
-            if (i->op == MIR_GetIter && s->skip[i->id])
-                continue;   /* a counted loop's iterator: its range call is dropped too */
+            if (i->id >= 0 && i->id < s->nvals && s->skip[i->id] && i->op != MIR_Call)
+                continue;   /* dropped: a counted loop's iterator, a dropped load */
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) ||
                                       loop_of_call(s, i)))
                 from = 1;
@@ -447,6 +453,19 @@ static void plan_loads(Spec *s)
                 if (i->args[a]->id >= 0)
                     needed[i->args[a]->id]++;
         }
+}
+
+static void plan_loads(Spec *s)
+{
+    int *needed = xcalloc((size_t)s->nvals + 1, sizeof *needed);
+    count_needed(s, needed);
+    for (int b = 0; b < s->nblocks0; b++)
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+            MirInst *i = s->blocks0[b]->insts[k];
+            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i).k == TY_BUILTIN)
+                s->skip[i->id] = 1;   /* math.sqrt of the C math module: cannot fail */
+        }
+    count_needed(s, needed);
     for (int b = 0; b < s->nblocks0; b++)
         for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
             MirInst *i = s->blocks0[b]->insts[k];
@@ -592,11 +611,15 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
     Loc loc = i->loc;
     if (t) {
         MirFunction *cl = t->clone;
-        int n = i->nargs - 1;
-        MirInst *args[16];
+        int n = i->nargs - 1, off = cl->nfree > 0;
+        MirInst *args[17];
+        if (n > 16)
+            die("specialize: too many arguments for a direct call in %s", s->g->symbol);
+        if (off)   /* the closure tuple of the function.new that is the callee */
+            args[0] = get(s, i->args[0]->args[2], MT_DYN, loc);
         for (int k = 0; k < n; k++)
-            args[k] = get(s, i->args[k + 1], cl->ptypes[k], loc);
-        MirInst *c = emit(s, MIR_CallDirect, args, n, loc);
+            args[k + off] = get(s, i->args[k + 1], cl->ptypes[k], loc);
+        MirInst *c = emit(s, MIR_CallDirect, args, n + off, loc);
         c->type = cl->rettype;
         c->func = cl;
         c->target = i->target;
@@ -958,6 +981,48 @@ static void spec_free(Spec *s)
     free(s->idom);
 }
 
+/* Blocks in reverse postorder (codegen emits in block order and needs every definition
+ * before its uses; the blocks made by splitting were appended at the end). */
+static void order_blocks(MirFunction *g)
+{
+    int n = g->nblocks;
+    MirBlock **out = xmalloc(sizeof *out * (size_t)n);
+    char *seen = xcalloc((size_t)n, 1);
+    int *stack = xmalloc(sizeof *stack * (size_t)n), *it = xcalloc((size_t)n, sizeof *it);
+    int *post = xmalloc(sizeof *post * (size_t)n), np = 0, sp = 0;
+#define POS(bl) ({ int p_ = -1; for (int q_ = 0; q_ < n; q_++) if (g->blocks[q_] == (bl)) p_ = q_; p_; })
+    stack[sp++] = 0;
+    seen[0] = 1;
+    while (sp) {
+        int b = stack[sp - 1];
+        MirBlock *bl = g->blocks[b];
+        if (it[b] < bl->nsuccs) {
+            MirBlock *succ = bl->succs[it[b]++];
+            int q = POS(succ);
+            if (q >= 0 && !seen[q]) {
+                seen[q] = 1;
+                stack[sp++] = q;
+            }
+        } else {
+            post[np++] = b;
+            sp--;
+        }
+    }
+#undef POS
+    int k = 0;
+    for (int i = np - 1; i >= 0; i--)
+        out[k++] = g->blocks[post[i]];
+    for (int i = 0; i < n; i++)
+        if (!seen[i])
+            out[k++] = g->blocks[i];
+    memcpy(g->blocks, out, sizeof *out * (size_t)n);
+    free(out);
+    free(seen);
+    free(stack);
+    free(it);
+    free(post);
+}
+
 static void specialize_one(Infer *in, InferCtx *c, MirFunction *g)
 {
     Spec s = {0};
@@ -968,6 +1033,7 @@ static void specialize_one(Infer *in, InferCtx *c, MirFunction *g)
     fix_phis(&s);
     mir_compute_cfg(g);
     mir_prune_phis(g);
+    order_blocks(g);
     spec_free(&s);
     if (mir_verify(g) != 0) {
         mir_print_function(stderr, g);

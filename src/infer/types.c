@@ -31,6 +31,8 @@ int ty_eq(Ty a, Ty b)
         return a.mod == b.mod;
     if (a.k == TY_BUILTIN)
         return a.bi == b.bi;
+    if (a.k == TY_CELL)
+        return a.cell == b.cell;
     return 1;
 }
 
@@ -165,6 +167,7 @@ const char *ty_str(Ty t, char *buf, size_t n)
     case TY_MODULE: snprintf(buf, n, "module %s", t.mod ? t.mod->name : "?"); break;
     case TY_INST: snprintf(buf, n, "instance"); break;
     case TY_BUILTIN: snprintf(buf, n, "builtin %s", ty_builtin_names[t.bi]); break;
+    case TY_CELL: snprintf(buf, n, "cell"); break;
     case TY_DYN: snprintf(buf, n, "dyn"); break;
     }
     return buf;

@@ -32,6 +32,7 @@ typedef enum TyKind {
     TY_RANGE,      /* a range object whose items lie in [lo, hi] */
     TY_RANGEITER,  /* its iterator */
     TY_BUILTIN,    /* a known builtin function (bi: TyBuiltin) */
+    TY_CELL,       /* a known closure cell (cell: infer.h InferCell) */
     TY_DYN,
 } TyKind;
 
@@ -53,6 +54,7 @@ typedef struct Ty {
     const MirFunction *fn;     /* TY_FUNC */
     const MirModule *mod;      /* TY_MODULE */
     int bi;                    /* TY_BUILTIN */
+    struct InferCell *cell;    /* TY_CELL */
 } Ty;
 
 Ty ty_bot(void);

@@ -195,8 +195,13 @@ static MirType expected_operand(const MirFunction *f, const MirInst *i, int k)
     if (n >= 0)
         return k < n ? sig[k] : MT_DYN;
     switch (i->op) {
-    case MIR_CallDirect:
-        return i->func && i->func->ptypes && k < i->func->nparams ? i->func->ptypes[k] : MT_DYN;
+    case MIR_CallDirect: {
+        /* a clone of a closure takes its closure tuple (dyn) first */
+        int off = i->func && i->func->nfree > 0;
+        k -= off;
+        return i->func && i->func->ptypes && k >= 0 && k < i->func->nparams ? i->func->ptypes[k]
+                                                                           : MT_DYN;
+    }
     case MIR_CondBr: case MIR_Not: case MIR_BoxBool:
         return MT_I1;
     case MIR_Phi: case MIR_CheckBound:
@@ -346,9 +351,9 @@ static void check_inst(Verifier *v, const MirBlock *b, const MirInst *i, int idx
     if (i->op == MIR_CallDirect) {
         if (!i->func || !i->func->origin)
             report(v, b, i, "call.direct without a specialised clone");
-        else if (i->nargs != i->func->nparams)
+        else if (i->nargs != i->func->nparams + (i->func->nfree > 0))
             report(v, b, i, "call.direct passes %d arguments, the clone takes %d", i->nargs,
-                   i->func->nparams);
+                   i->func->nparams + (i->func->nfree > 0));
         else if (i->type != i->func->rettype)
             report(v, b, i, "result is %s, the clone returns %s", mir_type_names[i->type],
                    mir_type_names[i->func->rettype]);
