@@ -144,7 +144,7 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
     case MIR_Compare:
         if (num(a) && num(b) && (r.k == TY_INT || r.k == TY_FLOAT || r.k == TY_BOOL)) {
             int op = (int)i->imm;
-            if (i->op == MIR_Compare || r.k == TY_FLOAT) {
+            if (i->op == MIR_Compare || (r.k == TY_FLOAT && (a.k == TY_FLOAT || b.k == TY_FLOAT))) {
                 if (i->op != MIR_Compare && (op == Op_FloorDiv || op == Op_Mod)) {
                     snprintf(msg, n, "float // and %% go through the runtime");
                     return R_D107;

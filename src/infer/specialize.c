@@ -534,7 +534,8 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
     if (a.k == TY_INT && b.k == TY_INT && op == Op_Div && ty_int_small(a) && ty_int_small(b))
         return typed_raising(s, i, MIR_ITrueDiv, get(s, i->args[0], MT_I64, loc),
                              get(s, i->args[1], MT_I64, loc));
-    if (r.k == TY_FLOAT && (arith_op(op) || op == Op_Div) &&
+    /* float arithmetic: at least one float (int / int is the exact algorithm above) */
+    if (r.k == TY_FLOAT && (arith_op(op) || op == Op_Div) && (a.k == TY_FLOAT || b.k == TY_FLOAT) &&
         (a.k == TY_FLOAT || a.k == TY_INT) && (b.k == TY_FLOAT || b.k == TY_INT)) {
         MirInst *x = as_f64(s, pos, i->args[0], i->exc, loc);
         MirInst *y = as_f64(s, pos, i->args[1], i->exc, loc);

@@ -116,3 +116,10 @@ def big_range():
 
 print(small_divs())
 print(big_range())
+
+
+def big_div(a, b):
+    return a / b
+
+
+print(big_div(10**400, 10**399), big_div(10**400 + 1, 10**400), big_div(1, 10**400))
