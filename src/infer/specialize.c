@@ -47,6 +47,7 @@ typedef struct Spec {
     MirFunction *g;
     int nvals;             /* original value ids are < nvals */
     MirInst **map;         /* original id -> its value in the new code */
+    MirInst **boxed;       /* original id -> its boxed form made once at its definition */
     int *uses;             /* original id -> number of uses */
     unsigned char *mayundef;
     unsigned char *skip;   /* original id -> dropped (dead range/iter/global.load) */
@@ -156,6 +157,12 @@ static MirInst *convert(Spec *s, MirInst *n, Ty ty, MirType want, Loc loc)
             return emit1(s, MIR_IToF, n, loc);
         break;
     case MT_F64:
+        if (want == MT_DYN && n->op == MIR_ConstFloat) {
+            /* the program's constant object (no allocation, unlike a box) */
+            MirInst *k = emit(s, MIR_ConstFloat, NULL, 0, loc);
+            k->fimm = n->fimm;
+            return k;
+        }
         if (want == MT_DYN)
             return emit1(s, MIR_BoxF64, n, loc);
         break;
@@ -176,6 +183,8 @@ static MirInst *get(Spec *s, const MirInst *v, MirType want, Loc loc)
     MirInst *n = v->id >= 0 && v->id < s->nvals ? s->map[v->id] : NULL;
     if (!n)
         die("specialize: value %%%d of %s used before its definition", v->id, s->g->symbol);
+    if (want == MT_DYN && s->boxed[v->id])
+        return s->boxed[v->id];
     return convert(s, n, TY(s, v), want, loc);
 }
 
@@ -684,6 +693,10 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             i->type = s->g->ptypes[i->imm];
         mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
         n = i;
+        /* a float parameter used by generic ops is boxed once, here (not at every use: each
+         * box allocates); unused, simplify removes it */
+        if (i->type == MT_F64 && s->uses[i->id])
+            s->boxed[i->id] = convert(s, i, TY(s, i), MT_DYN, i->loc);
         break;
     case MIR_ConstInt:
         if (ty_rep(TY(s, i)) == MT_I64)
@@ -792,6 +805,7 @@ static void rewrite(Spec *s)
     memcpy(s->blocks0, g->blocks, sizeof *s->blocks0 * (size_t)g->nblocks);
     s->nvals = s->c->nvals;
     s->map = xcalloc((size_t)s->nvals + 1, sizeof *s->map);
+    s->boxed = xcalloc((size_t)s->nvals + 1, sizeof *s->boxed);
     s->uses = xcalloc((size_t)s->nvals + 1, sizeof *s->uses);
     s->skip = xcalloc((size_t)s->nvals + 1, 1);
     s->mayundef = xcalloc((size_t)s->nvals + 1, 1);
@@ -974,6 +988,7 @@ static void spec_free(Spec *s)
     free(s->capparts);
     free(s->blocks0);
     free(s->map);
+    free(s->boxed);
     free(s->uses);
     free(s->skip);
     free(s->mayundef);
