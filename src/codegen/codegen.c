@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../runtime/include/rt_containers.h"
 #include "cg.h"
 
 /* ---- small helpers ---- */
@@ -929,6 +930,38 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         check_value(cg, in, r);
         return r;
     case MIR_IterNext: {
+        /* the int64 range iterator inline (rt_containers.h RangeIterObject): for loops over
+         * range() and comprehensions over one; any other iterator through rt_next */
+        LLVMValueRef is_ri = LLVMBuildAnd(
+            b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, a0, ci64(cg, 1), ""), ci64(cg, 0), ""),
+            LLVMBuildICmp(b, LLVMIntEQ, load_field(cg, cg->ptr, LLVMBuildSelect(
+                              b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, a0, ci64(cg, 1), ""),
+                                               ci64(cg, 0), ""),
+                              a0, cg_rt_object(cg, "rt_None_obj"), ""), 0),
+                          cg_rt_global(cg, "rt_range_iterator_type", cg->i8), ""), "");
+        LLVMBasicBlockRef ri = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "rangeiter");
+        LLVMBasicBlockRef ri_more = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "rangeiter.more");
+        LLVMBasicBlockRef gen_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.generic");
+        LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.value");
+        LLVMBuildCondBr(b, is_ri, ri, gen_bb);
+        LLVMPositionBuilderAtEnd(b, ri);
+        LLVMValueRef left = load_field(cg, cg->i64, a0, offsetof(RangeIterObject, left));
+        if (!in->target2)
+            cg_die(cg, "iter.next without an exhausted successor in %s", f->mf->symbol);
+        LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLE, left, ci64(cg, 0), ""),
+                        llvm_block(f, in->target2), ri_more);
+        LLVMPositionBuilderAtEnd(b, ri_more);
+        LLVMValueRef nleft = LLVMBuildSub(b, left, ci64(cg, 1), "");
+        LLVMBuildStore(b, nleft, field_ptr(cg, a0, offsetof(RangeIterObject, left)));
+        LLVMValueRef cur = load_field(cg, cg->i64, a0, offsetof(RangeIterObject, cur));
+        LLVMValueRef step = load_field(cg, cg->i64, a0, offsetof(RangeIterObject, step));
+        LLVMValueRef ncur = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntNE, nleft, ci64(cg, 0), ""),
+                                            LLVMBuildAdd(b, cur, step, ""), cur, "");
+        LLVMBuildStore(b, ncur, field_ptr(cg, a0, offsetof(RangeIterObject, cur)));
+        LLVMValueRef rfast = LLVMBuildOr(b, LLVMBuildShl(b, cur, ci64(cg, 1), ""), ci64(cg, 1), "");
+        LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
+        LLVMBuildBr(b, joined);
+        LLVMPositionBuilderAtEnd(b, gen_bb);
         /* 0 and nothing pending = exhausted: a warm branch (every loop ends there) */
         r = RTC(cg, RTF_rt_next, a0);
         LLVMBasicBlockRef chk = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.end");
@@ -943,7 +976,13 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
                                           err_path(cg, in), llvm_block(f, ex));
         LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
         LLVMPositionBuilderAtEnd(b, cont);
-        return r;
+        LLVMBuildBr(b, joined);
+        LLVMPositionBuilderAtEnd(b, joined);
+        LLVMValueRef vals2[2] = {rfast, r};
+        LLVMBasicBlockRef bbs2[2] = {fast_end, cont};
+        LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
+        LLVMAddIncoming(phi, vals2, bbs2, 2);
+        return phi;
     }
 
     /* building values */
