@@ -811,11 +811,28 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
 
     /* cells, closures, globals */
     case MIR_CellNew: return RTC(cg, RTF_rt_cell_new, a0);
-    case MIR_CellGet:
+    case MIR_CellGet: {
+        /* a bound cell inline; an empty one raises through rt_cell_get */
+        LLVMValueRef ref = load_field(cg, cg->i64, a0, offsetof(CellObject, ref));
+        LLVMBasicBlockRef empty = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "cell.empty");
+        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "cell.value");
+        LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
+        LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, ref, ci64(cg, 0), ""),
+                                          empty, done);
+        LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+        LLVMPositionBuilderAtEnd(b, empty);
         r = RTC(cg, RTF_rt_cell_get, a0, cg_cstr(cg, in->str ? in->str : "?"),
                 ci32(cg, (int)in->imm));
         check_value(cg, in, r);
-        return r;
+        LLVMBasicBlockRef empty_end = LLVMGetInsertBlock(b);
+        LLVMBuildBr(b, done);
+        LLVMPositionBuilderAtEnd(b, done);
+        LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
+        LLVMValueRef vs[2] = {ref, r};
+        LLVMBasicBlockRef bs[2] = {start, empty_end};
+        LLVMAddIncoming(phi, vs, bs, 2);
+        return phi;
+    }
     case MIR_CellSet:
         LLVMBuildStore(b, a1, field_ptr(cg, a0, offsetof(CellObject, ref)));
         return NULL;

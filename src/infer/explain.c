@@ -233,7 +233,12 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                 snprintf(msg, n, "global %s: %s", i->str, g->why);
                 return R_D106;
             }
-            snprintf(msg, n, "global %s: looked up at run time (may not be bound yet)", i->str);
+            if (!g)
+                snprintf(msg, n, "%s: a builtin the inference does not know (builtins.def)",
+                         i->str);
+            else
+                snprintf(msg, n, "global %s: looked up at run time (may not be bound yet)",
+                         i->str);
             return R_D107;
         }
     case MIR_GetIter:
