@@ -712,6 +712,22 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
                  "rt_ValueError", "math domain error");
         return intrinsic(cg, "llvm.sqrt", cg->f64, &a0, 1);
     }
+    case MIR_ListLen: return load_field(cg, cg->i64, a0, offsetof(ListObject, size));
+    case MIR_ListGet:
+    case MIR_ListSet: {
+        LLVMValueRef size = load_field(cg, cg->i64, a0, offsetof(ListObject, size));
+        LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, a1, ci64(cg, 0), ""),
+                                           LLVMBuildAdd(b, a1, size, ""), a1, "");
+        raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
+                 in->op == MIR_ListGet ? "list index out of range"
+                                       : "list assignment index out of range");
+        LLVMValueRef items = load_field(cg, cg->ptr, a0, offsetof(ListObject, items));
+        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
+        if (in->op == MIR_ListGet)
+            return LLVMBuildLoad2(b, cg->i64, p, "");
+        LLVMBuildStore(b, val(cg, in->args[2]), p);
+        return NULL;
+    }
     case MIR_CallDirect: return call_direct(cg, in);
     default:
         cg_die(cg, "codegen: unexpected op %s in %s", mir_ops[in->op].text, cg->fn->mf->symbol);

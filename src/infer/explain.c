@@ -193,6 +193,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                 return 0;   /* a counted loop when its iterator has no other use */
             if (a.bi == TB_math_sqrt && r.k == TY_FLOAT)
                 return 0;
+            if (a.bi == TB_len && i->nargs == 2 && infer_ty(c, i->args[1]).k == TY_LIST)
+                return 0;
             for (int k = 1; k < i->nargs; k++)
                 if (infer_ty(c, i->args[k]).k == TY_DYN)
                     return why_dyn(in, c, i->args[k], msg, n);
@@ -249,12 +251,20 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             return why_dyn(in, c, i->args[0], msg, n);
         snprintf(msg, n, "iteration over %s", kind_name(a.k));
         return R_D107;
+    case MIR_GetItem: case MIR_SetItem:
+        if (a.k == TY_LIST && ty_int_small(b))
+            return 0;
+        if (a.k == TY_DYN)
+            return why_dyn(in, c, i->args[0], msg, n);
+        if (a.k == TY_LIST && b.k == TY_DYN)
+            return why_dyn(in, c, i->args[1], msg, n);
+        snprintf(msg, n, "%s on %s", mir_ops[i->op].text, kind_name(a.k));
+        return R_D107;
     case MIR_GetAttr:
         if (r.k == TY_BUILTIN)
             return 0;
         /* fall through */
-    case MIR_SetAttr: case MIR_GetItem: case MIR_SetItem:
-    case MIR_DelItem: case MIR_CallEx:
+    case MIR_SetAttr: case MIR_DelItem: case MIR_CallEx:
         if (a.k == TY_DYN)
             return why_dyn(in, c, i->args[0], msg, n);
         snprintf(msg, n, "%s on %s", mir_ops[i->op].text, kind_name(a.k));

@@ -416,6 +416,11 @@ static Ty binop_ty(int op, Ty a, Ty b)
     }
     if (a.k == TY_STR && b.k == TY_STR && op == Op_Add)
         return ty_kind(TY_STR);
+    /* exact lists: [x] * n, n * [x], a + b make a new exact list */
+    if ((a.k == TY_LIST && b.k == TY_INT && op == Op_Mult) ||
+        (a.k == TY_INT && b.k == TY_LIST && op == Op_Mult) ||
+        (a.k == TY_LIST && b.k == TY_LIST && op == Op_Add))
+        return ty_kind(TY_LIST);
     if (a.k == TY_BOT || b.k == TY_BOT)
         return ty_bot();
     return ty_dyn();

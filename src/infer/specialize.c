@@ -435,6 +435,11 @@ static InferCtx *direct_target(Spec *s, const MirInst *call)
     return t && t->index > 0 && t->clone ? t : NULL;
 }
 
+static int is_len_call(Spec *s, const MirInst *i)
+{
+    return is_builtin_call(s, i, TB_len) && i->nargs == 2 && TY(s, i->args[1]).k == TY_LIST;
+}
+
 static int is_math_call(Spec *s, const MirInst *i)
 {
     if (!is_builtin_call(s, i, TB_math_sqrt) || i->nargs != 2)
@@ -455,7 +460,7 @@ static void count_needed(Spec *s, int *needed)
             int from = 0;
             if (i->id >= 0 && i->id < s->nvals && s->skip[i->id] && i->op != MIR_Call)
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
-            if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) ||
+            if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
                                       loop_of_call(s, i)))
                 from = 1;
             for (int a = from; a < i->nargs; a++)
@@ -640,7 +645,30 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
         MirInst *x = as_f64(s, pos, i->args[1], i->exc, loc);
         return typed_raising(s, i, MIR_FSqrt, x, NULL);
     }
+    if (is_len_call(s, i)) {
+        MirInst *n = emit1(s, MIR_ListLen, get(s, i->args[1], MT_DYN, loc), loc);
+        return n;
+    }
     return NULL;
+}
+
+/* Subscripts of exact lists by small ints: inline bounds check and load/store. */
+static MirInst *rewrite_subscript(Spec *s, MirInst *i)
+{
+    if (TY(s, i->args[0]).k != TY_LIST || !ty_int_small(TY(s, i->args[1])))
+        return NULL;
+    MirInst *args[3] = {get(s, i->args[0], MT_DYN, i->loc), get(s, i->args[1], MT_I64, i->loc),
+                        NULL};
+    MirInst *n;
+    if (i->op == MIR_GetItem) {
+        n = emit(s, MIR_ListGet, args, 2, i->loc);
+    } else {
+        args[2] = get(s, i->args[2], MT_DYN, i->loc);
+        n = emit(s, MIR_ListSet, args, 3, i->loc);
+    }
+    n->target = i->target;
+    n->exc = i->exc;
+    return n;
 }
 
 /* The generic op, operands as dyn (i1 where the op wants i1). */
@@ -736,6 +764,12 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         break;
     case MIR_Call:
         n = rewrite_call(s, pos, i);
+        break;
+    case MIR_GetItem:
+    case MIR_SetItem:
+        n = rewrite_subscript(s, i);
+        if (n && i->op == MIR_SetItem)
+            return;   /* no value */
         break;
     default:
         break;

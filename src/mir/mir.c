@@ -147,7 +147,7 @@ int mir_var_new(MirFunction *f, const char *name, MirType type)
 
 static MirType sig_letter(char c)
 {
-    return c == 'i' ? MT_I64 : c == 'f' ? MT_F64 : c == 'b' ? MT_I1 : MT_DYN;
+    return c == 'i' ? MT_I64 : c == 'f' ? MT_F64 : c == 'b' ? MT_I1 : c == 'v' ? MT_VOID : MT_DYN;
 }
 
 int mir_sig(MirOp op, MirType *result, MirType args[4])
