@@ -31,8 +31,10 @@ SRC_FRONT := $(SRC_UTIL) $(SRC_LEX) $(SRC_AST) $(SRC_PARSE) $(SRC_SEMA)
 # (src/codegen, the only files that include <llvm-c/...>)
 SRC_MIR     := $(wildcard src/mir/*.c)
 SRC_LOWER   := $(wildcard src/lower/*.c)
+# the typed tier: type inference, specialisation, reports (docs/internals/typed.md)
+SRC_INFER   := $(wildcard src/infer/*.c)
 SRC_CODEGEN := $(wildcard src/codegen/*.c)
-SRC_BACK    := $(SRC_MIR) $(SRC_LOWER) $(SRC_CODEGEN) $(wildcard src/driver/*.c)
+SRC_BACK    := $(SRC_MIR) $(SRC_LOWER) $(SRC_INFER) $(SRC_CODEGEN) $(wildcard src/driver/*.c)
 SRC_MAIN  := src/main.c
 
 LLVM_CONFIG ?= llvm-config-19

@@ -26,6 +26,7 @@
 #include "lower/lower.h"
 #include "mir/mir.h"
 #include "mir/passes.h"
+#include "infer/infer.h"
 #include "lex/lexer.h"
 #include "parse/parser.h"
 #include "sema/sema.h"
@@ -36,6 +37,9 @@
 #define AITHON_VERSION "0.1.0"
 
 typedef enum Stop { STOP_PARSE, STOP_CHECK, STOP_BUILD, STOP_RUN } Stop;
+
+/* What build() produces: an executable, or one of the typed tier's reports instead. */
+typedef enum Report { REPORT_NONE, REPORT_EXPLAIN, REPORT_STUB } Report;
 
 typedef struct Options {
     int dump_tokens;
@@ -51,6 +55,9 @@ typedef struct Options {
     int is_static;       /* --static */
     const char *dump_mir;   /* --dump-mir[=pass]: "" = after the last pass */
     int run_args;        /* run: index in argv of the first program argument */
+    int no_typed;        /* -fno-typed: only the dyn tier (no inference/specialisation) */
+    int types;           /* check --types: print the inferred signatures as a .pyi stub */
+    Report report;       /* explain / check --types: stop after inference, print a report */
 } Options;
 
 static const char usage_text[] =
@@ -70,8 +77,12 @@ static const char usage_text[] =
     "      -O0..-O3       LLVM optimisation level (default -O2)\n"
     "      --emit-llvm|--emit-obj|--emit-asm   stop after code generation, write IR/object/asm\n"
     "      --static       link a fully static executable\n"
-    "      --dump-mir[=PASS]  print the MIR after PASS (lower, ssa, simplify; default: last)\n"
+    "      --dump-mir[=PASS]  print the MIR after PASS (lower, ssa, simplify, typed; default: last)\n"
+    "      -fno-typed     no type inference: every operation in the generic (dyn) tier\n"
     "      FILE may be a .mir file (MIR text form): code generation tests\n"
+    "  explain FILE       type inference report: per function and specialisation, the types\n"
+    "                     of parameters, locals and result, and why operations stay dynamic\n"
+    "  check --types FILE print the inferred signatures as a .pyi stub\n"
     "  run FILE [ARGS...] build FILE into the cache ($XDG_CACHE_HOME/aithon or ~/.cache/aithon)\n"
     "                     and run it with ARGS; stdin, stdout and the exit status pass through\n"
     "\n"
@@ -353,7 +364,7 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
             goto fail;
         }
     }
-    dump_mir_if(opt, "lower", "simplify", prog);
+    dump_mir_if(opt, "lower", opt->no_typed ? "simplify" : "typed", prog);
 
     /* 6. MIR passes, with the verifier after each (cheap, and the IR is young) */
     for (int i = 0; i < prog->nfuncs; i++) {
@@ -365,7 +376,7 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
         if (mir_verify(f) != 0)
             die("MIR verification failed for %s after ssa", f->symbol);
     }
-    dump_mir_if(opt, "ssa", "simplify", prog);
+    dump_mir_if(opt, "ssa", opt->no_typed ? "simplify" : "typed", prog);
     /* simplify always runs; AITHON_SIMPLIFY=0 skips it (to tell its bugs from the back end's) */
     const char *simp = getenv("AITHON_SIMPLIFY");
     int skip_simplify = simp && *simp == '0';
@@ -375,7 +386,23 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
         if (mir_verify(f) != 0)
             die("MIR verification failed for %s after simplify", f->symbol);
     }
-    dump_mir_if(opt, "simplify", "simplify", prog);
+    dump_mir_if(opt, "simplify", opt->no_typed ? "simplify" : "typed", prog);
+    /* 6b. the typed tier: whole-program inference, then typed MIR (verified per function) */
+    if (opt->report != REPORT_NONE || !opt->no_typed) {
+        Infer *inf = infer_program(prog);
+        if (opt->report != REPORT_NONE) {
+            if (opt->report == REPORT_EXPLAIN)
+                infer_explain(stdout, inf, path);
+            else
+                infer_stub(stdout, inf, path);
+            infer_free(inf);
+            rc = 0;
+            goto done;
+        }
+        infer_specialize(inf);
+        infer_free(inf);
+        dump_mir_if(opt, "typed", "typed", prog);
+    }
     for (int i = 0; i < prog->nmodules; i++)
         if (strcmp(prog->modules[i]->name, "__main__") == 0)
             main_mod = prog->modules[i];
@@ -463,6 +490,7 @@ static unsigned long long run_key(const char *path, const Options *opt)
     const char *p = realpath(path, real) ? real : path;
     h = driver_hash(h, p, strlen(p) + 1);
     h = driver_hash(h, &opt->opt_level, sizeof opt->opt_level);
+    h = driver_hash(h, &opt->no_typed, sizeof opt->no_typed);
     return h;
 }
 
@@ -591,6 +619,12 @@ static int parse_options(int argc, char **argv, Options *opt, PtrVec *files, Sto
                    (!strcmp(a + 7, "llvm") || !strcmp(a + 7, "obj") || !strcmp(a + 7, "asm"))) {
             opt->emit = a[7] == 'l' ? CG_EMIT_LLVM : a[7] == 'o' ? CG_EMIT_OBJ : CG_EMIT_ASM;
             opt->emit_set = 1;
+        } else if (stop >= STOP_BUILD && strcmp(a, "-fno-typed") == 0) {
+            opt->no_typed = 1;
+        } else if (stop >= STOP_BUILD && strcmp(a, "-ftyped") == 0) {
+            opt->no_typed = 0;
+        } else if (stop == STOP_CHECK && strcmp(a, "--types") == 0) {
+            opt->types = 1;
         } else if (stop == STOP_BUILD && strcmp(a, "--static") == 0) {
             opt->is_static = 1;
         } else if (stop == STOP_BUILD && strncmp(a, "--dump-mir", 10) == 0 &&
@@ -642,7 +676,10 @@ int main(int argc, char **argv)
     }
 
     Stop stop;
-    if (strcmp(cmd, "parse") == 0)
+    int explain = strcmp(cmd, "explain") == 0;
+    if (explain)
+        stop = STOP_BUILD;
+    else if (strcmp(cmd, "parse") == 0)
         stop = STOP_PARSE;
     else if (strcmp(cmd, "check") == 0)
         stop = STOP_CHECK;
@@ -660,6 +697,16 @@ int main(int argc, char **argv)
     PtrVec files = {0};
     if (parse_options(argc, argv, &opt, &files, stop) != 0)
         return 2;
+    if (explain || (stop == STOP_CHECK && opt.types)) {
+        if (files.n != 1) {
+            fprintf(stderr, "aithon %s: exactly one program file expected\n", cmd);
+            return 2;
+        }
+        opt.report = explain ? REPORT_EXPLAIN : REPORT_STUB;
+        int rc = build(files.v[0], &opt, NULL);
+        vec_free(&files);
+        return rc;
+    }
     if (stop == STOP_BUILD) {
         int rc = build(files.v[0], &opt, NULL);
         vec_free(&files);

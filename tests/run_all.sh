@@ -65,6 +65,7 @@ done
 [[ -x tests/traceback/run.sh ]] && run traceback tests/traceback/run.sh
 [[ -f tests/conformance.ratchet ]] && run conformance tests/conformance.sh
 [[ -x tests/mir/run.sh ]] && run mir tests/mir/run.sh
+[[ -x tests/explain/run.sh ]] && run explain tests/explain/run.sh
 [[ -x tests/lib/run.sh ]] && run lib tests/lib/run.sh
 [[ -x tests/runtime/glue/run.sh ]] && run runtime-glue tests/runtime/glue/run.sh
 [[ -x tests/lex/error_cases.sh ]] && run lex-errors tests/lex/error_cases.sh

@@ -167,6 +167,10 @@ Value rt_range_count(Value self, Value x);
 Value rt_range_index(Value self, Value x);
 Value rt_range_reversed(Value self);
 extern Type rt_range_iterator_type, rt_longrange_iterator_type;
+/* The int64 range iterator (every value it yields is a small int).  Public because generated
+ * code steps it inline (codegen.c, iter.next): `left` values remain; the next is `cur`, after
+ * which cur += step unless it was the last. */
+typedef struct RangeIterObject { Object ob; int64_t cur, step, left; } RangeIterObject;
 
 /* ---- slice (slice.c) ---- */
 Value rt_slice_new(Value start, Value stop, Value step);   /* 0 = None */

@@ -271,7 +271,7 @@ static Value range_repr(Value v)
 
 /* ---- iterators -------------------------------------------------------------------------------- */
 
-typedef struct RangeIter { Object ob; int64_t cur, step, left; } RangeIter;
+typedef RangeIterObject RangeIter;   /* rt_containers.h: generated code steps it inline */
 typedef struct LongRangeIter { Object ob; Value cur, step, left; } LongRangeIter;
 
 static Value iter_from(Value start, Value step, Value len)

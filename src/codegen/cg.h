@@ -125,6 +125,9 @@ typedef struct Cg {
 
 /* codegen.c */
 void cg_function(Cg *cg, const MirFunction *mf);
+/* A specialised clone's native signature (MirFunction.origin set). */
+LLVMTypeRef cg_clone_type(Cg *cg, const MirFunction *mf);
+LLVMTypeRef cg_clone_ret_type(Cg *cg, const MirFunction *mf);
 
 /* cg_program.c */
 _Noreturn void cg_die(Cg *cg, const char *fmt, ...);

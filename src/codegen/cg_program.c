@@ -465,7 +465,8 @@ LLVMValueRef cg_function_decl(Cg *cg, const MirFunction *mf)
     if (!d->fn) {
         char buf[256];
         d->fn = LLVMAddFunction(cg->mod, fn_symbol(mf, buf, sizeof buf),
-                                is_module_init(mf) ? cg->init_ty : cg->body_ty);
+                                mf->origin ? cg_clone_type(cg, mf)
+                                : is_module_init(mf) ? cg->init_ty : cg->body_ty);
         LLVMSetLinkage(d->fn, LLVMInternalLinkage);
     }
     return d->fn;

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../runtime/include/rt_containers.h"
 #include "cg.h"
 
 /* ---- small helpers ---- */
@@ -399,6 +400,340 @@ static LLVMValueRef gen_delegate(Cg *cg, const MirInst *in, LLVMValueRef x)
     return LLVMBuildLoad2(b, cg->i64, gen_field(cg, offsetof(GenObject, transfer)), "");
 }
 
+/* ---- the typed tier (mir_sig.def; docs/internals/typed.md) ---- */
+
+static LLVMValueRef intrinsic(Cg *cg, const char *name, LLVMTypeRef t, LLVMValueRef *args,
+                              unsigned n)
+{
+    unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
+    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(cg->mod, id, &t, 1);
+    LLVMTypeRef ft = LLVMIntrinsicGetType(cg->ctx, id, &t, 1);
+    return LLVMBuildCall2(cg->b, ft, fn, args, n, "");
+}
+
+static LLVMValueRef untag(Cg *cg, LLVMValueRef v) { return LLVMBuildAShr(cg->b, v, ci64(cg, 1), ""); }
+
+static LLVMValueRef tag(Cg *cg, LLVMValueRef i)
+{
+    return LLVMBuildOr(cg->b, LLVMBuildShl(cg->b, i, ci64(cg, 1), ""), ci64(cg, 1), "");
+}
+
+static LLVMBasicBlockRef new_bb(Cg *cg, const char *name)
+{
+    return LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, name);
+}
+
+static LLVMValueRef phi2(Cg *cg, LLVMTypeRef t, LLVMValueRef a, LLVMBasicBlockRef ab,
+                         LLVMValueRef b2, LLVMBasicBlockRef bb)
+{
+    LLVMValueRef p = LLVMBuildPhi(cg->b, t, "");
+    LLVMValueRef v[2] = {a, b2};
+    LLVMBasicBlockRef bl[2] = {ab, bb};
+    LLVMAddIncoming(p, v, bl, 2);
+    return p;
+}
+
+/* Raises exc_global(msg) and goes to the error path when cond holds. */
+static void raise_if(Cg *cg, const MirInst *in, LLVMValueRef cond, const char *exc_global,
+                     const char *msg)
+{
+    LLVMBasicBlockRef bad = new_bb(cg, "raise");
+    br_cold(cg, cond, bad);
+    LLVMBasicBlockRef cont = LLVMGetInsertBlock(cg->b);
+    LLVMPositionBuilderAtEnd(cg->b, bad);
+    raise_str(cg, exc_global, msg);
+    LLVMBuildBr(cg->b, err_path(cg, in));
+    LLVMPositionBuilderAtEnd(cg->b, cont);
+}
+
+static LLVMIntPredicate icmp_pred(int op)
+{
+    switch (op) {
+    case Cmp_Eq: return LLVMIntEQ;
+    case Cmp_NotEq: return LLVMIntNE;
+    case Cmp_Lt: return LLVMIntSLT;
+    case Cmp_LtE: return LLVMIntSLE;
+    case Cmp_Gt: return LLVMIntSGT;
+    default: return LLVMIntSGE;
+    }
+}
+
+static LLVMRealPredicate fcmp_pred(int op)
+{
+    switch (op) {   /* IEEE as Python: nan compares unequal and unordered */
+    case Cmp_Eq: return LLVMRealOEQ;
+    case Cmp_NotEq: return LLVMRealUNE;
+    case Cmp_Lt: return LLVMRealOLT;
+    case Cmp_LtE: return LLVMRealOLE;
+    case Cmp_Gt: return LLVMRealOGT;
+    default: return LLVMRealOGE;
+    }
+}
+
+/* int.add/sub/mul on tagged ints: both small -> the tagged words with llvm.*.with.overflow
+ * (2x+1 + 2y+1 - 1 = 2(x+y)+1, and so on); overflow or a big operand -> the runtime. */
+static LLVMValueRef int_arith(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef fast = new_bb(cg, "int.fast"), slow = new_bb(cg, "int.slow"),
+                      done = new_bb(cg, "int.done");
+    LLVMValueRef both = LLVMBuildAnd(b, LLVMBuildAnd(b, a, b2, ""), ci64(cg, 1), "");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, both, ci64(cg, 0), ""), fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef args[2], r;
+    const char *name;
+    if (in->op == MIR_IntMul) {
+        args[0] = LLVMBuildSub(b, a, ci64(cg, 1), "");
+        args[1] = untag(cg, b2);
+        name = "llvm.smul.with.overflow";
+    } else {
+        args[0] = a;
+        args[1] = LLVMBuildSub(b, b2, ci64(cg, 1), "");
+        name = in->op == MIR_IntAdd ? "llvm.sadd.with.overflow" : "llvm.ssub.with.overflow";
+    }
+    LLVMValueRef res = intrinsic(cg, name, cg->i64, args, 2);
+    r = LLVMBuildExtractValue(b, res, 0, "");
+    if (in->op == MIR_IntMul)
+        r = LLVMBuildOr(b, r, ci64(cg, 1), "");
+    LLVMValueRef ovf = LLVMBuildExtractValue(b, res, 1, "");
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
+    LLVMValueRef br = LLVMBuildCondBr(b, ovf, slow, done);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+    LLVMPositionBuilderAtEnd(b, slow);
+    int id = in->op == MIR_IntAdd ? RTF_rt_int_add : in->op == MIR_IntSub ? RTF_rt_int_sub
+                                                                           : RTF_rt_int_mul;
+    LLVMValueRef sr = RTC(cg, id, a, b2);
+    check_value(cg, in, sr);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return phi2(cg, cg->i64, r, fast_end, sr, slow_end);
+}
+
+static LLVMValueRef int_cmp(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef fast = new_bb(cg, "cmp.fast"), slow = new_bb(cg, "cmp.slow"),
+                      done = new_bb(cg, "cmp.done");
+    LLVMValueRef both = LLVMBuildAnd(b, LLVMBuildAnd(b, a, b2, ""), ci64(cg, 1), "");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, both, ci64(cg, 0), ""), fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef rf = LLVMBuildICmp(b, icmp_pred((int)in->imm), a, b2, "");  /* 2x+1 is monotone */
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef c = RTC(cg, RTF_rt_int_cmp, a, b2);
+    LLVMValueRef rs = LLVMBuildICmp(b, icmp_pred((int)in->imm), c, ci32(cg, 0), "");
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return phi2(cg, cg->i1, rf, fast, rs, slow);
+}
+
+/* A tagged int as a double: exact conversion for small ints, the runtime for big ones
+ * (OverflowError "int too large to convert to float"). */
+static LLVMValueRef int_to_f(Cg *cg, const MirInst *in, LLVMValueRef a)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef fast = new_bb(cg, "tof.fast"), slow = new_bb(cg, "tof.slow"),
+                      done = new_bb(cg, "tof.done");
+    LLVMBuildCondBr(b, LLVMBuildTrunc(b, a, cg->i1, ""), fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef rf = LLVMBuildSIToFP(b, untag(cg, a), cg->f64, "");
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef rs = RTC(cg, RTF_rt_int_as_double, a);
+    LLVMValueRef maybe = LLVMBuildFCmp(b, LLVMRealOEQ, rs, LLVMConstReal(cg->f64, -1.0), "");
+    LLVMBasicBlockRef chk = new_bb(cg, "tof.chk");
+    LLVMBasicBlockRef slow_ok = new_bb(cg, "tof.ok");
+    LLVMBuildCondBr(b, maybe, chk, slow_ok);
+    LLVMPositionBuilderAtEnd(b, chk);
+    LLVMValueRef p = rt_call0(cg, RTF_rt_exc_pending);
+    LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, p, ci64(cg, 0), ""),
+                                      err_path(cg, in), slow_ok);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+    LLVMPositionBuilderAtEnd(b, slow_ok);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return phi2(cg, cg->f64, rf, fast, rs, slow_ok);
+}
+
+static LLVMValueRef int_clamp(Cg *cg, LLVMValueRef a)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef fast = new_bb(cg, "clamp.fast"), slow = new_bb(cg, "clamp.slow"),
+                      done = new_bb(cg, "clamp.done");
+    LLVMBuildCondBr(b, LLVMBuildTrunc(b, a, cg->i1, ""), fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef rf = untag(cg, a);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef sg = RTC(cg, RTF_rt_int_sign, a);
+    LLVMValueRef rs = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, sg, ci32(cg, 0), ""),
+                                      ci64(cg, RT_SMALL_MAX + 1), ci64(cg, RT_SMALL_MIN - 1), "");
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return phi2(cg, cg->i64, rf, fast, rs, slow);
+}
+
+/* i64 floor division and modulo (Python's signs); operands are small ints, so no overflow. */
+static LLVMValueRef i_divmod(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef d)
+{
+    LLVMBuilderRef b = cg->b;
+    raise_if(cg, in, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""), "rt_ZeroDivisionError",
+             in->op == MIR_IMod ? "integer modulo by zero" : "integer division or modulo by zero");
+    LLVMValueRef q = LLVMBuildSDiv(b, a, d, ""), r = LLVMBuildSRem(b, a, d, "");
+    LLVMValueRef adjust = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntNE, r, ci64(cg, 0), ""),
+                                       LLVMBuildICmp(b, LLVMIntSLT, LLVMBuildXor(b, r, d, ""),
+                                                     ci64(cg, 0), ""), "");
+    if (in->op == MIR_IMod)
+        return LLVMBuildSelect(b, adjust, LLVMBuildAdd(b, r, d, ""), r, "");
+    return LLVMBuildSelect(b, adjust, LLVMBuildSub(b, q, ci64(cg, 1), ""), q, "");
+}
+
+/* int / int: both within 2**53 -> exact doubles, one correctly rounded division (CPython's
+ * fast path); else the runtime's correctly rounded algorithm. */
+static LLVMValueRef i_truediv(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef d)
+{
+    LLVMBuilderRef b = cg->b;
+    raise_if(cg, in, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""), "rt_ZeroDivisionError",
+             "division by zero");
+    LLVMValueRef lim = ci64(cg, INT64_C(1) << 53);
+    LLVMValueRef fa = LLVMBuildICmp(b, LLVMIntULE,
+                                    LLVMBuildAdd(b, a, lim, ""), ci64(cg, INT64_C(1) << 54), "");
+    LLVMValueRef fd = LLVMBuildICmp(b, LLVMIntULE,
+                                    LLVMBuildAdd(b, d, lim, ""), ci64(cg, INT64_C(1) << 54), "");
+    LLVMBasicBlockRef fast = new_bb(cg, "div.fast"), slow = new_bb(cg, "div.slow"),
+                      done = new_bb(cg, "div.done");
+    LLVMBuildCondBr(b, LLVMBuildAnd(b, fa, fd, ""), fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef rf = LLVMBuildFDiv(b, LLVMBuildSIToFP(b, a, cg->f64, ""),
+                                    LLVMBuildSIToFP(b, d, cg->f64, ""), "");
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef o = RTC(cg, RTF_rt_int_truediv, tag(cg, a), tag(cg, d));
+    check_value(cg, in, o);
+    LLVMValueRef rs = load_field(cg, cg->f64, o, offsetof(FloatObject, v));
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return phi2(cg, cg->f64, rf, fast, rs, slow_end);
+}
+
+/* The LLVM type of a clone's result: i64 (0 = error) for dyn, else {T, i1 error}. */
+LLVMTypeRef cg_clone_ret_type(Cg *cg, const MirFunction *mf)
+{
+    if (mf->rettype == MT_DYN)
+        return cg->i64;
+    LLVMTypeRef f[2] = {ty_of(cg, mf->rettype), cg->i1};
+    return LLVMStructTypeInContext(cg->ctx, f, 2, 0);
+}
+
+LLVMTypeRef cg_clone_type(Cg *cg, const MirFunction *mf)
+{
+    LLVMTypeRef ps[65];
+    int n = mf->nparams < 64 ? mf->nparams : 64, off = mf->nfree > 0;
+    if (off)
+        ps[0] = cg->i64;   /* the closure tuple */
+    for (int i = 0; i < n; i++)
+        ps[i + off] = ty_of(cg, mf->ptypes[i]);
+    return LLVMFunctionType(cg_clone_ret_type(cg, mf), ps, (unsigned)(n + off), 0);
+}
+
+/* Returns from a clone: leaves the recursion level, packs {value, error}. */
+static void clone_return(Cg *cg, LLVMValueRef v, int error)
+{
+    const MirFunction *mf = cg->fn->mf;
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
+    LLVMBuildStore(b, LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), ""),
+                   depth);
+    if (mf->rettype == MT_DYN) {
+        LLVMBuildRet(b, error ? ci64(cg, 0) : v);
+        return;
+    }
+    LLVMTypeRef st = cg_clone_ret_type(cg, mf);
+    LLVMValueRef r = LLVMGetUndef(st);
+    r = LLVMBuildInsertValue(b, r, error ? LLVMConstNull(ty_of(cg, mf->rettype)) : v, 0, "");
+    r = LLVMBuildInsertValue(b, r, LLVMConstInt(cg->i1, error != 0, 0), 1, "");
+    LLVMBuildRet(b, r);
+}
+
+static LLVMValueRef call_direct(Cg *cg, const MirInst *in)
+{
+    const MirFunction *cl = in->func;
+    LLVMValueRef fn = cg_function_decl(cg, cl);
+    LLVMValueRef args[65];
+    int n = in->nargs < 65 ? in->nargs : 65;
+    for (int i = 0; i < n; i++)
+        args[i] = val(cg, in->args[i]);
+    LLVMValueRef r = LLVMBuildCall2(cg->b, cg_clone_type(cg, cl), fn, args, (unsigned)n, "");
+    if (cl->rettype == MT_DYN) {
+        check_value(cg, in, r);
+        return r;
+    }
+    br_cold(cg, LLVMBuildExtractValue(cg->b, r, 1, ""), err_path(cg, in));
+    return LLVMBuildExtractValue(cg->b, r, 0, "");
+}
+
+static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMValueRef a1)
+{
+    LLVMBuilderRef b = cg->b;
+    switch (in->op) {
+    case MIR_BoxI64: return tag(cg, a0);
+    case MIR_BoxF64: return RTC(cg, RTF_rt_float, a0);
+    case MIR_UnboxI64: return untag(cg, a0);
+    case MIR_UnboxF64: return load_field(cg, cg->f64, a0, offsetof(FloatObject, v));
+    case MIR_UnboxBool: return LLVMBuildICmp(b, LLVMIntEQ, a0, cg_rt_object(cg, "rt_True_obj"), "");
+    case MIR_IToF: return LLVMBuildSIToFP(b, a0, cg->f64, "");
+    case MIR_IntToF: return int_to_f(cg, in, a0);
+    case MIR_IntClamp: return int_clamp(cg, a0);
+    case MIR_IAdd: return LLVMBuildNSWAdd(b, a0, a1, "");
+    case MIR_ISub: return LLVMBuildNSWSub(b, a0, a1, "");
+    case MIR_IMul: return LLVMBuildNSWMul(b, a0, a1, "");
+    case MIR_INeg: return LLVMBuildNSWNeg(b, a0, "");
+    case MIR_IFloorDiv: case MIR_IMod: return i_divmod(cg, in, a0, a1);
+    case MIR_ITrueDiv: return i_truediv(cg, in, a0, a1);
+    case MIR_ICmp: return LLVMBuildICmp(b, icmp_pred((int)in->imm), a0, a1, "");
+    case MIR_ITruthy: return LLVMBuildICmp(b, LLVMIntNE, a0, ci64(cg, 0), "");
+    case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul: return int_arith(cg, in, a0, a1);
+    case MIR_IntCmp: return int_cmp(cg, in, a0, a1);
+    case MIR_IntTruthy: return LLVMBuildICmp(b, LLVMIntNE, a0, ci64(cg, 1), "");
+    case MIR_FAdd: return LLVMBuildFAdd(b, a0, a1, "");
+    case MIR_FSub: return LLVMBuildFSub(b, a0, a1, "");
+    case MIR_FMul: return LLVMBuildFMul(b, a0, a1, "");
+    case MIR_FDiv:
+        raise_if(cg, in, LLVMBuildFCmp(b, LLVMRealOEQ, a1, LLVMConstReal(cg->f64, 0.0), ""),
+                 "rt_ZeroDivisionError", "float division by zero");
+        return LLVMBuildFDiv(b, a0, a1, "");
+    case MIR_FNeg: return LLVMBuildFNeg(b, a0, "");
+    case MIR_FCmp: return LLVMBuildFCmp(b, fcmp_pred((int)in->imm), a0, a1, "");
+    case MIR_FTruthy: return LLVMBuildFCmp(b, LLVMRealUNE, a0, LLVMConstReal(cg->f64, 0.0), "");
+    case MIR_FSqrt: {
+        raise_if(cg, in, LLVMBuildFCmp(b, LLVMRealOLT, a0, LLVMConstReal(cg->f64, 0.0), ""),
+                 "rt_ValueError", "math domain error");
+        return intrinsic(cg, "llvm.sqrt", cg->f64, &a0, 1);
+    }
+    case MIR_ListLen: return load_field(cg, cg->i64, a0, offsetof(ListObject, size));
+    case MIR_ListGet:
+    case MIR_ListSet: {
+        LLVMValueRef size = load_field(cg, cg->i64, a0, offsetof(ListObject, size));
+        LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, a1, ci64(cg, 0), ""),
+                                           LLVMBuildAdd(b, a1, size, ""), a1, "");
+        raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
+                 in->op == MIR_ListGet ? "list index out of range"
+                                       : "list assignment index out of range");
+        LLVMValueRef items = load_field(cg, cg->ptr, a0, offsetof(ListObject, items));
+        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
+        if (in->op == MIR_ListGet)
+            return LLVMBuildLoad2(b, cg->i64, p, "");
+        LLVMBuildStore(b, val(cg, in->args[2]), p);
+        return NULL;
+    }
+    case MIR_CallDirect: return call_direct(cg, in);
+    default:
+        cg_die(cg, "codegen: unexpected op %s in %s", mir_ops[in->op].text, cg->fn->mf->symbol);
+    }
+}
+
 /* ---- instructions ---- */
 
 /* Emits one non-terminator instruction; returns its value (or NULL). */
@@ -442,6 +777,8 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
     case MIR_ConstBytes:
         return cg_const_load(cg, cg_const_add(cg, KC_BYTES, in->str ? in->str : "", in->len));
     case MIR_Param: {
+        if (f->mf->origin)   /* a clone: native parameters (after the closure, if any) */
+            return LLVMGetParam(f->fn, (unsigned)in->imm + (f->mf->nfree > 0));
         LLVMValueRef idx = ci64(cg, in->imm);
         LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, f->params, &idx, 1, "");
         return LLVMBuildLoad2(b, cg->i64, p, "");
@@ -490,16 +827,35 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
 
     /* cells, closures, globals */
     case MIR_CellNew: return RTC(cg, RTF_rt_cell_new, a0);
-    case MIR_CellGet:
+    case MIR_CellGet: {
+        /* a bound cell inline; an empty one raises through rt_cell_get */
+        LLVMValueRef ref = load_field(cg, cg->i64, a0, offsetof(CellObject, ref));
+        LLVMBasicBlockRef empty = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "cell.empty");
+        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "cell.value");
+        LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
+        LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, ref, ci64(cg, 0), ""),
+                                          empty, done);
+        LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+        LLVMPositionBuilderAtEnd(b, empty);
         r = RTC(cg, RTF_rt_cell_get, a0, cg_cstr(cg, in->str ? in->str : "?"),
                 ci32(cg, (int)in->imm));
         check_value(cg, in, r);
-        return r;
+        LLVMBasicBlockRef empty_end = LLVMGetInsertBlock(b);
+        LLVMBuildBr(b, done);
+        LLVMPositionBuilderAtEnd(b, done);
+        LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
+        LLVMValueRef vs[2] = {ref, r};
+        LLVMBasicBlockRef bs[2] = {start, empty_end};
+        LLVMAddIncoming(phi, vs, bs, 2);
+        return phi;
+    }
     case MIR_CellSet:
         LLVMBuildStore(b, a1, field_ptr(cg, a0, offsetof(CellObject, ref)));
         return NULL;
     case MIR_ClosureCell: {
-        LLVMValueRef clo = load_field(cg, cg->i64, f->self, offsetof(FunctionObject, closure));
+        LLVMValueRef clo = f->mf->origin ? LLVMGetParam(f->fn, 0)
+                                         : load_field(cg, cg->i64, f->self,
+                                                      offsetof(FunctionObject, closure));
         return load_field(cg, cg->i64, clo,
                           offsetof(TupleObject, items) + 8 * (size_t)in->imm);
     }
@@ -612,6 +968,38 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         RTC(cg, RTF_rt_gen_release, a0, LLVMBuildZExt(b, a1, cg->i32, ""));
         return NULL;
     case MIR_IterNext: {
+        /* the int64 range iterator inline (rt_containers.h RangeIterObject): for loops over
+         * range() and comprehensions over one; any other iterator through rt_next */
+        LLVMValueRef is_ri = LLVMBuildAnd(
+            b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, a0, ci64(cg, 1), ""), ci64(cg, 0), ""),
+            LLVMBuildICmp(b, LLVMIntEQ, load_field(cg, cg->ptr, LLVMBuildSelect(
+                              b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, a0, ci64(cg, 1), ""),
+                                               ci64(cg, 0), ""),
+                              a0, cg_rt_object(cg, "rt_None_obj"), ""), 0),
+                          cg_rt_global(cg, "rt_range_iterator_type", cg->i8), ""), "");
+        LLVMBasicBlockRef ri = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "rangeiter");
+        LLVMBasicBlockRef ri_more = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "rangeiter.more");
+        LLVMBasicBlockRef gen_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.generic");
+        LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.value");
+        LLVMBuildCondBr(b, is_ri, ri, gen_bb);
+        LLVMPositionBuilderAtEnd(b, ri);
+        LLVMValueRef left = load_field(cg, cg->i64, a0, offsetof(RangeIterObject, left));
+        if (!in->target2)
+            cg_die(cg, "iter.next without an exhausted successor in %s", f->mf->symbol);
+        LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLE, left, ci64(cg, 0), ""),
+                        llvm_block(f, in->target2), ri_more);
+        LLVMPositionBuilderAtEnd(b, ri_more);
+        LLVMValueRef nleft = LLVMBuildSub(b, left, ci64(cg, 1), "");
+        LLVMBuildStore(b, nleft, field_ptr(cg, a0, offsetof(RangeIterObject, left)));
+        LLVMValueRef cur = load_field(cg, cg->i64, a0, offsetof(RangeIterObject, cur));
+        LLVMValueRef step = load_field(cg, cg->i64, a0, offsetof(RangeIterObject, step));
+        LLVMValueRef ncur = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntNE, nleft, ci64(cg, 0), ""),
+                                            LLVMBuildAdd(b, cur, step, ""), cur, "");
+        LLVMBuildStore(b, ncur, field_ptr(cg, a0, offsetof(RangeIterObject, cur)));
+        LLVMValueRef rfast = LLVMBuildOr(b, LLVMBuildShl(b, cur, ci64(cg, 1), ""), ci64(cg, 1), "");
+        LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
+        LLVMBuildBr(b, joined);
+        LLVMPositionBuilderAtEnd(b, gen_bb);
         /* 0 and nothing pending = exhausted: a warm branch (every loop ends there) */
         r = RTC(cg, RTF_rt_next, a0);
         LLVMBasicBlockRef chk = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.end");
@@ -626,7 +1014,13 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
                                           err_path(cg, in), llvm_block(f, ex));
         LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
         LLVMPositionBuilderAtEnd(b, cont);
-        return r;
+        LLVMBuildBr(b, joined);
+        LLVMPositionBuilderAtEnd(b, joined);
+        LLVMValueRef vals2[2] = {rfast, r};
+        LLVMBasicBlockRef bbs2[2] = {fast_end, cont};
+        LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
+        LLVMAddIncoming(phi, vals2, bbs2, 2);
+        return phi;
     }
 
     /* building values */
@@ -793,6 +1187,8 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
                    f->mf->symbol);
         return in->op == MIR_Yield ? gen_yield(cg, in, a0) : gen_delegate(cg, in, a0);
     default:
+        if (in->op >= MIR_BoxI64 && in->op <= MIR_CallDirect)
+            return emit_typed(cg, in, a0, a1);
         cg_die(cg, "codegen: unexpected op %s in %s", mir_ops[in->op].text, f->mf->symbol);
     }
     return NULL;
@@ -815,6 +1211,10 @@ static void emit_term(Cg *cg, const MirInst *in)
             LLVMBuildStore(b, val(cg, in->args[0]), gen_field(cg, offsetof(GenObject, transfer)));
             gen_set_status(cg, RT_GEN_RETURNED);
             LLVMBuildBr(b, f->final_bb);
+            break;
+        }
+        if (f->mf->origin) {
+            clone_return(cg, val(cg, in->args[0]), 0);
             break;
         }
         LLVMBuildRet(b, val(cg, in->args[0]));
@@ -990,9 +1390,10 @@ void cg_function(Cg *cg, const MirFunction *mf)
     }
     f->unwind_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unwind");
     LLVMPositionBuilderAtEnd(cg->b, pro);
-    f->self = LLVMGetParam(f->fn, 0);
-    f->params = is_init ? LLVMConstNull(cg->ptr) : LLVMGetParam(f->fn, 1);
-    f->is_gen = !is_init && (mf->flags & (RT_CO_GENERATOR | RT_CO_COROUTINE | RT_CO_ASYNC_GEN));
+    int is_clone = mf->origin != NULL;
+    f->self = is_clone ? LLVMConstNull(cg->ptr) : LLVMGetParam(f->fn, 0);
+    f->params = is_init || is_clone ? LLVMConstNull(cg->ptr) : LLVMGetParam(f->fn, 1);
+    f->is_gen = !is_init && !is_clone && (mf->flags & (RT_CO_GENERATOR | RT_CO_COROUTINE | RT_CO_ASYNC_GEN));
     LLVMValueRef hdl = NULL;
     if (f->is_gen) {
         /* the frame first: the stores below go to allocas CoroSplit moves into it */
@@ -1017,9 +1418,17 @@ void cg_function(Cg *cg, const MirFunction *mf)
         LLVMBuildStore(cg->b, ci64(cg, 0), f->vars[i]);
     }
     f->argbuf = LLVMBuildAlloca(cg->b, LLVMArrayType2(cg->i64, (uint64_t)argbuf_size(mf)), "args");
-    f->globals = load_field(cg, cg->i64, f->self,
-                            is_init ? offsetof(ModuleObject, dict)
-                                    : offsetof(FunctionObject, globals));
+    if (is_clone) {
+        /* no FunctionObject: the module's dict through its ModuleDef (the module is running
+         * or done: a clone is only called from code of the program that ran its def) */
+        LLVMValueRef m = load_field(cg, cg->ptr, cg_moduledef(cg, mf->module),
+                                    offsetof(ModuleDef, module));
+        f->globals = load_field(cg, cg->i64, m, offsetof(ModuleObject, dict));
+    } else {
+        f->globals = load_field(cg, cg->i64, f->self,
+                                is_init ? offsetof(ModuleObject, dict)
+                                        : offsetof(FunctionObject, globals));
+    }
     /* no recursion counting here: rt_function_vectorcall brackets every body call with
      * rt_recursion_enter/leave (rt_func.h), and counting twice would halve the limit */
     if (f->is_gen) {
@@ -1028,6 +1437,29 @@ void cg_function(Cg *cg, const MirFunction *mf)
         LLVMBuildStore(cg->b, ci64(cg, 0), gen_field(cg, offsetof(GenObject, transfer)));
         gen_set_status(cg, RT_GEN_RAISED);
         LLVMBuildBr(cg->b, f->final_bb);
+    } else if (is_clone) {
+        /* a clone counts its own recursion level (no rt_function_vectorcall around it); when
+         * the limit is reached rt_recursion_enter raises RecursionError and the clone returns
+         * the error before any traceback entry of its own, as a call through vectorcall */
+        LLVMBuilderRef b = cg->b;
+        LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
+        LLVMValueRef nd = LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), "");
+        LLVMValueRef lim = LLVMBuildLoad2(b, cg->i32, cg_rt_global(cg, "rt_recursion_limit", cg->i32),
+                                          "");
+        LLVMBasicBlockRef deep = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "too.deep");
+        LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "enter");
+        LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSGT, nd, lim, ""), deep, ok);
+        LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+        LLVMPositionBuilderAtEnd(b, deep);
+        rt_call0(cg, RTF_rt_recursion_enter);
+        LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), ""),
+                       depth);   /* clone_return takes it back */
+        clone_return(cg, NULL, 1);
+        LLVMPositionBuilderAtEnd(b, ok);
+        LLVMBuildStore(b, nd, depth);
+        LLVMBuildBr(b, f->bbs[mf->blocks[0]->id]);
+        LLVMPositionBuilderAtEnd(b, f->unwind_bb);
+        clone_return(cg, NULL, 1);
     } else {
         LLVMBuildBr(cg->b, f->bbs[mf->blocks[0]->id]);
         LLVMPositionBuilderAtEnd(cg->b, f->unwind_bb);

@@ -145,11 +145,34 @@ int mir_var_new(MirFunction *f, const char *name, MirType type)
 
 /* ---- instructions ---- */
 
-MirType mir_default_type(MirOp op)
+static MirType sig_letter(char c)
+{
+    return c == 'i' ? MT_I64 : c == 'f' ? MT_F64 : c == 'b' ? MT_I1 : c == 'v' ? MT_VOID : MT_DYN;
+}
+
+int mir_sig(MirOp op, MirType *result, MirType args[4])
 {
     switch (op) {
+#define SIG(name, res, ops)                                                                    \
+    case MIR_##name:                                                                           \
+        *result = sig_letter(res);                                                             \
+        for (int k = 0; ops[k] && k < 4; k++)                                                   \
+            args[k] = sig_letter(ops[k]);                                                      \
+        return (int)sizeof ops - 1;
+#include "mir_sig.def"
+#undef SIG
+    default:
+        return -1;
+    }
+}
+
+MirType mir_default_type(MirOp op)
+{
+    MirType r, a[4];
+    if (mir_sig(op, &r, a) >= 0)
+        return r;
+    switch (op) {
     case MIR_Truthy: case MIR_Is: case MIR_Not: case MIR_ExcMatch: case MIR_ConstI1:
-    case MIR_GenFresh:
         return MT_I1;
     default:
         return (mir_ops[op].flags & MF_VALUE) ? MT_DYN : MT_VOID;

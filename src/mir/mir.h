@@ -81,6 +81,7 @@ struct MirInst {
     Loc loc;               /* source location; loc.synthetic for compiler-made code */
     int anchor, anchor_end;/* traceback carets: the columns (of loc.line) printed with ^ inside
                               loc's ~ range; anchor_end <= anchor: none (rt.h TracebackPos) */
+    const char *varname;   /* the Python local this value was assigned to (ssa; not printed) */
     MirBlock *block;
 };
 
@@ -122,6 +123,11 @@ struct MirFunction {
     const Node *ast;         /* the def/lambda/comprehension/class/module node */
     Arena *arena;
     int is_ssa;              /* set by the ssa pass: var.load/store/delete no longer allowed */
+    /* a specialised clone (src/infer): a native function with unboxed parameters and result,
+     * called only by call.direct; origin is the generic function it was cloned from */
+    MirFunction *origin;
+    MirType *ptypes;         /* nparams native parameter types (clones only) */
+    MirType rettype;         /* native result type (clones only) */
 };
 
 struct MirModule {
@@ -163,6 +169,10 @@ MirInst *mir_emit_raising(MirFunction *f, MirBlock *b, MirOp op, MirInst **args,
                           MirBlock *normal, MirBlock *exc, Loc loc);
 /* Recomputes preds/succs of every block from the terminators and exceptional edges. */
 void mir_compute_cfg(MirFunction *f);
+
+/* The typed-tier signature of op (mir_sig.def): result type and one type per operand in
+ * args[] (at most 4); returns the operand count, or -1 when op has no fixed signature. */
+int mir_sig(MirOp op, MirType *result, MirType args[4]);
 
 /* ---- checking and printing ---- */
 /* Checks the invariants above; prints every violation to stderr, returns their count. */

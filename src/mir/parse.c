@@ -381,6 +381,21 @@ static void parse_func(Parser *ps)
         } else if (is_word(ps, "ssa")) {
             f->is_ssa = 1;
             next(ps);
+        } else if (is_key(ps, "clone_of")) {
+            f->origin = find_func(ps, expect_str(ps));
+        } else if (is_key(ps, "ptypes")) {
+            expect_punct(ps, '[');
+            f->ptypes = arena_alloc(f->arena, sizeof *f->ptypes * (size_t)(f->nparams + 1));
+            for (int k = 0; !is_punct(ps, ']'); k++) {
+                if (k)
+                    expect_punct(ps, ',');
+                MirType t = type_word(ps);
+                if (k < f->nparams)
+                    f->ptypes[k] = t;
+            }
+            next(ps);
+        } else if (is_key(ps, "ret")) {
+            f->rettype = type_word(ps);
         } else {
             break;
         }

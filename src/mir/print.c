@@ -217,6 +217,14 @@ void mir_print_function(FILE *out, const MirFunction *f)
     }
     if (f->is_ssa)
         fputs(" ssa", out);
+    if (f->origin) {
+        fputs(" clone_of=", out);
+        put_cstr(out, f->origin->symbol);
+        fputs(" ptypes=[", out);
+        for (int i = 0; i < f->nparams; i++)
+            fprintf(out, "%s%s", i ? ", " : "", mir_type_names[f->ptypes[i]]);
+        fprintf(out, "] ret=%s", mir_type_names[f->rettype]);
+    }
     fputc('\n', out);
     for (int b = 0; b < f->nblocks; b++) {
         const MirBlock *bl = f->blocks[b];

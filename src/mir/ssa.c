@@ -261,6 +261,7 @@ static MirInst *read_entry(Ssa *s, int v, MirBlock *b)
             MirInst *phi = mir_inst_new(s->f, MIR_Phi, NULL, cur->npreds, cur->insts ?
                                         cur->insts[0]->loc : (Loc){0});
             phi->type = s->f->vars[v].type;
+            phi->varname = s->f->vars[v].name;
             phi->loc.synthetic = 1;
             mir_block_insert(s->f, cur, 0, phi);
             push3(&s->work, phi, v, cur);
@@ -305,6 +306,8 @@ static void local_block(Ssa *s, MirBlock *b, MirInst **local, int *stamp)
         MirInst *cur = stamp[v] == bp + 1 ? local[v] : NULL;
         if (i->op == MIR_VarStore) {
             local[v] = i->args[0];
+            if (local[v] && !local[v]->varname)
+                local[v]->varname = f->vars[v].name;
             stamp[v] = bp + 1;
             row(s, &s->end, v)[bp] = local[v];
             continue;   /* the store disappears */

@@ -190,7 +190,18 @@ static int available(const Verifier *v, const MirInst *a, const MirBlock *b, int
 
 static MirType expected_operand(const MirFunction *f, const MirInst *i, int k)
 {
+    MirType res, sig[4];
+    int n = mir_sig(i->op, &res, sig);
+    if (n >= 0)
+        return k < n ? sig[k] : MT_DYN;
     switch (i->op) {
+    case MIR_CallDirect: {
+        /* a clone of a closure takes its closure tuple (dyn) first */
+        int off = i->func && i->func->nfree > 0;
+        k -= off;
+        return i->func && i->func->ptypes && k >= 0 && k < i->func->nparams ? i->func->ptypes[k]
+                                                                           : MT_DYN;
+    }
     case MIR_CondBr: case MIR_Not: case MIR_BoxBool:
         return MT_I1;
     case MIR_Phi: case MIR_CheckBound:
@@ -198,9 +209,7 @@ static MirType expected_operand(const MirFunction *f, const MirInst *i, int k)
     case MIR_VarStore:
         return (i->imm >= 0 && i->imm < f->nvars) ? f->vars[i->imm].type : MT_DYN;
     case MIR_Ret:
-        return MT_DYN;
-    case MIR_IterRelease:
-        return k == 1 ? MT_I1 : MT_DYN;
+        return f->origin ? f->rettype : MT_DYN;
     default:
         (void)k;
         return MT_DYN;
@@ -229,7 +238,7 @@ static void check_operands(Verifier *v, const MirBlock *b, const MirInst *i, int
             continue;
         }
         MirType want = expected_operand(v->f, i, k);
-        if (a->type != want && !(i->op == MIR_Ret && a->type != MT_VOID))
+        if (a->type != want && !(i->op == MIR_Ret && !v->f->origin && a->type != MT_VOID))
             report(v, b, i, "operand %d (%%%d) is %s, expected %s", k, a->id,
                    mir_type_names[a->type], mir_type_names[want]);
         if (v->rpo[b->id] < 0)
@@ -339,6 +348,20 @@ static void check_inst(Verifier *v, const MirBlock *b, const MirInst *i, int idx
     }
     if (i->op == MIR_CheckBound && !i->str)
         report(v, b, i, "check.bound without the variable's name");
+    if (i->op == MIR_CallDirect) {
+        if (!i->func || !i->func->origin)
+            report(v, b, i, "call.direct without a specialised clone");
+        else if (i->nargs != i->func->nparams + (i->func->nfree > 0))
+            report(v, b, i, "call.direct passes %d arguments, the clone takes %d", i->nargs,
+                   i->func->nparams + (i->func->nfree > 0));
+        else if (i->type != i->func->rettype)
+            report(v, b, i, "result is %s, the clone returns %s", mir_type_names[i->type],
+                   mir_type_names[i->func->rettype]);
+    }
+    if (i->op == MIR_Param && f->origin && f->ptypes && i->imm >= 0 && i->imm < f->nparams &&
+        i->type != f->ptypes[i->imm])
+        report(v, b, i, "parameter %lld is %s, the clone's signature says %s", (long long)i->imm,
+               mir_type_names[i->type], mir_type_names[f->ptypes[i->imm]]);
     if (i->op == MIR_MakeFunction && !i->func)
         report(v, b, i, "function.new without its function");
     if (i->op == MIR_Import && !i->module)

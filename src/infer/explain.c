@@ -1,0 +1,409 @@
+/*
+ * explain.c - reports of the typed tier: `aithon explain` (per function and specialisation:
+ * the types of parameters, locals and result, and every operation that stays dynamic with a
+ * reason code from reasons.def and its location) and `aithon check --types` (a .pyi stub of
+ * the inferred signatures).  Both read the inference result only (before specialisation); the
+ * "stays dynamic" rules mirror specialize.c's choices.
+ */
+#include <string.h>
+
+#include "infer.h"
+
+enum {
+    R_NONE,   /* typed: not reported */
+#define REASON(code, desc) R_##code,
+#include "reasons.def"
+#undef REASON
+    R__COUNT
+};
+static const char *const reason_code[R__COUNT] = {
+    "",
+#define REASON(code, desc) #code,
+#include "reasons.def"
+#undef REASON
+};
+
+static int in_file(const MirFunction *f, const char *file)
+{
+    return !file || (f->file && strcmp(f->file, file) == 0);
+}
+
+static const char *kind_name(TyKind k)
+{
+    static const char *const n[] = {"bottom", "int", "float", "bool", "None", "str", "list",
+                                    "tuple", "dict", "function", "class", "module", "instance",
+                                    "range", "range_iterator", "builtin", "cell", "dyn"};
+    return n[k];
+}
+
+static int block_pos(const MirFunction *f, const MirBlock *b)
+{
+    for (int i = 0; i < f->nblocks; i++)
+        if (f->blocks[i] == b)
+            return i;
+    return -1;
+}
+
+/* A name for value v in messages. */
+static void describe(const MirInst *v, char *buf, size_t n)
+{
+    if (v->varname)
+        snprintf(buf, n, "%s", v->varname);
+    else if (v->op == MIR_Param && v->str)
+        snprintf(buf, n, "%s", v->str);
+    else if (v->op == MIR_GlobalLoad || v->op == MIR_CheckBound)
+        snprintf(buf, n, "%s", v->str ? v->str : "?");
+    else if (v->op == MIR_GetAttr)
+        snprintf(buf, n, "the attribute .%s (line %d)", v->str, v->loc.line);
+    else
+        snprintf(buf, n, "the %s at line %d", mir_ops[v->op].text, v->loc.line);
+}
+
+/* Why is operand v dyn here?  Fills msg; returns the reason. */
+static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *msg, size_t n)
+{
+    char name[160];
+    describe(v, name, sizeof name);
+    if (v->op == MIR_CheckBound && v->nargs)
+        return why_dyn(in, c, v->args[0], msg, n);
+    if (v->op == MIR_Phi) {
+        char kinds[200] = "", lines[200] = "";
+        unsigned seen = 0;
+        int nk = 0, nl = 0;
+        for (int a = 0; a < v->nargs; a++) {
+            int p = block_pos(c->fn, v->phi_blocks[a]);
+            if (p < 0 || !c->reached[p])
+                continue;
+            Ty t = infer_ty(c, v->args[a]);
+            if (t.k == TY_BOT)
+                continue;
+            if (!(seen & (1u << t.k))) {
+                seen |= 1u << t.k;
+                size_t l = strlen(kinds);
+                snprintf(kinds + l, sizeof kinds - l, "%s%s", nk++ ? "|" : "", kind_name(t.k));
+            }
+            if (nl < 4 && !v->args[a]->loc.synthetic) {
+                size_t l = strlen(lines);
+                snprintf(lines + l, sizeof lines - l, "%sline %d", nl++ ? " and " : "",
+                         v->args[a]->loc.line);
+            }
+        }
+        if (nk > 1) {
+            snprintf(msg, n, "%s is %s here%s%s%s", name, kinds, nl ? " (assigned at " : "",
+                     lines, nl ? ")" : "");
+            return R_D101;
+        }
+        for (int a = 0; a < v->nargs; a++)
+            if (infer_ty(c, v->args[a]).k == TY_DYN && v->args[a] != v)
+                return why_dyn(in, c, v->args[a], msg, n);
+    }
+    if (v->op == MIR_Param) {
+        snprintf(msg, n, "%s is a parameter of the %s", name,
+                 c->index ? "specialisation (an argument of unknown type)"
+                          : "generic version (called with unknown arguments)");
+        return R_D100;
+    }
+    if (v->op == MIR_GlobalLoad) {
+        const InferGlobal *g = infer_global(in, c->fn->module, v->str);
+        if (g && g->unstable) {
+            snprintf(msg, n, "global %s may be rebound: %s%s", v->str, g->why ? g->why : "",
+                     g->why_loc.line ? "" : "");
+            return R_D106;
+        }
+        snprintf(msg, n, "global %s has an unknown type", v->str);
+        return R_D100;
+    }
+    if (v->op == MIR_Call) {
+        Ty callee = infer_ty(c, v->args[0]);
+        if (callee.k != TY_FUNC && callee.k != TY_BUILTIN) {
+            snprintf(msg, n, "%s: result of a call of an unknown callee", name);
+            return R_D103;
+        }
+    }
+    if ((v->op == MIR_BinOp || v->op == MIR_InplaceOp || v->op == MIR_UnaryOp) && !v->varname)
+        for (int a = 0; a < v->nargs; a++)
+            if (infer_ty(c, v->args[a]).k == TY_DYN)
+                return why_dyn(in, c, v->args[a], msg, n);
+    snprintf(msg, n, "%s has an unknown type", name);
+    return R_D100;
+}
+
+static int num(Ty t) { return t.k == TY_INT || t.k == TY_FLOAT; }
+
+/* Does inst stay dynamic in context c?  0 = typed; else the reason (msg filled). */
+static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, char *msg,
+                         size_t n)
+{
+    Ty r = infer_ty(c, i);
+    Ty a = i->nargs > 0 ? infer_ty(c, i->args[0]) : ty_dyn();
+    Ty b = i->nargs > 1 ? infer_ty(c, i->args[1]) : ty_dyn();
+    msg[0] = 0;
+    switch (i->op) {
+    case MIR_BinOp:
+    case MIR_InplaceOp:
+    case MIR_Compare:
+        if (num(a) && num(b) && (r.k == TY_INT || r.k == TY_FLOAT || r.k == TY_BOOL)) {
+            int op = (int)i->imm;
+            if (i->op == MIR_Compare || (r.k == TY_FLOAT && (a.k == TY_FLOAT || b.k == TY_FLOAT))) {
+                if (i->op != MIR_Compare && (op == Op_FloorDiv || op == Op_Mod)) {
+                    snprintf(msg, n, "float // and %% go through the runtime");
+                    return R_D107;
+                }
+                return 0;
+            }
+            if (op == Op_Add || op == Op_Sub || op == Op_Mult) {
+                if (!ty_int_small(r)) {
+                    char ra[64], rb[64];
+                    snprintf(msg, n, "%s %s %s", ty_str(a, ra, sizeof ra),
+                             op == Op_Add ? "+" : op == Op_Sub ? "-" : "*",
+                             ty_str(b, rb, sizeof rb));
+                    return R_D108;
+                }
+                return 0;
+            }
+            if ((op == Op_FloorDiv || op == Op_Mod || op == Op_Div) && ty_int_small(a) &&
+                ty_int_small(b))
+                return 0;
+            snprintf(msg, n, "int operator %d on these ranges", op);
+            return R_D102;
+        }
+        if (a.k == TY_DYN)
+            return why_dyn(in, c, i->args[0], msg, n);
+        if (b.k == TY_DYN)
+            return why_dyn(in, c, i->args[1], msg, n);
+        snprintf(msg, n, "%s on %s and %s", mir_ops[i->op].text, kind_name(a.k), kind_name(b.k));
+        return R_D102;
+    case MIR_Truthy:
+        if (num(a) || a.k == TY_BOOL)
+            return 0;
+        if (a.k == TY_DYN)
+            return why_dyn(in, c, i->args[0], msg, n);
+        snprintf(msg, n, "truth value of %s", kind_name(a.k));
+        return R_D107;
+    case MIR_UnaryOp:
+        if (num(a) && i->imm != UnOp_Invert && i->imm != UnOp_Not)
+            return 0;
+        if (a.k == TY_DYN)
+            return why_dyn(in, c, i->args[0], msg, n);
+        snprintf(msg, n, "unary operator on %s", kind_name(a.k));
+        return R_D102;
+    case MIR_Call: {
+        if (a.k == TY_BUILTIN) {
+            if (a.bi == TB_range && r.k == TY_RANGE)
+                return 0;   /* a counted loop when its iterator has no other use */
+            if (a.bi == TB_math_sqrt && r.k == TY_FLOAT)
+                return 0;
+            if (a.bi == TB_len && i->nargs == 2 && infer_ty(c, i->args[1]).k == TY_LIST)
+                return 0;
+            for (int k = 1; k < i->nargs; k++)
+                if (infer_ty(c, i->args[k]).k == TY_DYN)
+                    return why_dyn(in, c, i->args[k], msg, n);
+            snprintf(msg, n, "builtin %s is called through the runtime", ty_builtin_names[a.bi]);
+            return R_D107;
+        }
+        if (a.k == TY_FUNC) {
+            InferCtx *t = i->id < c->nvals ? c->callee[i->id] : NULL;
+            if (t && t->index > 0)
+                return 0;
+            for (int k = 1; t && k < i->nargs; k++)
+                if (infer_ty(c, i->args[k]).k == TY_DYN) {
+                    int why = why_dyn(in, c, i->args[k], msg, n);
+                    size_t l = strlen(msg);
+                    snprintf(msg + l, n - l, " (argument %d of %s: the generic version is called)",
+                             k, t->fn->qualname);
+                    return why;
+                }
+            if (t) {
+                snprintf(msg, n, "%s", t->fn->qualname);
+                return R_D105;
+            }
+            snprintf(msg, n, "call of %s", a.fn->qualname);
+            return R_D104;
+        }
+        if (i->args[0]->op == MIR_GetAttr) {
+            snprintf(msg, n, "method call .%s", i->args[0]->str);
+            return R_D103;
+        }
+        return why_dyn(in, c, i->args[0], msg, n) == R_D106 ? R_D106 : R_D103;
+    }
+    case MIR_GlobalLoad:
+        if (infer_load_safe(in, c->fn, i))
+            return 0;
+        {
+            const InferGlobal *g = infer_global(in, c->fn->module, i->str);
+            if (g && g->unstable) {
+                snprintf(msg, n, "global %s: %s", i->str, g->why);
+                return R_D106;
+            }
+            if (!g)
+                snprintf(msg, n, "%s: a builtin the inference does not know (builtins.def)",
+                         i->str);
+            else
+                snprintf(msg, n, "global %s: looked up at run time (may not be bound yet)",
+                         i->str);
+            return R_D107;
+        }
+    case MIR_GetIter:
+    case MIR_IterNext:
+        if (a.k == TY_RANGE || a.k == TY_RANGEITER)
+            return 0;
+        if (a.k == TY_DYN)
+            return why_dyn(in, c, i->args[0], msg, n);
+        snprintf(msg, n, "iteration over %s", kind_name(a.k));
+        return R_D107;
+    case MIR_GetItem: case MIR_SetItem:
+        if (a.k == TY_LIST && ty_int_small(b))
+            return 0;
+        if (a.k == TY_DYN)
+            return why_dyn(in, c, i->args[0], msg, n);
+        if (a.k == TY_LIST && b.k == TY_DYN)
+            return why_dyn(in, c, i->args[1], msg, n);
+        snprintf(msg, n, "%s on %s", mir_ops[i->op].text, kind_name(a.k));
+        return R_D107;
+    case MIR_GetAttr:
+        if (r.k == TY_BUILTIN)
+            return 0;
+        /* fall through */
+    case MIR_SetAttr: case MIR_DelItem: case MIR_CallEx:
+        if (a.k == TY_DYN)
+            return why_dyn(in, c, i->args[0], msg, n);
+        snprintf(msg, n, "%s on %s", mir_ops[i->op].text, kind_name(a.k));
+        return R_D107;
+    default:
+        return 0;
+    }
+}
+
+/* The locals: every named value's type joined per name, in first-definition order. */
+static void print_locals(FILE *out, const InferCtx *c)
+{
+    const char *names[256];
+    Ty tys[256];
+    int n = 0;
+    const MirFunction *f = c->fn;
+    for (int b = 0; b < f->nblocks; b++) {
+        if (!c->reached[b])
+            continue;
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            if (!i->varname || i->op == MIR_Param)
+                continue;
+            Ty t = infer_ty(c, i);
+            int j = 0;
+            while (j < n && strcmp(names[j], i->varname) != 0)
+                j++;
+            if (j == n) {
+                if (n == 256)
+                    continue;
+                names[n] = i->varname;
+                tys[n++] = t;
+            } else {
+                tys[j] = ty_join(tys[j], t);
+            }
+        }
+    }
+    if (!n)
+        return;
+    fputs("  locals:", out);
+    for (int j = 0; j < n; j++) {
+        fprintf(out, "%s %s: ", j ? "," : "", names[j]);
+        ty_print(out, tys[j], 0);
+    }
+    fputc('\n', out);
+}
+
+static void print_ctx(FILE *out, const Infer *in, const InferCtx *c)
+{
+    const MirFunction *f = c->fn;
+    int is_init = f->module && f->module->init == f;
+    if (c->index == 0)
+        fprintf(out, "%s %s (line %d), generic\n", is_init ? "module" : "function",
+                is_init ? f->module->name : f->qualname, f->firstlineno);
+    else
+        fprintf(out, "function %s (line %d), specialisation %d\n", f->qualname, f->firstlineno,
+                c->index);
+    if (f->nparams) {
+        fputs("  params:", out);
+        for (int p = 0; p < f->nparams; p++) {
+            fprintf(out, "%s %s: ", p ? "," : "", f->paramnames[p]);
+            ty_print(out, c->args[p], 0);
+        }
+        fputc('\n', out);
+    }
+    print_locals(out, c);
+    if (!is_init) {
+        fputs("  returns: ", out);
+        ty_print(out, c->ret, 0);
+        fputc('\n', out);
+    }
+    int any = 0;
+    for (int b = 0; b < f->nblocks; b++) {
+        if (!c->reached[b])
+            continue;
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            char msg[512];
+            int r = stays_dynamic(in, c, i, msg, sizeof msg);
+            if (!r)
+                continue;
+            if (!any++)
+                fputs("  dynamic:\n", out);
+            fprintf(out, "    %s %d:%d %s: %s\n", reason_code[r], i->loc.line, i->loc.col,
+                    mir_ops[i->op].text, msg);
+        }
+    }
+    if (!any)
+        fputs("  dynamic: none\n", out);
+}
+
+void infer_explain(FILE *out, const Infer *in, const char *file)
+{
+    for (int i = 0; i < in->nctxs; i++) {
+        const InferCtx *c = in->ctxs[i];
+        if (!in_file(c->fn, file) || (c->fn->flags & 0x40u))
+            continue;
+        print_ctx(out, in, c);
+    }
+    if (in->escape)
+        fprintf(out, "note: every global is treated as unstable: the program uses %s "
+                     "(%s:%d)\n", in->escape, in->escape_fn && in->escape_fn->file
+                                              ? in->escape_fn->file : "?", in->escape_loc.line);
+}
+
+/* check --types: one stub line per module-level function (the join of its contexts). */
+void infer_stub(FILE *out, const Infer *in, const char *file)
+{
+    fputs("from typing import Any, Callable, NoReturn\n", out);
+    for (int i = 0; i < in->nctxs; i++) {
+        const InferCtx *c = in->ctxs[i];
+        const MirFunction *f = c->fn;
+        if (c->index != 0 || !in_file(f, file) || (f->flags & 0x40u) || f->name[0] == '<' ||
+            strchr(f->qualname, '.'))
+            continue;
+        /* the parameters: joined over the specialisations (the generic one is dyn) */
+        int nspec = 0;
+        Ty args[64], ret = c->ret;
+        int np = f->nparams < 64 ? f->nparams : 64;
+        for (int j = 0; j < in->nctxs; j++) {
+            const InferCtx *s = in->ctxs[j];
+            if (s->fn != f || s->index == 0)
+                continue;
+            for (int p = 0; p < np; p++)
+                args[p] = nspec ? ty_join(args[p], s->args[p]) : s->args[p];
+            ret = nspec ? ty_join(ret, s->ret) : s->ret;
+            nspec++;
+        }
+        if (!nspec) {
+            for (int p = 0; p < np; p++)
+                args[p] = ty_dyn();
+        }
+        fprintf(out, "def %s(", f->name);
+        for (int p = 0; p < np; p++) {
+            fprintf(out, "%s%s: ", p ? ", " : "", f->paramnames[p]);
+            ty_print(out, args[p], 1);
+        }
+        fputs(") -> ", out);
+        ty_print(out, ret, 1);
+        fputs(": ...\n", out);
+    }
+}

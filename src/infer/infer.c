@@ -1,0 +1,828 @@
+/*
+ * infer.c - whole-program type inference: abstract interpretation of SSA MIR over the lattice
+ * of types.h (docs/internals/typed.md).
+ *
+ * Steps:
+ *   1. globals(): every module-level name, its stores, and whether it is *stable* (stored only
+ *      in its module's top-level code, never deleted, no `global x` store in a function, no
+ *      `import *` into the module, no attribute store of that name anywhere, and no dynamic
+ *      escape in the program: globals(), vars(), setattr(), delattr(), exec(), eval(),
+ *      __import__(), `.__dict__`, `sys.modules`).
+ *   2. contexts: every function gets a generic context (parameters dyn); a call whose callee is
+ *      a known function (a stable global bound once to a `def`, or a function.new value) with
+ *      a plain positional call shape gets a context keyed by the kinds of its argument types
+ *      (at most INFER_MAX_CLONES per function, else the generic one); the argument types of a
+ *      context are the join (widened) of those seen at its call sites.
+ *   3. rounds: every context is analysed in creation order (blocks in order, repeated to a
+ *      local fixed point; phis widen int intervals after a few changes) until a whole round
+ *      changes nothing: return types, argument types and global types are monotone, so this
+ *      terminates.
+ * Nothing is rejected: whatever cannot be pinned down is dyn.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/util.h"
+#include "infer.h"
+
+#define WIDEN_AFTER 3
+#define MAX_ROUNDS 60
+#define SMALL_MAX ((INT64_C(1) << 62) - 1)
+#define SMALL_MIN (-(INT64_C(1) << 62))
+
+static void *xrealloc_(void *p, size_t n)
+{
+    void *r = realloc(p, n ? n : 1);
+    if (!r)
+        die("out of memory");
+    return r;
+}
+
+#define PUSH(arr, n, cap, v)                                                                  \
+    do {                                                                                      \
+        if ((n) == (cap)) {                                                                   \
+            (cap) = (cap) ? 2 * (cap) : 16;                                                   \
+            (arr) = xrealloc_((arr), sizeof *(arr) * (size_t)(cap));                          \
+        }                                                                                     \
+        (arr)[(n)++] = (v);                                                                   \
+    } while (0)
+
+/* ---- globals ---- */
+
+static InferGlobal *global_get(Infer *in, const MirModule *m, const char *name, int create)
+{
+    for (int i = 0; i < in->nglobals; i++)
+        if (in->globals[i].mod == m && strcmp(in->globals[i].name, name) == 0)
+            return &in->globals[i];
+    if (!create)
+        return NULL;
+    InferGlobal g;
+    memset(&g, 0, sizeof g);
+    g.mod = m;
+    g.name = name;
+    g.order = -1;
+    g.ty = ty_bot();
+    PUSH(in->globals, in->nglobals, in->capglobals, g);
+    return &in->globals[in->nglobals - 1];
+}
+
+const InferGlobal *infer_global(const Infer *in, const MirModule *m, const char *name)
+{
+    return global_get((Infer *)in, m, name, 0);
+}
+
+static void unstable(InferGlobal *g, const char *why, const MirFunction *f, Loc loc)
+{
+    if (g->unstable)
+        return;
+    g->unstable = 1;
+    g->why = why;
+    g->why_loc = loc;
+    g->why_file = f ? f->file : NULL;
+}
+
+static int is_init(const MirFunction *f) { return f->module && f->module->init == f; }
+
+/* Names whose use anywhere makes every global of the program unstable. */
+static const char *escape_name(const char *s)
+{
+    static const char *const names[] = {"globals", "vars", "setattr", "delattr", "exec", "eval",
+                                        "__import__", NULL};
+    for (int i = 0; names[i]; i++)
+        if (strcmp(s, names[i]) == 0)
+            return names[i];
+    return NULL;
+}
+
+/* The straight-line prefix of a module body: blocks entered by a br from the previous one
+ * only, numbered in order; stores there run exactly once, before anything after them. */
+static void prefix_orders(const MirFunction *f, int *order_of_block)
+{
+    for (int i = 0; i < f->nblocks; i++)
+        order_of_block[i] = -1;
+    if (f->nblocks == 0)
+        return;
+    const MirBlock *b = f->blocks[0];
+    for (int n = 0; b; n++) {
+        int pos = -1;
+        for (int i = 0; i < f->nblocks; i++)
+            if (f->blocks[i] == b)
+                pos = i;
+        if (pos < 0 || order_of_block[pos] >= 0)
+            break;
+        if (n > 0 && b->npreds != 1)
+            break;
+        order_of_block[pos] = n;
+        const MirInst *t = b->ninsts ? b->insts[b->ninsts - 1] : NULL;
+        b = t && t->op == MIR_Br ? t->target : NULL;
+    }
+}
+
+static void find_globals(Infer *in)
+{
+    MirProgram *p = in->prog;
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        MirFunction *f = p->funcs[fi];
+        int init = is_init(f);
+        int *ord = init ? xmalloc(sizeof *ord * (size_t)(f->nblocks + 1)) : NULL;
+        if (init)
+            prefix_orders(f, ord);
+        for (int bi = 0; bi < f->nblocks; bi++)
+            for (int k = 0; k < f->blocks[bi]->ninsts; k++) {
+                MirInst *i = f->blocks[bi]->insts[k];
+                switch (i->op) {
+                case MIR_GlobalStore: {
+                    InferGlobal *g = global_get(in, f->module, i->str, 1);
+                    g->nstores++;
+                    if (!init)
+                        unstable(g, "assigned in a function (global statement)", f, i->loc);
+                    else
+                        g->order = g->nstores == 1 && ord[bi] >= 0 ? ord[bi] * 4096 + k : -1;
+                    break;
+                }
+                case MIR_GlobalDelete:
+                    unstable(global_get(in, f->module, i->str, 1), "deleted", f, i->loc);
+                    break;
+                case MIR_ImportStar: {
+                    /* any name may be stored: every global of this module */
+                    InferGlobal *g = global_get(in, f->module, "*", 1);
+                    unstable(g, "module has `from ... import *`", f, i->loc);
+                    break;
+                }
+                case MIR_GlobalLoad:
+                case MIR_NameLoad:
+                    if (!in->escape && escape_name(i->str)) {
+                        in->escape = escape_name(i->str);
+                        in->escape_fn = f;
+                        in->escape_loc = i->loc;
+                    }
+                    break;
+                case MIR_GetAttr:
+                    if (!in->escape && (strcmp(i->str, "__dict__") == 0 ||
+                                        strcmp(i->str, "modules") == 0)) {
+                        in->escape = strcmp(i->str, "modules") == 0 ? "sys.modules" : "__dict__";
+                        in->escape_fn = f;
+                        in->escape_loc = i->loc;
+                    }
+                    break;
+                case MIR_CellSet:
+                    if (i->args[0]->op == MIR_ClosureCell && i->args[0]->imm >= 0 &&
+                        i->args[0]->imm < f->nfree)
+                        PUSH(in->nonlocal_names, in->nnonlocal, in->capnonlocal,
+                             f->freevars[i->args[0]->imm]);
+                    break;
+                case MIR_SetAttr:
+                case MIR_DelAttr:
+                    PUSH(in->setattr_names, in->nsetattr, in->capsetattr, i->str);
+                    break;
+                default:
+                    break;
+                }
+            }
+        free(ord);
+    }
+    /* attribute stores of a global's name (m.x = ...) and the program-wide escapes */
+    for (int i = 0; i < in->nglobals; i++) {
+        InferGlobal *g = &in->globals[i];
+        for (int k = 0; k < in->nsetattr && !g->unstable; k++)
+            if (strcmp(in->setattr_names[k], g->name) == 0)
+                unstable(g, "an attribute of this name is assigned somewhere (m.x = ...)", NULL,
+                         (Loc){0});
+        const InferGlobal *star = global_get(in, g->mod, "*", 0);
+        if (star && !g->unstable)
+            unstable(g, star->why, NULL, star->why_loc);
+        if (in->escape && !g->unstable)
+            unstable(g, in->escape, in->escape_fn, in->escape_loc);
+        if (g->nstores != 1)
+            g->order = -1;
+    }
+}
+
+int infer_builtin(const Infer *in, const MirFunction *f, const char *name)
+{
+    if (in->escape || !f->module)
+        return -1;
+    const InferGlobal *g = infer_global(in, f->module, name);
+    if (g || infer_global(in, f->module, "*"))
+        return -1;   /* the module binds the name itself */
+    for (int k = 0; k < in->nsetattr; k++)
+        if (strcmp(in->setattr_names[k], name) == 0)
+            return -1;
+    for (int b = 0; b < TB__COUNT; b++)
+        if (strcmp(ty_builtin_names[b], name) == 0)
+            return b;
+    return -1;
+}
+
+/* The order (in its module body's straight-line prefix) after which f can run: for a
+ * module-level def stored once, the store's order; for a function defined inside g, g's. */
+static int fn_order(const Infer *in, const MirFunction *f, int depth)
+{
+    if (!f || depth > 50)
+        return -1;
+    const MirProgram *p = in->prog;
+    for (int i = 0; i < in->nglobals; i++) {
+        const InferGlobal *g = &in->globals[i];
+        if (g->mod == f->module && !g->unstable && g->order >= 0 && g->ty.k == TY_FUNC &&
+            g->ty.fn == f)
+            return g->order;
+    }
+    /* defined inside another function: find the function.new */
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const MirFunction *h = p->funcs[fi];
+        for (int b = 0; b < h->nblocks; b++)
+            for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+                const MirInst *i = h->blocks[b]->insts[k];
+                if (i->op == MIR_MakeFunction && i->func == f)
+                    return is_init(h) ? -1 : fn_order(in, h, depth + 1);
+            }
+    }
+    return -1;
+}
+
+int infer_load_safe(const Infer *in, const MirFunction *f, const MirInst *load)
+{
+    if (load->op != MIR_GlobalLoad)
+        return 0;
+    if (infer_builtin(in, f, load->str) >= 0)
+        return 1;
+    const InferGlobal *g = infer_global(in, f->module, load->str);
+    if (!g || g->unstable || g->order < 0)
+        return 0;
+    const MirFunction *o = f->origin ? f->origin : f;
+    if (is_init(o)) {   /* the module body: after the store in its straight-line prefix */
+        int *ord = xmalloc(sizeof *ord * (size_t)(o->nblocks + 1)), lo = -1;
+        prefix_orders(o, ord);
+        for (int b = 0; b < o->nblocks; b++)
+            for (int k = 0; k < o->blocks[b]->ninsts; k++)
+                if (o->blocks[b]->insts[k] == load && ord[b] >= 0)
+                    lo = ord[b] * 4096 + k;
+        free(ord);
+        return lo > g->order;
+    }
+    int fo = fn_order(in, o, 0);
+    return fo >= 0 && fo >= g->order;
+}
+
+/* ---- contexts ---- */
+
+static InferCtx *ctx_new(Infer *in, MirFunction *f, int index, const Ty *args,
+                         const Ty *closure)
+{
+    InferCtx *c = xcalloc(1, sizeof *c);
+    c->fn = f;
+    c->index = index;
+    c->nargs = f->nparams;
+    c->args = xcalloc((size_t)c->nargs + 1, sizeof *c->args);
+    for (int i = 0; i < c->nargs; i++)
+        c->args[i] = args ? args[i] : ty_dyn();
+    c->nfree = f->nfree;
+    c->closure = xcalloc((size_t)c->nfree + 1, sizeof *c->closure);
+    for (int i = 0; i < c->nfree; i++)
+        c->closure[i] = closure ? closure[i] : ty_dyn();
+    int maxid = f->nvalues;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++)
+            if (f->blocks[b]->insts[k]->id >= maxid)
+                maxid = f->blocks[b]->insts[k]->id + 1;
+    c->nvals = maxid;
+    c->vals = xcalloc((size_t)maxid + 1, sizeof *c->vals);
+    c->visits = xcalloc((size_t)maxid + 1, 1);
+    c->callee = xcalloc((size_t)maxid + 1, sizeof *c->callee);
+    c->cells = xcalloc((size_t)maxid + 1, sizeof *c->cells);
+    c->reached = xcalloc((size_t)f->nblocks + 1, 1);
+    c->ret = ty_bot();
+    PUSH(in->ctxs, in->nctxs, in->capctxs, c);
+    return c;
+}
+
+InferCtx *infer_generic(const Infer *in, const MirFunction *f)
+{
+    for (int i = 0; i < in->nctxs; i++)
+        if (in->ctxs[i]->fn == f && in->ctxs[i]->index == 0)
+            return in->ctxs[i];
+    return NULL;
+}
+
+/* May f be called with a native signature?  Plain positional parameters only, no closure,
+ * not a generator/coroutine/class body. */
+static int cloneable(const MirFunction *f)
+{
+    return f->nblocks > 0 && !(f->flags & INFER_CO_NOT_NATIVE) && f->nkwonly == 0 &&
+           f->npos == f->nparams && !is_init(f);
+}
+
+/* The key of a context: the kind of each argument (int ranges are joined inside a context). */
+static int same_kinds(const InferCtx *c, const Ty *args, const Ty *closure)
+{
+    for (int i = 0; i < c->nargs; i++)
+        if (c->args[i].k != args[i].k)
+            return 0;
+    for (int i = 0; i < c->nfree; i++)
+        if (!ty_eq(c->closure[i], closure[i]))
+            return 0;
+    return 1;
+}
+
+static int worth_cloning(const Ty *args, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (args[i].k != TY_DYN && args[i].k != TY_BOT)
+            return 1;
+    return n == 0;
+}
+
+/* The context a direct call with these argument types goes to (created on first use);
+ * joins the argument types into it.  Sets *changed when the context is new or widened. */
+static InferCtx *ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const Ty *closure,
+                              int *changed)
+{
+    int n = 0;
+    InferCtx *gen = NULL;
+    for (int i = 0; i < in->nctxs; i++) {
+        InferCtx *c = in->ctxs[i];
+        if (c->fn != f)
+            continue;
+        if (c->index == 0) {
+            gen = c;
+            continue;
+        }
+        n++;
+        if (same_kinds(c, args, closure)) {
+            for (int k = 0; k < c->nargs; k++) {
+                Ty w = c->arg_changes >= WIDEN_AFTER ? ty_widen(c->args[k], args[k])
+                                                     : ty_join(c->args[k], args[k]);
+                if (!ty_eq(w, c->args[k])) {
+                    c->args[k] = w;
+                    c->arg_changes++;
+                    *changed = 1;
+                }
+            }
+            return c;
+        }
+    }
+    if (n >= INFER_MAX_CLONES || !worth_cloning(args, f->nparams))
+        return gen;
+    *changed = 1;
+    return ctx_new(in, f, n + 1, args, closure);
+}
+
+/* ---- transfer functions ---- */
+
+static Ty binop_ty(int op, Ty a, Ty b)
+{
+    if (a.k == TY_INT && b.k == TY_INT) {
+        switch (op) {
+        case Op_Add: return ty_int_add(a, b);
+        case Op_Sub: return ty_int_sub(a, b);
+        case Op_Mult: return ty_int_mul(a, b);
+        case Op_Div: return ty_kind(TY_FLOAT);
+        case Op_FloorDiv:
+            if (a.lo >= 0 && b.lo >= 1)
+                return ty_int(0, a.hi);
+            return ty_int_any();
+        case Op_Mod:
+            if (b.lo >= 1)
+                return ty_int(0, b.hi == TY_INF_HI ? TY_INF_HI : b.hi - 1);
+            if (b.hi <= -1)
+                return ty_int(b.lo == TY_INF_LO ? TY_INF_LO : b.lo + 1, 0);
+            return ty_int_any();
+        case Op_Pow:
+            return b.lo >= 0 ? ty_int_any() : ty_dyn();
+        case Op_RShift:
+            if (a.lo >= 0 && b.lo >= 0)
+                return ty_int(0, a.hi);
+            return ty_int_any();
+        case Op_BitAnd:
+            if (a.lo >= 0)
+                return ty_int(0, a.hi);
+            if (b.lo >= 0)
+                return ty_int(0, b.hi);
+            return ty_int_any();
+        case Op_LShift: case Op_BitOr: case Op_BitXor:
+            return ty_int_any();
+        default:
+            return ty_dyn();
+        }
+    }
+    int num_a = a.k == TY_INT || a.k == TY_FLOAT, num_b = b.k == TY_INT || b.k == TY_FLOAT;
+    if (num_a && num_b && (a.k == TY_FLOAT || b.k == TY_FLOAT)) {
+        switch (op) {
+        case Op_Add: case Op_Sub: case Op_Mult: case Op_Div: case Op_FloorDiv: case Op_Mod:
+            return ty_kind(TY_FLOAT);
+        default:
+            return ty_dyn();
+        }
+    }
+    if (a.k == TY_STR && b.k == TY_STR && op == Op_Add)
+        return ty_kind(TY_STR);
+    /* exact lists: [x] * n, n * [x], a + b make a new exact list */
+    if ((a.k == TY_LIST && b.k == TY_INT && op == Op_Mult) ||
+        (a.k == TY_INT && b.k == TY_LIST && op == Op_Mult) ||
+        (a.k == TY_LIST && b.k == TY_LIST && op == Op_Add))
+        return ty_kind(TY_LIST);
+    if (a.k == TY_BOT || b.k == TY_BOT)
+        return ty_bot();
+    return ty_dyn();
+}
+
+static int numeric(Ty t) { return t.k == TY_INT || t.k == TY_FLOAT || t.k == TY_BOOL; }
+
+/* range(a), range(a, b), range(a, b, step>0 constant): items in [lo, hi].  A small start with
+ * an unbounded stop is clamped at the small-int maximum (the counted loop's bound; see
+ * typed.md: a loop of more than 2**62 iterations stops there). */
+static Ty range_ty(const Ty *a, int n, const MirInst *step)
+{
+    for (int i = 0; i < n; i++)
+        if (a[i].k != TY_INT)
+            return a[i].k == TY_BOT ? ty_bot() : ty_dyn();
+    Ty start = n == 1 ? ty_int(0, 0) : a[0], stop = n == 1 ? a[0] : a[1];
+    if (n == 3 && !(step && step->op == MIR_ConstInt && step->imm > 0))
+        return (Ty){.k = TY_RANGE, .lo = TY_INF_LO, .hi = TY_INF_HI};
+    int64_t hi = stop.hi == TY_INF_HI ? SMALL_MAX : stop.hi - 1;
+    if (stop.hi == TY_INF_HI && !(start.lo >= SMALL_MIN && start.hi <= SMALL_MAX))
+        hi = TY_INF_HI;
+    if (hi > SMALL_MAX && start.lo >= SMALL_MIN)
+        hi = stop.hi - 1;
+    return (Ty){.k = TY_RANGE, .lo = start.lo, .hi = hi};
+}
+
+static Ty call_builtin(int bi, const Ty *a, int n, const MirInst *in)
+{
+    switch (bi) {
+    case TB_range:
+        if (n >= 1 && n <= 3)
+            return range_ty(a, n, n == 3 ? in->args[3] : NULL);
+        return ty_dyn();
+    case TB_len: return ty_int(0, SMALL_MAX);
+    case TB_int: return n <= 2 ? ty_int_any() : ty_dyn();
+    case TB_float: return n <= 1 ? ty_kind(TY_FLOAT) : ty_dyn();
+    case TB_bool: return n <= 1 ? ty_kind(TY_BOOL) : ty_dyn();
+    case TB_str: return n == 1 ? ty_kind(TY_STR) : ty_dyn();
+    case TB_isinstance: return ty_kind(TY_BOOL);
+    case TB_print: return ty_kind(TY_NONE);
+    case TB_abs:
+        if (n == 1 && a[0].k == TY_FLOAT)
+            return ty_kind(TY_FLOAT);
+        if (n == 1 && a[0].k == TY_INT)
+            return ty_int(0, TY_INF_HI);
+        return ty_dyn();
+    case TB_min:
+    case TB_max:
+        if (n < 2)
+            return ty_dyn();
+        for (int i = 0; i < n; i++)
+            if ((a[i].k != TY_INT && a[i].k != TY_FLOAT) || a[i].k != a[0].k)
+                return ty_dyn();
+        {
+            Ty r = a[0];
+            for (int i = 1; i < n; i++)
+                r = ty_join(r, a[i]);
+            return r;
+        }
+    case TB_math_floor:
+        return n == 1 && numeric(a[0]) ? ty_int_any() : ty_dyn();
+    case TB_math_sqrt: case TB_math_sin: case TB_math_cos: case TB_math_exp: case TB_math_log:
+    case TB_math_fabs:
+        return n == 1 && numeric(a[0]) ? ty_kind(TY_FLOAT) : ty_dyn();
+    }
+    return ty_dyn();
+}
+
+typedef struct Run {
+    Infer *in;
+    InferCtx *c;
+    int changed;     /* some value of this context changed */
+    int global;      /* something other contexts depend on changed */
+} Run;
+
+static Ty T(Run *r, const MirInst *v) { return infer_ty(r->c, v); }
+
+static void set(Run *r, const MirInst *i, Ty t)
+{
+    if (i->id < 0 || i->id >= r->c->nvals)
+        return;
+    Ty old = r->c->vals[i->id];
+    Ty j = ty_join(old, t);
+    if (i->op == MIR_Phi && r->c->visits[i->id] >= WIDEN_AFTER)
+        j = ty_widen(old, j);
+    if (!ty_eq(j, old)) {
+        r->c->vals[i->id] = j;
+        if (i->op == MIR_Phi && r->c->visits[i->id] < 255)
+            r->c->visits[i->id]++;
+        r->changed = 1;
+    }
+}
+
+static Ty global_ty(Run *r, const MirInst *i)
+{
+    const MirFunction *f = r->c->fn;
+    int bi = infer_builtin(r->in, f, i->str);
+    if (bi >= 0)
+        return (Ty){.k = TY_BUILTIN, .bi = bi};
+    const InferGlobal *g = infer_global(r->in, f->module, i->str);
+    if (!g || g->unstable)
+        return ty_dyn();
+    return g->ty.k == TY_BOT ? ty_dyn() : g->ty;
+}
+
+static Ty call_ty(Run *r, MirInst *i)
+{
+    Ty callee = T(r, i->args[0]);
+    int n = i->nargs - 1;
+    Ty args[16];
+    if (n > 16)
+        return ty_dyn();
+    for (int k = 0; k < n; k++)
+        args[k] = T(r, i->args[k + 1]);
+    if (callee.k == TY_BUILTIN && i->nnames == 0)
+        return call_builtin(callee.bi, args, n, i);
+    if (callee.k != TY_FUNC || i->nnames != 0)
+        return callee.k == TY_BOT ? ty_bot() : ty_dyn();
+    MirFunction *f = (MirFunction *)callee.fn;
+    if (!cloneable(f) || n != f->nparams)
+        return ty_dyn();
+    for (int k = 0; k < n; k++)
+        if (args[k].k == TY_BOT)
+            return ty_bot();   /* not yet known: come back in a later iteration */
+    Ty closure[64];
+    if (f->nfree > 64)
+        return ty_dyn();
+    if (f->nfree > 0) {
+        /* only a function.new right here: its closure tuple is at hand for the direct call */
+        const MirInst *mk = i->args[0];
+        if (mk->op != MIR_MakeFunction || mk->args[2]->op != MIR_BuildTuple ||
+            mk->args[2]->nargs != f->nfree)
+            return ty_dyn();
+        for (int k = 0; k < f->nfree; k++)
+            closure[k] = T(r, mk->args[2]->args[k]);
+    }
+    InferCtx *target = ctx_for_call(r->in, f, args, closure, &r->global);
+    r->c->callee[i->id] = target;
+    return target ? target->ret : ty_dyn();
+}
+
+static int nonlocal(const Infer *in, const char *name)
+{
+    if (!name || strcmp(name, "__class__") == 0)
+        return 1;   /* unknown, or filled by the runtime (rt_build_class) */
+    for (int k = 0; k < in->nnonlocal; k++)
+        if (strcmp(in->nonlocal_names[k], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The name of the variable a cell.new makes: from a cell.get on it, or from the free
+ * variable it becomes in a function.new's closure. */
+static const char *cell_name(const MirFunction *f, const MirInst *cell)
+{
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            if ((i->op == MIR_CellGet) && i->args[0] == cell && i->str)
+                return i->str;
+            if (i->op == MIR_MakeFunction && i->args[2]->op == MIR_BuildTuple)
+                for (int a = 0; a < i->args[2]->nargs; a++)
+                    if (i->args[2]->args[a] == cell && i->func && a < i->func->nfree)
+                        return i->func->freevars[a];
+        }
+    return NULL;
+}
+
+static InferCell *cell_of(Run *r, const MirInst *i)
+{
+    InferCtx *c = r->c;
+    if (!c->cells[i->id]) {
+        InferCell *cell = xcalloc(1, sizeof *cell);
+        cell->owner = c;
+        cell->id = i->id;
+        cell->name = cell_name(c->fn, i);
+        cell->content = nonlocal(r->in, cell->name) ? ty_dyn() : ty_bot();
+        c->cells[i->id] = cell;
+    }
+    return c->cells[i->id];
+}
+
+static void cell_store(Run *r, InferCell *cell, Ty t)
+{
+    Ty j = ty_join(cell->content, t);
+    if (!ty_eq(j, cell->content)) {
+        cell->content = cell->changes++ >= WIDEN_AFTER ? ty_widen(cell->content, j) : j;
+        r->global = 1;
+    }
+}
+
+static Ty inst_ty(Run *r, MirInst *i)
+{
+    switch (i->op) {
+    case MIR_CellNew: {
+        InferCell *cell = cell_of(r, i);
+        if (i->args[0]->op != MIR_Undef)
+            cell_store(r, cell, T(r, i->args[0]));
+        return (Ty){.k = TY_CELL, .cell = cell};
+    }
+    case MIR_ClosureCell:
+        return i->imm >= 0 && i->imm < r->c->nfree ? r->c->closure[i->imm] : ty_dyn();
+    case MIR_CellGet: {
+        Ty c = T(r, i->args[0]);
+        if (c.k == TY_CELL)
+            return c.cell->content.k == TY_BOT ? ty_dyn() : c.cell->content;
+        return c.k == TY_BOT ? ty_bot() : ty_dyn();
+    }
+    case MIR_ConstInt: return ty_int(i->imm, i->imm);
+    case MIR_ConstBigInt: return ty_int_any();
+    case MIR_ConstFloat: return ty_kind(TY_FLOAT);
+    case MIR_ConstTrue: case MIR_ConstFalse: case MIR_BoxBool: case MIR_Is: case MIR_Not:
+    case MIR_Truthy: case MIR_ConstI1: case MIR_ExcMatch:
+        return ty_kind(TY_BOOL);
+    case MIR_ConstNone: return ty_kind(TY_NONE);
+    case MIR_ConstStr: case MIR_BuildString: case MIR_FormatValue: return ty_kind(TY_STR);
+    case MIR_BuildList: return ty_kind(TY_LIST);
+    case MIR_BuildTuple: return ty_kind(TY_TUPLE);
+    case MIR_BuildDict: return ty_kind(TY_DICT);
+    case MIR_Undef: return ty_bot();
+    case MIR_Param:
+        return i->imm >= 0 && i->imm < r->c->nargs ? r->c->args[i->imm] : ty_dyn();
+    case MIR_CheckBound: return T(r, i->args[0]);
+    case MIR_MakeFunction: return (Ty){.k = TY_FUNC, .fn = i->func};
+    case MIR_Import: return (Ty){.k = TY_MODULE, .mod = i->module};
+    case MIR_GlobalLoad: return global_ty(r, i);
+    case MIR_GetAttr: {
+        Ty o = T(r, i->args[0]);
+        if (o.k == TY_MODULE && o.mod && !o.mod->init && strcmp(o.mod->name, "math") == 0) {
+            char name[128];
+            snprintf(name, sizeof name, "math.%s", i->str);
+            for (int k = 0; k < r->in->nsetattr; k++)
+                if (strcmp(r->in->setattr_names[k], i->str) == 0)
+                    return ty_dyn();
+            for (int b = 0; b < TB__COUNT; b++)
+                if (strcmp(ty_builtin_names[b], name) == 0)
+                    return (Ty){.k = TY_BUILTIN, .bi = b};
+        }
+        return o.k == TY_BOT ? ty_bot() : ty_dyn();
+    }
+    case MIR_BinOp:
+    case MIR_InplaceOp:
+        return binop_ty((int)i->imm, T(r, i->args[0]), T(r, i->args[1]));
+    case MIR_UnaryOp: {
+        Ty a = T(r, i->args[0]);
+        if (i->imm == UnOp_Not)
+            return ty_kind(TY_BOOL);
+        if (a.k == TY_INT)
+            return i->imm == UnOp_USub ? ty_int_neg(a) : i->imm == UnOp_UAdd ? a : ty_int_any();
+        if (a.k == TY_FLOAT && i->imm != UnOp_Invert)
+            return a;
+        return a.k == TY_BOT ? ty_bot() : ty_dyn();
+    }
+    case MIR_Compare: {
+        Ty a = T(r, i->args[0]), b = T(r, i->args[1]);
+        int op = (int)i->imm;
+        if (op == Cmp_Is || op == Cmp_IsNot)
+            return ty_kind(TY_BOOL);
+        if (op != Cmp_In && op != Cmp_NotIn && (a.k == TY_INT || a.k == TY_FLOAT) &&
+            (b.k == TY_INT || b.k == TY_FLOAT))
+            return ty_kind(TY_BOOL);
+        if (a.k == TY_BOT || b.k == TY_BOT)
+            return ty_bot();
+        return ty_dyn();
+    }
+    case MIR_Call: return call_ty(r, i);
+    case MIR_GetIter: {
+        Ty a = T(r, i->args[0]);
+        if (a.k == TY_RANGE)
+            return (Ty){.k = TY_RANGEITER, .lo = a.lo, .hi = a.hi};
+        return a.k == TY_BOT ? ty_bot() : ty_dyn();
+    }
+    case MIR_IterNext: {
+        Ty a = T(r, i->args[0]);
+        if (a.k == TY_RANGEITER)
+            return ty_int(a.lo, a.hi);
+        return a.k == TY_BOT ? ty_bot() : ty_dyn();
+    }
+    default:
+        return ty_dyn();
+    }
+}
+
+static int block_pos(const MirFunction *f, const MirBlock *b)
+{
+    for (int i = 0; i < f->nblocks; i++)
+        if (f->blocks[i] == b)
+            return i;
+    return -1;
+}
+
+static void reach(Run *r, const MirBlock *b)
+{
+    int p = block_pos(r->c->fn, b);
+    if (p >= 0 && !r->c->reached[p]) {
+        r->c->reached[p] = 1;
+        r->changed = 1;
+    }
+}
+
+/* One pass over the blocks of the context; returns whether anything changed. */
+static int sweep(Run *r)
+{
+    MirFunction *f = r->c->fn;
+    r->changed = 0;
+    r->c->reached[0] = 1;
+    for (int bi = 0; bi < f->nblocks; bi++) {
+        if (!r->c->reached[bi])
+            continue;
+        MirBlock *b = f->blocks[bi];
+        for (int k = 0; k < b->ninsts; k++) {
+            MirInst *i = b->insts[k];
+            if (i->op == MIR_Phi) {
+                Ty t = ty_bot();
+                for (int a = 0; a < i->nargs; a++) {
+                    int pp = block_pos(f, i->phi_blocks[a]);
+                    if (pp >= 0 && r->c->reached[pp])
+                        t = ty_join(t, T(r, i->args[a]));
+                }
+                set(r, i, t);
+                continue;
+            }
+            if (i->op == MIR_Ret) {
+                Ty t = ty_join(r->c->ret, T(r, i->args[0]));
+                if (!ty_eq(t, r->c->ret)) {
+                    r->c->ret = r->c->ret_changes++ >= WIDEN_AFTER ? ty_widen(r->c->ret, t) : t;
+                    r->global = 1;
+                }
+            }
+            if (i->op == MIR_GlobalStore && is_init(f)) {
+                InferGlobal *g = global_get(r->in, f->module, i->str, 1);
+                Ty t = ty_join(g->ty, T(r, i->args[0]));
+                if (!ty_eq(t, g->ty)) {
+                    g->ty = g->changes++ >= WIDEN_AFTER ? ty_widen(g->ty, t) : t;
+                    r->global = 1;
+                }
+            }
+            if (i->op == MIR_CellSet) {
+                Ty c = T(r, i->args[0]);
+                if (c.k == TY_CELL && i->args[1]->op != MIR_Undef)
+                    cell_store(r, c.cell, T(r, i->args[1]));
+            }
+            if (mir_ops[i->op].flags & MF_VALUE)
+                set(r, i, inst_ty(r, i));
+            if (i->target)
+                reach(r, i->target);
+            if (i->target2)
+                reach(r, i->target2);
+            if (i->exc)
+                reach(r, i->exc);
+        }
+    }
+    return r->changed;
+}
+
+static int analyse(Infer *in, InferCtx *c)
+{
+    Run r = {in, c, 0, 0};
+    for (int n = 0; n < 1000 && sweep(&r); n++)
+        ;
+    return r.global;
+}
+
+Infer *infer_program(MirProgram *p)
+{
+    Infer *in = xcalloc(1, sizeof *in);
+    in->prog = p;
+    find_globals(in);
+    for (int i = 0; i < p->nfuncs; i++)
+        if (p->funcs[i]->nblocks > 0)
+            ctx_new(in, p->funcs[i], 0, NULL, NULL);
+    int changed = 1;
+    for (in->rounds = 0; changed && in->rounds < MAX_ROUNDS; in->rounds++) {
+        changed = 0;
+        for (int i = 0; i < in->nctxs; i++)
+            changed |= analyse(in, in->ctxs[i]);
+    }
+    if (changed)
+        die("type inference did not reach a fixed point in %d rounds", MAX_ROUNDS);
+    return in;
+}
+
+void infer_free(Infer *in)
+{
+    if (!in)
+        return;
+    for (int i = 0; i < in->nctxs; i++) {
+        InferCtx *c = in->ctxs[i];
+        free(c->args);
+        free(c->vals);
+        free(c->visits);
+        free(c->callee);
+        free(c->reached);
+        for (int k = 0; k < c->nvals; k++)
+            free(c->cells[k]);
+        free(c->cells);
+        free(c->closure);
+        free(c);
+    }
+    free(in->ctxs);
+    free(in->globals);
+    free(in->setattr_names);
+    free(in->nonlocal_names);
+    free(in);
+}

@@ -1,0 +1,1120 @@
+/*
+ * specialize.c - typed MIR from the inferred types (docs/internals/typed.md).
+ *
+ * Entry point: infer_specialize(in).  First every specialised context (index > 0) gets a
+ * clone of its function (a deep copy keeping value and block ids, so the context's types still
+ * index it), with native parameter and result types.  Then every function body (generic ones
+ * in place, clones) is rewritten in reverse postorder:
+ *   - each value gets a representation: its MIR type (i64 for ints proven small, f64 for
+ *     floats, i1 for bools, dyn otherwise); uses convert with box/unbox ops where needed;
+ *   - arithmetic, comparisons and truthiness on ints/floats become typed ops (mir_sig.def);
+ *     int +,-,* whose range is not proven small use the tagged `int.*` ops (inline fast path,
+ *     big ints through the runtime), so nothing ever wraps;
+ *   - `for x in range(...)` with the builtin range and a small start becomes a counted loop
+ *     (a counter phi, i.cmp, i.add) when the range and its iterator have no other use;
+ *   - calls whose context is specialised become call.direct to the clone; loads of stable
+ *     globals that cannot fail disappear when unused (or fold to their constant);
+ *   - everything else stays the generic op on dyn values.
+ * A raising conversion (int.tofloat) splits its block; phis of the handler get an operand for
+ * each new raising block.  Afterwards: CFG recomputed, phis pruned, simplify, mir_verify.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../mir/mir_impl.h"   /* mir_inst_new, mir_block_insert, mir_prune_phis */
+#include "../mir/passes.h"
+#include "../util/util.h"
+#include "infer.h"
+
+typedef struct Part {
+    MirBlock *b;           /* a block made from an original block */
+    MirBlock *exc;         /* the handler its raising conversion goes to (NULL: none) */
+} Part;
+
+typedef struct Loop {
+    MirInst *next;         /* the iter.next */
+    MirInst *it, *call;    /* iter and range call (dropped) */
+    MirBlock *head, *body, *exit;
+    MirInst *cond;         /* the new loop condition (i.cmp lt counter, stop) */
+    MirInst *start, *stop; /* new values (i64) */
+    int64_t step;
+    MirInst *counter, *inc;
+} Loop;
+
+typedef struct Spec {
+    const MirInst *orig;   /* the instruction being rewritten: raising ops emitted for it
+                              inherit its traceback caret anchor */
+    Infer *in;
+    InferCtx *c;
+    MirFunction *g;
+    int nvals;             /* original value ids are < nvals */
+    MirInst **map;         /* original id -> its value in the new code */
+    MirInst **boxed;       /* original id -> its boxed form made once at its definition */
+    int *uses;             /* original id -> number of uses */
+    unsigned char *mayundef;
+    unsigned char *skip;   /* original id -> dropped (dead range/iter/global.load) */
+    MirBlock *cur;
+    MirBlock **blocks0;    /* the original blocks, by position */
+    int nblocks0;
+    Part **parts;          /* by original block position */
+    int *nparts, *capparts;
+    MirBlock **last;       /* by original block position: the block holding its terminator */
+    Loop *loops;
+    int nloops, caploops;
+    int *idom;             /* original block position -> idom position (-1 for entry) */
+} Spec;
+
+static Ty TY(Spec *s, const MirInst *v) { return infer_ty(s->c, v); }
+
+static int orig_pos(Spec *s, const MirBlock *b)
+{
+    for (int i = 0; i < s->nblocks0; i++)
+        if (s->blocks0[i] == b)
+            return i;
+    return -1;
+}
+
+static MirInst *emit(Spec *s, MirOp op, MirInst **args, int n, Loc loc)
+{
+    MirInst *i = mir_inst_new(s->g, op, args, n, loc);
+    if (s->orig && (mir_ops[op].flags & MF_RAISE)) {
+        i->anchor = s->orig->anchor;
+        i->anchor_end = s->orig->anchor_end;
+    }
+    mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
+    return i;
+}
+
+static MirInst *emit1(Spec *s, MirOp op, MirInst *a, Loc loc) { return emit(s, op, &a, 1, loc); }
+
+static MirInst *emit2(Spec *s, MirOp op, MirInst *a, MirInst *b, Loc loc)
+{
+    MirInst *args[2] = {a, b};
+    return emit(s, op, args, 2, loc);
+}
+
+static void add_part(Spec *s, int pos, MirBlock *b, MirBlock *exc)
+{
+    if (s->nparts[pos] == s->capparts[pos]) {
+        s->capparts[pos] = s->capparts[pos] ? 2 * s->capparts[pos] : 4;
+        s->parts[pos] = realloc(s->parts[pos], sizeof(Part) * (size_t)s->capparts[pos]);
+    }
+    s->parts[pos][s->nparts[pos]++] = (Part){b, exc};
+}
+
+/* A raising instruction in the middle of original block `pos`: it ends the current block
+ * (normal successor: a new block, which becomes current). */
+static MirInst *emit_raising(Spec *s, int pos, MirOp op, MirInst **args, int n, MirBlock *exc,
+                             Loc loc)
+{
+    MirInst *i = emit(s, op, args, n, loc);
+    MirBlock *next = mir_block_new(s->g, s->cur->label);
+    i->target = next;
+    i->exc = exc;
+    MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
+    br->target = next;
+    s->parts[pos][s->nparts[pos] - 1].exc = exc;
+    s->cur = next;
+    add_part(s, pos, next, NULL);
+    return i;
+}
+
+static MirInst *zero_of(Spec *s, MirType t, Loc loc)
+{
+    MirInst *z;
+    if (t == MT_F64) {
+        z = emit(s, MIR_ConstFloat, NULL, 0, loc);
+        z->type = MT_F64;
+    } else if (t == MT_I1) {
+        z = emit(s, MIR_ConstI1, NULL, 0, loc);
+    } else if (t == MT_I64) {
+        z = emit(s, MIR_ConstInt, NULL, 0, loc);
+        z->type = MT_I64;
+    } else {
+        z = emit(s, MIR_ConstNone, NULL, 0, loc);
+    }
+    return z;
+}
+
+/* Converts new value n (of Python type ty) to representation want, emitting at the end of the
+ * current block.  Never raises (int -> f64 for tagged ints is the caller's business). */
+static MirInst *convert(Spec *s, MirInst *n, Ty ty, MirType want, Loc loc)
+{
+    if (n->type == want)
+        return n;
+    if (ty.k == TY_BOT)   /* unreachable in this context: any value will do */
+        return zero_of(s, want, loc);
+    loc.synthetic = 1;
+    switch (n->type) {
+    case MT_DYN:
+        if (want == MT_I64 && ty_int_small(ty))
+            return emit1(s, MIR_UnboxI64, n, loc);
+        if (want == MT_F64 && ty.k == TY_FLOAT)
+            return emit1(s, MIR_UnboxF64, n, loc);
+        if (want == MT_F64 && ty_int_small(ty))
+            return emit1(s, MIR_IToF, emit1(s, MIR_UnboxI64, n, loc), loc);
+        if (want == MT_I1 && ty.k == TY_BOOL)
+            return emit1(s, MIR_UnboxBool, n, loc);
+        break;
+    case MT_I64:
+        if (want == MT_DYN)
+            return emit1(s, MIR_BoxI64, n, loc);
+        if (want == MT_F64)
+            return emit1(s, MIR_IToF, n, loc);
+        break;
+    case MT_F64:
+        if (want == MT_DYN && n->op == MIR_ConstFloat) {
+            /* the program's constant object (no allocation, unlike a box) */
+            MirInst *k = emit(s, MIR_ConstFloat, NULL, 0, loc);
+            k->fimm = n->fimm;
+            return k;
+        }
+        if (want == MT_DYN)
+            return emit1(s, MIR_BoxF64, n, loc);
+        break;
+    case MT_I1:
+        if (want == MT_DYN)
+            return emit1(s, MIR_BoxBool, n, loc);
+        break;
+    default:
+        break;
+    }
+    char buf[64];
+    die("specialize: no conversion of %s (%s) to %s in %s", mir_type_names[n->type],
+        ty_str(ty, buf, sizeof buf), mir_type_names[want], s->g->symbol);
+}
+
+static MirInst *get(Spec *s, const MirInst *v, MirType want, Loc loc)
+{
+    MirInst *n = v->id >= 0 && v->id < s->nvals ? s->map[v->id] : NULL;
+    if (!n)
+        die("specialize: value %%%d of %s used before its definition", v->id, s->g->symbol);
+    if (want == MT_DYN && s->boxed[v->id])
+        return s->boxed[v->id];
+    return convert(s, n, TY(s, v), want, loc);
+}
+
+/* ---- the clone ---- */
+
+static MirFunction *make_clone(Infer *in, InferCtx *c)
+{
+    MirFunction *f = c->fn;
+    MirFunction *g = mir_function_new(in->prog, f->module, f->name, f->qualname);
+    g->file = f->file;
+    g->firstlineno = f->firstlineno;
+    g->flags = f->flags;
+    g->nposonly = f->nposonly;
+    g->npos = f->npos;
+    g->nkwonly = f->nkwonly;
+    g->nparams = f->nparams;
+    g->paramnames = f->paramnames;
+    g->nfree = f->nfree;        /* a closure: the clone takes the closure tuple first */
+    g->freevars = f->freevars;
+    g->ast = f->ast;
+    g->is_ssa = f->is_ssa;
+    g->origin = f;
+    g->ptypes = arena_alloc(g->arena, sizeof *g->ptypes * (size_t)(f->nparams + 1));
+    for (int i = 0; i < f->nparams; i++)
+        g->ptypes[i] = ty_rep(c->args[i]);
+    g->rettype = c->ret.k == TY_BOT ? MT_DYN : ty_rep(c->ret);
+    /* blocks and instructions, ids kept */
+    int maxid = c->nvals;
+    MirInst **imap = xcalloc((size_t)maxid + 1, sizeof *imap);
+    MirBlock **bmap = xcalloc((size_t)f->nblocks + 1, sizeof *bmap);
+    for (int b = 0; b < f->nblocks; b++) {
+        MirBlock *ob = f->blocks[b];
+        MirBlock *nb = mir_block_new(g, ob->label);
+        nb->id = ob->id;
+        nb->is_unwind = ob->is_unwind;
+        bmap[b] = nb;
+        for (int k = 0; k < ob->ninsts; k++) {
+            MirInst *oi = ob->insts[k];
+            MirInst *ni = arena_alloc(g->arena, sizeof *ni);
+            *ni = *oi;
+            ni->block = nb;
+            if (oi->id >= 0)
+                imap[oi->id] = ni;
+            mir_grow(g->arena, &nb->insts, &nb->cap, nb->ninsts + 1, sizeof *nb->insts);
+            nb->insts[nb->ninsts++] = ni;
+        }
+    }
+    g->nvalues = f->nvalues > maxid ? f->nvalues : maxid;
+#define MAPB(x)                                                                               \
+    do {                                                                                      \
+        if (x) {                                                                              \
+            int p_ = -1;                                                                      \
+            for (int q_ = 0; q_ < f->nblocks; q_++)                                           \
+                if (f->blocks[q_] == (x))                                                     \
+                    p_ = q_;                                                                  \
+            (x) = p_ >= 0 ? bmap[p_] : NULL;                                                  \
+        }                                                                                     \
+    } while (0)
+    for (int b = 0; b < g->nblocks; b++)
+        for (int k = 0; k < g->blocks[b]->ninsts; k++) {
+            MirInst *ni = g->blocks[b]->insts[k];
+            if (ni->nargs) {
+                MirInst **a = arena_alloc(g->arena, sizeof *a * (size_t)ni->nargs);
+                for (int j = 0; j < ni->nargs; j++)
+                    a[j] = imap[ni->args[j]->id];
+                ni->args = a;
+            }
+            if (ni->phi_blocks) {
+                MirBlock **pb = arena_alloc(g->arena, sizeof *pb * (size_t)ni->nargs);
+                for (int j = 0; j < ni->nargs; j++) {
+                    pb[j] = ni->phi_blocks[j];
+                    MAPB(pb[j]);
+                }
+                ni->phi_blocks = pb;
+            }
+            MAPB(ni->target);
+            MAPB(ni->target2);
+            MAPB(ni->exc);
+        }
+#undef MAPB
+    free(imap);
+    free(bmap);
+    mir_compute_cfg(g);
+    return g;
+}
+
+/* ---- analysis of the original body ---- */
+
+static int *dominators(Spec *s)
+{
+    int n = s->nblocks0;
+    int *rpo = xmalloc(sizeof *rpo * (size_t)n), *num = xmalloc(sizeof *num * (size_t)n);
+    int *stack = xmalloc(sizeof *stack * (size_t)n * 4 + 4), *it = xcalloc((size_t)n, sizeof *it);
+    char *seen = xcalloc((size_t)n, 1);
+    int nr = 0, sp = 0;
+    for (int i = 0; i < n; i++)
+        num[i] = -1;
+    /* iterative DFS postorder */
+    int *post = xmalloc(sizeof *post * (size_t)n), np = 0;
+    stack[sp++] = 0;
+    seen[0] = 1;
+    while (sp) {
+        int b = stack[sp - 1];
+        MirBlock *bl = s->blocks0[b];
+        if (it[b] < bl->nsuccs) {
+            int q = orig_pos(s, bl->succs[it[b]++]);
+            if (q >= 0 && !seen[q]) {
+                seen[q] = 1;
+                stack[sp++] = q;
+            }
+        } else {
+            post[np++] = b;
+            sp--;
+        }
+    }
+    for (int i = np - 1; i >= 0; i--) {
+        num[post[i]] = nr;
+        rpo[nr++] = post[i];
+    }
+    int *idom = xmalloc(sizeof *idom * (size_t)n);   /* by rpo number */
+    for (int i = 0; i < n; i++)
+        idom[i] = -1;
+    idom[0] = 0;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int r = 1; r < nr; r++) {
+            MirBlock *bl = s->blocks0[rpo[r]];
+            int nd = -1;
+            for (int k = 0; k < bl->npreds; k++) {
+                int p = orig_pos(s, bl->preds[k]);
+                if (p < 0 || num[p] < 0 || idom[num[p]] < 0)
+                    continue;
+                int x = num[p];
+                if (nd < 0) {
+                    nd = x;
+                    continue;
+                }
+                int y = nd;
+                while (x != y) {
+                    while (x > y)
+                        x = idom[x];
+                    while (y > x)
+                        y = idom[y];
+                }
+                nd = x;
+            }
+            if (nd >= 0 && idom[r] != nd) {
+                idom[r] = nd;
+                changed = 1;
+            }
+        }
+    }
+    s->idom = xmalloc(sizeof *s->idom * (size_t)n);
+    for (int i = 0; i < n; i++)
+        s->idom[i] = num[i] > 0 && idom[num[i]] >= 0 ? rpo[idom[num[i]]] : -1;
+    /* reverse postorder is the processing order: keep it in blocks0 order? no: store it */
+    free(stack);
+    free(it);
+    free(seen);
+    free(post);
+    free(idom);
+    free(num);
+    for (int i = nr; i < n; i++)
+        rpo[i] = -1;
+    return rpo;   /* the blocks in reverse postorder, then -1s */
+}
+
+static int dominated(Spec *s, int a, int b)   /* does block a dominate block b? */
+{
+    for (int x = b, n = 0; x >= 0 && n <= s->nblocks0; x = s->idom[x], n++)
+        if (x == a)
+            return 1;
+    return 0;
+}
+
+static int is_builtin_call(Spec *s, const MirInst *call, int bi)
+{
+    if (call->op != MIR_Call || call->nnames)
+        return 0;
+    Ty t = TY(s, call->args[0]);
+    return t.k == TY_BUILTIN && t.bi == bi;
+}
+
+/* Is this iter.next the head of a range loop we can count? */
+static void find_loops(Spec *s)
+{
+    for (int bp = 0; bp < s->nblocks0; bp++) {
+        MirBlock *h = s->blocks0[bp];
+        MirInst *x = mir_block_raiser(h);
+        if (!x || x->op != MIR_IterNext || !ty_int_small(TY(s, x)))
+            continue;
+        MirInst *it = x->args[0];
+        if (it->op != MIR_GetIter || s->uses[it->id] != 1)
+            continue;
+        MirInst *call = it->args[0];
+        if (!is_builtin_call(s, call, TB_range) || s->uses[call->id] != 1)
+            continue;
+        int n = call->nargs - 1;
+        int64_t step = 1;
+        if (n == 3) {
+            if (call->args[3]->op != MIR_ConstInt || call->args[3]->imm <= 0)
+                continue;
+            step = call->args[3]->imm;
+        }
+        if (n < 1 || n > 3)
+            continue;
+        if (n >= 2 && !ty_int_small(TY(s, call->args[1])))
+            continue;   /* the start must be small; the stop may be any int (clamped) */
+        if (TY(s, call->args[n == 1 ? 1 : 2]).k != TY_INT)
+            continue;
+        MirBlock *body = x->target;
+        if (!body || body == h || body->npreds != 1 ||
+            (body->ninsts && body->insts[0]->op == MIR_Phi))
+            continue;
+        if (s->nloops == s->caploops) {
+            s->caploops = s->caploops ? 2 * s->caploops : 4;
+            s->loops = realloc(s->loops, sizeof *s->loops * (size_t)s->caploops);
+        }
+        s->loops[s->nloops++] = (Loop){x, it, call, h, body, x->target2, NULL, NULL, NULL, step,
+                                       NULL, NULL};
+        s->skip[it->id] = 1;
+        s->skip[call->id] = 1;
+    }
+}
+
+static Loop *loop_of_call(Spec *s, const MirInst *call)
+{
+    for (int i = 0; i < s->nloops; i++)
+        if (s->loops[i].call == call)
+            return &s->loops[i];
+    return NULL;
+}
+
+static Loop *loop_of_next(Spec *s, const MirInst *x)
+{
+    for (int i = 0; i < s->nloops; i++)
+        if (s->loops[i].next == x)
+            return &s->loops[i];
+    return NULL;
+}
+
+/* The specialised context a call goes to, or NULL. */
+static InferCtx *direct_target(Spec *s, const MirInst *call)
+{
+    if (call->op != MIR_Call || call->id < 0 || call->id >= s->c->nvals)
+        return NULL;
+    InferCtx *t = s->c->callee[call->id];
+    return t && t->index > 0 && t->clone ? t : NULL;
+}
+
+static int is_len_call(Spec *s, const MirInst *i)
+{
+    return is_builtin_call(s, i, TB_len) && i->nargs == 2 && TY(s, i->args[1]).k == TY_LIST;
+}
+
+static int is_math_call(Spec *s, const MirInst *i)
+{
+    if (!is_builtin_call(s, i, TB_math_sqrt) || i->nargs != 2)
+        return 0;
+    Ty a = TY(s, i->args[1]);
+    return a.k == TY_FLOAT || ty_int_small(a);
+}
+
+/* Which global.loads (and module attribute loads of known builtins) become unused:
+ * callees of direct calls and rewritten builtins.  Two rounds: math.sqrt's getattr goes first,
+ * then the load of `math` it used. */
+static void count_needed(Spec *s, int *needed)
+{
+    memset(needed, 0, sizeof *needed * (size_t)(s->nvals + 1));
+    for (int b = 0; b < s->nblocks0; b++)
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+            MirInst *i = s->blocks0[b]->insts[k];
+            int from = 0;
+            if (i->id >= 0 && i->id < s->nvals && s->skip[i->id] && i->op != MIR_Call)
+                continue;   /* dropped: a counted loop's iterator, a dropped load */
+            if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
+                                      loop_of_call(s, i)))
+                from = 1;
+            for (int a = from; a < i->nargs; a++)
+                if (i->args[a]->id >= 0)
+                    needed[i->args[a]->id]++;
+        }
+}
+
+static void plan_loads(Spec *s)
+{
+    int *needed = xcalloc((size_t)s->nvals + 1, sizeof *needed);
+    count_needed(s, needed);
+    for (int b = 0; b < s->nblocks0; b++)
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+            MirInst *i = s->blocks0[b]->insts[k];
+            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i).k == TY_BUILTIN)
+                s->skip[i->id] = 1;   /* math.sqrt of the C math module: cannot fail */
+        }
+    count_needed(s, needed);
+    for (int b = 0; b < s->nblocks0; b++)
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+            MirInst *i = s->blocks0[b]->insts[k];
+            if (i->op == MIR_GlobalLoad && !needed[i->id] && infer_load_safe(s->in, s->g, i))
+                s->skip[i->id] = 1;
+        }
+    free(needed);
+}
+
+/* ---- rewriting one instruction ---- */
+
+static MirInst *as_f64(Spec *s, int pos, const MirInst *v, MirBlock *exc, Loc loc)
+{
+    Ty t = TY(s, v);
+    if (t.k == TY_INT && !ty_int_small(t)) {
+        MirInst *a = get(s, v, MT_DYN, loc);
+        loc.synthetic = 1;
+        return emit_raising(s, pos, MIR_IntToF, &a, 1, exc, loc);
+    }
+    return get(s, v, MT_F64, loc);
+}
+
+static void finish(Spec *s, MirInst *orig, MirInst *n)
+{
+    if (orig->id >= 0 && orig->id < s->nvals)
+        s->map[orig->id] = n;
+}
+
+/* Emits a replacement typed op for a raising original (keeps its successors). */
+static MirInst *typed_raising(Spec *s, MirInst *orig, MirOp op, MirInst *a, MirInst *b)
+{
+    MirInst *n = b ? emit2(s, op, a, b, orig->loc) : emit1(s, op, a, orig->loc);
+    n->target = orig->target;
+    n->exc = orig->exc;
+    return n;
+}
+
+static int arith_op(int op)
+{
+    return op == Op_Add || op == Op_Sub || op == Op_Mult;
+}
+
+/* BinOp / InplaceOp on ints and floats; returns the new value or NULL (stay generic). */
+static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
+{
+    Ty a = TY(s, i->args[0]), b = TY(s, i->args[1]), r = TY(s, i);
+    int op = (int)i->imm;
+    Loc loc = i->loc;
+    if (a.k == TY_INT && b.k == TY_INT && r.k == TY_INT) {
+        int small = ty_int_small(a) && ty_int_small(b) && ty_int_small(r);
+        if (small && arith_op(op)) {
+            MirOp o = op == Op_Add ? MIR_IAdd : op == Op_Sub ? MIR_ISub : MIR_IMul;
+            return emit2(s, o, get(s, i->args[0], MT_I64, loc), get(s, i->args[1], MT_I64, loc),
+                         loc);
+        }
+        if (small && (op == Op_FloorDiv || op == Op_Mod))
+            return typed_raising(s, i, op == Op_Mod ? MIR_IMod : MIR_IFloorDiv,
+                                 get(s, i->args[0], MT_I64, loc), get(s, i->args[1], MT_I64, loc));
+        if (arith_op(op)) {
+            MirOp o = op == Op_Add ? MIR_IntAdd : op == Op_Sub ? MIR_IntSub : MIR_IntMul;
+            return typed_raising(s, i, o, get(s, i->args[0], MT_DYN, loc),
+                                 get(s, i->args[1], MT_DYN, loc));
+        }
+        return NULL;
+    }
+    if (a.k == TY_INT && b.k == TY_INT && op == Op_Div && ty_int_small(a) && ty_int_small(b))
+        return typed_raising(s, i, MIR_ITrueDiv, get(s, i->args[0], MT_I64, loc),
+                             get(s, i->args[1], MT_I64, loc));
+    /* float arithmetic: at least one float (int / int is the exact algorithm above) */
+    if (r.k == TY_FLOAT && (arith_op(op) || op == Op_Div) && (a.k == TY_FLOAT || b.k == TY_FLOAT) &&
+        (a.k == TY_FLOAT || a.k == TY_INT) && (b.k == TY_FLOAT || b.k == TY_INT)) {
+        MirInst *x = as_f64(s, pos, i->args[0], i->exc, loc);
+        MirInst *y = as_f64(s, pos, i->args[1], i->exc, loc);
+        if (op == Op_Div)
+            return typed_raising(s, i, MIR_FDiv, x, y);
+        return emit2(s, op == Op_Add ? MIR_FAdd : op == Op_Sub ? MIR_FSub : MIR_FMul, x, y, loc);
+    }
+    return NULL;
+}
+
+static int exact_in_double(Ty t)
+{
+    int64_t lim = INT64_C(1) << 53;
+    return t.k == TY_FLOAT || (t.k == TY_INT && t.lo >= -lim && t.hi <= lim);
+}
+
+static MirInst *rewrite_compare(Spec *s, MirInst *i)
+{
+    Ty a = TY(s, i->args[0]), b = TY(s, i->args[1]);
+    int op = (int)i->imm;
+    Loc loc = i->loc;
+    if (op != Cmp_Eq && op != Cmp_NotEq && op != Cmp_Lt && op != Cmp_LtE && op != Cmp_Gt &&
+        op != Cmp_GtE)
+        return NULL;
+    MirInst *n;
+    if (a.k == TY_INT && b.k == TY_INT) {
+        if (ty_int_small(a) && ty_int_small(b))
+            n = emit2(s, MIR_ICmp, get(s, i->args[0], MT_I64, loc),
+                      get(s, i->args[1], MT_I64, loc), loc);
+        else
+            n = emit2(s, MIR_IntCmp, get(s, i->args[0], MT_DYN, loc),
+                      get(s, i->args[1], MT_DYN, loc), loc);
+    } else if ((a.k == TY_FLOAT || b.k == TY_FLOAT) && exact_in_double(a) && exact_in_double(b)) {
+        n = emit2(s, MIR_FCmp, get(s, i->args[0], MT_F64, loc), get(s, i->args[1], MT_F64, loc),
+                  loc);
+    } else {
+        return NULL;
+    }
+    n->imm = op;
+    return n;
+}
+
+static MirInst *rewrite_truthy(Spec *s, MirInst *i)
+{
+    Ty a = TY(s, i->args[0]);
+    Loc loc = i->loc;
+    if (a.k == TY_BOOL)
+        return get(s, i->args[0], MT_I1, loc);
+    if (ty_int_small(a))
+        return emit1(s, MIR_ITruthy, get(s, i->args[0], MT_I64, loc), loc);
+    if (a.k == TY_INT)
+        return emit1(s, MIR_IntTruthy, get(s, i->args[0], MT_DYN, loc), loc);
+    if (a.k == TY_FLOAT)
+        return emit1(s, MIR_FTruthy, get(s, i->args[0], MT_F64, loc), loc);
+    return NULL;
+}
+
+static MirInst *rewrite_unary(Spec *s, MirInst *i)
+{
+    Ty a = TY(s, i->args[0]), r = TY(s, i);
+    Loc loc = i->loc;
+    if (i->imm == UnOp_USub && ty_int_small(a) && ty_int_small(r))
+        return emit1(s, MIR_INeg, get(s, i->args[0], MT_I64, loc), loc);
+    if (i->imm == UnOp_USub && a.k == TY_FLOAT)
+        return emit1(s, MIR_FNeg, get(s, i->args[0], MT_F64, loc), loc);
+    if (i->imm == UnOp_UAdd && (a.k == TY_FLOAT || a.k == TY_INT))
+        return s->map[i->args[0]->id];
+    return NULL;
+}
+
+static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
+{
+    InferCtx *t = direct_target(s, i);
+    Loc loc = i->loc;
+    if (t) {
+        MirFunction *cl = t->clone;
+        int n = i->nargs - 1, off = cl->nfree > 0;
+        MirInst *args[17];
+        if (n > 16)
+            die("specialize: too many arguments for a direct call in %s", s->g->symbol);
+        if (off)   /* the closure tuple of the function.new that is the callee */
+            args[0] = get(s, i->args[0]->args[2], MT_DYN, loc);
+        for (int k = 0; k < n; k++)
+            args[k + off] = get(s, i->args[k + 1], cl->ptypes[k], loc);
+        MirInst *c = emit(s, MIR_CallDirect, args, n + off, loc);
+        c->type = cl->rettype;
+        c->func = cl;
+        c->target = i->target;
+        c->exc = i->exc;
+        return c;
+    }
+    if (is_math_call(s, i)) {
+        MirInst *x = as_f64(s, pos, i->args[1], i->exc, loc);
+        return typed_raising(s, i, MIR_FSqrt, x, NULL);
+    }
+    if (is_len_call(s, i)) {
+        MirInst *n = emit1(s, MIR_ListLen, get(s, i->args[1], MT_DYN, loc), loc);
+        return n;
+    }
+    return NULL;
+}
+
+/* Subscripts of exact lists by small ints: inline bounds check and load/store. */
+static MirInst *rewrite_subscript(Spec *s, MirInst *i)
+{
+    if (TY(s, i->args[0]).k != TY_LIST || !ty_int_small(TY(s, i->args[1])))
+        return NULL;
+    MirInst *args[3] = {get(s, i->args[0], MT_DYN, i->loc), get(s, i->args[1], MT_I64, i->loc),
+                        NULL};
+    MirInst *n;
+    if (i->op == MIR_GetItem) {
+        n = emit(s, MIR_ListGet, args, 2, i->loc);
+    } else {
+        args[2] = get(s, i->args[2], MT_DYN, i->loc);
+        n = emit(s, MIR_ListSet, args, 3, i->loc);
+    }
+    n->target = i->target;
+    n->exc = i->exc;
+    return n;
+}
+
+/* The generic op, operands as dyn (i1 where the op wants i1: not, box.bool, and the ops
+ * mir_sig.def lists). */
+static MirInst *generic(Spec *s, MirInst *i)
+{
+    MirType res, sig[4];
+    int nsig = mir_sig(i->op, &res, sig);
+    for (int k = 0; k < i->nargs; k++) {
+        MirType w = k < nsig ? sig[k] : MT_DYN;
+        if ((i->op == MIR_Not || i->op == MIR_BoxBool) && k == 0)
+            w = MT_I1;
+        i->args[k] = get(s, i->args[k], w, i->loc);
+    }
+    mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
+    return i;
+}
+
+static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop **term_loop)
+{
+    MirInst *n = NULL;
+    if (i->id >= 0 && i->id < s->nvals && s->skip[i->id]) {
+        Loop *lp = loop_of_call(s, i);
+        if (lp) {   /* the range call: start and stop as i64, here (they dominate the loop) */
+            int na = i->nargs - 1;
+            if (na == 1) {
+                lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+                lp->start->type = MT_I64;
+            } else {
+                lp->start = get(s, i->args[1], MT_I64, i->loc);
+            }
+            const MirInst *stop = i->args[na == 1 ? 1 : 2];
+            if (ty_int_small(TY(s, stop)))
+                lp->stop = get(s, stop, MT_I64, i->loc);
+            else
+                lp->stop = emit1(s, MIR_IntClamp, get(s, stop, MT_DYN, i->loc), i->loc);
+        }
+        /* a dropped global.load folds to its constant when it has one (else nothing) */
+        if (i->op == MIR_GlobalLoad) {
+            Ty t = TY(s, i);
+            if (t.k == TY_INT && t.lo == t.hi && ty_int_small(t)) {
+                n = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+                n->imm = t.lo;
+                n->type = MT_I64;
+                finish(s, i, n);
+            }
+        }
+        return;   /* a raising op's br stays: a plain edge now */
+    }
+    switch (i->op) {
+    case MIR_Param:
+        if (s->g->origin)
+            i->type = s->g->ptypes[i->imm];
+        mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
+        n = i;
+        /* a float parameter used by generic ops is boxed once, here (not at every use: each
+         * box allocates); unused, simplify removes it */
+        if (i->type == MT_F64 && s->uses[i->id])
+            s->boxed[i->id] = convert(s, i, TY(s, i), MT_DYN, i->loc);
+        break;
+    case MIR_ConstInt:
+        if (ty_rep(TY(s, i)) == MT_I64)
+            i->type = MT_I64;
+        mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
+        n = i;
+        break;
+    case MIR_ConstFloat:
+        i->type = MT_F64;
+        mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
+        n = i;
+        break;
+    case MIR_IterNext: {
+        Loop *lp = loop_of_next(s, i);
+        if (lp) {
+            lp->cond = emit2(s, MIR_ICmp, lp->counter, lp->stop, i->loc);
+            lp->cond->imm = Cmp_Lt;
+            *replace_term = 1;
+            *term_loop = lp;
+            s->map[i->id] = lp->counter;
+            return;
+        }
+        break;
+    }
+    case MIR_BinOp:
+    case MIR_InplaceOp:
+        n = rewrite_binop(s, pos, i);
+        break;
+    case MIR_Compare:
+        n = rewrite_compare(s, i);
+        break;
+    case MIR_Truthy:
+        n = rewrite_truthy(s, i);
+        break;
+    case MIR_UnaryOp:
+        n = rewrite_unary(s, i);
+        break;
+    case MIR_Call:
+        n = rewrite_call(s, pos, i);
+        break;
+    case MIR_GetItem:
+    case MIR_SetItem:
+        n = rewrite_subscript(s, i);
+        if (n && i->op == MIR_SetItem)
+            return;   /* no value */
+        break;
+    default:
+        break;
+    }
+    if (!n)
+        n = generic(s, i);
+    finish(s, i, n);
+}
+
+/* The value of v converted to `want` at the end of block q (before its raising instruction,
+ * or on a new edge block when the value is that instruction's own result). */
+static MirInst *get_at_end(Spec *s, MirBlock *q, MirBlock *to, MirInst *phi, int k,
+                           const MirInst *v, MirType want)
+{
+    MirInst *n = s->map[v->id];
+    if (!n)
+        die("specialize: phi operand %%%d undefined in %s", v->id, s->g->symbol);
+    if (n->type == want)
+        return n;
+    MirBlock *saved = s->cur;
+    MirInst *term = q->insts[q->ninsts - 1];
+    MirInst *raiser = q->ninsts >= 2 && (mir_ops[q->insts[q->ninsts - 2]->op].flags & MF_RAISE)
+                          ? q->insts[q->ninsts - 2]
+                          : NULL;
+    MirInst *r;
+    if (raiser && raiser == n) {
+        /* an edge block q -> e -> to */
+        MirBlock *e = mir_block_new(s->g, "edge");
+        s->cur = e;
+        r = convert(s, n, TY(s, v), want, v->loc);
+        MirInst *br = emit(s, MIR_Br, NULL, 0, v->loc);
+        br->target = to;
+        if (term->target == to)
+            term->target = e;
+        if (term->target2 == to)
+            term->target2 = e;
+        if (raiser->target == to)
+            raiser->target = e;
+        phi->phi_blocks[k] = e;
+        /* other phis of `to` from q move to e as well */
+        for (int j = 0; j < to->ninsts && to->insts[j]->op == MIR_Phi; j++) {
+            MirInst *p = to->insts[j];
+            for (int a = 0; a < p->nargs; a++)
+                if (p->phi_blocks[a] == q)
+                    p->phi_blocks[a] = e;
+        }
+    } else {
+        MirBlock *tmp = mir_block_new(s->g, NULL);
+        s->cur = tmp;
+        r = convert(s, n, TY(s, v), want, v->loc);
+        /* move tmp's instructions into q before the raiser/terminator */
+        int at = q->ninsts - (raiser ? 2 : 1);
+        for (int j = 0; j < tmp->ninsts; j++)
+            mir_block_insert(s->g, q, at + j, tmp->insts[j]);
+        s->g->nblocks--;   /* tmp was the last block made */
+    }
+    s->cur = saved;
+    return r;
+}
+
+static void rewrite(Spec *s)
+{
+    MirFunction *g = s->g;
+    mir_compute_cfg(g);
+    s->nblocks0 = g->nblocks;
+    s->blocks0 = xmalloc(sizeof *s->blocks0 * (size_t)g->nblocks);
+    memcpy(s->blocks0, g->blocks, sizeof *s->blocks0 * (size_t)g->nblocks);
+    s->nvals = s->c->nvals;
+    s->map = xcalloc((size_t)s->nvals + 1, sizeof *s->map);
+    s->boxed = xcalloc((size_t)s->nvals + 1, sizeof *s->boxed);
+    s->uses = xcalloc((size_t)s->nvals + 1, sizeof *s->uses);
+    s->skip = xcalloc((size_t)s->nvals + 1, 1);
+    s->mayundef = xcalloc((size_t)s->nvals + 1, 1);
+    s->parts = xcalloc((size_t)g->nblocks, sizeof *s->parts);
+    s->nparts = xcalloc((size_t)g->nblocks, sizeof *s->nparts);
+    s->capparts = xcalloc((size_t)g->nblocks, sizeof *s->capparts);
+    for (int b = 0; b < g->nblocks; b++)
+        for (int k = 0; k < g->blocks[b]->ninsts; k++) {
+            MirInst *i = g->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++)
+                if (i->args[a]->id >= 0 && i->args[a]->id < s->nvals)
+                    s->uses[i->args[a]->id]++;
+            if (i->op == MIR_Undef && i->id >= 0 && i->id < s->nvals)
+                s->mayundef[i->id] = 1;
+        }
+    for (int changed = 1; changed;) {   /* phis that may carry the unbound marker */
+        changed = 0;
+        for (int b = 0; b < g->nblocks; b++)
+            for (int k = 0; k < g->blocks[b]->ninsts; k++) {
+                MirInst *i = g->blocks[b]->insts[k];
+                if (i->op != MIR_Phi || s->mayundef[i->id])
+                    continue;
+                for (int a = 0; a < i->nargs; a++)
+                    if (s->mayundef[i->args[a]->id]) {
+                        s->mayundef[i->id] = 1;
+                        changed = 1;
+                    }
+            }
+    }
+    int *rpo = dominators(s);
+    s->last = xcalloc((size_t)s->nblocks0, sizeof *s->last);
+    find_loops(s);
+    plan_loads(s);
+
+    /* phis first (so back-edge operands have a value to refer to), then blocks in rpo */
+    for (int b = 0; b < s->nblocks0; b++)
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+            MirInst *i = s->blocks0[b]->insts[k];
+            if (i->op != MIR_Phi)
+                continue;
+            Ty t = TY(s, i);
+            i->type = s->mayundef[i->id] ? i->type : ty_rep(t);
+            if (t.k == TY_BOT)
+                i->type = MT_DYN;
+            s->map[i->id] = i;
+        }
+    for (int r = 0; r < s->nblocks0 && rpo[r] >= 0; r++) {
+        int pos = rpo[r];
+        MirBlock *b = s->blocks0[pos];
+        int n = b->ninsts;
+        MirInst **old = xmalloc(sizeof *old * (size_t)(n + 1));
+        memcpy(old, b->insts, sizeof *old * (size_t)n);
+        b->ninsts = 0;
+        s->cur = b;
+        add_part(s, pos, b, NULL);
+        for (int l = 0; l < s->nloops; l++) {
+            Loop *lp = &s->loops[l];
+            if (lp->head == b) {
+                lp->counter = mir_inst_new(g, MIR_Phi, NULL, 0, lp->next->loc);
+                lp->counter->type = MT_I64;
+                lp->counter->loc.synthetic = 1;
+                lp->counter->varname = lp->next->varname;
+                mir_block_insert(g, b, b->ninsts, lp->counter);
+            }
+            if (lp->body == b) {
+                MirInst *st = emit(s, MIR_ConstInt, NULL, 0, lp->counter->loc);
+                st->type = MT_I64;
+                st->imm = lp->step;
+                lp->inc = emit2(s, MIR_IAdd, lp->counter, st, lp->counter->loc);
+            }
+        }
+        int replace_term = 0;
+        Loop *tl = NULL;
+        for (int k = 0; k < n; k++) {
+            MirInst *i = old[k];
+            if (i->op == MIR_Phi) {
+                mir_block_insert(g, b, b->ninsts, i);
+                continue;
+            }
+            if (mir_ops[i->op].flags & MF_TERM) {
+                if (replace_term == 1) {   /* a counted loop's head */
+                    MirInst *cb = emit1(s, MIR_CondBr, tl->cond, i->loc);
+                    cb->target = tl->body;
+                    cb->target2 = tl->exit;
+                    break;
+                }
+                if (i->op == MIR_CondBr)
+                    i->args[0] = get(s, i->args[0], MT_I1, i->loc);
+                else if (i->op == MIR_Ret)
+                    i->args[0] = get(s, i->args[0], g->origin ? g->rettype : MT_DYN, i->loc);
+                else
+                    for (int a = 0; a < i->nargs; a++)
+                        i->args[a] = get(s, i->args[a], MT_DYN, i->loc);
+                mir_block_insert(g, s->cur, s->cur->ninsts, i);
+                break;
+            }
+            s->orig = i;
+            rewrite_inst(s, pos, i, &replace_term, &tl);
+            s->orig = NULL;
+        }
+        free(old);
+        s->last[pos] = s->cur;
+    }
+    free(rpo);
+}
+
+static void add_phi_operand(Spec *s, MirInst *phi, MirBlock *b, MirInst *v)
+{
+    MirInst **a = arena_alloc(s->g->arena, sizeof *a * (size_t)(phi->nargs + 1));
+    MirBlock **pb = arena_alloc(s->g->arena, sizeof *pb * (size_t)(phi->nargs + 1));
+    if (phi->nargs) {
+        memcpy(a, phi->args, sizeof *a * (size_t)phi->nargs);
+        memcpy(pb, phi->phi_blocks, sizeof *pb * (size_t)phi->nargs);
+    }
+    a[phi->nargs] = v;
+    pb[phi->nargs] = b;
+    phi->args = a;
+    phi->phi_blocks = pb;
+    phi->nargs++;
+}
+
+/* Phi operands: predecessors renamed to the block now holding their terminator, conversions
+ * to the phi's representation at the predecessor's end, and one operand more per new block
+ * whose raising conversion goes to this (handler) block. */
+static void fix_phis(Spec *s)
+{
+    for (int x = 0; x < s->nblocks0; x++) {
+        MirBlock *X = s->blocks0[x];
+        for (int j = 0; j < X->ninsts && X->insts[j]->op == MIR_Phi; j++) {
+            MirInst *phi = X->insts[j];
+            int counter = 0;
+            for (int l = 0; l < s->nloops; l++)
+                counter |= s->loops[l].counter == phi;
+            if (counter)
+                continue;
+            int n0 = phi->nargs;
+            MirInst **args0 = phi->args;
+            MirBlock **pb0 = phi->phi_blocks;
+            phi->nargs = 0;
+            phi->args = NULL;
+            phi->phi_blocks = NULL;
+            for (int k = 0; k < n0; k++) {
+                int pp = orig_pos(s, pb0[k]);
+                if (pp < 0 || !s->last[pp])
+                    continue;
+                add_phi_operand(s, phi, s->last[pp], NULL);
+                int at = phi->nargs - 1;
+                phi->args[at] = get_at_end(s, s->last[pp], X, phi, at, args0[k], phi->type);
+                for (int q = 0; q < s->nparts[pp]; q++) {
+                    Part *pt = &s->parts[pp][q];
+                    if (pt->exc != X || pt->b == s->last[pp])
+                        continue;
+                    add_phi_operand(s, phi, pt->b, NULL);
+                    at = phi->nargs - 1;
+                    phi->args[at] = get_at_end(s, pt->b, X, phi, at, args0[k], phi->type);
+                }
+            }
+        }
+    }
+    for (int l = 0; l < s->nloops; l++) {
+        Loop *lp = &s->loops[l];
+        int hp = orig_pos(s, lp->head), bp = orig_pos(s, lp->body);
+        MirBlock **preds = lp->head->preds;
+        int np = lp->head->npreds;
+        for (int k = 0; k < np; k++) {
+            int pp = orig_pos(s, preds[k]);
+            if (pp < 0 || !s->last[pp])
+                continue;
+            int back = dominated(s, bp, pp);
+            add_phi_operand(s, lp->counter, s->last[pp], back ? lp->inc : lp->start);
+        }
+        (void)hp;
+    }
+}
+
+static void spec_free(Spec *s)
+{
+    for (int i = 0; i < s->nblocks0; i++)
+        free(s->parts[i]);
+    free(s->parts);
+    free(s->nparts);
+    free(s->capparts);
+    free(s->blocks0);
+    free(s->map);
+    free(s->boxed);
+    free(s->uses);
+    free(s->skip);
+    free(s->mayundef);
+    free(s->last);
+    free(s->loops);
+    free(s->idom);
+}
+
+/* Blocks in reverse postorder (codegen emits in block order and needs every definition
+ * before its uses; the blocks made by splitting were appended at the end). */
+static void order_blocks(MirFunction *g)
+{
+    int n = g->nblocks;
+    MirBlock **out = xmalloc(sizeof *out * (size_t)n);
+    char *seen = xcalloc((size_t)n, 1);
+    int *stack = xmalloc(sizeof *stack * (size_t)n), *it = xcalloc((size_t)n, sizeof *it);
+    int *post = xmalloc(sizeof *post * (size_t)n), np = 0, sp = 0;
+#define POS(bl) ({ int p_ = -1; for (int q_ = 0; q_ < n; q_++) if (g->blocks[q_] == (bl)) p_ = q_; p_; })
+    stack[sp++] = 0;
+    seen[0] = 1;
+    while (sp) {
+        int b = stack[sp - 1];
+        MirBlock *bl = g->blocks[b];
+        if (it[b] < bl->nsuccs) {
+            MirBlock *succ = bl->succs[it[b]++];
+            int q = POS(succ);
+            if (q >= 0 && !seen[q]) {
+                seen[q] = 1;
+                stack[sp++] = q;
+            }
+        } else {
+            post[np++] = b;
+            sp--;
+        }
+    }
+#undef POS
+    int k = 0;
+    for (int i = np - 1; i >= 0; i--)
+        out[k++] = g->blocks[post[i]];
+    for (int i = 0; i < n; i++)
+        if (!seen[i])
+            out[k++] = g->blocks[i];
+    memcpy(g->blocks, out, sizeof *out * (size_t)n);
+    free(out);
+    free(seen);
+    free(stack);
+    free(it);
+    free(post);
+}
+
+static void specialize_one(Infer *in, InferCtx *c, MirFunction *g)
+{
+    Spec s = {0};
+    s.in = in;
+    s.c = c;
+    s.g = g;
+    rewrite(&s);
+    fix_phis(&s);
+    mir_compute_cfg(g);
+    mir_prune_phis(g);
+    order_blocks(g);
+    spec_free(&s);
+    if (mir_verify(g) != 0) {
+        mir_print_function(stderr, g);
+        die("MIR verification failed for %s after specialize", g->symbol);
+    }
+    mir_pass_simplify(g);
+    if (mir_verify(g) != 0)
+        die("MIR verification failed for %s after specialize+simplify", g->symbol);
+}
+
+void infer_specialize(Infer *in)
+{
+    int n = in->nctxs;
+    for (int i = 0; i < n; i++)
+        if (in->ctxs[i]->index > 0)
+            in->ctxs[i]->clone = make_clone(in, in->ctxs[i]);
+    for (int i = 0; i < n; i++) {
+        InferCtx *c = in->ctxs[i];
+        if (c->fn->flags & INFER_CO_SUSPENDS)
+            continue;   /* generators and coroutines stay generic (phase 1) */
+        specialize_one(in, c, c->index > 0 ? c->clone : c->fn);
+    }
+}

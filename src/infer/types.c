@@ -1,0 +1,198 @@
+/*
+ * types.c - the lattice of types.h: joins, widening, interval arithmetic, printing.
+ */
+#include <string.h>
+
+#include "types.h"
+
+const char *const ty_builtin_names[TB__COUNT] = {
+#define BUILTIN(id, name) name,
+#include "builtins.def"
+#undef BUILTIN
+};
+
+Ty ty_bot(void) { return (Ty){.k = TY_BOT}; }
+Ty ty_dyn(void) { return (Ty){.k = TY_DYN}; }
+Ty ty_kind(TyKind k) { return (Ty){.k = k}; }
+Ty ty_int(int64_t lo, int64_t hi) { return (Ty){.k = TY_INT, .lo = lo, .hi = hi}; }
+Ty ty_int_any(void) { return ty_int(TY_INF_LO, TY_INF_HI); }
+
+static int has_range(TyKind k) { return k == TY_INT || k == TY_RANGE || k == TY_RANGEITER; }
+
+int ty_eq(Ty a, Ty b)
+{
+    if (a.k != b.k)
+        return 0;
+    if (has_range(a.k))
+        return a.lo == b.lo && a.hi == b.hi;
+    if (a.k == TY_FUNC)
+        return a.fn == b.fn;
+    if (a.k == TY_MODULE)
+        return a.mod == b.mod;
+    if (a.k == TY_BUILTIN)
+        return a.bi == b.bi;
+    if (a.k == TY_CELL)
+        return a.cell == b.cell;
+    return 1;
+}
+
+Ty ty_join(Ty a, Ty b)
+{
+    if (a.k == TY_BOT)
+        return b;
+    if (b.k == TY_BOT)
+        return a;
+    if (a.k != b.k)
+        return ty_dyn();
+    if (has_range(a.k))
+        return (Ty){.k = a.k, .lo = a.lo < b.lo ? a.lo : b.lo, .hi = a.hi > b.hi ? a.hi : b.hi};
+    return ty_eq(a, b) ? a : ty_dyn();
+}
+
+Ty ty_widen(Ty old, Ty neu)
+{
+    Ty j = ty_join(old, neu);
+    if (old.k == j.k && has_range(j.k)) {
+        if (j.lo < old.lo)
+            j.lo = TY_INF_LO;
+        if (j.hi > old.hi)
+            j.hi = TY_INF_HI;
+    }
+    return j;
+}
+
+int ty_int_small(Ty t)
+{
+    return t.k == TY_INT && t.lo >= -(INT64_C(1) << 62) && t.hi <= (INT64_C(1) << 62) - 1;
+}
+
+MirType ty_rep(Ty t)
+{
+    if (t.k == TY_INT)
+        return ty_int_small(t) ? MT_I64 : MT_DYN;
+    if (t.k == TY_FLOAT)
+        return MT_F64;
+    if (t.k == TY_BOOL)
+        return MT_I1;
+    return MT_DYN;
+}
+
+/* x + y with infinite ends absorbing; an overflowing finite sum becomes the infinity on its
+ * side (the interval only grows, so the result stays sound). */
+static int64_t end_add(int64_t x, int64_t y, int lo_end)
+{
+    int64_t inf = lo_end ? TY_INF_LO : TY_INF_HI;
+    if (x == TY_INF_LO || x == TY_INF_HI || y == TY_INF_LO || y == TY_INF_HI)
+        return inf;
+    int64_t r;
+    if (__builtin_add_overflow(x, y, &r))
+        return inf;
+    return r;
+}
+
+static int64_t end_neg(int64_t x)
+{
+    if (x == TY_INF_LO)
+        return TY_INF_HI;
+    if (x == TY_INF_HI)
+        return TY_INF_LO;
+    return -x;
+}
+
+Ty ty_int_add(Ty a, Ty b) { return ty_int(end_add(a.lo, b.lo, 1), end_add(a.hi, b.hi, 0)); }
+
+Ty ty_int_neg(Ty a) { return ty_int(end_neg(a.hi), end_neg(a.lo)); }
+
+Ty ty_int_sub(Ty a, Ty b) { return ty_int_add(a, ty_int_neg(b)); }
+
+Ty ty_int_mul(Ty a, Ty b)
+{
+    int64_t c[4] = {0};
+    int64_t xs[2] = {a.lo, a.hi}, ys[2] = {b.lo, b.hi};
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++) {
+            int64_t x = xs[i], y = ys[j], r;
+            int inf = x == TY_INF_LO || x == TY_INF_HI || y == TY_INF_LO || y == TY_INF_HI;
+            if (inf || __builtin_mul_overflow(x, y, &r))
+                return ty_int_any();
+            c[2 * i + j] = r;
+        }
+    int64_t lo = c[0], hi = c[0];
+    for (int i = 1; i < 4; i++) {
+        if (c[i] < lo)
+            lo = c[i];
+        if (c[i] > hi)
+            hi = c[i];
+    }
+    return ty_int(lo, hi);
+}
+
+static void put_end(char *buf, size_t n, int64_t v)
+{
+    if (v == TY_INF_LO)
+        snprintf(buf, n, "-inf");
+    else if (v == TY_INF_HI)
+        snprintf(buf, n, "+inf");
+    else
+        snprintf(buf, n, "%lld", (long long)v);
+}
+
+const char *ty_str(Ty t, char *buf, size_t n)
+{
+    char l[24], h[24];
+    switch (t.k) {
+    case TY_BOT: snprintf(buf, n, "bottom"); break;
+    case TY_INT:
+    case TY_RANGE:
+    case TY_RANGEITER:
+        if (t.k == TY_INT && t.lo == TY_INF_LO && t.hi == TY_INF_HI) {
+            snprintf(buf, n, "int");
+            break;
+        }
+        put_end(l, sizeof l, t.lo);
+        put_end(h, sizeof h, t.hi);
+        snprintf(buf, n, "%s[%s, %s]", t.k == TY_INT ? "int" : t.k == TY_RANGE ? "range"
+                                                                              : "range_iterator",
+                 l, h);
+        break;
+    case TY_FLOAT: snprintf(buf, n, "float"); break;
+    case TY_BOOL: snprintf(buf, n, "bool"); break;
+    case TY_NONE: snprintf(buf, n, "None"); break;
+    case TY_STR: snprintf(buf, n, "str"); break;
+    case TY_LIST: snprintf(buf, n, "list"); break;
+    case TY_TUPLE: snprintf(buf, n, "tuple"); break;
+    case TY_DICT: snprintf(buf, n, "dict"); break;
+    case TY_FUNC: snprintf(buf, n, "function %s", t.fn && t.fn->qualname ? t.fn->qualname : "?"); break;
+    case TY_CLASS: snprintf(buf, n, "class"); break;
+    case TY_MODULE: snprintf(buf, n, "module %s", t.mod ? t.mod->name : "?"); break;
+    case TY_INST: snprintf(buf, n, "instance"); break;
+    case TY_BUILTIN: snprintf(buf, n, "builtin %s", ty_builtin_names[t.bi]); break;
+    case TY_CELL: snprintf(buf, n, "cell"); break;
+    case TY_DYN: snprintf(buf, n, "dyn"); break;
+    }
+    return buf;
+}
+
+void ty_print(FILE *out, Ty t, int pyi)
+{
+    char buf[128];
+    if (!pyi) {
+        fputs(ty_str(t, buf, sizeof buf), out);
+        return;
+    }
+    switch (t.k) {
+    case TY_INT: fputs("int", out); break;
+    case TY_FLOAT: fputs("float", out); break;
+    case TY_BOOL: fputs("bool", out); break;
+    case TY_NONE: fputs("None", out); break;
+    case TY_STR: fputs("str", out); break;
+    case TY_LIST: fputs("list", out); break;
+    case TY_TUPLE: fputs("tuple", out); break;
+    case TY_DICT: fputs("dict", out); break;
+    case TY_RANGE: fputs("range", out); break;
+    case TY_FUNC: case TY_BUILTIN: fputs("Callable[..., Any]", out); break;
+    case TY_MODULE: fputs("ModuleType", out); break;
+    case TY_BOT: fputs("NoReturn", out); break;
+    default: fputs("Any", out); break;
+    }
+}

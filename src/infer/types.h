@@ -1,0 +1,84 @@
+/*
+ * types.h - the type lattice of the typed tier (docs/internals/typed.md).
+ *
+ *   bottom < { int[lo,hi], float, bool, None, str, list, tuple, dict, function F, class,
+ *              module M, instance, range[lo,hi], range_iterator[lo,hi], builtin B } < dyn
+ * Ints carry an interval; TY_INF_LO / TY_INF_HI stand for an unbounded end.  Joining two
+ * types of the same kind joins their components (interval hull); different kinds give dyn.
+ * A Ty is a small value (copied, compared with ty_eq); it owns no memory.
+ */
+#ifndef AITHON_INFER_TYPES_H
+#define AITHON_INFER_TYPES_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../mir/mir.h"
+
+typedef enum TyKind {
+    TY_BOT,
+    TY_INT,
+    TY_FLOAT,
+    TY_BOOL,
+    TY_NONE,
+    TY_STR,
+    TY_LIST,
+    TY_TUPLE,
+    TY_DICT,
+    TY_FUNC,       /* a known MirFunction (fn) */
+    TY_CLASS,
+    TY_MODULE,     /* a known module (mod) */
+    TY_INST,
+    TY_RANGE,      /* a range object whose items lie in [lo, hi] */
+    TY_RANGEITER,  /* its iterator */
+    TY_BUILTIN,    /* a known builtin function (bi: TyBuiltin) */
+    TY_CELL,       /* a known closure cell (cell: infer.h InferCell) */
+    TY_DYN,
+} TyKind;
+
+/* Builtins the inference knows (only when the name cannot be rebound: infer.c). */
+typedef enum TyBuiltin {
+#define BUILTIN(id, name) TB_##id,
+#include "builtins.def"
+#undef BUILTIN
+    TB__COUNT
+} TyBuiltin;
+extern const char *const ty_builtin_names[TB__COUNT];
+
+#define TY_INF_LO INT64_MIN
+#define TY_INF_HI INT64_MAX
+
+typedef struct Ty {
+    TyKind k;
+    int64_t lo, hi;            /* TY_INT, TY_RANGE, TY_RANGEITER */
+    const MirFunction *fn;     /* TY_FUNC */
+    const MirModule *mod;      /* TY_MODULE */
+    int bi;                    /* TY_BUILTIN */
+    struct InferCell *cell;    /* TY_CELL */
+} Ty;
+
+Ty ty_bot(void);
+Ty ty_dyn(void);
+Ty ty_kind(TyKind k);
+Ty ty_int(int64_t lo, int64_t hi);
+Ty ty_int_any(void);
+int ty_eq(Ty a, Ty b);
+Ty ty_join(Ty a, Ty b);
+/* The join, with interval ends that grew pushed to infinity (loops reach a fixed point). */
+Ty ty_widen(Ty old, Ty neu);
+/* Is an int of this type always inside the tagged small-int range (|v| < 2**62)? */
+int ty_int_small(Ty t);
+/* The native representation of a value of this type: i64 (small ints), f64, i1 (bool),
+ * else dyn. */
+MirType ty_rep(Ty t);
+/* Interval arithmetic (unbounded on overflow). */
+Ty ty_int_add(Ty a, Ty b);
+Ty ty_int_sub(Ty a, Ty b);
+Ty ty_int_mul(Ty a, Ty b);
+Ty ty_int_neg(Ty a);
+/* Prints e.g. "int[0, 99]", "float", "function fib", "dyn" (pyi: Python annotation form). */
+void ty_print(FILE *out, Ty t, int pyi);
+/* The same into buf (at least 64 bytes). */
+const char *ty_str(Ty t, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# tests/explain/run.sh - golden tests of the typed tier's reports: for every NAME.py here,
+# `aithon explain NAME.py` must print exactly NAME.expected, and when NAME.pyi exists,
+# `aithon check --types NAME.py` must print exactly it.  The expected files are the compiler's
+# own reports (no external oracle), reviewed by hand: the inferred types and the reason codes
+# of src/infer/reasons.def.  Last line: "N passed, N failed".
+# usage: tests/explain/run.sh [AITHON]
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+aithon=${1:-$here/../../build/aithon}
+aithon=$(cd "$(dirname "$aithon")" && pwd)/$(basename "$aithon")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+cd "$here"
+for src in *.py; do
+  name=${src%.py}
+  if [[ -f $name.expected ]]; then
+    if "$aithon" explain "$src" >"$tmp/$name.out" 2>&1 && cmp -s "$tmp/$name.out" "$name.expected"; then
+      pass=$((pass + 1))
+    else
+      echo "FAIL $name: explain output differs"; diff "$name.expected" "$tmp/$name.out" | head -10
+      fail=$((fail + 1))
+    fi
+  fi
+  if [[ -f $name.pyi ]]; then
+    if "$aithon" check --types "$src" >"$tmp/$name.pyi" 2>&1 && cmp -s "$tmp/$name.pyi" "$name.pyi"; then
+      pass=$((pass + 1))
+    else
+      echo "FAIL $name: check --types output differs"; diff "$name.pyi" "$tmp/$name.pyi" | head -10
+      fail=$((fail + 1))
+    fi
+  fi
+done
+echo "$pass passed, $fail failed"
