@@ -96,6 +96,7 @@ void rt_init(void)
     /* a failed huge request is a MemoryError for the program, not a warning on its stderr */
     GC_set_warn_proc(GC_ignore_warn_proc);
 #endif
+    rt_alloc_thread_init();
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
     rt_object_init();
     rt_exc_init();
@@ -138,8 +139,52 @@ void rt_gc_collect(void)
 #endif
 }
 
+/* Small objects (floats, bound methods, iterators, instances ...) come from free lists of
+ * collector memory that GC_malloc_many fills a block at a time: taking one is a pop, where
+ * GC_MALLOC costs a call into the collector and a thread-local lookup.  The lists are static
+ * data, so the collector traces them (the objects are ordinary, scanned ones, linked through
+ * their first word) and never frees an object still on a list; GC_malloc_many hands objects
+ * out cleared except that link, which the pop clears.  The lists are per thread, so each thread
+ * registers its own as a root (rt_alloc_thread_init): the collector does not scan
+ * thread-local storage. */
+#if !defined(RT_GC_MALLOC) && !defined(RT_GC_STRESS)
+#define SMALL_GRANULE 16
+#define SMALL_MAX 128
+static _Thread_local void *small_free[SMALL_MAX / SMALL_GRANULE + 1];
+
+static inline void *small_alloc(size_t n)
+{
+    size_t c = (n + SMALL_GRANULE - 1) / SMALL_GRANULE;
+    void *p = small_free[c];
+    if (__builtin_expect(p == NULL, 0)) {
+        p = GC_malloc_many(c * SMALL_GRANULE);
+        if (!p)
+            return NULL;
+    }
+    small_free[c] = GC_NEXT(p);
+    GC_NEXT(p) = NULL;
+    return p;
+}
+#endif
+
+void rt_alloc_thread_init(void)
+{
+#if !defined(RT_GC_MALLOC) && !defined(RT_GC_STRESS)
+    rt_gc_add_roots(small_free, small_free + sizeof small_free / sizeof small_free[0]);
+#endif
+}
+
 void *rt_alloc(size_t n)
 {
+#if !defined(RT_GC_MALLOC) && !defined(RT_GC_STRESS)
+    if (n - 1 < SMALL_MAX && __builtin_expect(rt_alloc_fail_after <= 0, 1)) {
+        void *q = small_alloc(n);
+        if (__builtin_expect(q != NULL, 1))
+            return q;
+        rt_raise_memory_error();
+        return NULL;
+    }
+#endif
     STRESS();
     void *p = injected_failure() ? NULL : RAW_ALLOC(n ? n : 1);
     if (!p)

@@ -48,7 +48,10 @@ Value rt_float(double d)
 
 int rt_is_float(Value v)
 {
-    return !rt_is_small(v) && rt_issubtype(rt_obj(v)->type, &rt_float_type);
+    if (rt_is_small(v))
+        return 0;
+    Type *t = rt_obj(v)->type;
+    return t == &rt_float_type || rt_issubtype(t, &rt_float_type);
 }
 
 /* ================================================================ repr ================ */
