@@ -144,6 +144,9 @@ int64_t rt_hash(Value v)
 {
     if (rt_is_small(v))
         return rt_int_hash(v);
+    /* an exact str caches its hash (dict and attribute keys) */
+    if (rt_obj(v)->type == &rt_str_type && ((StrObject *)rt_obj(v))->hash != -1)
+        return ((StrObject *)rt_obj(v))->hash;
     HashFn f = (HashFn)SLOT(rt_obj(v)->type, hash);
     if (!f)
         return rt_hash_unhashable(v);

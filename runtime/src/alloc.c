@@ -38,6 +38,9 @@
 #endif
 
 static int initialised;
+#ifndef RT_GC_MALLOC
+static void GC_CALLBACK on_gc_event(GC_EventType e);   /* the small-object lists, below */
+#endif
 
 /* RT_GC_STRESS (`RT_GC=stress`): a full collection every RT_GC_STRESS allocations, so that a
  * value the collector cannot see (kept only in thread-local storage, in non-GC memory, or in
@@ -95,6 +98,7 @@ void rt_init(void)
     GC_INIT();
     /* a failed huge request is a MemoryError for the program, not a warning on its stderr */
     GC_set_warn_proc(GC_ignore_warn_proc);
+    GC_set_on_collection_event(on_gc_event);
 #endif
     rt_alloc_thread_init();
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
@@ -139,18 +143,45 @@ void rt_gc_collect(void)
 #endif
 }
 
-/* Small objects (floats, bound methods, iterators, instances ...) come from free lists of
- * collector memory that GC_malloc_many fills a block at a time: taking one is a pop, where
- * GC_MALLOC costs a call into the collector and a thread-local lookup.  The lists are static
- * data, so the collector traces them (the objects are ordinary, scanned ones, linked through
- * their first word) and never frees an object still on a list; GC_malloc_many hands objects
- * out cleared except that link, which the pop clears.  The lists are per thread, so each thread
- * registers its own as a root (rt_alloc_thread_init): the collector does not scan
- * thread-local storage. */
-#if !defined(RT_GC_MALLOC) && !defined(RT_GC_STRESS)
+/* Small objects (floats, strings, bound methods, iterators, instances ...) come from free
+ * lists of collector memory that the collector fills a block at a time (GC_malloc_many,
+ * GC_generic_malloc_many): taking one is a pop, where GC_MALLOC costs a call into the
+ * collector and a thread-local lookup.  Two kinds of lists, by size class of SMALL_GRANULE
+ * bytes:
+ *   - scanned objects (rt_alloc): the list heads are a root (rt_alloc_thread_init: the
+ *     collector does not scan thread-local storage) and the objects are linked through their
+ *     first word, so the collector traces every object still on a list and never frees one;
+ *     the collector hands them out cleared except that link, which the pop clears;
+ *   - pointer-free objects (rt_new_object_ptrfree: exact floats and complexes, whose only
+ *     pointer is their static type; rt_alloc_atomic: strings and byte buffers): the
+ *     collector does not look inside them, so their links are not traced and every object
+ *     on such a list is garbage to a collection.  Each collection bumps gc_epoch
+ *     (on_gc_event); a thread drops its pointer-free lists when the epoch it filled them in
+ *     is past.  A collection runs only inside an allocation call on the allocating thread,
+ *     never between the epoch check and the pop: the runtime runs Python code on one thread
+ *     (a second thread would need its lists dropped with the world stopped).
+ * Pointer-free floats are not scanned when marking, which is most of a collection's work in
+ * float-heavy programs.
+ * Sizes: scanned objects and rt_alloc_atomic buffers get GC_MALLOC's size class, which
+ * includes a byte past the end so that a pointer just past an object stays inside it (with
+ * exact 16-byte scanned objects such a pointer kept the wrong object alive and programs
+ * crashed).  rt_new_object_ptrfree objects are exactly their size class: nothing points
+ * past the end of a float, and 16-byte floats are markedly faster than 32-byte ones. */
+#ifndef RT_GC_MALLOC
+#include <gc/gc_inline.h>
 #define SMALL_GRANULE 16
 #define SMALL_MAX 128
-static _Thread_local void *small_free[SMALL_MAX / SMALL_GRANULE + 1];
+#define SMALL_CLASSES (SMALL_MAX / SMALL_GRANULE + 1)
+static _Thread_local void *small_free[SMALL_CLASSES];
+static _Thread_local void *ptrfree_free[SMALL_CLASSES];
+static _Thread_local uint64_t ptrfree_epoch;
+static uint64_t gc_epoch = 1;
+
+static void GC_CALLBACK on_gc_event(GC_EventType e)
+{
+    if (e == GC_EVENT_START || e == GC_EVENT_MARK_START)
+        gc_epoch++;
+}
 
 static inline void *small_alloc(size_t n)
 {
@@ -165,19 +196,45 @@ static inline void *small_alloc(size_t n)
     GC_NEXT(p) = NULL;
     return p;
 }
+
+static void *ptrfree_refill(size_t c)
+{
+    uint64_t before = gc_epoch;
+    void *p = NULL;
+    GC_generic_malloc_many(c * SMALL_GRANULE, GC_I_PTRFREE, &p);
+    /* a collection in there made the other lists' objects garbage */
+    if (gc_epoch != before || ptrfree_epoch != before)
+        memset(ptrfree_free, 0, sizeof ptrfree_free);
+    ptrfree_epoch = gc_epoch;
+    return p;
+}
+
+static inline void *ptrfree_alloc(size_t n)
+{
+    size_t c = (n + SMALL_GRANULE - 1) / SMALL_GRANULE;
+    void *p = __builtin_expect(ptrfree_epoch == gc_epoch, 1) ? ptrfree_free[c] : NULL;
+    if (__builtin_expect(p == NULL, 0)) {
+        p = ptrfree_refill(c);
+        if (!p)
+            return NULL;
+    }
+    ptrfree_free[c] = GC_NEXT(p);
+    return p;
+}
 #endif
 
 void rt_alloc_thread_init(void)
 {
-#if !defined(RT_GC_MALLOC) && !defined(RT_GC_STRESS)
-    rt_gc_add_roots(small_free, small_free + sizeof small_free / sizeof small_free[0]);
+#ifndef RT_GC_MALLOC
+    rt_gc_add_roots(small_free, small_free + SMALL_CLASSES);
 #endif
 }
 
 void *rt_alloc(size_t n)
 {
-#if !defined(RT_GC_MALLOC) && !defined(RT_GC_STRESS)
+#ifndef RT_GC_MALLOC
     if (n - 1 < SMALL_MAX && __builtin_expect(rt_alloc_fail_after <= 0, 1)) {
+        STRESS();
         void *q = small_alloc(n);
         if (__builtin_expect(q != NULL, 1))
             return q;
@@ -192,8 +249,40 @@ void *rt_alloc(size_t n)
     return p;
 }
 
+Object *rt_new_object_ptrfree(Type *t, size_t size)
+{
+#ifndef RT_GC_MALLOC
+    if (size - 1 < SMALL_MAX && __builtin_expect(rt_alloc_fail_after <= 0, 1)) {
+        STRESS();
+        Object *o = ptrfree_alloc(size);
+        if (__builtin_expect(o != NULL, 1)) {
+            o->type = t;
+            return o;
+        }
+        rt_raise_memory_error();
+        return NULL;
+    }
+#endif
+    Object *o = rt_alloc_atomic(size);
+    if (o)
+        o->type = t;
+    return o;
+}
+
 void *rt_alloc_atomic(size_t n)
 {
+#ifndef RT_GC_MALLOC
+    /* strings and other byte buffers: GC_MALLOC_ATOMIC's size class (a byte past the end
+     * included), from the pointer-free lists */
+    if (n < SMALL_MAX && __builtin_expect(rt_alloc_fail_after <= 0, 1)) {
+        STRESS();
+        void *q = ptrfree_alloc(n + 1);
+        if (__builtin_expect(q != NULL, 1))
+            return q;
+        rt_raise_memory_error();
+        return NULL;
+    }
+#endif
     STRESS();
     void *p = injected_failure() ? NULL : RAW_ALLOC_ATOMIC(n ? n : 1);
     if (!p)

@@ -22,6 +22,9 @@ void rt_exc_thread_init(void);
 /* registers the calling thread's small-object free lists with the collector (alloc.c; called
  * by rt_init for the main thread and by rt_exc_thread_init) */
 void rt_alloc_thread_init(void);
+/* an object whose only pointer is its type, which must be a static (never collected) type:
+ * the collector does not scan it (exact floats and complexes); other fields not zeroed */
+Object *rt_new_object_ptrfree(Type *t, size_t size);
 
 /* the collector: extra root ranges (thread-local state), and a full collection (tests) */
 void rt_gc_add_roots(void *lo, void *hi);

@@ -39,7 +39,7 @@ locale_t rt_c_locale(void)
 
 Value rt_float(double d)
 {
-    FloatObject *f = (FloatObject *)rt_new_object(&rt_float_type, sizeof(FloatObject));
+    FloatObject *f = (FloatObject *)rt_new_object_ptrfree(&rt_float_type, sizeof(FloatObject));
     if (!f)
         return RT_ERR;
     f->v = d;
