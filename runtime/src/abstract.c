@@ -647,6 +647,24 @@ int rt_seq_index(Value key, const char *what, int64_t *out)
 
 Value rt_getitem(Value obj, Value key)
 {
+    /* an exact list or tuple indexed by an in-range small int: the item, without dispatch */
+    if (rt_is_small(key) && !rt_is_small(obj)) {
+        Type *t = rt_obj(obj)->type;
+        int64_t i = rt_small_val(key);
+        if (t == &rt_list_type) {
+            ListObject *l = (ListObject *)rt_obj(obj);
+            if (i < 0)
+                i += l->size;
+            if ((uint64_t)i < (uint64_t)l->size)
+                return l->items[i];
+        } else if (t == &rt_tuple_type) {
+            TupleObject *tp = (TupleObject *)rt_obj(obj);
+            if (i < 0)
+                i += tp->size;
+            if ((uint64_t)i < (uint64_t)tp->size)
+                return tp->items[i];
+        }
+    }
     BinaryFn f = (BinaryFn)SLOT(rt_typeof(obj), getitem);
     if (f)
         return f(obj, key);
@@ -666,6 +684,17 @@ Value rt_getitem(Value obj, Value key)
 
 int rt_setitem(Value obj, Value key, Value value)
 {
+    /* an exact list, an in-range small int index and a value to store */
+    if (rt_is_small(key) && value && !rt_is_small(obj) && rt_obj(obj)->type == &rt_list_type) {
+        ListObject *l = (ListObject *)rt_obj(obj);
+        int64_t i = rt_small_val(key);
+        if (i < 0)
+            i += l->size;
+        if ((uint64_t)i < (uint64_t)l->size) {
+            l->items[i] = value;
+            return 0;
+        }
+    }
     SetItemFn f = (SetItemFn)SLOT(rt_typeof(obj), setitem);
     if (f)
         return f(obj, key, value);

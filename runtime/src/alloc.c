@@ -38,6 +38,7 @@
 #endif
 
 static int initialised;
+#define RT_INITIAL_HEAP ((size_t)16 << 20)
 #ifndef RT_GC_MALLOC
 static void GC_CALLBACK on_gc_event(GC_EventType e);   /* the small-object lists, below */
 #endif
@@ -99,6 +100,19 @@ void rt_init(void)
     /* a failed huge request is a MemoryError for the program, not a warning on its stderr */
     GC_set_warn_proc(GC_ignore_warn_proc);
     GC_set_on_collection_event(on_gc_event);
+    /* Heap policy: a collection costs about the live data, and by default one runs each
+     * time a third of the live size has been allocated since the last (divisor 3) in a
+     * heap that starts at a few hundred KiB, so a program that boxes floats or builds
+     * short-lived objects spends most of its time marking the same live objects again.
+     * Collecting after allocating the live size (divisor 1, about twice the live size in
+     * heap) and starting with a 16 MiB heap cut the collections of matmul, raytracer and
+     * json_roundtrip 5-20x and their time by a quarter or more; the price is resident
+     * memory: an allocating program grows to about 20 MiB before its first collection.
+     * The collector's own environment variables still override both. */
+    if (!getenv("GC_FREE_SPACE_DIVISOR"))
+        GC_set_free_space_divisor(1);
+    if (!getenv("GC_INITIAL_HEAP_SIZE") && GC_get_heap_size() < RT_INITIAL_HEAP)
+        GC_expand_hp(RT_INITIAL_HEAP - GC_get_heap_size());
 #endif
     rt_alloc_thread_init();
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
