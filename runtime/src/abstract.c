@@ -27,6 +27,7 @@
 #include "core.h"
 #include "rt_class.h"
 #include "rt_containers.h"
+#include "rt_str.h"
 
 /* ---- slot lookup ---------------------------------------------------------------------- */
 
@@ -222,6 +223,12 @@ Value rt_richcompare(Value a, Value b, int op)
         case RT_GT: return rt_bool(x > y);
         default: return rt_bool(x >= y);
         }
+    }
+    if (!rt_is_small(a) && !rt_is_small(b) && rt_obj(a)->type == &rt_str_type &&
+        rt_obj(b)->type == &rt_str_type && (op == RT_EQ || op == RT_NE)) {
+        /* exact strs: equality without dispatch (tokens compared with keywords) */
+        int eq = rt_str_eq(a, b);
+        return rt_bool(op == RT_EQ ? eq : !eq);
     }
     if (!rt_is_small(a) && !rt_is_small(b) && rt_obj(a)->type == &rt_float_type &&
         rt_obj(b)->type == &rt_float_type) {

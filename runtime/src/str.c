@@ -261,7 +261,21 @@ static int64_t *index_of(StrObject *s) { return (int64_t *)((char *)s + index_po
 
 static const char *skip_forward(const char *p, int64_t n)
 {
-    while (n-- > 0) p += rts_seqlen((unsigned char)*p);
+    /* eight ASCII bytes at a time: n >= 8 code points remain, so the 8 bytes read are the
+     * string's own (mostly-ASCII text indexed between index entries) */
+    while (n > 0) {
+        if (n >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (!(w & UINT64_C(0x8080808080808080))) {
+                p += 8;
+                n -= 8;
+                continue;
+            }
+        }
+        p += rts_seqlen((unsigned char)*p);
+        n--;
+    }
     return p;
 }
 
