@@ -247,10 +247,29 @@ static Value intern_value(Value s)
     return found;
 }
 
+/* The runtime interns literal names ("__init__", "__next__") on every call of a slot
+ * wrapper or special-method lookup: a small per-thread cache keyed by the C string's address
+ * (checked against its text, so a reused buffer is no risk) skips building, hashing and
+ * probing a str each time.  Interned strs stay in intern_tab for good, so the cache needs no
+ * root. */
+static _Thread_local struct {
+    const char *p;
+    Value v;
+} intern_cache[64];
+
 Value rt_str_intern(const char *s)
 {
+    size_t k = ((uintptr_t)s >> 3) & 63;
+    Value c = intern_cache[k].v;
+    if (intern_cache[k].p == s && c && strcmp(RTS(c)->data, s) == 0)
+        return c;
     Value v = rt_str_from_cstr(s);
-    return v ? intern_value(v) : RT_ERR;
+    v = v ? intern_value(v) : RT_ERR;
+    if (v) {
+        intern_cache[k].p = s;
+        intern_cache[k].v = v;
+    }
+    return v;
 }
 
 Value rt_str_intern_value(Value s) { return intern_value(s); }
