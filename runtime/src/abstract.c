@@ -27,6 +27,7 @@
 #include "core.h"
 #include "rt_class.h"
 #include "rt_containers.h"
+#include "rt_str.h"
 
 /* ---- slot lookup ---------------------------------------------------------------------- */
 
@@ -144,6 +145,9 @@ int64_t rt_hash(Value v)
 {
     if (rt_is_small(v))
         return rt_int_hash(v);
+    /* an exact str caches its hash (dict and attribute keys) */
+    if (rt_obj(v)->type == &rt_str_type && ((StrObject *)rt_obj(v))->hash != -1)
+        return ((StrObject *)rt_obj(v))->hash;
     HashFn f = (HashFn)SLOT(rt_obj(v)->type, hash);
     if (!f)
         return rt_hash_unhashable(v);
@@ -211,6 +215,25 @@ Value rt_richcompare(Value a, Value b, int op)
 {
     if (rt_is_small(a) && rt_is_small(b)) {
         int64_t x = rt_small_val(a), y = rt_small_val(b);
+        switch (op) {
+        case RT_LT: return rt_bool(x < y);
+        case RT_LE: return rt_bool(x <= y);
+        case RT_EQ: return rt_bool(x == y);
+        case RT_NE: return rt_bool(x != y);
+        case RT_GT: return rt_bool(x > y);
+        default: return rt_bool(x >= y);
+        }
+    }
+    if (!rt_is_small(a) && !rt_is_small(b) && rt_obj(a)->type == &rt_str_type &&
+        rt_obj(b)->type == &rt_str_type && (op == RT_EQ || op == RT_NE)) {
+        /* exact strs: equality without dispatch (tokens compared with keywords) */
+        int eq = rt_str_eq(a, b);
+        return rt_bool(op == RT_EQ ? eq : !eq);
+    }
+    if (!rt_is_small(a) && !rt_is_small(b) && rt_obj(a)->type == &rt_float_type &&
+        rt_obj(b)->type == &rt_float_type) {
+        /* exact floats: C's comparisons are IEEE's, as Python's (nan compares unequal) */
+        double x = rt_float_val(a), y = rt_float_val(b);
         switch (op) {
         case RT_LT: return rt_bool(x < y);
         case RT_LE: return rt_bool(x <= y);
@@ -347,10 +370,39 @@ static Value binop(Value a, Value b, size_t off, int op, const char *sym)
 
 static inline int both_small(Value a, Value b) { return (int)(a & b & 1); }
 
+/* Both operands exact floats, or an exact float and a small int: their values, for the
+ * arithmetic fast paths below (float's own slots compute the same thing, after dispatch).
+ * Float subclasses take the slot path, since they may override the operator.  A small int
+ * converts with the current rounding mode (nearest-even), as rt_float_val_of does. */
+static inline int float_operands(Value a, Value b, double *x, double *y)
+{
+    if (rt_is_small(a)) {
+        if (rt_is_small(b) || rt_obj(b)->type != &rt_float_type)
+            return 0;
+        *x = (double)rt_small_val(a);
+        *y = rt_float_val(b);
+        return 1;
+    }
+    if (rt_obj(a)->type != &rt_float_type)
+        return 0;
+    *x = rt_float_val(a);
+    if (rt_is_small(b)) {
+        *y = (double)rt_small_val(b);
+        return 1;
+    }
+    if (rt_obj(b)->type != &rt_float_type)
+        return 0;
+    *y = rt_float_val(b);
+    return 1;
+}
+
 Value rt_add(Value a, Value b)
 {
     if (both_small(a, b))
         return rt_int_add(a, b);
+    double x, y;
+    if (float_operands(a, b, &x, &y))
+        return rt_float(x + y);
     return binop(a, b, NB(add), RT_BINOP_ADD, "+");
 }
 
@@ -358,6 +410,9 @@ Value rt_sub(Value a, Value b)
 {
     if (both_small(a, b))
         return rt_int_sub(a, b);
+    double x, y;
+    if (float_operands(a, b, &x, &y))
+        return rt_float(x - y);
     return binop(a, b, NB(sub), RT_BINOP_SUB, "-");
 }
 
@@ -365,11 +420,20 @@ Value rt_mul(Value a, Value b)
 {
     if (both_small(a, b))
         return rt_int_mul(a, b);
+    double x, y;
+    if (float_operands(a, b, &x, &y))
+        return rt_float(x * y);
     return binop(a, b, NB(mul), RT_BINOP_MUL, "*");
 }
 
 Value rt_matmul(Value a, Value b) { return binop(a, b, NB(matmul), RT_BINOP_MATMUL, "@"); }
-Value rt_truediv(Value a, Value b) { return binop(a, b, NB(truediv), RT_BINOP_TRUEDIV, "/"); }
+Value rt_truediv(Value a, Value b)
+{
+    double x, y;
+    if (float_operands(a, b, &x, &y) && y != 0.0)
+        return rt_float(x / y);
+    return binop(a, b, NB(truediv), RT_BINOP_TRUEDIV, "/");
+}
 Value rt_floordiv(Value a, Value b) { return binop(a, b, NB(floordiv), RT_BINOP_FLOORDIV, "//"); }
 Value rt_mod(Value a, Value b) { return binop(a, b, NB(mod), RT_BINOP_MOD, "%"); }
 Value rt_divmod(Value a, Value b) { return binop(a, b, NB(divmod), -1, "divmod()"); }
@@ -453,6 +517,18 @@ Value rt_inplace(int op, Value a, Value b)
             return rt_int_add(a, b);
         if (op == RT_BINOP_SUB)
             return rt_int_sub(a, b);
+    }
+    double x, y;
+    if (op <= RT_BINOP_TRUEDIV && op != RT_BINOP_MATMUL && float_operands(a, b, &x, &y)) {
+        /* float has no in-place slots: a += b is a + b */
+        switch (op) {
+        case RT_BINOP_ADD: return rt_float(x + y);
+        case RT_BINOP_SUB: return rt_float(x - y);
+        case RT_BINOP_MUL: return rt_float(x * y);
+        default:
+            if (y != 0.0)
+                return rt_float(x / y);
+        }
     }
     Type *ta = rt_typeof(a);
     Value r;
@@ -578,6 +654,24 @@ int rt_seq_index(Value key, const char *what, int64_t *out)
 
 Value rt_getitem(Value obj, Value key)
 {
+    /* an exact list or tuple indexed by an in-range small int: the item, without dispatch */
+    if (rt_is_small(key) && !rt_is_small(obj)) {
+        Type *t = rt_obj(obj)->type;
+        int64_t i = rt_small_val(key);
+        if (t == &rt_list_type) {
+            ListObject *l = (ListObject *)rt_obj(obj);
+            if (i < 0)
+                i += l->size;
+            if ((uint64_t)i < (uint64_t)l->size)
+                return l->items[i];
+        } else if (t == &rt_tuple_type) {
+            TupleObject *tp = (TupleObject *)rt_obj(obj);
+            if (i < 0)
+                i += tp->size;
+            if ((uint64_t)i < (uint64_t)tp->size)
+                return tp->items[i];
+        }
+    }
     BinaryFn f = (BinaryFn)SLOT(rt_typeof(obj), getitem);
     if (f)
         return f(obj, key);
@@ -597,6 +691,17 @@ Value rt_getitem(Value obj, Value key)
 
 int rt_setitem(Value obj, Value key, Value value)
 {
+    /* an exact list, an in-range small int index and a value to store */
+    if (rt_is_small(key) && value && !rt_is_small(obj) && rt_obj(obj)->type == &rt_list_type) {
+        ListObject *l = (ListObject *)rt_obj(obj);
+        int64_t i = rt_small_val(key);
+        if (i < 0)
+            i += l->size;
+        if ((uint64_t)i < (uint64_t)l->size) {
+            l->items[i] = value;
+            return 0;
+        }
+    }
     SetItemFn f = (SetItemFn)SLOT(rt_typeof(obj), setitem);
     if (f)
         return f(obj, key, value);

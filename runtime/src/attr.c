@@ -77,15 +77,26 @@ static Value lookup_mro(Type *t, Value name)
 }
 
 #define MCACHE_BITS 12
+/* value's descriptor slots are cached with it for the instance lookup: get is its type's
+ * __get__ slot and data says whether that type has __set__.  Slots change only through a
+ * type's namespace (rt_type_setattr, which bumps the epoch); dtype notices a descriptor
+ * whose __class__ was reassigned, which changes no type. */
 typedef struct MCEntry {
     Type *type;
     Value name;
     Value value;
+    Type *dtype;        /* value's type (0 for a small int or no value) */
+    DescrGetFn get;
+    DescrSetFn set;
     uint64_t epoch;
+    int data;
 } MCEntry;
 static MCEntry mcache[1 << MCACHE_BITS];
 static uint64_t mcache_epoch = 1;
 static uint32_t next_version = 1;
+
+static DescrGetFn get_slot(Type *t);
+static DescrSetFn set_slot(Type *t);
 
 void rt_type_modified(Type *t)
 {
@@ -93,20 +104,44 @@ void rt_type_modified(Type *t)
     t->version = ++next_version;
 }
 
-Value rt_type_lookup(Type *t, Value name)
+/* the miss path of mcache_find: the MRO lookup, stored in e */
+static __attribute__((noinline)) MCEntry *mcache_fill(MCEntry *e, Type *t, Value name)
 {
-    uintptr_t h = ((uintptr_t)t >> 4) * 0x9E3779B97F4A7C15u ^ ((uintptr_t)name >> 4);
-    MCEntry *e = &mcache[(h ^ (h >> 29)) & ((1u << MCACHE_BITS) - 1)];
-    if (e->type == t && e->name == name && e->epoch == mcache_epoch)
-        return e->value;
     Value v = lookup_mro(t, name);
     if (rt_exc_pending())
-        return 0;
+        return NULL;
     e->type = t;
     e->name = name;
     e->value = v;
+    e->dtype = NULL;
+    e->get = NULL;
+    e->set = NULL;
+    e->data = 0;
+    if (v && !rt_is_small(v)) {
+        e->dtype = rt_obj(v)->type;
+        e->get = get_slot(e->dtype);
+        e->set = set_slot(e->dtype);
+        e->data = e->get && e->set;
+    }
+    /* lookup_mro may have run code that modified a type: stamp the entry last */
     e->epoch = mcache_epoch;
-    return v;
+    return e;
+}
+
+/* the cache entry for (t, name), filled on a miss; NULL with an exception pending */
+static inline MCEntry *mcache_find(Type *t, Value name)
+{
+    uintptr_t h = ((uintptr_t)t >> 4) * 0x9E3779B97F4A7C15u ^ ((uintptr_t)name >> 4);
+    MCEntry *e = &mcache[(h ^ (h >> 29)) & ((1u << MCACHE_BITS) - 1)];
+    if (__builtin_expect(e->type == t && e->name == name && e->epoch == mcache_epoch, 1))
+        return e;
+    return mcache_fill(e, t, name);
+}
+
+Value rt_type_lookup(Type *t, Value name)
+{
+    MCEntry *e = mcache_find(t, name);
+    return e ? e->value : 0;
 }
 
 Value rt_type_lookup_cstr(Type *t, const char *name)
@@ -190,17 +225,26 @@ Value rt_object_generic_getattr(Value obj, Value name)
     if (!rt_is_strv(name))
         return name_error(name);
     Type *tp = rt_typeof(obj);
-    Value descr = rt_type_lookup(tp, name);
-    if (!descr && rt_exc_pending())
+    MCEntry *e = mcache_find(tp, name);
+    if (!e)
         return RT_ERR;
+    Value descr = e->value;
     DescrGetFn g = NULL;
     if (descr && !rt_is_small(descr)) {
         Type *dt = rt_obj(descr)->type;
-        g = get_slot(dt);
-        if (g && set_slot(dt))
-            return g(descr, obj, rt_val(tp));
+        if (__builtin_expect(dt == e->dtype, 1)) {
+            g = e->get;
+            if (e->data)
+                return g(descr, obj, rt_val(tp));
+        } else {
+            g = get_slot(dt);
+            if (g && set_slot(dt))
+                return g(descr, obj, rt_val(tp));
+        }
     }
-    Value *ds = rt_instance_dict_slot(obj);
+    Value *ds = !rt_is_small(obj) && tp->dictoffset > 0
+                    ? (Value *)((char *)rt_obj(obj) + tp->dictoffset)
+                    : rt_instance_dict_slot(obj);
     if (ds && *ds) {
         Value v = rt_dict_get(*ds, name);
         if (v)
@@ -228,11 +272,13 @@ int rt_object_generic_setattr(Value obj, Value name, Value value)
         return -1;
     }
     Type *tp = rt_typeof(obj);
-    Value descr = rt_type_lookup(tp, name);
-    if (!descr && rt_exc_pending())
+    MCEntry *e = mcache_find(tp, name);
+    if (!e)
         return -1;
+    Value descr = e->value;
     if (descr && !rt_is_small(descr)) {
-        DescrSetFn s = set_slot(rt_obj(descr)->type);
+        Type *dt = rt_obj(descr)->type;
+        DescrSetFn s = __builtin_expect(dt == e->dtype, 1) ? e->set : set_slot(dt);
         if (s)
             return s(descr, obj, value);
     }
@@ -241,7 +287,9 @@ int rt_object_generic_setattr(Value obj, Value name, Value value)
         if (r <= 0)
             return r;
     }
-    Value *ds = rt_instance_dict_slot(obj);
+    Value *ds = !rt_is_small(obj) && tp->dictoffset > 0
+                    ? (Value *)((char *)rt_obj(obj) + tp->dictoffset)
+                    : rt_instance_dict_slot(obj);
     if (!ds) {
         if (descr)
             rt_raise_fmt(rt_AttributeError, "'%s' object attribute '%U' is read-only", tp->name,
@@ -336,8 +384,11 @@ int rt_type_setattr(Value type, Value name, Value value)
     rt_type_modified(t);
     const char *s = rt_str_bytes(name);
     size_t n = rt_str_nbytes(name);
-    if (n > 4 && s[0] == '_' && s[1] == '_' && s[n - 1] == '_' && s[n - 2] == '_')
+    if (n > 4 && s[0] == '_' && s[1] == '_' && s[n - 1] == '_' && s[n - 2] == '_') {
         rt_slots_update_name(t, name);
+        /* the cache holds descriptor slots (__get__/__set__) looked up meanwhile */
+        rt_type_modified(t);
+    }
     return 0;
 }
 

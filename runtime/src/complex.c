@@ -24,7 +24,8 @@ typedef struct { double re, im; } C;
 
 Value rt_complex(double re, double im)
 {
-    ComplexObject *c = (ComplexObject *)rt_new_object(&rt_complex_type, sizeof(ComplexObject));
+    ComplexObject *c =
+        (ComplexObject *)rt_new_object_ptrfree(&rt_complex_type, sizeof(ComplexObject));
     if (!c)
         return RT_ERR;
     c->re = re;

@@ -19,6 +19,12 @@ void rt_num_init(void);
 /* every thread that runs Python code calls this first (the main thread's is in rt_init):
  * it registers the thread's exception state with the collector */
 void rt_exc_thread_init(void);
+/* registers the calling thread's small-object free lists with the collector (alloc.c; called
+ * by rt_init for the main thread and by rt_exc_thread_init) */
+void rt_alloc_thread_init(void);
+/* an object whose only pointer is its type, which must be a static (never collected) type:
+ * the collector does not scan it (exact floats and complexes); other fields not zeroed */
+Object *rt_new_object_ptrfree(Type *t, size_t size);
 
 /* the collector: extra root ranges (thread-local state), and a full collection (tests) */
 void rt_gc_add_roots(void *lo, void *hi);

@@ -164,18 +164,54 @@ restart:;
     }
 }
 
+/* lookup's common cases without its frame: the key found by identity (interned names,
+ * small ints) or missing.  -3 when an entry with an equal hash but another key object needs
+ * __eq__: then lookup decides. */
+static inline int64_t lookup_identity(const DictObject *d, Value key, int64_t hash)
+{
+    uint64_t mask = (uint64_t)d->mask, perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    for (;;) {
+        int64_t ix = ix_get(d, (int64_t)i);
+        if (ix == EMPTY)
+            return -1;
+        if (ix >= 0) {
+            const DictEntry *e = &d->entries[ix];
+            if (e->key == key)
+                return ix;
+            if (e->hash == hash)
+                return -3;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
 Value rt_dict_get_hashed(Value dict, Value key, int64_t hash)
 {
     DictObject *d = D(dict);
     if (!d->indices)
         return 0;
-    int64_t ix = lookup(d, key, hash, NULL);
+    int64_t ix = lookup_identity(d, key, hash);
+    if (ix == -3)
+        ix = lookup(d, key, hash, NULL);
     return ix >= 0 ? d->entries[ix].value : 0;
+}
+
+/* rt_hash, with an exact str's cached hash read here */
+static inline int64_t key_hash(Value key)
+{
+    if (!rt_is_small(key) && rt_obj(key)->type == &rt_str_type) {
+        int64_t h = ((StrObject *)rt_obj(key))->hash;
+        if (h != -1)
+            return h;
+    }
+    return rt_hash(key);
 }
 
 Value rt_dict_get(Value dict, Value key)
 {
-    int64_t h = rt_hash(key);
+    int64_t h = key_hash(key);
     if (h == -1)
         return 0;
     return rt_dict_get_hashed(dict, key, h);

@@ -448,6 +448,7 @@ static _Thread_local struct ExcState {
 void rt_exc_thread_init(void)
 {
     rt_gc_add_roots(&exc_state, &exc_state + 1);
+    rt_alloc_thread_init();
 }
 
 static int is_exc_type(Value v)

@@ -39,7 +39,7 @@ locale_t rt_c_locale(void)
 
 Value rt_float(double d)
 {
-    FloatObject *f = (FloatObject *)rt_new_object(&rt_float_type, sizeof(FloatObject));
+    FloatObject *f = (FloatObject *)rt_new_object_ptrfree(&rt_float_type, sizeof(FloatObject));
     if (!f)
         return RT_ERR;
     f->v = d;
@@ -48,7 +48,10 @@ Value rt_float(double d)
 
 int rt_is_float(Value v)
 {
-    return !rt_is_small(v) && rt_issubtype(rt_obj(v)->type, &rt_float_type);
+    if (rt_is_small(v))
+        return 0;
+    Type *t = rt_obj(v)->type;
+    return t == &rt_float_type || rt_issubtype(t, &rt_float_type);
 }
 
 /* ================================================================ repr ================ */

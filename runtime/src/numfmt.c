@@ -415,16 +415,23 @@ Value rt_format_int(Value v, Value spec)
  * Returns decpt: x ~= 0.DIGITS * 10**decpt.  digits must hold what printf produces. */
 static int fmt_digits(double x, int mode, int64_t ndig, char **digits)
 {
-    /* measured in the current locale: its decimal point is at least as long as "." */
-    size_t need = (size_t)snprintf(NULL, 0, mode == 'e' ? "%.*e" : "%.*f",
-                                   (int)(mode == 'e' ? ndig - 1 : ndig), x) + 1;
-    char *buf = rt_alloc_atomic(need);
-    char *out = rt_alloc_atomic(need);
+    /* one printf into a stack buffer for the usual short result; a long one (huge 'f'
+     * values, many places) is printed again into a buffer of the measured size */
+    const char *fmt = mode == 'e' ? "%.*e" : "%.*f";
+    int prec = (int)(mode == 'e' ? ndig - 1 : ndig);
+    char small[128];
+    char *buf = small;
+    RT_C_NUMERIC_BEGIN;
+    size_t need = (size_t)snprintf(small, sizeof small, fmt, prec, x) + 1;
+    if (need > sizeof small) {
+        buf = rt_alloc_atomic(need);
+        if (buf)
+            snprintf(buf, need, fmt, prec, x);
+    }
+    RT_C_NUMERIC_END;
+    char *out = buf ? rt_alloc_atomic(need) : NULL;
     if (!buf || !out)
         return INT32_MIN;
-    RT_C_NUMERIC_BEGIN;
-    snprintf(buf, need, mode == 'e' ? "%.*e" : "%.*f", (int)(mode == 'e' ? ndig - 1 : ndig), x);
-    RT_C_NUMERIC_END;
     size_t n = 0;
     int decpt;
     if (mode == 'e') {

@@ -32,6 +32,10 @@ static int slice_index(Value v, int64_t *out)
 {
     if (v == rt_None)
         return 0;
+    if (rt_is_small(v)) {
+        *out = rt_small_val(v);
+        return 0;
+    }
     if (!rt_has_index(v)) {
         rt_raise_str(rt_TypeError,
                      "slice indices must be integers or None or have an __index__ method");

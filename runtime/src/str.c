@@ -247,10 +247,29 @@ static Value intern_value(Value s)
     return found;
 }
 
+/* The runtime interns literal names ("__init__", "__next__") on every call of a slot
+ * wrapper or special-method lookup: a small per-thread cache keyed by the C string's address
+ * (checked against its text, so a reused buffer is no risk) skips building, hashing and
+ * probing a str each time.  Interned strs stay in intern_tab for good, so the cache needs no
+ * root. */
+static _Thread_local struct {
+    const char *p;
+    Value v;
+} intern_cache[64];
+
 Value rt_str_intern(const char *s)
 {
+    size_t k = ((uintptr_t)s >> 3) & 63;
+    Value c = intern_cache[k].v;
+    if (intern_cache[k].p == s && c && strcmp(RTS(c)->data, s) == 0)
+        return c;
     Value v = rt_str_from_cstr(s);
-    return v ? intern_value(v) : RT_ERR;
+    v = v ? intern_value(v) : RT_ERR;
+    if (v) {
+        intern_cache[k].p = s;
+        intern_cache[k].v = v;
+    }
+    return v;
 }
 
 Value rt_str_intern_value(Value s) { return intern_value(s); }
@@ -261,7 +280,21 @@ static int64_t *index_of(StrObject *s) { return (int64_t *)((char *)s + index_po
 
 static const char *skip_forward(const char *p, int64_t n)
 {
-    while (n-- > 0) p += rts_seqlen((unsigned char)*p);
+    /* eight ASCII bytes at a time: n >= 8 code points remain, so the 8 bytes read are the
+     * string's own (mostly-ASCII text indexed between index entries) */
+    while (n > 0) {
+        if (n >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (!(w & UINT64_C(0x8080808080808080))) {
+                p += 8;
+                n -= 8;
+                continue;
+            }
+        }
+        p += rts_seqlen((unsigned char)*p);
+        n--;
+    }
     return p;
 }
 

@@ -382,6 +382,18 @@ Value rt_str_splitlines(Value self, Value keepends)
         int64_t j = i;
         int w = 1;
         for (;;) {
+            if (i + 8 <= n) {
+                /* eight bytes in 0x20..0x7F hold no line break (those below 0x80 are all
+                 * below 0x20): one test for the lot.  (x - 0x20..) & ~x flags a byte below
+                 * 0x20 when no byte has its high bit set. */
+                uint64_t x;
+                memcpy(&x, d + i, 8);
+                const uint64_t hi = UINT64_C(0x8080808080808080);
+                if (!((x | ((x - UINT64_C(0x2020202020202020)) & ~x)) & hi)) {
+                    i += 8;
+                    continue;
+                }
+            }
             if (i >= n) break;
             unsigned char c = (unsigned char)d[i];
             if (c < 0x80) {

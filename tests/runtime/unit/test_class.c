@@ -300,6 +300,66 @@ static void test_descriptors(void)
     CHECK(set_name_seen, "(<class '__main__.Owner'>, 'attr')");
 }
 
+/* a C status (0, or -1 with an exception pending) as a value for CHECK */
+static Value R(int r) { return r < 0 ? RT_ERR : rt_small(r); }
+
+/* the attribute cache (attr.c) sees every change: class attributes set or deleted on the
+ * class or a base, a data descriptor added over an instance attribute, a __get__ added to a
+ * descriptor's class, __class__ reassigned on the instance or on the descriptor.  Each
+ * attribute is read once before the change so that the cache holds the old answer.
+ * Expected values from the same steps in python3 (a Python function returns 42). */
+static void test_attr_cache(void)
+{
+    Value obj = rt_val(&rt_object_type);
+    Value A = mkclass("CA", T1(obj), "v", rt_small(1), NULL);
+    Value Bc = mkclass("CB", T1(A), NULL);
+    Value C = mkclass("CC", T1(A), "v", rt_small(7), NULL);
+    Value b = rt_call(Bc, NULL, 0, 0);
+    CHECK(rt_getattr(b, S("v")), "1");
+    CHECK(R(rt_setattr(A, S("v"), rt_small(2))), "0");
+    CHECK(rt_getattr(b, S("v")), "2");
+    CHECK(R(rt_setattr(Bc, S("v"), rt_small(3))), "0");
+    CHECK(rt_getattr(b, S("v")), "3");
+    CHECK(R(rt_setattr(Bc, S("v"), 0)), "0");
+    CHECK(rt_getattr(b, S("v")), "2");
+    CHECK(R(rt_setattr(A, S("v"), 0)), "0");
+    CHECK(rt_getattr(b, S("v")), "E AttributeError: 'CB' object has no attribute 'v'");
+    /* instance attribute, then a data descriptor on the base wins, then is removed */
+    CHECK(R(rt_setattr(b, S("w"), rt_small(5))), "0");
+    CHECK(rt_getattr(b, S("w")), "5");
+    Value prop = rt_call(rt_val(&rt_property_type), (Value[]){B("w", m_get_x)}, 1, 0);
+    CHECK(R(rt_setattr(A, S("w"), prop)), "0");
+    CHECK(rt_getattr(b, S("w")), "42");
+    CHECK(R(rt_setattr(A, S("w"), 0)), "0");
+    CHECK(rt_getattr(b, S("w")), "5");
+    CHECK(R(rt_setattr(b, S("w"), rt_small(6))), "0");
+    CHECK(rt_getattr(b, S("w")), "6");
+    /* __class__ assignment on the instance */
+    CHECK(R(rt_setattr(A, S("v"), rt_small(1))), "0");
+    CHECK(rt_getattr(b, S("v")), "1");
+    CHECK(R(rt_setattr(b, S("__class__"), C)), "0");
+    CHECK(rt_getattr(b, S("v")), "7");
+    /* a class attribute whose class gains __get__, then whose __class__ changes */
+    Value Q = mkclass("Q", T1(obj), NULL);
+    Value Q2 = mkclass("Q2", T1(obj), NULL);
+    Value q = rt_call(Q, NULL, 0, 0);
+    CHECK(R(rt_setattr(C, S("d"), q)), "0");
+    CHECK(rt_getattr(b, S("d")) == q ? S("same") : RT_ERR, "'same'");
+    CHECK(R(rt_setattr(Q, S("__get__"), B("__get__", m_get_x))), "0");
+    CHECK(rt_getattr(b, S("d")), "42");
+    CHECK(R(rt_setattr(q, S("__class__"), Q2)), "0");
+    CHECK(rt_getattr(b, S("d")) == q ? S("same") : RT_ERR, "'same'");
+    CHECK(R(rt_setattr(q, S("__class__"), Q)), "0");
+    CHECK(rt_getattr(b, S("d")), "42");
+    /* __set__ added to the descriptor's class: it becomes a data descriptor */
+    CHECK(R(rt_setattr(b, S("d"), rt_small(8))), "0");
+    CHECK(rt_getattr(b, S("d")), "8");
+    CHECK(R(rt_setattr(Q, S("__set__"), B("__set__", m_none))), "0");
+    CHECK(rt_getattr(b, S("d")), "42");
+    CHECK(R(rt_setattr(Q, S("__set__"), 0)), "0");
+    CHECK(rt_getattr(b, S("d")), "8");
+}
+
 static void test_exceptions(void)
 {
     Value E = mkclass("MyErr", T1(rt_val(rt_Exception)), NULL);
@@ -413,6 +473,7 @@ int main(void)
     test_classes();
     test_slots_dispatch();
     test_descriptors();
+    test_attr_cache();
     test_exceptions();
     test_build_class();
     printf("%d passed, %d failed\n", passed, failed);
