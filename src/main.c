@@ -495,6 +495,17 @@ static unsigned long long run_key(const char *path, const Options *opt)
 }
 
 /* The cache entry is valid when its manifest lists the same files with the same contents. */
+/* A directory's modification stamp: it changes when a file is added, removed or renamed in it
+ * (a module that could now be found where it was missing, or the other way round). */
+static unsigned long long dir_stamp(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return 0;
+    return (unsigned long long)st.st_mtim.tv_sec * 1000000000ull +
+           (unsigned long long)st.st_mtim.tv_nsec;
+}
+
 static int manifest_ok(const char *manifest)
 {
     FILE *f = fopen(manifest, "r");
@@ -505,6 +516,11 @@ static int manifest_ok(const char *manifest)
     while (ok && fgets(line, sizeof line, f)) {
         unsigned long long want, have = DRIVER_HASH_INIT;
         char file[4096];
+        if (strncmp(line, "D ", 2) == 0) {   /* a directory searched for modules */
+            ok = sscanf(line + 2, "%llx %4095[^\n]", &want, file) == 2 &&
+                 dir_stamp(file) == want;
+            continue;
+        }
         if (sscanf(line, "%llx %4095[^\n]", &want, file) != 2 ||
             driver_hash_file(&have, file) != 0 || have != want)
             ok = 0;
@@ -551,6 +567,29 @@ static int run(const char *path, const Options *opt, int argc, char **argv)
                 if (driver_hash_file(&h, p) == 0)
                     fprintf(f, "%016llx %s\n", h, p);
             }
+            /* the directories modules were looked up in: the inputs' own (packages too), and
+             * the bundled library's root */
+            PtrVec dirs = {0};
+            const char *lib = driver_lib_dir();
+            if (lib)
+                vec_push(&dirs, strdup(lib));
+            for (int i = 0; i < inputs.n; i++) {
+                char real[4096];
+                const char *p = realpath(inputs.v[i], real) ? real : (const char *)inputs.v[i];
+                char *d = driver_dirname(p);
+                int seen = !d;
+                for (int j = 0; d && j < dirs.n && !seen; j++)
+                    seen = strcmp(dirs.v[j], d) == 0;
+                if (seen)
+                    free(d);
+                else
+                    vec_push(&dirs, d);
+            }
+            for (int i = 0; f && i < dirs.n; i++)
+                fprintf(f, "D %016llx %s\n", dir_stamp(dirs.v[i]), (char *)dirs.v[i]);
+            for (int i = 0; i < dirs.n; i++)
+                free(dirs.v[i]);
+            vec_free(&dirs);
             if (f && fclose(f) == 0)
                 rename(tmp, manifest);
             else
