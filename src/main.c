@@ -391,10 +391,12 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
     if (opt->report != REPORT_NONE || !opt->no_typed) {
         Infer *inf = infer_program(prog);
         if (opt->report != REPORT_NONE) {
+            /* the main file's functions carry the path the program reports */
+            const char *shown = units.n ? ((Unit *)units.v[0])->display : path;
             if (opt->report == REPORT_EXPLAIN)
-                infer_explain(stdout, inf, path);
+                infer_explain(stdout, inf, shown);
             else
-                infer_stub(stdout, inf, path);
+                infer_stub(stdout, inf, shown);
             infer_free(inf);
             rc = 0;
             goto done;
