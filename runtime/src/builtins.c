@@ -858,6 +858,17 @@ static Value reversed_new(Type *t, const Value *args, size_t nargs, Value kwname
     return rt_reversed_new(args[0]);
 }
 
+/* __build_class__(func, name, *bases, **kwds): what a class statement calls; generated code
+ * calls rt_build_class directly, except for starred bases or ** keywords, which come here with
+ * the call's unpacked arguments (CPython's LOAD_BUILD_CLASS + CALL_FUNCTION_EX) */
+static Value b_build_class(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    (void)self;
+    if (nargs < 2)
+        return rt_raise_str(rt_TypeError, "__build_class__: not enough arguments");
+    return rt_build_class(args[0], args[1], args + 2, nargs - 2, args + nargs, kwnames);
+}
+
 /* ================================================================ the module ============= */
 
 static const struct {
@@ -878,6 +889,7 @@ static const struct {
     {"setattr", b_setattr},     {"delattr", b_delattr},     {"vars", b_vars},
     {"dir", b_dir},             {"exit", b_exit},           {"quit", b_exit},
     {"globals", b_globals},     {"open", rt_builtin_open},
+    {"__build_class__", b_build_class},
 };
 
 static const char *const exception_names[] = {

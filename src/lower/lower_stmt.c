@@ -927,19 +927,53 @@ static void lower_class(LowerFn *F, const Node *s)
     const NodeList *bases = &s->v.ClassDef.bases, *kws = &s->v.ClassDef.keywords;
     MirInst **d = lower_decorators(F, decos);
     MirInst *body = make_function(F, s, NULL, NULL, s->loc);
+    int unpacks = 0;
+    for (int i = 0; i < bases->n; i++)
+        unpacks |= bases->v[i]->kind == N_Starred;
+    for (int i = 0; i < kws->n; i++)
+        unpacks |= !kws->v[i]->v.keyword.arg;
+    if (unpacks) {
+        /* class C(*bases, **kw): __build_class__(body, name, *bases, **kw), as CPython */
+        MirInst *bc = builtin(F, "__build_class__", s->loc);
+        MirInst *pre[2] = {body, emit_str(F, s->v.ClassDef.name, s->loc)};
+        MirInst *lst = emit(F, MIR_BuildList, pre, 2, s->loc);
+        for (int i = 0; i < bases->n; i++) {
+            const Node *b = bases->v[i];
+            if (b->kind == N_Starred) {
+                MirInst *a2[2] = {lst, lower_expr(F, b->v.Starred.value)};
+                emit_r(F, MIR_ListExtend, a2, 2, b->loc);
+            } else {
+                MirInst *a2[2] = {lst, lower_expr(F, b)};
+                emit(F, MIR_ListAppend, a2, 2, b->loc);
+            }
+        }
+        MirInst *tup = emit1(F, MIR_ListToTuple, lst, s->loc);
+        MirInst *kw = emit_r(F, MIR_BuildDict, NULL, 0, s->loc);
+        for (int i = 0; i < kws->n; i++) {
+            const Node *k = kws->v[i];
+            MirInst *v = lower_expr(F, k->v.keyword.value);
+            if (k->v.keyword.arg) {
+                MirInst *a3[3] = {kw, emit_str(F, k->v.keyword.arg, k->loc), v};
+                emit_r(F, MIR_DictSet, a3, 3, k->loc);
+            } else {
+                MirInst *a3[3] = {kw, v, bc};
+                emit_r(F, MIR_DictMerge, a3, 3, k->loc);
+            }
+        }
+        MirInst *a3[3] = {bc, tup, kw};
+        MirInst *cls = emit_r(F, MIR_CallEx, a3, 3, s->loc);
+        store_name(F, s->v.ClassDef.name, apply_decorators(F, decos, d, cls), s->loc);
+        return;
+    }
     int n = 2 + bases->n + kws->n;
     MirInst **a = tmp_alloc(F, sizeof(MirInst *) * (size_t)n);
     a[0] = body;
     a[1] = emit_str(F, s->v.ClassDef.name, s->loc);
     for (int i = 0; i < bases->n; i++) {
-        if (bases->v[i]->kind == N_Starred)
-            lower_fail(F->L, bases->v[i]->loc, "starred base classes are not supported yet");
         a[2 + i] = lower_expr(F, bases->v[i]);
     }
     const char **names = kws->n ? arena_names(F, kws->n) : NULL;
     for (int i = 0; i < kws->n; i++) {
-        if (!kws->v[i]->v.keyword.arg)
-            lower_fail(F->L, kws->v[i]->loc, "** in a class statement is not supported yet");
         a[2 + bases->n + i] = lower_expr(F, kws->v[i]->v.keyword.value);
         names[i] = kws->v[i]->v.keyword.arg;
     }
