@@ -114,6 +114,22 @@ static LLVMBasicBlockRef err_path(Cg *cg, const MirInst *in)
     return bb;
 }
 
+/* var.load / var.delete: the slot's value, raising UnboundLocalError (cold) when it is unset */
+static LLVMValueRef load_bound_var(Cg *cg, const MirInst *in)
+{
+    CgFn *f = cg->fn;
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, f->vars[in->imm], "");
+    LLVMBasicBlockRef unb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unbound");
+    br_cold(cg, LLVMBuildICmp(b, LLVMIntEQ, v, ci64(cg, 0), ""), unb);
+    LLVMBasicBlockRef cont = LLVMGetInsertBlock(b);
+    LLVMPositionBuilderAtEnd(b, unb);
+    RTC(cg, RTF_rt_raise_unbound_local, cg_cstr(cg, f->mf->vars[in->imm].name));
+    LLVMBuildBr(b, err_path(cg, in));
+    LLVMPositionBuilderAtEnd(b, cont);
+    return v;
+}
+
 static void check_value(Cg *cg, const MirInst *in, LLVMValueRef r)
 {
     br_cold(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, r, LLVMConstNull(LLVMTypeOf(r)), ""),
@@ -786,32 +802,15 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
     case MIR_Undef: return LLVMConstNull(ty_of(cg, in->type));
 
     /* variable slots (before SSA construction) */
-    case MIR_VarLoad: {
-        LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, f->vars[in->imm], "");
-        LLVMBasicBlockRef unb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unbound");
-        br_cold(cg, LLVMBuildICmp(b, LLVMIntEQ, v, ci64(cg, 0), ""), unb);
-        LLVMBasicBlockRef cont = LLVMGetInsertBlock(b);
-        LLVMPositionBuilderAtEnd(b, unb);
-        RTC(cg, RTF_rt_raise_unbound_local, cg_cstr(cg, f->mf->vars[in->imm].name));
-        LLVMBuildBr(b, err_path(cg, in));
-        LLVMPositionBuilderAtEnd(b, cont);
-        return v;
-    }
+    case MIR_VarLoad:
+        return load_bound_var(cg, in);
     case MIR_VarStore:
         LLVMBuildStore(b, a0, f->vars[in->imm]);
         return NULL;
-    case MIR_VarDelete: {
-        LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, f->vars[in->imm], "");
-        LLVMBasicBlockRef unb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unbound");
-        br_cold(cg, LLVMBuildICmp(b, LLVMIntEQ, v, ci64(cg, 0), ""), unb);
-        LLVMBasicBlockRef cont = LLVMGetInsertBlock(b);
-        LLVMPositionBuilderAtEnd(b, unb);
-        RTC(cg, RTF_rt_raise_unbound_local, cg_cstr(cg, f->mf->vars[in->imm].name));
-        LLVMBuildBr(b, err_path(cg, in));
-        LLVMPositionBuilderAtEnd(b, cont);
+    case MIR_VarDelete:
+        load_bound_var(cg, in);
         LLVMBuildStore(b, ci64(cg, 0), f->vars[in->imm]);
         return NULL;
-    }
     case MIR_Phi:
         return LLVMBuildPhi(b, ty_of(cg, in->type), "");   /* incoming added after the blocks */
     case MIR_CheckBound: {

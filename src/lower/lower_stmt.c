@@ -215,6 +215,29 @@ static void lower_annassign(LowerFn *F, const Node *s)
 
 /* ---- early exits ---- */
 
+/* Leaving a loop over a possibly fresh generator other than by exhaustion (gen.fresh). */
+static void release_iter(LowerFn *F, MirInst *it, MirInst *fresh, Loc loc)
+{
+    MirInst *a[2] = {it, fresh};
+    emit(F, MIR_IterRelease, a, 2, synth(loc));
+}
+
+static void propagate(LowerFn *F, Loc loc);
+
+/* The end of a handler's lowering: its cleanup block c (reached when the handler body raises)
+ * restores the exception handled before the try and propagates the new one, still pending, to
+ * the target outside; lowering continues with that target. */
+static void leave_handler(LowerFn *F, ExcTarget *c, MirInst *prev, ExcTarget *outer, Loc loc)
+{
+    if (c->b) {
+        F->cur = c->b;
+        emit1(F, MIR_ExcRestoreHandled, prev, loc);
+        F->exc = outer;
+        propagate(F, loc);
+    }
+    F->exc = outer;
+}
+
 /* Runs what leaving the constructs uw[to..nuw) requires, innermost first; the code of each
  * runs with the exception target and unwind stack that were current outside that construct. */
 void run_unwinds(LowerFn *F, int to)
@@ -232,8 +255,7 @@ void run_unwinds(LowerFn *F, int to)
         switch (u.kind) {
         case UW_LOOP:
             if (u.iter) {   /* return through a loop over a fresh generator */
-                MirInst *a[2] = {u.iter, u.fresh};
-                emit(F, MIR_IterRelease, a, 2, synth(u.iter->loc));
+                release_iter(F, u.iter, u.fresh, u.iter->loc);
             }
             break;
         case UW_FINALLY:
@@ -353,8 +375,7 @@ static void lower_for(LowerFn *F, const Node *s)
     if (release.b) {
         /* an exception leaves the loop: release, then propagate it (still pending) */
         F->cur = release.b;
-        MirInst *a[2] = {it, fresh};
-        emit(F, MIR_IterRelease, a, 2, synth(s->loc));
+        release_iter(F, it, fresh, s->loc);
         propagate(F, synth(s->loc));
     }
     start(F, &els);
@@ -392,13 +413,7 @@ MirInst *async_next(LowerFn *F, MirInst *it, MirInst *prev, Label *exhausted, Lo
         jump(F, exhausted, sl);
         start(F, &again);
         reraise(F, sl);
-        if (c.b) {
-            F->cur = c.b;
-            emit1(F, MIR_ExcRestoreHandled, prev, sl);
-            F->exc = outer;
-            propagate(F, sl);
-        }
-        F->exc = outer;
+        leave_handler(F, &c, prev, outer, sl);
     }
     F->cur = cont;
     return v;
@@ -474,13 +489,7 @@ static void lower_handlers(LowerFn *F, const Node *s, MirInst *prev, ExcTarget *
     }
     if (F->cur)
         reraise(F, loc);
-    if (c1.b) {
-        F->cur = c1.b;
-        emit1(F, MIR_ExcRestoreHandled, prev, loc);
-        F->exc = outer;
-        propagate(F, loc);
-    }
-    F->exc = outer;
+    leave_handler(F, &c1, prev, outer, loc);
 }
 
 /* except* clauses (PEP 654), as CPython 3.11 compiles them.  x is the caught exception (orig).
@@ -548,13 +557,7 @@ static void lower_star_handlers(LowerFn *F, const Node *s, MirInst *prev, ExcTar
         emit_r(F, MIR_ExcStarReraise, rr, 2, loc);
         jump(F, done, loc);
     }
-    if (c1.b) {
-        F->cur = c1.b;
-        emit1(F, MIR_ExcRestoreHandled, prev, loc);
-        F->exc = outer;
-        propagate(F, loc);
-    }
-    F->exc = outer;
+    leave_handler(F, &c1, prev, outer, loc);
 }
 
 static void lower_try(LowerFn *F, const Node *s)
@@ -607,13 +610,7 @@ static void lower_try(LowerFn *F, const Node *s)
         pop_unwind(F);
         if (F->cur)
             reraise(F, loc);
-        if (c.b) {
-            F->cur = c.b;
-            emit1(F, MIR_ExcRestoreHandled, prev, loc);
-            F->exc = outer;
-            propagate(F, loc);
-        }
-        F->exc = outer;
+        leave_handler(F, &c, prev, outer, loc);
     }
     start(F, &after);
 }
@@ -680,13 +677,7 @@ static void lower_with_items(LowerFn *F, const Node *s, int k)
         jump(F, &after, sl);
         start(F, &again);
         reraise(F, sl);
-        if (c.b) {
-            F->cur = c.b;
-            emit1(F, MIR_ExcRestoreHandled, prev, sl);
-            F->exc = outer;
-            propagate(F, sl);
-        }
-        F->exc = outer;
+        leave_handler(F, &c, prev, outer, sl);
     }
     start(F, &after);
 }
@@ -1042,8 +1033,7 @@ void lower_stmt(LowerFn *F, const Node *s)
         MirInst *iter = s->kind == N_Break ? F->uw[k].iter : NULL, *fresh = F->uw[k].fresh;
         run_unwinds(F, k + 1);
         if (iter && F->cur) {
-            MirInst *a[2] = {iter, fresh};
-            emit(F, MIR_IterRelease, a, 2, synth(loc));
+            release_iter(F, iter, fresh, loc);
         }
         jump(F, to, loc);
         return;
