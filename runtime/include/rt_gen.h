@@ -68,6 +68,11 @@ Value rt_gen_await_iter(Value gen, Value x);
  * -1 after raising */
 int rt_gen_yf_step(Value gen, Value it);
 
+/* One step of a for-loop (or rt_next) over generator `gen`: the yielded value; RT_ERR with
+ * nothing pending when it is exhausted (a returned value is dropped, as a for-loop drops the
+ * StopIteration's); RT_ERR with the exception pending when the body raised. */
+Value rt_gen_next(Value gen);
+
 /* ---- the Python-level protocol ---- */
 /* gen.send(v): the next yielded value, or RT_ERR with StopIteration(value) (or the exception
  * the body raised) */

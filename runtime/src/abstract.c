@@ -27,6 +27,7 @@
 #include "core.h"
 #include "rt_class.h"
 #include "rt_containers.h"
+#include "rt_gen.h"
 #include "rt_str.h"
 
 /* ---- slot lookup ---------------------------------------------------------------------- */
@@ -770,7 +771,10 @@ Value rt_iter(Value v)
 
 Value rt_next(Value it)
 {
-    UnaryFn f = (UnaryFn)SLOT(rt_typeof(it), iternext);
+    Type *t = rt_typeof(it);
+    if (t == &rt_generator_type)   /* the common case of sum(genexpr), for x in gen() */
+        return rt_gen_next(it);
+    UnaryFn f = (UnaryFn)SLOT(t, iternext);
     if (!f)
         return rt_raise_fmt(rt_TypeError, "'%T' object is not an iterator", it);
     Value r = f(it);

@@ -103,15 +103,20 @@ static void pep479(GenObject *g)
 
 /* Resumes g's body with `arg` sent (or, with throwing, the pending exception raised at the
  * suspension point).  Returns the status; *out is the yielded or returned value. */
-static int gen_resume(GenObject *g, Value arg, int throwing, Value *out)
+static inline __attribute__((always_inline)) int gen_resume(GenObject *g, Value arg,
+                                                            int throwing, Value *out)
 {
     *out = 0;
-    if (g->state == RT_GEN_RUNNING) {
+    if (__builtin_expect(g->state == RT_GEN_RUNNING, 0)) {
         rt_raise_fmt(rt_ValueError, "%s already executing", kind_name(g));
         return RT_GEN_RAISED;
     }
-    if (rt_recursion_enter() < 0)
+    /* rt_recursion_enter, inline: this is every step of every generator */
+    if (__builtin_expect(++rt_recursion_depth > rt_recursion_limit, 0)) {
+        rt_recursion_depth--;
+        rt_raise_str(rt_RecursionError, "maximum recursion depth exceeded");
         return RT_GEN_RAISED;
+    }
     g->transfer = arg;
     g->throwing = throwing;
     g->status = 0;
@@ -188,17 +193,39 @@ Value rt_gen_send(Value gen, Value v)
     return r;
 }
 
-static Value gen_iternext(Value gen)
+/* The plain next() step, without gen_send_ex's layers: a suspended or just-created body is
+ * resumed with None directly.  Returns the yielded value; RT_ERR with nothing pending when the
+ * body returned (its value in *ret) or was already exhausted (*ret = None); RT_ERR with the
+ * exception pending when it raised. */
+static inline __attribute__((always_inline)) Value gen_next_step(GenObject *g, Value *ret)
 {
-    GenObject *g = G(gen);
-    int returned;
-    Value out;
+    *ret = rt_None;
     if (g->state == RT_GEN_CLOSED)
         return RT_ERR;   /* exhausted */
-    Value r = gen_send_ex(g, rt_None, &returned, &out);
-    if (returned && out != rt_None)
-        return raise_stop(rt_StopIteration, out);
+    Value r;
+    int st = gen_resume(g, rt_None, 0, &r);
+    if (__builtin_expect(st == RT_GEN_YIELDED || st == RT_GEN_DELEGATED, 1))
+        return r;
+    if (st == RT_GEN_RETURNED)
+        *ret = r;
+    return RT_ERR;
+}
+
+/* the iternext slot (next(g), g.__next__()): a returned value other than None travels in the
+ * StopIteration */
+static Value gen_iternext(Value gen)
+{
+    Value ret;
+    Value r = gen_next_step(G(gen), &ret);
+    if (!r && ret != rt_None && !rt_exc_pending())
+        return raise_stop(rt_StopIteration, ret);
     return r;
+}
+
+Value rt_gen_next(Value gen)
+{
+    Value ret;
+    return gen_next_step(G(gen), &ret);
 }
 
 /* closes a delegate: gen.close(), or its close method when it has one; -1 after raising */
