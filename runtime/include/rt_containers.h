@@ -87,6 +87,24 @@ int rt_list_tp_init(Value self, const Value *args, size_t nargs, Value kwnames);
 static inline int64_t rt_list_size(Value l) { return ((ListObject *)rt_obj(l))->size; }
 Value rt_list_reversed(Value self);                      /* list.__reversed__ */
 extern Type rt_list_iterator_type, rt_list_reverseiterator_type;
+/* list iterators (forward and reversed).  Public because generated code steps the forward
+ * one inline (codegen.c, iter.next): seq is the list, 0 once exhausted; i the next index. */
+typedef struct ListIterObject { Object ob; Value seq; int64_t i; } ListIterObject;
+/* rt_next with the list iterator's step inline (zip, enumerate, map, filter, sum over lists) */
+static inline Value rt_next_fast(Value it)
+{
+    if (!rt_is_small(it) && rt_obj(it)->type == &rt_list_iterator_type) {
+        ListIterObject *li = (ListIterObject *)rt_obj(it);
+        if (!li->seq)
+            return RT_ERR;
+        ListObject *l = (ListObject *)rt_obj(li->seq);
+        if (li->i < l->size)
+            return l->items[li->i++];
+        li->seq = 0;
+        return RT_ERR;
+    }
+    return rt_next(it);
+}
 /* the iterators' __length_hint__ (items left) */
 Value rt_listiter_length_hint(Value it);
 Value rt_listreviter_length_hint(Value it);

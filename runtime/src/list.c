@@ -807,7 +807,7 @@ int rt_list_tp_init(Value self, const Value *args, size_t nargs, Value kwnames)
 
 /* ---- iterators ---------------------------------------------------------------------------- */
 
-typedef struct ListIter { Object ob; Value seq; int64_t i; } ListIter;
+typedef ListIterObject ListIter;
 
 static Value new_iter(Type *t, Value l, int64_t i)
 {

@@ -271,11 +271,39 @@ static LLVMValueRef truthy(Cg *cg, const MirInst *in, LLVMValueRef v)
 static LLVMValueRef unpack(Cg *cg, const MirInst *in)
 {
     LLVMValueRef v = val(cg, in->args[0]);
-    LLVMValueRef t = in->op == MIR_UnpackSeq
-                         ? RTC(cg, RTF_rt_unpack_seq, v, ci64(cg, in->imm))
-                         : RTC(cg, RTF_rt_unpack_ex, v, ci64(cg, in->imm), ci64(cg, in->imm2));
+    if (in->op == MIR_UnpackEx) {
+        LLVMValueRef t = RTC(cg, RTF_rt_unpack_ex, v, ci64(cg, in->imm), ci64(cg, in->imm2));
+        check_value(cg, in, t);
+        return t;
+    }
+    /* an exact tuple of the right size is its own result (rt_unpack_seq's first case),
+     * checked inline: `for x, y in zip(...)` and `a, b = b, a` unpack fresh pairs */
+    LLVMBuilderRef b = cg->b;
+    CgFn *f = cg->fn;
+    LLVMBasicBlockRef is_tup = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unpack.tuple");
+    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unpack.slow");
+    LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "unpack.done");
+    LLVMValueRef is_obj = LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, v, ci64(cg, 1), ""),
+                                        ci64(cg, 0), "");
+    LLVMValueRef type = load_field(cg, cg->ptr, LLVMBuildSelect(b, is_obj, v,
+                                   cg_rt_object(cg, "rt_None_obj"), ""), 0);
+    LLVMBuildCondBr(b, LLVMBuildAnd(b, is_obj, LLVMBuildICmp(b, LLVMIntEQ, type,
+                                    cg_rt_global(cg, "rt_tuple_type", cg->i8), ""), ""),
+                    is_tup, slow);
+    LLVMPositionBuilderAtEnd(b, is_tup);
+    LLVMValueRef size = load_field(cg, cg->i64, v, offsetof(TupleObject, size));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, size, ci64(cg, in->imm), ""), done, slow);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef t = RTC(cg, RTF_rt_unpack_seq, v, ci64(cg, in->imm));
     check_value(cg, in, t);
-    return t;
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef vals[2] = {v, t};
+    LLVMBasicBlockRef bbs[2] = {is_tup, slow_end};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
 }
 
 /* ---- generators and coroutines (LLVM switched-resume coroutines, rt_gen.h) ---- */
@@ -750,6 +778,98 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     }
 }
 
+/* iter.next: the int64 range iterator (rt_containers.h RangeIterObject) and the list
+ * iterator (ListIterObject) are stepped inline, for loops and comprehensions over range()
+ * and lists; any other iterator goes through rt_next (which has a direct path for
+ * generators).  Exhaustion branches to target2; an exception takes the error path. */
+static LLVMValueRef iter_next(Cg *cg, const MirInst *in, LLVMValueRef it)
+{
+    CgFn *f = cg->fn;
+    LLVMBuilderRef b = cg->b;
+    if (!in->target2)
+        cg_die(cg, "iter.next without an exhausted successor in %s", f->mf->symbol);
+    LLVMBasicBlockRef done = llvm_block(f, in->target2);
+    LLVMValueRef is_obj = LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, it, ci64(cg, 1), ""),
+                                        ci64(cg, 0), "");
+    /* the type of a small int is never loaded: None stands in for it */
+    LLVMValueRef type = load_field(cg, cg->ptr, LLVMBuildSelect(b, is_obj, it,
+                                   cg_rt_object(cg, "rt_None_obj"), ""), 0);
+    LLVMValueRef is_ri = LLVMBuildAnd(
+        b, is_obj, LLVMBuildICmp(b, LLVMIntEQ, type,
+                                 cg_rt_global(cg, "rt_range_iterator_type", cg->i8), ""), "");
+    LLVMBasicBlockRef ri = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "rangeiter");
+    LLVMBasicBlockRef ri_more = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "rangeiter.more");
+    LLVMBasicBlockRef not_ri = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.notrange");
+    LLVMBasicBlockRef li = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "listiter");
+    LLVMBasicBlockRef li_seq = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "listiter.seq");
+    LLVMBasicBlockRef li_item = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "listiter.item");
+    LLVMBasicBlockRef li_end = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "listiter.end");
+    LLVMBasicBlockRef gen_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.generic");
+    LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.value");
+    LLVMBuildCondBr(b, is_ri, ri, not_ri);
+
+    /* range: `left` values remain; the next is cur, then cur += step unless it was the last */
+    LLVMPositionBuilderAtEnd(b, ri);
+    LLVMValueRef left = load_field(cg, cg->i64, it, offsetof(RangeIterObject, left));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLE, left, ci64(cg, 0), ""), done, ri_more);
+    LLVMPositionBuilderAtEnd(b, ri_more);
+    LLVMValueRef nleft = LLVMBuildSub(b, left, ci64(cg, 1), "");
+    LLVMBuildStore(b, nleft, field_ptr(cg, it, offsetof(RangeIterObject, left)));
+    LLVMValueRef cur = load_field(cg, cg->i64, it, offsetof(RangeIterObject, cur));
+    LLVMValueRef step = load_field(cg, cg->i64, it, offsetof(RangeIterObject, step));
+    LLVMValueRef ncur = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntNE, nleft, ci64(cg, 0), ""),
+                                        LLVMBuildAdd(b, cur, step, ""), cur, "");
+    LLVMBuildStore(b, ncur, field_ptr(cg, it, offsetof(RangeIterObject, cur)));
+    LLVMValueRef r_range = LLVMBuildOr(b, LLVMBuildShl(b, cur, ci64(cg, 1), ""), ci64(cg, 1), "");
+    LLVMBuildBr(b, joined);
+
+    /* list: the list is dropped (seq = 0) once exhausted, as listiter_next does, so that a
+     * list grown afterwards is not resumed */
+    LLVMPositionBuilderAtEnd(b, not_ri);
+    LLVMValueRef is_li = LLVMBuildAnd(
+        b, is_obj, LLVMBuildICmp(b, LLVMIntEQ, type,
+                                 cg_rt_global(cg, "rt_list_iterator_type", cg->i8), ""), "");
+    LLVMBuildCondBr(b, is_li, li, gen_bb);
+    LLVMPositionBuilderAtEnd(b, li);
+    LLVMValueRef seq = load_field(cg, cg->i64, it, offsetof(ListIterObject, seq));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, seq, ci64(cg, 0), ""), done, li_seq);
+    LLVMPositionBuilderAtEnd(b, li_seq);
+    LLVMValueRef idx = load_field(cg, cg->i64, it, offsetof(ListIterObject, i));
+    LLVMValueRef size = load_field(cg, cg->i64, seq, offsetof(ListObject, size));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, idx, size, ""), li_item, li_end);
+    LLVMPositionBuilderAtEnd(b, li_item);
+    LLVMValueRef items = load_field(cg, cg->ptr, seq, offsetof(ListObject, items));
+    LLVMValueRef r_list = LLVMBuildLoad2(b, cg->i64,
+                                         LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, ""), "");
+    LLVMBuildStore(b, LLVMBuildAdd(b, idx, ci64(cg, 1), ""),
+                   field_ptr(cg, it, offsetof(ListIterObject, i)));
+    LLVMBuildBr(b, joined);
+    LLVMPositionBuilderAtEnd(b, li_end);
+    LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, it, offsetof(ListIterObject, seq)));
+    LLVMBuildBr(b, done);
+
+    /* 0 and nothing pending = exhausted: a warm branch (every loop ends there) */
+    LLVMPositionBuilderAtEnd(b, gen_bb);
+    LLVMValueRef r = RTC(cg, RTF_rt_next, it);
+    LLVMBasicBlockRef chk = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.end");
+    LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, r, ci64(cg, 0), ""), chk, cont);
+    LLVMPositionBuilderAtEnd(b, chk);
+    LLVMValueRef p = rt_call0(cg, RTF_rt_exc_pending);
+    LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, p, ci64(cg, 0), ""),
+                                      err_path(cg, in), done);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+    LLVMPositionBuilderAtEnd(b, cont);
+    LLVMBuildBr(b, joined);
+
+    LLVMPositionBuilderAtEnd(b, joined);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef vals[3] = {r_range, r_list, r};
+    LLVMBasicBlockRef bbs[3] = {ri_more, li_item, cont};
+    LLVMAddIncoming(phi, vals, bbs, 3);
+    return phi;
+}
+
 /* ---- instructions ---- */
 
 /* Emits one non-terminator instruction; returns its value (or NULL). */
@@ -966,61 +1086,8 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
     case MIR_IterRelease:
         RTC(cg, RTF_rt_gen_release, a0, LLVMBuildZExt(b, a1, cg->i32, ""));
         return NULL;
-    case MIR_IterNext: {
-        /* the int64 range iterator inline (rt_containers.h RangeIterObject): for loops over
-         * range() and comprehensions over one; any other iterator through rt_next */
-        LLVMValueRef is_ri = LLVMBuildAnd(
-            b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, a0, ci64(cg, 1), ""), ci64(cg, 0), ""),
-            LLVMBuildICmp(b, LLVMIntEQ, load_field(cg, cg->ptr, LLVMBuildSelect(
-                              b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, a0, ci64(cg, 1), ""),
-                                               ci64(cg, 0), ""),
-                              a0, cg_rt_object(cg, "rt_None_obj"), ""), 0),
-                          cg_rt_global(cg, "rt_range_iterator_type", cg->i8), ""), "");
-        LLVMBasicBlockRef ri = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "rangeiter");
-        LLVMBasicBlockRef ri_more = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "rangeiter.more");
-        LLVMBasicBlockRef gen_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.generic");
-        LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.value");
-        LLVMBuildCondBr(b, is_ri, ri, gen_bb);
-        LLVMPositionBuilderAtEnd(b, ri);
-        LLVMValueRef left = load_field(cg, cg->i64, a0, offsetof(RangeIterObject, left));
-        if (!in->target2)
-            cg_die(cg, "iter.next without an exhausted successor in %s", f->mf->symbol);
-        LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLE, left, ci64(cg, 0), ""),
-                        llvm_block(f, in->target2), ri_more);
-        LLVMPositionBuilderAtEnd(b, ri_more);
-        LLVMValueRef nleft = LLVMBuildSub(b, left, ci64(cg, 1), "");
-        LLVMBuildStore(b, nleft, field_ptr(cg, a0, offsetof(RangeIterObject, left)));
-        LLVMValueRef cur = load_field(cg, cg->i64, a0, offsetof(RangeIterObject, cur));
-        LLVMValueRef step = load_field(cg, cg->i64, a0, offsetof(RangeIterObject, step));
-        LLVMValueRef ncur = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntNE, nleft, ci64(cg, 0), ""),
-                                            LLVMBuildAdd(b, cur, step, ""), cur, "");
-        LLVMBuildStore(b, ncur, field_ptr(cg, a0, offsetof(RangeIterObject, cur)));
-        LLVMValueRef rfast = LLVMBuildOr(b, LLVMBuildShl(b, cur, ci64(cg, 1), ""), ci64(cg, 1), "");
-        LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
-        LLVMBuildBr(b, joined);
-        LLVMPositionBuilderAtEnd(b, gen_bb);
-        /* 0 and nothing pending = exhausted: a warm branch (every loop ends there) */
-        r = RTC(cg, RTF_rt_next, a0);
-        LLVMBasicBlockRef chk = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.end");
-        LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
-        LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, r, ci64(cg, 0), ""), chk, cont);
-        LLVMPositionBuilderAtEnd(b, chk);
-        LLVMValueRef p = rt_call0(cg, RTF_rt_exc_pending);
-        const MirBlock *ex = in->target2;
-        if (!ex)
-            cg_die(cg, "iter.next without an exhausted successor in %s", f->mf->symbol);
-        LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, p, ci64(cg, 0), ""),
-                                          err_path(cg, in), llvm_block(f, ex));
-        LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
-        LLVMPositionBuilderAtEnd(b, cont);
-        LLVMBuildBr(b, joined);
-        LLVMPositionBuilderAtEnd(b, joined);
-        LLVMValueRef vals2[2] = {rfast, r};
-        LLVMBasicBlockRef bbs2[2] = {fast_end, cont};
-        LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
-        LLVMAddIncoming(phi, vals2, bbs2, 2);
-        return phi;
-    }
+    case MIR_IterNext:
+        return iter_next(cg, in, a0);
 
     /* building values */
     case MIR_BuildTuple:
