@@ -82,7 +82,7 @@ Value rt_enumerate_new(Value iterable, Value start)
 static Value enumerate_next(Value v)
 {
     Enumerate *e = (Enumerate *)rt_obj(v);
-    Value x = rt_next(e->it);
+    Value x = rt_next_fast(e->it);
     if (!x)
         return RT_ERR;
     Value i = e->count;
@@ -90,7 +90,12 @@ static Value enumerate_next(Value v)
     if (!n)
         return RT_ERR;
     e->count = n;
-    return rt_tuple_pack(2, i, x);
+    Value r = rt_tuple_new(2);
+    if (r) {
+        ((TupleObject *)rt_obj(r))->items[0] = i;
+        ((TupleObject *)rt_obj(r))->items[1] = x;
+    }
+    return r;
 }
 
 Type rt_enumerate_type = {
@@ -132,7 +137,7 @@ static Value zip_next(Value v)
     if (!r)
         return RT_ERR;
     for (int64_t i = 0; i < n; i++) {
-        Value x = rt_next(rt_tuple_item(z->its, i));
+        Value x = rt_next_fast(rt_tuple_item(z->its, i));
         if (!x) {
             if (rt_exc_pending() || !z->strict)
                 return RT_ERR;
@@ -196,7 +201,7 @@ static Value map_next(Value v)
     if (!args)
         return RT_ERR;
     for (int64_t i = 0; i < n; i++) {
-        args[i] = rt_next(rt_tuple_item(m->its, i));
+        args[i] = rt_next_fast(rt_tuple_item(m->its, i));
         if (!args[i])
             return RT_ERR;
     }
@@ -229,7 +234,7 @@ static Value filter_next(Value v)
 {
     Filter *f = (Filter *)rt_obj(v);
     for (;;) {
-        Value x = rt_next(f->it);
+        Value x = rt_next_fast(f->it);
         if (!x)
             return RT_ERR;
         /* filter(None, ...) and filter(bool, ...) both test truth directly */
