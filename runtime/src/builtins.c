@@ -565,6 +565,61 @@ static Value b_any(Value self, const Value *args, size_t nargs, Value kwnames)
     return b_all_any("any", args, nargs, kwnames, 1);
 }
 
+/* sum's loop, CPython's builtin_sum fast paths: a small-int total accumulates in a C int64
+ * while the items are small ints or bools, an exact-float total in a C double while they are
+ * exact floats, small ints or bools; anything else (and an int total leaving the small range)
+ * goes through rt_add.  The results are those of the generic loop, in the same order: for an
+ * exact int or float total and such items rt_add would run int.__add__ / float.__add__ (no
+ * reflected method can take precedence, as only subclasses of the left operand's type get
+ * that), with the same C arithmetic and the same rounding of an int to a double; float
+ * subclasses and every other item take rt_add.  After an rt_add whose result is again a
+ * small int or an exact float, the fast loops resume (equivalent for the same reason). */
+static Value sum_iter(Value it, Value acc)
+{
+    Value x;
+    for (;;) {
+        if (rt_is_small(acc)) {
+            int64_t i = rt_small_val(acc);
+            while ((x = rt_next_fast(it))) {
+                int64_t b;
+                if (rt_is_small(x))
+                    b = rt_small_val(x);
+                else if (x == rt_True || x == rt_False)
+                    b = x == rt_True;
+                else
+                    break;
+                int64_t t;
+                if (__builtin_add_overflow(i, b, &t) || t > RT_SMALL_MAX || t < RT_SMALL_MIN)
+                    break;
+                i = t;
+            }
+            acc = rt_small(i);
+        } else if (rt_obj(acc)->type == &rt_float_type) {
+            double f = rt_float_val(acc);
+            while ((x = rt_next_fast(it))) {
+                if (rt_is_small(x))
+                    f += (double)rt_small_val(x);
+                else if (rt_obj(x)->type == &rt_float_type)
+                    f += rt_float_val(x);
+                else if (x == rt_True || x == rt_False)
+                    f += x == rt_True ? 1.0 : 0.0;
+                else
+                    break;
+            }
+            acc = rt_float(f);
+            if (!acc)
+                return RT_ERR;
+        } else {
+            x = rt_next_fast(it);
+        }
+        /* x is the item the fast loop could not take, or 0 at the end */
+        if (!x)
+            return rt_exc_pending() ? RT_ERR : acc;
+        if (!(acc = rt_add(acc, x)))
+            return RT_ERR;
+    }
+}
+
 static Value b_sum(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     Value start = nargs > 1 ? args[1] : 0;
@@ -596,15 +651,10 @@ static Value b_sum(Value self, const Value *args, size_t nargs, Value kwnames)
             return rt_raise_str(rt_TypeError,
                                 "sum() can't sum bytearray [use b''.join(seq) instead]");
     }
-    Value it = rt_iter(args[0]), x, acc = start;
+    Value it = rt_iter(args[0]);
     if (!it)
         return RT_ERR;
-    while ((x = rt_next(it))) {
-        /* small ints stay on the fast path of rt_add */
-        if (!(acc = rt_add(acc, x)))
-            return RT_ERR;
-    }
-    return rt_exc_pending() ? RT_ERR : acc;
+    return sum_iter(it, start);
 }
 
 static Value min_max(const char *name, const Value *args, size_t nargs, Value kwnames, int op)
