@@ -79,23 +79,28 @@ Value rt_enumerate_new(Value iterable, Value start)
     return rt_val(e);
 }
 
-static Value enumerate_next(Value v)
+/* the next (count, item) pair into items[0..2); -1 at the end or after raising */
+static int enumerate_fill(Enumerate *e, Value *items)
 {
-    Enumerate *e = (Enumerate *)rt_obj(v);
     Value x = rt_next_fast(e->it);
     if (!x)
-        return RT_ERR;
+        return -1;
     Value i = e->count;
-    Value n = rt_add(i, rt_small(1));
+    Value n = rt_is_small(i) && i != rt_small(RT_SMALL_MAX) ? i + 2 : rt_add(i, rt_small(1));
     if (!n)
-        return RT_ERR;
+        return -1;
     e->count = n;
-    Value r = rt_tuple_new(2);
-    if (r) {
-        ((TupleObject *)rt_obj(r))->items[0] = i;
-        ((TupleObject *)rt_obj(r))->items[1] = x;
-    }
-    return r;
+    items[0] = i;
+    items[1] = x;
+    return 0;
+}
+
+static Value enumerate_next(Value v)
+{
+    Value items[2];
+    if (enumerate_fill((Enumerate *)rt_obj(v), items) < 0)
+        return RT_ERR;
+    return rt_tuple_from(items, 2);
 }
 
 Type rt_enumerate_type = {
@@ -127,6 +132,40 @@ Value rt_zip_new(const Value *iterables, size_t n, int strict)
     return rt_val(z);
 }
 
+/* the next item of every iterator into items[0..n); -1 at the end (nothing pending) or
+ * after raising, the strict checks included */
+static int zip_fill(Zip *z, int64_t n, Value *items)
+{
+    for (int64_t i = 0; i < n; i++) {
+        Value x = rt_next_fast(rt_tuple_item(z->its, i));
+        if (!x) {
+            if (rt_exc_pending() || !z->strict)
+                return -1;
+            /* strict: every other iterator must be exhausted at the same point */
+            if (i > 0) {
+                rt_raise_fmt(rt_ValueError, "zip() argument %lld is shorter than "
+                             "argument%s%lld", (long long)(i + 1), i == 1 ? " " : "s 1-",
+                             (long long)i);
+                return -1;
+            }
+            for (int64_t j = 1; j < n; j++) {
+                Value y = rt_next(rt_tuple_item(z->its, j));
+                if (y) {
+                    rt_raise_fmt(rt_ValueError, "zip() argument %lld is longer than "
+                                 "argument%s%lld", (long long)(j + 1),
+                                 j == 1 ? " " : "s 1-", (long long)j);
+                    return -1;
+                }
+                if (rt_exc_pending())
+                    return -1;
+            }
+            return -1;
+        }
+        items[i] = x;
+    }
+    return 0;
+}
+
 static Value zip_next(Value v)
 {
     Zip *z = (Zip *)rt_obj(v);
@@ -136,30 +175,7 @@ static Value zip_next(Value v)
     Value r = rt_tuple_new(n);
     if (!r)
         return RT_ERR;
-    for (int64_t i = 0; i < n; i++) {
-        Value x = rt_next_fast(rt_tuple_item(z->its, i));
-        if (!x) {
-            if (rt_exc_pending() || !z->strict)
-                return RT_ERR;
-            /* strict: every other iterator must be exhausted at the same point */
-            if (i > 0)
-                return rt_raise_fmt(rt_ValueError, "zip() argument %lld is shorter than "
-                                    "argument%s%lld", (long long)(i + 1), i == 1 ? " " : "s 1-",
-                                    (long long)i);
-            for (int64_t j = 1; j < n; j++) {
-                Value y = rt_next(rt_tuple_item(z->its, j));
-                if (y)
-                    return rt_raise_fmt(rt_ValueError, "zip() argument %lld is longer than "
-                                        "argument%s%lld", (long long)(j + 1),
-                                        j == 1 ? " " : "s 1-", (long long)j);
-                if (rt_exc_pending())
-                    return RT_ERR;
-            }
-            return RT_ERR;
-        }
-        ((TupleObject *)rt_obj(r))->items[i] = x;
-    }
-    return r;
+    return zip_fill(z, n, ((TupleObject *)rt_obj(r))->items) < 0 ? RT_ERR : r;
 }
 
 Type rt_zip_type = {
@@ -317,3 +333,26 @@ Type rt_reversed_type = {
     .flags = RT_TPFLAG_BASETYPE, .basicsize = sizeof(Reversed), .iter = self_iter,
     .iternext = reversed_next,
 };
+
+/* ---- iter.next fused with its unpack.seq (codegen.c) -------------------------------------- */
+
+Value rt_next_unpack(Value it, TupleObject *buf, int64_t n)
+{
+    if (!rt_is_small(it)) {
+        Type *t = rt_obj(it)->type;
+        int r = 1;
+        if (t == &rt_zip_type && rt_tuple_size(((Zip *)rt_obj(it))->its) == n && n > 0)
+            r = zip_fill((Zip *)rt_obj(it), n, buf->items);
+        else if (t == &rt_enumerate_type && n == 2)
+            r = enumerate_fill((Enumerate *)rt_obj(it), buf->items);
+        if (r < 0)
+            return RT_ERR;
+        if (r == 0) {
+            buf->ob.type = &rt_tuple_type;
+            buf->size = n;
+            buf->hash = -1;
+            return rt_val(buf);
+        }
+    }
+    return rt_next(it);
+}

@@ -778,6 +778,39 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     }
 }
 
+/* n when iter.next `in` feeds only an unpack.seq of n (2..8) that opens its successor, whose
+ * tuple feeds only the tuple.items that open the unpack's successor: the lowering of
+ * `for a, b in it` and of comprehensions over it.  Then the tuple never escapes, and a zip or
+ * enumerate may hand over a frame-local one instead of allocating (rt_next_unpack). */
+static int fused_unpack_count(const MirFunction *mf, const MirInst *in)
+{
+    const MirBlock *t = in->target;
+    if (!t || t->ninsts == 0)
+        return 0;
+    const MirInst *u = t->insts[0];
+    if (u->op != MIR_UnpackSeq || u->nargs != 1 || u->args[0] != in || u->imm < 2 ||
+        u->imm > 8 || !u->target)
+        return 0;
+    const MirBlock *ub = u->target;
+    int head = 0;
+    while (head < ub->ninsts && ub->insts[head]->op == MIR_TupleItem &&
+           ub->insts[head]->args[0] == u)
+        head++;
+    for (int i = 0; i < mf->nblocks; i++) {
+        const MirBlock *bl = mf->blocks[i];
+        for (int j = 0; j < bl->ninsts; j++) {
+            const MirInst *x = bl->insts[j];
+            for (int k = 0; k < x->nargs; k++) {
+                if (x->args[k] == in && x != u)
+                    return 0;
+                if (x->args[k] == u && !(bl == ub && j < head))
+                    return 0;
+            }
+        }
+    }
+    return (int)u->imm;
+}
+
 /* iter.next: the int64 range iterator (rt_containers.h RangeIterObject) and the list
  * iterator (ListIterObject) are stepped inline, for loops and comprehensions over range()
  * and lists; any other iterator goes through rt_next (which has a direct path for
@@ -850,7 +883,24 @@ static LLVMValueRef iter_next(Cg *cg, const MirInst *in, LLVMValueRef it)
 
     /* 0 and nothing pending = exhausted: a warm branch (every loop ends there) */
     LLVMPositionBuilderAtEnd(b, gen_bb);
-    LLVMValueRef r = RTC(cg, RTF_rt_next, it);
+    int nf = fused_unpack_count(f->mf, in);
+    LLVMValueRef r;
+    if (nf) {
+        /* the site's own TupleObject-shaped buffer, an alloca of the entry block */
+        LLVMBuilderRef eb = LLVMCreateBuilderInContext(cg->ctx);
+        LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
+        LLVMValueRef first = LLVMGetFirstInstruction(entry);
+        if (first)
+            LLVMPositionBuilderBefore(eb, first);
+        else
+            LLVMPositionBuilderAtEnd(eb, entry);
+        size_t words = (offsetof(TupleObject, items) + (size_t)nf * sizeof(Value)) / 8;
+        LLVMValueRef buf = LLVMBuildAlloca(eb, LLVMArrayType2(cg->i64, words), "unpackbuf");
+        LLVMDisposeBuilder(eb);
+        r = RTC(cg, RTF_rt_next_unpack, it, buf, ci64(cg, nf));
+    } else {
+        r = RTC(cg, RTF_rt_next, it);
+    }
     LLVMBasicBlockRef chk = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.end");
     LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, r, ci64(cg, 0), ""), chk, cont);

@@ -337,3 +337,65 @@ try:
     sum(1.5 * i for i in boom_after(3))
 except LookupError as e:
     print("LookupError:", e)
+
+# ---- for a, b in zip/enumerate: the pair handed over without a tuple ----
+pairs = []
+for a, b in zip([1, 2, 3], "abc"):
+    pairs.append((a, b))
+print(pairs, a, b)
+for a, b, c in zip(range(3), "xyz", [None, True, 1.5]):
+    print(a, b, c, end="; ")
+print()
+try:
+    for a, b in zip([1], [2], [3]):
+        print("never")
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    for a, b, c in zip([1, 2], [3, 4]):
+        print("never")
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    for a, b in zip([1, 2, 3], [4, 5], strict=True):
+        print(a, b)
+except ValueError as e:
+    print("ValueError:", e)
+for i, (p, q) in enumerate(zip("ab", "cd"), 1):
+    print(i, p, q, end="; ")
+print()
+try:
+    for i, v, w in enumerate("ab"):
+        print("never")
+except ValueError as e:
+    print("ValueError:", e)
+z = zip([1, 2, 3, 4], [5, 6, 7, 8])
+for a, b in z:
+    print(a, b, next(z), end="; ")
+print()
+en = enumerate([10, 20, 30])
+for i, v in en:
+    if i == 1:
+        break
+print("after break:", i, v, list(en))
+print([a * b for a, b in zip([1, 2, 3], [4, 5, 6])], {k: v for k, v in enumerate("ab")})
+print(dict((v, k) for k, v in enumerate("xy")))
+
+
+def pair_gen(xs):
+    for i, x in enumerate(xs):
+        yield i
+        yield x
+    for a, b in zip(xs, reversed(xs)):
+        yield a + b
+
+
+print(list(pair_gen([1, 2, 3])))
+keep = [(a, b) for a, b in zip([[1], [2]], [[3], [4]])]
+print(keep, keep[0][0] is keep[1][0])
+for n, (a, b) in enumerate(zip([1.5, 2.5], [2, 4]), 2**62 - 2):
+    print(n, a * b)
+big = 0
+for i, _ in enumerate(range(100000)):
+    big += i
+print(big)
