@@ -397,10 +397,17 @@ static inline int float_operands(Value a, Value b, double *x, double *y)
     return 1;
 }
 
+/* small int results without int.c's general entry: |x|, |y| <= 2**62 cannot overflow int64
+ * in + and -; products are checked; a result outside the small range goes to int.c */
+static inline Value small_result(int64_t r)
+{
+    return r >= RT_SMALL_MIN && r <= RT_SMALL_MAX ? rt_small(r) : rt_int_from_i64(r);
+}
+
 Value rt_add(Value a, Value b)
 {
     if (both_small(a, b))
-        return rt_int_add(a, b);
+        return small_result(rt_small_val(a) + rt_small_val(b));
     double x, y;
     if (float_operands(a, b, &x, &y))
         return rt_float(x + y);
@@ -410,7 +417,7 @@ Value rt_add(Value a, Value b)
 Value rt_sub(Value a, Value b)
 {
     if (both_small(a, b))
-        return rt_int_sub(a, b);
+        return small_result(rt_small_val(a) - rt_small_val(b));
     double x, y;
     if (float_operands(a, b, &x, &y))
         return rt_float(x - y);
@@ -419,6 +426,9 @@ Value rt_sub(Value a, Value b)
 
 Value rt_mul(Value a, Value b)
 {
+    int64_t p;
+    if (both_small(a, b) && !__builtin_mul_overflow(rt_small_val(a), rt_small_val(b), &p))
+        return small_result(p);
     if (both_small(a, b))
         return rt_int_mul(a, b);
     double x, y;
@@ -433,10 +443,40 @@ Value rt_truediv(Value a, Value b)
     double x, y;
     if (float_operands(a, b, &x, &y) && y != 0.0)
         return rt_float(x / y);
+    /* int / int with both magnitudes at most 2**53: both convert exactly, so one IEEE
+     * division is the correctly rounded quotient (CPython's long_true_divide fast path) */
+    if (both_small(a, b)) {
+        int64_t p = rt_small_val(a), q = rt_small_val(b);
+        const int64_t lim = (int64_t)1 << 53;
+        if (q != 0 && p >= -lim && p <= lim && q >= -lim && q <= lim)
+            return rt_float((double)p / (double)q);
+    }
     return binop(a, b, NB(truediv), RT_BINOP_TRUEDIV, "/");
 }
-Value rt_floordiv(Value a, Value b) { return binop(a, b, NB(floordiv), RT_BINOP_FLOORDIV, "//"); }
-Value rt_mod(Value a, Value b) { return binop(a, b, NB(mod), RT_BINOP_MOD, "%"); }
+/* small // small and small % small (divisor nonzero) with Python's flooring; the rest,
+ * ZeroDivisionError included, through the slots */
+Value rt_floordiv(Value a, Value b)
+{
+    if (both_small(a, b) && rt_small_val(b) != 0) {
+        int64_t x = rt_small_val(a), y = rt_small_val(b);
+        int64_t q = x / y;   /* no overflow: |x| <= 2**62 */
+        if (x % y != 0 && ((x < 0) != (y < 0)))
+            q--;
+        return small_result(q);
+    }
+    return binop(a, b, NB(floordiv), RT_BINOP_FLOORDIV, "//");
+}
+Value rt_mod(Value a, Value b)
+{
+    if (both_small(a, b) && rt_small_val(b) != 0) {
+        int64_t x = rt_small_val(a), y = rt_small_val(b);
+        int64_t r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0)))
+            r += y;
+        return rt_small(r);
+    }
+    return binop(a, b, NB(mod), RT_BINOP_MOD, "%");
+}
 Value rt_divmod(Value a, Value b) { return binop(a, b, NB(divmod), -1, "divmod()"); }
 Value rt_lshift(Value a, Value b) { return binop(a, b, NB(lshift), RT_BINOP_LSHIFT, "<<"); }
 Value rt_rshift(Value a, Value b) { return binop(a, b, NB(rshift), RT_BINOP_RSHIFT, ">>"); }
