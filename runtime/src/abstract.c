@@ -478,11 +478,41 @@ Value rt_mod(Value a, Value b)
     return binop(a, b, NB(mod), RT_BINOP_MOD, "%");
 }
 Value rt_divmod(Value a, Value b) { return binop(a, b, NB(divmod), -1, "divmod()"); }
-Value rt_lshift(Value a, Value b) { return binop(a, b, NB(lshift), RT_BINOP_LSHIFT, "<<"); }
-Value rt_rshift(Value a, Value b) { return binop(a, b, NB(rshift), RT_BINOP_RSHIFT, ">>"); }
-Value rt_and(Value a, Value b) { return binop(a, b, NB(and_), RT_BINOP_AND, "&"); }
-Value rt_or(Value a, Value b) { return binop(a, b, NB(or_), RT_BINOP_OR, "|"); }
-Value rt_xor(Value a, Value b) { return binop(a, b, NB(xor_), RT_BINOP_XOR, "^"); }
+/* Shifts and bitwise operators on small ints inline (a negative count, and a left shift
+ * leaving the small range, through the slots).  & | ^ act on the tagged words directly:
+ * both tag bits are 1, which & and | keep and ^ clears. */
+Value rt_lshift(Value a, Value b)
+{
+    if (both_small(a, b)) {
+        int64_t x = rt_small_val(a), y = rt_small_val(b);
+        if (y >= 0 && y < 62) {
+            int64_t r = (int64_t)((uint64_t)x << y);
+            if ((r >> y) == x && r >= RT_SMALL_MIN && r <= RT_SMALL_MAX)
+                return rt_small(r);
+        }
+    }
+    return binop(a, b, NB(lshift), RT_BINOP_LSHIFT, "<<");
+}
+Value rt_rshift(Value a, Value b)
+{
+    if (both_small(a, b) && rt_small_val(b) >= 0) {
+        int64_t y = rt_small_val(b);
+        return rt_small(rt_small_val(a) >> (y > 63 ? 63 : y));
+    }
+    return binop(a, b, NB(rshift), RT_BINOP_RSHIFT, ">>");
+}
+Value rt_and(Value a, Value b)
+{
+    return both_small(a, b) ? (a & b) : binop(a, b, NB(and_), RT_BINOP_AND, "&");
+}
+Value rt_or(Value a, Value b)
+{
+    return both_small(a, b) ? (a | b) : binop(a, b, NB(or_), RT_BINOP_OR, "|");
+}
+Value rt_xor(Value a, Value b)
+{
+    return both_small(a, b) ? ((a ^ b) | 1) : binop(a, b, NB(xor_), RT_BINOP_XOR, "^");
+}
 
 /* ternary_op: as binop1 with a third candidate, the modulus's type */
 static Value ternop1(Value a, Value b, Value c, size_t off)

@@ -45,3 +45,25 @@ for a, b in [(1, 0), (0, 0), (M, 0)]:
         except ZeroDivisionError as e:
             print(op, "ZeroDivisionError:", e)
 print(True + True, True * 3, 7 // True, True / 2, -True % 5)
+# shifts and bitwise operators
+sh = [0, 1, 2, 5, 31, 32, 60, 61, 62, 63, 64, 100, 1000]
+acc = []
+for a in vals:
+    for s in sh:
+        a1, s1 = dyn(a), dyn(s)
+        acc.append(a1 >> s1)
+        if s < 200:
+            acc.append(a1 << s1)
+    for b in vals:
+        a1, b1 = dyn(a), dyn(b)
+        acc.append((a1 & b1, a1 | b1, a1 ^ b1))
+print(len(acc), acc[::41])
+for a, s in [(1, 61), (1, 62), (-1, 62), (-1, 61), (M, 1), (N, 1), (N // 2, 1), (3, 60)]:
+    print(dyn(a) << dyn(s), type(dyn(a) << dyn(s)).__name__)
+for a, s in [(5, -1), (0, -3)]:
+    for op in ("<<", ">>"):
+        try:
+            print(dyn(a) << dyn(s) if op == "<<" else dyn(a) >> dyn(s))
+        except ValueError as e:
+            print(op, "ValueError:", e)
+print(True & 3, True | 2, True ^ True, type(True & True).__name__, 6 >> True, 1 << True)
