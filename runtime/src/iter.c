@@ -80,7 +80,7 @@ Value rt_enumerate_new(Value iterable, Value start)
 }
 
 /* the next (count, item) pair into items[0..2); -1 at the end or after raising */
-static int enumerate_fill(Enumerate *e, Value *items)
+static inline __attribute__((always_inline)) int enumerate_fill(Enumerate *e, Value *items)
 {
     Value x = rt_next_fast(e->it);
     if (!x)
@@ -132,35 +132,38 @@ Value rt_zip_new(const Value *iterables, size_t n, int strict)
     return rt_val(z);
 }
 
+/* iterator i of z gave out: -1, with strict's ValueError when the others do not end there */
+static __attribute__((noinline)) int zip_end(Zip *z, int64_t n, int64_t i)
+{
+    if (rt_exc_pending() || !z->strict)
+        return -1;
+    /* strict: every other iterator must be exhausted at the same point */
+    if (i > 0) {
+        rt_raise_fmt(rt_ValueError, "zip() argument %lld is shorter than argument%s%lld",
+                     (long long)(i + 1), i == 1 ? " " : "s 1-", (long long)i);
+        return -1;
+    }
+    for (int64_t j = 1; j < n; j++) {
+        Value y = rt_next(rt_tuple_item(z->its, j));
+        if (y) {
+            rt_raise_fmt(rt_ValueError, "zip() argument %lld is longer than argument%s%lld",
+                         (long long)(j + 1), j == 1 ? " " : "s 1-", (long long)j);
+            return -1;
+        }
+        if (rt_exc_pending())
+            return -1;
+    }
+    return -1;
+}
+
 /* the next item of every iterator into items[0..n); -1 at the end (nothing pending) or
  * after raising, the strict checks included */
-static int zip_fill(Zip *z, int64_t n, Value *items)
+static inline __attribute__((always_inline)) int zip_fill(Zip *z, int64_t n, Value *items)
 {
     for (int64_t i = 0; i < n; i++) {
         Value x = rt_next_fast(rt_tuple_item(z->its, i));
-        if (!x) {
-            if (rt_exc_pending() || !z->strict)
-                return -1;
-            /* strict: every other iterator must be exhausted at the same point */
-            if (i > 0) {
-                rt_raise_fmt(rt_ValueError, "zip() argument %lld is shorter than "
-                             "argument%s%lld", (long long)(i + 1), i == 1 ? " " : "s 1-",
-                             (long long)i);
-                return -1;
-            }
-            for (int64_t j = 1; j < n; j++) {
-                Value y = rt_next(rt_tuple_item(z->its, j));
-                if (y) {
-                    rt_raise_fmt(rt_ValueError, "zip() argument %lld is longer than "
-                                 "argument%s%lld", (long long)(j + 1),
-                                 j == 1 ? " " : "s 1-", (long long)j);
-                    return -1;
-                }
-                if (rt_exc_pending())
-                    return -1;
-            }
-            return -1;
-        }
+        if (!x)
+            return zip_end(z, n, i);
         items[i] = x;
     }
     return 0;
