@@ -35,6 +35,15 @@ extern int64_t rt_alloc_fail_after;
 /* gives a static type its bases and mro tuples (single inheritance); -1 on error */
 int rt_type_ready(Type *t);
 
+/* exc.c's per-thread exception state: the pending exception and the one being handled
+ * (rt_exc_pending / rt_exc_handled); read directly only where a call per step shows (a
+ * generator's resume, gen.c) */
+struct RtExcState {
+    Value pending;
+    Value handled;
+};
+extern _Thread_local struct RtExcState rt_exc_state;
+
 /* rt_print_exception into any stream (tests capture it) */
 void rt_print_exception_to(FILE *out, Value exc);
 

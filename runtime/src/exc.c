@@ -438,10 +438,8 @@ void rt_exc_init(void)
 /* Per-thread exception state.  The collector does not scan thread-local storage, so each
  * thread registers this block as a root (rt_exc_thread_init; rt_exc_init does it for the main
  * thread): otherwise an exception referenced only from here is freed by the next collection. */
-static _Thread_local struct ExcState {
-    Value pending;
-    Value handled;
-} exc_state;
+_Thread_local struct RtExcState rt_exc_state;
+#define exc_state rt_exc_state
 #define pending (exc_state.pending)
 #define handled (exc_state.handled)
 

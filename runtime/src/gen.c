@@ -120,14 +120,15 @@ static inline __attribute__((always_inline)) int gen_resume(GenObject *g, Value 
     g->transfer = arg;
     g->throwing = throwing;
     g->status = 0;
-    Value prev = rt_exc_handled();
+    /* rt_exc_handled / rt_exc_handler_enter / _leave on the state directly */
+    Value prev = rt_exc_state.handled;
     if (g->exc_state)
-        rt_exc_handler_enter(g->exc_state);
+        rt_exc_state.handled = g->exc_state;
     g->state = RT_GEN_RUNNING;
     g->resume(g->frame);
-    Value cur = rt_exc_handled();
+    Value cur = rt_exc_state.handled;
     g->exc_state = cur != prev ? cur : 0;
-    rt_exc_handler_leave(prev);
+    rt_exc_state.handled = prev;
     rt_recursion_leave();
     g->throwing = 0;
     int st = g->status;
