@@ -545,7 +545,7 @@ static Value b_all_any(const char *name, const Value *args, size_t nargs, Value 
     Value it = rt_iter(args[0]), x;
     if (!it)
         return RT_ERR;
-    while ((x = rt_next(it))) {
+    while ((x = rt_next_fast(it))) {
         int t = rt_truthy(x);
         if (t < 0)
             return RT_ERR;
@@ -674,7 +674,7 @@ static Value min_max(const char *name, const Value *args, size_t nargs, Value kw
     if (!it)
         return RT_ERR;
     Value best = 0, bestkey = 0;
-    while ((x = rt_next(it))) {
+    while ((x = rt_next_fast(it))) {
         Value k = key ? rt_call(key, &x, 1, 0) : x;
         if (!k)
             return RT_ERR;
