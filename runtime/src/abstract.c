@@ -584,10 +584,21 @@ Value rt_inplace(int op, Value a, Value b)
     if (op < 0 || op > RT_BINOP_XOR)
         return rt_raise_str(rt_SystemError, "bad in-place operator");
     if (both_small(a, b)) {
-        if (op == RT_BINOP_ADD)
-            return rt_int_add(a, b);
-        if (op == RT_BINOP_SUB)
-            return rt_int_sub(a, b);
+        /* int has no in-place slots: a op= b is a op b, with the binary fast paths */
+        switch (op) {
+        case RT_BINOP_ADD: return rt_add(a, b);
+        case RT_BINOP_SUB: return rt_sub(a, b);
+        case RT_BINOP_MUL: return rt_mul(a, b);
+        case RT_BINOP_TRUEDIV: return rt_truediv(a, b);
+        case RT_BINOP_FLOORDIV: return rt_floordiv(a, b);
+        case RT_BINOP_MOD: return rt_mod(a, b);
+        case RT_BINOP_LSHIFT: return rt_lshift(a, b);
+        case RT_BINOP_RSHIFT: return rt_rshift(a, b);
+        case RT_BINOP_AND: return rt_and(a, b);
+        case RT_BINOP_OR: return rt_or(a, b);
+        case RT_BINOP_XOR: return rt_xor(a, b);
+        default: break;
+        }
     }
     double x, y;
     if (op <= RT_BINOP_TRUEDIV && op != RT_BINOP_MATMUL && float_operands(a, b, &x, &y)) {

@@ -67,3 +67,32 @@ for a, s in [(5, -1), (0, -3)]:
         except ValueError as e:
             print(op, "ValueError:", e)
 print(True & 3, True | 2, True ^ True, type(True & True).__name__, 6 >> True, 1 << True)
+# augmented assignment on small ints (rt_inplace)
+aug = []
+for a in vals:
+    for b in vals[:12] + [M, N]:
+        x = dyn(a); x += dyn(b); aug.append(x)
+        x = dyn(a); x -= dyn(b); aug.append(x)
+        x = dyn(a); x *= dyn(b); aug.append(x)
+        x = dyn(a); x &= dyn(b); aug.append(x)
+        x = dyn(a); x |= dyn(b); aug.append(x)
+        x = dyn(a); x ^= dyn(b); aug.append(x)
+        if b:
+            x = dyn(a); x //= dyn(b); aug.append(x)
+            x = dyn(a); x %= dyn(b); aug.append(x)
+            x = dyn(a); x /= dyn(b); aug.append(x)
+        if 0 <= b < 70:
+            x = dyn(a); x <<= dyn(b); aug.append(x)
+            x = dyn(a); x >>= dyn(b); aug.append(x)
+print(len(aug), aug[::53])
+x = dyn(5)
+try:
+    x //= dyn(0)
+except ZeroDivisionError as e:
+    print("ZeroDivisionError:", e)
+try:
+    x >>= dyn(-1)
+except ValueError as e:
+    print("ValueError:", e)
+x **= dyn(3)
+print(x)
