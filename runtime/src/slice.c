@@ -27,8 +27,11 @@ Value rt_slice_new(Value start, Value stop, Value step)
     return rt_val(s);
 }
 
-/* _PyEval_SliceIndex: None leaves *out alone; an index is clamped to the int64 range */
-static int slice_index(Value v, int64_t *out)
+static int slice_index_slow(Value v, int64_t *out);
+
+/* _PyEval_SliceIndex: None leaves *out alone; an index is clamped to the int64 range.
+ * None and small ints inline (every slicing of a list or str goes through here). */
+static inline int slice_index(Value v, int64_t *out)
 {
     if (v == rt_None)
         return 0;
@@ -36,6 +39,11 @@ static int slice_index(Value v, int64_t *out)
         *out = rt_small_val(v);
         return 0;
     }
+    return slice_index_slow(v, out);
+}
+
+static int slice_index_slow(Value v, int64_t *out)
+{
     if (!rt_has_index(v)) {
         rt_raise_str(rt_TypeError,
                      "slice indices must be integers or None or have an __index__ method");
