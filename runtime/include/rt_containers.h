@@ -206,11 +206,14 @@ Value rt_slice_tp_new(Type *type, const Value *args, size_t nargs, Value kwnames
 Value rt_enumerate_new(Value iterable, Value start);     /* start 0 = 0 */
 Value rt_zip_new(const Value *iterables, size_t n, int strict);
 /* iter.next whose result generated code only unpacks into n values (codegen.c: `for a, b in
- * zip(...)` / enumerate(...)): a zip of n iterators, or an enumerate when n == 2, writes its
- * items into buf (a TupleObject of n items in the caller's frame, which no other code sees)
+ * zip(...)` / enumerate(...) / d.items()): a zip of n iterators, or when n == 2 an enumerate
+ * or a dict item iterator, writes its items into buf (a TupleObject of n items in the caller's frame, which no other code sees)
  * and returns it instead of a new tuple; any other iterator returns rt_next(it).  RT_ERR as
  * rt_next (nothing pending = exhausted). */
 Value rt_next_unpack(Value it, TupleObject *buf, int64_t n);
+/* a dict item iterator's (forward or reversed) next (key, value) into items[0..2), for
+ * rt_next_unpack: 0, or -1 at the end (nothing pending) or after raising */
+int rt_dict_items_next_into(Value it, Value *items);
 Value rt_map_new(Value func, const Value *iterables, size_t n);
 Value rt_filter_new(Value func, Value iterable);         /* func None = truthiness */
 Value rt_reversed_new(Value seq);                        /* reversed(seq) */

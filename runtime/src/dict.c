@@ -721,15 +721,16 @@ static Value dictiter_new(Type *t, Value dict, int kind, int reversed)
     return rt_val(it);
 }
 
-static Value dictiter_next(Value v)
+/* the next entry of it into *out: 1, or 0 at the end (nothing pending), -1 after raising */
+static int dictiter_step(DictIter *it, DictEntry *out)
 {
-    DictIter *it = (DictIter *)rt_obj(v);
     if (!it->dict)
-        return RT_ERR;
+        return 0;
     DictObject *d = D(it->dict);
     if (it->used != d->used) {
         it->used = -1;   /* keep failing */
-        return rt_raise_str(rt_RuntimeError, "dictionary changed size during iteration");
+        rt_raise_str(rt_RuntimeError, "dictionary changed size during iteration");
+        return -1;
     }
     int64_t i = it->pos;
     if (it->reversed) {
@@ -737,7 +738,7 @@ static Value dictiter_next(Value v)
             i--;
         if (i < 0 || i >= d->nentries) {
             it->dict = 0;
-            return RT_ERR;
+            return 0;
         }
         it->pos = i - 1;
     } else {
@@ -745,22 +746,47 @@ static Value dictiter_next(Value v)
             i++;
         if (i >= d->nentries) {
             it->dict = 0;
-            return RT_ERR;
+            return 0;
         }
         it->pos = i + 1;
     }
     if (it->len == 0) {
         /* more entries than the dict had: keys were deleted and others added */
         it->len = -1;
-        return rt_raise_str(rt_RuntimeError, "dictionary keys changed during iteration");
+        rt_raise_str(rt_RuntimeError, "dictionary keys changed during iteration");
+        return -1;
     }
     it->len--;
-    DictEntry e = d->entries[i];
+    *out = d->entries[i];
+    return 1;
+}
+
+static Value dictiter_next(Value v)
+{
+    DictIter *it = (DictIter *)rt_obj(v);
+    DictEntry e;
+    if (dictiter_step(it, &e) <= 0)
+        return RT_ERR;
     if (it->kind == IT_KEYS)
         return e.key;
     if (it->kind == IT_VALUES)
         return e.value;
-    return rt_tuple_pack(2, e.key, e.value);
+    Value r = rt_tuple_new(2);
+    if (r) {
+        ((TupleObject *)rt_obj(r))->items[0] = e.key;
+        ((TupleObject *)rt_obj(r))->items[1] = e.value;
+    }
+    return r;
+}
+
+int rt_dict_items_next_into(Value v, Value *items)
+{
+    DictEntry e;
+    if (dictiter_step((DictIter *)rt_obj(v), &e) <= 0)
+        return -1;
+    items[0] = e.key;
+    items[1] = e.value;
+    return 0;
 }
 
 static Value self_iter(Value v) { return v; }

@@ -348,6 +348,9 @@ Value rt_next_unpack(Value it, TupleObject *buf, int64_t n)
             r = zip_fill((Zip *)rt_obj(it), n, buf->items);
         else if (t == &rt_enumerate_type && n == 2)
             r = enumerate_fill((Enumerate *)rt_obj(it), buf->items);
+        else if ((t == &rt_dict_itemiterator_type || t == &rt_dict_reverseitemiterator_type) &&
+                 n == 2)
+            r = rt_dict_items_next_into(it, buf->items);
         if (r < 0)
             return RT_ERR;
         if (r == 0) {

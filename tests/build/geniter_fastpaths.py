@@ -399,3 +399,39 @@ big = 0
 for i, _ in enumerate(range(100000)):
     big += i
 print(big)
+
+# ---- for k, v in d.items(): the pair handed over without a tuple ----
+d = {"a": 1, "b": 2, "c": 3}
+for k, v in d.items():
+    print(k, v, end="; ")
+print()
+for k, v in reversed(d.items()):
+    print(k, v, end="; ")
+print()
+for k, v in {}.items():
+    print("never")
+print([(v, k) for k, v in d.items()], {v: k for k, v in d.items()})
+try:
+    for k, v in d.items():
+        d[k + k] = v
+except RuntimeError as e:
+    print("RuntimeError:", e)
+d = {1: 1, 2: 2, 3: 3}
+try:
+    for k, v in d.items():
+        del d[k]
+        d[k + 10] = v
+except RuntimeError as e:
+    print("RuntimeError:", e, d)
+try:
+    for k, v, w in {1: 2}.items():
+        print("never")
+except ValueError as e:
+    print("ValueError:", e)
+it = iter({"x": 0, "y": 1}.items())
+for k, v in it:
+    print(k, v, list(it))
+items = []
+for k, v in {"p": [1], "q": [2]}.items():
+    items.append((k, v))
+print(items, items[0][1] is items[1][1])
