@@ -899,7 +899,25 @@ static LLVMValueRef iter_next(Cg *cg, const MirInst *in, LLVMValueRef it)
         LLVMDisposeBuilder(eb);
         r = RTC(cg, RTF_rt_next_unpack, it, buf, ci64(cg, nf));
     } else {
-        r = RTC(cg, RTF_rt_next, it);
+        /* a generator's step without rt_next's dispatch (for x in gen()) */
+        LLVMBasicBlockRef g_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.gen");
+        LLVMBasicBlockRef o_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.other");
+        LLVMBasicBlockRef c_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.called");
+        LLVMValueRef is_gen = LLVMBuildAnd(
+            b, is_obj, LLVMBuildICmp(b, LLVMIntEQ, type,
+                                     cg_rt_global(cg, "rt_generator_type", cg->i8), ""), "");
+        LLVMBuildCondBr(b, is_gen, g_bb, o_bb);
+        LLVMPositionBuilderAtEnd(b, g_bb);
+        LLVMValueRef rg = RTC(cg, RTF_rt_gen_next, it);
+        LLVMBuildBr(b, c_bb);
+        LLVMPositionBuilderAtEnd(b, o_bb);
+        LLVMValueRef ro = RTC(cg, RTF_rt_next, it);
+        LLVMBuildBr(b, c_bb);
+        LLVMPositionBuilderAtEnd(b, c_bb);
+        r = LLVMBuildPhi(b, cg->i64, "");
+        LLVMValueRef vs[2] = {rg, ro};
+        LLVMBasicBlockRef bs[2] = {g_bb, o_bb};
+        LLVMAddIncoming(r, vs, bs, 2);
     }
     LLVMBasicBlockRef chk = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.end");
     LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
