@@ -37,8 +37,18 @@ Value rt_tuple_new(int64_t n)
 Value rt_tuple_from(const Value *items, int64_t n)
 {
     Value t = rt_tuple_new(n);
-    if (t && n)
-        memcpy(((TupleObject *)rt_obj(t))->items, items, (size_t)n * sizeof(Value));
+    if (!t)
+        return t;
+    Value *dst = ((TupleObject *)rt_obj(t))->items;
+    /* pairs and triples (generated code's BuildTuple, enumerate, dict items) without a
+     * memcpy call */
+    switch (n) {
+    case 3: dst[2] = items[2]; /* fall through */
+    case 2: dst[1] = items[1]; /* fall through */
+    case 1: dst[0] = items[0]; /* fall through */
+    case 0: break;
+    default: memcpy(dst, items, (size_t)n * sizeof(Value));
+    }
     return t;
 }
 
