@@ -37,14 +37,7 @@ locale_t rt_c_locale(void)
     return c;
 }
 
-Value rt_float(double d)
-{
-    FloatObject *f = (FloatObject *)rt_new_object_ptrfree(&rt_float_type, sizeof(FloatObject));
-    if (!f)
-        return RT_ERR;
-    f->v = d;
-    return rt_val(f);
-}
+/* rt_float(d) is in alloc.c, beside the free list it pops */
 
 int rt_is_float(Value v)
 {
