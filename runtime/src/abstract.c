@@ -855,6 +855,8 @@ Value rt_next(Value it)
     Type *t = rt_typeof(it);
     if (t == &rt_generator_type)   /* the common case of sum(genexpr), for x in gen() */
         return rt_gen_next(it);
+    if (t == &rt_list_iterator_type)   /* list(...), dict(...), str.join over lists */
+        return rt_next_fast(it);
     UnaryFn f = (UnaryFn)SLOT(t, iternext);
     if (!f)
         return rt_raise_fmt(rt_TypeError, "'%T' object is not an iterator", it);
