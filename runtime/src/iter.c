@@ -339,11 +339,39 @@ Type rt_reversed_type = {
 
 /* ---- iter.next fused with its unpack.seq (codegen.c) -------------------------------------- */
 
+/* the list iterator li's next item when it has one, else 0 (nothing changed) */
+static inline Value listiter_peek_step(Value li)
+{
+    if (rt_is_small(li) || rt_obj(li)->type != &rt_list_iterator_type)
+        return 0;
+    ListIterObject *o = (ListIterObject *)rt_obj(li);
+    if (!o->seq || o->i >= ((ListObject *)rt_obj(o->seq))->size)
+        return 0;
+    return ((ListObject *)rt_obj(o->seq))->items[o->i];
+}
+
 Value rt_next_unpack(Value it, TupleObject *buf, int64_t n)
 {
     if (!rt_is_small(it)) {
         Type *t = rt_obj(it)->type;
         int r = 1;
+        if (t == &rt_zip_type && n == 2) {
+            /* zip(list, list) with an item left in both: both steps at once (when either
+             * would end, the general fill below takes them in order, as zip must) */
+            TupleObject *its = (TupleObject *)rt_obj(((Zip *)rt_obj(it))->its);
+            Value x, y;
+            if (its->size == 2 && (x = listiter_peek_step(its->items[0])) &&
+                (y = listiter_peek_step(its->items[1]))) {
+                ((ListIterObject *)rt_obj(its->items[0]))->i++;
+                ((ListIterObject *)rt_obj(its->items[1]))->i++;
+                buf->ob.type = &rt_tuple_type;
+                buf->size = 2;
+                buf->hash = -1;
+                buf->items[0] = x;
+                buf->items[1] = y;
+                return rt_val(buf);
+            }
+        }
         if (t == &rt_zip_type && rt_tuple_size(((Zip *)rt_obj(it))->its) == n && n > 0)
             r = zip_fill((Zip *)rt_obj(it), n, buf->items);
         else if (t == &rt_enumerate_type && n == 2)

@@ -435,3 +435,16 @@ items = []
 for k, v in {"p": [1], "q": [2]}.items():
     items.append((k, v))
 print(items, items[0][1] is items[1][1])
+l1 = iter([1, 2, 3])
+for a, b in zip(l1, [10]):
+    print("pair", a, b)
+print("left in the first:", list(l1))
+l1, l2 = iter([1, 2]), iter([5, 6, 7])
+for a, b in zip(l1, l2):
+    pass
+print("left:", list(l1), list(l2))
+grow = [1, 2]
+for a, b in zip(grow, [7, 8, 9, 10]):
+    if len(grow) < 4:
+        grow.append(a * 10)
+print(grow, a, b)
