@@ -145,6 +145,8 @@ void classes_free(Infer *in)
     }
     free(in->classes);
     free(in->dynattrs);
+    free(in->open_names);
+    free(in->open_fns);
 }
 
 static InferClass *class_of(const Infer *in, const MirInst *build)
@@ -235,6 +237,16 @@ Ty classes_getattr_ty(const Infer *in, Ty obj, const char *name)
     return classes_attr_ty(in, c, name);
 }
 
+const MirInst *classes_dyn_store(const Infer *in, const InferClass *cls, const char *name,
+                                 const MirFunction **fn)
+{
+    const InferAttr *a = attr_find(cls->attrs, cls->nattrs, name);
+    if (!a || !a->dyn_at)
+        a = attr_find(in->dynattrs, in->ndynattrs, name);
+    *fn = a ? a->dyn_fn : NULL;
+    return a ? a->dyn_at : NULL;
+}
+
 /* Could a value of this type be a descriptor when it is stored on a class? */
 static int plain_value(Ty t)
 {
@@ -247,7 +259,8 @@ static int plain_value(Ty t)
     }
 }
 
-static void attr_join(InferAttr **arr, int *n, int *cap, const char *name, Ty v, int *global)
+static void attr_join(InferAttr **arr, int *n, int *cap, const char *name, Ty v, int *global,
+                      const MirInst *at, const MirFunction *fn)
 {
     InferAttr *a = attr_find(*arr, *n, name);
     if (!a) {
@@ -266,22 +279,31 @@ static void attr_join(InferAttr **arr, int *n, int *cap, const char *name, Ty v,
     if (!ty_eq(j, a->ty)) {
         a->ty = a->changes++ >= ATTR_WIDEN_AFTER ? ty_widen(a->ty, j) : j;
         *global = 1;
+        if (a->ty.k == TY_DYN) {
+            a->dyn_at = at;
+            a->dyn_fn = fn;
+        }
     }
 }
 
-void classes_setattr(Infer *in, Ty obj, const char *name, Ty value, int *global)
+void classes_setattr(Infer *in, const InferCtx *c0, const MirInst *store, Ty obj, Ty value,
+                     int *global)
 {
+    const char *name = store->str;
     if (obj.k == TY_BOT || !name)
         return;   /* not known yet (or never reached) */
+    if (c0->index == 0 && !classes_generic_runs(in, c0->fn))
+        return;   /* a method only direct calls reach: its generic version never runs */
     if (obj.k == TY_INST && obj.cls) {
         InferClass *c = obj.cls;
-        attr_join(&c->attrs, &c->nattrs, &c->capattrs, name, value, global);
+        attr_join(&c->attrs, &c->nattrs, &c->capattrs, name, value, global, store, c0->fn);
         return;
     }
     /* any receiver: maybe an instance of any class, maybe a class itself */
     if (!plain_value(value))
         value = ty_dyn();
-    attr_join(&in->dynattrs, &in->ndynattrs, &in->capdynattrs, name, value, global);
+    attr_join(&in->dynattrs, &in->ndynattrs, &in->capdynattrs, name, value, global, store,
+              c0->fn);
 }
 
 Ty classes_call_ty(Infer *in, const MirInst *call, Ty callee, const Ty *args, int n,
@@ -355,4 +377,231 @@ void classes_explain(FILE *out, const Infer *in, const char *file)
         if (na)
             fputc('\n', out);
     }
+}
+
+/* ---- which generic versions of methods may run ---- */
+
+/* Methods the runtime itself looks up and calls on objects of any class (the mapping
+ * protocol's keys, print's file.write, generators' send/throw/close, ...). */
+static int runtime_called(const char *name)
+{
+    static const char *const names[] = {"keys", "write", "flush", "send", "throw", "close",
+                                        "read", "readline", "readlines", "fileno", "isatty",
+                                        "get", "derive", "writelines", "items", "values", NULL};
+    for (int i = 0; names[i]; i++)
+        if (strcmp(names[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+static int in_list(const char *const *a, int n, const char *name)
+{
+    for (int k = 0; k < n; k++)
+        if (strcmp(a[k], name) == 0)
+            return 1;
+    return 0;
+}
+
+int classes_generic_runs(const Infer *in, const MirFunction *f)
+{
+    if (in->all_open || in->escape)
+        return 1;
+    for (int i = 0; i < in->nclasses; i++) {
+        const InferClass *c = in->classes[i];
+        for (int k = 0; k < c->nnames; k++) {
+            if (c->methods[k] != f)
+                continue;
+            const char *name = c->names[k];
+            if (!c->plain || (dunder(name) && strcmp(name, "__init__") != 0) ||
+                runtime_called(name) || stored_somewhere(in, name) ||
+                in_list(in->open_names, in->nopen_names, name))
+                return 1;
+            for (int j = 0; j < in->nopen_fns; j++)
+                if (in->open_fns[j] == f)
+                    return 1;
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int open_fn(Infer *in, const MirFunction *f)
+{
+    if (!f || classes_generic_runs(in, f))
+        return 0;
+    if (in->nopen_fns == in->capopen_fns) {
+        in->capopen_fns = in->capopen_fns ? 2 * in->capopen_fns : 8;
+        in->open_fns = realloc(in->open_fns, sizeof *in->open_fns * (size_t)in->capopen_fns);
+        if (!in->open_fns)
+            die("out of memory");
+    }
+    in->open_fns[in->nopen_fns++] = f;
+    return 1;
+}
+
+static int open_name(Infer *in, const char *name)
+{
+    int closed = 0;
+    for (int i = 0; i < in->nclasses && !closed; i++)
+        for (int k = 0; k < in->classes[i]->nnames; k++)
+            if (in->classes[i]->methods[k] && strcmp(in->classes[i]->names[k], name) == 0 &&
+                !classes_generic_runs(in, in->classes[i]->methods[k]))
+                closed = 1;
+    if (!closed)
+        return 0;
+    if (in->nopen_names == in->capopen_names) {
+        in->capopen_names = in->capopen_names ? 2 * in->capopen_names : 8;
+        in->open_names = realloc(in->open_names,
+                                 sizeof *in->open_names * (size_t)in->capopen_names);
+        if (!in->open_names)
+            die("out of memory");
+    }
+    in->open_names[in->nopen_names++] = name;
+    return 1;
+}
+
+static const MirFunction *init_of(const Infer *in, const InferClass *c)
+{
+    int other;
+    return classes_lookup(in, c, "__init__", &other);
+}
+
+/* A class object reached by name other than through a typed load (import.from, m.C, a load
+ * of an unstable global): its calls go through the runtime. */
+static int open_by_global_name(Infer *in, const MirModule *m, const char *name, Ty t)
+{
+    int opened = 0;
+    for (int k = 0; k < in->nglobals; k++) {
+        const InferGlobal *g = &in->globals[k];
+        if (g->ty.k != TY_CLASS || !g->ty.cls || strcmp(g->name, name) != 0 ||
+            (m && g->mod != m) || (t.k == TY_CLASS && t.cls == g->ty.cls))
+            continue;
+        opened |= open_fn(in, init_of(in, g->ty.cls));
+    }
+    return opened;
+}
+
+/* Is every use of the bound method `get` in f a direct call of it (specialize.c makes those
+ * call.direct without the bound method)? */
+static int only_direct_calls(const InferCtx *c, const MirInst *get)
+{
+    const MirFunction *f = c->fn;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++) {
+                if (i->args[a] != get)
+                    continue;
+                if (i->op != MIR_Call || a != 0 || i->nnames || i->id < 0 || i->id >= c->nvals)
+                    return 0;
+                const InferCtx *t = c->mcallee[i->id];
+                if (!t || t->index == 0)
+                    return 0;
+            }
+        }
+    return 1;
+}
+
+static int class_call_direct(const Infer *in, const InferCtx *c, const MirInst *call, Ty t)
+{
+    if (call->nnames || call->id < 0 || call->id >= c->nvals)
+        return 0;
+    const InferCtx *x = c->mcallee[call->id];
+    if (x && x->index > 0 && (x->ret.k == TY_NONE || x->ret.k == TY_BOT))
+        return 1;
+    int other;
+    return !classes_lookup(in, t.cls, "__init__", &other) && !other && call->nargs == 1;
+}
+
+/* May operand a of i be a class object without escaping (the uses classes.c understands)? */
+static int class_use_ok(const MirInst *i, int a)
+{
+    switch (i->op) {
+    case MIR_Call:
+        for (int k = 1; k < i->nargs; k++)
+            if (i->args[k] == i->args[a])
+                return 0;
+        return a == 0;
+    case MIR_GlobalStore: case MIR_Phi: case MIR_GetAttr:
+        return 1;
+    case MIR_BuildClass:
+        return a >= 2;
+    default:
+        return 0;
+    }
+}
+
+int classes_verify(Infer *in)
+{
+    int opened = 0;
+    const MirProgram *p = in->prog;
+    if (in->all_open || in->escape)
+        return 0;
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const MirFunction *f = p->funcs[fi];
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+                const MirInst *i = f->blocks[b]->insts[k];
+                int all = i->op == MIR_ImportStar ||
+                          ((i->op == MIR_GlobalLoad || i->op == MIR_NameLoad) && i->str &&
+                           (strcmp(i->str, "getattr") == 0 || strcmp(i->str, "type") == 0)) ||
+                          (i->op == MIR_GetAttr && i->str && strcmp(i->str, "__class__") == 0);
+                if (all) {   /* classes reached as values the inference cannot follow */
+                    in->all_open = 1;
+                    return 1;
+                }
+            }
+    }
+    for (int ci = 0; ci < in->nctxs; ci++) {
+        const InferCtx *c = in->ctxs[ci];
+        const MirFunction *f = c->fn;
+        if (c->index == 0 && !classes_generic_runs(in, f))
+            continue;   /* never runs */
+        for (int b = 0; b < f->nblocks; b++) {
+            if (!c->reached[b])
+                continue;
+            for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+                const MirInst *i = f->blocks[b]->insts[k];
+                for (int a = 0; a < i->nargs; a++) {
+                    Ty t = infer_ty(c, i->args[a]);
+                    if (t.k == TY_CLASS && t.cls && !class_use_ok(i, a))
+                        opened |= open_fn(in, init_of(in, t.cls));
+                }
+                switch (i->op) {
+                case MIR_GetAttr: {
+                    Ty o = infer_ty(c, i->args[0]);
+                    opened |= open_by_global_name(in, NULL, i->str, ty_dyn());
+                    if (o.k == TY_BOT)
+                        break;
+                    if (o.k == TY_INST) {
+                        if (infer_ty(c, i).k == TY_METHOD && !only_direct_calls(c, i))
+                            opened |= open_name(in, i->str);
+                        break;
+                    }
+                    opened |= open_name(in, i->str);
+                    break;
+                }
+                case MIR_NameLoad:
+                    opened |= open_name(in, i->str);
+                    opened |= open_by_global_name(in, NULL, i->str, ty_dyn());
+                    break;
+                case MIR_ImportFrom:
+                    opened |= open_by_global_name(in, NULL, i->str, ty_dyn());
+                    break;
+                case MIR_GlobalLoad:
+                    opened |= open_by_global_name(in, f->module, i->str, infer_ty(c, i));
+                    break;
+                case MIR_Call: {
+                    Ty t = infer_ty(c, i->args[0]);
+                    if (t.k == TY_CLASS && t.cls && !class_call_direct(in, c, i, t))
+                        opened |= open_fn(in, init_of(in, t.cls));
+                    break;
+                }
+                default:
+                    break;
+                }
+            }
+        }
+    }
+    return opened;
 }

@@ -779,7 +779,7 @@ static int sweep(Run *r)
                 }
             }
             if (i->op == MIR_SetAttr)
-                classes_setattr(r->in, T(r, i->args[0]), i->str, T(r, i->args[1]), &r->global);
+                classes_setattr(r->in, r->c, i, T(r, i->args[0]), T(r, i->args[1]), &r->global);
             if (i->op == MIR_CellSet) {
                 Ty c = T(r, i->args[0]);
                 if (c.k == TY_CELL && i->args[1]->op != MIR_Undef)
@@ -806,10 +806,22 @@ static int analyse(Infer *in, InferCtx *c)
     return r.global;
 }
 
-Infer *infer_program(MirProgram *p)
+static Infer *infer_once(MirProgram *p, Infer *prev)
 {
     Infer *in = xcalloc(1, sizeof *in);
     in->prog = p;
+    if (prev) {   /* the methods classes_verify opened */
+        in->open_names = prev->open_names;
+        in->nopen_names = prev->nopen_names;
+        in->capopen_names = prev->capopen_names;
+        in->open_fns = prev->open_fns;
+        in->nopen_fns = prev->nopen_fns;
+        in->capopen_fns = prev->capopen_fns;
+        in->all_open = prev->all_open;
+        prev->open_names = NULL;
+        prev->open_fns = NULL;
+        infer_free(prev);
+    }
     find_globals(in);
     classes_find(in);
     for (int i = 0; i < p->nfuncs; i++)
@@ -823,6 +835,17 @@ Infer *infer_program(MirProgram *p)
     }
     if (changed)
         die("type inference did not reach a fixed point in %d rounds", MAX_ROUNDS);
+    return in;
+}
+
+/* Inference assumes that the generic versions of methods reached only by direct calls never
+ * run; classes_verify checks it on the result and opens those it cannot confirm, then the
+ * program is analysed again (the open set only grows). */
+Infer *infer_program(MirProgram *p)
+{
+    Infer *in = infer_once(p, NULL);
+    while (classes_verify(in))
+        in = infer_once(p, in);
     return in;
 }
 

@@ -62,6 +62,8 @@ typedef struct InferAttr {
     const char *name;       /* interned */
     Ty ty;
     int changes;            /* widening counter */
+    const MirInst *dyn_at;  /* the store that made it dyn (explain) */
+    const MirFunction *dyn_fn;
 } InferAttr;
 
 /* A class statement (class.build) of a module body (classes.c).  Plain: no keywords or
@@ -118,6 +120,13 @@ typedef struct Infer {
     InferAttr *dynattrs;          /* attributes stored on receivers not known to be an
                                      instance of one class: they may be any class's */
     int ndynattrs, capdynattrs;
+    /* classes.c: methods whose generic version may run (carried over when inference is
+     * rerun after classes_verify found one more): by name, by function, or all of them */
+    const char **open_names;
+    int nopen_names, capopen_names;
+    const MirFunction **open_fns;
+    int nopen_fns, capopen_fns;
+    int all_open;
 } Infer;
 
 Infer *infer_program(MirProgram *p);
@@ -148,7 +157,17 @@ void classes_free(Infer *in);
 /* Transfer functions; *global set when something other contexts read changed. */
 Ty classes_build_ty(Infer *in, const MirInst *build, const Ty *bases, int nbases);
 Ty classes_getattr_ty(const Infer *in, Ty obj, const char *name);
-void classes_setattr(Infer *in, Ty obj, const char *name, Ty value, int *global);
+void classes_setattr(Infer *in, const InferCtx *c, const MirInst *store, Ty obj, Ty value,
+                     int *global);
+/* explain: the store that made .name dyn for instances of cls (NULL: none known). */
+const MirInst *classes_dyn_store(const Infer *in, const InferClass *cls, const char *name,
+                                 const MirFunction **fn);
+/* May the generic version of f run (else it is a method that only direct calls reach)? */
+int classes_generic_runs(const Infer *in, const MirFunction *f);
+/* After a fixed point: opens the methods whose generic version may run after all (a dynamic
+ * lookup of the name, a class call that is not direct, a class object that escapes);
+ * returns 1 when one was opened (inference must run again). */
+int classes_verify(Infer *in);
 /* A call of callee type TY_CLASS or TY_METHOD: its result type; sets *callee to the context of
  * __init__ / the method when the call can be direct. */
 Ty classes_call_ty(Infer *in, const MirInst *call, Ty callee, const Ty *args, int n,
