@@ -306,13 +306,16 @@ void classes_setattr(Infer *in, const InferCtx *c0, const MirInst *store, Ty obj
               c0->fn);
 }
 
-Ty classes_call_ty(Infer *in, const MirInst *call, Ty callee, const Ty *args, int n,
-                   InferCtx **callee_ctx, int *global)
+Ty classes_call_ty(Infer *in, const InferCtx *from, const MirInst *call, Ty callee,
+                   const Ty *args, int n, InferCtx **callee_ctx, int *global)
 {
     *callee_ctx = NULL;
     InferClass *c = callee.cls;
     if (!c || !c->plain)
         return ty_dyn();
+    if (from->index == 0 && !classes_generic_runs(in, from->fn))
+        return callee.k == TY_CLASS ? (Ty){.k = TY_INST, .cls = c} : ty_dyn();   /* never runs:
+                                                                 its calls make no context */
     const MirFunction *fn;
     if (callee.k == TY_CLASS) {
         int other;

@@ -310,8 +310,12 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (a.k == TY_INST) {
             char name[160], tb[64];
             describe(i->args[0], name, sizeof name);
-            snprintf(msg, n, "%s.%s: %s, read from the instance dict", name, i->str,
-                     ty_str(r, tb, sizeof tb));
+            if (r.k == TY_BOT)
+                snprintf(msg, n, "%s.%s is never stored: AttributeError at run time", name,
+                         i->str);
+            else
+                snprintf(msg, n, "%s.%s: %s, read from the instance dict", name, i->str,
+                         ty_str(r, tb, sizeof tb));
             return R_D109;
         }
         if (a.k == TY_CLASS) {

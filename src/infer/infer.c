@@ -547,12 +547,14 @@ static Ty call_ty(Run *r, MirInst *i)
     if (callee.k == TY_BUILTIN && i->nnames == 0)
         return call_builtin(callee.bi, args, n, i);
     if (callee.k == TY_CLASS || callee.k == TY_METHOD)
-        return classes_call_ty(r->in, i, callee, args, n, &r->c->mcallee[i->id], &r->global);
+        return classes_call_ty(r->in, r->c, i, callee, args, n, &r->c->mcallee[i->id], &r->global);
     if (callee.k != TY_FUNC || i->nnames != 0)
         return callee.k == TY_BOT ? ty_bot() : ty_dyn();
     MirFunction *f = (MirFunction *)callee.fn;
     if (!cloneable(f) || n != f->nparams)
         return ty_dyn();
+    if (r->c->index == 0 && !classes_generic_runs(r->in, r->c->fn))
+        return ty_dyn();   /* a method's generic version that never runs: no contexts */
     for (int k = 0; k < n; k++)
         if (args[k].k == TY_BOT)
             return ty_bot();   /* not yet known: come back in a later iteration */

@@ -170,8 +170,8 @@ int classes_generic_runs(const Infer *in, const MirFunction *f);
 int classes_verify(Infer *in);
 /* A call of callee type TY_CLASS or TY_METHOD: its result type; sets *callee to the context of
  * __init__ / the method when the call can be direct. */
-Ty classes_call_ty(Infer *in, const MirInst *call, Ty callee, const Ty *args, int n,
-                   InferCtx **callee_ctx, int *global);
+Ty classes_call_ty(Infer *in, const InferCtx *from, const MirInst *call, Ty callee,
+                   const Ty *args, int n, InferCtx **callee_ctx, int *global);
 /* The __init__ found on cls's MRO (NULL: none, object's); *other set when the name is bound
  * to something else than a plain def. */
 const MirFunction *classes_lookup(const Infer *in, const InferClass *cls, const char *name,
