@@ -271,9 +271,9 @@ static void attr_join(InferAttr **arr, int *n, int *cap, const char *name, Ty v,
                 die("out of memory");
         }
         a = &(*arr)[(*n)++];
+        memset(a, 0, sizeof *a);
         a->name = name;
         a->ty = ty_bot();
-        a->changes = 0;
     }
     Ty j = ty_join(a->ty, v);
     if (!ty_eq(j, a->ty)) {
