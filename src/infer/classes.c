@@ -353,7 +353,10 @@ void classes_explain(FILE *out, const Infer *in, const char *file)
             continue;
         fprintf(out, "class %s (line %d)", c->qualname, c->body ? c->body->firstlineno : 0);
         if (!c->plain) {
-            fprintf(out, ": dynamic (%s)\n", c->why ? c->why : "?");
+            if (in->escape && c->why == in->escape)
+                fprintf(out, ": dynamic (the program uses %s)\n", in->escape);
+            else
+                fprintf(out, ": dynamic (%s)\n", c->why ? c->why : "?");
             continue;
         }
         fprintf(out, ", base %s\n", c->base ? c->base->qualname : "object");
