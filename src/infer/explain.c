@@ -126,6 +126,15 @@ static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *m
                      g->why_loc.line ? "" : "");
             return R_D106;
         }
+        for (int k = 0; k < in->nclasses; k++) {
+            const InferClass *cls = in->classes[k];
+            if (cls->mod == c->fn->module && !cls->plain && strcmp(cls->qualname, v->str) == 0) {
+                snprintf(msg, n, "class %s is not a known plain class: %s", v->str,
+                         in->escape && cls->why == in->escape ? "a dynamic escape"
+                                                              : cls->why ? cls->why : "?");
+                return R_D111;
+            }
+        }
         snprintf(msg, n, "global %s has an unknown type", v->str);
         return R_D100;
     }
@@ -266,7 +275,10 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             snprintf(msg, n, "method call .%s", i->args[0]->str);
             return R_D103;
         }
-        return why_dyn(in, c, i->args[0], msg, n) == R_D106 ? R_D106 : R_D103;
+        {
+            int why = why_dyn(in, c, i->args[0], msg, n);
+            return why == R_D106 || why == R_D111 ? why : R_D103;
+        }
     }
     case MIR_GlobalLoad:
         if (infer_load_safe(in, c->fn, i))
