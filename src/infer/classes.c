@@ -313,9 +313,11 @@ Ty classes_call_ty(Infer *in, const InferCtx *from, const MirInst *call, Ty call
     InferClass *c = callee.cls;
     if (!c || !c->plain)
         return ty_dyn();
-    if (from->index == 0 && !classes_generic_runs(in, from->fn))
-        return callee.k == TY_CLASS ? (Ty){.k = TY_INST, .cls = c} : ty_dyn();   /* never runs:
-                                                                 its calls make no context */
+    if ((from->index == 0 && !classes_generic_runs(in, from->fn)) ||
+        (from->fn->flags & INFER_CO_SUSPENDS))
+        /* a generic version that never runs makes no context; a generator's body stays
+         * generic (specialize.c), so its calls are not direct */
+        return callee.k == TY_CLASS ? (Ty){.k = TY_INST, .cls = c} : ty_dyn();
     const MirFunction *fn;
     if (callee.k == TY_CLASS) {
         int other;
