@@ -175,6 +175,10 @@ Value rt_builtin_module(const char *name);           /* sys, builtins, ... imple
  * the metaclass, fills the __class__ cell if the body created one. */
 Value rt_build_class(Value func, Value name, const Value *bases, size_t nbases,
                      const Value *kwvalues, Value kwnames);
+/* The typed tier's C(...) of a class it proved plain (src/infer/classes.c: no __new__ on its
+ * MRO, only plain classes and object as bases, not abstract): a bare instance as
+ * object.__new__ makes it; the caller runs __init__. */
+Value rt_inst_new(Value cls);
 
 /* ---- the program ---- */
 /* main() of a compiled program: rt_init, sys.argv, runs main_def as "__main__", prints an

@@ -562,6 +562,13 @@ Value rt_type_call(Value type, const Value *args, size_t nargs, Value kwnames)
     return obj;
 }
 
+Value rt_inst_new(Value cls)
+{
+    Type *t = (Type *)rt_obj(cls);
+    Object *o = rt_new_object(t, t->basicsize ? t->basicsize : sizeof(Object));
+    return rt_val(o);
+}
+
 /* ================================================================ rt_build_class ========== */
 
 Value rt_build_class(Value func, Value name, const Value *bases, size_t nbases,

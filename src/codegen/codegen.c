@@ -773,6 +773,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         return NULL;
     }
     case MIR_CallDirect: return call_direct(cg, in);
+    case MIR_InstNew: return RTC(cg, RTF_rt_inst_new, a0);
     default:
         cg_die(cg, "codegen: unexpected op %s in %s", mir_ops[in->op].text, cg->fn->mf->symbol);
     }
@@ -1321,7 +1322,7 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
                    f->mf->symbol);
         return in->op == MIR_Yield ? gen_yield(cg, in, a0) : gen_delegate(cg, in, a0);
     default:
-        if (in->op >= MIR_BoxI64 && in->op <= MIR_CallDirect)
+        if (in->op >= MIR_BoxI64 && in->op <= MIR_InstNew)
             return emit_typed(cg, in, a0, a1);
         cg_die(cg, "codegen: unexpected op %s in %s", mir_ops[in->op].text, f->mf->symbol);
     }

@@ -32,7 +32,7 @@ static const char *kind_name(TyKind k)
 {
     static const char *const n[] = {"bottom", "int", "float", "bool", "None", "str", "list",
                                     "tuple", "dict", "function", "class", "module", "instance",
-                                    "range", "range_iterator", "builtin", "cell", "dyn"};
+                                    "range", "range_iterator", "builtin", "cell", "method", "dyn"};
     return n[k];
 }
 
@@ -66,6 +66,22 @@ static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *m
     describe(v, name, sizeof name);
     if (v->op == MIR_CheckBound && v->nargs)
         return why_dyn(in, c, v->args[0], msg, n);
+    if (v->op == MIR_GetAttr && infer_ty(c, v->args[0]).k == TY_INST) {
+        const InferClass *cls = infer_ty(c, v->args[0]).cls;
+        const MirFunction *sf = NULL;
+        const MirInst *st = cls ? classes_dyn_store(in, cls, v->str, &sf) : NULL;
+        if (in->escape)
+            snprintf(msg, n, "attribute %s.%s: every attribute is dyn (the program uses %s)",
+                     infer_class_name(cls), v->str, in->escape);
+        else if (st)
+            snprintf(msg, n, "attribute %s.%s is dyn: stored with another or an unknown type "
+                     "at line %d (%s)", infer_class_name(cls), v->str, st->loc.line,
+                     sf ? sf->qualname : "?");
+        else
+            snprintf(msg, n, "attribute %s.%s is a class attribute, a dunder, or may be bound "
+                     "on the class", infer_class_name(cls), v->str);
+        return R_D110;
+    }
     if (v->op == MIR_Phi) {
         char kinds[200] = "", lines[200] = "";
         unsigned seen = 0;
@@ -109,6 +125,15 @@ static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *m
             snprintf(msg, n, "global %s may be rebound: %s%s", v->str, g->why ? g->why : "",
                      g->why_loc.line ? "" : "");
             return R_D106;
+        }
+        for (int k = 0; k < in->nclasses; k++) {
+            const InferClass *cls = in->classes[k];
+            if (cls->mod == c->fn->module && !cls->plain && strcmp(cls->qualname, v->str) == 0) {
+                snprintf(msg, n, "class %s is not a known plain class: %s", v->str,
+                         in->escape && cls->why == in->escape ? "a dynamic escape"
+                                                              : cls->why ? cls->why : "?");
+                return R_D111;
+            }
         }
         snprintf(msg, n, "global %s has an unknown type", v->str);
         return R_D100;
@@ -188,6 +213,32 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         snprintf(msg, n, "unary operator on %s", kind_name(a.k));
         return R_D102;
     case MIR_Call: {
+        if (a.k == TY_CLASS || a.k == TY_METHOD) {
+            const InferCtx *t = i->id < c->nvals ? c->mcallee[i->id] : NULL;
+            const char *what = a.k == TY_CLASS ? "__init__ of " : "";
+            const char *who = a.k == TY_CLASS ? infer_class_name(a.cls)
+                                              : a.fn ? a.fn->qualname : "?";
+            int other = 0;
+            if (a.k == TY_METHOD && t && t->index > 0 && !i->nnames)
+                return 0;
+            if (a.k == TY_CLASS && !i->nnames && t && t->index > 0 &&
+                (t->ret.k == TY_NONE || t->ret.k == TY_BOT))
+                return 0;
+            if (a.k == TY_CLASS && !i->nnames && i->nargs == 1 &&
+                !classes_lookup(in, a.cls, "__init__", &other) && !other)
+                return 0;
+            if (t && t->index == 0) {
+                snprintf(msg, n, "%s%s", what, who);
+                return R_D105;
+            }
+            if (a.k == TY_CLASS && t) {
+                snprintf(msg, n, "__init__ of %s may return something else than None", who);
+                return R_D102;
+            }
+            snprintf(msg, n, "call of %s%s: keywords, defaults, *args, a closure or a hook",
+                     what, who);
+            return R_D104;
+        }
         if (a.k == TY_BUILTIN) {
             if (a.bi == TB_range && r.k == TY_RANGE)
                 return 0;   /* a counted loop when its iterator has no other use */
@@ -224,7 +275,10 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             snprintf(msg, n, "method call .%s", i->args[0]->str);
             return R_D103;
         }
-        return why_dyn(in, c, i->args[0], msg, n) == R_D106 ? R_D106 : R_D103;
+        {
+            int why = why_dyn(in, c, i->args[0], msg, n);
+            return why == R_D106 || why == R_D111 ? why : R_D103;
+        }
     }
     case MIR_GlobalLoad:
         if (infer_load_safe(in, c->fn, i))
@@ -261,10 +315,36 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         snprintf(msg, n, "%s on %s", mir_ops[i->op].text, kind_name(a.k));
         return R_D107;
     case MIR_GetAttr:
-        if (r.k == TY_BUILTIN)
-            return 0;
+        if (r.k == TY_BUILTIN || r.k == TY_METHOD)
+            return 0;   /* the method: its call reports whether it is direct */
+        if (a.k == TY_INST && r.k == TY_DYN)
+            return why_dyn(in, c, i, msg, n);
+        if (a.k == TY_INST) {
+            char name[160], tb[64];
+            describe(i->args[0], name, sizeof name);
+            if (r.k == TY_BOT)
+                snprintf(msg, n, "%s.%s is never stored: AttributeError at run time", name,
+                         i->str);
+            else
+                snprintf(msg, n, "%s.%s: %s, read from the instance dict", name, i->str,
+                         ty_str(r, tb, sizeof tb));
+            return R_D109;
+        }
+        if (a.k == TY_CLASS) {
+            snprintf(msg, n, "attribute %s of class %s", i->str, infer_class_name(a.cls));
+            return R_D107;
+        }
         /* fall through */
-    case MIR_SetAttr: case MIR_DelItem: case MIR_CallEx:
+    case MIR_SetAttr:
+        if (i->op == MIR_SetAttr && a.k == TY_INST) {
+            char name[160], tb[64];
+            describe(i->args[0], name, sizeof name);
+            snprintf(msg, n, "%s.%s = %s, stored in the instance dict (boxed)", name, i->str,
+                     ty_str(b, tb, sizeof tb));
+            return R_D109;
+        }
+        /* fall through */
+    case MIR_DelItem: case MIR_CallEx:
         if (a.k == TY_DYN)
             return why_dyn(in, c, i->args[0], msg, n);
         snprintf(msg, n, "%s on %s", mir_ops[i->op].text, kind_name(a.k));
@@ -331,6 +411,10 @@ static void print_ctx(FILE *out, const Infer *in, const InferCtx *c)
         fputc('\n', out);
     }
     print_locals(out, c);
+    if (c->index == 0 && !classes_generic_runs(in, f)) {
+        fputs("  never runs: a method reached only by direct calls (its specialisations)\n", out);
+        return;
+    }
     if (!is_init) {
         fputs("  returns: ", out);
         ty_print(out, c->ret, 0);
@@ -364,6 +448,7 @@ void infer_explain(FILE *out, const Infer *in, const char *file)
             continue;
         print_ctx(out, in, c);
     }
+    classes_explain(out, in, file);
     if (in->escape)
         fprintf(out, "note: every global is treated as unstable: the program uses %s "
                      "(%s:%d)\n", in->escape, in->escape_fn && in->escape_fn->file

@@ -290,6 +290,7 @@ static InferCtx *ctx_new(Infer *in, MirFunction *f, int index, const Ty *args,
     c->visits = xcalloc((size_t)maxid + 1, 1);
     c->callee = xcalloc((size_t)maxid + 1, sizeof *c->callee);
     c->cells = xcalloc((size_t)maxid + 1, sizeof *c->cells);
+    c->mcallee = xcalloc((size_t)maxid + 1, sizeof *c->mcallee);
     c->reached = xcalloc((size_t)f->nblocks + 1, 1);
     c->ret = ty_bot();
     PUSH(in->ctxs, in->nctxs, in->capctxs, c);
@@ -316,8 +317,8 @@ static int cloneable(const MirFunction *f)
 static int same_kinds(const InferCtx *c, const Ty *args, const Ty *closure)
 {
     for (int i = 0; i < c->nargs; i++)
-        if (c->args[i].k != args[i].k)
-            return 0;
+        if (c->args[i].k != args[i].k || c->args[i].cls != args[i].cls)
+            return 0;   /* instances: the class is part of the key */
     for (int i = 0; i < c->nfree; i++)
         if (!ty_eq(c->closure[i], closure[i]))
             return 0;
@@ -365,6 +366,14 @@ static InferCtx *ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const T
         return gen;
     *changed = 1;
     return ctx_new(in, f, n + 1, args, closure);
+}
+
+int infer_cloneable(const MirFunction *f) { return cloneable(f); }
+
+InferCtx *infer_ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const Ty *closure,
+                             int *changed)
+{
+    return ctx_for_call(in, f, args, closure, changed);
 }
 
 /* ---- transfer functions ---- */
@@ -537,11 +546,15 @@ static Ty call_ty(Run *r, MirInst *i)
         args[k] = T(r, i->args[k + 1]);
     if (callee.k == TY_BUILTIN && i->nnames == 0)
         return call_builtin(callee.bi, args, n, i);
+    if (callee.k == TY_CLASS || callee.k == TY_METHOD)
+        return classes_call_ty(r->in, r->c, i, callee, args, n, &r->c->mcallee[i->id], &r->global);
     if (callee.k != TY_FUNC || i->nnames != 0)
         return callee.k == TY_BOT ? ty_bot() : ty_dyn();
     MirFunction *f = (MirFunction *)callee.fn;
     if (!cloneable(f) || n != f->nparams)
         return ty_dyn();
+    if (r->c->index == 0 && !classes_generic_runs(r->in, r->c->fn))
+        return ty_dyn();   /* a method's generic version that never runs: no contexts */
     for (int k = 0; k < n; k++)
         if (args[k].k == TY_BOT)
             return ty_bot();   /* not yet known: come back in a later iteration */
@@ -647,8 +660,17 @@ static Ty inst_ty(Run *r, MirInst *i)
     case MIR_MakeFunction: return (Ty){.k = TY_FUNC, .fn = i->func};
     case MIR_Import: return (Ty){.k = TY_MODULE, .mod = i->module};
     case MIR_GlobalLoad: return global_ty(r, i);
+    case MIR_BuildClass: {
+        Ty bases[8];
+        int nb = i->nargs - 2 - i->nnames;
+        for (int k = 0; k < nb && k < 8; k++)
+            bases[k] = T(r, i->args[k + 2]);
+        return classes_build_ty(r->in, i, bases, nb);
+    }
     case MIR_GetAttr: {
         Ty o = T(r, i->args[0]);
+        if (o.k == TY_INST)
+            return classes_getattr_ty(r->in, o, i->str);
         if (o.k == TY_MODULE && o.mod && !o.mod->init && strcmp(o.mod->name, "math") == 0) {
             char name[128];
             snprintf(name, sizeof name, "math.%s", i->str);
@@ -758,6 +780,8 @@ static int sweep(Run *r)
                     r->global = 1;
                 }
             }
+            if (i->op == MIR_SetAttr)
+                classes_setattr(r->in, r->c, i, T(r, i->args[0]), T(r, i->args[1]), &r->global);
             if (i->op == MIR_CellSet) {
                 Ty c = T(r, i->args[0]);
                 if (c.k == TY_CELL && i->args[1]->op != MIR_Undef)
@@ -784,11 +808,24 @@ static int analyse(Infer *in, InferCtx *c)
     return r.global;
 }
 
-Infer *infer_program(MirProgram *p)
+static Infer *infer_once(MirProgram *p, Infer *prev)
 {
     Infer *in = xcalloc(1, sizeof *in);
     in->prog = p;
+    if (prev) {   /* the methods classes_verify opened */
+        in->open_names = prev->open_names;
+        in->nopen_names = prev->nopen_names;
+        in->capopen_names = prev->capopen_names;
+        in->open_fns = prev->open_fns;
+        in->nopen_fns = prev->nopen_fns;
+        in->capopen_fns = prev->capopen_fns;
+        in->all_open = prev->all_open;
+        prev->open_names = NULL;
+        prev->open_fns = NULL;
+        infer_free(prev);
+    }
     find_globals(in);
+    classes_find(in);
     for (int i = 0; i < p->nfuncs; i++)
         if (p->funcs[i]->nblocks > 0)
             ctx_new(in, p->funcs[i], 0, NULL, NULL);
@@ -800,6 +837,17 @@ Infer *infer_program(MirProgram *p)
     }
     if (changed)
         die("type inference did not reach a fixed point in %d rounds", MAX_ROUNDS);
+    return in;
+}
+
+/* Inference assumes that the generic versions of methods reached only by direct calls never
+ * run; classes_verify checks it on the result and opens those it cannot confirm, then the
+ * program is analysed again (the open set only grows). */
+Infer *infer_program(MirProgram *p)
+{
+    Infer *in = infer_once(p, NULL);
+    while (classes_verify(in))
+        in = infer_once(p, in);
     return in;
 }
 
@@ -817,6 +865,7 @@ void infer_free(Infer *in)
         for (int k = 0; k < c->nvals; k++)
             free(c->cells[k]);
         free(c->cells);
+        free(c->mcallee);
         free(c->closure);
         free(c);
     }
@@ -824,5 +873,6 @@ void infer_free(Infer *in)
     free(in->globals);
     free(in->setattr_names);
     free(in->nonlocal_names);
+    classes_free(in);
     free(in);
 }

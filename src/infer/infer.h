@@ -52,7 +52,39 @@ struct InferCtx {
     int nfree;
     Ty *closure;            /* per free variable: the cell (TY_CELL) or dyn */
     InferCell **cells;      /* by SSA id of a cell.new */
+    InferCtx **mcallee;     /* classes.c, by SSA id of a call: the context of the method a
+                               call o.m(...) runs, or of __init__ at C(...), or NULL */
 };
+
+/* One attribute name of a class (or of the program's dyn receivers): the join of the values
+ * stored to it. */
+typedef struct InferAttr {
+    const char *name;       /* interned */
+    Ty ty;
+    int changes;            /* widening counter */
+    const MirInst *dyn_at;  /* the store that made it dyn (explain) */
+    const MirFunction *dyn_fn;
+} InferAttr;
+
+/* A class statement (class.build) of a module body (classes.c).  Plain: no keywords or
+ * metaclass, at most one base which is itself a known plain class (or object), and a body
+ * that defines none of the attribute hooks (__getattribute__, __getattr__, __setattr__,
+ * __delattr__, __slots__, __new__).  Only plain classes get TY_CLASS / TY_INST types. */
+typedef struct InferClass {
+    const MirInst *build;   /* the class.build */
+    const MirFunction *body;
+    const MirModule *mod;   /* the module whose body runs the class statement */
+    const char *qualname;
+    int plain;
+    const char *why;        /* why not plain (explain) */
+    int resolved;           /* the base is known (first analysis of the class.build) */
+    struct InferClass *base;/* NULL: object */
+    const char **names;     /* the class namespace: names stored by the body */
+    const MirFunction **methods;   /* per name: the function of a plain `def`, else NULL */
+    int nnames;
+    InferAttr *attrs;       /* instance attributes stored on exact instances of the class */
+    int nattrs, capattrs;
+} InferClass;
 
 /* One module-level name. */
 typedef struct InferGlobal {
@@ -83,6 +115,18 @@ typedef struct Infer {
     int rounds;
     const char **nonlocal_names;  /* free variables assigned by inner functions */
     int nnonlocal, capnonlocal;
+    InferClass **classes;         /* classes.c: every class.build of a module body */
+    int nclasses;
+    InferAttr *dynattrs;          /* attributes stored on receivers not known to be an
+                                     instance of one class: they may be any class's */
+    int ndynattrs, capdynattrs;
+    /* classes.c: methods whose generic version may run (carried over when inference is
+     * rerun after classes_verify found one more): by name, by function, or all of them */
+    const char **open_names;
+    int nopen_names, capopen_names;
+    const MirFunction **open_fns;
+    int nopen_fns, capopen_fns;
+    int all_open;
 } Infer;
 
 Infer *infer_program(MirProgram *p);
@@ -100,6 +144,41 @@ const InferGlobal *infer_global(const Infer *in, const MirModule *m, const char 
 int infer_builtin(const Infer *in, const MirFunction *f, const char *name);
 /* Can this global.load in f never fail (stable global bound before f can run)? */
 int infer_load_safe(const Infer *in, const MirFunction *f, const MirInst *load);
+
+/* infer.c, for classes.c: may f be called with a native signature; the context a direct
+ * call with these argument types goes to (sets *changed when new or widened). */
+int infer_cloneable(const MirFunction *f);
+InferCtx *infer_ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const Ty *closure,
+                             int *changed);
+
+/* classes.c: known classes, instance attribute types, direct method calls. */
+void classes_find(Infer *in);
+void classes_free(Infer *in);
+/* Transfer functions; *global set when something other contexts read changed. */
+Ty classes_build_ty(Infer *in, const MirInst *build, const Ty *bases, int nbases);
+Ty classes_getattr_ty(const Infer *in, Ty obj, const char *name);
+void classes_setattr(Infer *in, const InferCtx *c, const MirInst *store, Ty obj, Ty value,
+                     int *global);
+/* explain: the store that made .name dyn for instances of cls (NULL: none known). */
+const MirInst *classes_dyn_store(const Infer *in, const InferClass *cls, const char *name,
+                                 const MirFunction **fn);
+/* May the generic version of f run (else it is a method that only direct calls reach)? */
+int classes_generic_runs(const Infer *in, const MirFunction *f);
+/* After a fixed point: opens the methods whose generic version may run after all (a dynamic
+ * lookup of the name, a class call that is not direct, a class object that escapes);
+ * returns 1 when one was opened (inference must run again). */
+int classes_verify(Infer *in);
+/* A call of callee type TY_CLASS or TY_METHOD: its result type; sets *callee to the context of
+ * __init__ / the method when the call can be direct. */
+Ty classes_call_ty(Infer *in, const InferCtx *from, const MirInst *call, Ty callee,
+                   const Ty *args, int n, InferCtx **callee_ctx, int *global);
+/* The __init__ found on cls's MRO (NULL: none, object's); *other set when the name is bound
+ * to something else than a plain def. */
+const MirFunction *classes_lookup(const Infer *in, const InferClass *cls, const char *name,
+                                  int *other);
+/* The attribute type of .name on exact instances of cls (bottom: never stored). */
+Ty classes_attr_ty(const Infer *in, const InferClass *cls, const char *name);
+void classes_explain(FILE *out, const Infer *in, const char *file);
 
 /* specialize.c: rewrites the program into typed MIR (verifies every function). */
 void infer_specialize(Infer *in);

@@ -441,6 +441,39 @@ static InferCtx *direct_target(Spec *s, const MirInst *call)
     return t && t->index > 0 && t->clone ? t : NULL;
 }
 
+/* classes.c: o.m(...) of a known method whose context is specialised: its context. */
+static InferCtx *method_target(Spec *s, const MirInst *call)
+{
+    if (call->op != MIR_Call || call->id < 0 || call->id >= s->c->nvals || call->nnames ||
+        call->args[0]->op != MIR_GetAttr || TY(s, call->args[0]).k != TY_METHOD)
+        return NULL;
+    InferCtx *t = s->c->mcallee[call->id];
+    return t && t->index > 0 && t->clone ? t : NULL;
+}
+
+/* classes.c: C(...) of a plain class made inline: inst.new, then __init__'s clone (*init; NULL
+ * when the class has none but object's and there are no arguments).  __init__ must be known
+ * to return None (else CPython's TypeError comes from the generic call). */
+static int is_new_call(Spec *s, const MirInst *call, InferCtx **init)
+{
+    if (call->op != MIR_Call || call->id < 0 || call->id >= s->c->nvals || call->nnames)
+        return 0;
+    Ty t = TY(s, call->args[0]);
+    if (t.k != TY_CLASS || !t.cls || !t.cls->plain)
+        return 0;
+    InferCtx *c = s->c->mcallee[call->id];
+    if (c && c->index > 0 && c->clone && (c->ret.k == TY_NONE || c->ret.k == TY_BOT)) {
+        *init = c;
+        return 1;
+    }
+    int other;
+    if (!classes_lookup(s->in, t.cls, "__init__", &other) && !other && call->nargs == 1) {
+        *init = NULL;
+        return 1;
+    }
+    return 0;
+}
+
 static int is_len_call(Spec *s, const MirInst *i)
 {
     return is_builtin_call(s, i, TB_len) && i->nargs == 2 && TY(s, i->args[1]).k == TY_LIST;
@@ -469,6 +502,11 @@ static void count_needed(Spec *s, int *needed)
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
                                       loop_of_call(s, i)))
                 from = 1;
+            if (method_target(s, i)) {   /* the bound method is not made: its receiver is */
+                from = 1;
+                if (i->args[0]->args[0]->id >= 0)
+                    needed[i->args[0]->args[0]->id]++;
+            }
             for (int a = from; a < i->nargs; a++)
                 if (i->args[a]->id >= 0)
                     needed[i->args[a]->id]++;
@@ -484,6 +522,8 @@ static void plan_loads(Spec *s)
             MirInst *i = s->blocks0[b]->insts[k];
             if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i).k == TY_BUILTIN)
                 s->skip[i->id] = 1;   /* math.sqrt of the C math module: cannot fail */
+            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i).k == TY_METHOD)
+                s->skip[i->id] = 1;   /* a method found on the class: cannot fail */
         }
     count_needed(s, needed);
     for (int b = 0; b < s->nblocks0; b++)
@@ -626,10 +666,45 @@ static MirInst *rewrite_unary(Spec *s, MirInst *i)
     return NULL;
 }
 
+/* o.m(...) and C(...) made direct (classes.c); NULL: not one of those. */
+static MirInst *rewrite_class_call(Spec *s, MirInst *i)
+{
+    InferCtx *t = method_target(s, i), *init = NULL;
+    Loc loc = i->loc;
+    MirInst *self, *made = NULL;
+    if (t) {
+        self = get(s, i->args[0]->args[0], t->clone->ptypes[0], loc);
+    } else if (is_new_call(s, i, &init)) {
+        made = self = emit1(s, MIR_InstNew, get(s, i->args[0], MT_DYN, loc), loc);
+        if (!init)
+            return made;
+        t = init;
+    } else {
+        return NULL;
+    }
+    MirFunction *cl = t->clone;
+    int n = i->nargs - 1;
+    MirInst *args[17];
+    if (n + 1 > 16)
+        die("specialize: too many arguments for a direct method call in %s", s->g->symbol);
+    args[0] = made ? self : get(s, i->args[0]->args[0], cl->ptypes[0], loc);
+    for (int k = 0; k < n; k++)
+        args[k + 1] = get(s, i->args[k + 1], cl->ptypes[k + 1], loc);
+    MirInst *c = emit(s, MIR_CallDirect, args, n + 1, loc);
+    c->type = cl->rettype;
+    c->func = cl;
+    c->target = i->target;
+    c->exc = i->exc;
+    return made ? made : c;
+}
+
 static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
 {
     InferCtx *t = direct_target(s, i);
     Loc loc = i->loc;
+    MirInst *m = rewrite_class_call(s, i);
+    if (m)
+        return m;
     if (t) {
         MirFunction *cl = t->clone;
         int n = i->nargs - 1, off = cl->nfree > 0;

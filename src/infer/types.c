@@ -33,6 +33,10 @@ int ty_eq(Ty a, Ty b)
         return a.bi == b.bi;
     if (a.k == TY_CELL)
         return a.cell == b.cell;
+    if (a.k == TY_CLASS || a.k == TY_INST)
+        return a.cls == b.cls;
+    if (a.k == TY_METHOD)
+        return a.cls == b.cls && a.fn == b.fn;
     return 1;
 }
 
@@ -163,9 +167,12 @@ const char *ty_str(Ty t, char *buf, size_t n)
     case TY_TUPLE: snprintf(buf, n, "tuple"); break;
     case TY_DICT: snprintf(buf, n, "dict"); break;
     case TY_FUNC: snprintf(buf, n, "function %s", t.fn && t.fn->qualname ? t.fn->qualname : "?"); break;
-    case TY_CLASS: snprintf(buf, n, "class"); break;
+    case TY_CLASS: snprintf(buf, n, "class %s", t.cls ? infer_class_name(t.cls) : "?"); break;
     case TY_MODULE: snprintf(buf, n, "module %s", t.mod ? t.mod->name : "?"); break;
-    case TY_INST: snprintf(buf, n, "instance"); break;
+    case TY_INST: snprintf(buf, n, "%s", t.cls ? infer_class_name(t.cls) : "instance"); break;
+    case TY_METHOD:
+        snprintf(buf, n, "method %s", t.fn && t.fn->qualname ? t.fn->qualname : "?");
+        break;
     case TY_BUILTIN: snprintf(buf, n, "builtin %s", ty_builtin_names[t.bi]); break;
     case TY_CELL: snprintf(buf, n, "cell"); break;
     case TY_DYN: snprintf(buf, n, "dyn"); break;
@@ -192,6 +199,9 @@ void ty_print(FILE *out, Ty t, int pyi)
     case TY_RANGE: fputs("range", out); break;
     case TY_FUNC: case TY_BUILTIN: fputs("Callable[..., Any]", out); break;
     case TY_MODULE: fputs("ModuleType", out); break;
+    case TY_INST: fputs(t.cls ? infer_class_name(t.cls) : "Any", out); break;
+    case TY_CLASS: fprintf(out, "type[%s]", t.cls ? infer_class_name(t.cls) : "Any"); break;
+    case TY_METHOD: fputs("Callable[..., Any]", out); break;
     case TY_BOT: fputs("NoReturn", out); break;
     default: fputs("Any", out); break;
     }

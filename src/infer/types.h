@@ -33,6 +33,7 @@ typedef enum TyKind {
     TY_RANGEITER,  /* its iterator */
     TY_BUILTIN,    /* a known builtin function (bi: TyBuiltin) */
     TY_CELL,       /* a known closure cell (cell: infer.h InferCell) */
+    TY_METHOD,     /* o.m of an instance of a known class: method fn found on cls's MRO */
     TY_DYN,
 } TyKind;
 
@@ -55,7 +56,12 @@ typedef struct Ty {
     const MirModule *mod;      /* TY_MODULE */
     int bi;                    /* TY_BUILTIN */
     struct InferCell *cell;    /* TY_CELL */
+    struct InferClass *cls;    /* TY_CLASS, TY_INST (exactly this class), TY_METHOD
+                                  (classes.c) */
 } Ty;
+
+/* The qualified name of a known class (classes.c). */
+const char *infer_class_name(const struct InferClass *c);
 
 Ty ty_bot(void);
 Ty ty_dyn(void);
