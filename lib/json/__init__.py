@@ -18,6 +18,9 @@ try:
     import _json
 except ImportError:
     _json = None
+if _json is not None and not hasattr(_json, 'set_decode_error'):
+    # running under CPython (tests/lib/pyrun.py): its _json is a different C module
+    _json = None
 
 if _json is not None:
     c_make_scanner = _json.make_scanner
@@ -351,9 +354,13 @@ def _scanstring(s, end, strict=True):
                 raise JSONDecodeError('Invalid \\escape', s, end - 1)
             end += 1
         else:
+            # as CPython's C scanner: a character must follow the four digits, and a
+            # second escape only pairs when a character follows it too
+            if end + 5 >= n:
+                raise JSONDecodeError('Invalid \\uXXXX escape', s, end)
             uni = _decode_u(s, end)
             end += 5
-            if 0xd800 <= uni <= 0xdbff and s[end:end + 2] == '\\u':
+            if 0xd800 <= uni <= 0xdbff and end + 6 < n and s[end:end + 2] == '\\u':
                 uni2 = _decode_u(s, end + 1)
                 if 0xdc00 <= uni2 <= 0xdfff:
                     uni = 0x10000 + (((uni - 0xd800) << 10) | (uni2 - 0xdc00))
@@ -545,9 +552,18 @@ def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
         s = bytes(s).decode('utf-8')
     if cls is None:
         cls = JSONDecoder
-    return cls(object_hook=object_hook, parse_float=parse_float, parse_int=parse_int,
-               parse_constant=parse_constant, object_pairs_hook=object_pairs_hook,
-               **kw).decode(s)
+    # as CPython: only the hooks that were given are passed (a cls may supply its own)
+    if object_hook is not None:
+        kw['object_hook'] = object_hook
+    if object_pairs_hook is not None:
+        kw['object_pairs_hook'] = object_pairs_hook
+    if parse_float is not None:
+        kw['parse_float'] = parse_float
+    if parse_int is not None:
+        kw['parse_int'] = parse_int
+    if parse_constant is not None:
+        kw['parse_constant'] = parse_constant
+    return cls(**kw).decode(s)
 
 
 def load(fp, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
