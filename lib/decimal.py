@@ -218,6 +218,20 @@ class Context(object):
             raise signal([condition])
         return result
 
+    def _raise_all(self, conditions, result=None):
+        """Signals several conditions at once, as the C decimal does: every flag is set
+        first, then the first trapped one (conditions come in CPython's signal order) is
+        raised with the list of all trapped ones."""
+        trapped = []
+        for condition in conditions:
+            signal = _CONDITION_SIGNAL.get(condition, condition)
+            self.flags[signal] = True
+            if self.traps[signal]:
+                trapped.append(condition)
+        if trapped:
+            raise _CONDITION_SIGNAL.get(trapped[0], trapped[0])(trapped)
+        return result
+
     def create_decimal(self, num='0'):
         if isinstance(num, str) and (num != num.strip() or '_' in num):
             return self._raise(ConversionSyntax, _NaN)
@@ -299,6 +313,39 @@ class Context(object):
 
     def min(self, a, b):
         return _convert(a, True).min(b, context=self)
+
+    def scaleb(self, a, b):
+        return _convert(a, True).scaleb(b, context=self)
+
+    def next_minus(self, a):
+        return _convert(a, True).next_minus(context=self)
+
+    def next_plus(self, a):
+        return _convert(a, True).next_plus(context=self)
+
+    def next_toward(self, a, b):
+        return _convert(a, True).next_toward(b, context=self)
+
+    def number_class(self, a):
+        return _convert(a, True).number_class(context=self)
+
+    def shift(self, a, b):
+        return _convert(a, True).shift(b, context=self)
+
+    def rotate(self, a, b):
+        return _convert(a, True).rotate(b, context=self)
+
+    def logical_and(self, a, b):
+        return _convert(a, True).logical_and(b, context=self)
+
+    def logical_or(self, a, b):
+        return _convert(a, True).logical_or(b, context=self)
+
+    def logical_xor(self, a, b):
+        return _convert(a, True).logical_xor(b, context=self)
+
+    def logical_invert(self, a):
+        return _convert(a, True).logical_invert(context=self)
 
 
 _default_template = None
@@ -462,9 +509,7 @@ def _finish(sign, coef, exp, context, rounding=None):
             coef //= 10
             exp += 1
     if coef and exp + _ndigits(coef) - 1 > context.Emax:
-        context._raise(Overflow)
-        context._raise(Inexact)
-        context._raise(Rounded)
+        context._raise_all((Overflow, Inexact, Rounded))
         if rounding in (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_HALF_DOWN, ROUND_UP) or \
                 (rounding == ROUND_CEILING and sign == 0) or \
                 (rounding == ROUND_FLOOR and sign == 1):
@@ -1560,6 +1605,180 @@ class Decimal(object):
                                                    (self._exp < other._exp) != self._sign) \
                 else 1
         return _finish_dec(self if c <= 0 else other, context)
+
+    # ---- neighbours, classification, digit shifting and the logical operations ----
+
+    def _int_operand(self, other, context):
+        """The integral value of other for scaleb/shift/rotate, or None after signalling
+        InvalidOperation (other has a non-zero exponent or is infinite)."""
+        if other._special or other._exp != 0:
+            return None
+        return -other._int if other._sign else other._int
+
+    def scaleb(self, other, context=None):
+        """self * 10**other, other an integer (exponent 0) within 2 * (Emax + prec)."""
+        other = _convert(other, True)
+        if context is None:
+            context = getcontext()
+        r = self._check_nans(other, context)
+        if r is not None:
+            return r
+        n = self._int_operand(other, context)
+        limit = 2 * (context.Emax + context.prec)
+        if n is None or not -limit <= n <= limit:
+            return context._raise(InvalidOperation, _NaN)
+        if self._special == 'F':
+            return self
+        return _finish(self._sign, self._int, self._exp + n, context)
+
+    def _neighbour(self, context, up):
+        # the next representable value in the direction `up` (next_plus / next_minus);
+        # the work is done in a copy of the context without traps whose flags are dropped
+        if self._special == 'F':
+            if self._sign == (0 if up else 1):
+                return self
+            return _dec(1 if up else 0, 10 ** context.prec - 1, context.Etop())
+        work = context.copy()
+        work.clear_traps()
+        work.rounding = ROUND_CEILING if up else ROUND_FLOOR
+        rounded = _finish(self._sign, self._int, self._exp, work)
+        if rounded != self:
+            return rounded
+        tiny = _dec(0, 1, work.Etiny() - 1)
+        if up:
+            return self.__add__(tiny, work)
+        return self.__sub__(tiny, work)
+
+    def next_minus(self, context=None):
+        """The largest representable number smaller than self."""
+        if context is None:
+            context = getcontext()
+        if self._is_nan():
+            return self._check_nans(None, context)
+        return self._neighbour(context, False)
+
+    def next_plus(self, context=None):
+        """The smallest representable number larger than self."""
+        if context is None:
+            context = getcontext()
+        if self._is_nan():
+            return self._check_nans(None, context)
+        return self._neighbour(context, True)
+
+    def next_toward(self, other, context=None):
+        """The representable number next to self in the direction of other (self with
+        other's sign when they are equal)."""
+        other = _convert(other, True)
+        if context is None:
+            context = getcontext()
+        r = self._check_nans(other, context)
+        if r is not None:
+            return r
+        c = self._compare_key(other)
+        if c == 0:
+            return _dec(other._sign, self._int, self._exp, self._special)
+        r = self._neighbour(context, c < 0)
+        if r._special == 'F':
+            context._raise_all((Overflow, Inexact, Rounded))
+        elif r.adjusted() < context.Emin:
+            context._raise_all((Underflow, Subnormal, Inexact, Rounded) +
+                               ((Clamped,) if r._int == 0 else ()))
+        return r
+
+    def number_class(self, context=None):
+        if self._special == 'N':
+            return 'sNaN'
+        if self._special == 'n':
+            return 'NaN'
+        sign = '-' if self._sign else '+'
+        if self._special == 'F':
+            return sign + 'Infinity'
+        if self._int == 0:
+            return sign + 'Zero'
+        if context is None:
+            context = getcontext()
+        if self.adjusted() < context.Emin:
+            return sign + 'Subnormal'
+        return sign + 'Normal'
+
+    def _digit_move(self, other, context, rotate):
+        other = _convert(other, True)
+        if context is None:
+            context = getcontext()
+        r = self._check_nans(other, context)
+        if r is not None:
+            return r
+        n = self._int_operand(other, context)
+        prec = context.prec
+        if n is None or not -prec <= n <= prec:
+            return context._raise(InvalidOperation, _NaN)
+        if self._special == 'F':
+            return self
+        full = 10 ** prec
+        coef = self._int % full          # the coefficient as exactly prec digits
+        if rotate:
+            if n < 0:
+                n += prec
+            hi, lo = divmod(coef, 10 ** (prec - n))
+            coef = lo * 10 ** n + hi
+        elif n < 0:
+            coef //= 10 ** -n
+        else:
+            coef = coef * 10 ** n % full
+        return _dec(self._sign, coef, self._exp)
+
+    def shift(self, other, context=None):
+        """The coefficient (as prec digits) shifted left by other digits (right when
+        negative), zeros coming in; sign and exponent unchanged."""
+        return self._digit_move(other, context, False)
+
+    def rotate(self, other, context=None):
+        """The coefficient (as prec digits) rotated left by other digits (right when
+        negative); sign and exponent unchanged."""
+        return self._digit_move(other, context, True)
+
+    def _logical_digits(self, context):
+        # the digits of a logical operand (sign 0, exponent 0, digits 0/1) padded or cut to
+        # prec digits, or None
+        if self._special or self._sign or self._exp != 0:
+            return None
+        digits = _digits(self._int)
+        if digits.strip('01'):
+            return None
+        prec = context.prec
+        if len(digits) < prec:
+            return '0' * (prec - len(digits)) + digits
+        return digits[len(digits) - prec:]
+
+    def _logical(self, other, context, op):
+        if context is None:
+            context = getcontext()
+        other = _convert(other, True)
+        a = self._logical_digits(context)
+        b = other._logical_digits(context)
+        if a is None or b is None:
+            return context._raise(InvalidOperation, _NaN)
+        if op == '&':
+            bits = ['1' if x == '1' and y == '1' else '0' for x, y in zip(a, b)]
+        elif op == '|':
+            bits = ['1' if x == '1' or y == '1' else '0' for x, y in zip(a, b)]
+        else:
+            bits = ['1' if x != y else '0' for x, y in zip(a, b)]
+        return _dec(0, int(''.join(bits).lstrip('0') or '0'), 0)
+
+    def logical_and(self, other, context=None):
+        return self._logical(other, context, '&')
+
+    def logical_or(self, other, context=None):
+        return self._logical(other, context, '|')
+
+    def logical_xor(self, other, context=None):
+        return self._logical(other, context, '^')
+
+    def logical_invert(self, context=None):
+        if context is None:
+            context = getcontext()
+        return self._logical(_dec(0, int('1' * context.prec), 0), context, '^')
 
     def __hash__(self):
         if self._special:

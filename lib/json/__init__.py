@@ -4,9 +4,33 @@ and JSONDecodeError, with the output format and error messages of CPython's json
 The encoder walks the value recursively, producing the same text as CPython's pure-Python
 encoder (floats by repr, the same escapes and separators); the decoder is a hand-written
 recursive-descent scanner reporting errors at the same positions.
+
+As CPython's json uses _json, the C module _json (runtime/src/jsonmod.c) does the work when it
+is available: c_make_scanner for decoding, c_make_encoder for encoding without indent, and the
+string escaping.  Setting these module globals to None selects the pure-Python code, which stays
+complete (tests run both).
 """
 
 __all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecoder', 'JSONDecodeError', 'JSONEncoder']
+
+
+try:
+    import _json
+except ImportError:
+    _json = None
+if _json is not None and not hasattr(_json, 'set_decode_error'):
+    # running under CPython (tests/lib/pyrun.py): its _json is a different C module
+    _json = None
+
+if _json is not None:
+    c_make_scanner = _json.make_scanner
+    c_make_encoder = _json.make_encoder
+    c_scanstring = _json.scanstring
+    c_encode_basestring_ascii = _json.encode_basestring_ascii
+    c_encode_basestring = _json.encode_basestring
+else:
+    c_make_scanner = c_make_encoder = c_scanstring = None
+    c_encode_basestring_ascii = c_encode_basestring = None
 
 
 class JSONDecodeError(ValueError):
@@ -34,6 +58,11 @@ _ESC = {'\\': '\\\\', '"': '\\"', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '
 
 
 def _encode_str(s, ensure_ascii):
+    if ensure_ascii:
+        if c_encode_basestring_ascii is not None:
+            return c_encode_basestring_ascii(s)
+    elif c_encode_basestring is not None:
+        return c_encode_basestring(s)
     out = ['"']
     for c in s:
         e = _ESC.get(c)
@@ -97,7 +126,19 @@ class JSONEncoder:
             return _encode_str(o, self.ensure_ascii)
         return ''.join(self.iterencode(o))
 
+    def _c_encoder(self):
+        if (c_make_encoder is None or self.indent is not None
+                or not isinstance(self.key_separator, str)
+                or not isinstance(self.item_separator, str)):
+            return None
+        return c_make_encoder(self.check_circular, self.default, self.ensure_ascii,
+                              self.key_separator, self.item_separator, self.sort_keys,
+                              self.skipkeys, self.allow_nan)
+
     def iterencode(self, o, _one_shot=False):
+        c_encode = self._c_encoder()
+        if c_encode is not None:
+            return [c_encode(o)]
         indent = self.indent
         if indent is not None and not isinstance(indent, str):
             indent = ' ' * indent
@@ -279,6 +320,8 @@ def _decode_u(s, pos):
 
 
 def _scanstring(s, end, strict=True):
+    if c_scanstring is not None:
+        return c_scanstring(s, end, strict)
     chunks = []
     begin = end - 1
     n = len(s)
@@ -311,9 +354,13 @@ def _scanstring(s, end, strict=True):
                 raise JSONDecodeError('Invalid \\escape', s, end - 1)
             end += 1
         else:
+            # as CPython's C scanner: a character must follow the four digits, and a
+            # second escape only pairs when a character follows it too
+            if end + 5 >= n:
+                raise JSONDecodeError('Invalid \\uXXXX escape', s, end)
             uni = _decode_u(s, end)
             end += 5
-            if 0xd800 <= uni <= 0xdbff and s[end:end + 2] == '\\u':
+            if 0xd800 <= uni <= 0xdbff and end + 6 < n and s[end:end + 2] == '\\u':
                 uni2 = _decode_u(s, end + 1)
                 if 0xdc00 <= uni2 <= 0xdfff:
                     uni = 0x10000 + (((uni - 0xd800) << 10) | (uni2 - 0xdc00))
@@ -334,6 +381,7 @@ class JSONDecoder:
         self.parse_constant = parse_constant or _CONSTANTS.__getitem__
         self.strict = strict
         self.object_pairs_hook = object_pairs_hook
+        self.scan_once = c_make_scanner(self) if c_make_scanner is not None else None
 
     def decode(self, s):
         obj, end = self.raw_decode(s, _skip(s, 0))
@@ -343,6 +391,12 @@ class JSONDecoder:
         return obj
 
     def raw_decode(self, s, idx=0):
+        scan_once = self.scan_once
+        if scan_once is not None:
+            try:
+                return scan_once(s, idx)
+            except StopIteration as err:
+                raise JSONDecodeError('Expecting value', s, err.value) from None
         try:
             return self._value(s, idx)
         except _NoValue as err:
@@ -479,6 +533,9 @@ class JSONDecoder:
         return values, end
 
 
+if _json is not None:
+    _json.set_decode_error(JSONDecodeError)
+
 _CONSTANTS = {'-Infinity': float('-inf'), 'Infinity': float('inf'), 'NaN': float('nan')}
 
 
@@ -495,9 +552,18 @@ def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
         s = bytes(s).decode('utf-8')
     if cls is None:
         cls = JSONDecoder
-    return cls(object_hook=object_hook, parse_float=parse_float, parse_int=parse_int,
-               parse_constant=parse_constant, object_pairs_hook=object_pairs_hook,
-               **kw).decode(s)
+    # as CPython: only the hooks that were given are passed (a cls may supply its own)
+    if object_hook is not None:
+        kw['object_hook'] = object_hook
+    if object_pairs_hook is not None:
+        kw['object_pairs_hook'] = object_pairs_hook
+    if parse_float is not None:
+        kw['parse_float'] = parse_float
+    if parse_int is not None:
+        kw['parse_int'] = parse_int
+    if parse_constant is not None:
+        kw['parse_constant'] = parse_constant
+    return cls(**kw).decode(s)
 
 
 def load(fp, *, cls=None, object_hook=None, parse_float=None, parse_int=None,

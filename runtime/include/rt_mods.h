@@ -16,6 +16,7 @@ Value rt_math_module_create(void);
 Value rt_time_module_create(void);
 Value rt_random_module_create(void);   /* _random (randommod.c) */
 Value rt_re_module_create(void);       /* _re (remod.c) */
+Value rt_json_module_create(void);     /* _json (jsonmod.c) */
 Value rt_posix_module_create(void);   /* posixmod.c */
 Value rt_imp_module_create(void);     /* _imp (posixmod.c) */
 

@@ -226,10 +226,10 @@ Value rt_richcompare(Value a, Value b, int op)
         }
     }
     if (!rt_is_small(a) && !rt_is_small(b) && rt_obj(a)->type == &rt_str_type &&
-        rt_obj(b)->type == &rt_str_type && (op == RT_EQ || op == RT_NE)) {
-        /* exact strs: equality without dispatch (tokens compared with keywords) */
-        int eq = rt_str_eq(a, b);
-        return rt_bool(op == RT_EQ ? eq : !eq);
+        rt_obj(b)->type == &rt_str_type) {
+        /* exact strs: without dispatch (tokens compared with keywords, scanners testing
+         * characters against ranges: ch < ' ') */
+        return rt_str_richcompare(a, b, op);
     }
     if (!rt_is_small(a) && !rt_is_small(b) && rt_obj(a)->type == &rt_float_type &&
         rt_obj(b)->type == &rt_float_type) {

@@ -16,7 +16,11 @@
  * Invariants: rt_alloc memory is zeroed; a NULL result always comes with a pending MemoryError,
  * which is raised without allocating (the instance is preallocated in exc.c).
  */
+#define _GNU_SOURCE   /* dladdr1, RTLD_DEFAULT */
+#include <dlfcn.h>
 #include <gmp.h>
+#include <link.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,11 +76,41 @@ static unsigned stress_count;
 
 /* GMP cannot handle a NULL from its allocator (it has no error path), so running out of
  * memory inside GMP is fatal, as it would be in GMP itself.  Callers that can predict a huge
- * result (shifts, powers) check the size first and raise MemoryError instead. */
+ * result (shifts, powers) check the size first and raise MemoryError instead.
+ *
+ * Limbs hold no pointers, so GMP's memory is atomic (never scanned), except for GMP's
+ * temporary blocks.  Those (TMP_BALLOC, used by the FFT and other large multiplications; all
+ * made by __gmp_tmp_reentrant_alloc) are chained through a `next` pointer stored inside each
+ * block, only the newest one referenced from the stack, and mpn_mul_fft keeps arrays of
+ * pointers to its work areas in such blocks.  Atomic, they let a collection during a
+ * multiplication free work areas still in use, and the reused memory made the multiplication
+ * crash or loop (issue 4: programs importing decimal hung or segfaulted;
+ * tests/build/gmp_temp_gc.py).  So an allocation whose caller is __gmp_tmp_reentrant_alloc
+ * (its address range is found once, through the dynamic symbol table) is scanned; when that
+ * range cannot be found (a GMP linked differently), every GMP block is scanned, which is
+ * correct but slower (scanning big limbs for pointers). */
+static uintptr_t gmp_tmp_lo, gmp_tmp_size;
+static int gmp_scan_all;
+
+static void gmp_find_tmp_alloc(void)
+{
+    void *f = dlsym(RTLD_DEFAULT, "__gmp_tmp_reentrant_alloc");
+    Dl_info info;
+    const ElfW(Sym) *sym = NULL;
+    if (f && dladdr1(f, &info, (void **)&sym, RTLD_DL_SYMENT) && sym && sym->st_size) {
+        gmp_tmp_lo = (uintptr_t)f;
+        gmp_tmp_size = sym->st_size;
+    } else {
+        gmp_scan_all = 1;
+    }
+}
+
 static void *gmp_alloc(size_t n)
 {
     STRESS();
-    void *p = RAW_ALLOC_ATOMIC(n ? n : 1);
+    uintptr_t caller = (uintptr_t)__builtin_return_address(0);
+    void *p = gmp_scan_all || caller - gmp_tmp_lo < gmp_tmp_size ? RAW_ALLOC(n ? n : 1)
+                                                                  : RAW_ALLOC_ATOMIC(n ? n : 1);
     if (!p) {
         fputs("aithon: out of memory in big-integer arithmetic\n", stderr);
         abort();
@@ -84,6 +118,7 @@ static void *gmp_alloc(size_t n)
     return p;
 }
 
+/* GC_REALLOC keeps the block's kind (GMP never reallocates its temporary blocks) */
 static void *gmp_realloc(void *p, size_t old, size_t n)
 {
     STRESS();
@@ -128,6 +163,7 @@ void rt_init(void)
         GC_expand_hp(RT_INITIAL_HEAP - GC_get_heap_size());
 #endif
     rt_alloc_thread_init();
+    gmp_find_tmp_alloc();
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
     rt_object_init();
     rt_exc_init();

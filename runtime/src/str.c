@@ -695,8 +695,7 @@ int rt_str_contains(Value self, Value sub)
         return -1;
     }
     StrObject *s = RTS(self), *t = RTS(sub);
-    if (t->size == 0) return 1;
-    return memmem(s->data, (size_t)s->size, t->data, (size_t)t->size) != NULL;
+    return rts_find_bytes(s->data, s->size, t->data, t->size) >= 0;   /* memchr for one byte */
 }
 
 /* ================================================================ repr ================== */
