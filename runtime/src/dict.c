@@ -198,6 +198,15 @@ Value rt_dict_get_hashed(Value dict, Value key, int64_t hash)
     return ix >= 0 ? d->entries[ix].value : 0;
 }
 
+int64_t rt_dict_find_hashed(Value dict, Value key, int64_t hash)
+{
+    DictObject *d = D(dict);
+    if (!d->indices)
+        return -1;
+    int64_t ix = lookup_identity(d, key, hash);
+    return ix == -3 ? lookup(d, key, hash, NULL) : ix;
+}
+
 /* rt_hash, with an exact str's cached hash read here */
 static inline int64_t key_hash(Value key)
 {

@@ -927,11 +927,17 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
     case MIR_Not: return LLVMBuildNot(b, a0, "");
     case MIR_BoxBool: return box_bool(cg, a0);
     case MIR_GetAttr:
-        r = RTC(cg, RTF_rt_getattr, a0, name_const(cg, in->str));
+        /* a per-site inline cache; as a call's callee, LOAD_METHOD (see find_method_calls) */
+        if (in->id >= 0 && f->self_slot[in->id])
+            r = RTC(cg, RTF_rt_getmethod_cached, a0, name_const(cg, in->str), cg_attr_cache(cg),
+                    f->self_slot[in->id]);
+        else
+            r = RTC(cg, RTF_rt_getattr_cached, a0, name_const(cg, in->str), cg_attr_cache(cg));
         check_value(cg, in, r);
         return r;
     case MIR_SetAttr:
-        check_int(cg, in, RTC(cg, RTF_rt_setattr, a0, name_const(cg, in->str), a1));
+        check_int(cg, in, RTC(cg, RTF_rt_setattr_cached, a0, name_const(cg, in->str), a1,
+                              cg_attr_cache(cg)));
         return NULL;
     case MIR_DelAttr:
         check_int(cg, in, RTC(cg, RTF_rt_delattr, a0, name_const(cg, in->str)));
@@ -948,6 +954,16 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         return NULL;
     case MIR_Call: {
         int nv = in->nargs - 1;
+        if (in->id >= 0 && f->method_call[in->id]) {
+            /* CALL after LOAD_METHOD: slot 0 of the buffer is left for self */
+            LLVMValueRef self = LLVMBuildLoad2(b, cg->i64, f->self_slot[in->args[0]->id], "");
+            if (nv)
+                fill_buf(cg, in, 1, nv, 1);
+            r = RTC(cg, RTF_rt_call_method_ready, a0, self, f->argbuf,
+                    ci64(cg, nv - in->nnames), kwnames(cg, in));
+            check_value(cg, in, r);
+            return r;
+        }
         LLVMValueRef buf = nv ? fill_buf(cg, in, 1, nv, 0) : LLVMConstNull(cg->ptr);
         r = RTC(cg, RTF_rt_call, a0, buf, ci64(cg, nv - in->nnames), kwnames(cg, in));
         check_value(cg, in, r);
@@ -1323,15 +1339,53 @@ static void free_fn_tables(CgFn *f)
     free(f->exc_bb);
     free(f->vals);
     free(f->vars);
+    free(f->self_slot);
+    free(f->method_call);
 }
 
-/* The largest scratch buffer any instruction of mf needs (call arguments, build.*). */
+/* obj.name(args) as CPython's LOAD_METHOD/CALL: a getattr whose only use is as the callee of
+ * a call gets an alloca for the self that rt_getmethod_cached hands over, and the call passes
+ * it to rt_call_method_ready, so no bound method is made.  Both instructions keep their own
+ * positions (an AttributeError points at obj.name, an error of the call at the whole call).
+ * Emits the allocas into the prologue (the builder's position). */
+static void find_method_calls(Cg *cg, CgFn *f)
+{
+    const MirFunction *mf = f->mf;
+    int *uses = calloc((size_t)f->nvals + 1, sizeof *uses);
+    f->self_slot = calloc((size_t)f->nvals + 1, sizeof *f->self_slot);
+    f->method_call = calloc((size_t)f->nvals + 1, 1);
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            const MirInst *in = mf->blocks[i]->insts[j];
+            for (int k = 0; k < in->nargs; k++)
+                if (in->args[k]->id >= 0 && in->args[k]->id < f->nvals)
+                    uses[in->args[k]->id]++;
+        }
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            const MirInst *in = mf->blocks[i]->insts[j];
+            if (in->op != MIR_Call || in->id < 0 || in->nargs < 1)
+                continue;
+            const MirInst *callee = in->args[0];
+            if (callee->op != MIR_GetAttr || callee->id < 0 || uses[callee->id] != 1 ||
+                f->self_slot[callee->id])
+                continue;
+            f->self_slot[callee->id] = LLVMBuildAlloca(cg->b, cg->i64, "self");
+            f->method_call[in->id] = 1;
+        }
+    free(uses);
+}
+
+/* The largest scratch buffer any instruction of mf needs (call arguments, build.*; a call
+ * one more, for the self of a method call). */
 static int argbuf_size(const MirFunction *mf)
 {
     int n = 1;
     for (int i = 0; i < mf->nblocks; i++)
         for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
             const MirInst *in = mf->blocks[i]->insts[j];
+            if (in->op == MIR_Call && in->nargs + 1 > n)
+                n = in->nargs + 1;
             if ((in->op == MIR_Call || in->op == MIR_BuildTuple || in->op == MIR_BuildList ||
                  in->op == MIR_BuildString || in->op == MIR_BuildClass) && in->nargs > n)
                 n = in->nargs;
@@ -1417,6 +1471,7 @@ void cg_function(Cg *cg, const MirFunction *mf)
         LLVMBuildStore(cg->b, ci64(cg, 0), f->vars[i]);
     }
     f->argbuf = LLVMBuildAlloca(cg->b, LLVMArrayType2(cg->i64, (uint64_t)argbuf_size(mf)), "args");
+    find_method_calls(cg, f);
     if (is_clone) {
         /* no FunctionObject: the module's dict through its ModuleDef (the module is running
          * or done: a clone is only called from code of the program that ran its def) */
