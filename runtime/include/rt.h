@@ -402,13 +402,18 @@ Value rt_call_method(Value obj, Value name, const Value *args, size_t nargs, Val
  * the very same name object.  Anything the cache cannot prove takes the generic path.  The
  * records live in the program's data segment, a GC root, so the type and value they name
  * stay alive (and a type pointer cannot be reused) while cached. */
-typedef struct AttrCache {
+typedef struct AttrCacheEntry {
     Type *type;        /* the receiver's type when filled; NULL: empty */
     uint32_t version;  /* type->version when filled */
     uint32_t kind;     /* what was found (attr.c's AC_*) */
     int64_t index;     /* instance-dict entry index, or a __slots__ member's byte offset */
     Value value;       /* the class attribute or descriptor found on the type */
     void *fn;          /* the descriptor's __get__ (getattr sites) or __set__ (setattr sites) */
+} AttrCacheEntry;
+/* polymorphic: up to this many receiver types per site, the most recently filled first */
+#define RT_ATTR_CACHE_WAYS 4
+typedef struct AttrCache {
+    AttrCacheEntry e[RT_ATTR_CACHE_WAYS];
 } AttrCache;
 /* obj.name and obj.name = value (value 0: del) at a cached site: rt_getattr / rt_setattr */
 Value rt_getattr_cached(Value obj, Value name, AttrCache *c);

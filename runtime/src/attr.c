@@ -617,15 +617,42 @@ static inline int shadowed(Value d, Value name)
     return ix >= 0 ? 1 : ix == -1 ? 0 : -1;
 }
 
+/* The entry of c for tp at its current version, or NULL. */
+static inline AttrCacheEntry *ac_find(AttrCache *c, Type *tp)
+{
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++)
+        if (c->e[i].type == tp)
+            return c->e[i].version == tp->version ? &c->e[i] : NULL;
+    return NULL;
+}
+
+/* Drops tp's entry: a miss on it re-classifies, and may find nothing cacheable. */
+static void ac_forget(AttrCache *c, Type *tp)
+{
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++)
+        if (c->e[i].type == tp)
+            c->e[i].type = NULL;
+}
+
+/* Fills an entry for tp, put first: the others move down, the last one (or tp's old entry,
+ * or an empty one) is dropped. */
 static void ac_store(AttrCache *c, Type *tp, uint32_t version, int kind, int64_t index,
                      Value value, void *fn)
 {
-    c->kind = (uint32_t)kind;
-    c->index = index;
-    c->value = value;
-    c->fn = fn;
-    c->version = version;
-    c->type = tp;
+    int j = RT_ATTR_CACHE_WAYS - 1;
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++)
+        if (c->e[i].type == tp || !c->e[i].type) {
+            j = i;
+            break;
+        }
+    memmove(&c->e[1], &c->e[0], (size_t)j * sizeof c->e[0]);
+    AttrCacheEntry *e = &c->e[0];
+    e->kind = (uint32_t)kind;
+    e->index = index;
+    e->value = value;
+    e->fn = fn;
+    e->version = version;
+    e->type = tp;
 }
 
 /* types whose instances follow object.__getattribute__ with a plain dict offset */
@@ -648,7 +675,7 @@ static int builtin_typed(Value v)
 
 /* A cached getattr (self == NULL) or method lookup (self != NULL) on a hit: 1 with *out set
  * (RT_ERR after raising), 0 on a miss. */
-static inline int ac_hit(Object *o, Type *tp, Value name, AttrCache *c, Value *self,
+static inline int ac_hit(Object *o, Type *tp, Value name, AttrCacheEntry *c, Value *self,
                          Value *out)
 {
     Value d = inst_dict(o, tp);
@@ -693,11 +720,11 @@ static inline int ac_hit(Object *o, Type *tp, Value name, AttrCache *c, Value *s
 static __attribute__((noinline)) Value get_fill(Value obj, Value name, AttrCache *c,
                                                 Value *self)
 {
-    c->type = NULL;
     if (rt_is_small(obj) || rt_is_small(name) || rt_obj(name)->type != &rt_str_type ||
         !cacheable_type(rt_obj(obj)->type, 0))
         goto generic;
     Type *tp = rt_obj(obj)->type;
+    ac_forget(c, tp);
     /* read first: whatever the lookup or a descriptor runs that changes the type makes the
      * entry stale */
     uint32_t version = tp->version;
@@ -761,8 +788,9 @@ Value rt_getattr_cached(Value obj, Value name, AttrCache *c)
     if (__builtin_expect(!rt_is_small(obj), 1)) {
         Object *o = rt_obj(obj);
         Type *tp = o->type;
+        AttrCacheEntry *e = ac_find(c, tp);
         Value v;
-        if (tp == c->type && tp->version == c->version && ac_hit(o, tp, name, c, NULL, &v))
+        if (e && ac_hit(o, tp, name, e, NULL, &v))
             return v;
     }
     return get_fill(obj, name, c, NULL);
@@ -774,8 +802,9 @@ Value rt_getmethod_cached(Value obj, Value name, AttrCache *c, Value *self)
     if (__builtin_expect(!rt_is_small(obj), 1)) {
         Object *o = rt_obj(obj);
         Type *tp = o->type;
+        AttrCacheEntry *e = ac_find(c, tp);
         Value v;
-        if (tp == c->type && tp->version == c->version && ac_hit(o, tp, name, c, self, &v))
+        if (e && ac_hit(o, tp, name, e, self, &v))
             return v;
     }
     return get_fill(obj, name, c, self);
@@ -784,11 +813,11 @@ Value rt_getmethod_cached(Value obj, Value name, AttrCache *c, Value *self)
 /* The miss path of rt_setattr_cached: rt_object_generic_setattr's steps, classified. */
 static __attribute__((noinline)) int set_fill(Value obj, Value name, Value value, AttrCache *c)
 {
-    c->type = NULL;
     if (!value || rt_is_small(obj) || rt_is_small(name) || rt_obj(name)->type != &rt_str_type ||
         !cacheable_type(rt_obj(obj)->type, 1))
         return rt_setattr(obj, name, value);
     Type *tp = rt_obj(obj)->type;
+    ac_forget(c, tp);
     uint32_t version = tp->version;
     MCEntry *e = mcache_find(tp, name);
     if (!e)
@@ -823,12 +852,13 @@ static __attribute__((noinline)) int set_fill(Value obj, Value name, Value value
     return 0;
 }
 
-int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *c)
+int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *cache)
 {
     if (__builtin_expect(!rt_is_small(obj) && value, 1)) {
         Object *o = rt_obj(obj);
         Type *tp = o->type;
-        if (tp == c->type && tp->version == c->version) {
+        AttrCacheEntry *c = ac_find(cache, tp);
+        if (c) {
             switch (c->kind) {
             case AC_DICT: {
                 Value d = inst_dict(o, tp);
@@ -850,7 +880,7 @@ int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *c)
             }
         }
     }
-    return set_fill(obj, name, value, c);
+    return set_fill(obj, name, value, cache);
 }
 
 Value rt_call_method_ready(Value callable, Value self, Value *args, size_t nargs,

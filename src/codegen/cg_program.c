@@ -213,8 +213,8 @@ LLVMValueRef cg_tbpos(Cg *cg, const MirInst *in)
 /* A zeroed, mutable AttrCache (rt.h) for one attribute site: the runtime fills it. */
 LLVMValueRef cg_attr_cache(Cg *cg)
 {
-    _Static_assert(sizeof(AttrCache) == 5 * sizeof(int64_t), "AttrCache is five words");
-    LLVMTypeRef t = LLVMArrayType2(cg->i64, 5);
+    _Static_assert(sizeof(AttrCache) % sizeof(int64_t) == 0, "AttrCache is made of words");
+    LLVMTypeRef t = LLVMArrayType2(cg->i64, sizeof(AttrCache) / sizeof(int64_t));
     LLVMValueRef g = LLVMAddGlobal(cg->mod, t, ".attrcache");
     LLVMSetInitializer(g, LLVMConstNull(t));
     LLVMSetLinkage(g, LLVMPrivateLinkage);

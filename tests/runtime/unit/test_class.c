@@ -367,7 +367,10 @@ static AttrCache site_get, site_get2, site_set, site_meth;
 
 static Value filled(const AttrCache *c, Value obj)
 {
-    return c->type == rt_typeof(obj) ? S("filled") : S("empty");
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++)
+        if (c->e[i].type == rt_typeof(obj) && c->e[i].version == rt_typeof(obj)->version)
+            return S("filled");
+    return S("empty");
 }
 
 /* obj.name(arg) through the method-call pair, as compiled code does it */
