@@ -410,6 +410,8 @@ typedef struct AttrCacheEntry {
     Value value;       /* the class attribute or descriptor found on the type */
     void *fn;          /* the descriptor's __get__ (getattr sites) or __set__ (setattr sites) */
 } AttrCacheEntry;
+/* AttrCacheEntry.kind values codegen tests inline (the others are attr.c's own) */
+enum { RT_AC_EMPTY = 0, RT_AC_DICT = 1 };
 /* polymorphic: up to this many receiver types per site, the most recently filled first */
 #define RT_ATTR_CACHE_WAYS 4
 typedef struct AttrCache {

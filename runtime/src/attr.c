@@ -582,8 +582,9 @@ Value rt_call_special(Value obj, const char *name, const Value *args, size_t nar
  * (non-heap) type, whose descriptor slots can never change, and to be no data descriptor
  * unless the kind says so: CPython's generic lookup order is preserved case by case. */
 enum {
-    AC_EMPTY,   /* nothing cached (or not cacheable): the generic path */
-    AC_DICT,    /* the instance dict's entry number `index`, if it still holds the name */
+    AC_EMPTY = RT_AC_EMPTY,   /* nothing cached (or not cacheable): the generic path */
+    AC_DICT = RT_AC_DICT,     /* the instance dict's entry number `index`, if it still holds
+                                 the name (compiled code tests this kind inline) */
     AC_CLASS,   /* `value`, a class attribute that is no descriptor, unless the instance
                    dict has the name */
     AC_METHOD,  /* `value`, a function or method descriptor (bound through fn, or called

@@ -189,6 +189,112 @@ static LLVMValueRef name_const(Cg *cg, const char *s)
     return cg_const_load(cg, cg_const_add(cg, KC_NAME, s, strlen(s)));
 }
 
+/* The instance-dict hit of an attribute site's cache, inline (rt.h AttrCache, kind
+ * RT_AC_DICT in the first entry): obj is no small int, its type and that type's version are the
+ * entry's, and the instance dict's entry at the cached index still holds the name object.
+ * Leaves the builder in the block where all of that held and returns the DictEntry pointer;
+ * every failed test branches to `slow`. */
+static LLVMValueRef attr_dict_entry(Cg *cg, LLVMValueRef obj, LLVMValueRef name,
+                                    LLVMValueRef cache, LLVMBasicBlockRef slow)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef fn = cg->fn->fn;
+    LLVMBasicBlockRef bb_ty = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.type");
+    LLVMBasicBlockRef bb_ver = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.version");
+    LLVMBasicBlockRef bb_dict = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.dict");
+    LLVMBasicBlockRef bb_ix = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.index");
+    LLVMBasicBlockRef bb_key = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.key");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, obj, ci64(cg, 1), ""),
+                                     ci64(cg, 0), ""), bb_ty, slow);
+    LLVMPositionBuilderAtEnd(b, bb_ty);
+    LLVMValueRef tp = load_field(cg, cg->ptr, obj, offsetof(Object, type));
+    LLVMValueRef ctp = load_field(cg, cg->ptr, cache, offsetof(AttrCache, e[0].type));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, tp, ctp, ""), bb_ver, slow);
+    LLVMPositionBuilderAtEnd(b, bb_ver);
+    LLVMValueRef ver = load_field(cg, cg->i32, tp, offsetof(Type, version));
+    LLVMValueRef cver = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].version));
+    LLVMValueRef kind = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].kind));
+    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntEQ, ver, cver, ""),
+                                   LLVMBuildICmp(b, LLVMIntEQ, kind, ci32(cg, RT_AC_DICT), ""),
+                                   "");
+    LLVMBuildCondBr(b, ok, bb_dict, slow);
+    LLVMPositionBuilderAtEnd(b, bb_dict);
+    /* the kind implies a positive dict offset */
+    LLVMValueRef off = load_field(cg, cg->i64, tp, offsetof(Type, dictoffset));
+    LLVMValueRef dp = LLVMBuildInBoundsGEP2(b, cg->i8, LLVMBuildIntToPtr(b, obj, cg->ptr, ""),
+                                            &off, 1, "");
+    LLVMValueRef d = LLVMBuildLoad2(b, cg->ptr, dp, "");
+    LLVMBuildCondBr(b, LLVMBuildIsNotNull(b, d, ""), bb_ix, slow);
+    LLVMPositionBuilderAtEnd(b, bb_ix);
+    LLVMValueRef ix = load_field(cg, cg->i64, cache, offsetof(AttrCache, e[0].index));
+    LLVMValueRef n = load_field(cg, cg->i64, d, offsetof(DictObject, nentries));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, ix, n, ""), bb_key, slow);
+    LLVMPositionBuilderAtEnd(b, bb_key);
+    LLVMValueRef entries = load_field(cg, cg->ptr, d, offsetof(DictObject, entries));
+    LLVMValueRef eoff = LLVMBuildMul(b, ix, ci64(cg, sizeof(DictEntry)), "");
+    LLVMValueRef ep = LLVMBuildInBoundsGEP2(b, cg->i8, entries, &eoff, 1, "");
+    LLVMValueRef key = load_field(cg, cg->i64, ep, offsetof(DictEntry, key));
+    LLVMBasicBlockRef hit = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.hit");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, key, name, ""), hit, slow);
+    LLVMPositionBuilderAtEnd(b, hit);
+    return ep;
+}
+
+/* obj.name at a getattr site: the inline dict hit, else rt_getattr_cached */
+static LLVMValueRef emit_getattr(Cg *cg, LLVMValueRef obj, const char *attr)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef name = name_const(cg, attr), cache = cg_attr_cache(cg);
+    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, "ac.slow");
+    LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, "ac.done");
+    LLVMValueRef ep = attr_dict_entry(cg, obj, name, cache, slow);
+    LLVMValueRef fast = load_field(cg, cg->i64, ep, offsetof(DictEntry, value));
+    LLVMBasicBlockRef fast_bb = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef r = RTC(cg, RTF_rt_getattr_cached, obj, name, cache);
+    LLVMBasicBlockRef slow_bb = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef vals[2] = {fast, r};
+    LLVMBasicBlockRef bbs[2] = {fast_bb, slow_bb};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
+/* obj.name = value at a setattr site: the inline dict hit stores in place (bumping the dict's
+ * version as every mutation does), else rt_setattr_cached; the int result (-1 error) */
+static LLVMValueRef emit_setattr(Cg *cg, LLVMValueRef obj, const char *attr, LLVMValueRef value)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef name = name_const(cg, attr), cache = cg_attr_cache(cg);
+    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, "ac.slow");
+    LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, "ac.done");
+    LLVMValueRef ep = attr_dict_entry(cg, obj, name, cache, slow);
+    LLVMBuildStore(b, value, field_ptr(cg, ep, offsetof(DictEntry, value)));
+    /* the dict pointer again, from the entry block's loads: recomputed cheaply */
+    LLVMValueRef tp = load_field(cg, cg->ptr, obj, offsetof(Object, type));
+    LLVMValueRef off = load_field(cg, cg->i64, tp, offsetof(Type, dictoffset));
+    LLVMValueRef d = LLVMBuildLoad2(
+        b, cg->ptr, LLVMBuildInBoundsGEP2(b, cg->i8, LLVMBuildIntToPtr(b, obj, cg->ptr, ""), &off,
+                                          1, ""), "");
+    LLVMValueRef vp = field_ptr(cg, d, offsetof(DictObject, version));
+    LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i64, vp, ""), ci64(cg, 1), ""), vp);
+    LLVMBasicBlockRef fast_bb = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef r = RTC(cg, RTF_rt_setattr_cached, obj, name, value, cache);
+    LLVMBasicBlockRef slow_bb = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i32, "");
+    LLVMValueRef vals[2] = {ci32(cg, 0), r};
+    LLVMBasicBlockRef bbs[2] = {fast_bb, slow_bb};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
 /* Raises type_global (an rt_* exception Type* variable) with msg; returns RT_ERR. */
 static LLVMValueRef raise_str(Cg *cg, const char *type_global, const char *msg)
 {
@@ -932,12 +1038,11 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
             r = RTC(cg, RTF_rt_getmethod_cached, a0, name_const(cg, in->str), cg_attr_cache(cg),
                     f->self_slot[in->id]);
         else
-            r = RTC(cg, RTF_rt_getattr_cached, a0, name_const(cg, in->str), cg_attr_cache(cg));
+            r = emit_getattr(cg, a0, in->str);
         check_value(cg, in, r);
         return r;
     case MIR_SetAttr:
-        check_int(cg, in, RTC(cg, RTF_rt_setattr_cached, a0, name_const(cg, in->str), a1,
-                              cg_attr_cache(cg)));
+        check_int(cg, in, emit_setattr(cg, a0, in->str, a1));
         return NULL;
     case MIR_DelAttr:
         check_int(cg, in, RTC(cg, RTF_rt_delattr, a0, name_const(cg, in->str)));
