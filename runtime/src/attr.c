@@ -152,9 +152,27 @@ Value rt_type_lookup(Type *t, Value name)
     return e ? e->value : 0;
 }
 
+/* The interned str of a C name: the runtime's special-method lookups (__init__ for every
+ * instance creation, __sub__ for every operator on an instance) pass the same literals over
+ * and over, so the last interned str per (hashed) pointer is kept, its text compared to be
+ * sure the pointer still names the same characters. */
+static Value intern_cached(const char *name)
+{
+    static struct { const char *p; Value v; } memo[128];
+    size_t i = ((uintptr_t)name >> 3) & 127;
+    if (memo[i].p == name && memo[i].v && !strcmp(rt_str_bytes(memo[i].v), name))
+        return memo[i].v;
+    Value n = rt_str_intern(name);
+    if (n) {
+        memo[i].p = name;
+        memo[i].v = n;
+    }
+    return n;
+}
+
 Value rt_type_lookup_cstr(Type *t, const char *name)
 {
-    Value n = rt_str_intern(name);
+    Value n = intern_cached(name);
     return n ? rt_type_lookup(t, n) : 0;
 }
 
@@ -429,7 +447,7 @@ Value rt_getattr(Value obj, Value name)
 
 Value rt_getattr_cstr(Value obj, const char *name)
 {
-    Value n = rt_str_intern(name);
+    Value n = intern_cached(name);
     return n ? rt_getattr(obj, n) : RT_ERR;
 }
 
@@ -689,6 +707,17 @@ static inline int ac_hit(Object *o, Type *tp, Value name, AttrCacheEntry *c, Val
                 *out = dd->entries[c->index].value;
                 return 1;
             }
+            /* another instance: the name may sit elsewhere in its dict */
+            int64_t ix = rt_dict_find_hashed(d, name, name_hash(name));
+            if (ix >= 0 && dd->entries[ix].key == name) {
+                c->index = ix;
+                *out = dd->entries[ix].value;
+                return 1;
+            }
+            if (ix == -2) {
+                *out = RT_ERR;
+                return 1;
+            }
         }
         return 0;
     case AC_SLOT:
@@ -862,7 +891,8 @@ int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *cache)
         if (c) {
             switch (c->kind) {
             case AC_DICT: {
-                Value d = inst_dict(o, tp);
+                Value *ds = (Value *)((char *)o + tp->dictoffset);
+                Value d = *ds;
                 if (d) {
                     DictObject *dd = as_dict(d);
                     if (c->index < dd->nentries && dd->entries[c->index].key == name) {
@@ -871,7 +901,18 @@ int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *cache)
                         return 0;
                     }
                 }
-                break;
+                /* another instance (a fresh one in __init__): the type still sends the name
+                 * to the instance dict, so only the dict changes, and the entry follows it */
+                if (!d && !(d = *ds = rt_dict_new()))
+                    return -1;
+                int64_t h = name_hash(name);
+                if (rt_dict_set_hashed(d, name, h, value) < 0)
+                    return -1;
+                DictObject *dd = as_dict(d);
+                int64_t last = dd->nentries - 1;
+                if (dd->entries[last].key == name)
+                    c->index = last;
+                return 0;
             }
             case AC_SLOT:
                 *(Value *)((char *)o + c->index) = value;

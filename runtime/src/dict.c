@@ -75,11 +75,21 @@ static int table_alloc(DictObject *d, int64_t size)
         return -1;
     }
     int64_t cap = size * 2 / 3;
-    /* the index table holds no pointers: the collector need not scan it */
-    void *ix = rt_alloc_atomic((size_t)size * ix_width(size));
-    DictEntry *e = rt_alloc((size_t)cap * sizeof(DictEntry));
-    if (!ix || !e)
-        return -1;
+    void *ix;
+    DictEntry *e;
+    if (size <= 128) {
+        /* small tables (instance dicts) in one block: the byte-wide index after the entries
+         * (bytes of -1 and small numbers never look like a heap address to the collector) */
+        if (!(e = rt_alloc((size_t)cap * sizeof(DictEntry) + (size_t)size)))
+            return -1;
+        ix = e + cap;
+    } else {
+        /* the index table holds no pointers: the collector need not scan it */
+        ix = rt_alloc_atomic((size_t)size * ix_width(size));
+        e = rt_alloc((size_t)cap * sizeof(DictEntry));
+        if (!ix || !e)
+            return -1;
+    }
     memset(ix, 0xff, (size_t)size * ix_width(size));   /* all -1 at any width */
     d->indices = ix;
     d->entries = e;
@@ -262,7 +272,9 @@ int rt_dict_set_hashed(Value dict, Value key, int64_t hash, Value value)
     DictObject *d = D(dict);
     if (!d->indices && table_alloc(d, MINSIZE) < 0)
         return -1;
-    int64_t ix = lookup(d, key, hash, NULL);
+    int64_t ix = lookup_identity(d, key, hash);
+    if (ix == -3)
+        ix = lookup(d, key, hash, NULL);
     if (ix == -2)
         return -1;
     if (ix >= 0) {
