@@ -186,6 +186,8 @@ typedef struct DictObject {
     void *indices;         /* int8/16/32/64 slots by table size; -1 empty, -2 deleted */
     DictEntry *entries;
     uint64_t version;      /* bumped on every mutation: iteration checks */
+    uint64_t keybits;      /* bit (hash & 63) set for every key inserted since the last clear:
+                              a clear bit proves a key absent (attribute caches' shadow test) */
 } DictObject;
 typedef struct SetEntry { int64_t hash; Value key; } SetEntry;
 typedef struct SetObject {
@@ -411,7 +413,7 @@ typedef struct AttrCacheEntry {
     void *fn;          /* the descriptor's __get__ (getattr sites) or __set__ (setattr sites) */
 } AttrCacheEntry;
 /* AttrCacheEntry.kind values codegen tests inline (the others are attr.c's own) */
-enum { RT_AC_EMPTY = 0, RT_AC_DICT = 1 };
+enum { RT_AC_EMPTY = 0, RT_AC_DICT = 1, RT_AC_METHOD = 3 };
 /* polymorphic: up to this many receiver types per site, the most recently filled first */
 #define RT_ATTR_CACHE_WAYS 4
 typedef struct AttrCache {

@@ -603,10 +603,11 @@ enum {
     AC_EMPTY = RT_AC_EMPTY,   /* nothing cached (or not cacheable): the generic path */
     AC_DICT = RT_AC_DICT,     /* the instance dict's entry number `index`, if it still holds
                                  the name (compiled code tests this kind inline) */
-    AC_CLASS,   /* `value`, a class attribute that is no descriptor, unless the instance
+    AC_CLASS = 2,   /* `value`, a class attribute that is no descriptor, unless the instance
                    dict has the name */
-    AC_METHOD,  /* `value`, a function or method descriptor (bound through fn, or called
-                   with self by a method call), unless the instance dict has the name */
+    AC_METHOD = RT_AC_METHOD,   /* `value`, a function or method descriptor (bound through
+                   fn, or called with self by a method call), unless the instance dict has the
+                   name (compiled method calls test this kind inline) */
     AC_NDESCR,  /* `value`, another non-data descriptor: fn(value, obj, type), unless the
                    instance dict has the name */
     AC_SLOT,    /* a __slots__ member at byte offset `index` of the object */
@@ -627,10 +628,14 @@ static inline Value inst_dict(Object *o, Type *tp)
     return tp->dictoffset > 0 ? *(Value *)((char *)o + tp->dictoffset) : 0;
 }
 
-/* does instance dict d (may be 0) hold name?  1 / 0, -1 after raising */
-static inline int shadowed(Value d, Value name)
+/* name's bit in a dict's keybits (rt.h DictObject) */
+static inline int64_t name_bit(Value name) { return (int64_t)(UINT64_C(1) << (name_hash(name) & 63)); }
+
+/* does instance dict d (may be 0) hold name?  1 / 0, -1 after raising.  bit: name_bit(name),
+ * which the entries that need this test keep as their index */
+static inline int shadowed(Value d, Value name, int64_t bit)
 {
-    if (!d || as_dict(d)->used == 0)
+    if (!d || !(as_dict(d)->keybits & (uint64_t)bit))
         return 0;
     int64_t ix = rt_dict_find_hashed(d, name, name_hash(name));
     return ix >= 0 ? 1 : ix == -1 ? 0 : -1;
@@ -729,7 +734,7 @@ static inline int ac_hit(Object *o, Type *tp, Value name, AttrCacheEntry *c, Val
     case AC_CLASS:
     case AC_METHOD:
     case AC_NDESCR:
-        if ((sh = shadowed(d, name)) != 0) {
+        if ((sh = shadowed(d, name, c->index)) != 0) {
             *out = RT_ERR;
             return sh < 0;
         }
@@ -789,7 +794,8 @@ static __attribute__((noinline)) Value get_fill(Value obj, Value name, AttrCache
     if (g) {
         int unbound = unbound_callable(descr);
         if (fixed)
-            ac_store(c, tp, version, unbound ? AC_METHOD : AC_NDESCR, 0, descr, (void *)g);
+            ac_store(c, tp, version, unbound ? AC_METHOD : AC_NDESCR, name_bit(name), descr,
+                     (void *)g);
         if (self && unbound) {
             *self = obj;
             return descr;
@@ -798,7 +804,7 @@ static __attribute__((noinline)) Value get_fill(Value obj, Value name, AttrCache
     }
     if (descr) {
         if (fixed)
-            ac_store(c, tp, version, AC_CLASS, 0, descr, NULL);
+            ac_store(c, tp, version, AC_CLASS, name_bit(name), descr, NULL);
         return descr;
     }
 generic:
@@ -832,7 +838,16 @@ Value rt_getmethod_cached(Value obj, Value name, AttrCache *c, Value *self)
     if (__builtin_expect(!rt_is_small(obj), 1)) {
         Object *o = rt_obj(obj);
         Type *tp = o->type;
+        /* the common case first: a method, and no instance attribute of its name (the
+         * name's bit is clear in the dict's keybits) */
         AttrCacheEntry *e = ac_find(c, tp);
+        if (e && e->kind == AC_METHOD) {
+            Value d = inst_dict(o, tp);
+            if (!d || !(as_dict(d)->keybits & (uint64_t)e->index)) {
+                *self = obj;
+                return e->value;
+            }
+        }
         Value v;
         if (e && ac_hit(o, tp, name, e, self, &v))
             return v;

@@ -286,6 +286,7 @@ int rt_dict_set_hashed(Value dict, Value key, int64_t hash, Value value)
     if (d->nentries == d->cap && dict_resize(d, d->used * 3 > MINSIZE ? d->used * 3 : 5) < 0)
         return -1;
     int64_t n = d->nentries++;
+    d->keybits |= UINT64_C(1) << (hash & 63);
     d->entries[n].hash = hash;
     d->entries[n].key = key;
     d->entries[n].value = value;
@@ -519,6 +520,7 @@ Value rt_dict_clear(Value self)
     d->indices = NULL;
     d->entries = NULL;
     d->used = d->nentries = d->cap = d->mask = 0;
+    d->keybits = 0;
     d->version++;
     return rt_None;
 }

@@ -263,6 +263,67 @@ static LLVMValueRef emit_getattr(Cg *cg, LLVMValueRef obj, const char *attr)
     return phi;
 }
 
+/* obj.name as the callee of a call (LOAD_METHOD): inline, the site's first cache entry holds a
+ * method of obj's type (kind RT_AC_METHOD; its index is the name's bit in a dict's keybits) and
+ * obj has no instance dict or one whose keybits rule the name out: the method, with obj stored
+ * in self_slot.  Else rt_getmethod_cached decides (and fills self_slot). */
+static LLVMValueRef emit_getmethod(Cg *cg, LLVMValueRef obj, const char *attr,
+                                   LLVMValueRef self_slot)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef fn = cg->fn->fn;
+    LLVMValueRef name = name_const(cg, attr), cache = cg_attr_cache(cg);
+    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.slow");
+    LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.done");
+    LLVMBasicBlockRef bb_ty = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.type");
+    LLVMBasicBlockRef bb_ver = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.version");
+    LLVMBasicBlockRef bb_off = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.dictslot");
+    LLVMBasicBlockRef bb_bits = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.keybits");
+    LLVMBasicBlockRef hit = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.hit");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, obj, ci64(cg, 1), ""),
+                                     ci64(cg, 0), ""), bb_ty, slow);
+    LLVMPositionBuilderAtEnd(b, bb_ty);
+    LLVMValueRef tp = load_field(cg, cg->ptr, obj, offsetof(Object, type));
+    LLVMValueRef ctp = load_field(cg, cg->ptr, cache, offsetof(AttrCache, e[0].type));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, tp, ctp, ""), bb_ver, slow);
+    LLVMPositionBuilderAtEnd(b, bb_ver);
+    LLVMValueRef ver = load_field(cg, cg->i32, tp, offsetof(Type, version));
+    LLVMValueRef cver = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].version));
+    LLVMValueRef kind = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].kind));
+    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntEQ, ver, cver, ""),
+                                   LLVMBuildICmp(b, LLVMIntEQ, kind, ci32(cg, RT_AC_METHOD), ""),
+                                   "");
+    LLVMBuildCondBr(b, ok, bb_off, slow);
+    LLVMPositionBuilderAtEnd(b, bb_off);
+    /* the kind implies a dict offset >= 0 (0: instances have no dict) */
+    LLVMValueRef off = load_field(cg, cg->i64, tp, offsetof(Type, dictoffset));
+    LLVMValueRef dp = LLVMBuildInBoundsGEP2(b, cg->i8, LLVMBuildIntToPtr(b, obj, cg->ptr, ""),
+                                            &off, 1, "");
+    LLVMValueRef d = LLVMBuildLoad2(b, cg->ptr, dp, "");
+    LLVMValueRef nodict = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntEQ, off, ci64(cg, 0), ""),
+                                      LLVMBuildIsNull(b, d, ""), "");
+    LLVMBuildCondBr(b, nodict, hit, bb_bits);
+    LLVMPositionBuilderAtEnd(b, bb_bits);
+    LLVMValueRef bits = load_field(cg, cg->i64, d, offsetof(DictObject, keybits));
+    LLVMValueRef bit = load_field(cg, cg->i64, cache, offsetof(AttrCache, e[0].index));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, bits, bit, ""), ci64(cg, 0), ""),
+                    hit, slow);
+    LLVMPositionBuilderAtEnd(b, hit);
+    LLVMBuildStore(b, obj, self_slot);
+    LLVMValueRef fast = load_field(cg, cg->i64, cache, offsetof(AttrCache, e[0].value));
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef r = RTC(cg, RTF_rt_getmethod_cached, obj, name, cache, self_slot);
+    LLVMBasicBlockRef slow_bb = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef vals[2] = {fast, r};
+    LLVMBasicBlockRef bbs[2] = {hit, slow_bb};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
 /* obj.name = value at a setattr site: the inline dict hit stores in place (bumping the dict's
  * version as every mutation does), else rt_setattr_cached; the int result (-1 error) */
 static LLVMValueRef emit_setattr(Cg *cg, LLVMValueRef obj, const char *attr, LLVMValueRef value)
@@ -1035,8 +1096,7 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
     case MIR_GetAttr:
         /* a per-site inline cache; as a call's callee, LOAD_METHOD (see find_method_calls) */
         if (in->id >= 0 && f->self_slot[in->id])
-            r = RTC(cg, RTF_rt_getmethod_cached, a0, name_const(cg, in->str), cg_attr_cache(cg),
-                    f->self_slot[in->id]);
+            r = emit_getmethod(cg, a0, in->str, f->self_slot[in->id]);
         else
             r = emit_getattr(cg, a0, in->str);
         check_value(cg, in, r);
