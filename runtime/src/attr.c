@@ -542,7 +542,7 @@ Value rt_call_with_self(Value func, Value self, const Value *args, size_t nargs,
             return rt_wrapper_call((WrapperDescrObject *)rt_obj(func), self, args, nargs,
                                    kwnames);
         if (ft == &rt_function_type)
-            return call_prepend(func, self, args, nargs, kwnames);
+            return rt_function_call_self(func, self, args, nargs, kwnames);
     }
     /* anything else is bound as an attribute would be (a built-in function stored in a
      * class is called without self, as in CPython) */

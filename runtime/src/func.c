@@ -432,6 +432,37 @@ Value rt_function_vectorcall(Value func, const Value *args, size_t nargs, Value 
     return r;
 }
 
+/* func(self, *args) for a method called through its class (special methods, __init__):
+ * exactly-positional calls bind self and the arguments straight into the parameters; the
+ * others go through the vectorcall with self prepended. */
+Value rt_function_call_self(Value func, Value self, const Value *args, size_t nargs,
+                            Value kwnames)
+{
+    FunctionObject *f = (FunctionObject *)rt_obj(func);
+    const CodeInfo *c = f->code;
+    if (kwnames || nargs + 1 != (size_t)c->npos || c->nparams != c->npos || c->nparams > 8) {
+        Value small[8];
+        size_t n = nargs + rt_nkw(kwnames);
+        Value *buf = n < 8 ? small : rt_alloc((n + 1) * sizeof(Value));
+        if (!buf)
+            return RT_ERR;
+        buf[0] = self;
+        copy_vals(buf + 1, args, n);
+        return rt_function_vectorcall(func, buf, nargs + 1, kwnames);
+    }
+    Value params[8];
+    params[0] = self;
+    copy_vals(params + 1, args, nargs);
+    if (rt_recursion_enter() < 0)
+        return RT_ERR;
+    Value saved = rt_current_globals;
+    rt_current_globals = f->globals;
+    Value r = c->body(f, params);
+    rt_current_globals = saved;
+    rt_recursion_leave();
+    return r;
+}
+
 _Thread_local Value rt_current_globals;
 
 /* functions are descriptors: f.__get__(obj) is a bound method, via the class f itself */
