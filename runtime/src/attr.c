@@ -921,7 +921,8 @@ int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *cache)
                 if (!d && !(d = *ds = rt_dict_new()))
                     return -1;
                 int64_t h = name_hash(name);
-                if (rt_dict_set_hashed(d, name, h, value) < 0)
+                if (((as_dict(d)->keybits >> (h & 63)) & 1 ? rt_dict_set_hashed(d, name, h, value)
+                                                             : rt_dict_insert_new(d, name, h, value)) < 0)
                     return -1;
                 DictObject *dd = as_dict(d);
                 int64_t last = dd->nentries - 1;

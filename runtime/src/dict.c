@@ -283,6 +283,14 @@ int rt_dict_set_hashed(Value dict, Value key, int64_t hash, Value value)
         d->version++;
         return 0;
     }
+    return rt_dict_insert_new(dict, key, hash, value);
+}
+
+int rt_dict_insert_new(Value dict, Value key, int64_t hash, Value value)
+{
+    DictObject *d = D(dict);
+    if (!d->indices && table_alloc(d, MINSIZE) < 0)
+        return -1;
     if (d->nentries == d->cap && dict_resize(d, d->used * 3 > MINSIZE ? d->used * 3 : 5) < 0)
         return -1;
     int64_t n = d->nentries++;
