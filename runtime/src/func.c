@@ -31,11 +31,18 @@
 #include "rt_class.h"
 #include "class_internal.h"
 
-/* memcpy of n Values; args may be NULL when n is 0 (memcpy's contract forbids that) */
+/* memcpy of n Values; args may be NULL when n is 0 (memcpy's contract forbids that).  The
+ * usual handful of arguments is copied inline: a memcpy call costs more than the copy. */
 static inline void copy_vals(Value *dst, const Value *src, size_t n)
 {
-    if (n)
-        memcpy(dst, src, n * sizeof(Value));
+    switch (n) {
+    case 4: dst[3] = src[3]; __attribute__((fallthrough));
+    case 3: dst[2] = src[2]; __attribute__((fallthrough));
+    case 2: dst[1] = src[1]; __attribute__((fallthrough));
+    case 1: dst[0] = src[0]; __attribute__((fallthrough));
+    case 0: return;
+    default: memcpy(dst, src, n * sizeof(Value));
+    }
 }
 
 static size_t nkw(Value kwnames) { return kwnames ? (size_t)rt_tuple_size(kwnames) : 0; }
