@@ -186,6 +186,8 @@ typedef struct DictObject {
     void *indices;         /* int8/16/32/64 slots by table size; -1 empty, -2 deleted */
     DictEntry *entries;
     uint64_t version;      /* bumped on every mutation: iteration checks */
+    uint64_t keybits;      /* bit (hash & 63) set for every key inserted since the last clear:
+                              a clear bit proves a key absent (attribute caches' shadow test) */
 } DictObject;
 typedef struct SetEntry { int64_t hash; Value key; } SetEntry;
 typedef struct SetObject {
@@ -393,6 +395,41 @@ Value rt_iter(Value v);
 Value rt_next(Value it);     /* RT_ERR + no pending exception = exhausted (no StopIteration) */
 Value rt_call(Value callable, const Value *args, size_t nargs, Value kwnames);
 Value rt_call_method(Value obj, Value name, const Value *args, size_t nargs, Value kwnames);
+
+/* Per-site inline caches (LOAD_ATTR / STORE_ATTR / LOAD_METHOD specialisation, attr.c).  The
+ * compiler emits one zeroed static AttrCache per getattr, setattr and method-call site; the
+ * runtime fills it on a miss and trusts it only while the receiver's type pointer and that
+ * type's version (rt_type_modified bumps it for the type and all its subclasses) still match,
+ * and, for an instance-dict hit, while the instance dict's entry at the cached index holds
+ * the very same name object.  Anything the cache cannot prove takes the generic path.  The
+ * records live in the program's data segment, a GC root, so the type and value they name
+ * stay alive (and a type pointer cannot be reused) while cached. */
+typedef struct AttrCacheEntry {
+    Type *type;        /* the receiver's type when filled; NULL: empty */
+    uint32_t version;  /* type->version when filled */
+    uint32_t kind;     /* what was found (attr.c's AC_*) */
+    int64_t index;     /* instance-dict entry index, or a __slots__ member's byte offset */
+    Value value;       /* the class attribute or descriptor found on the type */
+    void *fn;          /* the descriptor's __get__ (getattr sites) or __set__ (setattr sites) */
+} AttrCacheEntry;
+/* AttrCacheEntry.kind values codegen tests inline (the others are attr.c's own) */
+enum { RT_AC_EMPTY = 0, RT_AC_DICT = 1, RT_AC_METHOD = 3 };
+/* polymorphic: up to this many receiver types per site, the most recently filled first */
+#define RT_ATTR_CACHE_WAYS 4
+typedef struct AttrCache {
+    AttrCacheEntry e[RT_ATTR_CACHE_WAYS];
+} AttrCache;
+/* obj.name and obj.name = value (value 0: del) at a cached site: rt_getattr / rt_setattr */
+Value rt_getattr_cached(Value obj, Value name, AttrCache *c);
+int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *c);
+/* LOAD_METHOD: the callable for obj.name(...); *self = obj when it is an unbound function or
+ * method descriptor to be called with obj in front (no bound method made), else 0.  RT_ERR
+ * after raising (the AttributeError of obj.name). */
+Value rt_getmethod_cached(Value obj, Value name, AttrCache *c, Value *self);
+/* CALL after rt_getmethod_cached: args[0] is a free slot (overwritten with self when self is
+ * not 0), the nargs positional and the keyword values follow from args[1]. */
+Value rt_call_method_ready(Value callable, Value self, Value *args, size_t nargs,
+                           Value kwnames);
 int rt_isinstance(Value obj, Value cls);         /* -1 error */
 int rt_issubtype(const Type *a, const Type *b);  /* by MRO */
 

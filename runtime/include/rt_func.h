@@ -123,6 +123,9 @@ struct ModuleDef {
 Value rt_function_new(const CodeInfo *code, Value globals, Value defaults, Value kwdefaults,
                       Value closure);
 Value rt_function_vectorcall(Value func, const Value *args, size_t nargs, Value kwnames);
+/* rt_function_vectorcall(func, [self, *args]) without building that array when it can */
+Value rt_function_call_self(Value func, Value self, const Value *args, size_t nargs,
+                            Value kwnames);
 Value rt_builtin_new(const char *name, VectorCallFn fn, Value self, Value module);
 Value rt_method_new(Value func, Value self);
 /* Calls with an explicit *args iterable and **kwargs mapping (the CALL_FUNCTION_EX case):

@@ -98,10 +98,18 @@ static uint32_t next_version = 1;
 static DescrGetFn get_slot(Type *t);
 static DescrSetFn set_slot(Type *t);
 
+static void bump_version(Type *t, void *arg)
+{
+    (void)arg;
+    t->version = ++next_version;
+    /* per-site caches hold (type, version) for subclasses too: their lookups go through t */
+    rt_type_foreach_subclass(t, bump_version, NULL);
+}
+
 void rt_type_modified(Type *t)
 {
     mcache_epoch++;
-    t->version = ++next_version;
+    bump_version(t, NULL);
 }
 
 /* the miss path of mcache_find: the MRO lookup, stored in e */
@@ -144,9 +152,27 @@ Value rt_type_lookup(Type *t, Value name)
     return e ? e->value : 0;
 }
 
+/* The interned str of a C name: the runtime's special-method lookups (__init__ for every
+ * instance creation, __sub__ for every operator on an instance) pass the same literals over
+ * and over, so the last interned str per (hashed) pointer is kept, its text compared to be
+ * sure the pointer still names the same characters. */
+static Value intern_cached(const char *name)
+{
+    static struct { const char *p; Value v; } memo[128];
+    size_t i = ((uintptr_t)name >> 3) & 127;
+    if (memo[i].p == name && memo[i].v && !strcmp(rt_str_bytes(memo[i].v), name))
+        return memo[i].v;
+    Value n = rt_str_intern(name);
+    if (n) {
+        memo[i].p = name;
+        memo[i].v = n;
+    }
+    return n;
+}
+
 Value rt_type_lookup_cstr(Type *t, const char *name)
 {
-    Value n = rt_str_intern(name);
+    Value n = intern_cached(name);
     return n ? rt_type_lookup(t, n) : 0;
 }
 
@@ -421,7 +447,7 @@ Value rt_getattr(Value obj, Value name)
 
 Value rt_getattr_cstr(Value obj, const char *name)
 {
-    Value n = rt_str_intern(name);
+    Value n = intern_cached(name);
     return n ? rt_getattr(obj, n) : RT_ERR;
 }
 
@@ -516,7 +542,7 @@ Value rt_call_with_self(Value func, Value self, const Value *args, size_t nargs,
             return rt_wrapper_call((WrapperDescrObject *)rt_obj(func), self, args, nargs,
                                    kwnames);
         if (ft == &rt_function_type)
-            return call_prepend(func, self, args, nargs, kwnames);
+            return rt_function_call_self(func, self, args, nargs, kwnames);
     }
     /* anything else is bound as an attribute would be (a built-in function stored in a
      * class is called without self, as in CPython) */
@@ -565,4 +591,366 @@ Value rt_call_special(Value obj, const char *name, const Value *args, size_t nar
         return rt_call_with_self(d, obj, args, nargs, 0);
     Value b = rt_descr_bind(d, obj, tp);
     return b ? rt_call(b, args, nargs, 0) : RT_ERR;
+}
+
+/* ================================================================ per-site caches ========= */
+
+/* What an AttrCache (rt.h) holds.  Every kind is valid only for the exact type and version it
+ * was filled for; the kinds that read the type's attribute require it to be of a built-in
+ * (non-heap) type, whose descriptor slots can never change, and to be no data descriptor
+ * unless the kind says so: CPython's generic lookup order is preserved case by case. */
+enum {
+    AC_EMPTY = RT_AC_EMPTY,   /* nothing cached (or not cacheable): the generic path */
+    AC_DICT = RT_AC_DICT,     /* the instance dict's entry number `index`, if it still holds
+                                 the name (compiled code tests this kind inline) */
+    AC_CLASS = 2,   /* `value`, a class attribute that is no descriptor, unless the instance
+                   dict has the name */
+    AC_METHOD = RT_AC_METHOD,   /* `value`, a function or method descriptor (bound through
+                   fn, or called with self by a method call), unless the instance dict has the
+                   name (compiled method calls test this kind inline) */
+    AC_NDESCR,  /* `value`, another non-data descriptor: fn(value, obj, type), unless the
+                   instance dict has the name */
+    AC_SLOT,    /* a __slots__ member at byte offset `index` of the object */
+    AC_DATA,    /* `value`, a data descriptor (property, getset): fn is its __get__/__set__ */
+};
+
+static inline DictObject *as_dict(Value d) { return (DictObject *)rt_obj(d); }
+
+static inline int64_t name_hash(Value name)
+{
+    int64_t h = ((StrObject *)rt_obj(name))->hash;
+    return h != -1 ? h : rt_hash(name);
+}
+
+/* the instance dict of o (0 when it has none yet) for a type with a fixed dict offset */
+static inline Value inst_dict(Object *o, Type *tp)
+{
+    return tp->dictoffset > 0 ? *(Value *)((char *)o + tp->dictoffset) : 0;
+}
+
+/* name's bit in a dict's keybits (rt.h DictObject) */
+static inline int64_t name_bit(Value name) { return (int64_t)(UINT64_C(1) << (name_hash(name) & 63)); }
+
+/* does instance dict d (may be 0) hold name?  1 / 0, -1 after raising.  bit: name_bit(name),
+ * which the entries that need this test keep as their index */
+static inline int shadowed(Value d, Value name, int64_t bit)
+{
+    if (!d || !(as_dict(d)->keybits & (uint64_t)bit))
+        return 0;
+    int64_t ix = rt_dict_find_hashed(d, name, name_hash(name));
+    return ix >= 0 ? 1 : ix == -1 ? 0 : -1;
+}
+
+/* The entry of c for tp at its current version, or NULL. */
+static inline AttrCacheEntry *ac_find(AttrCache *c, Type *tp)
+{
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++)
+        if (c->e[i].type == tp)
+            return c->e[i].version == tp->version ? &c->e[i] : NULL;
+    return NULL;
+}
+
+/* Drops tp's entry: a miss on it re-classifies, and may find nothing cacheable. */
+static void ac_forget(AttrCache *c, Type *tp)
+{
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++)
+        if (c->e[i].type == tp)
+            c->e[i].type = NULL;
+}
+
+/* Fills an entry for tp, put first: the others move down, the last one (or tp's old entry,
+ * or an empty one) is dropped. */
+static void ac_store(AttrCache *c, Type *tp, uint32_t version, int kind, int64_t index,
+                     Value value, void *fn)
+{
+    int j = RT_ATTR_CACHE_WAYS - 1;
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++)
+        if (c->e[i].type == tp || !c->e[i].type) {
+            j = i;
+            break;
+        }
+    memmove(&c->e[1], &c->e[0], (size_t)j * sizeof c->e[0]);
+    AttrCacheEntry *e = &c->e[0];
+    e->kind = (uint32_t)kind;
+    e->index = index;
+    e->value = value;
+    e->fn = fn;
+    e->version = version;
+    e->type = tp;
+}
+
+/* types whose instances follow object.__getattribute__ with a plain dict offset */
+static int cacheable_type(Type *tp, int set)
+{
+    if (tp->flags & RT_TPFLAG_EXC_SUBCLASS || tp->dictoffset < 0)
+        return 0;
+    if (set) {
+        SetAttrFn f = setattr_slot(tp);
+        return !f || f == rt_object_generic_setattr;
+    }
+    GetAttrFn f = getattr_slot(tp);
+    return !f || f == rt_object_generic_getattr;
+}
+
+static int builtin_typed(Value v)
+{
+    return !v || rt_is_small(v) || !(rt_obj(v)->type->flags & RT_TPFLAG_HEAPTYPE);
+}
+
+/* A cached getattr (self == NULL) or method lookup (self != NULL) on a hit: 1 with *out set
+ * (RT_ERR after raising), 0 on a miss. */
+static inline int ac_hit(Object *o, Type *tp, Value name, AttrCacheEntry *c, Value *self,
+                         Value *out)
+{
+    Value d = inst_dict(o, tp);
+    int sh;
+    switch (c->kind) {
+    case AC_DICT:
+        if (d) {
+            DictObject *dd = as_dict(d);
+            if (c->index < dd->nentries && dd->entries[c->index].key == name) {
+                *out = dd->entries[c->index].value;
+                return 1;
+            }
+            /* another instance: the name may sit elsewhere in its dict */
+            int64_t ix = rt_dict_find_hashed(d, name, name_hash(name));
+            if (ix >= 0 && dd->entries[ix].key == name) {
+                c->index = ix;
+                *out = dd->entries[ix].value;
+                return 1;
+            }
+            if (ix == -2) {
+                *out = RT_ERR;
+                return 1;
+            }
+        }
+        return 0;
+    case AC_SLOT:
+        /* an unset slot is a miss: the generic path raises its AttributeError */
+        return (*out = *(Value *)((char *)o + c->index)) != 0;
+    case AC_DATA:
+        *out = ((DescrGetFn)c->fn)(c->value, rt_val(o), rt_val(tp));
+        return 1;
+    case AC_CLASS:
+    case AC_METHOD:
+    case AC_NDESCR:
+        if ((sh = shadowed(d, name, c->index)) != 0) {
+            *out = RT_ERR;
+            return sh < 0;
+        }
+        if (c->kind == AC_CLASS) {
+            *out = c->value;
+        } else if (self && c->kind == AC_METHOD) {
+            *self = rt_val(o);
+            *out = c->value;
+        } else {
+            *out = ((DescrGetFn)c->fn)(c->value, rt_val(o), rt_val(tp));
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* The miss path: the lookup of rt_object_generic_getattr, classifying what it finds. */
+static __attribute__((noinline)) Value get_fill(Value obj, Value name, AttrCache *c,
+                                                Value *self)
+{
+    if (rt_is_small(obj) || rt_is_small(name) || rt_obj(name)->type != &rt_str_type ||
+        !cacheable_type(rt_obj(obj)->type, 0))
+        goto generic;
+    Type *tp = rt_obj(obj)->type;
+    ac_forget(c, tp);
+    /* read first: whatever the lookup or a descriptor runs that changes the type makes the
+     * entry stale */
+    uint32_t version = tp->version;
+    MCEntry *e = mcache_find(tp, name);
+    if (!e)
+        return RT_ERR;
+    Value descr = e->value;
+    Type *dt = descr && !rt_is_small(descr) ? rt_obj(descr)->type : NULL;
+    DescrGetFn g = dt ? get_slot(dt) : NULL;
+    int fixed = builtin_typed(descr);
+    if (g && set_slot(dt)) {
+        if (dt == &rt_member_descriptor_type &&
+            rt_issubtype(tp, ((MemberDescrObject *)rt_obj(descr))->owner))
+            ac_store(c, tp, version, AC_SLOT,
+                     (int64_t)((MemberDescrObject *)rt_obj(descr))->offset, descr, NULL);
+        else if (fixed)
+            ac_store(c, tp, version, AC_DATA, 0, descr, (void *)g);
+        return g(descr, obj, rt_val(tp));
+    }
+    Value d = inst_dict(rt_obj(obj), tp);
+    if (d) {
+        int64_t ix = rt_dict_find_hashed(d, name, name_hash(name));
+        if (ix == -2)
+            return RT_ERR;
+        if (ix >= 0) {
+            DictEntry *de = &as_dict(d)->entries[ix];
+            if (fixed && de->key == name)
+                ac_store(c, tp, version, AC_DICT, ix, 0, NULL);
+            return de->value;
+        }
+    }
+    if (g) {
+        int unbound = unbound_callable(descr);
+        if (fixed)
+            ac_store(c, tp, version, unbound ? AC_METHOD : AC_NDESCR, name_bit(name), descr,
+                     (void *)g);
+        if (self && unbound) {
+            *self = obj;
+            return descr;
+        }
+        return g(descr, obj, rt_val(tp));
+    }
+    if (descr) {
+        if (fixed)
+            ac_store(c, tp, version, AC_CLASS, name_bit(name), descr, NULL);
+        return descr;
+    }
+generic:
+    if (self) {
+        Value m;
+        int r = rt_method_lookup(obj, name, &m);
+        if (r < 0)
+            return RT_ERR;
+        *self = r ? obj : 0;
+        return m;
+    }
+    return rt_getattr(obj, name);
+}
+
+Value rt_getattr_cached(Value obj, Value name, AttrCache *c)
+{
+    if (__builtin_expect(!rt_is_small(obj), 1)) {
+        Object *o = rt_obj(obj);
+        Type *tp = o->type;
+        AttrCacheEntry *e = ac_find(c, tp);
+        Value v;
+        if (e && ac_hit(o, tp, name, e, NULL, &v))
+            return v;
+    }
+    return get_fill(obj, name, c, NULL);
+}
+
+Value rt_getmethod_cached(Value obj, Value name, AttrCache *c, Value *self)
+{
+    *self = 0;
+    if (__builtin_expect(!rt_is_small(obj), 1)) {
+        Object *o = rt_obj(obj);
+        Type *tp = o->type;
+        /* the common case first: a method, and no instance attribute of its name (the
+         * name's bit is clear in the dict's keybits) */
+        AttrCacheEntry *e = ac_find(c, tp);
+        if (e && e->kind == AC_METHOD) {
+            Value d = inst_dict(o, tp);
+            if (!d || !(as_dict(d)->keybits & (uint64_t)e->index)) {
+                *self = obj;
+                return e->value;
+            }
+        }
+        Value v;
+        if (e && ac_hit(o, tp, name, e, self, &v))
+            return v;
+    }
+    return get_fill(obj, name, c, self);
+}
+
+/* The miss path of rt_setattr_cached: rt_object_generic_setattr's steps, classified. */
+static __attribute__((noinline)) int set_fill(Value obj, Value name, Value value, AttrCache *c)
+{
+    if (!value || rt_is_small(obj) || rt_is_small(name) || rt_obj(name)->type != &rt_str_type ||
+        !cacheable_type(rt_obj(obj)->type, 1))
+        return rt_setattr(obj, name, value);
+    Type *tp = rt_obj(obj)->type;
+    ac_forget(c, tp);
+    uint32_t version = tp->version;
+    MCEntry *e = mcache_find(tp, name);
+    if (!e)
+        return -1;
+    Value descr = e->value;
+    Type *dt = descr && !rt_is_small(descr) ? rt_obj(descr)->type : NULL;
+    DescrSetFn s = dt ? set_slot(dt) : NULL;
+    int fixed = builtin_typed(descr);
+    if (s) {
+        int r = s(descr, obj, value);
+        if (r == 0) {
+            if (dt == &rt_member_descriptor_type &&
+                rt_issubtype(tp, ((MemberDescrObject *)rt_obj(descr))->owner))
+                ac_store(c, tp, version, AC_SLOT,
+                         (int64_t)((MemberDescrObject *)rt_obj(descr))->offset, descr, NULL);
+            else if (fixed)
+                ac_store(c, tp, version, AC_DATA, 0, descr, (void *)s);
+        }
+        return r;
+    }
+    if (!fixed || tp->dictoffset <= 0)
+        return rt_object_generic_setattr(obj, name, value);
+    Value *ds = (Value *)((char *)rt_obj(obj) + tp->dictoffset);
+    if (!*ds && !(*ds = rt_dict_new()))
+        return -1;
+    int64_t h = name_hash(name);
+    if (rt_dict_set_hashed(*ds, name, h, value) < 0)
+        return -1;
+    int64_t ix = rt_dict_find_hashed(*ds, name, h);
+    if (ix >= 0 && as_dict(*ds)->entries[ix].key == name)
+        ac_store(c, tp, version, AC_DICT, ix, 0, NULL);
+    return 0;
+}
+
+int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *cache)
+{
+    if (__builtin_expect(!rt_is_small(obj) && value, 1)) {
+        Object *o = rt_obj(obj);
+        Type *tp = o->type;
+        AttrCacheEntry *c = ac_find(cache, tp);
+        if (c) {
+            switch (c->kind) {
+            case AC_DICT: {
+                Value *ds = (Value *)((char *)o + tp->dictoffset);
+                Value d = *ds;
+                if (d) {
+                    DictObject *dd = as_dict(d);
+                    if (c->index < dd->nentries && dd->entries[c->index].key == name) {
+                        dd->entries[c->index].value = value;
+                        dd->version++;
+                        return 0;
+                    }
+                }
+                /* another instance (a fresh one in __init__): the type still sends the name
+                 * to the instance dict, so only the dict changes, and the entry follows it */
+                if (!d && !(d = *ds = rt_dict_new()))
+                    return -1;
+                int64_t h = name_hash(name);
+                if (((as_dict(d)->keybits >> (h & 63)) & 1 ? rt_dict_set_hashed(d, name, h, value)
+                                                             : rt_dict_insert_new(d, name, h, value)) < 0)
+                    return -1;
+                DictObject *dd = as_dict(d);
+                int64_t last = dd->nentries - 1;
+                if (dd->entries[last].key == name)
+                    c->index = last;
+                return 0;
+            }
+            case AC_SLOT:
+                *(Value *)((char *)o + c->index) = value;
+                return 0;
+            case AC_DATA:
+                return ((DescrSetFn)c->fn)(c->value, obj, value);
+            }
+        }
+    }
+    return set_fill(obj, name, value, cache);
+}
+
+Value rt_call_method_ready(Value callable, Value self, Value *args, size_t nargs,
+                           Value kwnames)
+{
+    if (!self)
+        return rt_call(callable, args + 1, nargs, kwnames);
+    /* self is set only for an unbound function or descriptor object (never a small int) */
+    Type *ft = rt_obj(callable)->type;
+    if (ft == &rt_function_type) {
+        args[0] = self;
+        return rt_function_vectorcall(callable, args, nargs + 1, kwnames);
+    }
+    return rt_call_with_self(callable, self, args + 1, nargs, kwnames);
 }

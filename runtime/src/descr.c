@@ -273,6 +273,16 @@ typedef Value (*F3)(Value, Value, Value, Value);
 Value rt_md_call(const MethodDef *d, Type *owner, Value self, const Value *args, size_t nargs,
                  Value kwnames)
 {
+    /* the common call, every parameter positional-only and given: nothing to parse */
+    if (d->kind == MD_METHOD && !kwnames && !d->kwnames && nargs == (size_t)d->nmax) {
+        switch (nargs) {
+        case 0: return ((F0)d->fn)(self);
+        case 1: return ((F1)d->fn)(self, args[0]);
+        case 2: return ((F2)d->fn)(self, args[0], args[1]);
+        case 3: return ((F3)d->fn)(self, args[0], args[1], args[2]);
+        default: break;
+        }
+    }
     if (d->kind == MD_VARARGS || d->kind == MD_CLASSVAR)
         return ((Value (*)(Value, const Value *, size_t, Value))d->fn)(self, args, nargs,
                                                                         kwnames);

@@ -75,11 +75,21 @@ static int table_alloc(DictObject *d, int64_t size)
         return -1;
     }
     int64_t cap = size * 2 / 3;
-    /* the index table holds no pointers: the collector need not scan it */
-    void *ix = rt_alloc_atomic((size_t)size * ix_width(size));
-    DictEntry *e = rt_alloc((size_t)cap * sizeof(DictEntry));
-    if (!ix || !e)
-        return -1;
+    void *ix;
+    DictEntry *e;
+    if (size <= 128) {
+        /* small tables (instance dicts) in one block: the byte-wide index after the entries
+         * (bytes of -1 and small numbers never look like a heap address to the collector) */
+        if (!(e = rt_alloc((size_t)cap * sizeof(DictEntry) + (size_t)size)))
+            return -1;
+        ix = e + cap;
+    } else {
+        /* the index table holds no pointers: the collector need not scan it */
+        ix = rt_alloc_atomic((size_t)size * ix_width(size));
+        e = rt_alloc((size_t)cap * sizeof(DictEntry));
+        if (!ix || !e)
+            return -1;
+    }
     memset(ix, 0xff, (size_t)size * ix_width(size));   /* all -1 at any width */
     d->indices = ix;
     d->entries = e;
@@ -198,6 +208,15 @@ Value rt_dict_get_hashed(Value dict, Value key, int64_t hash)
     return ix >= 0 ? d->entries[ix].value : 0;
 }
 
+int64_t rt_dict_find_hashed(Value dict, Value key, int64_t hash)
+{
+    DictObject *d = D(dict);
+    if (!d->indices)
+        return -1;
+    int64_t ix = lookup_identity(d, key, hash);
+    return ix == -3 ? lookup(d, key, hash, NULL) : ix;
+}
+
 /* rt_hash, with an exact str's cached hash read here */
 static inline int64_t key_hash(Value key)
 {
@@ -253,7 +272,9 @@ int rt_dict_set_hashed(Value dict, Value key, int64_t hash, Value value)
     DictObject *d = D(dict);
     if (!d->indices && table_alloc(d, MINSIZE) < 0)
         return -1;
-    int64_t ix = lookup(d, key, hash, NULL);
+    int64_t ix = lookup_identity(d, key, hash);
+    if (ix == -3)
+        ix = lookup(d, key, hash, NULL);
     if (ix == -2)
         return -1;
     if (ix >= 0) {
@@ -262,9 +283,18 @@ int rt_dict_set_hashed(Value dict, Value key, int64_t hash, Value value)
         d->version++;
         return 0;
     }
+    return rt_dict_insert_new(dict, key, hash, value);
+}
+
+int rt_dict_insert_new(Value dict, Value key, int64_t hash, Value value)
+{
+    DictObject *d = D(dict);
+    if (!d->indices && table_alloc(d, MINSIZE) < 0)
+        return -1;
     if (d->nentries == d->cap && dict_resize(d, d->used * 3 > MINSIZE ? d->used * 3 : 5) < 0)
         return -1;
     int64_t n = d->nentries++;
+    d->keybits |= UINT64_C(1) << (hash & 63);
     d->entries[n].hash = hash;
     d->entries[n].key = key;
     d->entries[n].value = value;
@@ -498,6 +528,7 @@ Value rt_dict_clear(Value self)
     d->indices = NULL;
     d->entries = NULL;
     d->used = d->nentries = d->cap = d->mask = 0;
+    d->keybits = 0;
     d->version++;
     return rt_None;
 }

@@ -31,11 +31,18 @@
 #include "rt_class.h"
 #include "class_internal.h"
 
-/* memcpy of n Values; args may be NULL when n is 0 (memcpy's contract forbids that) */
+/* memcpy of n Values; args may be NULL when n is 0 (memcpy's contract forbids that).  The
+ * usual handful of arguments is copied inline: a memcpy call costs more than the copy. */
 static inline void copy_vals(Value *dst, const Value *src, size_t n)
 {
-    if (n)
-        memcpy(dst, src, n * sizeof(Value));
+    switch (n) {
+    case 4: dst[3] = src[3]; __attribute__((fallthrough));
+    case 3: dst[2] = src[2]; __attribute__((fallthrough));
+    case 2: dst[1] = src[1]; __attribute__((fallthrough));
+    case 1: dst[0] = src[0]; __attribute__((fallthrough));
+    case 0: return;
+    default: memcpy(dst, src, n * sizeof(Value));
+    }
 }
 
 static size_t nkw(Value kwnames) { return kwnames ? (size_t)rt_tuple_size(kwnames) : 0; }
@@ -422,6 +429,37 @@ Value rt_function_vectorcall(Value func, const Value *args, size_t nargs, Value 
         if (bind_args(f, params, args, nargs, kwnames) < 0)
             return RT_ERR;
     }
+    if (rt_recursion_enter() < 0)
+        return RT_ERR;
+    Value saved = rt_current_globals;
+    rt_current_globals = f->globals;
+    Value r = c->body(f, params);
+    rt_current_globals = saved;
+    rt_recursion_leave();
+    return r;
+}
+
+/* func(self, *args) for a method called through its class (special methods, __init__):
+ * exactly-positional calls bind self and the arguments straight into the parameters; the
+ * others go through the vectorcall with self prepended. */
+Value rt_function_call_self(Value func, Value self, const Value *args, size_t nargs,
+                            Value kwnames)
+{
+    FunctionObject *f = (FunctionObject *)rt_obj(func);
+    const CodeInfo *c = f->code;
+    if (kwnames || nargs + 1 != (size_t)c->npos || c->nparams != c->npos || c->nparams > 8) {
+        Value small[8];
+        size_t n = nargs + rt_nkw(kwnames);
+        Value *buf = n < 8 ? small : rt_alloc((n + 1) * sizeof(Value));
+        if (!buf)
+            return RT_ERR;
+        buf[0] = self;
+        copy_vals(buf + 1, args, n);
+        return rt_function_vectorcall(func, buf, nargs + 1, kwnames);
+    }
+    Value params[8];
+    params[0] = self;
+    copy_vals(params + 1, args, nargs);
     if (rt_recursion_enter() < 0)
         return RT_ERR;
     Value saved = rt_current_globals;

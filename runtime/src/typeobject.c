@@ -506,6 +506,7 @@ Value rt_type_new(Type *meta, Value name, Value bases, Value odict, const Value 
         rt_cell_set(cell, rt_val(t));
         if (rt_dict_del(dict, ck) < 0)
             return RT_ERR;
+        rt_type_modified(t);   /* lookups made since the namespace was installed saw it */
     }
     if (set_names(t, dict) < 0 || init_subclass(t, kwvalues, kwnames) < 0)
         return RT_ERR;
@@ -552,7 +553,7 @@ Value rt_type_call(Value type, const Value *args, size_t nargs, Value kwnames)
         return RT_ERR;
     /* __init__ runs only when __new__ returned an instance of the class */
     Type *ot = rt_typeof(obj);
-    if (!rt_issubtype(ot, t))
+    if (ot != t && !rt_issubtype(ot, t))
         return obj;
     InitFn init = NULL;
     for (Type *b = ot; b && !init; b = b->base)

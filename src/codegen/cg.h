@@ -77,6 +77,10 @@ typedef struct CgFn {
     /* generators and coroutines (rt_gen.h): the body is an LLVM switched-resume coroutine */
     int is_gen;
     LLVMValueRef gen;            /* the GenObject (rt_gen_new's result in the ramp) */
+    /* method calls (obj.name(...) as LOAD_METHOD/CALL): by SSA id of a getattr whose only use
+     * is as a call's callee, the alloca receiving its self (or 0); by the call's id, set */
+    LLVMValueRef *self_slot;
+    char *method_call;
     LLVMBasicBlockRef suspend_bb;   /* coro.end + return: leaving the body at a suspension */
     LLVMBasicBlockRef cleanup_bb;   /* the destroy path (never taken: the frame is GC'd) */
     LLVMBasicBlockRef final_bb;     /* the final suspension after return or raise */
@@ -137,6 +141,7 @@ LLVMValueRef cg_rt_global(Cg *cg, const char *name, LLVMTypeRef t);
 LLVMValueRef cg_rt_tls(Cg *cg, const char *name);         /* a thread-local i32 */
 LLVMValueRef cg_cstr(Cg *cg, const char *s);
 LLVMValueRef cg_tbpos(Cg *cg, const MirInst *in);            /* &static TracebackPos */
+LLVMValueRef cg_attr_cache(Cg *cg);                          /* &static AttrCache */
 void cg_raise_fmt(Cg *cg, LLVMValueRef type, const char *fmt, LLVMValueRef a, LLVMValueRef b2);
 int cg_const_add(Cg *cg, CgConstKind k, const char *data, size_t len);
 int cg_const_names(Cg *cg, const char *const *names, int n);

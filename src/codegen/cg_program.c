@@ -210,6 +210,18 @@ LLVMValueRef cg_tbpos(Cg *cg, const MirInst *in)
     return const_global(cg, LLVMConstArray2(cg->i32, f, 6), ".tbpos");
 }
 
+/* A zeroed, mutable AttrCache (rt.h) for one attribute site: the runtime fills it. */
+LLVMValueRef cg_attr_cache(Cg *cg)
+{
+    _Static_assert(sizeof(AttrCache) % sizeof(int64_t) == 0, "AttrCache is made of words");
+    LLVMTypeRef t = LLVMArrayType2(cg->i64, sizeof(AttrCache) / sizeof(int64_t));
+    LLVMValueRef g = LLVMAddGlobal(cg->mod, t, ".attrcache");
+    LLVMSetInitializer(g, LLVMConstNull(t));
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    LLVMSetAlignment(g, 8);
+    return g;
+}
+
 /* A NUL-terminated C string constant, one global per distinct string. */
 LLVMValueRef cg_cstr(Cg *cg, const char *s)
 {

@@ -189,6 +189,173 @@ static LLVMValueRef name_const(Cg *cg, const char *s)
     return cg_const_load(cg, cg_const_add(cg, KC_NAME, s, strlen(s)));
 }
 
+/* The instance-dict hit of an attribute site's cache, inline (rt.h AttrCache, kind
+ * RT_AC_DICT in the first entry): obj is no small int, its type and that type's version are the
+ * entry's, and the instance dict's entry at the cached index still holds the name object.
+ * Leaves the builder in the block where all of that held and returns the DictEntry pointer;
+ * every failed test branches to `slow`. */
+static LLVMValueRef attr_dict_entry(Cg *cg, LLVMValueRef obj, LLVMValueRef name,
+                                    LLVMValueRef cache, LLVMBasicBlockRef slow)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef fn = cg->fn->fn;
+    LLVMBasicBlockRef bb_ty = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.type");
+    LLVMBasicBlockRef bb_ver = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.version");
+    LLVMBasicBlockRef bb_dict = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.dict");
+    LLVMBasicBlockRef bb_ix = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.index");
+    LLVMBasicBlockRef bb_key = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.key");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, obj, ci64(cg, 1), ""),
+                                     ci64(cg, 0), ""), bb_ty, slow);
+    LLVMPositionBuilderAtEnd(b, bb_ty);
+    LLVMValueRef tp = load_field(cg, cg->ptr, obj, offsetof(Object, type));
+    LLVMValueRef ctp = load_field(cg, cg->ptr, cache, offsetof(AttrCache, e[0].type));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, tp, ctp, ""), bb_ver, slow);
+    LLVMPositionBuilderAtEnd(b, bb_ver);
+    LLVMValueRef ver = load_field(cg, cg->i32, tp, offsetof(Type, version));
+    LLVMValueRef cver = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].version));
+    LLVMValueRef kind = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].kind));
+    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntEQ, ver, cver, ""),
+                                   LLVMBuildICmp(b, LLVMIntEQ, kind, ci32(cg, RT_AC_DICT), ""),
+                                   "");
+    LLVMBuildCondBr(b, ok, bb_dict, slow);
+    LLVMPositionBuilderAtEnd(b, bb_dict);
+    /* the kind implies a positive dict offset */
+    LLVMValueRef off = load_field(cg, cg->i64, tp, offsetof(Type, dictoffset));
+    LLVMValueRef dp = LLVMBuildInBoundsGEP2(b, cg->i8, LLVMBuildIntToPtr(b, obj, cg->ptr, ""),
+                                            &off, 1, "");
+    LLVMValueRef d = LLVMBuildLoad2(b, cg->ptr, dp, "");
+    LLVMBuildCondBr(b, LLVMBuildIsNotNull(b, d, ""), bb_ix, slow);
+    LLVMPositionBuilderAtEnd(b, bb_ix);
+    LLVMValueRef ix = load_field(cg, cg->i64, cache, offsetof(AttrCache, e[0].index));
+    LLVMValueRef n = load_field(cg, cg->i64, d, offsetof(DictObject, nentries));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, ix, n, ""), bb_key, slow);
+    LLVMPositionBuilderAtEnd(b, bb_key);
+    LLVMValueRef entries = load_field(cg, cg->ptr, d, offsetof(DictObject, entries));
+    LLVMValueRef eoff = LLVMBuildMul(b, ix, ci64(cg, sizeof(DictEntry)), "");
+    LLVMValueRef ep = LLVMBuildInBoundsGEP2(b, cg->i8, entries, &eoff, 1, "");
+    LLVMValueRef key = load_field(cg, cg->i64, ep, offsetof(DictEntry, key));
+    LLVMBasicBlockRef hit = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.hit");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, key, name, ""), hit, slow);
+    LLVMPositionBuilderAtEnd(b, hit);
+    return ep;
+}
+
+/* obj.name at a getattr site: the inline dict hit, else rt_getattr_cached */
+static LLVMValueRef emit_getattr(Cg *cg, LLVMValueRef obj, const char *attr)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef name = name_const(cg, attr), cache = cg_attr_cache(cg);
+    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, "ac.slow");
+    LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, "ac.done");
+    LLVMValueRef ep = attr_dict_entry(cg, obj, name, cache, slow);
+    LLVMValueRef fast = load_field(cg, cg->i64, ep, offsetof(DictEntry, value));
+    LLVMBasicBlockRef fast_bb = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef r = RTC(cg, RTF_rt_getattr_cached, obj, name, cache);
+    LLVMBasicBlockRef slow_bb = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef vals[2] = {fast, r};
+    LLVMBasicBlockRef bbs[2] = {fast_bb, slow_bb};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
+/* obj.name as the callee of a call (LOAD_METHOD): inline, the site's first cache entry holds a
+ * method of obj's type (kind RT_AC_METHOD; its index is the name's bit in a dict's keybits) and
+ * obj has no instance dict or one whose keybits rule the name out: the method, with obj stored
+ * in self_slot.  Else rt_getmethod_cached decides (and fills self_slot). */
+static LLVMValueRef emit_getmethod(Cg *cg, LLVMValueRef obj, const char *attr,
+                                   LLVMValueRef self_slot)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef fn = cg->fn->fn;
+    LLVMValueRef name = name_const(cg, attr), cache = cg_attr_cache(cg);
+    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.slow");
+    LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.done");
+    LLVMBasicBlockRef bb_ty = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.type");
+    LLVMBasicBlockRef bb_ver = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.version");
+    LLVMBasicBlockRef bb_off = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.dictslot");
+    LLVMBasicBlockRef bb_bits = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.keybits");
+    LLVMBasicBlockRef hit = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.hit");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, obj, ci64(cg, 1), ""),
+                                     ci64(cg, 0), ""), bb_ty, slow);
+    LLVMPositionBuilderAtEnd(b, bb_ty);
+    LLVMValueRef tp = load_field(cg, cg->ptr, obj, offsetof(Object, type));
+    LLVMValueRef ctp = load_field(cg, cg->ptr, cache, offsetof(AttrCache, e[0].type));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, tp, ctp, ""), bb_ver, slow);
+    LLVMPositionBuilderAtEnd(b, bb_ver);
+    LLVMValueRef ver = load_field(cg, cg->i32, tp, offsetof(Type, version));
+    LLVMValueRef cver = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].version));
+    LLVMValueRef kind = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].kind));
+    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntEQ, ver, cver, ""),
+                                   LLVMBuildICmp(b, LLVMIntEQ, kind, ci32(cg, RT_AC_METHOD), ""),
+                                   "");
+    LLVMBuildCondBr(b, ok, bb_off, slow);
+    LLVMPositionBuilderAtEnd(b, bb_off);
+    /* the kind implies a dict offset >= 0 (0: instances have no dict) */
+    LLVMValueRef off = load_field(cg, cg->i64, tp, offsetof(Type, dictoffset));
+    LLVMValueRef dp = LLVMBuildInBoundsGEP2(b, cg->i8, LLVMBuildIntToPtr(b, obj, cg->ptr, ""),
+                                            &off, 1, "");
+    LLVMValueRef d = LLVMBuildLoad2(b, cg->ptr, dp, "");
+    LLVMValueRef nodict = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntEQ, off, ci64(cg, 0), ""),
+                                      LLVMBuildIsNull(b, d, ""), "");
+    LLVMBuildCondBr(b, nodict, hit, bb_bits);
+    LLVMPositionBuilderAtEnd(b, bb_bits);
+    LLVMValueRef bits = load_field(cg, cg->i64, d, offsetof(DictObject, keybits));
+    LLVMValueRef bit = load_field(cg, cg->i64, cache, offsetof(AttrCache, e[0].index));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, bits, bit, ""), ci64(cg, 0), ""),
+                    hit, slow);
+    LLVMPositionBuilderAtEnd(b, hit);
+    LLVMBuildStore(b, obj, self_slot);
+    LLVMValueRef fast = load_field(cg, cg->i64, cache, offsetof(AttrCache, e[0].value));
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef r = RTC(cg, RTF_rt_getmethod_cached, obj, name, cache, self_slot);
+    LLVMBasicBlockRef slow_bb = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef vals[2] = {fast, r};
+    LLVMBasicBlockRef bbs[2] = {hit, slow_bb};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
+/* obj.name = value at a setattr site: the inline dict hit stores in place (bumping the dict's
+ * version as every mutation does), else rt_setattr_cached; the int result (-1 error) */
+static LLVMValueRef emit_setattr(Cg *cg, LLVMValueRef obj, const char *attr, LLVMValueRef value)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef name = name_const(cg, attr), cache = cg_attr_cache(cg);
+    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, "ac.slow");
+    LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, "ac.done");
+    LLVMValueRef ep = attr_dict_entry(cg, obj, name, cache, slow);
+    LLVMBuildStore(b, value, field_ptr(cg, ep, offsetof(DictEntry, value)));
+    /* the dict pointer again, from the entry block's loads: recomputed cheaply */
+    LLVMValueRef tp = load_field(cg, cg->ptr, obj, offsetof(Object, type));
+    LLVMValueRef off = load_field(cg, cg->i64, tp, offsetof(Type, dictoffset));
+    LLVMValueRef d = LLVMBuildLoad2(
+        b, cg->ptr, LLVMBuildInBoundsGEP2(b, cg->i8, LLVMBuildIntToPtr(b, obj, cg->ptr, ""), &off,
+                                          1, ""), "");
+    LLVMValueRef vp = field_ptr(cg, d, offsetof(DictObject, version));
+    LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i64, vp, ""), ci64(cg, 1), ""), vp);
+    LLVMBasicBlockRef fast_bb = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef r = RTC(cg, RTF_rt_setattr_cached, obj, name, value, cache);
+    LLVMBasicBlockRef slow_bb = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i32, "");
+    LLVMValueRef vals[2] = {ci32(cg, 0), r};
+    LLVMBasicBlockRef bbs[2] = {fast_bb, slow_bb};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
 /* Raises type_global (an rt_* exception Type* variable) with msg; returns RT_ERR. */
 static LLVMValueRef raise_str(Cg *cg, const char *type_global, const char *msg)
 {
@@ -1116,11 +1283,15 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
     case MIR_Not: return LLVMBuildNot(b, a0, "");
     case MIR_BoxBool: return box_bool(cg, a0);
     case MIR_GetAttr:
-        r = RTC(cg, RTF_rt_getattr, a0, name_const(cg, in->str));
+        /* a per-site inline cache; as a call's callee, LOAD_METHOD (see find_method_calls) */
+        if (in->id >= 0 && f->self_slot[in->id])
+            r = emit_getmethod(cg, a0, in->str, f->self_slot[in->id]);
+        else
+            r = emit_getattr(cg, a0, in->str);
         check_value(cg, in, r);
         return r;
     case MIR_SetAttr:
-        check_int(cg, in, RTC(cg, RTF_rt_setattr, a0, name_const(cg, in->str), a1));
+        check_int(cg, in, emit_setattr(cg, a0, in->str, a1));
         return NULL;
     case MIR_DelAttr:
         check_int(cg, in, RTC(cg, RTF_rt_delattr, a0, name_const(cg, in->str)));
@@ -1137,6 +1308,16 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         return NULL;
     case MIR_Call: {
         int nv = in->nargs - 1;
+        if (in->id >= 0 && f->method_call[in->id]) {
+            /* CALL after LOAD_METHOD: slot 0 of the buffer is left for self */
+            LLVMValueRef self = LLVMBuildLoad2(b, cg->i64, f->self_slot[in->args[0]->id], "");
+            if (nv)
+                fill_buf(cg, in, 1, nv, 1);
+            r = RTC(cg, RTF_rt_call_method_ready, a0, self, f->argbuf,
+                    ci64(cg, nv - in->nnames), kwnames(cg, in));
+            check_value(cg, in, r);
+            return r;
+        }
         LLVMValueRef buf = nv ? fill_buf(cg, in, 1, nv, 0) : LLVMConstNull(cg->ptr);
         r = RTC(cg, RTF_rt_call, a0, buf, ci64(cg, nv - in->nnames), kwnames(cg, in));
         check_value(cg, in, r);
@@ -1459,15 +1640,53 @@ static void free_fn_tables(CgFn *f)
     free(f->exc_bb);
     free(f->vals);
     free(f->vars);
+    free(f->self_slot);
+    free(f->method_call);
 }
 
-/* The largest scratch buffer any instruction of mf needs (call arguments, build.*). */
+/* obj.name(args) as CPython's LOAD_METHOD/CALL: a getattr whose only use is as the callee of
+ * a call gets an alloca for the self that rt_getmethod_cached hands over, and the call passes
+ * it to rt_call_method_ready, so no bound method is made.  Both instructions keep their own
+ * positions (an AttributeError points at obj.name, an error of the call at the whole call).
+ * Emits the allocas into the prologue (the builder's position). */
+static void find_method_calls(Cg *cg, CgFn *f)
+{
+    const MirFunction *mf = f->mf;
+    int *uses = calloc((size_t)f->nvals + 1, sizeof *uses);
+    f->self_slot = calloc((size_t)f->nvals + 1, sizeof *f->self_slot);
+    f->method_call = calloc((size_t)f->nvals + 1, 1);
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            const MirInst *in = mf->blocks[i]->insts[j];
+            for (int k = 0; k < in->nargs; k++)
+                if (in->args[k]->id >= 0 && in->args[k]->id < f->nvals)
+                    uses[in->args[k]->id]++;
+        }
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            const MirInst *in = mf->blocks[i]->insts[j];
+            if (in->op != MIR_Call || in->id < 0 || in->nargs < 1)
+                continue;
+            const MirInst *callee = in->args[0];
+            if (callee->op != MIR_GetAttr || callee->id < 0 || uses[callee->id] != 1 ||
+                f->self_slot[callee->id])
+                continue;
+            f->self_slot[callee->id] = LLVMBuildAlloca(cg->b, cg->i64, "self");
+            f->method_call[in->id] = 1;
+        }
+    free(uses);
+}
+
+/* The largest scratch buffer any instruction of mf needs (call arguments, build.*; a call
+ * one more, for the self of a method call). */
 static int argbuf_size(const MirFunction *mf)
 {
     int n = 1;
     for (int i = 0; i < mf->nblocks; i++)
         for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
             const MirInst *in = mf->blocks[i]->insts[j];
+            if (in->op == MIR_Call && in->nargs + 1 > n)
+                n = in->nargs + 1;
             if ((in->op == MIR_Call || in->op == MIR_BuildTuple || in->op == MIR_BuildList ||
                  in->op == MIR_BuildString || in->op == MIR_BuildClass) && in->nargs > n)
                 n = in->nargs;
@@ -1553,6 +1772,7 @@ void cg_function(Cg *cg, const MirFunction *mf)
         LLVMBuildStore(cg->b, ci64(cg, 0), f->vars[i]);
     }
     f->argbuf = LLVMBuildAlloca(cg->b, LLVMArrayType2(cg->i64, (uint64_t)argbuf_size(mf)), "args");
+    find_method_calls(cg, f);
     if (is_clone) {
         /* no FunctionObject: the module's dict through its ModuleDef (the module is running
          * or done: a clone is only called from code of the program that ran its def) */

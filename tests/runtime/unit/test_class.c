@@ -360,6 +360,128 @@ static void test_attr_cache(void)
     CHECK(rt_getattr(b, S("d")), "8");
 }
 
+/* The per-site caches (rt_getattr_cached & co, one AttrCache per "site" here as codegen
+ * makes one per instruction): each case fills a cache, changes what it depends on, and checks
+ * the next access sees the change.  filled() checks that the fast path is really in use. */
+static AttrCache site_get, site_get2, site_set, site_meth;
+
+static Value filled(const AttrCache *c, Value obj)
+{
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++)
+        if (c->e[i].type == rt_typeof(obj) && c->e[i].version == rt_typeof(obj)->version)
+            return S("filled");
+    return S("empty");
+}
+
+/* obj.name(arg) through the method-call pair, as compiled code does it */
+static Value mcall1(Value obj, const char *name, Value arg)
+{
+    Value self, buf[2] = {0, arg};
+    Value f = rt_getmethod_cached(obj, S(name), &site_meth, &self);
+    return f ? rt_call_method_ready(f, self, buf, 1, 0) : RT_ERR;
+}
+
+static void test_inline_cache(void)
+{
+    Value obj = rt_val(&rt_object_type);
+    Value eq = rt_type_lookup(&rt_object_type, S("__eq__"));
+    Value ne = rt_type_lookup(&rt_object_type, S("__ne__"));
+    Value A = mkclass("IA", T1(obj), "v", rt_small(1), "m", eq, NULL);
+    Value Bc = mkclass("IB", T1(A), NULL);
+    Value a = rt_call(A, NULL, 0, 0), b = rt_call(Bc, NULL, 0, 0);
+    /* a class attribute assigned after the cache filled */
+    CHECK(rt_getattr_cached(a, S("v"), &site_get), "1");
+    CHECK(filled(&site_get, a), "'filled'");
+    CHECK(R(rt_setattr(A, S("v"), rt_small(2))), "0");
+    CHECK(rt_getattr_cached(a, S("v"), &site_get), "2");
+    /* an instance attribute then shadows it, and its deletion uncovers it */
+    CHECK(R(rt_setattr_cached(a, S("v"), rt_small(3), &site_set)), "0");
+    CHECK(R(rt_setattr_cached(a, S("v"), rt_small(4), &site_set)), "0");
+    CHECK(filled(&site_set, a), "'filled'");
+    CHECK(rt_getattr_cached(a, S("v"), &site_get), "4");
+    CHECK(rt_getattr_cached(a, S("v"), &site_get), "4");
+    CHECK(R(rt_delattr(a, S("v"))), "0");
+    CHECK(rt_getattr_cached(a, S("v"), &site_get), "2");
+    /* a method call: no bound method, then the method replaced on the class */
+    CHECK(mcall1(a, "m", a), "True");
+    CHECK(filled(&site_meth, a), "'filled'");
+    Value self;
+    CHECK(rt_getmethod_cached(a, S("m"), &site_meth, &self) == eq && self == a ? S("unbound")
+                                                                              : RT_ERR,
+          "'unbound'");
+    CHECK(R(rt_setattr(A, S("m"), ne)), "0");
+    CHECK(mcall1(a, "m", a), "False");
+    /* an instance attribute shadowing the method: called as is, without self */
+    CHECK(R(rt_setattr(a, S("m"), rt_val(&rt_str_type))), "0");
+    CHECK(mcall1(a, "m", rt_small(5)), "'5'");
+    CHECK(R(rt_delattr(a, S("m"))), "0");
+    CHECK(mcall1(a, "m", a), "False");
+    /* a subclass instance, then its base modified, then the subclass itself */
+    CHECK(rt_getattr_cached(b, S("v"), &site_get2), "2");
+    CHECK(R(rt_setattr(A, S("v"), rt_small(6))), "0");
+    CHECK(rt_getattr_cached(b, S("v"), &site_get2), "6");
+    CHECK(R(rt_setattr(Bc, S("v"), rt_small(7))), "0");
+    CHECK(rt_getattr_cached(b, S("v"), &site_get2), "7");
+    CHECK(rt_getattr_cached(a, S("v"), &site_get2), "6");
+    CHECK(mcall1(b, "m", b), "False");
+    CHECK(R(rt_setattr(A, S("m"), eq)), "0");
+    CHECK(mcall1(b, "m", b), "True");
+    /* __class__ reassigned: the cache keys on the type read from the object */
+    Value C = mkclass("IC", T1(obj), "v", rt_small(8), "m", ne, NULL);
+    CHECK(rt_getattr_cached(b, S("v"), &site_get2), "7");
+    CHECK(R(rt_setattr(b, S("__class__"), C)), "0");
+    CHECK(rt_getattr_cached(b, S("v"), &site_get2), "8");
+    CHECK(mcall1(b, "m", b), "False");
+    /* a property added later wins over the instance dict, for reads and writes */
+    CHECK(R(rt_setattr_cached(a, S("w"), rt_small(9), &site_set)), "0");
+    CHECK(rt_getattr_cached(a, S("w"), &site_get), "9");
+    CHECK(rt_getattr_cached(a, S("w"), &site_get), "9");
+    Value prop = rt_call(rt_val(&rt_property_type), (Value[]){B("w", m_get_x)}, 1, 0);
+    CHECK(R(rt_setattr(A, S("w"), prop)), "0");
+    CHECK(rt_getattr_cached(a, S("w"), &site_get), "42");
+    CHECK(R(rt_setattr_cached(a, S("w"), rt_small(1), &site_set)),
+          "E AttributeError: property of 'IA' object has no setter");
+    CHECK(R(rt_setattr(A, S("w"), 0)), "0");
+    CHECK(rt_getattr_cached(a, S("w"), &site_get), "9");
+    /* __dict__ replaced: the entry at the cached index must hold the same name */
+    CHECK(rt_getattr_cached(a, S("w"), &site_get), "9");
+    Value d = rt_dict_new();
+    rt_dict_set(d, S("x"), rt_small(10));
+    rt_dict_set(d, S("w"), rt_small(11));
+    CHECK(R(rt_setattr(a, S("__dict__"), d)), "0");
+    CHECK(rt_getattr_cached(a, S("w"), &site_get), "11");
+    Value d2 = rt_dict_new();
+    rt_dict_set(d2, S("y"), rt_small(12));
+    CHECK(R(rt_setattr(a, S("__dict__"), d2)), "0");
+    CHECK(rt_getattr_cached(a, S("w"), &site_get),
+          "E AttributeError: 'IA' object has no attribute 'w'");
+    CHECK(R(rt_setattr_cached(a, S("w"), rt_small(13), &site_set)), "0");
+    CHECK(rt_getattr(d2, S("__len__")) ? rt_call(rt_getattr(d2, S("__len__")), NULL, 0, 0)
+                                       : RT_ERR,
+          "2");
+    /* __slots__ members: read and written at their offset, unset raises */
+    Value SL = mkclass("ISL", T1(obj), "__slots__", T1(S("s")), NULL);
+    Value sl = rt_call(SL, NULL, 0, 0);
+    static AttrCache sg, ss;
+    CHECK(rt_getattr_cached(sl, S("s"), &sg), "E AttributeError: 'ISL' object has no attribute 's'");
+    CHECK(R(rt_setattr_cached(sl, S("s"), rt_small(1), &ss)), "0");
+    CHECK(R(rt_setattr_cached(sl, S("s"), rt_small(2), &ss)), "0");
+    CHECK(rt_getattr_cached(sl, S("s"), &sg), "2");
+    CHECK(rt_getattr_cached(sl, S("s"), &sg), "2");
+    CHECK(filled(&sg, sl), "'filled'");
+    CHECK(R(rt_delattr(sl, S("s"))), "0");
+    CHECK(rt_getattr_cached(sl, S("s"), &sg), "E AttributeError: 'ISL' object has no attribute 's'");
+    /* a built-in type's method: list.append called with self */
+    Value l = rt_list_new(0);
+    static AttrCache lm;
+    for (int i = 0; i < 2; i++) {
+        Value buf[2] = {0, rt_small(i)};
+        Value f = rt_getmethod_cached(l, S("append"), &lm, &self);
+        CHECK(f && self == l ? rt_call_method_ready(f, self, buf, 1, 0) : RT_ERR, "None");
+    }
+    CHECK(l, "[0, 1]");
+}
+
 static void test_exceptions(void)
 {
     Value E = mkclass("MyErr", T1(rt_val(rt_Exception)), NULL);
@@ -474,6 +596,7 @@ int main(void)
     test_slots_dispatch();
     test_descriptors();
     test_attr_cache();
+    test_inline_cache();
     test_exceptions();
     test_build_class();
     printf("%d passed, %d failed\n", passed, failed);
