@@ -764,7 +764,8 @@ static int sweep(Run *r)
                     cell_store(r, c.cell, T(r, i->args[1]));
             }
             if (mir_ops[i->op].flags & MF_VALUE)
-                set(r, i, inst_ty(r, i));
+                set(r, i, elems_inst_ty(r->in, r->c, i, inst_ty(r, i), &r->global));
+            elems_effects(r->in, r->c, i, &r->global);
             if (i->target)
                 reach(r, i->target);
             if (i->target2)
@@ -824,5 +825,6 @@ void infer_free(Infer *in)
     free(in->globals);
     free(in->setattr_names);
     free(in->nonlocal_names);
+    elems_free(in);
     free(in);
 }

@@ -83,6 +83,7 @@ typedef struct Infer {
     int rounds;
     const char **nonlocal_names;  /* free variables assigned by inner functions */
     int nnonlocal, capnonlocal;
+    struct InferElems *elems;     /* elems.c: list creation sites and their element types */
 } Infer;
 
 Infer *infer_program(MirProgram *p);
@@ -100,6 +101,17 @@ const InferGlobal *infer_global(const Infer *in, const MirModule *m, const char 
 int infer_builtin(const Infer *in, const MirFunction *f, const char *name);
 /* Can this global.load in f never fail (stable global bound before f can run)? */
 int infer_load_safe(const Infer *in, const MirFunction *f, const MirInst *load);
+
+/* elems.c: element types of lists (creation sites, escape analysis; docs/internals/typed.md).
+ * elems_inst_ty refines the type inst_ty gave instruction i (dflt); elems_effects applies what
+ * i does to the lists among its operands (stores, escapes).  Both set *global on a change. */
+Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global);
+void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global);
+/* The element type of a list or list iterator type (dyn when unknown or escaped). */
+Ty elems_of(const Infer *in, Ty list);
+/* Why the elements of this list type are dyn (an escape), or NULL; loc/file of the cause. */
+const char *elems_why(const Infer *in, Ty list, Loc *loc);
+void elems_free(Infer *in);
 
 /* specialize.c: rewrites the program into typed MIR (verifies every function). */
 void infer_specialize(Infer *in);

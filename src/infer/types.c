@@ -11,6 +11,9 @@ const char *const ty_builtin_names[TB__COUNT] = {
 #undef BUILTIN
 };
 
+Ty (*ty_list_elem_hook)(Ty list);
+static int list_depth;   /* nesting of list[...] being printed (a list may contain itself) */
+
 Ty ty_bot(void) { return (Ty){.k = TY_BOT}; }
 Ty ty_dyn(void) { return (Ty){.k = TY_DYN}; }
 Ty ty_kind(TyKind k) { return (Ty){.k = k}; }
@@ -33,6 +36,8 @@ int ty_eq(Ty a, Ty b)
         return a.bi == b.bi;
     if (a.k == TY_CELL)
         return a.cell == b.cell;
+    if (a.k == TY_LIST || a.k == TY_LISTITER)
+        return a.sites == b.sites;
     return 1;
 }
 
@@ -46,6 +51,8 @@ Ty ty_join(Ty a, Ty b)
         return ty_dyn();
     if (has_range(a.k))
         return (Ty){.k = a.k, .lo = a.lo < b.lo ? a.lo : b.lo, .hi = a.hi > b.hi ? a.hi : b.hi};
+    if (a.k == TY_LIST || a.k == TY_LISTITER)
+        return (Ty){.k = a.k, .sites = a.sites | b.sites};
     return ty_eq(a, b) ? a : ty_dyn();
 }
 
@@ -159,7 +166,18 @@ const char *ty_str(Ty t, char *buf, size_t n)
     case TY_BOOL: snprintf(buf, n, "bool"); break;
     case TY_NONE: snprintf(buf, n, "None"); break;
     case TY_STR: snprintf(buf, n, "str"); break;
-    case TY_LIST: snprintf(buf, n, "list"); break;
+    case TY_LIST:
+    case TY_LISTITER:
+        if (ty_list_elem_hook && list_depth < 3) {
+            char e[96];
+            list_depth++;
+            ty_str(ty_list_elem_hook(t), e, sizeof e);
+            list_depth--;
+            snprintf(buf, n, "%s[%s]", t.k == TY_LIST ? "list" : "list_iterator", e);
+        } else {
+            snprintf(buf, n, t.k == TY_LIST ? "list" : "list_iterator");
+        }
+        break;
     case TY_TUPLE: snprintf(buf, n, "tuple"); break;
     case TY_DICT: snprintf(buf, n, "dict"); break;
     case TY_FUNC: snprintf(buf, n, "function %s", t.fn && t.fn->qualname ? t.fn->qualname : "?"); break;

@@ -33,6 +33,7 @@ typedef enum TyKind {
     TY_RANGEITER,  /* its iterator */
     TY_BUILTIN,    /* a known builtin function (bi: TyBuiltin) */
     TY_CELL,       /* a known closure cell (cell: infer.h InferCell) */
+    TY_LISTITER,   /* an iterator over a list of the creation sites `sites` (elems.c) */
     TY_DYN,
 } TyKind;
 
@@ -55,6 +56,8 @@ typedef struct Ty {
     const MirModule *mod;      /* TY_MODULE */
     int bi;                    /* TY_BUILTIN */
     struct InferCell *cell;    /* TY_CELL */
+    uint64_t sites;            /* TY_LIST, TY_LISTITER: the abstract creation sites the list
+                                  may come from (elems.c; one bit per site) */
 } Ty;
 
 Ty ty_bot(void);
@@ -76,6 +79,9 @@ Ty ty_int_add(Ty a, Ty b);
 Ty ty_int_sub(Ty a, Ty b);
 Ty ty_int_mul(Ty a, Ty b);
 Ty ty_int_neg(Ty a);
+/* Set by elems.c while its analysis is current: the element type of a TY_LIST/TY_LISTITER
+ * (printing shows list[float]). */
+extern Ty (*ty_list_elem_hook)(Ty list);
 /* Prints e.g. "int[0, 99]", "float", "function fib", "dyn" (pyi: Python annotation form). */
 void ty_print(FILE *out, Ty t, int pyi);
 /* The same into buf (at least 64 bytes). */

@@ -1,0 +1,482 @@
+/*
+ * elems.c - element types of lists: creation sites and an escape analysis (typed.md, "Element
+ * types").
+ *
+ * Every instruction that makes a new list (build.list, `a + b` / `[x] * n` of lists) in a
+ * context is a concrete creation site; the concrete sites of the main module's body and of
+ * specialisations of its functions get one bit each of a 64-bit set (the first 63 met; the
+ * rest, every site of other modules and of generic contexts share the last bit: one abstract
+ * site for all of them, which in practice escapes).  A list type (TY_LIST) carries the set of sites it
+ * may come from; joins take the union.
+ *
+ * Each abstract site has an element type, the join of everything that may be stored into one
+ * of its lists, and an `escaped` flag: set when one of its lists flows where inference does
+ * not follow it (a generic call argument, a store into a container, attribute, global or cell
+ * that is not a tracked list, a return from a generic context, an unmodelled use).  An escaped
+ * site's elements are dyn, and lists stored into it escape too.  Reads that hand the elements
+ * (not the list) to unknown code (print, comparisons, slices) make only the elements escape.
+ * Everything is monotone, so the rounds of infer.c reach a fixed point with it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/util.h"
+#include "infer.h"
+
+#define NSITES 64
+#define SHARED_SITE 63
+#define WIDEN_AFTER 3
+
+typedef struct ElemSite {
+    Ty elem;
+    int escaped;
+    int changes;
+    const char *why;        /* the first escape */
+    Loc why_loc;
+} ElemSite;
+
+typedef struct SiteKey {
+    const InferCtx *c;
+    int id;
+} SiteKey;
+
+typedef struct InferElems {
+    ElemSite sites[NSITES];
+    SiteKey keys[SHARED_SITE];
+    int nkeys;
+} InferElems;
+
+static const Infer *cur_in;   /* for ty_list_elem_hook (printing) */
+
+static Ty hook(Ty t) { return elems_of(cur_in, t); }
+
+static InferElems *E(Infer *in)
+{
+    if (!in->elems) {
+        in->elems = xcalloc(1, sizeof *in->elems);
+        for (int k = 0; k < NSITES; k++)
+            in->elems->sites[k].elem = ty_bot();
+        cur_in = in;
+        ty_list_elem_hook = hook;
+    }
+    return in->elems;
+}
+
+void elems_free(Infer *in)
+{
+    if (cur_in == in) {
+        cur_in = NULL;
+        ty_list_elem_hook = NULL;
+    }
+    free(in->elems);
+    in->elems = NULL;
+}
+
+/* The site bit of instruction i (which makes a new list) in context c. */
+static uint64_t site_of(Infer *in, InferCtx *c, const MirInst *i)
+{
+    InferElems *e = E(in);
+    const MirModule *m = c->fn->module;
+    /* the generic context of a function (not the module body) mostly serves calls from
+     * unknown code: its lists share the last bit, leaving the others to specialisations */
+    if (!m || !m->name || strcmp(m->name, "__main__") != 0 ||
+        (c->index == 0 && m->init != c->fn))
+        return UINT64_C(1) << SHARED_SITE;
+    for (int k = 0; k < e->nkeys; k++)
+        if (e->keys[k].c == c && e->keys[k].id == i->id)
+            return UINT64_C(1) << k;
+    if (e->nkeys < SHARED_SITE) {
+        e->keys[e->nkeys] = (SiteKey){c, i->id};
+        return UINT64_C(1) << e->nkeys++;
+    }
+    return UINT64_C(1) << SHARED_SITE;
+}
+
+static Ty list_ty(uint64_t sites) { return (Ty){.k = TY_LIST, .sites = sites}; }
+
+Ty elems_of(const Infer *in, Ty t)
+{
+    if ((t.k != TY_LIST && t.k != TY_LISTITER) || !in || !in->elems || !t.sites)
+        return ty_dyn();
+    Ty r = ty_bot();
+    for (int k = 0; k < NSITES; k++)
+        if (t.sites >> k & 1) {
+            const ElemSite *s = &in->elems->sites[k];
+            if (s->escaped)
+                return ty_dyn();
+            r = ty_join(r, s->elem);
+        }
+    return r;
+}
+
+const char *elems_why(const Infer *in, Ty t, Loc *loc)
+{
+    if ((t.k != TY_LIST && t.k != TY_LISTITER) || !in || !in->elems)
+        return NULL;
+    for (int k = 0; k < NSITES; k++)
+        if ((t.sites >> k & 1) && in->elems->sites[k].escaped) {
+            *loc = in->elems->sites[k].why_loc;
+            return in->elems->sites[k].why;
+        }
+    return NULL;
+}
+
+static void escape(Infer *in, uint64_t sites, const char *why, Loc loc, int *global)
+{
+    InferElems *e = E(in);
+    for (int k = 0; k < NSITES; k++) {
+        if (!(sites >> k & 1) || e->sites[k].escaped)
+            continue;
+        ElemSite *s = &e->sites[k];
+        s->escaped = 1;
+        s->why = why;
+        s->why_loc = loc;
+        *global = 1;
+        Ty old = s->elem;
+        s->elem = ty_dyn();
+        if (old.k == TY_LIST || old.k == TY_LISTITER)
+            escape(in, old.sites, "stored in a list that escapes", loc, global);
+    }
+}
+
+/* The elements of these lists reach unknown code (which may mutate them, not the lists). */
+static void escape_items(Infer *in, uint64_t sites, const char *why, Loc loc, int *global)
+{
+    InferElems *e = E(in);
+    for (int k = 0; k < NSITES; k++) {
+        if (!(sites >> k & 1))
+            continue;
+        Ty el = e->sites[k].elem;
+        if (el.k == TY_LIST || el.k == TY_LISTITER)
+            escape(in, el.sites, why, loc, global);
+    }
+}
+
+/* A value of type t may be stored into lists of these sites. */
+static void store(Infer *in, uint64_t sites, Ty t, Loc loc, int *global)
+{
+    InferElems *e = E(in);
+    int islist = t.k == TY_LIST || t.k == TY_LISTITER;
+    for (int k = 0; k < NSITES; k++) {
+        if (!(sites >> k & 1))
+            continue;
+        ElemSite *s = &e->sites[k];
+        if (s->escaped) {
+            if (islist)
+                escape(in, t.sites, "stored in a list that escapes", loc, global);
+            continue;
+        }
+        Ty j = s->changes >= WIDEN_AFTER ? ty_widen(s->elem, t) : ty_join(s->elem, t);
+        if (j.k == TY_DYN) {
+            if (islist)
+                escape(in, t.sites, "stored in a list whose items are not all lists", loc,
+                       global);
+            escape(in, UINT64_C(1) << k,
+                   t.k == TY_DYN ? "an item of unknown type is stored" :
+                                   "items of different kinds are stored", loc, global);
+            continue;
+        }
+        if (!ty_eq(j, s->elem)) {
+            s->elem = j;
+            s->changes++;
+            *global = 1;
+        }
+    }
+}
+
+static Ty T(const InferCtx *c, const MirInst *v) { return infer_ty(c, v); }
+
+static int is_index(Ty t) { return t.k == TY_INT || t.k == TY_BOOL; }
+
+/* Known methods of list (their effect is modelled in method_call). */
+static int known_method(const char *name)
+{
+    static const char *const names[] = {"append", "insert", "extend", "pop", "clear",
+                                        "reverse", "sort", "copy", "index", "count", "remove",
+                                        NULL};
+    for (int k = 0; names[k]; k++)
+        if (strcmp(name, names[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The bound method getattr(list, name) that is the callee of call i, or NULL. */
+static const MirInst *list_method(const InferCtx *c, const MirInst *i)
+{
+    if (i->op != MIR_Call || i->nargs < 1)
+        return NULL;
+    const MirInst *m = i->args[0];
+    if (m->op != MIR_GetAttr || T(c, m->args[0]).k != TY_LIST || !known_method(m->str))
+        return NULL;
+    return m;
+}
+
+Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
+{
+    switch (i->op) {
+    case MIR_BuildList:
+        return list_ty(site_of(in, c, i));
+    case MIR_BinOp:
+    case MIR_InplaceOp: {
+        if (dflt.k != TY_LIST)
+            return dflt;
+        Ty a = T(c, i->args[0]);
+        if (i->op == MIR_InplaceOp && a.k == TY_LIST)
+            return a;   /* a += b, a *= n: the same list, extended in place */
+        return list_ty(site_of(in, c, i));
+    }
+    case MIR_GetItem: {
+        Ty a = T(c, i->args[0]), x = T(c, i->args[1]);
+        if (a.k == TY_BOT || x.k == TY_BOT)
+            return ty_bot();   /* not known yet */
+        if (a.k == TY_LIST && is_index(x))
+            return elems_of(in, a);
+        return dflt;
+    }
+    case MIR_GetIter: {
+        Ty a = T(c, i->args[0]);
+        if (a.k == TY_LIST)
+            return (Ty){.k = TY_LISTITER, .sites = a.sites};
+        return dflt;
+    }
+    case MIR_IterNext: {
+        Ty a = T(c, i->args[0]);
+        if (a.k == TY_LISTITER)
+            return elems_of(in, a);
+        return dflt;
+    }
+    case MIR_Call: {
+        const MirInst *m = list_method(c, i);
+        if (m && i->nnames == 0 && strcmp(m->str, "pop") == 0 && i->nargs <= 2 &&
+            (i->nargs == 1 || is_index(T(c, i->args[1]))))
+            return elems_of(in, T(c, m->args[0]));
+        return dflt;
+    }
+    default:
+        return dflt;
+    }
+}
+
+/* The effect of list method call i (callee m = getattr(list, name)) on the list and its
+ * arguments. */
+static void method_call(Infer *in, InferCtx *c, const MirInst *i, const MirInst *m, int *global)
+{
+    uint64_t self = T(c, m->args[0]).sites;
+    const char *name = m->str;
+    int n = i->nargs - 1;
+    if (i->nnames != 0) {   /* sort(key=..., reverse=...): the key function sees the items */
+        escape_items(in, self, "items passed to a key function", i->loc, global);
+        for (int k = 1; k < i->nargs; k++) {
+            Ty a = T(c, i->args[k]);
+            if (a.k == TY_LIST || a.k == TY_LISTITER)
+                escape(in, a.sites, "passed to a list method with keywords", i->loc, global);
+        }
+        return;
+    }
+    if (strcmp(name, "append") == 0 || strcmp(name, "insert") == 0) {
+        if (n >= 1)
+            store(in, self, T(c, i->args[n]), i->loc, global);
+        for (int k = 1; k < n; k++) {   /* insert's index */
+            Ty a = T(c, i->args[k]);
+            if (a.k == TY_LIST || a.k == TY_LISTITER)
+                escape(in, a.sites, "used as a list index", i->loc, global);
+        }
+        return;
+    }
+    if (strcmp(name, "extend") == 0 && n == 1) {
+        Ty a = T(c, i->args[1]);
+        if (a.k == TY_LIST) {
+            store(in, self, elems_of(in, a), i->loc, global);
+            escape_items(in, a.sites, "items read by list.extend", i->loc, global);
+        } else if (a.k == TY_RANGE) {
+            store(in, self, ty_int(a.lo, a.hi), i->loc, global);
+        } else if (a.k != TY_BOT) {
+            store(in, self, ty_dyn(), i->loc, global);
+            if (a.k == TY_LISTITER)
+                escape_items(in, a.sites, "items read by list.extend", i->loc, global);
+        }
+        return;
+    }
+    /* pop, clear, reverse, sort, copy, index, count, remove: no new items; the items may be
+     * compared or handed out (copy) */
+    if (strcmp(name, "copy") == 0 || strcmp(name, "index") == 0 || strcmp(name, "count") == 0 ||
+        strcmp(name, "remove") == 0 || strcmp(name, "sort") == 0)
+        escape_items(in, self, "items compared or copied by a list method", i->loc, global);
+    for (int k = 1; k < i->nargs; k++) {
+        Ty a = T(c, i->args[k]);
+        if (a.k == TY_LIST || a.k == TY_LISTITER)
+            escape(in, a.sites, "passed to a list method", i->loc, global);
+    }
+}
+
+/* Is operand k (a list or list iterator) of instruction i a use inference follows?
+ * Returns NULL when it is, else why it escapes; *ro: only its items escape. */
+static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty a, int *ro)
+{
+    *ro = 0;
+    Ty r = (mir_ops[i->op].flags & MF_VALUE) ? T(c, i) : ty_dyn();
+    switch (i->op) {
+    case MIR_Phi:
+    case MIR_CheckBound:
+        return r.k == a.k || r.k == TY_BOT ? NULL : "joined with a value of another kind";
+    case MIR_Truthy:
+    case MIR_Is:
+    case MIR_Len:
+    case MIR_IterRelease:
+    case MIR_GenFresh:
+        return NULL;
+    case MIR_IterNext:
+        return a.k == TY_LISTITER ? NULL : "unmodelled use";
+    case MIR_GetIter:
+        return a.k == TY_LIST ? NULL : "unmodelled use";
+    default:
+        break;
+    }
+    if (a.k == TY_LISTITER) {
+        *ro = 1;
+        return "list iterator passed on";
+    }
+    switch (i->op) {
+    case MIR_GetAttr:
+        return known_method(i->str) ? NULL : "attribute other than a known list method";
+    case MIR_GetItem:
+        if (k != 0)
+            return "used as an index";
+        if (is_index(T(c, i->args[1])) || T(c, i->args[1]).k == TY_BOT)
+            return NULL;
+        *ro = 1;
+        return "sliced or indexed by a value of unknown type";
+    case MIR_SetItem:
+        if (k == 0)
+            return NULL;   /* store() below */
+        if (k == 2 && T(c, i->args[0]).k == TY_LIST && is_index(T(c, i->args[1])))
+            return NULL;
+        return "stored into a container that is not a tracked list";
+    case MIR_DelItem:
+        return k == 0 ? NULL : "used as an index";
+    case MIR_BuildList:
+        return NULL;
+    case MIR_ListAppend:
+        return k == 0 || T(c, i->args[0]).k == TY_LIST ? NULL
+                                                       : "stored into an untracked list";
+    case MIR_ListExtend:
+        if (k == 0)
+            return NULL;
+        *ro = 1;
+        return "unpacked into a list";
+    case MIR_BinOp:
+    case MIR_InplaceOp:
+        if (r.k == TY_LIST && i->op == MIR_InplaceOp && k == 0)
+            return NULL;
+        if (r.k == TY_LIST)
+            return NULL;   /* its items go into the new list (store in elems_effects) */
+        return "operand of an operator without a list result";
+    case MIR_Compare:
+        *ro = 1;
+        return "compared";
+    case MIR_Ret:
+        return c->index > 0 && c->ret.k == TY_LIST ? NULL : "returned to generic code";
+    case MIR_Call: {
+        if (k == 0)
+            return "called";
+        Ty callee = T(c, i->args[0]);
+        if (list_method(c, i))
+            return NULL;   /* method_call */
+        if (callee.k == TY_BUILTIN && i->nnames == 0) {
+            if (callee.bi == TB_len || callee.bi == TB_bool)
+                return NULL;
+            if (callee.bi == TB_print || callee.bi == TB_str) {
+                *ro = 1;
+                return "printed";
+            }
+            return "argument of a builtin that may return or keep it";
+        }
+        InferCtx *t = c->callee[i->id];
+        if (t && t->index > 0 && k - 1 < t->nargs && t->args[k - 1].k == TY_LIST)
+            return NULL;
+        return "argument of a call to generic code";
+    }
+    case MIR_GlobalStore:
+        return "stored in a global";
+    case MIR_CellNew:
+    case MIR_CellSet:
+        return "captured by a closure (stored in a cell)";
+    case MIR_SetAttr:
+        return "stored in an attribute";
+    default:
+        return "unmodelled use";
+    }
+}
+
+void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
+{
+    /* stores of the instruction itself */
+    switch (i->op) {
+    case MIR_BuildList: {
+        Ty self = T(c, i);
+        if (self.k == TY_LIST)
+            for (int k = 0; k < i->nargs; k++)
+                if (T(c, i->args[k]).k != TY_BOT)
+                    store(in, self.sites, T(c, i->args[k]), i->loc, global);
+        break;
+    }
+    case MIR_ListAppend: {
+        Ty l = T(c, i->args[0]), v = T(c, i->args[1]);
+        if (l.k == TY_LIST && v.k != TY_BOT)
+            store(in, l.sites, v, i->loc, global);
+        break;
+    }
+    case MIR_ListExtend: {
+        Ty l = T(c, i->args[0]), v = T(c, i->args[1]);
+        if (l.k == TY_LIST && v.k != TY_BOT)
+            store(in, l.sites, v.k == TY_LIST ? elems_of(in, v) : ty_dyn(), i->loc, global);
+        break;
+    }
+    case MIR_SetItem: {
+        Ty l = T(c, i->args[0]), x = T(c, i->args[1]), v = T(c, i->args[2]);
+        if (l.k == TY_LIST && x.k != TY_BOT && v.k != TY_BOT)
+            store(in, l.sites, is_index(x) ? v : ty_dyn(), i->loc, global);
+        break;
+    }
+    case MIR_BinOp:
+    case MIR_InplaceOp: {
+        Ty r = T(c, i);
+        if (r.k != TY_LIST)
+            break;
+        for (int k = 0; k < 2; k++) {
+            Ty a = T(c, i->args[k]);
+            if (a.k == TY_LIST && !(i->op == MIR_InplaceOp && k == 0))
+                store(in, r.sites, elems_of(in, a), i->loc, global);
+        }
+        break;
+    }
+    case MIR_Call: {
+        const MirInst *m = list_method(c, i);
+        if (m)
+            method_call(in, c, i, m, global);
+        break;
+    }
+    default:
+        break;
+    }
+    /* the lists among the operands: followed, or escaping */
+    for (int k = 0; k < i->nargs; k++) {
+        const MirInst *a = i->args[k];
+        /* a bound method of a list used other than as the callee of a plain call */
+        if (a->op == MIR_GetAttr && T(c, a->args[0]).k == TY_LIST &&
+            !(i->op == MIR_Call && k == 0 && list_method(c, i)))
+            escape(in, T(c, a->args[0]).sites, "bound method used other than in a call",
+                   i->loc, global);
+        Ty t = T(c, a);
+        if (t.k != TY_LIST && t.k != TY_LISTITER)
+            continue;
+        int ro;
+        const char *why = list_use(in, c, i, k, t, &ro);
+        if (why && ro)
+            escape_items(in, t.sites, why, i->loc, global);
+        else if (why)
+            escape(in, t.sites, why, i->loc, global);
+        else if (ro)
+            escape_items(in, t.sites, "items copied", i->loc, global);
+    }
+}
