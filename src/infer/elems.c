@@ -333,6 +333,9 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
         break;
     }
     if (a.k == TY_LISTITER) {
+        InferCtx *t = i->op == MIR_Call && k > 0 ? c->callee[i->id] : NULL;
+        if (t && t->index > 0 && k - 1 < t->nargs && t->args[k - 1].k == TY_LISTITER)
+            return NULL;
         *ro = 1;
         return "list iterator passed on";
     }
@@ -349,7 +352,8 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
     case MIR_SetItem:
         if (k == 0)
             return NULL;   /* store() below */
-        if (k == 2 && T(c, i->args[0]).k == TY_LIST && is_index(T(c, i->args[1])))
+        if (k == 2 && T(c, i->args[0]).k == TY_LIST &&
+            (is_index(T(c, i->args[1])) || T(c, i->args[1]).k == TY_BOT))
             return NULL;
         return "stored into a container that is not a tracked list";
     case MIR_DelItem:
@@ -399,13 +403,70 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
     case MIR_GlobalStore:
         return "stored in a global";
     case MIR_CellNew:
-    case MIR_CellSet:
+    case MIR_CellSet: {
+        /* the cell's content type follows it (infer.c cell_store); its uses are checked in
+         * cell_use */
+        Ty cell = i->op == MIR_CellNew ? r : T(c, i->args[0]);
+        if ((i->op == MIR_CellNew || k == 1) && cell.k == TY_CELL &&
+            cell.cell->content.k == TY_LIST)
+            return NULL;
         return "captured by a closure (stored in a cell)";
+    }
     case MIR_SetAttr:
         return "stored in an attribute";
     default:
         return "unmodelled use";
     }
+}
+
+/* Is every use of function.new mk (in c's function) a plain call that inference follows into
+ * a specialised body (so the generic body never runs with mk's closure)? */
+static int direct_only(const InferCtx *c, const MirInst *mk)
+{
+    const MirFunction *h = c->fn;
+    for (int b = 0; b < h->nblocks; b++)
+        for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+            const MirInst *u = h->blocks[b]->insts[k];
+            for (int a = 0; a < u->nargs; a++) {
+                if (u->args[a] != mk)
+                    continue;
+                if (u->op != MIR_Call || a != 0 || u->nnames != 0 || u->id < 0 ||
+                    u->id >= c->nvals)
+                    return 0;
+                /* not analysed yet (a later instruction, or arguments not known yet): the
+                 * call runs in no specialised body yet; decided in a later sweep */
+                if (!c->callee[u->id] && c->vals[u->id].k == TY_BOT)
+                    continue;
+                if (!c->callee[u->id] || c->callee[u->id]->index == 0)
+                    return 0;
+            }
+        }
+    return 1;
+}
+
+/* Is this use of a cell (operand k of i) one inference follows?  cell.get/cell.set, or the
+ * closure tuple of a function.new whose calls all go to specialised bodies, which receive
+ * the cell itself (TY_CELL) in their context. */
+static int cell_use(const InferCtx *c, const MirInst *i, int k)
+{
+    if (i->op == MIR_CellGet || (i->op == MIR_CellSet && k == 0))
+        return 1;
+    if (i->op != MIR_BuildTuple)
+        return 0;
+    const MirFunction *h = c->fn;
+    int n = 0;
+    for (int b = 0; b < h->nblocks; b++)
+        for (int q = 0; q < h->blocks[b]->ninsts; q++) {
+            const MirInst *u = h->blocks[b]->insts[q];
+            for (int a = 0; a < u->nargs; a++) {
+                if (u->args[a] != i)
+                    continue;
+                if (u->op != MIR_MakeFunction || a != 2 || !direct_only(c, u))
+                    return 0;
+                n++;
+            }
+        }
+    return n > 0;
 }
 
 void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
@@ -468,6 +529,9 @@ void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
             escape(in, T(c, a->args[0]).sites, "bound method used other than in a call",
                    i->loc, global);
         Ty t = T(c, a);
+        if (t.k == TY_CELL && t.cell->content.k == TY_LIST && !cell_use(c, i, k))
+            escape(in, t.cell->content.sites, "captured by a closure that may run generically",
+                   i->loc, global);
         if (t.k != TY_LIST && t.k != TY_LISTITER)
             continue;
         int ro;

@@ -315,9 +315,15 @@ static int cloneable(const MirFunction *f)
 /* The key of a context: the kind of each argument (int ranges are joined inside a context). */
 static int same_kinds(const InferCtx *c, const Ty *args, const Ty *closure)
 {
-    for (int i = 0; i < c->nargs; i++)
+    for (int i = 0; i < c->nargs; i++) {
         if (c->args[i].k != args[i].k)
             return 0;
+        /* lists of the shared site (elems.c: generic contexts, other modules) get contexts
+         * of their own, so they do not make the elements of the others dyn */
+        if ((args[i].k == TY_LIST || args[i].k == TY_LISTITER) &&
+            (c->args[i].sites >> 63) != (args[i].sites >> 63))
+            return 0;
+    }
     for (int i = 0; i < c->nfree; i++)
         if (!ty_eq(c->closure[i], closure[i]))
             return 0;
@@ -526,6 +532,50 @@ static Ty global_ty(Run *r, const MirInst *i)
     return g->ty.k == TY_BOT ? ty_dyn() : g->ty;
 }
 
+/* Is call i of generator function f (a plain generator: a generator expression) the only use
+ * of the function.new right here that makes f, without defaults?  Then f's body runs only
+ * with this call's arguments. */
+static int gen_once(const InferCtx *c, const MirInst *call, const MirFunction *f)
+{
+    const MirInst *mk = call->args[0];
+    if ((f->flags & INFER_CO_NOT_NATIVE) != 0x4u || f->nblocks == 0 || f->nkwonly != 0 ||
+        f->npos != f->nparams || mk->op != MIR_MakeFunction || mk->func != f ||
+        mk->args[0]->op != MIR_Undef || mk->args[1]->op != MIR_Undef)
+        return 0;
+    if (f->nfree > 0 && (mk->args[2]->op != MIR_BuildTuple || mk->args[2]->nargs != f->nfree))
+        return 0;
+    const MirFunction *h = c->fn;
+    for (int b = 0; b < h->nblocks; b++)
+        for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+            const MirInst *u = h->blocks[b]->insts[k];
+            for (int a = 0; a < u->nargs; a++)
+                if (u->args[a] == mk && (u != call || a != 0))
+                    return 0;
+        }
+    return 1;
+}
+
+/* A call of a generator made once here (gen_once): a context for its body with these
+ * arguments and closure cells; the call itself makes a generator object (dyn). */
+static Ty gen_call(Run *r, MirInst *i, MirFunction *f, const Ty *args, int n)
+{
+    for (int k = 0; k < n; k++)
+        if (args[k].k == TY_BOT)
+            return ty_bot();
+    Ty closure[64];
+    if (f->nfree > 64)
+        return ty_dyn();
+    for (int k = 0; k < f->nfree; k++)
+        closure[k] = T(r, i->args[0]->args[2]->args[k]);
+    InferCtx *target = ctx_for_call(r->in, f, args, closure, &r->global);
+    if (target && target->index > 0) {
+        target->genconv = 1;
+        r->c->callee[i->id] = target;
+        r->c->callee[i->args[0]->id] = target;
+    }
+    return ty_dyn();
+}
+
 static Ty call_ty(Run *r, MirInst *i)
 {
     Ty callee = T(r, i->args[0]);
@@ -540,6 +590,8 @@ static Ty call_ty(Run *r, MirInst *i)
     if (callee.k != TY_FUNC || i->nnames != 0)
         return callee.k == TY_BOT ? ty_bot() : ty_dyn();
     MirFunction *f = (MirFunction *)callee.fn;
+    if (gen_once(r->c, i, f) && n == f->nparams)
+        return gen_call(r, i, f, args, n);
     if (!cloneable(f) || n != f->nparams)
         return ty_dyn();
     for (int k = 0; k < n; k++)

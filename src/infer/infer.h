@@ -52,6 +52,10 @@ struct InferCtx {
     int nfree;
     Ty *closure;            /* per free variable: the cell (TY_CELL) or dyn */
     InferCell **cells;      /* by SSA id of a cell.new */
+    int genconv;            /* a generator function (a generator expression) made and called
+                               once at a known site: its clone keeps the generic calling
+                               convention (a separate generic function with typed body), which
+                               that site's function.new uses (callee[] of the function.new) */
 };
 
 /* One module-level name. */

@@ -438,7 +438,7 @@ static InferCtx *direct_target(Spec *s, const MirInst *call)
     if (call->op != MIR_Call || call->id < 0 || call->id >= s->c->nvals)
         return NULL;
     InferCtx *t = s->c->callee[call->id];
-    return t && t->index > 0 && t->clone ? t : NULL;
+    return t && t->index > 0 && t->clone && !t->genconv ? t : NULL;
 }
 
 static int is_len_call(Spec *s, const MirInst *i)
@@ -774,6 +774,13 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
     case MIR_Call:
         n = rewrite_call(s, pos, i);
         break;
+    case MIR_MakeFunction: {
+        /* a generator made once here: its copy with the body typed for this site */
+        InferCtx *t = i->id >= 0 && i->id < s->nvals ? s->c->callee[i->id] : NULL;
+        if (t && t->genconv && t->clone)
+            i->func = t->clone;
+        break;
+    }
     case MIR_GetItem:
     case MIR_SetItem:
         n = rewrite_subscript(s, i);
@@ -1109,12 +1116,22 @@ void infer_specialize(Infer *in)
 {
     int n = in->nctxs;
     for (int i = 0; i < n; i++)
-        if (in->ctxs[i]->index > 0)
-            in->ctxs[i]->clone = make_clone(in, in->ctxs[i]);
+        if (in->ctxs[i]->index > 0) {
+            InferCtx *c = in->ctxs[i];
+            c->clone = make_clone(in, c);
+            if (c->genconv) {   /* a generic function of its own, made by one function.new */
+                c->clone->origin = NULL;
+                c->clone->ptypes = NULL;
+                c->clone->rettype = MT_DYN;
+                c->clone->vars = c->fn->vars;
+                c->clone->nvars = c->fn->nvars;
+            }
+        }
     for (int i = 0; i < n; i++) {
         InferCtx *c = in->ctxs[i];
-        if (c->fn->flags & INFER_CO_SUSPENDS)
-            continue;   /* generators and coroutines stay generic (phase 1) */
+        if ((c->fn->flags & INFER_CO_SUSPENDS) && !c->genconv)
+            continue;   /* generators and coroutines stay generic (phase 1); a generator
+                           made once at a known site gets a typed body */
         specialize_one(in, c, c->index > 0 ? c->clone : c->fn);
     }
 }
