@@ -246,6 +246,25 @@ Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
         return dflt;
     }
     case MIR_Call: {
+        Ty callee = T(c, i->args[0]), a = i->nargs >= 2 ? T(c, i->args[1]) : ty_bot();
+        if (callee.k == TY_BUILTIN && (callee.bi == TB_list || callee.bi == TB_sum) &&
+            i->nargs >= 2 && a.k == TY_BOT)
+            return ty_bot();   /* not known yet */
+        if (callee.k == TY_BUILTIN && i->nnames == 0 && i->nargs == 2 && callee.bi == TB_list &&
+            (a.k == TY_LIST || a.k == TY_LISTITER || a.k == TY_RANGE))
+            return list_ty(site_of(in, c, i));   /* list(x): a new list of x's items */
+        if (callee.k == TY_BUILTIN && i->nnames == 0 && callee.bi == TB_sum &&
+            (a.k == TY_LIST || a.k == TY_LISTITER)) {
+            Ty e = elems_of(in, a);
+            Ty start = i->nargs == 3 ? T(c, i->args[2]) : ty_int(0, 0);
+            if (i->nargs > 3 || e.k == TY_BOT || start.k == TY_BOT)
+                return i->nargs > 3 ? dflt : ty_bot();
+            if ((e.k == TY_INT || e.k == TY_BOOL) && start.k == TY_INT)
+                return ty_int_any();
+            if ((e.k == TY_INT || e.k == TY_BOOL || e.k == TY_FLOAT) && start.k == TY_FLOAT)
+                return ty_kind(TY_FLOAT);
+            return dflt;   /* e.g. floats from the int start 0: int|float (no unions yet) */
+        }
         const MirInst *m = list_method(c, i);
         if (m && i->nnames == 0 && strcmp(m->str, "pop") == 0 && i->nargs <= 2 &&
             (i->nargs == 1 || is_index(T(c, i->args[1]))))
@@ -389,9 +408,22 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
         if (callee.k == TY_BUILTIN && i->nnames == 0) {
             if (callee.bi == TB_len || callee.bi == TB_bool)
                 return NULL;
-            if (callee.bi == TB_print || callee.bi == TB_str) {
+            switch (callee.bi) {
+            case TB_print: case TB_str: case TB_sum: case TB_enumerate: case TB_zip:
+            case TB_list: case TB_tuple: case TB_sorted: case TB_any: case TB_all: case TB_iter:
+            case TB_reversed:
+                /* they read the items (iterators over the list stay inside the runtime's
+                 * objects, which have no way back to the list) */
                 *ro = 1;
-                return "printed";
+                return "items read by a builtin";
+            case TB_min: case TB_max:
+                if (i->nargs == 2) {   /* min(lst): an item */
+                    *ro = 1;
+                    return "items read by a builtin";
+                }
+                break;
+            default:
+                break;
             }
             return "argument of a builtin that may return or keep it";
         }
@@ -515,6 +547,12 @@ void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
         const MirInst *m = list_method(c, i);
         if (m)
             method_call(in, c, i, m, global);
+        Ty self = T(c, i), callee = T(c, i->args[0]);
+        if (self.k == TY_LIST && callee.k == TY_BUILTIN && callee.bi == TB_list) {
+            Ty a = T(c, i->args[1]);
+            store(in, self.sites, a.k == TY_RANGE ? ty_int(a.lo, a.hi) : elems_of(in, a), i->loc,
+                  global);
+        }
         break;
     }
     default:
