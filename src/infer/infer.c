@@ -394,6 +394,14 @@ static Ty binop_ty(int op, Ty a, Ty b)
                 return ty_int(b.lo == TY_INF_LO ? TY_INF_LO : b.lo + 1, 0);
             return ty_int_any();
         case Op_Pow:
+            if (b.lo == b.hi && b.lo >= 0 && b.lo <= 8) {   /* x ** k: k - 1 products */
+                Ty r = b.lo == 0 ? ty_int(1, 1) : a;
+                for (int64_t k = 1; k < b.lo; k++)
+                    r = ty_int_mul(r, a);
+                if (b.lo % 2 == 0 && r.lo < 0)
+                    r.lo = 0;   /* an even power is not negative */
+                return r;
+            }
             return b.lo >= 0 ? ty_int_any() : ty_dyn();
         case Op_RShift:
             if (a.lo >= 0 && b.lo >= 0)
@@ -416,6 +424,8 @@ static Ty binop_ty(int op, Ty a, Ty b)
         switch (op) {
         case Op_Add: case Op_Sub: case Op_Mult: case Op_Div: case Op_FloorDiv: case Op_Mod:
             return ty_kind(TY_FLOAT);
+        case Op_Pow:   /* float ** int is a float (a fractional exponent may give complex) */
+            return a.k == TY_FLOAT && b.k == TY_INT ? ty_kind(TY_FLOAT) : ty_dyn();
         default:
             return ty_dyn();
         }

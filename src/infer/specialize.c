@@ -544,6 +544,14 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
         if (small && (op == Op_FloorDiv || op == Op_Mod))
             return typed_raising(s, i, op == Op_Mod ? MIR_IMod : MIR_IFloorDiv,
                                  get(s, i->args[0], MT_I64, loc), get(s, i->args[1], MT_I64, loc));
+        if (small && op == Op_Pow && b.lo == b.hi && b.lo >= 1 && b.lo <= 8) {
+            /* x ** k with the result proven small: k - 1 products (each partial product is
+             * no larger in magnitude than the result) */
+            MirInst *x = get(s, i->args[0], MT_I64, loc), *p = x;
+            for (int64_t k = 1; k < b.lo; k++)
+                p = emit2(s, MIR_IMul, p, x, loc);
+            return p;
+        }
         if (arith_op(op)) {
             MirOp o = op == Op_Add ? MIR_IntAdd : op == Op_Sub ? MIR_IntSub : MIR_IntMul;
             return typed_raising(s, i, o, get(s, i->args[0], MT_DYN, loc),
@@ -554,6 +562,16 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
     if (a.k == TY_INT && b.k == TY_INT && op == Op_Div && ty_int_small(a) && ty_int_small(b))
         return typed_raising(s, i, MIR_ITrueDiv, get(s, i->args[0], MT_I64, loc),
                              get(s, i->args[1], MT_I64, loc));
+    /* float // % and float ** int */
+    if (r.k == TY_FLOAT && (op == Op_FloorDiv || op == Op_Mod || op == Op_Pow) &&
+        (a.k == TY_FLOAT || b.k == TY_FLOAT) && (a.k == TY_FLOAT || a.k == TY_INT) &&
+        (b.k == TY_FLOAT || b.k == TY_INT) && (op != Op_Pow || (a.k == TY_FLOAT && b.k == TY_INT))) {
+        MirInst *x = as_f64(s, pos, i->args[0], i->exc, loc);
+        MirInst *y = as_f64(s, pos, i->args[1], i->exc, loc);
+        return typed_raising(s, i, op == Op_FloorDiv ? MIR_FFloorDiv : op == Op_Mod ? MIR_FMod
+                                                                                    : MIR_FPow,
+                             x, y);
+    }
     /* float arithmetic: at least one float (int / int is the exact algorithm above) */
     if (r.k == TY_FLOAT && (arith_op(op) || op == Op_Div) && (a.k == TY_FLOAT || b.k == TY_FLOAT) &&
         (a.k == TY_FLOAT || a.k == TY_INT) && (b.k == TY_FLOAT || b.k == TY_INT)) {
