@@ -328,6 +328,21 @@ static void method_call(Infer *in, InferCtx *c, const MirInst *i, const MirInst 
     }
 }
 
+/* The parameter of callee context t that operand k of call i binds to, or -1. */
+static int param_of(const Infer *in, const InferCtx *t, const MirInst *i, int k)
+{
+    if (i->nnames == 0 && i->nargs - 1 == t->nargs)
+        return k - 1 < t->nargs ? k - 1 : -1;
+    int src[64];
+    const MirInst *defs[64];
+    if (!infer_bind(in, t->fn, i, src, defs))
+        return -1;
+    for (int p = 0; p < t->nargs; p++)
+        if (src[p] == k)
+            return p;
+    return -1;
+}
+
 /* Is operand k (a list or list iterator) of instruction i a use inference follows?
  * Returns NULL when it is, else why it escapes; *ro: only its items escape. */
 static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty a, int *ro)
@@ -353,7 +368,8 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
     }
     if (a.k == TY_LISTITER) {
         InferCtx *t = i->op == MIR_Call && k > 0 ? c->callee[i->id] : NULL;
-        if (t && t->index > 0 && k - 1 < t->nargs && t->args[k - 1].k == TY_LISTITER)
+        int p = t && t->index > 0 ? param_of(in, t, i, k) : -1;
+        if (p >= 0 && t->args[p].k == TY_LISTITER)
             return NULL;
         *ro = 1;
         return "list iterator passed on";
@@ -428,7 +444,8 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
             return "argument of a builtin that may return or keep it";
         }
         InferCtx *t = c->callee[i->id];
-        if (t && t->index > 0 && k - 1 < t->nargs && t->args[k - 1].k == TY_LIST)
+        int p = t && t->index > 0 ? param_of(in, t, i, k) : -1;
+        if (p >= 0 && t->args[p].k == TY_LIST)
             return NULL;
         return "argument of a call to generic code";
     }

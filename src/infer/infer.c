@@ -312,6 +312,147 @@ static int cloneable(const MirFunction *f)
            f->npos == f->nparams && !is_init(f);
 }
 
+/* ---- compile-time argument binding (keywords, constant defaults) ---- */
+
+static int const_op(const MirInst *v)
+{
+    switch (v->op) {
+    case MIR_ConstInt: case MIR_ConstFloat: case MIR_ConstTrue: case MIR_ConstFalse:
+    case MIR_ConstNone: case MIR_ConstStr:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The single function.new of f in the program, or NULL. */
+static const MirInst *single_make(const Infer *in, const MirFunction *f)
+{
+    const MirInst *found = NULL;
+    const MirProgram *p = in->prog;
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const MirFunction *h = p->funcs[fi];
+        for (int b = 0; b < h->nblocks; b++)
+            for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+                const MirInst *i = h->blocks[b]->insts[k];
+                if (i->op == MIR_MakeFunction && i->func == f) {
+                    if (found)
+                        return NULL;
+                    found = i;
+                }
+            }
+    }
+    return found;
+}
+
+static int defaults_fixed(const Infer *in)
+{
+    if (in->escape)
+        return 0;
+    for (int k = 0; k < in->nsetattr; k++)
+        if (strcmp(in->setattr_names[k], "__defaults__") == 0 ||
+            strcmp(in->setattr_names[k], "__kwdefaults__") == 0)
+            return 0;
+    return 1;
+}
+
+typedef struct InferDefaults {
+    const MirFunction *f;
+    int ok;                      /* one function.new, defaults cannot be reassigned */
+    int npdefs;                  /* positional defaults (-1: not a tuple of values at hand) */
+    const MirInst **pdefs;
+    int nkw;                     /* keyword-only defaults: name/value pairs (-1: not at hand) */
+    const MirInst **kw;
+} InferDefaults;
+
+static const InferDefaults *defaults_of(const Infer *cin, const MirFunction *f)
+{
+    Infer *in = (Infer *)cin;
+    for (int k = 0; k < in->ndefaults; k++)
+        if (in->defaults[k].f == f)
+            return &in->defaults[k];
+    InferDefaults d = {f, 0, -1, NULL, -1, NULL};
+    const MirInst *mk = defaults_fixed(in) ? single_make(in, f) : NULL;
+    if (mk) {
+        d.ok = 1;
+        const MirInst *t = mk->args[0], *kd = mk->args[1];
+        if (t->op == MIR_Undef) {
+            d.npdefs = 0;
+        } else if (t->op == MIR_BuildTuple) {
+            d.npdefs = t->nargs;
+            d.pdefs = xcalloc((size_t)t->nargs + 1, sizeof *d.pdefs);
+            for (int q = 0; q < t->nargs; q++)
+                d.pdefs[q] = const_op(t->args[q]) ? t->args[q] : NULL;
+        }
+        if (kd->op == MIR_Undef) {
+            d.nkw = 0;
+        } else if (kd->op == MIR_BuildDict) {
+            d.nkw = kd->nargs / 2;
+            d.kw = xcalloc((size_t)kd->nargs + 1, sizeof *d.kw);
+            for (int q = 0; q + 1 < kd->nargs; q += 2) {
+                d.kw[q] = kd->args[q]->op == MIR_ConstStr ? kd->args[q] : NULL;
+                d.kw[q + 1] = const_op(kd->args[q + 1]) ? kd->args[q + 1] : NULL;
+            }
+        }
+    }
+    PUSH(in->defaults, in->ndefaults, in->capdefaults, d);
+    return &in->defaults[in->ndefaults - 1];
+}
+
+int infer_bind(const Infer *in, const MirFunction *f, const MirInst *call, int *src,
+               const MirInst **defs)
+{
+    int np = f->nparams, npos_given = call->nargs - 1 - call->nnames;
+    if (np > 64 || npos_given < 0 || npos_given > f->npos || f->npos + f->nkwonly != np)
+        return 0;
+    for (int p = 0; p < np; p++) {
+        src[p] = 0;
+        defs[p] = NULL;
+    }
+    for (int p = 0; p < npos_given; p++)
+        src[p] = 1 + p;
+    for (int k = 0; k < call->nnames; k++) {
+        int p = f->nposonly;
+        while (p < np && strcmp(f->paramnames[p], call->names[k]) != 0)
+            p++;
+        if (p >= np || src[p])
+            return 0;
+        src[p] = 1 + npos_given + k;
+    }
+    const InferDefaults *dd = NULL;
+    for (int p = 0; p < np; p++) {
+        if (src[p])
+            continue;
+        if (!dd && !(dd = defaults_of(in, f))->ok)
+            return 0;
+        if (p < f->npos) {
+            int d = p - (f->npos - dd->npdefs);
+            if (dd->npdefs < 0 || d < 0 || !dd->pdefs[d])
+                return 0;
+            defs[p] = dd->pdefs[d];
+        } else {
+            for (int q = 0; q < 2 * dd->nkw; q += 2)
+                if (dd->kw[q] && dd->kw[q + 1] && strcmp(dd->kw[q]->str, f->paramnames[p]) == 0)
+                    defs[p] = dd->kw[q + 1];
+            if (!defs[p])
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static Ty const_ty(const MirInst *v)
+{
+    switch (v->op) {
+    case MIR_ConstInt: return ty_int(v->imm, v->imm);
+    case MIR_ConstFloat: return ty_kind(TY_FLOAT);
+    case MIR_ConstTrue: case MIR_ConstFalse: return ty_kind(TY_BOOL);
+    case MIR_ConstNone: return ty_kind(TY_NONE);
+    case MIR_ConstStr: return ty_kind(TY_STR);
+    default: return ty_dyn();
+    }
+}
+
 /* The key of a context: the kind of each argument (int ranges are joined inside a context). */
 static int same_kinds(const InferCtx *c, const Ty *args, const Ty *closure)
 {
@@ -586,6 +727,26 @@ static Ty gen_call(Run *r, MirInst *i, MirFunction *f, const Ty *args, int n)
     return ty_dyn();
 }
 
+/* A call of known function f with keywords or omitted parameters: bound at compile time
+ * (infer_bind), then like a positional call. */
+static Ty bound_call_ty(Run *r, MirInst *i, MirFunction *f)
+{
+    int src[64];
+    const MirInst *defs[64];
+    if (!(f->nblocks > 0 && !(f->flags & INFER_CO_NOT_NATIVE) && !is_init(f)) || f->nfree > 0 ||
+        !infer_bind(r->in, f, i, src, defs))
+        return ty_dyn();
+    Ty args[64];
+    for (int p = 0; p < f->nparams; p++) {
+        args[p] = src[p] ? T(r, i->args[src[p]]) : const_ty(defs[p]);
+        if (args[p].k == TY_BOT)
+            return ty_bot();
+    }
+    InferCtx *target = ctx_for_call(r->in, f, args, NULL, &r->global);
+    r->c->callee[i->id] = target;
+    return target ? target->ret : ty_dyn();
+}
+
 static Ty call_ty(Run *r, MirInst *i)
 {
     Ty callee = T(r, i->args[0]);
@@ -597,6 +758,8 @@ static Ty call_ty(Run *r, MirInst *i)
         args[k] = T(r, i->args[k + 1]);
     if (callee.k == TY_BUILTIN && i->nnames == 0)
         return call_builtin(callee.bi, args, n, i);
+    if (callee.k == TY_FUNC && (i->nnames != 0 || n != callee.fn->nparams))
+        return bound_call_ty(r, i, (MirFunction *)callee.fn);
     if (callee.k != TY_FUNC || i->nnames != 0)
         return callee.k == TY_BOT ? ty_bot() : ty_dyn();
     MirFunction *f = (MirFunction *)callee.fn;
@@ -888,5 +1051,10 @@ void infer_free(Infer *in)
     free(in->setattr_names);
     free(in->nonlocal_names);
     elems_free(in);
+    for (int k = 0; k < in->ndefaults; k++) {
+        free(in->defaults[k].pdefs);
+        free(in->defaults[k].kw);
+    }
+    free(in->defaults);
     free(in);
 }

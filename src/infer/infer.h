@@ -88,6 +88,9 @@ typedef struct Infer {
     const char **nonlocal_names;  /* free variables assigned by inner functions */
     int nnonlocal, capnonlocal;
     struct InferElems *elems;     /* elems.c: list creation sites and their element types */
+    struct InferDefaults *defaults;   /* infer_bind: per function, its constant defaults (taken
+                                         during inference, before specialisation rewrites) */
+    int ndefaults, capdefaults;
 } Infer;
 
 Infer *infer_program(MirProgram *p);
@@ -116,6 +119,14 @@ Ty elems_of(const Infer *in, Ty list);
 /* Why the elements of this list type are dyn (an escape), or NULL; loc/file of the cause. */
 const char *elems_why(const Infer *in, Ty list, Loc *loc);
 void elems_free(Infer *in);
+
+/* Binds the arguments of call `call` (callee f, a known function) to f's parameters at compile
+ * time: src[p] = the call operand for parameter p, or 0 with defs[p] the constant default
+ * (defaults and keyword-only defaults that are constants, from f's single function.new, when
+ * nothing can reassign __defaults__/__kwdefaults__).  Returns 0 when the shape cannot be bound
+ * statically (the generic call then raises CPython's TypeError at run time). */
+int infer_bind(const Infer *in, const MirFunction *f, const MirInst *call, int *src,
+               const MirInst **defs);
 
 /* specialize.c: rewrites the program into typed MIR (verifies every function). */
 void infer_specialize(Infer *in);

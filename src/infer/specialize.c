@@ -644,6 +644,30 @@ static MirInst *rewrite_unary(Spec *s, MirInst *i)
     return NULL;
 }
 
+/* A copy of constant default d (of another function) here, in representation want. */
+static MirInst *const_arg(Spec *s, const MirInst *d, MirType want, Loc loc)
+{
+    MirInst *k = emit(s, d->op, NULL, 0, loc);
+    k->imm = d->imm;
+    k->fimm = d->fimm;
+    k->str = d->str;
+    k->len = d->len;
+    k->type = MT_DYN;
+    Ty t = d->op == MIR_ConstInt ? ty_int(d->imm, d->imm)
+           : d->op == MIR_ConstFloat ? ty_kind(TY_FLOAT)
+           : d->op == MIR_ConstTrue || d->op == MIR_ConstFalse ? ty_kind(TY_BOOL)
+                                                                : ty_dyn();
+    if (want == MT_F64 && d->op == MIR_ConstFloat) {
+        k->type = MT_F64;
+        return k;
+    }
+    if (want == MT_I64 && d->op == MIR_ConstInt) {
+        k->type = MT_I64;
+        return k;
+    }
+    return convert(s, k, t, want, loc);
+}
+
 static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
 {
     InferCtx *t = direct_target(s, i);
@@ -651,13 +675,24 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
     if (t) {
         MirFunction *cl = t->clone;
         int n = i->nargs - 1, off = cl->nfree > 0;
-        MirInst *args[17];
-        if (n > 16)
+        MirInst *args[65];
+        if (n > 64 || cl->nparams > 64)
             die("specialize: too many arguments for a direct call in %s", s->g->symbol);
         if (off)   /* the closure tuple of the function.new that is the callee */
             args[0] = get(s, i->args[0]->args[2], MT_DYN, loc);
-        for (int k = 0; k < n; k++)
-            args[k + off] = get(s, i->args[k + 1], cl->ptypes[k], loc);
+        if (i->nnames == 0 && n == cl->nparams) {
+            for (int k = 0; k < n; k++)
+                args[k + off] = get(s, i->args[k + 1], cl->ptypes[k], loc);
+        } else {   /* keywords and constant defaults, bound as inference bound them */
+            int src[64];
+            const MirInst *defs[64];
+            if (!infer_bind(s->in, t->fn, i, src, defs))
+                die("specialize: call of %s cannot be bound in %s", t->fn->symbol, s->g->symbol);
+            for (int p = 0; p < cl->nparams; p++)
+                args[p + off] = src[p] ? get(s, i->args[src[p]], cl->ptypes[p], loc)
+                                       : const_arg(s, defs[p], cl->ptypes[p], loc);
+            n = cl->nparams;
+        }
         MirInst *c = emit(s, MIR_CallDirect, args, n + off, loc);
         c->type = cl->rettype;
         c->func = cl;
