@@ -237,19 +237,48 @@ Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
         Ty a = T(c, i->args[0]);
         if (a.k == TY_LIST)
             return (Ty){.k = TY_LISTITER, .sites = a.sites};
+        if (a.k == TY_ZIP || a.k == TY_ENUM)
+            return a;   /* their own iterators */
         return dflt;
     }
     case MIR_IterNext: {
         Ty a = T(c, i->args[0]);
         if (a.k == TY_LISTITER)
             return elems_of(in, a);
+        if (a.k == TY_ZIP || a.k == TY_ENUM)
+            return (Ty){.k = TY_PAIR, .sites = a.sites, .sites2 = a.sites2,
+                        .enumer = a.k == TY_ENUM};
         return dflt;
+    }
+    case MIR_UnpackSeq: {
+        Ty a = T(c, i->args[0]);
+        if (a.k == TY_BOT)
+            return ty_bot();
+        return a.k == TY_PAIR && i->imm == 2 ? a : dflt;
+    }
+    case MIR_TupleItem: {
+        Ty a = T(c, i->args[0]);
+        if (a.k == TY_BOT)
+            return ty_bot();
+        if (a.k != TY_PAIR || i->imm < 0 || i->imm > 1)
+            return dflt;
+        if (a.enumer && i->imm == 0)
+            return ty_int(0, (INT64_C(1) << 62) - 1);   /* an index */
+        return elems_of(in, list_ty(i->imm == 0 || a.enumer ? a.sites : a.sites2));
     }
     case MIR_Call: {
         Ty callee = T(c, i->args[0]), a = i->nargs >= 2 ? T(c, i->args[1]) : ty_bot();
-        if (callee.k == TY_BUILTIN && (callee.bi == TB_list || callee.bi == TB_sum) &&
-            i->nargs >= 2 && a.k == TY_BOT)
+        if (callee.k == TY_BUILTIN &&
+            (callee.bi == TB_list || callee.bi == TB_sum || callee.bi == TB_zip ||
+             callee.bi == TB_enumerate) &&
+            i->nargs >= 2 && (a.k == TY_BOT || (i->nargs >= 3 && T(c, i->args[2]).k == TY_BOT)))
             return ty_bot();   /* not known yet */
+        if (callee.k == TY_BUILTIN && i->nnames == 0 && callee.bi == TB_enumerate &&
+            i->nargs == 2 && a.k == TY_LIST)
+            return (Ty){.k = TY_ENUM, .sites = a.sites};
+        if (callee.k == TY_BUILTIN && i->nnames == 0 && callee.bi == TB_zip && i->nargs == 3 &&
+            a.k == TY_LIST && T(c, i->args[2]).k == TY_LIST)
+            return (Ty){.k = TY_ZIP, .sites = a.sites, .sites2 = T(c, i->args[2]).sites};
         if (callee.k == TY_BUILTIN && i->nnames == 0 && i->nargs == 2 && callee.bi == TB_list &&
             (a.k == TY_LIST || a.k == TY_LISTITER || a.k == TY_RANGE))
             return list_ty(site_of(in, c, i));   /* list(x): a new list of x's items */
@@ -424,6 +453,9 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
         if (callee.k == TY_BUILTIN && i->nnames == 0) {
             if (callee.bi == TB_len || callee.bi == TB_bool)
                 return NULL;
+            if ((callee.bi == TB_zip && r.k == TY_ZIP) || (callee.bi == TB_enumerate &&
+                                                              r.k == TY_ENUM))
+                return NULL;   /* its items are followed through the zip/enumerate object */
             switch (callee.bi) {
             case TB_print: case TB_str: case TB_sum: case TB_enumerate: case TB_zip:
             case TB_list: case TB_tuple: case TB_sorted: case TB_any: case TB_all: case TB_iter:
@@ -518,6 +550,32 @@ static int cell_use(const InferCtx *c, const MirInst *i, int k)
     return n > 0;
 }
 
+/* Is this use of a zip/enumerate object or of one of its items (operand k of i) followed? */
+static int pair_use(const Infer *in, const InferCtx *c, const MirInst *i, int k, Ty a)
+{
+    Ty r = (mir_ops[i->op].flags & MF_VALUE) ? T(c, i) : ty_dyn();
+    switch (i->op) {
+    case MIR_Phi:
+    case MIR_CheckBound:
+        return ty_eq(ty_join(r, a), r) && r.k == a.k;
+    case MIR_Is: case MIR_IterRelease: case MIR_GenFresh:
+        return 1;
+    case MIR_GetIter: case MIR_IterNext:
+        return a.k != TY_PAIR;
+    case MIR_UnpackSeq:
+        return a.k == TY_PAIR && i->imm == 2;
+    case MIR_TupleItem:
+        return a.k == TY_PAIR;
+    case MIR_Call: {
+        InferCtx *t = k > 0 ? c->callee[i->id] : NULL;
+        int p = t && t->index > 0 ? param_of(in, t, i, k) : -1;
+        return p >= 0 && t->args[p].k == a.k;
+    }
+    default:
+        return 0;
+    }
+}
+
 void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
 {
     /* stores of the instruction itself */
@@ -587,6 +645,12 @@ void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
         if (t.k == TY_CELL && t.cell->content.k == TY_LIST && !cell_use(c, i, k))
             escape(in, t.cell->content.sites, "captured by a closure that may run generically",
                    i->loc, global);
+        if (t.k == TY_ZIP || t.k == TY_ENUM || t.k == TY_PAIR) {
+            if (!pair_use(in, c, i, k, t))
+                escape_items(in, t.sites | t.sites2, "zip/enumerate items passed on", i->loc,
+                             global);
+            continue;
+        }
         if (t.k != TY_LIST && t.k != TY_LISTITER)
             continue;
         int ro;

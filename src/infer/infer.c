@@ -461,8 +461,10 @@ static int same_kinds(const InferCtx *c, const Ty *args, const Ty *closure)
             return 0;
         /* lists of the shared site (elems.c: generic contexts, other modules) get contexts
          * of their own, so they do not make the elements of the others dyn */
-        if ((args[i].k == TY_LIST || args[i].k == TY_LISTITER) &&
-            (c->args[i].sites >> 63) != (args[i].sites >> 63))
+        if ((args[i].k == TY_LIST || args[i].k == TY_LISTITER || args[i].k == TY_ZIP ||
+             args[i].k == TY_ENUM) &&
+            ((c->args[i].sites | c->args[i].sites2) >> 63) !=
+                ((args[i].sites | args[i].sites2) >> 63))
             return 0;
     }
     for (int i = 0; i < c->nfree; i++)

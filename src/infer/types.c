@@ -38,6 +38,8 @@ int ty_eq(Ty a, Ty b)
         return a.cell == b.cell;
     if (a.k == TY_LIST || a.k == TY_LISTITER)
         return a.sites == b.sites;
+    if (a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR)
+        return a.sites == b.sites && a.sites2 == b.sites2 && a.enumer == b.enumer;
     return 1;
 }
 
@@ -53,6 +55,9 @@ Ty ty_join(Ty a, Ty b)
         return (Ty){.k = a.k, .lo = a.lo < b.lo ? a.lo : b.lo, .hi = a.hi > b.hi ? a.hi : b.hi};
     if (a.k == TY_LIST || a.k == TY_LISTITER)
         return (Ty){.k = a.k, .sites = a.sites | b.sites};
+    if ((a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR) && a.enumer == b.enumer)
+        return (Ty){.k = a.k, .sites = a.sites | b.sites, .sites2 = a.sites2 | b.sites2,
+                    .enumer = a.enumer};
     return ty_eq(a, b) ? a : ty_dyn();
 }
 
@@ -176,6 +181,24 @@ const char *ty_str(Ty t, char *buf, size_t n)
             snprintf(buf, n, "%s[%s]", t.k == TY_LIST ? "list" : "list_iterator", e);
         } else {
             snprintf(buf, n, t.k == TY_LIST ? "list" : "list_iterator");
+        }
+        break;
+    case TY_ZIP: snprintf(buf, n, "zip"); break;
+    case TY_ENUM: snprintf(buf, n, "enumerate"); break;
+    case TY_PAIR:
+        if (ty_list_elem_hook && list_depth < 3) {
+            char e1[96], e2[96];
+            Ty l1 = {.k = TY_LIST, .sites = t.sites}, l2 = {.k = TY_LIST, .sites = t.sites2};
+            list_depth++;
+            if (t.enumer)
+                snprintf(e1, sizeof e1, "int");
+            else
+                ty_str(ty_list_elem_hook(l1), e1, sizeof e1);
+            ty_str(ty_list_elem_hook(t.enumer ? l1 : l2), e2, sizeof e2);
+            list_depth--;
+            snprintf(buf, n, "tuple[%s, %s]", e1, e2);
+        } else {
+            snprintf(buf, n, "tuple");
         }
         break;
     case TY_TUPLE: snprintf(buf, n, "tuple"); break;

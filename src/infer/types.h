@@ -34,6 +34,9 @@ typedef enum TyKind {
     TY_BUILTIN,    /* a known builtin function (bi: TyBuiltin) */
     TY_CELL,       /* a known closure cell (cell: infer.h InferCell) */
     TY_LISTITER,   /* an iterator over a list of the creation sites `sites` (elems.c) */
+    TY_ZIP,        /* zip(list, list) (also its iterator): sites, sites2 (elems.c) */
+    TY_ENUM,       /* enumerate(list) (also its iterator): sites */
+    TY_PAIR,       /* an item of those: a 2-tuple (enumerate: index, item; zip: item, item) */
     TY_DYN,
 } TyKind;
 
@@ -58,6 +61,8 @@ typedef struct Ty {
     struct InferCell *cell;    /* TY_CELL */
     uint64_t sites;            /* TY_LIST, TY_LISTITER: the abstract creation sites the list
                                   may come from (elems.c; one bit per site) */
+    uint64_t sites2;           /* TY_ZIP, TY_PAIR of a zip: the second list's sites */
+    int enumer;                /* TY_PAIR: 1 when it comes from enumerate */
 } Ty;
 
 Ty ty_bot(void);
