@@ -96,7 +96,8 @@ static Ty list_ty(uint64_t sites) { return (Ty){.k = TY_LIST, .sites = sites}; }
 
 Ty elems_of(const Infer *in, Ty t)
 {
-    if ((t.k != TY_LIST && t.k != TY_LISTITER) || !in || !in->elems || !t.sites)
+    if ((t.k != TY_LIST && t.k != TY_LISTITER && t.k != TY_ROW) || !in || !in->elems ||
+        !t.sites)
         return ty_dyn();
     Ty r = ty_bot();
     for (int k = 0; k < NSITES; k++)
@@ -111,7 +112,7 @@ Ty elems_of(const Infer *in, Ty t)
 
 const char *elems_why(const Infer *in, Ty t, Loc *loc)
 {
-    if ((t.k != TY_LIST && t.k != TY_LISTITER) || !in || !in->elems)
+    if ((t.k != TY_LIST && t.k != TY_LISTITER && t.k != TY_ROW) || !in || !in->elems)
         return NULL;
     for (int k = 0; k < NSITES; k++)
         if ((t.sites >> k & 1) && in->elems->sites[k].escaped) {
@@ -237,7 +238,7 @@ Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
         Ty a = T(c, i->args[0]);
         if (a.k == TY_LIST)
             return (Ty){.k = TY_LISTITER, .sites = a.sites};
-        if (a.k == TY_ZIP || a.k == TY_ENUM)
+        if (a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_ZIPSTAR)
             return a;   /* their own iterators */
         return dflt;
     }
@@ -248,6 +249,12 @@ Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
         if (a.k == TY_ZIP || a.k == TY_ENUM)
             return (Ty){.k = TY_PAIR, .sites = a.sites, .sites2 = a.sites2,
                         .enumer = a.k == TY_ENUM};
+        if (a.k == TY_ZIPSTAR) {   /* a tuple of items of the rows */
+            Ty rows = elems_of(in, list_ty(a.sites));
+            if (rows.k == TY_BOT)
+                return ty_bot();
+            return rows.k == TY_LIST ? (Ty){.k = TY_ROW, .sites = rows.sites} : dflt;
+        }
         return dflt;
     }
     case MIR_UnpackSeq: {
@@ -266,6 +273,16 @@ Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
             return ty_int(0, (INT64_C(1) << 62) - 1);   /* an index */
         return elems_of(in, list_ty(i->imm == 0 || a.enumer ? a.sites : a.sites2));
     }
+    case MIR_CallEx: {   /* zip(*m) */
+        Ty callee = T(c, i->args[0]), a = T(c, i->args[1]);
+        if (callee.k == TY_BUILTIN && callee.bi == TB_zip && i->args[2]->op == MIR_Undef) {
+            if (a.k == TY_BOT)
+                return ty_bot();
+            if (a.k == TY_LIST)
+                return (Ty){.k = TY_ZIPSTAR, .sites = a.sites};
+        }
+        return dflt;
+    }
     case MIR_Call: {
         Ty callee = T(c, i->args[0]), a = i->nargs >= 2 ? T(c, i->args[1]) : ty_bot();
         if (callee.k == TY_BUILTIN &&
@@ -280,7 +297,7 @@ Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
             a.k == TY_LIST && T(c, i->args[2]).k == TY_LIST)
             return (Ty){.k = TY_ZIP, .sites = a.sites, .sites2 = T(c, i->args[2]).sites};
         if (callee.k == TY_BUILTIN && i->nnames == 0 && i->nargs == 2 && callee.bi == TB_list &&
-            (a.k == TY_LIST || a.k == TY_LISTITER || a.k == TY_RANGE))
+            (a.k == TY_LIST || a.k == TY_LISTITER || a.k == TY_RANGE || a.k == TY_ROW))
             return list_ty(site_of(in, c, i));   /* list(x): a new list of x's items */
         if (callee.k == TY_BUILTIN && i->nnames == 0 && callee.bi == TB_sum &&
             (a.k == TY_LIST || a.k == TY_LISTITER)) {
@@ -481,6 +498,10 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
             return NULL;
         return "argument of a call to generic code";
     }
+    case MIR_CallEx:
+        if (k == 1 && r.k == TY_ZIPSTAR)
+            return NULL;   /* zip(*m): the rows' items are followed through the zip object */
+        return "unpacked into a call";
     case MIR_GlobalStore:
         return "stored in a global";
     case MIR_CellNew:
@@ -561,12 +582,16 @@ static int pair_use(const Infer *in, const InferCtx *c, const MirInst *i, int k,
     case MIR_Is: case MIR_IterRelease: case MIR_GenFresh:
         return 1;
     case MIR_GetIter: case MIR_IterNext:
-        return a.k != TY_PAIR;
+        return a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_ZIPSTAR;
     case MIR_UnpackSeq:
         return a.k == TY_PAIR && i->imm == 2;
     case MIR_TupleItem:
         return a.k == TY_PAIR;
     case MIR_Call: {
+        Ty callee = T(c, i->args[0]);
+        if (a.k == TY_ROW && k == 1 && i->nargs == 2 && i->nnames == 0 &&
+            callee.k == TY_BUILTIN && callee.bi == TB_list)
+            return 1;   /* list(row): its items go into the new list */
         InferCtx *t = k > 0 ? c->callee[i->id] : NULL;
         int p = t && t->index > 0 ? param_of(in, t, i, k) : -1;
         return p >= 0 && t->args[p].k == a.k;
@@ -649,6 +674,18 @@ void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
             if (!pair_use(in, c, i, k, t))
                 escape_items(in, t.sites | t.sites2, "zip/enumerate items passed on", i->loc,
                              global);
+            continue;
+        }
+        if (t.k == TY_ZIPSTAR || t.k == TY_ROW) {
+            if (!pair_use(in, c, i, k, t)) {
+                /* the rows' items reach unknown code (zip(*m): the rows themselves do not) */
+                Ty rows = t.k == TY_ROW ? list_ty(t.sites) : elems_of(in, list_ty(t.sites));
+                if (rows.k == TY_LIST)
+                    escape_items(in, rows.sites, "zip(*m) items passed on", i->loc, global);
+                else if (t.k == TY_ZIPSTAR)
+                    escape(in, t.sites, "zip(*m) of items that are not tracked lists", i->loc,
+                           global);
+            }
             continue;
         }
         if (t.k != TY_LIST && t.k != TY_LISTITER)

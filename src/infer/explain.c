@@ -33,7 +33,8 @@ static const char *kind_name(TyKind k)
     static const char *const n[] = {"bottom", "int", "float", "bool", "None", "str", "list",
                                     "tuple", "dict", "function", "class", "module", "instance",
                                     "range", "range_iterator", "builtin", "cell", "list_iterator",
-                                    "zip", "enumerate", "tuple", "dyn"};
+                                    "zip", "enumerate", "tuple", "zip", "tuple",
+                                    "dyn"};
     return n[k];
 }
 

@@ -462,7 +462,8 @@ static int same_kinds(const InferCtx *c, const Ty *args, const Ty *closure)
         /* lists of the shared site (elems.c: generic contexts, other modules) get contexts
          * of their own, so they do not make the elements of the others dyn */
         if ((args[i].k == TY_LIST || args[i].k == TY_LISTITER || args[i].k == TY_ZIP ||
-             args[i].k == TY_ENUM) &&
+             args[i].k == TY_ENUM || args[i].k == TY_PAIR || args[i].k == TY_ZIPSTAR ||
+             args[i].k == TY_ROW) &&
             ((c->args[i].sites | c->args[i].sites2) >> 63) !=
                 ((args[i].sites | args[i].sites2) >> 63))
             return 0;
@@ -852,8 +853,8 @@ static Ty inst_ty(Run *r, MirInst *i)
         return i->imm >= 0 && i->imm < r->c->nfree ? r->c->closure[i->imm] : ty_dyn();
     case MIR_CellGet: {
         Ty c = T(r, i->args[0]);
-        if (c.k == TY_CELL)
-            return c.cell->content.k == TY_BOT ? ty_dyn() : c.cell->content;
+        if (c.k == TY_CELL)   /* bottom: nothing stored yet (or ever: the load raises) */
+            return c.cell->content;
         return c.k == TY_BOT ? ty_bot() : ty_dyn();
     }
     case MIR_ConstInt: return ty_int(i->imm, i->imm);

@@ -38,7 +38,7 @@ int ty_eq(Ty a, Ty b)
         return a.cell == b.cell;
     if (a.k == TY_LIST || a.k == TY_LISTITER)
         return a.sites == b.sites;
-    if (a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR)
+    if (a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR || a.k == TY_ZIPSTAR || a.k == TY_ROW)
         return a.sites == b.sites && a.sites2 == b.sites2 && a.enumer == b.enumer;
     return 1;
 }
@@ -55,7 +55,8 @@ Ty ty_join(Ty a, Ty b)
         return (Ty){.k = a.k, .lo = a.lo < b.lo ? a.lo : b.lo, .hi = a.hi > b.hi ? a.hi : b.hi};
     if (a.k == TY_LIST || a.k == TY_LISTITER)
         return (Ty){.k = a.k, .sites = a.sites | b.sites};
-    if ((a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR) && a.enumer == b.enumer)
+    if ((a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR || a.k == TY_ZIPSTAR ||
+         a.k == TY_ROW) && a.enumer == b.enumer)
         return (Ty){.k = a.k, .sites = a.sites | b.sites, .sites2 = a.sites2 | b.sites2,
                     .enumer = a.enumer};
     return ty_eq(a, b) ? a : ty_dyn();
@@ -184,6 +185,18 @@ const char *ty_str(Ty t, char *buf, size_t n)
         }
         break;
     case TY_ZIP: snprintf(buf, n, "zip"); break;
+    case TY_ZIPSTAR: snprintf(buf, n, "zip*"); break;
+    case TY_ROW:
+        if (ty_list_elem_hook && list_depth < 3) {
+            char e[96];
+            list_depth++;
+            ty_str(ty_list_elem_hook((Ty){.k = TY_LIST, .sites = t.sites}), e, sizeof e);
+            list_depth--;
+            snprintf(buf, n, "tuple[%s, ...]", e);
+        } else {
+            snprintf(buf, n, "tuple");
+        }
+        break;
     case TY_ENUM: snprintf(buf, n, "enumerate"); break;
     case TY_PAIR:
         if (ty_list_elem_hook && list_depth < 3) {

@@ -37,6 +37,8 @@ typedef enum TyKind {
     TY_ZIP,        /* zip(list, list) (also its iterator): sites, sites2 (elems.c) */
     TY_ENUM,       /* enumerate(list) (also its iterator): sites */
     TY_PAIR,       /* an item of those: a 2-tuple (enumerate: index, item; zip: item, item) */
+    TY_ZIPSTAR,    /* zip(*m) of a list of lists (also its iterator): sites of m */
+    TY_ROW,        /* an item of that: a tuple of items of the lists of `sites` */
     TY_DYN,
 } TyKind;
 
