@@ -703,6 +703,46 @@ static LLVMValueRef f_pow(Cg *cg, const MirInst *in, LLVMValueRef x, LLVMValueRe
     return phi2(cg, cg->f64, rf, fast_end, rs, ok);
 }
 
+/* list.get.t / list.set.t: an int index that may be big.  A small tag: the inline bounds
+ * check and access of list.get/list.set; a big int: the generic subscript (its IndexError
+ * "cannot fit 'int' into an index-sized integer"). */
+static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLVMValueRef key)
+{
+    LLVMBuilderRef b = cg->b;
+    int get = in->op == MIR_ListGetT;
+    LLVMBasicBlockRef fast = new_bb(cg, "lst.fast"), slow = new_bb(cg, "lst.slow"),
+                      done = new_bb(cg, "lst.done");
+    LLVMBuildCondBr(b, LLVMBuildTrunc(b, key, cg->i1, ""), fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef i = untag(cg, key);
+    LLVMValueRef size = load_field(cg, cg->i64, lst, offsetof(ListObject, size));
+    LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, i, ci64(cg, 0), ""),
+                                       LLVMBuildAdd(b, i, size, ""), i, "");
+    raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
+             get ? "list index out of range" : "list assignment index out of range");
+    LLVMValueRef items = load_field(cg, cg->ptr, lst, offsetof(ListObject, items));
+    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
+    LLVMValueRef rf = NULL;
+    if (get)
+        rf = LLVMBuildLoad2(b, cg->i64, p, "");
+    else
+        LLVMBuildStore(b, val(cg, in->args[2]), p);
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef rs = NULL;
+    if (get) {
+        rs = RTC(cg, RTF_rt_getitem, lst, key);
+        check_value(cg, in, rs);
+    } else {
+        check_int(cg, in, RTC(cg, RTF_rt_setitem, lst, key, val(cg, in->args[2])));
+    }
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return get ? phi2(cg, cg->i64, rf, fast_end, rs, slow_end) : NULL;
+}
+
 /* The LLVM type of a clone's result: i64 (0 = error) for dyn, else {T, i1 error}. */
 LLVMTypeRef cg_clone_ret_type(Cg *cg, const MirFunction *mf)
 {
@@ -800,6 +840,8 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         return intrinsic(cg, "llvm.sqrt", cg->f64, &a0, 1);
     }
     case MIR_ListLen: return load_field(cg, cg->i64, a0, offsetof(ListObject, size));
+    case MIR_ListGetT:
+    case MIR_ListSetT: return list_tagged(cg, in, a0, a1);
     case MIR_ListGet:
     case MIR_ListSet: {
         LLVMValueRef size = load_field(cg, cg->i64, a0, offsetof(ListObject, size));

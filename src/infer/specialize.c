@@ -714,6 +714,21 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
 /* Subscripts of exact lists by small ints: inline bounds check and load/store. */
 static MirInst *rewrite_subscript(Spec *s, MirInst *i)
 {
+    if (TY(s, i->args[0]).k == TY_LIST && TY(s, i->args[1]).k == TY_INT &&
+        !ty_int_small(TY(s, i->args[1]))) {   /* an int that may be big: tag test first */
+        MirInst *args[3] = {get(s, i->args[0], MT_DYN, i->loc), get(s, i->args[1], MT_DYN, i->loc),
+                            NULL};
+        MirInst *n;
+        if (i->op == MIR_GetItem) {
+            n = emit(s, MIR_ListGetT, args, 2, i->loc);
+        } else {
+            args[2] = get(s, i->args[2], MT_DYN, i->loc);
+            n = emit(s, MIR_ListSetT, args, 3, i->loc);
+        }
+        n->target = i->target;
+        n->exc = i->exc;
+        return n;
+    }
     if (TY(s, i->args[0]).k != TY_LIST || !ty_int_small(TY(s, i->args[1])))
         return NULL;
     MirInst *args[3] = {get(s, i->args[0], MT_DYN, i->loc), get(s, i->args[1], MT_I64, i->loc),
