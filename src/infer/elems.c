@@ -460,7 +460,9 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
         *ro = 1;
         return "compared";
     case MIR_Ret:
-        return c->index > 0 && c->ret.k == TY_LIST ? NULL : "returned to generic code";
+        /* a generator's return value (StopIteration.value) goes to unknown code */
+        return c->index > 0 && !c->genconv && c->ret.k == TY_LIST ? NULL
+                                                                 : "returned to generic code";
     case MIR_Call: {
         if (k == 0)
             return "called";
