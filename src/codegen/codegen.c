@@ -682,8 +682,8 @@ static LLVMValueRef f_pow(Cg *cg, const MirInst *in, LLVMValueRef x, LLVMValueRe
     LLVMPositionBuilderAtEnd(b, fast);
     LLVMValueRef args[2] = {x, y};
     LLVMValueRef rf = intrinsic(cg, "llvm.pow", cg->f64, args, 2);
-    LLVMValueRef normal = LLVMBuildAnd(b, LLVMBuildFCmp(b, LLVMRealOGE, rf,
-                                                        LLVMConstReal(cg->f64, 2.2250738585072014e-308), ""),
+    LLVMValueRef dbl_min = LLVMConstReal(cg->f64, 2.2250738585072014e-308);
+    LLVMValueRef normal = LLVMBuildAnd(b, LLVMBuildFCmp(b, LLVMRealOGE, rf, dbl_min, ""),
                                        LLVMBuildFCmp(b, LLVMRealOLT, rf, inf, ""), "");
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
     LLVMBuildCondBr(b, normal, done, slow);

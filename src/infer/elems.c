@@ -2,12 +2,12 @@
  * elems.c - element types of lists: creation sites and an escape analysis (typed.md, "Element
  * types").
  *
- * Every instruction that makes a new list (build.list, `a + b` / `[x] * n` of lists) in a
- * context is a concrete creation site; the concrete sites of the main module's body and of
- * specialisations of its functions get one bit each of a 64-bit set (the first 63 met; the
- * rest, every site of other modules and of generic contexts share the last bit: one abstract
- * site for all of them, which in practice escapes).  A list type (TY_LIST) carries the set of sites it
- * may come from; joins take the union.
+ * Every instruction that makes a new list (build.list, `a + b` / `[x] * n` of lists, list(x))
+ * in a context is a concrete creation site; those of the main module's body and of specialised
+ * contexts of its functions get one bit each of a 64-bit set (the first 63 met); the rest,
+ * every site of other modules and of generic contexts share the last bit: one abstract site
+ * for all of them, which in practice escapes.  A list type (TY_LIST) carries the set of sites
+ * it may come from; joins take the union.
  *
  * Each abstract site has an element type, the join of everything that may be stored into one
  * of its lists, and an `escaped` flag: set when one of its lists flows where inference does

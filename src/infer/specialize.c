@@ -565,7 +565,8 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
     /* float // % and float ** int */
     if (r.k == TY_FLOAT && (op == Op_FloorDiv || op == Op_Mod || op == Op_Pow) &&
         (a.k == TY_FLOAT || b.k == TY_FLOAT) && (a.k == TY_FLOAT || a.k == TY_INT) &&
-        (b.k == TY_FLOAT || b.k == TY_INT) && (op != Op_Pow || (a.k == TY_FLOAT && b.k == TY_INT))) {
+        (b.k == TY_FLOAT || b.k == TY_INT) &&
+        (op != Op_Pow || (a.k == TY_FLOAT && b.k == TY_INT))) {
         MirInst *x = as_f64(s, pos, i->args[0], i->exc, loc);
         MirInst *y = as_f64(s, pos, i->args[1], i->exc, loc);
         return typed_raising(s, i, op == Op_FloorDiv ? MIR_FFloorDiv : op == Op_Mod ? MIR_FMod
