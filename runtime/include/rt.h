@@ -522,6 +522,7 @@ Value rt_float_floordiv(Value a, Value b);
 Value rt_float_mod(Value a, Value b);
 Value rt_float_divmod(Value a, Value b);
 Value rt_float_pow(Value a, Value b, Value mod);
+double rt_f64_pow(double x, double y);   /* typed tier (typed_float.c): -1.0 + pending on error */
 int64_t rt_float_hash(double d);        /* Python's numeric hash; nan needs the object */
 Value rt_float_round(Value x, Value ndigits);   /* round(x) / round(x, n) */
 /* float/int/bool -> double; *ok = 0 when not a number (nothing raised) or the int is too

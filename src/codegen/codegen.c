@@ -829,6 +829,115 @@ static LLVMValueRef i_truediv(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMVal
     return phi2(cg, cg->f64, rf, fast, rs, slow_end);
 }
 
+/* float // and %: CPython's float_floor_div / float_rem (fmod, sign fix-up towards the
+ * divisor, floor with the half-way correction, signed zeros). */
+static LLVMValueRef f_divmod(Cg *cg, const MirInst *in, LLVMValueRef x, LLVMValueRef w)
+{
+    LLVMBuilderRef b = cg->b;
+    int floordiv = in->op == MIR_FFloorDiv;
+    LLVMValueRef zero = LLVMConstReal(cg->f64, 0.0);
+    raise_if(cg, in, LLVMBuildFCmp(b, LLVMRealOEQ, w, zero, ""), "rt_ZeroDivisionError",
+             floordiv ? "float floor division by zero" : "float modulo");
+    LLVMValueRef mod = LLVMBuildFRem(b, x, w, "");
+    LLVMValueRef nz = LLVMBuildFCmp(b, LLVMRealUNE, mod, zero, "");   /* C's `if (mod)` */
+    LLVMValueRef fix = LLVMBuildAnd(b, nz,
+                                    LLVMBuildICmp(b, LLVMIntNE,
+                                                  LLVMBuildFCmp(b, LLVMRealOLT, w, zero, ""),
+                                                  LLVMBuildFCmp(b, LLVMRealOLT, mod, zero, ""),
+                                                  ""), "");
+    if (!floordiv) {
+        LLVMValueRef sz[2] = {zero, w};
+        LLVMValueRef signed_zero = intrinsic(cg, "llvm.copysign", cg->f64, sz, 2);
+        LLVMValueRef m = LLVMBuildSelect(b, fix, LLVMBuildFAdd(b, mod, w, ""), mod, "");
+        return LLVMBuildSelect(b, nz, m, signed_zero, "");
+    }
+    LLVMValueRef div = LLVMBuildFDiv(b, LLVMBuildFSub(b, x, mod, ""), w, "");
+    div = LLVMBuildSelect(b, fix, LLVMBuildFSub(b, div, LLVMConstReal(cg->f64, 1.0), ""), div, "");
+    LLVMValueRef fl = intrinsic(cg, "llvm.floor", cg->f64, &div, 1);
+    LLVMValueRef up = LLVMBuildFCmp(b, LLVMRealOGT, LLVMBuildFSub(b, div, fl, ""),
+                                    LLVMConstReal(cg->f64, 0.5), "");
+    fl = LLVMBuildSelect(b, up, LLVMBuildFAdd(b, fl, LLVMConstReal(cg->f64, 1.0), ""), fl, "");
+    LLVMValueRef q[2] = {zero, LLVMBuildFDiv(b, x, w, "")};
+    LLVMValueRef signed_zero = intrinsic(cg, "llvm.copysign", cg->f64, q, 2);
+    return LLVMBuildSelect(b, LLVMBuildFCmp(b, LLVMRealUNE, div, zero, ""), fl, signed_zero, "");
+}
+
+/* float ** (integral) float: a positive finite base whose llvm.pow is a normal finite number
+ * inline; everything else (zero, negative, inf/nan, overflow, underflow) in rt_f64_pow. */
+static LLVMValueRef f_pow(Cg *cg, const MirInst *in, LLVMValueRef x, LLVMValueRef y)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef fast = new_bb(cg, "pow.fast"), slow = new_bb(cg, "pow.slow"),
+                      done = new_bb(cg, "pow.done");
+    LLVMValueRef inf = LLVMConstReal(cg->f64, 1.0 / 0.0);
+    LLVMValueRef base_ok = LLVMBuildAnd(b, LLVMBuildFCmp(b, LLVMRealOGT, x,
+                                                         LLVMConstReal(cg->f64, 0.0), ""),
+                                        LLVMBuildFCmp(b, LLVMRealOLT, x, inf, ""), "");
+    LLVMBuildCondBr(b, base_ok, fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef args[2] = {x, y};
+    LLVMValueRef rf = intrinsic(cg, "llvm.pow", cg->f64, args, 2);
+    LLVMValueRef dbl_min = LLVMConstReal(cg->f64, 2.2250738585072014e-308);
+    LLVMValueRef normal = LLVMBuildAnd(b, LLVMBuildFCmp(b, LLVMRealOGE, rf, dbl_min, ""),
+                                       LLVMBuildFCmp(b, LLVMRealOLT, rf, inf, ""), "");
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
+    LLVMBuildCondBr(b, normal, done, slow);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef rs = RTC(cg, RTF_rt_f64_pow, x, y);
+    LLVMBasicBlockRef chk = new_bb(cg, "pow.chk"), ok = new_bb(cg, "pow.ok");
+    LLVMBuildCondBr(b, LLVMBuildFCmp(b, LLVMRealOEQ, rs, LLVMConstReal(cg->f64, -1.0), ""), chk,
+                    ok);
+    LLVMPositionBuilderAtEnd(b, chk);
+    LLVMValueRef p = rt_call0(cg, RTF_rt_exc_pending);
+    LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, p, ci64(cg, 0), ""),
+                                      err_path(cg, in), ok);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+    LLVMPositionBuilderAtEnd(b, ok);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return phi2(cg, cg->f64, rf, fast_end, rs, ok);
+}
+
+/* list.get.t / list.set.t: an int index that may be big.  A small tag: the inline bounds
+ * check and access of list.get/list.set; a big int: the generic subscript (its IndexError
+ * "cannot fit 'int' into an index-sized integer"). */
+static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLVMValueRef key)
+{
+    LLVMBuilderRef b = cg->b;
+    int get = in->op == MIR_ListGetT;
+    LLVMBasicBlockRef fast = new_bb(cg, "lst.fast"), slow = new_bb(cg, "lst.slow"),
+                      done = new_bb(cg, "lst.done");
+    LLVMBuildCondBr(b, LLVMBuildTrunc(b, key, cg->i1, ""), fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef i = untag(cg, key);
+    LLVMValueRef size = load_field(cg, cg->i64, lst, offsetof(ListObject, size));
+    LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, i, ci64(cg, 0), ""),
+                                       LLVMBuildAdd(b, i, size, ""), i, "");
+    raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
+             get ? "list index out of range" : "list assignment index out of range");
+    LLVMValueRef items = load_field(cg, cg->ptr, lst, offsetof(ListObject, items));
+    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
+    LLVMValueRef rf = NULL;
+    if (get)
+        rf = LLVMBuildLoad2(b, cg->i64, p, "");
+    else
+        LLVMBuildStore(b, val(cg, in->args[2]), p);
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef rs = NULL;
+    if (get) {
+        rs = RTC(cg, RTF_rt_getitem, lst, key);
+        check_value(cg, in, rs);
+    } else {
+        check_int(cg, in, RTC(cg, RTF_rt_setitem, lst, key, val(cg, in->args[2])));
+    }
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return get ? phi2(cg, cg->i64, rf, fast_end, rs, slow_end) : NULL;
+}
+
 /* The LLVM type of a clone's result: i64 (0 = error) for dyn, else {T, i1 error}. */
 LLVMTypeRef cg_clone_ret_type(Cg *cg, const MirFunction *mf)
 {
@@ -915,6 +1024,8 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         raise_if(cg, in, LLVMBuildFCmp(b, LLVMRealOEQ, a1, LLVMConstReal(cg->f64, 0.0), ""),
                  "rt_ZeroDivisionError", "float division by zero");
         return LLVMBuildFDiv(b, a0, a1, "");
+    case MIR_FFloorDiv: case MIR_FMod: return f_divmod(cg, in, a0, a1);
+    case MIR_FPow: return f_pow(cg, in, a0, a1);
     case MIR_FNeg: return LLVMBuildFNeg(b, a0, "");
     case MIR_FCmp: return LLVMBuildFCmp(b, fcmp_pred((int)in->imm), a0, a1, "");
     case MIR_FTruthy: return LLVMBuildFCmp(b, LLVMRealUNE, a0, LLVMConstReal(cg->f64, 0.0), "");
@@ -924,6 +1035,8 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         return intrinsic(cg, "llvm.sqrt", cg->f64, &a0, 1);
     }
     case MIR_ListLen: return load_field(cg, cg->i64, a0, offsetof(ListObject, size));
+    case MIR_ListGetT:
+    case MIR_ListSetT: return list_tagged(cg, in, a0, a1);
     case MIR_ListGet:
     case MIR_ListSet: {
         LLVMValueRef size = load_field(cg, cg->i64, a0, offsetof(ListObject, size));

@@ -32,7 +32,9 @@ static const char *kind_name(TyKind k)
 {
     static const char *const n[] = {"bottom", "int", "float", "bool", "None", "str", "list",
                                     "tuple", "dict", "function", "class", "module", "instance",
-                                    "range", "range_iterator", "builtin", "cell", "method", "dyn"};
+                                    "range", "range_iterator", "builtin", "cell", "method",
+                                    "list_iterator", "zip", "enumerate", "tuple", "zip", "tuple",
+                                    "dyn"};
     return n[k];
 }
 
@@ -57,6 +59,21 @@ static void describe(const MirInst *v, char *buf, size_t n)
         snprintf(buf, n, "the attribute .%s (line %d)", v->str, v->loc.line);
     else
         snprintf(buf, n, "the %s at line %d", mir_ops[v->op].text, v->loc.line);
+}
+
+/* The items of list (or list iterator) type t are dyn: why (D112), with the list's name. */
+static int why_items(const Infer *in, const MirInst *list, Ty t, char *msg, size_t n)
+{
+    char name[160];
+    describe(list, name, sizeof name);
+    Loc loc = {0};
+    const char *why = elems_why(in, t, &loc);
+    if (why)
+        snprintf(msg, n, "the items of %s have an unknown type: %s (line %d)", name, why,
+                 loc.line);
+    else
+        snprintf(msg, n, "the items of %s have an unknown type", name);
+    return R_D112;
 }
 
 /* Why is operand v dyn here?  Fills msg; returns the reason. */
@@ -112,6 +129,11 @@ static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *m
         for (int a = 0; a < v->nargs; a++)
             if (infer_ty(c, v->args[a]).k == TY_DYN && v->args[a] != v)
                 return why_dyn(in, c, v->args[a], msg, n);
+    }
+    if ((v->op == MIR_GetItem || v->op == MIR_IterNext) && v->nargs >= 1) {
+        Ty l = infer_ty(c, v->args[0]);
+        if (l.k == TY_LIST || l.k == TY_LISTITER)
+            return why_items(in, v->args[0], l, msg, n);
     }
     if (v->op == MIR_Param) {
         snprintf(msg, n, "%s is a parameter of the %s", name,
@@ -170,11 +192,11 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (num(a) && num(b) && (r.k == TY_INT || r.k == TY_FLOAT || r.k == TY_BOOL)) {
             int op = (int)i->imm;
             if (i->op == MIR_Compare || (r.k == TY_FLOAT && (a.k == TY_FLOAT || b.k == TY_FLOAT))) {
-                if (i->op != MIR_Compare && (op == Op_FloorDiv || op == Op_Mod)) {
-                    snprintf(msg, n, "float // and %% go through the runtime");
-                    return R_D107;
+                if (i->op != MIR_Compare && op == Op_Pow && !(a.k == TY_FLOAT && b.k == TY_INT)) {
+                    snprintf(msg, n, "** with a float exponent may give a complex");
+                    return R_D102;
                 }
-                return 0;
+                return 0;   /* + - * / // % and float ** int */
             }
             if (op == Op_Add || op == Op_Sub || op == Op_Mult) {
                 if (!ty_int_small(r)) {
@@ -189,6 +211,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             if ((op == Op_FloorDiv || op == Op_Mod || op == Op_Div) && ty_int_small(a) &&
                 ty_int_small(b))
                 return 0;
+            if (op == Op_Pow && ty_int_small(a) && ty_int_small(r) && b.lo == b.hi &&
+                b.lo >= 1 && b.lo <= 8)
+                return 0;   /* products */
             snprintf(msg, n, "int operator %d on these ranges", op);
             return R_D102;
         }
@@ -299,15 +324,18 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         }
     case MIR_GetIter:
     case MIR_IterNext:
-        if (a.k == TY_RANGE || a.k == TY_RANGEITER)
+        if (a.k == TY_RANGE || a.k == TY_RANGEITER || (i->op == MIR_GetIter && a.k == TY_LIST))
             return 0;
+        if (i->op == MIR_IterNext && a.k == TY_LISTITER)
+            return r.k == TY_DYN ? why_items(in, i->args[0], a, msg, n) : 0;
         if (a.k == TY_DYN)
             return why_dyn(in, c, i->args[0], msg, n);
         snprintf(msg, n, "iteration over %s", kind_name(a.k));
         return R_D107;
     case MIR_GetItem: case MIR_SetItem:
         if (a.k == TY_LIST && ty_int_small(b))
-            return 0;
+            return i->op == MIR_GetItem && r.k == TY_DYN ? why_items(in, i->args[0], a, msg, n)
+                                                         : 0;
         if (a.k == TY_DYN)
             return why_dyn(in, c, i->args[0], msg, n);
         if (a.k == TY_LIST && b.k == TY_DYN)

@@ -313,12 +313,162 @@ static int cloneable(const MirFunction *f)
            f->npos == f->nparams && !is_init(f);
 }
 
+/* ---- compile-time argument binding (keywords, constant defaults) ---- */
+
+static int const_op(const MirInst *v)
+{
+    switch (v->op) {
+    case MIR_ConstInt: case MIR_ConstFloat: case MIR_ConstTrue: case MIR_ConstFalse:
+    case MIR_ConstNone: case MIR_ConstStr:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The single function.new of f in the program, or NULL. */
+static const MirInst *single_make(const Infer *in, const MirFunction *f)
+{
+    const MirInst *found = NULL;
+    const MirProgram *p = in->prog;
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const MirFunction *h = p->funcs[fi];
+        for (int b = 0; b < h->nblocks; b++)
+            for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+                const MirInst *i = h->blocks[b]->insts[k];
+                if (i->op == MIR_MakeFunction && i->func == f) {
+                    if (found)
+                        return NULL;
+                    found = i;
+                }
+            }
+    }
+    return found;
+}
+
+static int defaults_fixed(const Infer *in)
+{
+    if (in->escape)
+        return 0;
+    for (int k = 0; k < in->nsetattr; k++)
+        if (strcmp(in->setattr_names[k], "__defaults__") == 0 ||
+            strcmp(in->setattr_names[k], "__kwdefaults__") == 0)
+            return 0;
+    return 1;
+}
+
+typedef struct InferDefaults {
+    const MirFunction *f;
+    int ok;                      /* one function.new, defaults cannot be reassigned */
+    int npdefs;                  /* positional defaults (-1: not a tuple of values at hand) */
+    const MirInst **pdefs;
+    int nkw;                     /* keyword-only defaults: name/value pairs (-1: not at hand) */
+    const MirInst **kw;
+} InferDefaults;
+
+static const InferDefaults *defaults_of(const Infer *cin, const MirFunction *f)
+{
+    Infer *in = (Infer *)cin;
+    for (int k = 0; k < in->ndefaults; k++)
+        if (in->defaults[k].f == f)
+            return &in->defaults[k];
+    InferDefaults d = {f, 0, -1, NULL, -1, NULL};
+    const MirInst *mk = defaults_fixed(in) ? single_make(in, f) : NULL;
+    if (mk) {
+        d.ok = 1;
+        const MirInst *t = mk->args[0], *kd = mk->args[1];
+        if (t->op == MIR_Undef) {
+            d.npdefs = 0;
+        } else if (t->op == MIR_BuildTuple) {
+            d.npdefs = t->nargs;
+            d.pdefs = xcalloc((size_t)t->nargs + 1, sizeof *d.pdefs);
+            for (int q = 0; q < t->nargs; q++)
+                d.pdefs[q] = const_op(t->args[q]) ? t->args[q] : NULL;
+        }
+        if (kd->op == MIR_Undef) {
+            d.nkw = 0;
+        } else if (kd->op == MIR_BuildDict) {
+            d.nkw = kd->nargs / 2;
+            d.kw = xcalloc((size_t)kd->nargs + 1, sizeof *d.kw);
+            for (int q = 0; q + 1 < kd->nargs; q += 2) {
+                d.kw[q] = kd->args[q]->op == MIR_ConstStr ? kd->args[q] : NULL;
+                d.kw[q + 1] = const_op(kd->args[q + 1]) ? kd->args[q + 1] : NULL;
+            }
+        }
+    }
+    PUSH(in->defaults, in->ndefaults, in->capdefaults, d);
+    return &in->defaults[in->ndefaults - 1];
+}
+
+int infer_bind(const Infer *in, const MirFunction *f, const MirInst *call, int *src,
+               const MirInst **defs)
+{
+    int np = f->nparams, npos_given = call->nargs - 1 - call->nnames;
+    if (np > 64 || npos_given < 0 || npos_given > f->npos || f->npos + f->nkwonly != np)
+        return 0;
+    for (int p = 0; p < np; p++) {
+        src[p] = 0;
+        defs[p] = NULL;
+    }
+    for (int p = 0; p < npos_given; p++)
+        src[p] = 1 + p;
+    for (int k = 0; k < call->nnames; k++) {
+        int p = f->nposonly;
+        while (p < np && strcmp(f->paramnames[p], call->names[k]) != 0)
+            p++;
+        if (p >= np || src[p])
+            return 0;
+        src[p] = 1 + npos_given + k;
+    }
+    const InferDefaults *dd = NULL;
+    for (int p = 0; p < np; p++) {
+        if (src[p])
+            continue;
+        if (!dd && !(dd = defaults_of(in, f))->ok)
+            return 0;
+        if (p < f->npos) {
+            int d = p - (f->npos - dd->npdefs);
+            if (dd->npdefs < 0 || d < 0 || !dd->pdefs[d])
+                return 0;
+            defs[p] = dd->pdefs[d];
+        } else {
+            for (int q = 0; q < 2 * dd->nkw; q += 2)
+                if (dd->kw[q] && dd->kw[q + 1] && strcmp(dd->kw[q]->str, f->paramnames[p]) == 0)
+                    defs[p] = dd->kw[q + 1];
+            if (!defs[p])
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static Ty const_ty(const MirInst *v)
+{
+    switch (v->op) {
+    case MIR_ConstInt: return ty_int(v->imm, v->imm);
+    case MIR_ConstFloat: return ty_kind(TY_FLOAT);
+    case MIR_ConstTrue: case MIR_ConstFalse: return ty_kind(TY_BOOL);
+    case MIR_ConstNone: return ty_kind(TY_NONE);
+    case MIR_ConstStr: return ty_kind(TY_STR);
+    default: return ty_dyn();
+    }
+}
+
 /* The key of a context: the kind of each argument (int ranges are joined inside a context). */
 static int same_kinds(const InferCtx *c, const Ty *args, const Ty *closure)
 {
-    for (int i = 0; i < c->nargs; i++)
+    for (int i = 0; i < c->nargs; i++) {
         if (c->args[i].k != args[i].k || c->args[i].cls != args[i].cls)
             return 0;   /* instances: the class is part of the key */
+        /* lists of the shared site (elems.c: generic contexts, other modules) get contexts
+         * of their own, so they do not make the elements of the others dyn */
+        if ((args[i].k == TY_LIST || args[i].k == TY_LISTITER || args[i].k == TY_ZIP ||
+             args[i].k == TY_ENUM || args[i].k == TY_PAIR || args[i].k == TY_ZIPSTAR ||
+             args[i].k == TY_ROW) &&
+            ((c->args[i].sites | c->args[i].sites2) >> 63) !=
+                ((args[i].sites | args[i].sites2) >> 63))
+            return 0;
+    }
     for (int i = 0; i < c->nfree; i++)
         if (!ty_eq(c->closure[i], closure[i]))
             return 0;
@@ -397,6 +547,14 @@ static Ty binop_ty(int op, Ty a, Ty b)
                 return ty_int(b.lo == TY_INF_LO ? TY_INF_LO : b.lo + 1, 0);
             return ty_int_any();
         case Op_Pow:
+            if (b.lo == b.hi && b.lo >= 0 && b.lo <= 8) {   /* x ** k: k - 1 products */
+                Ty r = b.lo == 0 ? ty_int(1, 1) : a;
+                for (int64_t k = 1; k < b.lo; k++)
+                    r = ty_int_mul(r, a);
+                if (b.lo % 2 == 0 && r.lo < 0)
+                    r.lo = 0;   /* an even power is not negative */
+                return r;
+            }
             return b.lo >= 0 ? ty_int_any() : ty_dyn();
         case Op_RShift:
             if (a.lo >= 0 && b.lo >= 0)
@@ -419,6 +577,8 @@ static Ty binop_ty(int op, Ty a, Ty b)
         switch (op) {
         case Op_Add: case Op_Sub: case Op_Mult: case Op_Div: case Op_FloorDiv: case Op_Mod:
             return ty_kind(TY_FLOAT);
+        case Op_Pow:   /* float ** int is a float (a fractional exponent may give complex) */
+            return a.k == TY_FLOAT && b.k == TY_INT ? ty_kind(TY_FLOAT) : ty_dyn();
         default:
             return ty_dyn();
         }
@@ -535,6 +695,70 @@ static Ty global_ty(Run *r, const MirInst *i)
     return g->ty.k == TY_BOT ? ty_dyn() : g->ty;
 }
 
+/* Is call i of generator function f (a plain generator: a generator expression) the only use
+ * of the function.new right here that makes f, without defaults?  Then f's body runs only
+ * with this call's arguments. */
+static int gen_once(const InferCtx *c, const MirInst *call, const MirFunction *f)
+{
+    const MirInst *mk = call->args[0];
+    if ((f->flags & INFER_CO_NOT_NATIVE) != 0x4u || f->nblocks == 0 || f->nkwonly != 0 ||
+        f->npos != f->nparams || mk->op != MIR_MakeFunction || mk->func != f ||
+        mk->args[0]->op != MIR_Undef || mk->args[1]->op != MIR_Undef)
+        return 0;
+    if (f->nfree > 0 && (mk->args[2]->op != MIR_BuildTuple || mk->args[2]->nargs != f->nfree))
+        return 0;
+    const MirFunction *h = c->fn;
+    for (int b = 0; b < h->nblocks; b++)
+        for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+            const MirInst *u = h->blocks[b]->insts[k];
+            for (int a = 0; a < u->nargs; a++)
+                if (u->args[a] == mk && (u != call || a != 0))
+                    return 0;
+        }
+    return 1;
+}
+
+/* A call of a generator made once here (gen_once): a context for its body with these
+ * arguments and closure cells; the call itself makes a generator object (dyn). */
+static Ty gen_call(Run *r, MirInst *i, MirFunction *f, const Ty *args, int n)
+{
+    for (int k = 0; k < n; k++)
+        if (args[k].k == TY_BOT)
+            return ty_bot();
+    Ty closure[64];
+    if (f->nfree > 64)
+        return ty_dyn();
+    for (int k = 0; k < f->nfree; k++)
+        closure[k] = T(r, i->args[0]->args[2]->args[k]);
+    InferCtx *target = ctx_for_call(r->in, f, args, closure, &r->global);
+    if (target && target->index > 0) {
+        target->genconv = 1;
+        r->c->callee[i->id] = target;
+        r->c->callee[i->args[0]->id] = target;
+    }
+    return ty_dyn();
+}
+
+/* A call of known function f with keywords or omitted parameters: bound at compile time
+ * (infer_bind), then like a positional call. */
+static Ty bound_call_ty(Run *r, MirInst *i, MirFunction *f)
+{
+    int src[64];
+    const MirInst *defs[64];
+    if (!(f->nblocks > 0 && !(f->flags & INFER_CO_NOT_NATIVE) && !is_init(f)) || f->nfree > 0 ||
+        !infer_bind(r->in, f, i, src, defs))
+        return ty_dyn();
+    Ty args[64];
+    for (int p = 0; p < f->nparams; p++) {
+        args[p] = src[p] ? T(r, i->args[src[p]]) : const_ty(defs[p]);
+        if (args[p].k == TY_BOT)
+            return ty_bot();
+    }
+    InferCtx *target = ctx_for_call(r->in, f, args, NULL, &r->global);
+    r->c->callee[i->id] = target;
+    return target ? target->ret : ty_dyn();
+}
+
 static Ty call_ty(Run *r, MirInst *i)
 {
     Ty callee = T(r, i->args[0]);
@@ -548,13 +772,17 @@ static Ty call_ty(Run *r, MirInst *i)
         return call_builtin(callee.bi, args, n, i);
     if (callee.k == TY_CLASS || callee.k == TY_METHOD)
         return classes_call_ty(r->in, r->c, i, callee, args, n, &r->c->mcallee[i->id], &r->global);
+    if (callee.k == TY_FUNC && r->c->index == 0 && !classes_generic_runs(r->in, r->c->fn))
+        return ty_dyn();   /* a method's generic version that never runs: no contexts */
+    if (callee.k == TY_FUNC && (i->nnames != 0 || n != callee.fn->nparams))
+        return bound_call_ty(r, i, (MirFunction *)callee.fn);
     if (callee.k != TY_FUNC || i->nnames != 0)
         return callee.k == TY_BOT ? ty_bot() : ty_dyn();
     MirFunction *f = (MirFunction *)callee.fn;
+    if (gen_once(r->c, i, f) && n == f->nparams)
+        return gen_call(r, i, f, args, n);
     if (!cloneable(f) || n != f->nparams)
         return ty_dyn();
-    if (r->c->index == 0 && !classes_generic_runs(r->in, r->c->fn))
-        return ty_dyn();   /* a method's generic version that never runs: no contexts */
     for (int k = 0; k < n; k++)
         if (args[k].k == TY_BOT)
             return ty_bot();   /* not yet known: come back in a later iteration */
@@ -638,8 +866,8 @@ static Ty inst_ty(Run *r, MirInst *i)
         return i->imm >= 0 && i->imm < r->c->nfree ? r->c->closure[i->imm] : ty_dyn();
     case MIR_CellGet: {
         Ty c = T(r, i->args[0]);
-        if (c.k == TY_CELL)
-            return c.cell->content.k == TY_BOT ? ty_dyn() : c.cell->content;
+        if (c.k == TY_CELL)   /* bottom: nothing stored yet (or ever: the load raises) */
+            return c.cell->content;
         return c.k == TY_BOT ? ty_bot() : ty_dyn();
     }
     case MIR_ConstInt: return ty_int(i->imm, i->imm);
@@ -788,7 +1016,8 @@ static int sweep(Run *r)
                     cell_store(r, c.cell, T(r, i->args[1]));
             }
             if (mir_ops[i->op].flags & MF_VALUE)
-                set(r, i, inst_ty(r, i));
+                set(r, i, elems_inst_ty(r->in, r->c, i, inst_ty(r, i), &r->global));
+            elems_effects(r->in, r->c, i, &r->global);
             if (i->target)
                 reach(r, i->target);
             if (i->target2)
@@ -874,5 +1103,11 @@ void infer_free(Infer *in)
     free(in->setattr_names);
     free(in->nonlocal_names);
     classes_free(in);
+    elems_free(in);
+    for (int k = 0; k < in->ndefaults; k++) {
+        free(in->defaults[k].pdefs);
+        free(in->defaults[k].kw);
+    }
+    free(in->defaults);
     free(in);
 }

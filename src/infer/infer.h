@@ -54,6 +54,10 @@ struct InferCtx {
     InferCell **cells;      /* by SSA id of a cell.new */
     InferCtx **mcallee;     /* classes.c, by SSA id of a call: the context of the method a
                                call o.m(...) runs, or of __init__ at C(...), or NULL */
+    int genconv;            /* a generator function (a generator expression) made and called
+                               once at a known site: its clone keeps the generic calling
+                               convention (a separate generic function with typed body), which
+                               that site's function.new uses (callee[] of the function.new) */
 };
 
 /* One attribute name of a class (or of the program's dyn receivers): the join of the values
@@ -127,6 +131,10 @@ typedef struct Infer {
     const MirFunction **open_fns;
     int nopen_fns, capopen_fns;
     int all_open;
+    struct InferElems *elems;     /* elems.c: list creation sites and their element types */
+    struct InferDefaults *defaults;   /* infer_bind: per function, its constant defaults (taken
+                                         during inference, before specialisation rewrites) */
+    int ndefaults, capdefaults;
 } Infer;
 
 Infer *infer_program(MirProgram *p);
@@ -179,6 +187,24 @@ const MirFunction *classes_lookup(const Infer *in, const InferClass *cls, const 
 /* The attribute type of .name on exact instances of cls (bottom: never stored). */
 Ty classes_attr_ty(const Infer *in, const InferClass *cls, const char *name);
 void classes_explain(FILE *out, const Infer *in, const char *file);
+/* elems.c: element types of lists (creation sites, escape analysis; docs/internals/typed.md).
+ * elems_inst_ty refines the type inst_ty gave instruction i (dflt); elems_effects applies what
+ * i does to the lists among its operands (stores, escapes).  Both set *global on a change. */
+Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global);
+void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global);
+/* The element type of a list or list iterator type (dyn when unknown or escaped). */
+Ty elems_of(const Infer *in, Ty list);
+/* Why the elements of this list type are dyn (an escape), or NULL; loc/file of the cause. */
+const char *elems_why(const Infer *in, Ty list, Loc *loc);
+void elems_free(Infer *in);
+
+/* Binds the arguments of call `call` (callee f, a known function) to f's parameters at compile
+ * time: src[p] = the call operand for parameter p, or 0 with defs[p] the constant default
+ * (defaults and keyword-only defaults that are constants, from f's single function.new, when
+ * nothing can reassign __defaults__/__kwdefaults__).  Returns 0 when the shape cannot be bound
+ * statically (the generic call then raises CPython's TypeError at run time). */
+int infer_bind(const Infer *in, const MirFunction *f, const MirInst *call, int *src,
+               const MirInst **defs);
 
 /* specialize.c: rewrites the program into typed MIR (verifies every function). */
 void infer_specialize(Infer *in);

@@ -438,7 +438,7 @@ static InferCtx *direct_target(Spec *s, const MirInst *call)
     if (call->op != MIR_Call || call->id < 0 || call->id >= s->c->nvals)
         return NULL;
     InferCtx *t = s->c->callee[call->id];
-    return t && t->index > 0 && t->clone ? t : NULL;
+    return t && t->index > 0 && t->clone && !t->genconv ? t : NULL;
 }
 
 /* classes.c: o.m(...) of a known method whose context is specialised: its context. */
@@ -584,6 +584,14 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
         if (small && (op == Op_FloorDiv || op == Op_Mod))
             return typed_raising(s, i, op == Op_Mod ? MIR_IMod : MIR_IFloorDiv,
                                  get(s, i->args[0], MT_I64, loc), get(s, i->args[1], MT_I64, loc));
+        if (small && op == Op_Pow && b.lo == b.hi && b.lo >= 1 && b.lo <= 8) {
+            /* x ** k with the result proven small: k - 1 products (each partial product is
+             * no larger in magnitude than the result) */
+            MirInst *x = get(s, i->args[0], MT_I64, loc), *p = x;
+            for (int64_t k = 1; k < b.lo; k++)
+                p = emit2(s, MIR_IMul, p, x, loc);
+            return p;
+        }
         if (arith_op(op)) {
             MirOp o = op == Op_Add ? MIR_IntAdd : op == Op_Sub ? MIR_IntSub : MIR_IntMul;
             return typed_raising(s, i, o, get(s, i->args[0], MT_DYN, loc),
@@ -594,6 +602,17 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
     if (a.k == TY_INT && b.k == TY_INT && op == Op_Div && ty_int_small(a) && ty_int_small(b))
         return typed_raising(s, i, MIR_ITrueDiv, get(s, i->args[0], MT_I64, loc),
                              get(s, i->args[1], MT_I64, loc));
+    /* float // % and float ** int */
+    if (r.k == TY_FLOAT && (op == Op_FloorDiv || op == Op_Mod || op == Op_Pow) &&
+        (a.k == TY_FLOAT || b.k == TY_FLOAT) && (a.k == TY_FLOAT || a.k == TY_INT) &&
+        (b.k == TY_FLOAT || b.k == TY_INT) &&
+        (op != Op_Pow || (a.k == TY_FLOAT && b.k == TY_INT))) {
+        MirInst *x = as_f64(s, pos, i->args[0], i->exc, loc);
+        MirInst *y = as_f64(s, pos, i->args[1], i->exc, loc);
+        return typed_raising(s, i, op == Op_FloorDiv ? MIR_FFloorDiv : op == Op_Mod ? MIR_FMod
+                                                                                    : MIR_FPow,
+                             x, y);
+    }
     /* float arithmetic: at least one float (int / int is the exact algorithm above) */
     if (r.k == TY_FLOAT && (arith_op(op) || op == Op_Div) && (a.k == TY_FLOAT || b.k == TY_FLOAT) &&
         (a.k == TY_FLOAT || a.k == TY_INT) && (b.k == TY_FLOAT || b.k == TY_INT)) {
@@ -698,6 +717,30 @@ static MirInst *rewrite_class_call(Spec *s, MirInst *i)
     return made ? made : c;
 }
 
+/* A copy of constant default d (of another function) here, in representation want. */
+static MirInst *const_arg(Spec *s, const MirInst *d, MirType want, Loc loc)
+{
+    MirInst *k = emit(s, d->op, NULL, 0, loc);
+    k->imm = d->imm;
+    k->fimm = d->fimm;
+    k->str = d->str;
+    k->len = d->len;
+    k->type = MT_DYN;
+    Ty t = d->op == MIR_ConstInt ? ty_int(d->imm, d->imm)
+           : d->op == MIR_ConstFloat ? ty_kind(TY_FLOAT)
+           : d->op == MIR_ConstTrue || d->op == MIR_ConstFalse ? ty_kind(TY_BOOL)
+                                                                : ty_dyn();
+    if (want == MT_F64 && d->op == MIR_ConstFloat) {
+        k->type = MT_F64;
+        return k;
+    }
+    if (want == MT_I64 && d->op == MIR_ConstInt) {
+        k->type = MT_I64;
+        return k;
+    }
+    return convert(s, k, t, want, loc);
+}
+
 static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
 {
     InferCtx *t = direct_target(s, i);
@@ -708,13 +751,24 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
     if (t) {
         MirFunction *cl = t->clone;
         int n = i->nargs - 1, off = cl->nfree > 0;
-        MirInst *args[17];
-        if (n > 16)
+        MirInst *args[65];
+        if (n > 64 || cl->nparams > 64)
             die("specialize: too many arguments for a direct call in %s", s->g->symbol);
         if (off)   /* the closure tuple of the function.new that is the callee */
             args[0] = get(s, i->args[0]->args[2], MT_DYN, loc);
-        for (int k = 0; k < n; k++)
-            args[k + off] = get(s, i->args[k + 1], cl->ptypes[k], loc);
+        if (i->nnames == 0 && n == cl->nparams) {
+            for (int k = 0; k < n; k++)
+                args[k + off] = get(s, i->args[k + 1], cl->ptypes[k], loc);
+        } else {   /* keywords and constant defaults, bound as inference bound them */
+            int src[64];
+            const MirInst *defs[64];
+            if (!infer_bind(s->in, t->fn, i, src, defs))
+                die("specialize: call of %s cannot be bound in %s", t->fn->symbol, s->g->symbol);
+            for (int p = 0; p < cl->nparams; p++)
+                args[p + off] = src[p] ? get(s, i->args[src[p]], cl->ptypes[p], loc)
+                                       : const_arg(s, defs[p], cl->ptypes[p], loc);
+            n = cl->nparams;
+        }
         MirInst *c = emit(s, MIR_CallDirect, args, n + off, loc);
         c->type = cl->rettype;
         c->func = cl;
@@ -736,6 +790,21 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
 /* Subscripts of exact lists by small ints: inline bounds check and load/store. */
 static MirInst *rewrite_subscript(Spec *s, MirInst *i)
 {
+    if (TY(s, i->args[0]).k == TY_LIST && TY(s, i->args[1]).k == TY_INT &&
+        !ty_int_small(TY(s, i->args[1]))) {   /* an int that may be big: tag test first */
+        MirInst *args[3] = {get(s, i->args[0], MT_DYN, i->loc), get(s, i->args[1], MT_DYN, i->loc),
+                            NULL};
+        MirInst *n;
+        if (i->op == MIR_GetItem) {
+            n = emit(s, MIR_ListGetT, args, 2, i->loc);
+        } else {
+            args[2] = get(s, i->args[2], MT_DYN, i->loc);
+            n = emit(s, MIR_ListSetT, args, 3, i->loc);
+        }
+        n->target = i->target;
+        n->exc = i->exc;
+        return n;
+    }
     if (TY(s, i->args[0]).k != TY_LIST || !ty_int_small(TY(s, i->args[1])))
         return NULL;
     MirInst *args[3] = {get(s, i->args[0], MT_DYN, i->loc), get(s, i->args[1], MT_I64, i->loc),
@@ -849,6 +918,13 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
     case MIR_Call:
         n = rewrite_call(s, pos, i);
         break;
+    case MIR_MakeFunction: {
+        /* a generator made once here: its copy with the body typed for this site */
+        InferCtx *t = i->id >= 0 && i->id < s->nvals ? s->c->callee[i->id] : NULL;
+        if (t && t->genconv && t->clone)
+            i->func = t->clone;
+        break;
+    }
     case MIR_GetItem:
     case MIR_SetItem:
         n = rewrite_subscript(s, i);
@@ -1184,12 +1260,22 @@ void infer_specialize(Infer *in)
 {
     int n = in->nctxs;
     for (int i = 0; i < n; i++)
-        if (in->ctxs[i]->index > 0)
-            in->ctxs[i]->clone = make_clone(in, in->ctxs[i]);
+        if (in->ctxs[i]->index > 0) {
+            InferCtx *c = in->ctxs[i];
+            c->clone = make_clone(in, c);
+            if (c->genconv) {   /* a generic function of its own, made by one function.new */
+                c->clone->origin = NULL;
+                c->clone->ptypes = NULL;
+                c->clone->rettype = MT_DYN;
+                c->clone->vars = c->fn->vars;
+                c->clone->nvars = c->fn->nvars;
+            }
+        }
     for (int i = 0; i < n; i++) {
         InferCtx *c = in->ctxs[i];
-        if (c->fn->flags & INFER_CO_SUSPENDS)
-            continue;   /* generators and coroutines stay generic (phase 1) */
+        if ((c->fn->flags & INFER_CO_SUSPENDS) && !c->genconv)
+            continue;   /* generators and coroutines stay generic (phase 1); a generator
+                           made once at a known site gets a typed body */
         specialize_one(in, c, c->index > 0 ? c->clone : c->fn);
     }
 }

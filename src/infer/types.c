@@ -11,6 +11,9 @@ const char *const ty_builtin_names[TB__COUNT] = {
 #undef BUILTIN
 };
 
+Ty (*ty_list_elem_hook)(Ty list);
+static int list_depth;   /* nesting of list[...] being printed (a list may contain itself) */
+
 Ty ty_bot(void) { return (Ty){.k = TY_BOT}; }
 Ty ty_dyn(void) { return (Ty){.k = TY_DYN}; }
 Ty ty_kind(TyKind k) { return (Ty){.k = k}; }
@@ -37,6 +40,10 @@ int ty_eq(Ty a, Ty b)
         return a.cls == b.cls;
     if (a.k == TY_METHOD)
         return a.cls == b.cls && a.fn == b.fn;
+    if (a.k == TY_LIST || a.k == TY_LISTITER)
+        return a.sites == b.sites;
+    if (a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR || a.k == TY_ZIPSTAR || a.k == TY_ROW)
+        return a.sites == b.sites && a.sites2 == b.sites2 && a.enumer == b.enumer;
     return 1;
 }
 
@@ -50,6 +57,12 @@ Ty ty_join(Ty a, Ty b)
         return ty_dyn();
     if (has_range(a.k))
         return (Ty){.k = a.k, .lo = a.lo < b.lo ? a.lo : b.lo, .hi = a.hi > b.hi ? a.hi : b.hi};
+    if (a.k == TY_LIST || a.k == TY_LISTITER)
+        return (Ty){.k = a.k, .sites = a.sites | b.sites};
+    if ((a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR || a.k == TY_ZIPSTAR ||
+         a.k == TY_ROW) && a.enumer == b.enumer)
+        return (Ty){.k = a.k, .sites = a.sites | b.sites, .sites2 = a.sites2 | b.sites2,
+                    .enumer = a.enumer};
     return ty_eq(a, b) ? a : ty_dyn();
 }
 
@@ -163,7 +176,48 @@ const char *ty_str(Ty t, char *buf, size_t n)
     case TY_BOOL: snprintf(buf, n, "bool"); break;
     case TY_NONE: snprintf(buf, n, "None"); break;
     case TY_STR: snprintf(buf, n, "str"); break;
-    case TY_LIST: snprintf(buf, n, "list"); break;
+    case TY_LIST:
+    case TY_LISTITER:
+        if (ty_list_elem_hook && list_depth < 3) {
+            char e[96];
+            list_depth++;
+            ty_str(ty_list_elem_hook(t), e, sizeof e);
+            list_depth--;
+            snprintf(buf, n, "%s[%s]", t.k == TY_LIST ? "list" : "list_iterator", e);
+        } else {
+            snprintf(buf, n, t.k == TY_LIST ? "list" : "list_iterator");
+        }
+        break;
+    case TY_ZIP: snprintf(buf, n, "zip"); break;
+    case TY_ZIPSTAR: snprintf(buf, n, "zip*"); break;
+    case TY_ROW:
+        if (ty_list_elem_hook && list_depth < 3) {
+            char e[96];
+            list_depth++;
+            ty_str(ty_list_elem_hook((Ty){.k = TY_LIST, .sites = t.sites}), e, sizeof e);
+            list_depth--;
+            snprintf(buf, n, "tuple[%s, ...]", e);
+        } else {
+            snprintf(buf, n, "tuple");
+        }
+        break;
+    case TY_ENUM: snprintf(buf, n, "enumerate"); break;
+    case TY_PAIR:
+        if (ty_list_elem_hook && list_depth < 3) {
+            char e1[96], e2[96];
+            Ty l1 = {.k = TY_LIST, .sites = t.sites}, l2 = {.k = TY_LIST, .sites = t.sites2};
+            list_depth++;
+            if (t.enumer)
+                snprintf(e1, sizeof e1, "int");
+            else
+                ty_str(ty_list_elem_hook(l1), e1, sizeof e1);
+            ty_str(ty_list_elem_hook(t.enumer ? l1 : l2), e2, sizeof e2);
+            list_depth--;
+            snprintf(buf, n, "tuple[%s, %s]", e1, e2);
+        } else {
+            snprintf(buf, n, "tuple");
+        }
+        break;
     case TY_TUPLE: snprintf(buf, n, "tuple"); break;
     case TY_DICT: snprintf(buf, n, "dict"); break;
     case TY_FUNC: snprintf(buf, n, "function %s", t.fn && t.fn->qualname ? t.fn->qualname : "?"); break;

@@ -34,6 +34,12 @@ typedef enum TyKind {
     TY_BUILTIN,    /* a known builtin function (bi: TyBuiltin) */
     TY_CELL,       /* a known closure cell (cell: infer.h InferCell) */
     TY_METHOD,     /* o.m of an instance of a known class: method fn found on cls's MRO */
+    TY_LISTITER,   /* an iterator over a list of the creation sites `sites` (elems.c) */
+    TY_ZIP,        /* zip(list, list) (also its iterator): sites, sites2 (elems.c) */
+    TY_ENUM,       /* enumerate(list) (also its iterator): sites */
+    TY_PAIR,       /* an item of those: a 2-tuple (enumerate: index, item; zip: item, item) */
+    TY_ZIPSTAR,    /* zip(*m) of a list of lists (also its iterator): sites of m */
+    TY_ROW,        /* an item of that: a tuple of items of the lists of `sites` */
     TY_DYN,
 } TyKind;
 
@@ -58,6 +64,10 @@ typedef struct Ty {
     struct InferCell *cell;    /* TY_CELL */
     struct InferClass *cls;    /* TY_CLASS, TY_INST (exactly this class), TY_METHOD
                                   (classes.c) */
+    uint64_t sites;            /* TY_LIST, TY_LISTITER: the abstract creation sites the list
+                                  may come from (elems.c; one bit per site) */
+    uint64_t sites2;           /* TY_ZIP, TY_PAIR of a zip: the second list's sites */
+    int enumer;                /* TY_PAIR: 1 when it comes from enumerate */
 } Ty;
 
 /* The qualified name of a known class (classes.c). */
@@ -82,6 +92,9 @@ Ty ty_int_add(Ty a, Ty b);
 Ty ty_int_sub(Ty a, Ty b);
 Ty ty_int_mul(Ty a, Ty b);
 Ty ty_int_neg(Ty a);
+/* Set by elems.c while its analysis is current: the element type of a TY_LIST/TY_LISTITER
+ * (printing shows list[float]). */
+extern Ty (*ty_list_elem_hook)(Ty list);
 /* Prints e.g. "int[0, 99]", "float", "function fib", "dyn" (pyi: Python annotation form). */
 void ty_print(FILE *out, Ty t, int pyi);
 /* The same into buf (at least 64 bytes). */

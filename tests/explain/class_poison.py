@@ -15,7 +15,7 @@ def fill(things, v):
 
 def main():
     b = Box(1.5)
-    fill([b], "text")
+    fill({"k": b}.values(), "text")
     print(b.peek())
 
 

@@ -5,7 +5,7 @@
 # own reports (no external oracle), reviewed by hand: the inferred types and the reason codes
 # of src/infer/reasons.def.  Last line: "N passed, N failed".
 # usage: tests/explain/run.sh [AITHON]
-set -u
+set -u -o pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 aithon=${1:-$here/../../build/aithon}
 aithon=$(cd "$(dirname "$aithon")" && pwd)/$(basename "$aithon")
@@ -16,7 +16,8 @@ cd "$here"
 for src in *.py; do
   name=${src%.py}
   if [[ -f $name.expected ]]; then
-    if "$aithon" explain "$src" >"$tmp/$name.out" 2>&1 && cmp -s "$tmp/$name.out" "$name.expected"; then
+    # reports name files by the absolute path programs see: make it relative to this directory
+    if "$aithon" explain "$src" 2>&1 | sed "s|$here/||g" >"$tmp/$name.out" && cmp -s "$tmp/$name.out" "$name.expected"; then
       pass=$((pass + 1))
     else
       echo "FAIL $name: explain output differs"; diff "$name.expected" "$tmp/$name.out" | head -10
