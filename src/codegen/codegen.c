@@ -189,6 +189,34 @@ static LLVMValueRef name_const(Cg *cg, const char *s)
     return cg_const_load(cg, cg_const_add(cg, KC_NAME, s, strlen(s)));
 }
 
+/* The guard shared by the inline cache paths: obj is a heap object whose type is the type of
+ * the site's first cache entry, at the cached version, and that entry is of `kind`.  Leaves
+ * the builder where all of that held and returns obj's type; a failed test branches to slow. */
+static LLVMValueRef cache_guard(Cg *cg, LLVMValueRef obj, LLVMValueRef cache, int kind,
+                                LLVMBasicBlockRef slow)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef fn = cg->fn->fn;
+    LLVMBasicBlockRef bb_ty = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.type");
+    LLVMBasicBlockRef bb_ver = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.version");
+    LLVMBasicBlockRef bb_ok = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.kind");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, obj, ci64(cg, 1), ""),
+                                     ci64(cg, 0), ""), bb_ty, slow);
+    LLVMPositionBuilderAtEnd(b, bb_ty);
+    LLVMValueRef tp = load_field(cg, cg->ptr, obj, offsetof(Object, type));
+    LLVMValueRef ctp = load_field(cg, cg->ptr, cache, offsetof(AttrCache, e[0].type));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, tp, ctp, ""), bb_ver, slow);
+    LLVMPositionBuilderAtEnd(b, bb_ver);
+    LLVMValueRef ver = load_field(cg, cg->i32, tp, offsetof(Type, version));
+    LLVMValueRef cver = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].version));
+    LLVMValueRef k = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].kind));
+    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntEQ, ver, cver, ""),
+                                   LLVMBuildICmp(b, LLVMIntEQ, k, ci32(cg, kind), ""), "");
+    LLVMBuildCondBr(b, ok, bb_ok, slow);
+    LLVMPositionBuilderAtEnd(b, bb_ok);
+    return tp;
+}
+
 /* The instance-dict hit of an attribute site's cache, inline (rt.h AttrCache, kind
  * RT_AC_DICT in the first entry): obj is no small int, its type and that type's version are the
  * entry's, and the instance dict's entry at the cached index still holds the name object.
@@ -199,26 +227,9 @@ static LLVMValueRef attr_dict_entry(Cg *cg, LLVMValueRef obj, LLVMValueRef name,
 {
     LLVMBuilderRef b = cg->b;
     LLVMValueRef fn = cg->fn->fn;
-    LLVMBasicBlockRef bb_ty = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.type");
-    LLVMBasicBlockRef bb_ver = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.version");
-    LLVMBasicBlockRef bb_dict = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.dict");
     LLVMBasicBlockRef bb_ix = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.index");
     LLVMBasicBlockRef bb_key = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ac.key");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, obj, ci64(cg, 1), ""),
-                                     ci64(cg, 0), ""), bb_ty, slow);
-    LLVMPositionBuilderAtEnd(b, bb_ty);
-    LLVMValueRef tp = load_field(cg, cg->ptr, obj, offsetof(Object, type));
-    LLVMValueRef ctp = load_field(cg, cg->ptr, cache, offsetof(AttrCache, e[0].type));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, tp, ctp, ""), bb_ver, slow);
-    LLVMPositionBuilderAtEnd(b, bb_ver);
-    LLVMValueRef ver = load_field(cg, cg->i32, tp, offsetof(Type, version));
-    LLVMValueRef cver = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].version));
-    LLVMValueRef kind = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].kind));
-    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntEQ, ver, cver, ""),
-                                   LLVMBuildICmp(b, LLVMIntEQ, kind, ci32(cg, RT_AC_DICT), ""),
-                                   "");
-    LLVMBuildCondBr(b, ok, bb_dict, slow);
-    LLVMPositionBuilderAtEnd(b, bb_dict);
+    LLVMValueRef tp = cache_guard(cg, obj, cache, RT_AC_DICT, slow);
     /* the kind implies a positive dict offset */
     LLVMValueRef off = load_field(cg, cg->i64, tp, offsetof(Type, dictoffset));
     LLVMValueRef dp = LLVMBuildInBoundsGEP2(b, cg->i8, LLVMBuildIntToPtr(b, obj, cg->ptr, ""),
@@ -275,26 +286,9 @@ static LLVMValueRef emit_getmethod(Cg *cg, LLVMValueRef obj, const char *attr,
     LLVMValueRef name = name_const(cg, attr), cache = cg_attr_cache(cg);
     LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.slow");
     LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.done");
-    LLVMBasicBlockRef bb_ty = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.type");
-    LLVMBasicBlockRef bb_ver = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.version");
-    LLVMBasicBlockRef bb_off = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.dictslot");
     LLVMBasicBlockRef bb_bits = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.keybits");
     LLVMBasicBlockRef hit = LLVMAppendBasicBlockInContext(cg->ctx, fn, "am.hit");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, obj, ci64(cg, 1), ""),
-                                     ci64(cg, 0), ""), bb_ty, slow);
-    LLVMPositionBuilderAtEnd(b, bb_ty);
-    LLVMValueRef tp = load_field(cg, cg->ptr, obj, offsetof(Object, type));
-    LLVMValueRef ctp = load_field(cg, cg->ptr, cache, offsetof(AttrCache, e[0].type));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, tp, ctp, ""), bb_ver, slow);
-    LLVMPositionBuilderAtEnd(b, bb_ver);
-    LLVMValueRef ver = load_field(cg, cg->i32, tp, offsetof(Type, version));
-    LLVMValueRef cver = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].version));
-    LLVMValueRef kind = load_field(cg, cg->i32, cache, offsetof(AttrCache, e[0].kind));
-    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntEQ, ver, cver, ""),
-                                   LLVMBuildICmp(b, LLVMIntEQ, kind, ci32(cg, RT_AC_METHOD), ""),
-                                   "");
-    LLVMBuildCondBr(b, ok, bb_off, slow);
-    LLVMPositionBuilderAtEnd(b, bb_off);
+    LLVMValueRef tp = cache_guard(cg, obj, cache, RT_AC_METHOD, slow);
     /* the kind implies a dict offset >= 0 (0: instances have no dict) */
     LLVMValueRef off = load_field(cg, cg->i64, tp, offsetof(Type, dictoffset));
     LLVMValueRef dp = LLVMBuildInBoundsGEP2(b, cg->i8, LLVMBuildIntToPtr(b, obj, cg->ptr, ""),
