@@ -374,6 +374,37 @@ static int is_builtin_call(Spec *s, const MirInst *call, int bi)
     return t.k == TY_BUILTIN && t.bi == bi;
 }
 
+/* The uses of value v by gen.fresh / iter.release (lowering's close of a fresh generator a
+ * for loop iterates): a range iterator is never a generator, so a counted loop drops them. */
+static int release_uses(Spec *s, const MirInst *v)
+{
+    int n = 0;
+    for (int b = 0; b < s->nblocks0; b++)
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+            const MirInst *i = s->blocks0[b]->insts[k];
+            if ((i->op == MIR_GenFresh && i->args[1] == v) ||
+                (i->op == MIR_IterRelease && i->args[0] == v))
+                n++;
+        }
+    return n;
+}
+
+/* Is v the (dropped) iterator of a counted loop? */
+static int counted_iter(Spec *s, const MirInst *v)
+{
+    for (int i = 0; i < s->nloops; i++)
+        if (s->loops[i].it == v)
+            return 1;
+    return 0;
+}
+
+/* A gen.fresh or iter.release of a counted loop's iterator (dropped with it)? */
+static int loop_release(Spec *s, const MirInst *i)
+{
+    return (i->op == MIR_GenFresh && counted_iter(s, i->args[1])) ||
+           (i->op == MIR_IterRelease && counted_iter(s, i->args[0]));
+}
+
 /* Is this iter.next the head of a range loop we can count? */
 static void find_loops(Spec *s)
 {
@@ -383,7 +414,7 @@ static void find_loops(Spec *s)
         if (!x || x->op != MIR_IterNext || !ty_int_small(TY(s, x)))
             continue;
         MirInst *it = x->args[0];
-        if (it->op != MIR_GetIter || s->uses[it->id] != 1)
+        if (it->op != MIR_GetIter || s->uses[it->id] - release_uses(s, it) != 1)
             continue;
         MirInst *call = it->args[0];
         if (!is_builtin_call(s, call, TB_range) || s->uses[call->id] != 1)
@@ -497,7 +528,8 @@ static void count_needed(Spec *s, int *needed)
         for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
             MirInst *i = s->blocks0[b]->insts[k];
             int from = 0;
-            if (i->id >= 0 && i->id < s->nvals && s->skip[i->id] && i->op != MIR_Call)
+            if ((i->id >= 0 && i->id < s->nvals && s->skip[i->id] && i->op != MIR_Call) ||
+                loop_release(s, i))
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
                                       loop_of_call(s, i)))
@@ -840,6 +872,8 @@ static MirInst *generic(Spec *s, MirInst *i)
 static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop **term_loop)
 {
     MirInst *n = NULL;
+    if (loop_release(s, i))
+        return;   /* a range iterator is never a generator: nothing to close */
     if (i->id >= 0 && i->id < s->nvals && s->skip[i->id]) {
         Loop *lp = loop_of_call(s, i);
         if (lp) {   /* the range call: start and stop as i64, here (they dominate the loop) */
