@@ -413,6 +413,19 @@ static int bind_args(FunctionObject *f, Value *params, const Value *args, size_t
     return 0;
 }
 
+/* Runs f's body on its bound parameters: one recursion level, f's globals current. */
+static inline Value run_body(FunctionObject *f, Value *params)
+{
+    if (rt_recursion_enter() < 0)
+        return RT_ERR;
+    Value saved = rt_current_globals;
+    rt_current_globals = f->globals;
+    Value r = f->code->body(f, params);
+    rt_current_globals = saved;
+    rt_recursion_leave();
+    return r;
+}
+
 Value rt_function_vectorcall(Value func, const Value *args, size_t nargs, Value kwnames)
 {
     FunctionObject *f = (FunctionObject *)rt_obj(func);
@@ -429,14 +442,7 @@ Value rt_function_vectorcall(Value func, const Value *args, size_t nargs, Value 
         if (bind_args(f, params, args, nargs, kwnames) < 0)
             return RT_ERR;
     }
-    if (rt_recursion_enter() < 0)
-        return RT_ERR;
-    Value saved = rt_current_globals;
-    rt_current_globals = f->globals;
-    Value r = c->body(f, params);
-    rt_current_globals = saved;
-    rt_recursion_leave();
-    return r;
+    return run_body(f, params);
 }
 
 /* func(self, *args) for a method called through its class (special methods, __init__):
@@ -460,14 +466,7 @@ Value rt_function_call_self(Value func, Value self, const Value *args, size_t na
     Value params[8];
     params[0] = self;
     copy_vals(params + 1, args, nargs);
-    if (rt_recursion_enter() < 0)
-        return RT_ERR;
-    Value saved = rt_current_globals;
-    rt_current_globals = f->globals;
-    Value r = c->body(f, params);
-    rt_current_globals = saved;
-    rt_recursion_leave();
-    return r;
+    return run_body(f, params);
 }
 
 _Thread_local Value rt_current_globals;

@@ -51,6 +51,9 @@ typedef struct Spec {
     MirInst **map;         /* original id -> its value in the new code */
     MirInst **boxed;       /* original id -> its boxed form made once at its definition */
     int *uses;             /* original id -> number of uses */
+    int *reluses;          /* of those, by gen.fresh / iter.release (lowering's close of a
+                              fresh generator a for loop iterates): a range iterator is never
+                              a generator, so a counted loop drops them */
     unsigned char *mayundef;
     unsigned char *skip;   /* original id -> dropped (dead range/iter/global.load) */
     MirBlock *cur;
@@ -374,21 +377,6 @@ static int is_builtin_call(Spec *s, const MirInst *call, int bi)
     return t.k == TY_BUILTIN && t.bi == bi;
 }
 
-/* The uses of value v by gen.fresh / iter.release (lowering's close of a fresh generator a
- * for loop iterates): a range iterator is never a generator, so a counted loop drops them. */
-static int release_uses(Spec *s, const MirInst *v)
-{
-    int n = 0;
-    for (int b = 0; b < s->nblocks0; b++)
-        for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
-            const MirInst *i = s->blocks0[b]->insts[k];
-            if ((i->op == MIR_GenFresh && i->args[1] == v) ||
-                (i->op == MIR_IterRelease && i->args[0] == v))
-                n++;
-        }
-    return n;
-}
-
 /* Is v the (dropped) iterator of a counted loop? */
 static int counted_iter(Spec *s, const MirInst *v)
 {
@@ -414,7 +402,7 @@ static void find_loops(Spec *s)
         if (!x || x->op != MIR_IterNext || !ty_int_small(TY(s, x)))
             continue;
         MirInst *it = x->args[0];
-        if (it->op != MIR_GetIter || s->uses[it->id] - release_uses(s, it) != 1)
+        if (it->op != MIR_GetIter || s->uses[it->id] - s->reluses[it->id] != 1)
             continue;
         MirInst *call = it->args[0];
         if (!is_builtin_call(s, call, TB_range) || s->uses[call->id] != 1)
@@ -1035,6 +1023,7 @@ static void rewrite(Spec *s)
     s->map = xcalloc((size_t)s->nvals + 1, sizeof *s->map);
     s->boxed = xcalloc((size_t)s->nvals + 1, sizeof *s->boxed);
     s->uses = xcalloc((size_t)s->nvals + 1, sizeof *s->uses);
+    s->reluses = xcalloc((size_t)s->nvals + 1, sizeof *s->reluses);
     s->skip = xcalloc((size_t)s->nvals + 1, 1);
     s->mayundef = xcalloc((size_t)s->nvals + 1, 1);
     s->parts = xcalloc((size_t)g->nblocks, sizeof *s->parts);
@@ -1043,9 +1032,12 @@ static void rewrite(Spec *s)
     for (int b = 0; b < g->nblocks; b++)
         for (int k = 0; k < g->blocks[b]->ninsts; k++) {
             MirInst *i = g->blocks[b]->insts[k];
+            int rel = i->op == MIR_GenFresh || i->op == MIR_IterRelease;
             for (int a = 0; a < i->nargs; a++)
-                if (i->args[a]->id >= 0 && i->args[a]->id < s->nvals)
+                if (i->args[a]->id >= 0 && i->args[a]->id < s->nvals) {
                     s->uses[i->args[a]->id]++;
+                    s->reluses[i->args[a]->id] += rel;
+                }
             if (i->op == MIR_Undef && i->id >= 0 && i->id < s->nvals)
                 s->mayundef[i->id] = 1;
         }
@@ -1220,6 +1212,7 @@ static void spec_free(Spec *s)
     free(s->map);
     free(s->boxed);
     free(s->uses);
+    free(s->reluses);
     free(s->skip);
     free(s->mayundef);
     free(s->last);

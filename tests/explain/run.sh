@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tests/explain/run.sh - golden tests of the typed tier's reports: for every NAME.py here,
-# `aithon explain NAME.py` must print exactly NAME.expected, and when NAME.pyi exists,
-# `aithon check --types NAME.py` must print exactly it.  The expected files are the compiler's
+# `aithon explain NAME.py` must print exactly NAME.expected; when NAME.pyi exists,
+# `aithon check --types NAME.py` must print exactly it; when NAME.out exists (written by
+# python3), the compiled program must print exactly it.  The expected files are the compiler's
 # own reports (no external oracle), reviewed by hand: the inferred types and the reason codes
 # of src/infer/reasons.def.  Last line: "N passed, N failed".
 # usage: tests/explain/run.sh [AITHON]
@@ -17,10 +18,18 @@ for src in *.py; do
   name=${src%.py}
   if [[ -f $name.expected ]]; then
     # reports name files by the absolute path programs see: make it relative to this directory
-    if "$aithon" explain "$src" 2>&1 | sed "s|$here/||g" >"$tmp/$name.out" && cmp -s "$tmp/$name.out" "$name.expected"; then
+    if "$aithon" explain "$src" 2>&1 | sed "s|$here/||g" >"$tmp/$name.explain" && cmp -s "$tmp/$name.explain" "$name.expected"; then
       pass=$((pass + 1))
     else
-      echo "FAIL $name: explain output differs"; diff "$name.expected" "$tmp/$name.out" | head -10
+      echo "FAIL $name: explain output differs"; diff "$name.expected" "$tmp/$name.explain" | head -10
+      fail=$((fail + 1))
+    fi
+  fi
+  if [[ -f $name.out ]]; then   # the program's output as python3 printed it (never aithon)
+    if "$aithon" run "$src" >"$tmp/$name.stdout" 2>&1 && cmp -s "$tmp/$name.stdout" "$name.out"; then
+      pass=$((pass + 1))
+    else
+      echo "FAIL $name: run output differs"; diff "$name.out" "$tmp/$name.stdout" | head -10
       fail=$((fail + 1))
     fi
   fi
