@@ -110,6 +110,8 @@ typedef struct Type {
     size_t itemsize;           /* per item, for variable-size objects */
     ptrdiff_t dictoffset;      /* offset of the instance dict pointer, 0 if none */
     uint32_t version;          /* bumped when the type or a base changes: method caches */
+    Value subclasses;          /* list of the heap types created with this one in their
+                                  __bases__, in creation order (0: none yet) */
 
     UnaryFn repr, str;
     HashFn hash;

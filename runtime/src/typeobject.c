@@ -37,30 +37,17 @@ typedef struct HeapType {
      RT_TPFLAG_TUPLE_SUBCLASS | RT_TPFLAG_DICT_SUBCLASS | RT_TPFLAG_EXC_SUBCLASS |           \
      RT_TPFLAG_TYPE_SUBCLASS)
 
-/* every heap type created so far, for __subclasses__ and slot updates (a GC root) */
-static Value all_heap_types;
-
 int rt_type_is_heap(const Type *t) { return (t->flags & RT_TPFLAG_HEAPTYPE) != 0; }
 
 static Value istr(const char *s) { return rt_str_intern(s); }
 
-static int tuple_has(Value tup, Value v)
-{
-    for (int64_t i = 0; i < rt_tuple_size(tup); i++)
-        if (rt_tuple_item(tup, i) == v)
-            return 1;
-    return 0;
-}
-
 void rt_type_foreach_subclass(Type *t, void (*fn)(Type *sub, void *arg), void *arg)
 {
-    if (!all_heap_types)
+    if (!t->subclasses)
         return;
-    for (int64_t i = 0; i < rt_list_size(all_heap_types); i++) {
-        Type *h = (Type *)rt_obj(((ListObject *)rt_obj(all_heap_types))->items[i]);
-        if (h != t && h->bases && tuple_has(h->bases, rt_val(t)))
-            fn(h, arg);
-    }
+    /* by index: the list may grow while fn runs */
+    for (int64_t i = 0; i < rt_list_size(t->subclasses); i++)
+        fn((Type *)rt_obj(((ListObject *)rt_obj(t->subclasses))->items[i]), arg);
 }
 
 static void add_sub(Type *sub, void *arg) { rt_list_append((Value)(uintptr_t)arg, rt_val(sub)); }
@@ -490,10 +477,13 @@ Value rt_type_new(Type *meta, Value name, Value bases, Value odict, const Value 
         return RT_ERR;
     t->mro = mro;
     rt_type_modified(t);
-    if (!all_heap_types && !(all_heap_types = rt_list_new(0)))
-        return RT_ERR;
-    if (rt_list_append(all_heap_types, rt_val(t)) < 0)
-        return RT_ERR;
+    for (int64_t i = 0; i < rt_tuple_size(t->bases); i++) {   /* each base knows t */
+        Type *b = (Type *)rt_obj(rt_tuple_item(t->bases, i));
+        if (!b->subclasses && !(b->subclasses = rt_list_new(0)))
+            return RT_ERR;
+        if (rt_list_append(b->subclasses, rt_val(t)) < 0)
+            return RT_ERR;
+    }
     rt_slots_update_all(t);
 
     /* __classcell__: the cell behind super() and __class__ in methods */
