@@ -430,7 +430,7 @@ int classes_generic_runs(const Infer *in, const MirFunction *f)
             return 0;
         }
     }
-    return 1;
+    return funcs_generic_runs(in, f);   /* not a method: funcs.c */
 }
 
 static int open_fn(Infer *in, const MirFunction *f)

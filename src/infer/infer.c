@@ -1075,7 +1075,7 @@ static Infer *infer_once(MirProgram *p, Infer *prev)
 Infer *infer_program(MirProgram *p)
 {
     Infer *in = infer_once(p, NULL);
-    while (classes_verify(in))
+    while (classes_verify(in) || funcs_verify(in))
         in = infer_once(p, in);
     return in;
 }

@@ -159,6 +159,12 @@ int infer_cloneable(const MirFunction *f);
 InferCtx *infer_ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const Ty *closure,
                              int *changed);
 
+/* funcs.c: may the generic version of module-level function f run (else every call of it is
+ * a direct call of a clone, checked by funcs_verify, which opens those it cannot confirm and
+ * returns 1 when inference must run again)? */
+int funcs_generic_runs(const Infer *in, const MirFunction *f);
+int funcs_verify(Infer *in);
+
 /* classes.c: known classes, instance attribute types, direct method calls. */
 void classes_find(Infer *in);
 void classes_free(Infer *in);
