@@ -232,6 +232,8 @@ Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
             return ty_bot();   /* not known yet */
         if (a.k == TY_LIST && is_index(x))
             return elems_of(in, a);
+        if (a.k == TY_LIST && i->args[1]->op == MIR_BuildSlice)
+            return list_ty(site_of(in, c, i));   /* x[a:b]: a new list of x's items */
         return dflt;
     }
     case MIR_GetIter: {
@@ -640,6 +642,12 @@ void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
         Ty l = T(c, i->args[0]), v = T(c, i->args[1]);
         if (l.k == TY_LIST && v.k != TY_BOT)
             store(in, l.sites, v.k == TY_LIST ? elems_of(in, v) : ty_dyn(), i->loc, global);
+        break;
+    }
+    case MIR_GetItem: {   /* a slice: the items of the sliced list */
+        Ty self = T(c, i), a = T(c, i->args[0]);
+        if (self.k == TY_LIST && a.k == TY_LIST && i->args[1]->op == MIR_BuildSlice)
+            store(in, self.sites, elems_of(in, a), i->loc, global);
         break;
     }
     case MIR_SetItem: {
