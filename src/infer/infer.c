@@ -762,6 +762,10 @@ static Ty bound_call_ty(Run *r, MirInst *i, MirFunction *f)
 static Ty call_ty(Run *r, MirInst *i)
 {
     Ty callee = T(r, i->args[0]);
+    /* set again below while the callee is still a known function (a callee that was one in
+     * an earlier sweep may have become dyn: a global stored twice, in a loop) */
+    r->c->callee[i->id] = NULL;
+    r->c->mcallee[i->id] = NULL;
     int n = i->nargs - 1;
     Ty args[16];
     if (n > 16)
