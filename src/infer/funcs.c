@@ -13,7 +13,8 @@
  * Candidate: a plain function of the main module (positional parameters only, no free
  * variables, not a generator), made by a function.new of the module body whose only use is
  * the single store of a stable global G.  Every running context must then use G only as
- * the callee of direct calls of clones: any other use of a load of G, a `name.load` /
+ * the callee of direct calls of clones (not in a generator or coroutine body, which stays
+ * generic): any other use of a load of G, a `name.load` /
  * `import.from` / attribute load of the name G anywhere (class bodies, other modules,
  * `m.G`), or anything that opens every method (getattr, type, import *) opens it.
  */
@@ -111,6 +112,9 @@ static int open_by_name(Infer *in, const MirModule *m, const char *name)
 static int load_direct_only(const InferCtx *c, const MirInst *load)
 {
     const MirFunction *f = c->fn;
+    if ((f->flags & INFER_CO_SUSPENDS) && !c->genconv)
+        return 0;   /* a generator or coroutine body stays generic (specialize.c): its calls
+                       run the generic version */
     for (int b = 0; b < f->nblocks; b++) {
         if (!c->reached[b])
             continue;
