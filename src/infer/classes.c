@@ -243,6 +243,10 @@ const MirInst *classes_dyn_store(const Infer *in, const InferClass *cls, const c
     const InferAttr *a = attr_find(cls->attrs, cls->nattrs, name);
     if (!a || !a->dyn_at)
         a = attr_find(in->dynattrs, in->ndynattrs, name);
+    if (a && !a->dyn_at && a->first_at) {   /* neither is dyn alone: their kinds conflict */
+        *fn = a->first_fn;
+        return a->first_at;
+    }
     *fn = a ? a->dyn_fn : NULL;
     return a ? a->dyn_at : NULL;
 }
@@ -274,6 +278,10 @@ static void attr_join(InferAttr **arr, int *n, int *cap, const char *name, Ty v,
         memset(a, 0, sizeof *a);
         a->name = name;
         a->ty = ty_bot();
+    }
+    if (!a->first_at) {
+        a->first_at = at;
+        a->first_fn = fn;
     }
     Ty j = ty_join(a->ty, v);
     if (!ty_eq(j, a->ty)) {
@@ -430,7 +438,7 @@ int classes_generic_runs(const Infer *in, const MirFunction *f)
             return 0;
         }
     }
-    return 1;
+    return funcs_generic_runs(in, f);   /* not a method: funcs.c */
 }
 
 static int open_fn(Infer *in, const MirFunction *f)

@@ -232,6 +232,8 @@ Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
             return ty_bot();   /* not known yet */
         if (a.k == TY_LIST && is_index(x))
             return elems_of(in, a);
+        if (a.k == TY_LIST && i->args[1]->op == MIR_BuildSlice)
+            return list_ty(site_of(in, c, i));   /* x[a:b]: a new list of x's items */
         return dflt;
     }
     case MIR_GetIter: {
@@ -389,6 +391,19 @@ static int param_of(const Infer *in, const InferCtx *t, const MirInst *i, int k)
     return -1;
 }
 
+/* Is call i not analysed yet: no callee context, its result bottom because an operand is
+ * still bottom (infer.c call_ty comes back to it)?  At the fixed point a bottom operand never
+ * has a value, so the call never runs. */
+static int call_pending(const InferCtx *c, const MirInst *i)
+{
+    if (i->id < 0 || i->id >= c->nvals || c->vals[i->id].k != TY_BOT)
+        return 0;
+    for (int k = 0; k < i->nargs; k++)
+        if (T(c, i->args[k]).k == TY_BOT)
+            return 1;
+    return 0;
+}
+
 /* Is operand k (a list or list iterator) of instruction i a use inference follows?
  * Returns NULL when it is, else why it escapes; *ro: only its items escape. */
 static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty a, int *ro)
@@ -498,6 +513,8 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
         int p = t && t->index > 0 ? param_of(in, t, i, k) : -1;
         if (p >= 0 && t->args[p].k == TY_LIST)
             return NULL;
+        if (!t && call_pending(c, i))
+            return NULL;   /* decided in a later sweep, once every argument is known */
         return "argument of a call to generic code";
     }
     case MIR_CallEx:
@@ -625,6 +642,12 @@ void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
         Ty l = T(c, i->args[0]), v = T(c, i->args[1]);
         if (l.k == TY_LIST && v.k != TY_BOT)
             store(in, l.sites, v.k == TY_LIST ? elems_of(in, v) : ty_dyn(), i->loc, global);
+        break;
+    }
+    case MIR_GetItem: {   /* a slice: the items of the sliced list */
+        Ty self = T(c, i), a = T(c, i->args[0]);
+        if (self.k == TY_LIST && a.k == TY_LIST && i->args[1]->op == MIR_BuildSlice)
+            store(in, self.sites, elems_of(in, a), i->loc, global);
         break;
     }
     case MIR_SetItem: {

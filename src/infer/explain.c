@@ -440,7 +440,10 @@ static void print_ctx(FILE *out, const Infer *in, const InferCtx *c)
     }
     print_locals(out, c);
     if (c->index == 0 && !classes_generic_runs(in, f)) {
-        fputs("  never runs: a method reached only by direct calls (its specialisations)\n", out);
+        fputs(funcs_generic_runs(in, f)
+                  ? "  never runs: a method reached only by direct calls (its specialisations)\n"
+                  : "  never runs: a function reached only by direct calls (its specialisations)\n",
+              out);
         return;
     }
     if (!is_init) {

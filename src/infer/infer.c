@@ -762,6 +762,10 @@ static Ty bound_call_ty(Run *r, MirInst *i, MirFunction *f)
 static Ty call_ty(Run *r, MirInst *i)
 {
     Ty callee = T(r, i->args[0]);
+    /* set again below while the callee is still a known function (a callee that was one in
+     * an earlier sweep may have become dyn: a global stored twice, in a loop) */
+    r->c->callee[i->id] = NULL;
+    r->c->mcallee[i->id] = NULL;
     int n = i->nargs - 1;
     Ty args[16];
     if (n > 16)
@@ -853,6 +857,27 @@ static void cell_store(Run *r, InferCell *cell, Ty t)
     }
 }
 
+/* `from math import NAME` of the C math module: the known builtin math.NAME (as the
+ * attribute load math.NAME), unless an attribute of that name is assigned anywhere. */
+static Ty import_from_ty(Run *r, const MirInst *i)
+{
+    Ty o = T(r, i->args[0]);
+    if (o.k == TY_BOT)
+        return ty_bot();
+    if (o.k != TY_MODULE || !o.mod || o.mod->init || !o.mod->name ||
+        strcmp(o.mod->name, "math") != 0 || !i->str)
+        return ty_dyn();
+    for (int k = 0; k < r->in->nsetattr; k++)
+        if (strcmp(r->in->setattr_names[k], i->str) == 0)
+            return ty_dyn();
+    char name[128];
+    snprintf(name, sizeof name, "math.%s", i->str);
+    for (int b = 0; b < TB__COUNT; b++)
+        if (strcmp(ty_builtin_names[b], name) == 0)
+            return (Ty){.k = TY_BUILTIN, .bi = b};
+    return ty_dyn();
+}
+
 static Ty inst_ty(Run *r, MirInst *i)
 {
     switch (i->op) {
@@ -888,6 +913,7 @@ static Ty inst_ty(Run *r, MirInst *i)
     case MIR_MakeFunction: return (Ty){.k = TY_FUNC, .fn = i->func};
     case MIR_Import: return (Ty){.k = TY_MODULE, .mod = i->module};
     case MIR_GlobalLoad: return global_ty(r, i);
+    case MIR_ImportFrom: return import_from_ty(r, i);
     case MIR_BuildClass: {
         Ty bases[8];
         int nb = i->nargs - 2 - i->nnames;
@@ -1016,7 +1042,8 @@ static int sweep(Run *r)
                     cell_store(r, c.cell, T(r, i->args[1]));
             }
             if (mir_ops[i->op].flags & MF_VALUE)
-                set(r, i, elems_inst_ty(r->in, r->c, i, inst_ty(r, i), &r->global));
+                set(r, i, tuples_inst_ty(r->c, i, elems_inst_ty(r->in, r->c, i, inst_ty(r, i),
+                                                                &r->global)));
             elems_effects(r->in, r->c, i, &r->global);
             if (i->target)
                 reach(r, i->target);
@@ -1075,7 +1102,7 @@ static Infer *infer_once(MirProgram *p, Infer *prev)
 Infer *infer_program(MirProgram *p)
 {
     Infer *in = infer_once(p, NULL);
-    while (classes_verify(in))
+    while (classes_verify(in) || funcs_verify(in))
         in = infer_once(p, in);
     return in;
 }

@@ -68,6 +68,9 @@ typedef struct InferAttr {
     int changes;            /* widening counter */
     const MirInst *dyn_at;  /* the store that made it dyn (explain) */
     const MirFunction *dyn_fn;
+    const MirInst *first_at;    /* the first store seen (explain: the store on a receiver of
+                                   unknown class whose type conflicts with the class's) */
+    const MirFunction *first_fn;
 } InferAttr;
 
 /* A class statement (class.build) of a module body (classes.c).  Plain: no keywords or
@@ -158,6 +161,16 @@ int infer_load_safe(const Infer *in, const MirFunction *f, const MirInst *load);
 int infer_cloneable(const MirFunction *f);
 InferCtx *infer_ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const Ty *closure,
                              int *changed);
+
+/* funcs.c: may the generic version of module-level function f run (else every call of it is
+ * a direct call of a clone, checked by funcs_verify, which opens those it cannot confirm and
+ * returns 1 when inference must run again)? */
+int funcs_generic_runs(const Infer *in, const MirFunction *f);
+int funcs_verify(Infer *in);
+
+/* tuples.c: refines the type dflt of instruction i with tuple item types (tuple[T1, ..., Tn]:
+ * tuple displays, unpacking, tuple.item, t[k]). */
+Ty tuples_inst_ty(const InferCtx *c, const MirInst *i, Ty dflt);
 
 /* classes.c: known classes, instance attribute types, direct method calls. */
 void classes_find(Infer *in);

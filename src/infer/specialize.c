@@ -947,6 +947,13 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             i->func = t->clone;
         break;
     }
+    case MIR_UnpackSeq: {
+        /* a tuple[T1, ..., Tn] of this length (tuples.c) is its own result: no check */
+        Ty a = TY(s, i->args[0]);
+        if (a.k == TY_TUPLE && a.tup && a.tup->n == i->imm)
+            n = get(s, i->args[0], MT_DYN, i->loc);
+        break;
+    }
     case MIR_GetItem:
     case MIR_SetItem:
         n = rewrite_subscript(s, i);

@@ -1,6 +1,7 @@
 /*
  * types.c - the lattice of types.h: joins, widening, interval arithmetic, printing.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "types.h"
@@ -22,6 +23,68 @@ Ty ty_int_any(void) { return ty_int(TY_INF_LO, TY_INF_HI); }
 
 static int has_range(TyKind k) { return k == TY_INT || k == TY_RANGE || k == TY_RANGEITER; }
 
+/* ---- tuple[T1, ..., Tn]: interned item lists ---- */
+
+static TyTuple **tuples;
+static int ntuples, captuples;
+
+Ty ty_tuple(const Ty *items, int n)
+{
+    Ty plain = {.k = TY_TUPLE};
+    if (!items || n < 0 || n > TY_TUPLE_MAX)
+        return plain;
+    int depth = 0;
+    for (int k = 0; k < n; k++) {
+        if (items[k].k == TY_CELL)
+            return plain;
+        if (items[k].k == TY_TUPLE && items[k].tup && items[k].tup->depth + 1 > depth)
+            depth = items[k].tup->depth + 1;
+    }
+    if (depth >= TY_TUPLE_DEPTH)
+        return plain;
+    for (int t = 0; t < ntuples; t++) {
+        const TyTuple *x = tuples[t];
+        int same = x->n == n;
+        for (int k = 0; same && k < n; k++)
+            same = ty_eq(x->items[k], items[k]);
+        if (same)
+            return (Ty){.k = TY_TUPLE, .tup = x};
+    }
+    TyTuple *x = malloc(sizeof *x + sizeof(Ty) * (size_t)(n + 1));
+    if (!x)
+        return plain;
+    x->n = n;
+    x->depth = depth;
+    for (int k = 0; k < n; k++)
+        x->items[k] = items[k];
+    if (ntuples == captuples) {
+        int cap = captuples ? 2 * captuples : 32;
+        TyTuple **a = realloc(tuples, sizeof *a * (size_t)cap);
+        if (!a) {
+            free(x);
+            return plain;
+        }
+        tuples = a;
+        captuples = cap;
+    }
+    tuples[ntuples++] = x;
+    return (Ty){.k = TY_TUPLE, .tup = x};
+}
+
+/* Item-wise join (widen: item-wise widening) of two tuples of the same length. */
+static Ty tuple_join(Ty a, Ty b, int widen)
+{
+    if (!a.tup || !b.tup || a.tup->n != b.tup->n)
+        return ty_kind(TY_TUPLE);
+    if (a.tup == b.tup)
+        return a;
+    Ty items[TY_TUPLE_MAX];
+    for (int k = 0; k < a.tup->n; k++)
+        items[k] = widen ? ty_widen(a.tup->items[k], b.tup->items[k])
+                         : ty_join(a.tup->items[k], b.tup->items[k]);
+    return ty_tuple(items, a.tup->n);
+}
+
 int ty_eq(Ty a, Ty b)
 {
     if (a.k != b.k)
@@ -42,6 +105,8 @@ int ty_eq(Ty a, Ty b)
         return a.cls == b.cls && a.fn == b.fn;
     if (a.k == TY_LIST || a.k == TY_LISTITER)
         return a.sites == b.sites;
+    if (a.k == TY_TUPLE)
+        return a.tup == b.tup;
     if (a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR || a.k == TY_ZIPSTAR || a.k == TY_ROW)
         return a.sites == b.sites && a.sites2 == b.sites2 && a.enumer == b.enumer;
     return 1;
@@ -59,6 +124,8 @@ Ty ty_join(Ty a, Ty b)
         return (Ty){.k = a.k, .lo = a.lo < b.lo ? a.lo : b.lo, .hi = a.hi > b.hi ? a.hi : b.hi};
     if (a.k == TY_LIST || a.k == TY_LISTITER)
         return (Ty){.k = a.k, .sites = a.sites | b.sites};
+    if (a.k == TY_TUPLE)
+        return tuple_join(a, b, 0);
     if ((a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR || a.k == TY_ZIPSTAR ||
          a.k == TY_ROW) && a.enumer == b.enumer)
         return (Ty){.k = a.k, .sites = a.sites | b.sites, .sites2 = a.sites2 | b.sites2,
@@ -68,6 +135,8 @@ Ty ty_join(Ty a, Ty b)
 
 Ty ty_widen(Ty old, Ty neu)
 {
+    if (old.k == TY_TUPLE && neu.k == TY_TUPLE)
+        return tuple_join(old, neu, 1);
     Ty j = ty_join(old, neu);
     if (old.k == j.k && has_range(j.k)) {
         if (j.lo < old.lo)
@@ -218,7 +287,20 @@ const char *ty_str(Ty t, char *buf, size_t n)
             snprintf(buf, n, "tuple");
         }
         break;
-    case TY_TUPLE: snprintf(buf, n, "tuple"); break;
+    case TY_TUPLE:
+        if (t.tup) {
+            size_t used = (size_t)snprintf(buf, n, "tuple[");
+            for (int k = 0; k < t.tup->n && used < n; k++) {
+                char e[128];
+                ty_str(t.tup->items[k], e, sizeof e);
+                used += (size_t)snprintf(buf + used, n - used, "%s%s", k ? ", " : "", e);
+            }
+            if (used < n)
+                snprintf(buf + used, n - used, t.tup->n ? "]" : "()]");
+        } else {
+            snprintf(buf, n, "tuple");
+        }
+        break;
     case TY_DICT: snprintf(buf, n, "dict"); break;
     case TY_FUNC: snprintf(buf, n, "function %s", t.fn && t.fn->qualname ? t.fn->qualname : "?"); break;
     case TY_CLASS: snprintf(buf, n, "class %s", t.cls ? infer_class_name(t.cls) : "?"); break;
@@ -248,7 +330,19 @@ void ty_print(FILE *out, Ty t, int pyi)
     case TY_NONE: fputs("None", out); break;
     case TY_STR: fputs("str", out); break;
     case TY_LIST: fputs("list", out); break;
-    case TY_TUPLE: fputs("tuple", out); break;
+    case TY_TUPLE:
+        if (!t.tup) {
+            fputs("tuple", out);
+            break;
+        }
+        fputs("tuple[", out);
+        for (int k = 0; k < t.tup->n; k++) {
+            if (k)
+                fputs(", ", out);
+            ty_print(out, t.tup->items[k], 1);
+        }
+        fputs(t.tup->n ? "]" : "()]", out);
+        break;
     case TY_DICT: fputs("dict", out); break;
     case TY_RANGE: fputs("range", out); break;
     case TY_FUNC: case TY_BUILTIN: fputs("Callable[..., Any]", out); break;

@@ -68,7 +68,21 @@ typedef struct Ty {
                                   may come from (elems.c; one bit per site) */
     uint64_t sites2;           /* TY_ZIP, TY_PAIR of a zip: the second list's sites */
     int enumer;                /* TY_PAIR: 1 when it comes from enumerate */
+    const struct TyTuple *tup; /* TY_TUPLE: the item types of a tuple of known length
+                                  (interned, so equal shapes are one pointer); NULL: any */
 } Ty;
+
+/* tuple[T1, ..., Tn] (ty_tuple interns it). */
+typedef struct TyTuple {
+    int n;
+    int depth;                 /* nesting of tuple[...] in the items (bounded: joins finish) */
+    Ty items[];
+} TyTuple;
+#define TY_TUPLE_MAX 16
+#define TY_TUPLE_DEPTH 3
+/* The tuple type of these items (NULL items: a plain tuple); a plain `tuple` when n exceeds
+ * TY_TUPLE_MAX, the nesting TY_TUPLE_DEPTH, or an item is a closure cell. */
+Ty ty_tuple(const Ty *items, int n);
 
 /* The qualified name of a known class (classes.c). */
 const char *infer_class_name(const struct InferClass *c);

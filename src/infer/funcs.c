@@ -1,0 +1,178 @@
+/*
+ * funcs.c - module-level functions whose generic version never runs (docs/internals/typed.md,
+ * "Generic versions that never run").
+ *
+ * The generic version of a function (parameters dyn) returns its lists to unknown code and
+ * stores dyn values into attributes, which spoils the element and attribute types that its
+ * specialisations would have.  When every call of the function is a direct call of one of
+ * its clones, that version never runs.  As for methods (classes.c), inference assumes it for
+ * every *candidate* and checks it after the fixed point (funcs_verify); a candidate whose
+ * function object may reach code inference does not follow is opened (in->open_fns, shared
+ * with classes.c) and the program is analysed again.
+ *
+ * Candidate: a plain function of the main module (positional parameters only, no free
+ * variables, not a generator), made by a function.new of the module body whose only use is
+ * the single store of a stable global G.  Every running context must then use G only as
+ * the callee of direct calls of clones (not in a generator or coroutine body, which stays
+ * generic): any other use of a load of G, a `name.load` /
+ * `import.from` / attribute load of the name G anywhere (class bodies, other modules,
+ * `m.G`), or anything that opens every method (getattr, type, import *) opens it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/util.h"
+#include "infer.h"
+
+static int is_init(const MirFunction *f) { return f->module && f->module->init == f; }
+
+/* The global name f is stored under when f is a candidate, else NULL. */
+static const char *candidate_name(const Infer *in, const MirFunction *f)
+{
+    const MirModule *m = f->module;
+    if (!m || !m->init || !m->name || strcmp(m->name, "__main__") != 0 || is_init(f) ||
+        !infer_cloneable(f) || f->nfree != 0)
+        return NULL;
+    const MirFunction *body = m->init;
+    const MirInst *mk = NULL;
+    for (int b = 0; b < body->nblocks; b++)
+        for (int k = 0; k < body->blocks[b]->ninsts; k++) {
+            const MirInst *i = body->blocks[b]->insts[k];
+            if (i->op == MIR_MakeFunction && i->func == f) {
+                if (mk)
+                    return NULL;
+                mk = i;
+            }
+        }
+    if (!mk)
+        return NULL;
+    /* the function.new's only use: one global.store of a stable global stored once */
+    const MirInst *store = NULL;
+    for (int b = 0; b < body->nblocks; b++)
+        for (int k = 0; k < body->blocks[b]->ninsts; k++) {
+            const MirInst *i = body->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++) {
+                if (i->args[a] != mk)
+                    continue;
+                if (i->op != MIR_GlobalStore || store)
+                    return NULL;
+                store = i;
+            }
+        }
+    if (!store || !store->str)
+        return NULL;
+    const InferGlobal *g = infer_global(in, m, store->str);
+    if (!g || g->unstable || g->nstores != 1)
+        return NULL;
+    return store->str;
+}
+
+int funcs_generic_runs(const Infer *in, const MirFunction *f)
+{
+    if (in->all_open || in->escape || !candidate_name(in, f))
+        return 1;
+    for (int j = 0; j < in->nopen_fns; j++)
+        if (in->open_fns[j] == f)
+            return 1;
+    return 0;
+}
+
+static int open_f(Infer *in, const MirFunction *f)
+{
+    if (funcs_generic_runs(in, f))
+        return 0;
+    if (in->nopen_fns == in->capopen_fns) {
+        in->capopen_fns = in->capopen_fns ? 2 * in->capopen_fns : 8;
+        in->open_fns = realloc(in->open_fns, sizeof *in->open_fns * (size_t)in->capopen_fns);
+        if (!in->open_fns)
+            die("out of memory");
+    }
+    in->open_fns[in->nopen_fns++] = f;
+    return 1;
+}
+
+/* Opens every closed candidate stored under `name` (of module m; NULL: any module). */
+static int open_by_name(Infer *in, const MirModule *m, const char *name)
+{
+    int opened = 0;
+    const MirProgram *p = in->prog;
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const MirFunction *f = p->funcs[fi];
+        if ((m && f->module != m) || funcs_generic_runs(in, f))
+            continue;
+        const char *g = candidate_name(in, f);
+        if (g && strcmp(g, name) == 0)
+            opened |= open_f(in, f);
+    }
+    return opened;
+}
+
+/* Is every use of global.load `load` in a reached block of c the callee of a call that goes
+ * to a clone (or a call that never runs: an operand is bottom at the fixed point)? */
+static int load_direct_only(const InferCtx *c, const MirInst *load)
+{
+    const MirFunction *f = c->fn;
+    if ((f->flags & INFER_CO_SUSPENDS) && !c->genconv)
+        return 0;   /* a generator or coroutine body stays generic (specialize.c): its calls
+                       run the generic version */
+    for (int b = 0; b < f->nblocks; b++) {
+        if (!c->reached[b])
+            continue;
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++) {
+                if (i->args[a] != load)
+                    continue;
+                if (i->op != MIR_Call || a != 0 || i->id < 0 || i->id >= c->nvals)
+                    return 0;
+                const InferCtx *t = c->callee[i->id];
+                if (t && t->index > 0 && !t->genconv)
+                    continue;
+                if (t || c->vals[i->id].k != TY_BOT)
+                    return 0;
+                int pending = 0;
+                for (int q = 1; q < i->nargs; q++)
+                    if (infer_ty(c, i->args[q]).k == TY_BOT)
+                        pending = 1;
+                if (!pending)
+                    return 0;
+            }
+        }
+    }
+    return 1;
+}
+
+int funcs_verify(Infer *in)
+{
+    int opened = 0;
+    if (in->all_open || in->escape)
+        return 0;
+    for (int ci = 0; ci < in->nctxs; ci++) {
+        const InferCtx *c = in->ctxs[ci];
+        const MirFunction *f = c->fn;
+        if (c->index == 0 && !classes_generic_runs(in, f))
+            continue;   /* never runs */
+        for (int b = 0; b < f->nblocks; b++) {
+            if (!c->reached[b])
+                continue;
+            for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+                const MirInst *i = f->blocks[b]->insts[k];
+                switch (i->op) {
+                case MIR_GlobalLoad:
+                    if (i->str && !load_direct_only(c, i))
+                        opened |= open_by_name(in, f->module, i->str);
+                    break;
+                case MIR_NameLoad:
+                case MIR_ImportFrom:
+                case MIR_GetAttr:
+                    if (i->str)
+                        opened |= open_by_name(in, NULL, i->str);
+                    break;
+                default:
+                    break;
+                }
+            }
+        }
+    }
+    return opened;
+}
