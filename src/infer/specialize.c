@@ -560,6 +560,11 @@ static void plan_loads(Spec *s)
 static MirInst *as_f64(Spec *s, int pos, const MirInst *v, MirBlock *exc, Loc loc)
 {
     Ty t = TY(s, v);
+    if (t.k == TY_NUM) {   /* int|float: inline tag test (OverflowError for a big int) */
+        MirInst *a = get(s, v, MT_DYN, loc);
+        loc.synthetic = 1;
+        return emit_raising(s, pos, MIR_NumToF, &a, 1, exc, loc);
+    }
     if (t.k == TY_INT && !ty_int_small(t)) {
         MirInst *a = get(s, v, MT_DYN, loc);
         loc.synthetic = 1;
@@ -633,9 +638,12 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
                                                                                     : MIR_FPow,
                              x, y);
     }
-    /* float arithmetic: at least one float (int / int is the exact algorithm above) */
+    /* float arithmetic: at least one float (int / int is the exact algorithm above); an
+     * int|float operand converts inline (the other one is a float, so a zero divisor gives
+     * the float message either way) */
     if (r.k == TY_FLOAT && (arith_op(op) || op == Op_Div) && (a.k == TY_FLOAT || b.k == TY_FLOAT) &&
-        (a.k == TY_FLOAT || a.k == TY_INT) && (b.k == TY_FLOAT || b.k == TY_INT)) {
+        (a.k == TY_FLOAT || a.k == TY_INT || a.k == TY_NUM) &&
+        (b.k == TY_FLOAT || b.k == TY_INT || b.k == TY_NUM)) {
         MirInst *x = as_f64(s, pos, i->args[0], i->exc, loc);
         MirInst *y = as_f64(s, pos, i->args[1], i->exc, loc);
         if (op == Op_Div)
@@ -761,10 +769,55 @@ static MirInst *const_arg(Spec *s, const MirInst *d, MirType want, Loc loc)
     return convert(s, k, t, want, loc);
 }
 
+/* sum(<genexpr>) fused (consume.c): the call of the consumer clone, with the closure of the
+ * generator expression's function.new and the iterator its call passed (both dropped). */
+static int is_consume_call(Spec *s, const MirInst *i)
+{
+    InferCtx *t = direct_target(s, i);
+    return t && consume_mode(t->fn) && i->nargs == 2 && i->args[1]->op == MIR_Call &&
+           i->args[1]->args[0]->op == MIR_MakeFunction;
+}
+
+static MirInst *rewrite_consume_call(Spec *s, MirInst *i)
+{
+    InferCtx *t = direct_target(s, i);
+    MirFunction *cl = t->clone;
+    const MirInst *gen = i->args[1], *mk = gen->args[0];
+    MirInst *args[2];
+    int n = 0;
+    if (cl->nfree > 0)
+        args[n++] = get(s, mk->args[2], MT_DYN, i->loc);
+    args[n] = get(s, gen->args[1], cl->ptypes[0], i->loc);
+    n++;
+    MirInst *c = emit(s, MIR_CallDirect, args, n, i->loc);
+    c->type = cl->rettype;
+    c->func = cl;
+    c->target = i->target;
+    c->exc = i->exc;
+    return c;
+}
+
+static void plan_consume(Spec *s)
+{
+    for (int b = 0; b < s->nblocks0; b++)
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+            MirInst *i = s->blocks0[b]->insts[k];
+            if (!is_consume_call(s, i))
+                continue;
+            const MirInst *gen = i->args[1];
+            if (gen->id >= 0 && gen->id < s->nvals)
+                s->skip[gen->id] = 1;   /* no generator is made */
+            if (gen->args[0]->id >= 0 && gen->args[0]->id < s->nvals)
+                s->skip[gen->args[0]->id] = 1;
+        }
+}
+
 static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
 {
     InferCtx *t = direct_target(s, i);
     Loc loc = i->loc;
+    if (is_consume_call(s, i))
+        return rewrite_consume_call(s, i);
     MirInst *m = rewrite_class_call(s, i);
     if (m)
         return m;
@@ -1059,6 +1112,7 @@ static void rewrite(Spec *s)
     s->last = xcalloc((size_t)s->nblocks0, sizeof *s->last);
     find_loops(s);
     plan_loads(s);
+    plan_consume(s);
 
     /* phis first (so back-edge operands have a value to refer to), then blocks in rpo */
     for (int b = 0; b < s->nblocks0; b++)
