@@ -35,6 +35,7 @@ typedef struct ConsumeSite {
     const MirInst *sum, *gen, *mk;    /* sum(...) call, the generator call, its function.new */
     MirFunction *genfn;
     MirFunction *fn[CONSUME_NMODES];  /* consumer functions (NULL: shape not supported) */
+    int order, has_order;             /* infer.c fn_order of the host, kept from inference */
 } ConsumeSite;
 
 #define CONSUME_STEP 0x5c5c
@@ -418,11 +419,6 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
         return 1;
     }
     int mode = y.k == TY_FLOAT ? CONSUME_FLOAT : y.k == TY_INT ? CONSUME_INT : -1;
-    if (getenv("CONSUME_DEBUG")) {
-        char b1[128];
-        fprintf(stderr, "consume? %s ctx%d line %d: gen ctx %d yield %s\n", c->fn->qualname, c->index, call->loc.line, g->index,
-                ty_str(y, b1, sizeof b1));
-    }
     if (mode < 0 || !s->fn[mode])
         return 0;
     MirFunction *f = s->fn[mode];
@@ -451,11 +447,6 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
         }
     c->callee[call->id] = t;
     *out = t->ret;
-    if (getenv("CONSUME_DEBUG")) {
-        char b1[128], b2[128], b3[128];
-        fprintf(stderr, "consume %s ctx%d line %d: yield %s arg %s ret %s -> ctx %d\n", c->fn->qualname, c->index, call->loc.line,
-                ty_str(y, b1, sizeof b1), ty_str(args[0], b2, sizeof b2), ty_str(t->ret, b3, sizeof b3), t->index);
-    }
     return 1;
 }
 
@@ -463,4 +454,65 @@ const MirInst *consume_gen_call(const MirInst *sum_call)
 {
     const ConsumeSite *s = site_of_call(sum_call);
     return s ? s->gen : NULL;
+}
+
+int consume_fused(const Infer *in, const InferCtx *g)
+{
+    if (!g->genconv)
+        return 0;
+    int line = 0;
+    for (int i = 0; i < in->nctxs; i++) {
+        const InferCtx *c = in->ctxs[i];
+        for (int k = 0; k < tab.n; k++) {
+            const ConsumeSite *s = &tab.v[k];
+            if (s->host != c->fn || s->gen->id >= c->nvals || c->callee[s->gen->id] != g)
+                continue;
+            if (!c->callee[s->sum->id])
+                return 0;   /* one caller still makes the generator */
+            line = s->sum->loc.line;
+        }
+    }
+    return line;
+}
+
+int consume_used(const Infer *in, const InferCtx *t)
+{
+    for (int i = 0; i < in->nctxs; i++) {
+        const InferCtx *c = in->ctxs[i];
+        for (int k = 0; k < tab.n; k++)
+            if (tab.v[k].host == c->fn && tab.v[k].sum->id < c->nvals &&
+                c->callee[tab.v[k].sum->id] == t)
+                return 1;
+    }
+    return 0;
+}
+
+const MirFunction *consume_host(const MirFunction *f)
+{
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == f)
+                return tab.v[k].host;
+    return NULL;
+}
+
+int consume_order(const MirFunction *f, int *order)
+{
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == f && tab.v[k].has_order) {
+                *order = tab.v[k].order;
+                return 1;
+            }
+    return 0;
+}
+
+void consume_set_order(const MirFunction *f, int order)
+{
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == f) {
+                tab.v[k].order = order;
+                tab.v[k].has_order = 1;
+            }
 }

@@ -220,6 +220,9 @@ static int fn_order(const Infer *in, const MirFunction *f, int depth)
 {
     if (!f || depth > 50)
         return -1;
+    int corder;
+    if (consume_order(f, &corder))
+        return corder;
     const MirProgram *p = in->prog;
     for (int i = 0; i < in->nglobals; i++) {
         const InferGlobal *g = &in->globals[i];
@@ -237,6 +240,9 @@ static int fn_order(const Infer *in, const MirFunction *f, int depth)
                     return is_init(h) ? -1 : fn_order(in, h, depth + 1);
             }
     }
+    if (consume_host(f))   /* a consumer function runs only from its sum call */
+        return consume_host(f) == f || is_init(consume_host(f))
+                   ? -1 : fn_order(in, consume_host(f), depth + 1);
     return -1;
 }
 
@@ -1107,6 +1113,9 @@ Infer *infer_program(MirProgram *p)
     Infer *in = infer_once(p, NULL);
     while (classes_verify(in))
         in = infer_once(p, in);
+    for (int i = 0; i < p->nfuncs; i++)
+        if (consume_host(p->funcs[i]))
+            consume_set_order(p->funcs[i], fn_order(in, p->funcs[i], 0));
     return in;
 }
 

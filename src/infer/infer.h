@@ -222,6 +222,17 @@ void consume_prepare(MirProgram *p);
 int consume_mode(const MirFunction *f);
 int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty *out);
 const MirInst *consume_gen_call(const MirInst *sum_call);
+/* explain: the line of the sum that runs the consumer clone instead of generator context g,
+ * when every call of g is fused that way (else 0). */
+int consume_fused(const Infer *in, const InferCtx *g);
+/* Is consumer context t called by a fused sum?  The function whose sum call a consumer
+ * function serves (it runs only from there: infer_load_safe), else NULL. */
+int consume_used(const Infer *in, const InferCtx *t);
+const MirFunction *consume_host(const MirFunction *f);
+/* The definition order (infer.c fn_order) of a consumer function, computed at the end of
+ * inference (specialisation drops the function.new that the search would find). */
+int consume_order(const MirFunction *f, int *order);
+void consume_set_order(const MirFunction *f, int order);
 /* explain.c: `aithon explain` and `aithon check --types` reports on the main module's file
  * (only functions whose file is `file`; NULL: every function). */
 void infer_explain(FILE *out, const Infer *in, const char *file);
