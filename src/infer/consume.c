@@ -36,6 +36,8 @@ typedef struct ConsumeSite {
     MirFunction *genfn;
     MirFunction *fn[CONSUME_NMODES];  /* consumer functions (NULL: shape not supported) */
     int order, has_order;             /* infer.c fn_order of the host, kept from inference */
+    int zip_private;                  /* the iterator is iter(zip(a, b)) made for this call only */
+    int zip_shape;                    /* the body's only use of .0 is `for x, y in .0` */
 } ConsumeSite;
 
 #define CONSUME_STEP 0x5c5c
@@ -321,6 +323,33 @@ static MirFunction *build(MirProgram *p, const MirFunction *f, int mode)
     return g;
 }
 
+/* Is the only use of parameter .0 of f an iter.next heading a loop whose body starts by
+ * unpacking the item into two (for x, y in .0)? */
+static int zip_shape(const MirFunction *f)
+{
+    int n = max_id(f);
+    int *uses = count_uses(f, n);
+    const MirInst *p0 = NULL, *next = NULL;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            if (i->op == MIR_Param && i->imm == 0)
+                p0 = i;
+            if (i->op == MIR_IterNext && p0 && i->args[0] == p0)
+                next = i;
+        }
+    int ok = p0 && next && uses[p0->id] == 1 && uses[next->id] == 1 && next->target &&
+             next->target->npreds == 1 && next->target2 &&
+             (next->target2->ninsts == 0 || next->target2->insts[0]->op != MIR_Phi);
+    if (ok) {
+        const MirInst *u = mir_block_raiser(next->target);
+        ok = u && u->op == MIR_UnpackSeq && u->imm == 2 && u->args[0] == next &&
+             next->target->insts[0] == u;
+    }
+    free(uses);
+    return ok;
+}
+
 static int gen_site(const MirInst *i, const int *uses, int n)
 {
     if (i->op != MIR_Call || i->nargs != 2 || i->nnames != 0 || i->args[0]->op != MIR_GlobalLoad ||
@@ -369,6 +398,12 @@ void consume_prepare(MirProgram *p)
                 s.genfn = s.mk->func;
                 for (int m = 0; m < CONSUME_NMODES; m++)
                     s.fn[m] = build(p, s.genfn, m);
+                const MirInst *it = s.gen->args[1];
+                s.zip_private = it->op == MIR_GetIter && it->id < n && uses[it->id] == 1 &&
+                                it->args[0]->op == MIR_Call && it->args[0]->nargs == 3 &&
+                                it->args[0]->nnames == 0 && it->args[0]->id < n &&
+                                uses[it->args[0]->id] == 1;
+                s.zip_shape = zip_shape(s.genfn);
                 if (tab.n == tab.cap) {
                     tab.cap = tab.cap ? 2 * tab.cap : 8;
                     tab.v = realloc(tab.v, sizeof *tab.v * (size_t)tab.cap);
@@ -515,4 +550,15 @@ void consume_set_order(const MirFunction *f, int order)
                 tab.v[k].order = order;
                 tab.v[k].has_order = 1;
             }
+}
+
+int consume_zip(const InferCtx *t)
+{
+    if (t->nargs != 1 || t->args[0].k != TY_ZIP)
+        return 0;
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == t->fn)
+                return tab.v[k].zip_private && tab.v[k].zip_shape;
+    return 0;
 }

@@ -232,6 +232,9 @@ const MirFunction *consume_host(const MirFunction *f);
 /* The definition order (infer.c fn_order) of a consumer function, computed at the end of
  * inference (specialisation drops the function.new that the search would find). */
 int consume_order(const MirFunction *f, int *order);
+/* Does consumer context t iterate a zip of two lists made for its call only, as
+ * `for x, y in .0`?  Then its clone takes the two lists and counts (specialize.c). */
+int consume_zip(const InferCtx *t);
 void consume_set_order(const MirFunction *f, int order);
 /* explain.c: `aithon explain` and `aithon check --types` reports on the main module's file
  * (only functions whose file is `file`; NULL: every function). */
