@@ -344,6 +344,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             return 0;
         if (i->op == MIR_IterNext && a.k == TY_LISTITER)
             return r.k == TY_DYN ? why_items(in, i->args[0], a, msg, n) : 0;
+        if (i->op == MIR_IterNext && a.k == TY_ZIP && c->index > 0 && consume_mode(c->fn) &&
+            consume_zip(c) && i->args[0]->op == MIR_Param)
+            return 0;   /* the consumer clone counts over the two lists */
         if (a.k == TY_DYN)
             return why_dyn(in, c, i->args[0], msg, n);
         snprintf(msg, n, "iteration over %s", kind_name(a.k));

@@ -451,8 +451,11 @@ static Loop *zip_loop(Spec *s)
 /* Is this iter.next the head of a range loop we can count? */
 static void find_loops(Spec *s)
 {
-    if (s->g->origin && consume_mode(s->c->fn) && consume_zip(s->c))
+    if (s->g->origin && consume_mode(s->c->fn) && consume_zip(s->c)) {
         find_zip_loop(s);
+        if (!zip_loop(s))   /* the caller passes the two lists: the loop must be counted */
+            die("specialize: no zip loop in the consumer clone %s", s->g->symbol);
+    }
     for (int bp = 0; bp < s->nblocks0; bp++) {
         MirBlock *h = s->blocks0[bp];
         MirInst *x = mir_block_raiser(h);
