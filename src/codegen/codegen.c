@@ -761,6 +761,39 @@ static LLVMValueRef int_to_f(Cg *cg, const MirInst *in, LLVMValueRef a)
     return phi2(cg, cg->f64, rf, fast, rs, slow_ok);
 }
 
+/* num.tofloat: an int|float value (typed tier: an exact int or an exact float) as a double; a
+ * small int converts inline, a float object is read, a big int goes through int_to_f's path
+ * (OverflowError "int too large to convert to float"). */
+static LLVMValueRef num_to_f(Cg *cg, const MirInst *in, LLVMValueRef a)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef obj = new_bb(cg, "ntof.obj"), isf = new_bb(cg, "ntof.float"),
+                      other = new_bb(cg, "ntof.int"), done = new_bb(cg, "ntof.done");
+    LLVMBasicBlockRef small = new_bb(cg, "ntof.small");
+    LLVMBuildCondBr(b, LLVMBuildTrunc(b, a, cg->i1, ""), small, obj);
+    LLVMPositionBuilderAtEnd(b, small);
+    LLVMValueRef rs = LLVMBuildSIToFP(b, untag(cg, a), cg->f64, "");
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, obj);
+    LLVMValueRef tp = LLVMBuildPtrToInt(b, load_field(cg, cg->ptr, a, offsetof(Object, type)),
+                                        cg->i64, "");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, tp, cg_rt_object(cg, "rt_float_type"), ""),
+                    isf, other);
+    LLVMPositionBuilderAtEnd(b, isf);
+    LLVMValueRef rf = load_field(cg, cg->f64, a, offsetof(FloatObject, v));
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, other);
+    LLVMValueRef ri = int_to_f(cg, in, a);   /* its tag test goes to the slow path */
+    LLVMBasicBlockRef other_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->f64, "");
+    LLVMValueRef vals[3] = {rs, rf, ri};
+    LLVMBasicBlockRef bbs[3] = {small, isf, other_end};
+    LLVMAddIncoming(phi, vals, bbs, 3);
+    return phi;
+}
+
 static LLVMValueRef int_clamp(Cg *cg, LLVMValueRef a)
 {
     LLVMBuilderRef b = cg->b;
@@ -999,6 +1032,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_UnboxBool: return LLVMBuildICmp(b, LLVMIntEQ, a0, cg_rt_object(cg, "rt_True_obj"), "");
     case MIR_IToF: return LLVMBuildSIToFP(b, a0, cg->f64, "");
     case MIR_IntToF: return int_to_f(cg, in, a0);
+    case MIR_NumToF: return num_to_f(cg, in, a0);
     case MIR_IntClamp: return int_clamp(cg, a0);
     case MIR_IAdd: return LLVMBuildNSWAdd(b, a0, a1, "");
     case MIR_ISub: return LLVMBuildNSWSub(b, a0, a1, "");

@@ -311,6 +311,8 @@ Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
                 return ty_int_any();
             if ((e.k == TY_INT || e.k == TY_BOOL || e.k == TY_FLOAT) && start.k == TY_FLOAT)
                 return ty_kind(TY_FLOAT);
+            if ((e.k == TY_FLOAT || e.k == TY_NUM) && (start.k == TY_INT || start.k == TY_NUM))
+                return ty_kind(TY_NUM);   /* an int (empty, or only ints) or a float */
             return dflt;   /* e.g. floats from the int start 0: int|float (no unions yet) */
         }
         const MirInst *m = list_method(c, i);

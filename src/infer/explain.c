@@ -34,7 +34,7 @@ static const char *kind_name(TyKind k)
                                     "tuple", "dict", "function", "class", "module", "instance",
                                     "range", "range_iterator", "builtin", "cell", "method",
                                     "list_iterator", "zip", "enumerate", "tuple", "zip", "tuple",
-                                    "dyn"};
+                                    "int|float", "dyn"};
     return n[k];
 }
 
@@ -189,6 +189,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
     case MIR_BinOp:
     case MIR_InplaceOp:
     case MIR_Compare:
+        if (i->op != MIR_Compare && r.k == TY_FLOAT && (a.k == TY_NUM || b.k == TY_NUM) &&
+            (a.k == TY_FLOAT || b.k == TY_FLOAT))
+            return 0;   /* the int|float operand converts inline (num.tofloat) */
         if (num(a) && num(b) && (r.k == TY_INT || r.k == TY_FLOAT || r.k == TY_BOOL)) {
             int op = (int)i->imm;
             if (i->op == MIR_Compare || (r.k == TY_FLOAT && (a.k == TY_FLOAT || b.k == TY_FLOAT))) {
@@ -271,6 +274,19 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                 return 0;
             if (a.bi == TB_len && i->nargs == 2 && infer_ty(c, i->args[1]).k == TY_LIST)
                 return 0;
+            if (a.bi == TB_sum && consume_gen_call(i)) {
+                if (i->id < c->nvals && c->callee[i->id])
+                    return 0;   /* a consumer clone runs it (printed below) */
+                const MirInst *g = consume_gen_call(i);
+                InferCtx *gc = g->id < c->nvals ? c->callee[g->id] : NULL;
+                char yb[96];
+                if (gc && gc->genconv) {
+                    snprintf(msg, n, "sum over a generator expression without a consumer clone: "
+                             "its items are %s (float or int needed)",
+                             ty_str(gc->yield, yb, sizeof yb));
+                    return R_D107;
+                }
+            }
             for (int k = 1; k < i->nargs; k++)
                 if (infer_ty(c, i->args[k]).k == TY_DYN)
                     return why_dyn(in, c, i->args[k], msg, n);
@@ -328,6 +344,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             return 0;
         if (i->op == MIR_IterNext && a.k == TY_LISTITER)
             return r.k == TY_DYN ? why_items(in, i->args[0], a, msg, n) : 0;
+        if (i->op == MIR_IterNext && a.k == TY_ZIP && c->index > 0 && consume_mode(c->fn) &&
+            consume_zip(c) && i->args[0]->op == MIR_Param)
+            return 0;   /* the consumer clone counts over the two lists */
         if (a.k == TY_DYN)
             return why_dyn(in, c, i->args[0], msg, n);
         snprintf(msg, n, "iteration over %s", kind_name(a.k));
@@ -424,9 +443,14 @@ static void print_ctx(FILE *out, const Infer *in, const InferCtx *c)
 {
     const MirFunction *f = c->fn;
     int is_init = f->module && f->module->init == f;
+    int cm = consume_mode(f);
     if (c->index == 0)
         fprintf(out, "%s %s (line %d), generic\n", is_init ? "module" : "function",
                 is_init ? f->module->name : f->qualname, f->firstlineno);
+    else if (cm)
+        fprintf(out, "function %s (line %d), sum consumer %d (%s accumulator): a plain "
+                "function, each yield adds to the sum\n", f->qualname, f->firstlineno, c->index,
+                cm == 1 + CONSUME_FLOAT ? "float" : "int");
     else
         fprintf(out, "function %s (line %d), specialisation %d\n", f->qualname, f->firstlineno,
                 c->index);
@@ -439,6 +463,11 @@ static void print_ctx(FILE *out, const Infer *in, const InferCtx *c)
         fputc('\n', out);
     }
     print_locals(out, c);
+    int line = consume_fused(in, c);
+    if (line) {
+        fprintf(out, "  never runs: the sum at line %d runs its consumer clone instead\n", line);
+        return;
+    }
     if (c->index == 0 && !classes_generic_runs(in, f)) {
         fputs(funcs_generic_runs(in, f)
                   ? "  never runs: a method reached only by direct calls (its specialisations)\n"
@@ -477,6 +506,8 @@ void infer_explain(FILE *out, const Infer *in, const char *file)
         const InferCtx *c = in->ctxs[i];
         if (!in_file(c->fn, file) || (c->fn->flags & 0x40u))
             continue;
+        if (consume_mode(c->fn) && (c->index == 0 || !consume_used(in, c)))
+            continue;   /* a consumer function runs only where a sum call is fused */
         print_ctx(out, in, c);
     }
     classes_explain(out, in, file);

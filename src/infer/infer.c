@@ -220,6 +220,9 @@ static int fn_order(const Infer *in, const MirFunction *f, int depth)
 {
     if (!f || depth > 50)
         return -1;
+    int corder;
+    if (consume_order(f, &corder))
+        return corder;
     const MirProgram *p = in->prog;
     for (int i = 0; i < in->nglobals; i++) {
         const InferGlobal *g = &in->globals[i];
@@ -237,6 +240,9 @@ static int fn_order(const Infer *in, const MirFunction *f, int depth)
                     return is_init(h) ? -1 : fn_order(in, h, depth + 1);
             }
     }
+    if (consume_host(f))   /* a consumer function runs only from its sum call */
+        return consume_host(f) == f || is_init(consume_host(f))
+                   ? -1 : fn_order(in, consume_host(f), depth + 1);
     return -1;
 }
 
@@ -455,11 +461,16 @@ static Ty const_ty(const MirInst *v)
 }
 
 /* The key of a context: the kind of each argument (int ranges are joined inside a context). */
-static int same_kinds(const InferCtx *c, const Ty *args, const Ty *closure)
+static int same_kinds(const Infer *in, const InferCtx *c, const Ty *args, const Ty *closure)
 {
     for (int i = 0; i < c->nargs; i++) {
         if (c->args[i].k != args[i].k || c->args[i].cls != args[i].cls)
             return 0;   /* instances: the class is part of the key */
+        /* lists whose items are not known get contexts of their own, so lists made from
+         * them there do not spoil the lists of the others (consume.c: a sum's result) */
+        if ((args[i].k == TY_LIST || args[i].k == TY_LISTITER) &&
+            (elems_of(in, c->args[i]).k == TY_DYN) != (elems_of(in, args[i]).k == TY_DYN))
+            return 0;
         /* lists of the shared site (elems.c: generic contexts, other modules) get contexts
          * of their own, so they do not make the elements of the others dyn */
         if ((args[i].k == TY_LIST || args[i].k == TY_LISTITER || args[i].k == TY_ZIP ||
@@ -499,7 +510,7 @@ static InferCtx *ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const T
             continue;
         }
         n++;
-        if (same_kinds(c, args, closure)) {
+        if (same_kinds(in, c, args, closure)) {
             for (int k = 0; k < c->nargs; k++) {
                 Ty w = c->arg_changes >= WIDEN_AFTER ? ty_widen(c->args[k], args[k])
                                                      : ty_join(c->args[k], args[k]);
@@ -571,6 +582,15 @@ static Ty binop_ty(int op, Ty a, Ty b)
         default:
             return ty_dyn();
         }
+    }
+    if ((a.k == TY_NUM || b.k == TY_NUM) && (a.k == TY_INT || a.k == TY_FLOAT || a.k == TY_NUM) &&
+        (b.k == TY_INT || b.k == TY_FLOAT || b.k == TY_NUM)) {
+        /* int|float: with a float operand the result is a float, else int|float again */
+        if (op == Op_Add || op == Op_Sub || op == Op_Mult)
+            return a.k == TY_FLOAT || b.k == TY_FLOAT ? ty_kind(TY_FLOAT) : ty_kind(TY_NUM);
+        if (op == Op_Div)
+            return ty_kind(TY_FLOAT);
+        return ty_dyn();
     }
     int num_a = a.k == TY_INT || a.k == TY_FLOAT, num_b = b.k == TY_INT || b.k == TY_FLOAT;
     if (num_a && num_b && (a.k == TY_FLOAT || b.k == TY_FLOAT)) {
@@ -772,6 +792,11 @@ static Ty call_ty(Run *r, MirInst *i)
         return ty_dyn();
     for (int k = 0; k < n; k++)
         args[k] = T(r, i->args[k + 1]);
+    if (callee.k == TY_BUILTIN && i->nnames == 0 && callee.bi == TB_sum) {
+        Ty t;   /* sum(<genexpr>): a consumer clone (consume.c) */
+        if (consume_sum_ty(r->in, r->c, i, &r->global, &t))
+            return t;
+    }
     if (callee.k == TY_BUILTIN && i->nnames == 0)
         return call_builtin(callee.bi, args, n, i);
     if (callee.k == TY_CLASS || callee.k == TY_METHOD)
@@ -1019,8 +1044,18 @@ static int sweep(Run *r)
                 set(r, i, t);
                 continue;
             }
+            if (i->op == MIR_Yield) {
+                Ty t = ty_join(r->c->yield, T(r, i->args[0]));
+                if (!ty_eq(t, r->c->yield)) {
+                    r->c->yield = r->c->yield_changes++ >= WIDEN_AFTER ? ty_widen(r->c->yield, t)
+                                                                       : t;
+                    r->global = 1;
+                }
+            }
             if (i->op == MIR_Ret) {
-                Ty t = ty_join(r->c->ret, T(r, i->args[0]));
+                /* a float-mode consumer returns its float or the int 0: int|float */
+                Ty t = consume_mode(f) == 1 + CONSUME_FLOAT ? ty_join_num(r->c->ret, T(r, i->args[0]))
+                                                            : ty_join(r->c->ret, T(r, i->args[0]));
                 if (!ty_eq(t, r->c->ret)) {
                     r->c->ret = r->c->ret_changes++ >= WIDEN_AFTER ? ty_widen(r->c->ret, t) : t;
                     r->global = 1;
@@ -1101,9 +1136,13 @@ static Infer *infer_once(MirProgram *p, Infer *prev)
  * program is analysed again (the open set only grows). */
 Infer *infer_program(MirProgram *p)
 {
+    consume_prepare(p);
     Infer *in = infer_once(p, NULL);
     while (classes_verify(in) || funcs_verify(in))
         in = infer_once(p, in);
+    for (int i = 0; i < p->nfuncs; i++)
+        if (consume_host(p->funcs[i]))
+            consume_set_order(p->funcs[i], fn_order(in, p->funcs[i], 0));
     return in;
 }
 

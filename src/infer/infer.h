@@ -58,6 +58,8 @@ struct InferCtx {
                                once at a known site: its clone keeps the generic calling
                                convention (a separate generic function with typed body), which
                                that site's function.new uses (callee[] of the function.new) */
+    Ty yield;               /* the join of the values the body yields (consume.c) */
+    int yield_changes;
 };
 
 /* One attribute name of a class (or of the program's dyn receivers): the join of the values
@@ -222,6 +224,31 @@ int infer_bind(const Infer *in, const MirFunction *f, const MirInst *call, int *
 /* specialize.c: rewrites the program into typed MIR (verifies every function). */
 void infer_specialize(Infer *in);
 
+/* consume.c: consumer clones of generator expressions consumed by sum (typed.md).  Modes of
+ * the accumulator; consume_prepare builds the consumer functions of every site (before
+ * inference); consume_mode(f) is 1 + the mode of a consumer function, else 0; consume_sum_ty
+ * types a call sum(<genexpr>) in context c (returns 0 when it is not such a site: the builtin's
+ * usual typing applies), setting c->callee[call] to the consumer's context when it is fused;
+ * consume_gen_call gives the generator call of a site (the call that makes the generator). */
+enum { CONSUME_FLOAT, CONSUME_INT, CONSUME_NMODES };
+void consume_prepare(MirProgram *p);
+int consume_mode(const MirFunction *f);
+int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty *out);
+const MirInst *consume_gen_call(const MirInst *sum_call);
+/* explain: the line of the sum that runs the consumer clone instead of generator context g,
+ * when every call of g is fused that way (else 0). */
+int consume_fused(const Infer *in, const InferCtx *g);
+/* Is consumer context t called by a fused sum?  The function whose sum call a consumer
+ * function serves (it runs only from there: infer_load_safe), else NULL. */
+int consume_used(const Infer *in, const InferCtx *t);
+const MirFunction *consume_host(const MirFunction *f);
+/* The definition order (infer.c fn_order) of a consumer function, computed at the end of
+ * inference (specialisation drops the function.new that the search would find). */
+int consume_order(const MirFunction *f, int *order);
+/* Does consumer context t iterate a zip of two lists made for its call only, as
+ * `for x, y in .0`?  Then its clone takes the two lists and counts (specialize.c). */
+int consume_zip(const InferCtx *t);
+void consume_set_order(const MirFunction *f, int order);
 /* explain.c: `aithon explain` and `aithon check --types` reports on the main module's file
  * (only functions whose file is `file`; NULL: every function). */
 void infer_explain(FILE *out, const Infer *in, const char *file);

@@ -39,6 +39,11 @@ typedef struct Loop {
     MirInst *start, *stop; /* new values (i64) */
     int64_t step;
     MirInst *counter, *inc;
+    /* a consumer clone's `for x, y in zip(a, b)` (consume_zip): the lists are parameters 0
+     * and 1, the loop stops at the shorter (lengths re-read every step, as zip's list
+     * iterators do); the unpack of the item becomes two list.get */
+    int zip;
+    MirInst *unpack, *lista, *listb, *x, *y;
 } Loop;
 
 typedef struct Spec {
@@ -389,13 +394,68 @@ static int counted_iter(Spec *s, const MirInst *v)
 /* A gen.fresh or iter.release of a counted loop's iterator (dropped with it)? */
 static int loop_release(Spec *s, const MirInst *i)
 {
+    if (i->op == MIR_GenFresh || i->op == MIR_IterRelease)
+        for (int l = 0; l < s->nloops; l++)
+            if (s->loops[l].zip && (i->args[0] == s->loops[l].it ||
+                                    (i->nargs > 1 && i->args[1] == s->loops[l].it)))
+                return 0;
     return (i->op == MIR_GenFresh && counted_iter(s, i->args[1])) ||
            (i->op == MIR_IterRelease && counted_iter(s, i->args[0]));
+}
+
+static void add_loop(Spec *s, Loop l)
+{
+    if (s->nloops == s->caploops) {
+        s->caploops = s->caploops ? 2 * s->caploops : 4;
+        s->loops = realloc(s->loops, sizeof *s->loops * (size_t)s->caploops);
+    }
+    s->loops[s->nloops++] = l;
+}
+
+/* A consumer clone over a zip of two lists (consume.c checked the shape): its loop. */
+static void find_zip_loop(Spec *s)
+{
+    for (int bp = 0; bp < s->nblocks0; bp++) {
+        MirBlock *h = s->blocks0[bp];
+        MirInst *x = mir_block_raiser(h);
+        if (!x || x->op != MIR_IterNext || x->args[0]->op != MIR_Param || x->args[0]->imm != 0)
+            continue;
+        MirBlock *body = x->target;
+        MirInst *u = body ? mir_block_raiser(body) : NULL;
+        if (!u || u->op != MIR_UnpackSeq || u->args[0] != x || body->insts[0] != u ||
+            body->npreds != 1 || !x->target2 ||
+            (x->target2->ninsts && x->target2->insts[0]->op == MIR_Phi))
+            return;
+        Loop l = {0};
+        l.next = x;
+        l.it = x->args[0];
+        l.head = h;
+        l.body = body;
+        l.exit = x->target2;
+        l.step = 1;
+        l.zip = 1;
+        l.unpack = u;
+        add_loop(s, l);
+        return;
+    }
+}
+
+static Loop *zip_loop(Spec *s)
+{
+    for (int i = 0; i < s->nloops; i++)
+        if (s->loops[i].zip)
+            return &s->loops[i];
+    return NULL;
 }
 
 /* Is this iter.next the head of a range loop we can count? */
 static void find_loops(Spec *s)
 {
+    if (s->g->origin && consume_mode(s->c->fn) && consume_zip(s->c)) {
+        find_zip_loop(s);
+        if (!zip_loop(s))   /* the caller passes the two lists: the loop must be counted */
+            die("specialize: no zip loop in the consumer clone %s", s->g->symbol);
+    }
     for (int bp = 0; bp < s->nblocks0; bp++) {
         MirBlock *h = s->blocks0[bp];
         MirInst *x = mir_block_raiser(h);
@@ -429,7 +489,7 @@ static void find_loops(Spec *s)
             s->loops = realloc(s->loops, sizeof *s->loops * (size_t)s->caploops);
         }
         s->loops[s->nloops++] = (Loop){x, it, call, h, body, x->target2, NULL, NULL, NULL, step,
-                                       NULL, NULL};
+                                       NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL};
         s->skip[it->id] = 1;
         s->skip[call->id] = 1;
     }
@@ -560,6 +620,11 @@ static void plan_loads(Spec *s)
 static MirInst *as_f64(Spec *s, int pos, const MirInst *v, MirBlock *exc, Loc loc)
 {
     Ty t = TY(s, v);
+    if (t.k == TY_NUM) {   /* int|float: inline tag test (OverflowError for a big int) */
+        MirInst *a = get(s, v, MT_DYN, loc);
+        loc.synthetic = 1;
+        return emit_raising(s, pos, MIR_NumToF, &a, 1, exc, loc);
+    }
     if (t.k == TY_INT && !ty_int_small(t)) {
         MirInst *a = get(s, v, MT_DYN, loc);
         loc.synthetic = 1;
@@ -633,9 +698,12 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
                                                                                     : MIR_FPow,
                              x, y);
     }
-    /* float arithmetic: at least one float (int / int is the exact algorithm above) */
+    /* float arithmetic: at least one float (int / int is the exact algorithm above); an
+     * int|float operand converts inline (the other one is a float, so a zero divisor gives
+     * the float message either way) */
     if (r.k == TY_FLOAT && (arith_op(op) || op == Op_Div) && (a.k == TY_FLOAT || b.k == TY_FLOAT) &&
-        (a.k == TY_FLOAT || a.k == TY_INT) && (b.k == TY_FLOAT || b.k == TY_INT)) {
+        (a.k == TY_FLOAT || a.k == TY_INT || a.k == TY_NUM) &&
+        (b.k == TY_FLOAT || b.k == TY_INT || b.k == TY_NUM)) {
         MirInst *x = as_f64(s, pos, i->args[0], i->exc, loc);
         MirInst *y = as_f64(s, pos, i->args[1], i->exc, loc);
         if (op == Op_Div)
@@ -761,10 +829,65 @@ static MirInst *const_arg(Spec *s, const MirInst *d, MirType want, Loc loc)
     return convert(s, k, t, want, loc);
 }
 
+/* sum(<genexpr>) fused (consume.c): the call of the consumer clone, with the closure of the
+ * generator expression's function.new and the iterator its call passed (both dropped). */
+static int is_consume_call(Spec *s, const MirInst *i)
+{
+    InferCtx *t = direct_target(s, i);
+    return t && consume_mode(t->fn) && i->nargs == 2 && i->args[1]->op == MIR_Call &&
+           i->args[1]->args[0]->op == MIR_MakeFunction;
+}
+
+static MirInst *rewrite_consume_call(Spec *s, MirInst *i)
+{
+    InferCtx *t = direct_target(s, i);
+    MirFunction *cl = t->clone;
+    const MirInst *gen = i->args[1], *mk = gen->args[0];
+    MirInst *args[3];
+    int n = 0;
+    if (cl->nfree > 0)
+        args[n++] = get(s, mk->args[2], MT_DYN, i->loc);
+    if (consume_zip(t)) {   /* the two lists instead of iter(zip(a, b)) */
+        const MirInst *z = gen->args[1]->args[0];
+        args[n++] = get(s, z->args[1], MT_DYN, i->loc);
+        args[n++] = get(s, z->args[2], MT_DYN, i->loc);
+    } else {
+        args[n++] = get(s, gen->args[1], cl->ptypes[0], i->loc);
+    }
+    MirInst *c = emit(s, MIR_CallDirect, args, n, i->loc);
+    c->type = cl->rettype;
+    c->func = cl;
+    c->target = i->target;
+    c->exc = i->exc;
+    return c;
+}
+
+static void plan_consume(Spec *s)
+{
+    for (int b = 0; b < s->nblocks0; b++)
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+            MirInst *i = s->blocks0[b]->insts[k];
+            if (!is_consume_call(s, i))
+                continue;
+            const MirInst *gen = i->args[1];
+            if (gen->id >= 0 && gen->id < s->nvals)
+                s->skip[gen->id] = 1;   /* no generator is made */
+            if (gen->args[0]->id >= 0 && gen->args[0]->id < s->nvals)
+                s->skip[gen->args[0]->id] = 1;
+            if (consume_zip(direct_target(s, i))) {   /* no zip object either */
+                const MirInst *it = gen->args[1];
+                s->skip[it->id] = 1;
+                s->skip[it->args[0]->id] = 1;
+            }
+        }
+}
+
 static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
 {
     InferCtx *t = direct_target(s, i);
     Loc loc = i->loc;
+    if (is_consume_call(s, i))
+        return rewrite_consume_call(s, i);
     MirInst *m = rewrite_class_call(s, i);
     if (m)
         return m;
@@ -896,6 +1019,19 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             i->type = s->g->ptypes[i->imm];
         mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
         n = i;
+        if (zip_loop(s) && zip_loop(s)->it == i) {   /* the zipped lists: parameters 0 and 1 */
+            Loop *lp = zip_loop(s);
+            lp->lista = i;
+            lp->listb = mir_inst_new(s->g, MIR_Param, NULL, 0, i->loc);
+            lp->listb->imm = 1;
+            lp->listb->type = MT_DYN;
+            lp->listb->varname = NULL;
+            mir_block_insert(s->g, s->cur, s->cur->ninsts, lp->listb);
+            lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+            lp->start->type = MT_I64;
+            finish(s, i, n);
+            return;
+        }
         /* a float parameter used by generic ops is boxed once, here (not at every use: each
          * box allocates); unused, simplify removes it */
         if (i->type == MT_F64 && s->uses[i->id])
@@ -914,12 +1050,39 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         break;
     case MIR_IterNext: {
         Loop *lp = loop_of_next(s, i);
+        if (lp && lp->zip) {   /* counter < len(a), then counter < len(b) (zip.second) */
+            MirInst *la = emit1(s, MIR_ListLen, lp->lista, i->loc);
+            lp->cond = emit2(s, MIR_ICmp, lp->counter, la, i->loc);
+            lp->cond->imm = Cmp_Lt;
+            *replace_term = 2;
+            *term_loop = lp;
+            return;
+        }
         if (lp) {
             lp->cond = emit2(s, MIR_ICmp, lp->counter, lp->stop, i->loc);
             lp->cond->imm = Cmp_Lt;
             *replace_term = 1;
             *term_loop = lp;
             s->map[i->id] = lp->counter;
+            return;
+        }
+        break;
+    }
+    case MIR_UnpackSeq: {
+        Loop *lp = zip_loop(s);
+        if (lp && lp->unpack == i) {   /* the items at the counter (it is below both lengths) */
+            MirInst *a[2] = {lp->lista, lp->counter};
+            lp->x = emit_raising(s, pos, MIR_ListGet, a, 2, i->exc, i->loc);
+            a[0] = lp->listb;
+            lp->y = emit_raising(s, pos, MIR_ListGet, a, 2, i->exc, i->loc);
+            return;   /* its br stays: a plain edge now */
+        }
+        break;
+    }
+    case MIR_TupleItem: {
+        Loop *lp = zip_loop(s);
+        if (lp && i->args[0] == lp->unpack) {
+            finish(s, i, i->imm == 0 ? lp->x : lp->y);
             return;
         }
         break;
@@ -1066,6 +1229,7 @@ static void rewrite(Spec *s)
     s->last = xcalloc((size_t)s->nblocks0, sizeof *s->last);
     find_loops(s);
     plan_loads(s);
+    plan_consume(s);
 
     /* phis first (so back-edge operands have a value to refer to), then blocks in rpo */
     for (int b = 0; b < s->nblocks0; b++)
@@ -1115,6 +1279,20 @@ static void rewrite(Spec *s)
             if (mir_ops[i->op].flags & MF_TERM) {
                 if (replace_term == 1) {   /* a counted loop's head */
                     MirInst *cb = emit1(s, MIR_CondBr, tl->cond, i->loc);
+                    cb->target = tl->body;
+                    cb->target2 = tl->exit;
+                    break;
+                }
+                if (replace_term == 2) {   /* a zip loop's head: two bounds */
+                    MirBlock *second = mir_block_new(g, "zip.second");
+                    MirInst *cb = emit1(s, MIR_CondBr, tl->cond, i->loc);
+                    cb->target = second;
+                    cb->target2 = tl->exit;
+                    s->cur = second;
+                    MirInst *lb = emit1(s, MIR_ListLen, tl->listb, i->loc);
+                    MirInst *c2 = emit2(s, MIR_ICmp, tl->counter, lb, i->loc);
+                    c2->imm = Cmp_Lt;
+                    cb = emit1(s, MIR_CondBr, c2, i->loc);
                     cb->target = tl->body;
                     cb->target2 = tl->exit;
                     break;
@@ -1297,6 +1475,15 @@ void infer_specialize(Infer *in)
         if (in->ctxs[i]->index > 0) {
             InferCtx *c = in->ctxs[i];
             c->clone = make_clone(in, c);
+            if (consume_mode(c->fn) && consume_zip(c)) {   /* (list a, list b) for the zip */
+                MirFunction *g = c->clone;
+                const char **names = arena_alloc(g->arena, sizeof *names * 2);
+                names[0] = g->paramnames[0];
+                names[1] = intern_cstr(".1");
+                g->paramnames = names;
+                g->nparams = g->npos = 2;
+                g->ptypes[0] = g->ptypes[1] = MT_DYN;
+            }
             if (c->genconv) {   /* a generic function of its own, made by one function.new */
                 c->clone->origin = NULL;
                 c->clone->ptypes = NULL;

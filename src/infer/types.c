@@ -119,7 +119,7 @@ Ty ty_join(Ty a, Ty b)
     if (b.k == TY_BOT)
         return a;
     if (a.k != b.k)
-        return ty_dyn();
+        return (a.k == TY_NUM || b.k == TY_NUM) ? ty_join_num(a, b) : ty_dyn();
     if (has_range(a.k))
         return (Ty){.k = a.k, .lo = a.lo < b.lo ? a.lo : b.lo, .hi = a.hi > b.hi ? a.hi : b.hi};
     if (a.k == TY_LIST || a.k == TY_LISTITER)
@@ -131,6 +131,17 @@ Ty ty_join(Ty a, Ty b)
         return (Ty){.k = a.k, .sites = a.sites | b.sites, .sites2 = a.sites2 | b.sites2,
                     .enumer = a.enumer};
     return ty_eq(a, b) ? a : ty_dyn();
+}
+
+static int num_kind(TyKind k) { return k == TY_INT || k == TY_FLOAT || k == TY_NUM; }
+
+Ty ty_join_num(Ty a, Ty b)
+{
+    if (a.k == TY_BOT || b.k == TY_BOT || a.k == b.k)
+        return a.k == TY_NUM || b.k == TY_NUM ? ty_kind(TY_NUM) : ty_join(a, b);
+    if (num_kind(a.k) && num_kind(b.k))
+        return ty_kind(TY_NUM);
+    return ty_dyn();
 }
 
 Ty ty_widen(Ty old, Ty neu)
@@ -242,6 +253,7 @@ const char *ty_str(Ty t, char *buf, size_t n)
                  l, h);
         break;
     case TY_FLOAT: snprintf(buf, n, "float"); break;
+    case TY_NUM: snprintf(buf, n, "int|float"); break;
     case TY_BOOL: snprintf(buf, n, "bool"); break;
     case TY_NONE: snprintf(buf, n, "None"); break;
     case TY_STR: snprintf(buf, n, "str"); break;
@@ -326,6 +338,7 @@ void ty_print(FILE *out, Ty t, int pyi)
     switch (t.k) {
     case TY_INT: fputs("int", out); break;
     case TY_FLOAT: fputs("float", out); break;
+    case TY_NUM: fputs("int | float", out); break;
     case TY_BOOL: fputs("bool", out); break;
     case TY_NONE: fputs("None", out); break;
     case TY_STR: fputs("str", out); break;

@@ -40,6 +40,9 @@ typedef enum TyKind {
     TY_PAIR,       /* an item of those: a 2-tuple (enumerate: index, item; zip: item, item) */
     TY_ZIPSTAR,    /* zip(*m) of a list of lists (also its iterator): sites of m */
     TY_ROW,        /* an item of that: a tuple of items of the lists of `sites` */
+    TY_NUM,        /* int|float: an exact int (any size) or an exact float, kept boxed (the
+                      result of sum over floats from the int start 0: int 0 when empty);
+                      float arithmetic converts it inline (num.tofloat) */
     TY_DYN,
 } TyKind;
 
@@ -94,6 +97,9 @@ Ty ty_int(int64_t lo, int64_t hi);
 Ty ty_int_any(void);
 int ty_eq(Ty a, Ty b);
 Ty ty_join(Ty a, Ty b);
+/* The join where int, float and num mix to num (ty_join keeps int | float = dyn; this one is
+ * for the values that may be either by construction: a sum's result). */
+Ty ty_join_num(Ty a, Ty b);
 /* The join, with interval ends that grew pushed to infinity (loops reach a fixed point). */
 Ty ty_widen(Ty old, Ty neu);
 /* Is an int of this type always inside the tagged small-int range (|v| < 2**62)? */

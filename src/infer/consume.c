@@ -1,0 +1,564 @@
+/*
+ * consume.c - consumer clones of generator expressions (docs/internals/typed.md, "Consumer
+ * clones").
+ *
+ * `sum(<genexpr>)`, with the generator expression made and called right there and consumed
+ * by nothing else, needs no generator at all: a *consumer clone* of the generator expression's
+ * body is a plain function in which each `yield v` is the consumer's step and the end of the
+ * body returns the result.  consume_prepare() finds those sites before inference (a syntactic
+ * match: the name `sum`, whether it is the builtin is decided by inference) and builds, per
+ * site, one consumer function per accumulator mode:
+ *   - float mode, for items proven float: `acc = 0.0` and a flag "some item was seen"; each
+ *     yield becomes `acc = acc + v` (a float add: CPython 3.11's sum turns its int 0 into
+ *     0.0 at the first float item and then adds doubles, so the results are identical, -0.0
+ *     items included); the end returns acc when the flag is set, else the int 0.  Its result
+ *     type is num (int|float, types.h);
+ *   - int mode, for items proven int: `acc = 0` and `acc = acc + v` (the tagged int add,
+ *     overflowing into big ints as sum's int path does).
+ * The accumulator is threaded through the copied CFG with a phi in every block of several
+ * predecessors (simplify removes the redundant ones).  Inference (consume_sum_ty) picks the mode
+ * from the yield type of the generator expression's own context at that site, analyses the
+ * consumer function in a context of its own, and the sum call becomes a direct call of its clone
+ * (specialize.c), with the generator expression's iterator argument and closure.  The clone
+ * keeps the generator expression's name, qualname and lines, so a traceback through it shows
+ * the same `<genexpr>` frame below the caller's as CPython (where sum is C code).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../mir/mir_impl.h"   /* mir_inst_new, mir_block_insert */
+#include "../util/util.h"
+#include "infer.h"
+
+typedef struct ConsumeSite {
+    const MirFunction *host;
+    const MirInst *sum, *gen, *mk;    /* sum(...) call, the generator call, its function.new */
+    MirFunction *genfn;
+    MirFunction *fn[CONSUME_NMODES];  /* consumer functions (NULL: shape not supported) */
+    int order, has_order;             /* infer.c fn_order of the host, kept from inference */
+    int zip_private;                  /* the iterator is iter(zip(a, b)) made for this call only */
+    int zip_shape;                    /* the body's only use of .0 is `for x, y in .0` */
+} ConsumeSite;
+
+#define CONSUME_STEP 0x5c5c
+
+static struct {
+    const MirProgram *prog;
+    ConsumeSite *v;
+    int n, cap;
+} tab;
+
+static int max_id(const MirFunction *f)
+{
+    int m = f->nvalues;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++)
+            if (f->blocks[b]->insts[k]->id >= m)
+                m = f->blocks[b]->insts[k]->id + 1;
+    return m;
+}
+
+static int *count_uses(const MirFunction *f, int n)
+{
+    int *uses = xcalloc((size_t)n + 1, sizeof *uses);
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++)
+                if (i->args[a] && i->args[a]->id >= 0 && i->args[a]->id < n)
+                    uses[i->args[a]->id]++;
+        }
+    return uses;
+}
+
+/* A deep copy of f (value and block ids kept) as a new plain function of the program. */
+static MirFunction *copy_fn(MirProgram *p, const MirFunction *f)
+{
+    MirFunction *g = mir_function_new(p, f->module, f->name, f->qualname);
+    g->file = f->file;
+    g->firstlineno = f->firstlineno;
+    g->flags = f->flags & ~0x4u;   /* no longer a generator */
+    g->nposonly = f->nposonly;
+    g->npos = f->npos;
+    g->nkwonly = f->nkwonly;
+    g->nparams = f->nparams;
+    g->paramnames = f->paramnames;
+    g->nfree = f->nfree;
+    g->freevars = f->freevars;
+    g->ast = f->ast;
+    g->is_ssa = f->is_ssa;
+    g->vars = f->vars;
+    g->nvars = f->nvars;
+    int maxid = max_id(f);
+    MirInst **imap = xcalloc((size_t)maxid + 1, sizeof *imap);
+    MirBlock **bmap = xcalloc((size_t)f->nblocks + 1, sizeof *bmap);
+    for (int b = 0; b < f->nblocks; b++) {
+        const MirBlock *ob = f->blocks[b];
+        MirBlock *nb = mir_block_new(g, ob->label);
+        nb->id = ob->id;
+        nb->is_unwind = ob->is_unwind;
+        bmap[b] = nb;
+        for (int k = 0; k < ob->ninsts; k++) {
+            MirInst *ni = arena_alloc(g->arena, sizeof *ni);
+            *ni = *ob->insts[k];
+            if (ni->id >= 0)
+                imap[ni->id] = ni;
+            mir_block_insert(g, nb, nb->ninsts, ni);
+        }
+    }
+    g->nvalues = maxid;
+    for (int b = 0; b < g->nblocks; b++)
+        for (int k = 0; k < g->blocks[b]->ninsts; k++) {
+            MirInst *ni = g->blocks[b]->insts[k];
+            if (ni->nargs) {
+                MirInst **a = arena_alloc(g->arena, sizeof *a * (size_t)ni->nargs);
+                for (int j = 0; j < ni->nargs; j++)
+                    a[j] = imap[ni->args[j]->id];
+                ni->args = a;
+            }
+            MirBlock **slots[3] = {&ni->target, &ni->target2, &ni->exc};
+            for (int s = 0; s < 3; s++)
+                for (int q = 0; *slots[s] && q < f->nblocks; q++)
+                    if (f->blocks[q] == *slots[s]) {
+                        *slots[s] = bmap[q];
+                        break;
+                    }
+            if (ni->phi_blocks) {
+                MirBlock **pb = arena_alloc(g->arena, sizeof *pb * (size_t)ni->nargs);
+                for (int j = 0; j < ni->nargs; j++)
+                    for (int q = 0; q < f->nblocks; q++)
+                        if (f->blocks[q] == ni->phi_blocks[j])
+                            pb[j] = bmap[q];
+                ni->phi_blocks = pb;
+            }
+        }
+    free(imap);
+    free(bmap);
+    mir_compute_cfg(g);
+    return g;
+}
+
+static int pos_of(const MirFunction *g, const MirBlock *b)
+{
+    for (int i = 0; i < g->nblocks; i++)
+        if (g->blocks[i] == b)
+            return i;
+    return -1;
+}
+
+/* One variable threaded through g: init at the entry, def[b] its new value at the end of b (or
+ * NULL); phis in every block of several predecessors (not the unwind block).  Fills in[]. */
+static void thread_var(MirFunction *g, MirInst *init, MirInst **def, MirInst **in, MirType t)
+{
+    int nb = g->nblocks;
+    Loc loc = init->loc;
+    for (int b = 0; b < nb; b++)
+        in[b] = NULL;
+    in[0] = init;
+    for (int b = 1; b < nb; b++) {
+        MirBlock *bl = g->blocks[b];
+        if (bl->is_unwind || bl->npreds < 2)
+            continue;
+        MirInst *phi = mir_inst_new(g, MIR_Phi, NULL, bl->npreds, loc);
+        phi->type = t;
+        mir_block_insert(g, bl, 0, phi);
+        in[b] = phi;
+    }
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int b = 1; b < nb; b++) {
+            MirBlock *bl = g->blocks[b];
+            if (in[b] || bl->is_unwind)
+                continue;
+            if (bl->npreds == 0) {
+                in[b] = init;   /* unreachable */
+                changed = 1;
+                continue;
+            }
+            int p = pos_of(g, bl->preds[0]);
+            MirInst *o = p >= 0 ? (def[p] ? def[p] : in[p]) : NULL;
+            if (o) {
+                in[b] = o;
+                changed = 1;
+            }
+        }
+    }
+    for (int b = 1; b < nb; b++) {
+        MirBlock *bl = g->blocks[b];
+        if (bl->is_unwind || bl->npreds < 2)
+            continue;
+        MirInst *phi = in[b];
+        for (int k = 0; k < bl->npreds; k++) {
+            int p = pos_of(g, bl->preds[k]);
+            phi->args[k] = def[p] ? def[p] : in[p];
+            phi->phi_blocks[k] = bl->preds[k];
+        }
+    }
+}
+
+/* The consumer function of generator expression f for `mode`, or NULL when its body has a shape
+ * this does not handle (a yield whose value is used, yield from, two yields in a block). */
+static MirFunction *build(MirProgram *p, const MirFunction *f, int mode)
+{
+    int n = max_id(f);
+    int *uses = count_uses(f, n);
+    int ok = 1;
+    for (int b = 0; b < f->nblocks && ok; b++) {
+        int ny = 0;
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            if (i->op == MIR_YieldFrom || (i->op == MIR_Yield && uses[i->id] > 0))
+                ok = 0;
+            ny += i->op == MIR_Yield;
+        }
+        if (ny > 1 || (b == 0 && ny > 0))
+            ok = 0;
+    }
+    free(uses);
+    if (!ok || f->nblocks == 0 || f->blocks[0]->npreds != 0)
+        return NULL;
+    MirFunction *g = copy_fn(p, f);
+    MirBlock *entry = g->blocks[0];
+    int at = 0;
+    while (at < entry->ninsts && entry->insts[at]->op == MIR_Param)
+        at++;
+    Loc loc = entry->ninsts ? entry->insts[0]->loc : (Loc){0};
+    loc.synthetic = 1;
+    MirInst *acc0, *flag0 = NULL;
+    if (mode == CONSUME_FLOAT) {
+        acc0 = mir_inst_new(g, MIR_ConstFloat, NULL, 0, loc);
+        acc0->fimm = 0.0;
+        mir_block_insert(g, entry, at++, acc0);
+        flag0 = mir_inst_new(g, MIR_ConstI1, NULL, 0, loc);
+        flag0->imm = 0;
+        mir_block_insert(g, entry, at++, flag0);
+    } else {
+        acc0 = mir_inst_new(g, MIR_ConstInt, NULL, 0, loc);
+        acc0->imm = 0;
+        mir_block_insert(g, entry, at++, acc0);
+    }
+    /* the end of the body: float mode chooses between acc and the int 0 */
+    int nb0 = g->nblocks;
+    MirInst **rets = xcalloc((size_t)nb0 + 1, sizeof *rets);   /* by block: its ret / cbr */
+    MirInst **fret = xcalloc((size_t)nb0 + 1, sizeof *fret);   /* float mode: ret acc */
+    for (int b = 0; b < nb0; b++) {
+        MirBlock *bl = g->blocks[b];
+        MirInst *t = bl->ninsts ? bl->insts[bl->ninsts - 1] : NULL;
+        if (!t || t->op != MIR_Ret)
+            continue;
+        rets[b] = t;
+        if (mode == CONSUME_FLOAT) {
+            Loc rl = t->loc;
+            rl.synthetic = 1;
+            MirBlock *bt = mir_block_new(g, "sum.float"), *bz = mir_block_new(g, "sum.empty");
+            MirInst *r1 = mir_emit(g, bt, MIR_Ret, &acc0, 1, rl);
+            MirInst *z = mir_emit(g, bz, MIR_ConstInt, NULL, 0, rl);
+            z->imm = 0;
+            mir_emit(g, bz, MIR_Ret, &z, 1, rl);
+            t->op = MIR_CondBr;
+            t->type = MT_VOID;
+            t->target = bt;
+            t->target2 = bz;
+            fret[b] = r1;
+        }
+    }
+    /* yields become the step */
+    int nb = g->nblocks;
+    MirInst **dacc = xcalloc((size_t)nb + 1, sizeof *dacc), **iacc = xcalloc((size_t)nb + 1, sizeof *iacc);
+    MirInst **dflag = xcalloc((size_t)nb + 1, sizeof *dflag), **iflag = xcalloc((size_t)nb + 1, sizeof *iflag);
+    for (int b = 0; b < nb0; b++) {
+        MirBlock *bl = g->blocks[b];
+        for (int k = 0; k < bl->ninsts; k++) {
+            MirInst *y = bl->insts[k];
+            if (y->op != MIR_Yield)
+                continue;
+            MirInst **a = arena_alloc(g->arena, sizeof *a * 2);
+            a[0] = acc0;   /* patched below */
+            a[1] = y->args[0];
+            y->op = MIR_BinOp;
+            y->imm = Op_Add;
+            y->imm2 = CONSUME_STEP;   /* marks the step (imm2 is unused by binop) */
+            y->args = a;
+            y->nargs = 2;
+            y->type = MT_DYN;
+            dacc[b] = y;
+            if (mode == CONSUME_FLOAT) {
+                MirInst *t = mir_inst_new(g, MIR_ConstI1, NULL, 0, y->loc);
+                t->imm = 1;
+                t->loc.synthetic = 1;
+                mir_block_insert(g, bl, k, t);
+                dflag[b] = t;
+                k++;
+            }
+        }
+    }
+    mir_compute_cfg(g);
+    thread_var(g, acc0, dacc, iacc, MT_DYN);
+    if (mode == CONSUME_FLOAT)
+        thread_var(g, flag0, dflag, iflag, MT_I1);
+    for (int b = 0; b < nb0; b++) {
+        if (dacc[b])
+            dacc[b]->args[0] = iacc[b];
+        if (!rets[b])
+            continue;
+        MirInst *acc = dacc[b] ? dacc[b] : iacc[b];
+        if (mode == CONSUME_FLOAT) {
+            rets[b]->args[0] = dflag[b] ? dflag[b] : iflag[b];
+            fret[b]->args[0] = acc;
+        } else {
+            rets[b]->args[0] = acc;
+        }
+    }
+    free(rets);
+    free(fret);
+    free(dacc);
+    free(iacc);
+    free(dflag);
+    free(iflag);
+    mir_compute_cfg(g);
+    if (mir_verify(g) != 0) {
+        mir_print_function(stderr, g);
+        die("consume: MIR verification failed for the consumer clone of %s", f->symbol);
+    }
+    return g;
+}
+
+/* Is the only use of parameter .0 of f an iter.next heading a loop whose body starts by
+ * unpacking the item into two (for x, y in .0)? */
+static int zip_shape(const MirFunction *f)
+{
+    int n = max_id(f);
+    int *uses = count_uses(f, n);
+    const MirInst *p0 = NULL, *next = NULL;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            if (i->op == MIR_Param && i->imm == 0)
+                p0 = i;
+            if (i->op == MIR_IterNext && p0 && i->args[0] == p0)
+                next = i;
+        }
+    int ok = p0 && next && uses[p0->id] == 1 && uses[next->id] == 1 && next->target &&
+             next->target->npreds == 1 && next->target2 &&
+             (next->target2->ninsts == 0 || next->target2->insts[0]->op != MIR_Phi);
+    if (ok) {
+        const MirInst *u = mir_block_raiser(next->target);
+        ok = u && u->op == MIR_UnpackSeq && u->imm == 2 && u->args[0] == next &&
+             next->target->insts[0] == u;
+    }
+    free(uses);
+    return ok;
+}
+
+static int gen_site(const MirInst *i, const int *uses, int n)
+{
+    if (i->op != MIR_Call || i->nargs != 2 || i->nnames != 0 || i->args[0]->op != MIR_GlobalLoad ||
+        strcmp(i->args[0]->str, "sum") != 0)
+        return 0;
+    const MirInst *g = i->args[1];
+    if (g->op != MIR_Call || g->nargs != 2 || g->nnames != 0 || g->id < 0 || g->id >= n ||
+        uses[g->id] != 1)
+        return 0;
+    const MirInst *mk = g->args[0];
+    if (mk->op != MIR_MakeFunction || mk->id < 0 || mk->id >= n || uses[mk->id] != 1)
+        return 0;
+    const MirFunction *f = mk->func;
+    if (!f || (f->flags & INFER_CO_NOT_NATIVE) != 0x4u || f->nblocks == 0 || f->nparams != 1 ||
+        f->npos != 1 || f->nkwonly != 0 || !f->is_ssa || strcmp(f->name, "<genexpr>") != 0 ||
+        mk->args[0]->op != MIR_Undef || mk->args[1]->op != MIR_Undef)
+        return 0;
+    if (f->nfree > 0 && (mk->args[2]->op != MIR_BuildTuple || mk->args[2]->nargs != f->nfree))
+        return 0;
+    return 1;
+}
+
+void consume_prepare(MirProgram *p)
+{
+    if (tab.prog == p)
+        return;
+    tab.prog = p;
+    tab.n = 0;
+    int nf = p->nfuncs;
+    for (int fi = 0; fi < nf; fi++) {
+        MirFunction *h = p->funcs[fi];
+        if (h->nblocks == 0 || !h->is_ssa)
+            continue;
+        int n = max_id(h);
+        int *uses = count_uses(h, n);
+        for (int b = 0; b < h->nblocks; b++)
+            for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+                const MirInst *i = h->blocks[b]->insts[k];
+                if (!gen_site(i, uses, n))
+                    continue;
+                ConsumeSite s = {0};
+                s.host = h;
+                s.sum = i;
+                s.gen = i->args[1];
+                s.mk = s.gen->args[0];
+                s.genfn = s.mk->func;
+                for (int m = 0; m < CONSUME_NMODES; m++)
+                    s.fn[m] = build(p, s.genfn, m);
+                const MirInst *it = s.gen->args[1];
+                s.zip_private = it->op == MIR_GetIter && it->id < n && uses[it->id] == 1 &&
+                                it->args[0]->op == MIR_Call && it->args[0]->nargs == 3 &&
+                                it->args[0]->nnames == 0 && it->args[0]->id < n &&
+                                uses[it->args[0]->id] == 1;
+                s.zip_shape = zip_shape(s.genfn);
+                if (tab.n == tab.cap) {
+                    tab.cap = tab.cap ? 2 * tab.cap : 8;
+                    tab.v = realloc(tab.v, sizeof *tab.v * (size_t)tab.cap);
+                    if (!tab.v)
+                        die("out of memory");
+                }
+                tab.v[tab.n++] = s;
+            }
+        free(uses);
+    }
+}
+
+static const ConsumeSite *site_of_call(const MirInst *call)
+{
+    for (int k = 0; k < tab.n; k++)
+        if (tab.v[k].sum == call)
+            return &tab.v[k];
+    return NULL;
+}
+
+int consume_mode(const MirFunction *f)
+{
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == f)
+                return m + 1;
+    return 0;
+}
+
+int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty *out)
+{
+    if (call->id < 0 || call->id >= c->nvals)
+        return 0;
+    c->callee[call->id] = NULL;
+    const ConsumeSite *s = site_of_call(call);
+    if (!s || c->fn != s->host || s->gen->id >= c->nvals)
+        return 0;
+    InferCtx *g = c->callee[s->gen->id];
+    if (infer_ty(c, s->gen).k == TY_BOT) {   /* the generator call is not analysed yet */
+        *out = ty_bot();
+        return 1;
+    }
+    if (!g || !g->genconv)
+        return 0;
+    Ty y = g->yield;
+    if (y.k == TY_BOT) {   /* not known yet */
+        *out = ty_bot();
+        return 1;
+    }
+    int mode = y.k == TY_FLOAT ? CONSUME_FLOAT : y.k == TY_INT ? CONSUME_INT : -1;
+    if (mode < 0 || !s->fn[mode])
+        return 0;
+    MirFunction *f = s->fn[mode];
+    Ty args[1] = {infer_ty(c, s->gen->args[1])}, closure[64];
+    if (f->nfree > 64)
+        return 0;
+    for (int k = 0; k < f->nfree; k++)
+        closure[k] = infer_ty(c, s->mk->args[2]->args[k]);
+    if (args[0].k == TY_BOT) {
+        *out = ty_bot();
+        return 1;
+    }
+    InferCtx *t = infer_ctx_for_call(in, f, args, closure, global);
+    if (!t || t->index == 0)
+        return 0;
+    /* the mode must hold in the consumer's own context too: every step adds a float (an
+     * int) there, else sum's result would differ (float mode would turn ints into floats) */
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *st = f->blocks[b]->insts[k];
+            if (st->op != MIR_BinOp || st->imm2 != CONSUME_STEP)
+                continue;
+            Ty v = infer_ty(t, st->args[1]);
+            if (v.k != TY_BOT && v.k != (mode == CONSUME_FLOAT ? TY_FLOAT : TY_INT))
+                return 0;
+        }
+    c->callee[call->id] = t;
+    *out = t->ret;
+    return 1;
+}
+
+const MirInst *consume_gen_call(const MirInst *sum_call)
+{
+    const ConsumeSite *s = site_of_call(sum_call);
+    return s ? s->gen : NULL;
+}
+
+int consume_fused(const Infer *in, const InferCtx *g)
+{
+    if (!g->genconv)
+        return 0;
+    int line = 0;
+    for (int i = 0; i < in->nctxs; i++) {
+        const InferCtx *c = in->ctxs[i];
+        for (int k = 0; k < tab.n; k++) {
+            const ConsumeSite *s = &tab.v[k];
+            if (s->host != c->fn || s->gen->id >= c->nvals || c->callee[s->gen->id] != g)
+                continue;
+            if (!c->callee[s->sum->id])
+                return 0;   /* one caller still makes the generator */
+            line = s->sum->loc.line;
+        }
+    }
+    return line;
+}
+
+int consume_used(const Infer *in, const InferCtx *t)
+{
+    for (int i = 0; i < in->nctxs; i++) {
+        const InferCtx *c = in->ctxs[i];
+        for (int k = 0; k < tab.n; k++)
+            if (tab.v[k].host == c->fn && tab.v[k].sum->id < c->nvals &&
+                c->callee[tab.v[k].sum->id] == t)
+                return 1;
+    }
+    return 0;
+}
+
+const MirFunction *consume_host(const MirFunction *f)
+{
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == f)
+                return tab.v[k].host;
+    return NULL;
+}
+
+int consume_order(const MirFunction *f, int *order)
+{
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == f && tab.v[k].has_order) {
+                *order = tab.v[k].order;
+                return 1;
+            }
+    return 0;
+}
+
+void consume_set_order(const MirFunction *f, int order)
+{
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == f) {
+                tab.v[k].order = order;
+                tab.v[k].has_order = 1;
+            }
+}
+
+int consume_zip(const InferCtx *t)
+{
+    if (t->nargs != 1 || t->args[0].k != TY_ZIP)
+        return 0;
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == t->fn)
+                return tab.v[k].zip_private && tab.v[k].zip_shape;
+    return 0;
+}
