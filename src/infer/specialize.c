@@ -1077,6 +1077,10 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             lp->y = emit_raising(s, pos, MIR_ListGet, a, 2, i->exc, i->loc);
             return;   /* its br stays: a plain edge now */
         }
+        /* a tuple[T1, ..., Tn] of this length (tuples.c) is its own result: no check */
+        Ty a = TY(s, i->args[0]);
+        if (a.k == TY_TUPLE && a.tup && a.tup->n == i->imm)
+            n = get(s, i->args[0], MT_DYN, i->loc);
         break;
     }
     case MIR_TupleItem: {
@@ -1108,13 +1112,6 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         InferCtx *t = i->id >= 0 && i->id < s->nvals ? s->c->callee[i->id] : NULL;
         if (t && t->genconv && t->clone)
             i->func = t->clone;
-        break;
-    }
-    case MIR_UnpackSeq: {
-        /* a tuple[T1, ..., Tn] of this length (tuples.c) is its own result: no check */
-        Ty a = TY(s, i->args[0]);
-        if (a.k == TY_TUPLE && a.tup && a.tup->n == i->imm)
-            n = get(s, i->args[0], MT_DYN, i->loc);
         break;
     }
     case MIR_GetItem:
