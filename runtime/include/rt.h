@@ -190,6 +190,11 @@ typedef struct DictObject {
     uint64_t version;      /* bumped on every mutation: iteration checks */
     uint64_t keybits;      /* bit (hash & 63) set for every key inserted since the last clear:
                               a clear bit proves a key absent (attribute caches' shadow test) */
+    uint64_t layout;       /* a program-wide unique tag, renewed whenever the key set or the
+                              entries array changes (new key, delete, clear, rebuild) but not
+                              when a value is replaced; 0 only while the dict never held a key.
+                              While it is unchanged every key keeps its entry and its absence
+                              (global load caches, GlobalCache) */
 } DictObject;
 typedef struct SetEntry { int64_t hash; Value key; } SetEntry;
 typedef struct SetObject {
