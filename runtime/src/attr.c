@@ -14,9 +14,10 @@
  * (type.__getattribute__): the metatype's data descriptors, then the type's own MRO (bound
  * with no instance), then the metatype's other attributes.
  *
- * The method cache maps (type, name object) to the MRO lookup's result, 0 included.  It is
- * invalidated wholesale (a global epoch) whenever any type's namespace or bases change, which
- * in compiled programs happens mostly while classes are being defined.  Entries keep their
+ * The method cache maps (type, name object) to the MRO lookup's result, 0 included.  An entry
+ * is valid while its type (and the found value's type, whose __get__/__set__ slots it keeps)
+ * are at the versions it was filled at: rt_type_modified renews the versions of the modified
+ * type's subtree only, so `Cls.count += 1` leaves the other classes' entries alone.  Entries keep their
  * type and name alive (the table is a GC root), so a pointer can never be reused for another
  * type or name while an entry names it.  Not thread-safe yet: see the known gaps.
  */
@@ -78,9 +79,13 @@ static Value lookup_mro(Type *t, Value name)
 
 #define MCACHE_BITS 12
 /* value's descriptor slots are cached with it for the instance lookup: get is its type's
- * __get__ slot and data says whether that type has __set__.  Slots change only through a
- * type's namespace (rt_type_setattr, which bumps the epoch); dtype notices a descriptor
- * whose __class__ was reassigned, which changes no type. */
+ * __get__ slot and data says whether that type has __set__.  An entry is valid while its type
+ * is at the version it was filled at: a lookup on t reads the dicts of t's MRO, and a change to
+ * any of them (rt_type_modified) bumps t through the subclass walk, so a class attribute store
+ * invalidates only that class's subtree, not every type's entries.  Slots change only through
+ * a type's namespace (rt_type_setattr, a new version), so the slots cached for the value are
+ * valid while dtype is at dversion; dtype also notices a descriptor whose __class__ was
+ * reassigned, which changes no type. */
 typedef struct MCEntry {
     Type *type;
     Value name;
@@ -88,11 +93,15 @@ typedef struct MCEntry {
     Type *dtype;        /* value's type (0 for a small int or no value) */
     DescrGetFn get;
     DescrSetFn set;
-    uint64_t epoch;
+    uint32_t version;   /* type->version when filled */
+    uint32_t dversion;  /* dtype->version when filled */
     int data;
 } MCEntry;
 static MCEntry mcache[1 << MCACHE_BITS];
-static uint64_t mcache_epoch = 1;
+/* Type versions are 32-bit and never reused: a type modified after the counter ran out gets
+ * VERSION_NONE for good, which no cache (this one, the per-site AttrCaches) ever stores, so a
+ * wrapped-around version can never make a stale entry valid (CPython's "unversioned" types). */
+#define VERSION_NONE UINT32_MAX
 static uint32_t next_version = 1;
 
 static DescrGetFn get_slot(Type *t);
@@ -101,20 +110,25 @@ static DescrSetFn set_slot(Type *t);
 static void bump_version(Type *t, void *arg)
 {
     (void)arg;
-    t->version = ++next_version;
-    /* per-site caches hold (type, version) for subclasses too: their lookups go through t */
+    t->version = next_version < VERSION_NONE - 1 ? ++next_version : VERSION_NONE;
+    /* the caches hold (type, version) for subclasses too: their lookups go through t */
     rt_type_foreach_subclass(t, bump_version, NULL);
 }
 
-void rt_type_modified(Type *t)
+void rt_type_modified(Type *t) { bump_version(t, NULL); }
+
+uint32_t rt_type_version_skip(uint32_t n)
 {
-    mcache_epoch++;
-    bump_version(t, NULL);
+    uint32_t old = next_version;
+    next_version = n;
+    return old;
 }
 
 /* the miss path of mcache_find: the MRO lookup, stored in e */
 static __attribute__((noinline)) MCEntry *mcache_fill(MCEntry *e, Type *t, Value name)
 {
+    /* read first: whatever the lookup runs that modifies a type makes the entry stale */
+    uint32_t version = t->version;
     Value v = lookup_mro(t, name);
     if (rt_exc_pending())
         return NULL;
@@ -131,8 +145,10 @@ static __attribute__((noinline)) MCEntry *mcache_fill(MCEntry *e, Type *t, Value
         e->set = set_slot(e->dtype);
         e->data = e->get && e->set;
     }
-    /* lookup_mro may have run code that modified a type: stamp the entry last */
-    e->epoch = mcache_epoch;
+    e->version = version;
+    e->dversion = e->dtype ? e->dtype->version : 0;
+    if (version == VERSION_NONE || e->dversion == VERSION_NONE)
+        e->type = NULL;   /* the result, this once: an unversioned type is never cached */
     return e;
 }
 
@@ -141,7 +157,8 @@ static inline MCEntry *mcache_find(Type *t, Value name)
 {
     uintptr_t h = ((uintptr_t)t >> 4) * 0x9E3779B97F4A7C15u ^ ((uintptr_t)name >> 4);
     MCEntry *e = &mcache[(h ^ (h >> 29)) & ((1u << MCACHE_BITS) - 1)];
-    if (__builtin_expect(e->type == t && e->name == name && e->epoch == mcache_epoch, 1))
+    if (__builtin_expect(e->type == t && e->name == name && e->version == t->version &&
+                         (!e->dtype || e->dtype->version == e->dversion), 1))
         return e;
     return mcache_fill(e, t, name);
 }
@@ -663,6 +680,8 @@ static void ac_forget(AttrCache *c, Type *tp)
 static void ac_store(AttrCache *c, Type *tp, uint32_t version, int kind, int64_t index,
                      Value value, void *fn)
 {
+    if (version == VERSION_NONE)
+        return;
     int j = RT_ATTR_CACHE_WAYS - 1;
     for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++)
         if (c->e[i].type == tp || !c->e[i].type) {
