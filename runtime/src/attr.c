@@ -658,15 +658,6 @@ static inline int shadowed(Value d, Value name, int64_t bit)
     return ix >= 0 ? 1 : ix == -1 ? 0 : -1;
 }
 
-/* The entry of c for tp at its current version, or NULL. */
-static inline AttrCacheEntry *ac_find(AttrCache *c, Type *tp)
-{
-    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++)
-        if (c->e[i].type == tp)
-            return c->e[i].version == tp->version ? &c->e[i] : NULL;
-    return NULL;
-}
-
 /* Drops tp's entry: a miss on it re-classifies, and may find nothing cacheable. */
 static void ac_forget(AttrCache *c, Type *tp)
 {
@@ -838,40 +829,76 @@ generic:
     return rt_getattr(obj, name);
 }
 
+/* The hit paths of the per-site caches scan every way for the receiver's type (a polymorphic
+ * site's types take turns in the first way, which generated code tests inline) and finish the
+ * common kinds here, in a function with no frame to set up; the other kinds and the misses
+ * go on in the noinline functions below. */
+
+/* an entry of c for tp at its current version (not the first one: generated code tested it) */
+static __attribute__((noinline)) Value get_slow(Object *o, Type *tp, Value name, AttrCache *c,
+                                                AttrCacheEntry *e, Value *self)
+{
+    Value v;
+    if (e && ac_hit(o, tp, name, e, self, &v))
+        return v;
+    return get_fill(rt_val(o), name, c, self);
+}
+
 Value rt_getattr_cached(Value obj, Value name, AttrCache *c)
 {
-    if (__builtin_expect(!rt_is_small(obj), 1)) {
-        Object *o = rt_obj(obj);
-        Type *tp = o->type;
-        AttrCacheEntry *e = ac_find(c, tp);
-        Value v;
-        if (e && ac_hit(o, tp, name, e, NULL, &v))
-            return v;
+    if (__builtin_expect(rt_is_small(obj), 0))
+        return get_fill(obj, name, c, NULL);
+    Object *o = rt_obj(obj);
+    Type *tp = o->type;
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++) {
+        AttrCacheEntry *e = &c->e[i];
+        if (e->type != tp)
+            continue;
+        if (e->version != tp->version)
+            break;
+        if (e->kind == AC_DICT) {
+            /* the kind implies a positive dict offset */
+            Value d = *(Value *)((char *)o + tp->dictoffset);
+            if (d) {
+                DictObject *dd = as_dict(d);
+                if (e->index < dd->nentries && dd->entries[e->index].key == name)
+                    return dd->entries[e->index].value;
+            }
+        } else if (e->kind == AC_CLASS) {
+            Value d = inst_dict(o, tp);
+            if (!d || !(as_dict(d)->keybits & (uint64_t)e->index))
+                return e->value;
+        }
+        return get_slow(o, tp, name, c, e, NULL);
     }
-    return get_fill(obj, name, c, NULL);
+    return get_slow(o, tp, name, c, NULL, NULL);
 }
 
 Value rt_getmethod_cached(Value obj, Value name, AttrCache *c, Value *self)
 {
     *self = 0;
-    if (__builtin_expect(!rt_is_small(obj), 1)) {
-        Object *o = rt_obj(obj);
-        Type *tp = o->type;
-        /* the common case first: a method, and no instance attribute of its name (the
-         * name's bit is clear in the dict's keybits) */
-        AttrCacheEntry *e = ac_find(c, tp);
-        if (e && e->kind == AC_METHOD) {
+    if (__builtin_expect(rt_is_small(obj), 0))
+        return get_fill(obj, name, c, self);
+    Object *o = rt_obj(obj);
+    Type *tp = o->type;
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++) {
+        AttrCacheEntry *e = &c->e[i];
+        if (e->type != tp)
+            continue;
+        if (e->version != tp->version)
+            break;
+        /* the common case: a method, and no instance attribute of its name (the name's bit
+         * is clear in the dict's keybits) */
+        if (e->kind == AC_METHOD) {
             Value d = inst_dict(o, tp);
             if (!d || !(as_dict(d)->keybits & (uint64_t)e->index)) {
                 *self = obj;
                 return e->value;
             }
         }
-        Value v;
-        if (e && ac_hit(o, tp, name, e, self, &v))
-            return v;
+        return get_slow(o, tp, name, c, e, self);
     }
-    return get_fill(obj, name, c, self);
+    return get_slow(o, tp, name, c, NULL, self);
 }
 
 /* The miss path of rt_setattr_cached: rt_object_generic_setattr's steps, classified. */
@@ -916,48 +943,62 @@ static __attribute__((noinline)) int set_fill(Value obj, Value name, Value value
     return 0;
 }
 
-int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *cache)
+/* rt_setattr_cached on an entry of another kind than an instance-dict one, or none */
+static __attribute__((noinline)) int set_slow(Object *o, Type *tp, Value name, Value value,
+                                              AttrCache *cache, AttrCacheEntry *c)
 {
-    if (__builtin_expect(!rt_is_small(obj) && value, 1)) {
-        Object *o = rt_obj(obj);
-        Type *tp = o->type;
-        AttrCacheEntry *c = ac_find(cache, tp);
-        if (c) {
-            switch (c->kind) {
-            case AC_DICT: {
-                Value *ds = (Value *)((char *)o + tp->dictoffset);
-                Value d = *ds;
-                if (d) {
-                    DictObject *dd = as_dict(d);
-                    if (c->index < dd->nentries && dd->entries[c->index].key == name) {
-                        dd->entries[c->index].value = value;
-                        dd->version++;
-                        return 0;
-                    }
-                }
-                /* another instance (a fresh one in __init__): the type still sends the name
-                 * to the instance dict, so only the dict changes, and the entry follows it */
-                if (!d && !(d = *ds = rt_dict_new()))
-                    return -1;
-                int64_t h = name_hash(name);
-                if (((as_dict(d)->keybits >> (h & 63)) & 1 ? rt_dict_set_hashed(d, name, h, value)
-                                                             : rt_dict_insert_new(d, name, h, value)) < 0)
-                    return -1;
-                DictObject *dd = as_dict(d);
-                int64_t last = dd->nentries - 1;
-                if (dd->entries[last].key == name)
-                    c->index = last;
-                return 0;
-            }
-            case AC_SLOT:
-                *(Value *)((char *)o + c->index) = value;
-                return 0;
-            case AC_DATA:
-                return ((DescrSetFn)c->fn)(c->value, obj, value);
-            }
+    if (c) {
+        switch (c->kind) {
+        case AC_SLOT:
+            *(Value *)((char *)o + c->index) = value;
+            return 0;
+        case AC_DATA:
+            return ((DescrSetFn)c->fn)(c->value, rt_val(o), value);
         }
     }
-    return set_fill(obj, name, value, cache);
+    return set_fill(rt_val(o), name, value, cache);
+}
+
+int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *cache)
+{
+    if (__builtin_expect(rt_is_small(obj) || !value, 0))
+        return set_fill(obj, name, value, cache);
+    Object *o = rt_obj(obj);
+    Type *tp = o->type;
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++) {
+        AttrCacheEntry *c = &cache->e[i];
+        if (c->type != tp)
+            continue;
+        if (c->version != tp->version)
+            break;
+        if (c->kind == AC_DICT) {
+            Value *ds = (Value *)((char *)o + tp->dictoffset);
+            Value d = *ds;
+            if (d) {
+                DictObject *dd = as_dict(d);
+                if (c->index < dd->nentries && dd->entries[c->index].key == name) {
+                    dd->entries[c->index].value = value;
+                    dd->version++;
+                    return 0;
+                }
+            }
+            /* another instance (a fresh one in __init__): the type still sends the name to
+             * the instance dict, so only the dict changes, and the entry follows it */
+            if (!d && !(d = *ds = rt_dict_new()))
+                return -1;
+            int64_t h = name_hash(name);
+            if (((as_dict(d)->keybits >> (h & 63)) & 1 ? rt_dict_set_hashed(d, name, h, value)
+                                                         : rt_dict_insert_new(d, name, h, value)) < 0)
+                return -1;
+            DictObject *dd = as_dict(d);
+            int64_t last = dd->nentries - 1;
+            if (dd->entries[last].key == name)
+                c->index = last;
+            return 0;
+        }
+        return set_slow(o, tp, name, value, cache, c);
+    }
+    return set_slow(o, tp, name, value, cache, NULL);
 }
 
 Value rt_call_method_ready(Value callable, Value self, Value *args, size_t nargs,
