@@ -864,6 +864,11 @@ Value rt_getattr_cached(Value obj, Value name, AttrCache *c)
                 if (e->index < dd->nentries && dd->entries[e->index].key == name)
                     return dd->entries[e->index].value;
             }
+        } else if (e->kind == AC_SLOT) {
+            /* an unset slot goes on to the generic path, which raises */
+            Value v = *(Value *)((char *)o + e->index);
+            if (v)
+                return v;
         } else if (e->kind == AC_CLASS) {
             Value d = inst_dict(o, tp);
             if (!d || !(as_dict(d)->keybits & (uint64_t)e->index))
@@ -943,18 +948,13 @@ static __attribute__((noinline)) int set_fill(Value obj, Value name, Value value
     return 0;
 }
 
-/* rt_setattr_cached on an entry of another kind than an instance-dict one, or none */
+/* rt_setattr_cached on an entry of another kind than an instance-dict or slot one, or none */
 static __attribute__((noinline)) int set_slow(Object *o, Type *tp, Value name, Value value,
                                               AttrCache *cache, AttrCacheEntry *c)
 {
     if (c) {
-        switch (c->kind) {
-        case AC_SLOT:
-            *(Value *)((char *)o + c->index) = value;
-            return 0;
-        case AC_DATA:
+        if (c->kind == AC_DATA)
             return ((DescrSetFn)c->fn)(c->value, rt_val(o), value);
-        }
     }
     return set_fill(rt_val(o), name, value, cache);
 }
@@ -994,6 +994,10 @@ int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *cache)
             int64_t last = dd->nentries - 1;
             if (dd->entries[last].key == name)
                 c->index = last;
+            return 0;
+        }
+        if (c->kind == AC_SLOT) {
+            *(Value *)((char *)o + c->index) = value;
             return 0;
         }
         return set_slow(o, tp, name, value, cache, c);
