@@ -645,14 +645,20 @@ static inline Value inst_dict(Object *o, Type *tp)
     return tp->dictoffset > 0 ? *(Value *)((char *)o + tp->dictoffset) : 0;
 }
 
-/* name's bit in a dict's keybits (rt.h DictObject) */
-static inline int64_t name_bit(Value name) { return (int64_t)(UINT64_C(1) << (name_hash(name) & 63)); }
+/* name's bits in a dict's keybits (rt.h DictObject, rt_keybits) */
+static inline int64_t name_bit(Value name) { return (int64_t)rt_keybits(name_hash(name)); }
+
+/* can keybits (of an instance dict) hold a key with bits `bit`? */
+static inline int may_hold(uint64_t keybits, int64_t bit)
+{
+    return (keybits & (uint64_t)bit) == (uint64_t)bit;
+}
 
 /* does instance dict d (may be 0) hold name?  1 / 0, -1 after raising.  bit: name_bit(name),
  * which the entries that need this test keep as their index */
 static inline int shadowed(Value d, Value name, int64_t bit)
 {
-    if (!d || !(as_dict(d)->keybits & (uint64_t)bit))
+    if (!d || !may_hold(as_dict(d)->keybits, bit))
         return 0;
     int64_t ix = rt_dict_find_hashed(d, name, name_hash(name));
     return ix >= 0 ? 1 : ix == -1 ? 0 : -1;
@@ -871,7 +877,7 @@ Value rt_getattr_cached(Value obj, Value name, AttrCache *c)
                 return v;
         } else if (e->kind == AC_CLASS) {
             Value d = inst_dict(o, tp);
-            if (!d || !(as_dict(d)->keybits & (uint64_t)e->index))
+            if (!d || !may_hold(as_dict(d)->keybits, e->index))
                 return e->value;
         }
         return get_slow(o, tp, name, c, e, NULL);
@@ -892,11 +898,11 @@ Value rt_getmethod_cached(Value obj, Value name, AttrCache *c, Value *self)
             continue;
         if (e->version != tp->version)
             break;
-        /* the common case: a method, and no instance attribute of its name (the name's bit
-         * is clear in the dict's keybits) */
+        /* the common case: a method, and no instance attribute of its name (not all of the
+         * name's bits are set in the dict's keybits, or else the dict lacks it) */
         if (e->kind == AC_METHOD) {
             Value d = inst_dict(o, tp);
-            if (!d || !(as_dict(d)->keybits & (uint64_t)e->index)) {
+            if (!d || !may_hold(as_dict(d)->keybits, e->index)) {
                 *self = obj;
                 return e->value;
             }
@@ -987,7 +993,7 @@ int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *cache)
             if (!d && !(d = *ds = rt_dict_new()))
                 return -1;
             int64_t h = name_hash(name);
-            if (((as_dict(d)->keybits >> (h & 63)) & 1 ? rt_dict_set_hashed(d, name, h, value)
+            if ((may_hold(as_dict(d)->keybits, (int64_t)rt_keybits(h)) ? rt_dict_set_hashed(d, name, h, value)
                                                          : rt_dict_insert_new(d, name, h, value)) < 0)
                 return -1;
             DictObject *dd = as_dict(d);

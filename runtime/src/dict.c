@@ -302,7 +302,7 @@ int rt_dict_insert_new(Value dict, Value key, int64_t hash, Value value)
     if (d->nentries == d->cap && dict_resize(d, d->used * 3 > MINSIZE ? d->used * 3 : 5) < 0)
         return -1;
     int64_t n = d->nentries++;
-    d->keybits |= UINT64_C(1) << (hash & 63);
+    d->keybits |= rt_keybits(hash);
     d->entries[n].hash = hash;
     d->entries[n].key = key;
     d->entries[n].value = value;

@@ -275,8 +275,9 @@ static LLVMValueRef emit_getattr(Cg *cg, LLVMValueRef obj, const char *attr)
 }
 
 /* obj.name as the callee of a call (LOAD_METHOD): inline, the site's first cache entry holds a
- * method of obj's type (kind RT_AC_METHOD; its index is the name's bit in a dict's keybits) and
- * obj has no instance dict or one whose keybits rule the name out: the method, with obj stored
+ * method of obj's type (kind RT_AC_METHOD; its index is the name's bits in a dict's keybits) and
+ * obj has no instance dict or one whose keybits rule the name out (not all of those bits
+ * set): the method, with obj stored
  * in self_slot.  Else rt_getmethod_cached decides (and fills self_slot). */
 static LLVMValueRef emit_getmethod(Cg *cg, LLVMValueRef obj, const char *attr,
                                    LLVMValueRef self_slot)
@@ -300,8 +301,8 @@ static LLVMValueRef emit_getmethod(Cg *cg, LLVMValueRef obj, const char *attr,
     LLVMPositionBuilderAtEnd(b, bb_bits);
     LLVMValueRef bits = load_field(cg, cg->i64, d, offsetof(DictObject, keybits));
     LLVMValueRef bit = load_field(cg, cg->i64, cache, offsetof(AttrCache, e[0].index));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, bits, bit, ""), ci64(cg, 0), ""),
-                    hit, slow);
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, LLVMBuildAnd(b, bits, bit, ""), bit, ""), hit,
+                    slow);
     LLVMPositionBuilderAtEnd(b, hit);
     LLVMBuildStore(b, obj, self_slot);
     LLVMValueRef fast = load_field(cg, cg->i64, cache, offsetof(AttrCache, e[0].value));
