@@ -1022,5 +1022,10 @@ Value rt_call_method_ready(Value callable, Value self, Value *args, size_t nargs
         args[0] = self;
         return rt_function_vectorcall(callable, args, nargs + 1, kwnames);
     }
+    if (ft == &rt_method_descriptor_type) {
+        /* a built-in type's method (list.append, str.startswith): straight to its C entry */
+        MethodDescrObject *m = (MethodDescrObject *)rt_obj(callable);
+        return rt_md_call(m->def, m->owner, self, args + 1, nargs, kwnames);
+    }
     return rt_call_with_self(callable, self, args + 1, nargs, kwnames);
 }
