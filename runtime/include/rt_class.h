@@ -38,9 +38,12 @@ Value rt_type_lookup(Type *t, Value name);
 Value rt_type_lookup_cstr(Type *t, const char *name);
 /* t's own namespace dict (built on demand for built-in types); RT_ERR on MemoryError */
 Value rt_type_dict(Type *t);
-/* Must be called after changing anything t's lookups depend on (its dict, bases, mro): the
- * method cache forgets every entry (attr.c); setattr/delattr on a type call it. */
+/* Must be called after changing anything t's lookups depend on (its dict, bases, mro): t and
+ * its subclasses get fresh versions, so the method cache's and the per-site caches' entries
+ * for them go stale (attr.c); setattr/delattr on a type call it. */
 void rt_type_modified(Type *t);
+/* Tests only: sets the version counter to n (to reach its exhaustion), returns the old one. */
+uint32_t rt_type_version_skip(uint32_t n);
 
 /* ---- instance attributes ---- */
 /* object.__getattribute__ / __setattr__ / __delattr__ (data descriptors of the type, instance

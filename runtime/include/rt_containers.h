@@ -118,7 +118,7 @@ Value rt_dict_get_hashed(Value dict, Value key, int64_t hash);  /* 0 missing, no
 int rt_dict_set_hashed(Value dict, Value key, int64_t hash, Value value);
 /* key's entry index in entries[] (for caches that revisit it), -1 missing, -2 error */
 int64_t rt_dict_find_hashed(Value dict, Value key, int64_t hash);
-/* inserts key, known to be absent (its keybits bit clear, say), without looking it up */
+/* inserts key, known to be absent (not all its keybits set, say), without looking it up */
 int rt_dict_insert_new(Value dict, Value key, int64_t hash, Value value);
 int rt_dict_contains(Value dict, Value key);
 Value rt_dict_getitem(Value dict, Value key);           /* d[key]: KeyError(key) */

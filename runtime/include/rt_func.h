@@ -156,6 +156,19 @@ Value rt_raise_unbound_local(const char *name);
 Value rt_global_load(Value globals, Value name);
 int rt_global_store(Value globals, Value name, Value v);
 int rt_global_delete(Value globals, Value name);   /* NameError when missing */
+/* Per-site global load cache (LOAD_GLOBAL specialisation): codegen gives every dyn-tier
+ * global.load a zeroed static GlobalCache.  It is valid while the globals dict's and the builtins
+ * dict's layout tags (DictObject.layout) are the ones it was filled at: then the name is still
+ * in the same entry of the dict it was found in (and, for a builtin, still absent from the
+ * globals), so the value is *slot, whatever was stored there since.  The tags are program-wide
+ * unique, so a site reached with another globals dict misses.  Generated code tests the two
+ * tags and loads *slot inline; otherwise it calls rt_global_load_cached, which refills. */
+typedef struct GlobalCache {
+    uint64_t gtag;   /* the globals dict's layout when filled */
+    uint64_t btag;   /* the builtins dict's layout when filled */
+    Value *slot;     /* the value field of the entry the name was found in */
+} GlobalCache;
+Value rt_global_load_cached(Value globals, Value name, GlobalCache *c);
 /* Class-body lookups: the namespace first, then globals, then builtins. */
 Value rt_name_load(Value ns, Value globals, Value name);
 extern Value rt_builtins_dict;   /* the builtins module's dict, filled by rt_init */

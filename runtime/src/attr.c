@@ -14,9 +14,10 @@
  * (type.__getattribute__): the metatype's data descriptors, then the type's own MRO (bound
  * with no instance), then the metatype's other attributes.
  *
- * The method cache maps (type, name object) to the MRO lookup's result, 0 included.  It is
- * invalidated wholesale (a global epoch) whenever any type's namespace or bases change, which
- * in compiled programs happens mostly while classes are being defined.  Entries keep their
+ * The method cache maps (type, name object) to the MRO lookup's result, 0 included.  An entry
+ * is valid while its type (and the found value's type, whose __get__/__set__ slots it keeps)
+ * are at the versions it was filled at: rt_type_modified renews the versions of the modified
+ * type's subtree only, so `Cls.count += 1` leaves the other classes' entries alone.  Entries keep their
  * type and name alive (the table is a GC root), so a pointer can never be reused for another
  * type or name while an entry names it.  Not thread-safe yet: see the known gaps.
  */
@@ -78,9 +79,13 @@ static Value lookup_mro(Type *t, Value name)
 
 #define MCACHE_BITS 12
 /* value's descriptor slots are cached with it for the instance lookup: get is its type's
- * __get__ slot and data says whether that type has __set__.  Slots change only through a
- * type's namespace (rt_type_setattr, which bumps the epoch); dtype notices a descriptor
- * whose __class__ was reassigned, which changes no type. */
+ * __get__ slot and data says whether that type has __set__.  An entry is valid while its type
+ * is at the version it was filled at: a lookup on t reads the dicts of t's MRO, and a change to
+ * any of them (rt_type_modified) bumps t through the subclass walk, so a class attribute store
+ * invalidates only that class's subtree, not every type's entries.  Slots change only through
+ * a type's namespace (rt_type_setattr, a new version), so the slots cached for the value are
+ * valid while dtype is at dversion; dtype also notices a descriptor whose __class__ was
+ * reassigned, which changes no type. */
 typedef struct MCEntry {
     Type *type;
     Value name;
@@ -88,11 +93,15 @@ typedef struct MCEntry {
     Type *dtype;        /* value's type (0 for a small int or no value) */
     DescrGetFn get;
     DescrSetFn set;
-    uint64_t epoch;
+    uint32_t version;   /* type->version when filled */
+    uint32_t dversion;  /* dtype->version when filled */
     int data;
 } MCEntry;
 static MCEntry mcache[1 << MCACHE_BITS];
-static uint64_t mcache_epoch = 1;
+/* Type versions are 32-bit and never reused: a type modified after the counter ran out gets
+ * VERSION_NONE for good, which no cache (this one, the per-site AttrCaches) ever stores, so a
+ * wrapped-around version can never make a stale entry valid (CPython's "unversioned" types). */
+#define VERSION_NONE UINT32_MAX
 static uint32_t next_version = 1;
 
 static DescrGetFn get_slot(Type *t);
@@ -101,20 +110,25 @@ static DescrSetFn set_slot(Type *t);
 static void bump_version(Type *t, void *arg)
 {
     (void)arg;
-    t->version = ++next_version;
-    /* per-site caches hold (type, version) for subclasses too: their lookups go through t */
+    t->version = next_version < VERSION_NONE - 1 ? ++next_version : VERSION_NONE;
+    /* the caches hold (type, version) for subclasses too: their lookups go through t */
     rt_type_foreach_subclass(t, bump_version, NULL);
 }
 
-void rt_type_modified(Type *t)
+void rt_type_modified(Type *t) { bump_version(t, NULL); }
+
+uint32_t rt_type_version_skip(uint32_t n)
 {
-    mcache_epoch++;
-    bump_version(t, NULL);
+    uint32_t old = next_version;
+    next_version = n;
+    return old;
 }
 
 /* the miss path of mcache_find: the MRO lookup, stored in e */
 static __attribute__((noinline)) MCEntry *mcache_fill(MCEntry *e, Type *t, Value name)
 {
+    /* read first: whatever the lookup runs that modifies a type makes the entry stale */
+    uint32_t version = t->version;
     Value v = lookup_mro(t, name);
     if (rt_exc_pending())
         return NULL;
@@ -131,8 +145,10 @@ static __attribute__((noinline)) MCEntry *mcache_fill(MCEntry *e, Type *t, Value
         e->set = set_slot(e->dtype);
         e->data = e->get && e->set;
     }
-    /* lookup_mro may have run code that modified a type: stamp the entry last */
-    e->epoch = mcache_epoch;
+    e->version = version;
+    e->dversion = e->dtype ? e->dtype->version : 0;
+    if (version == VERSION_NONE || e->dversion == VERSION_NONE)
+        e->type = NULL;   /* the result, this once: an unversioned type is never cached */
     return e;
 }
 
@@ -141,7 +157,8 @@ static inline MCEntry *mcache_find(Type *t, Value name)
 {
     uintptr_t h = ((uintptr_t)t >> 4) * 0x9E3779B97F4A7C15u ^ ((uintptr_t)name >> 4);
     MCEntry *e = &mcache[(h ^ (h >> 29)) & ((1u << MCACHE_BITS) - 1)];
-    if (__builtin_expect(e->type == t && e->name == name && e->epoch == mcache_epoch, 1))
+    if (__builtin_expect(e->type == t && e->name == name && e->version == t->version &&
+                         (!e->dtype || e->dtype->version == e->dversion), 1))
         return e;
     return mcache_fill(e, t, name);
 }
@@ -628,26 +645,23 @@ static inline Value inst_dict(Object *o, Type *tp)
     return tp->dictoffset > 0 ? *(Value *)((char *)o + tp->dictoffset) : 0;
 }
 
-/* name's bit in a dict's keybits (rt.h DictObject) */
-static inline int64_t name_bit(Value name) { return (int64_t)(UINT64_C(1) << (name_hash(name) & 63)); }
+/* name's bits in a dict's keybits (rt.h DictObject, rt_keybits) */
+static inline int64_t name_bit(Value name) { return (int64_t)rt_keybits(name_hash(name)); }
+
+/* can keybits (of an instance dict) hold a key with bits `bit`? */
+static inline int may_hold(uint64_t keybits, int64_t bit)
+{
+    return (keybits & (uint64_t)bit) == (uint64_t)bit;
+}
 
 /* does instance dict d (may be 0) hold name?  1 / 0, -1 after raising.  bit: name_bit(name),
  * which the entries that need this test keep as their index */
 static inline int shadowed(Value d, Value name, int64_t bit)
 {
-    if (!d || !(as_dict(d)->keybits & (uint64_t)bit))
+    if (!d || !may_hold(as_dict(d)->keybits, bit))
         return 0;
     int64_t ix = rt_dict_find_hashed(d, name, name_hash(name));
     return ix >= 0 ? 1 : ix == -1 ? 0 : -1;
-}
-
-/* The entry of c for tp at its current version, or NULL. */
-static inline AttrCacheEntry *ac_find(AttrCache *c, Type *tp)
-{
-    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++)
-        if (c->e[i].type == tp)
-            return c->e[i].version == tp->version ? &c->e[i] : NULL;
-    return NULL;
 }
 
 /* Drops tp's entry: a miss on it re-classifies, and may find nothing cacheable. */
@@ -663,6 +677,8 @@ static void ac_forget(AttrCache *c, Type *tp)
 static void ac_store(AttrCache *c, Type *tp, uint32_t version, int kind, int64_t index,
                      Value value, void *fn)
 {
+    if (version == VERSION_NONE)
+        return;
     int j = RT_ATTR_CACHE_WAYS - 1;
     for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++)
         if (c->e[i].type == tp || !c->e[i].type) {
@@ -819,40 +835,81 @@ generic:
     return rt_getattr(obj, name);
 }
 
+/* The hit paths of the per-site caches scan every way for the receiver's type (a polymorphic
+ * site's types take turns in the first way, which generated code tests inline) and finish the
+ * common kinds here, in a function with no frame to set up; the other kinds and the misses
+ * go on in the noinline functions below. */
+
+/* an entry of c for tp at its current version (not the first one: generated code tested it) */
+static __attribute__((noinline)) Value get_slow(Object *o, Type *tp, Value name, AttrCache *c,
+                                                AttrCacheEntry *e, Value *self)
+{
+    Value v;
+    if (e && ac_hit(o, tp, name, e, self, &v))
+        return v;
+    return get_fill(rt_val(o), name, c, self);
+}
+
 Value rt_getattr_cached(Value obj, Value name, AttrCache *c)
 {
-    if (__builtin_expect(!rt_is_small(obj), 1)) {
-        Object *o = rt_obj(obj);
-        Type *tp = o->type;
-        AttrCacheEntry *e = ac_find(c, tp);
-        Value v;
-        if (e && ac_hit(o, tp, name, e, NULL, &v))
-            return v;
+    if (__builtin_expect(rt_is_small(obj), 0))
+        return get_fill(obj, name, c, NULL);
+    Object *o = rt_obj(obj);
+    Type *tp = o->type;
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++) {
+        AttrCacheEntry *e = &c->e[i];
+        if (e->type != tp)
+            continue;
+        if (e->version != tp->version)
+            break;
+        if (e->kind == AC_DICT) {
+            /* the kind implies a positive dict offset */
+            Value d = *(Value *)((char *)o + tp->dictoffset);
+            if (d) {
+                DictObject *dd = as_dict(d);
+                if (e->index < dd->nentries && dd->entries[e->index].key == name)
+                    return dd->entries[e->index].value;
+            }
+        } else if (e->kind == AC_SLOT) {
+            /* an unset slot goes on to the generic path, which raises */
+            Value v = *(Value *)((char *)o + e->index);
+            if (v)
+                return v;
+        } else if (e->kind == AC_CLASS) {
+            Value d = inst_dict(o, tp);
+            if (!d || !may_hold(as_dict(d)->keybits, e->index))
+                return e->value;
+        }
+        return get_slow(o, tp, name, c, e, NULL);
     }
-    return get_fill(obj, name, c, NULL);
+    return get_slow(o, tp, name, c, NULL, NULL);
 }
 
 Value rt_getmethod_cached(Value obj, Value name, AttrCache *c, Value *self)
 {
     *self = 0;
-    if (__builtin_expect(!rt_is_small(obj), 1)) {
-        Object *o = rt_obj(obj);
-        Type *tp = o->type;
-        /* the common case first: a method, and no instance attribute of its name (the
-         * name's bit is clear in the dict's keybits) */
-        AttrCacheEntry *e = ac_find(c, tp);
-        if (e && e->kind == AC_METHOD) {
+    if (__builtin_expect(rt_is_small(obj), 0))
+        return get_fill(obj, name, c, self);
+    Object *o = rt_obj(obj);
+    Type *tp = o->type;
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++) {
+        AttrCacheEntry *e = &c->e[i];
+        if (e->type != tp)
+            continue;
+        if (e->version != tp->version)
+            break;
+        /* the common case: a method, and no instance attribute of its name (not all of the
+         * name's bits are set in the dict's keybits, or else the dict lacks it) */
+        if (e->kind == AC_METHOD) {
             Value d = inst_dict(o, tp);
-            if (!d || !(as_dict(d)->keybits & (uint64_t)e->index)) {
+            if (!d || !may_hold(as_dict(d)->keybits, e->index)) {
                 *self = obj;
                 return e->value;
             }
         }
-        Value v;
-        if (e && ac_hit(o, tp, name, e, self, &v))
-            return v;
+        return get_slow(o, tp, name, c, e, self);
     }
-    return get_fill(obj, name, c, self);
+    return get_slow(o, tp, name, c, NULL, self);
 }
 
 /* The miss path of rt_setattr_cached: rt_object_generic_setattr's steps, classified. */
@@ -897,48 +954,61 @@ static __attribute__((noinline)) int set_fill(Value obj, Value name, Value value
     return 0;
 }
 
+/* rt_setattr_cached on an entry of another kind than an instance-dict or slot one, or none */
+static __attribute__((noinline)) int set_slow(Object *o, Type *tp, Value name, Value value,
+                                              AttrCache *cache, AttrCacheEntry *c)
+{
+    if (c) {
+        if (c->kind == AC_DATA)
+            return ((DescrSetFn)c->fn)(c->value, rt_val(o), value);
+    }
+    return set_fill(rt_val(o), name, value, cache);
+}
+
 int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *cache)
 {
-    if (__builtin_expect(!rt_is_small(obj) && value, 1)) {
-        Object *o = rt_obj(obj);
-        Type *tp = o->type;
-        AttrCacheEntry *c = ac_find(cache, tp);
-        if (c) {
-            switch (c->kind) {
-            case AC_DICT: {
-                Value *ds = (Value *)((char *)o + tp->dictoffset);
-                Value d = *ds;
-                if (d) {
-                    DictObject *dd = as_dict(d);
-                    if (c->index < dd->nentries && dd->entries[c->index].key == name) {
-                        dd->entries[c->index].value = value;
-                        dd->version++;
-                        return 0;
-                    }
-                }
-                /* another instance (a fresh one in __init__): the type still sends the name
-                 * to the instance dict, so only the dict changes, and the entry follows it */
-                if (!d && !(d = *ds = rt_dict_new()))
-                    return -1;
-                int64_t h = name_hash(name);
-                if (((as_dict(d)->keybits >> (h & 63)) & 1 ? rt_dict_set_hashed(d, name, h, value)
-                                                             : rt_dict_insert_new(d, name, h, value)) < 0)
-                    return -1;
+    if (__builtin_expect(rt_is_small(obj) || !value, 0))
+        return set_fill(obj, name, value, cache);
+    Object *o = rt_obj(obj);
+    Type *tp = o->type;
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++) {
+        AttrCacheEntry *c = &cache->e[i];
+        if (c->type != tp)
+            continue;
+        if (c->version != tp->version)
+            break;
+        if (c->kind == AC_DICT) {
+            Value *ds = (Value *)((char *)o + tp->dictoffset);
+            Value d = *ds;
+            if (d) {
                 DictObject *dd = as_dict(d);
-                int64_t last = dd->nentries - 1;
-                if (dd->entries[last].key == name)
-                    c->index = last;
-                return 0;
+                if (c->index < dd->nentries && dd->entries[c->index].key == name) {
+                    dd->entries[c->index].value = value;
+                    dd->version++;
+                    return 0;
+                }
             }
-            case AC_SLOT:
-                *(Value *)((char *)o + c->index) = value;
-                return 0;
-            case AC_DATA:
-                return ((DescrSetFn)c->fn)(c->value, obj, value);
-            }
+            /* another instance (a fresh one in __init__): the type still sends the name to
+             * the instance dict, so only the dict changes, and the entry follows it */
+            if (!d && !(d = *ds = rt_dict_new()))
+                return -1;
+            int64_t h = name_hash(name);
+            if ((may_hold(as_dict(d)->keybits, (int64_t)rt_keybits(h)) ? rt_dict_set_hashed(d, name, h, value)
+                                                         : rt_dict_insert_new(d, name, h, value)) < 0)
+                return -1;
+            DictObject *dd = as_dict(d);
+            int64_t last = dd->nentries - 1;
+            if (dd->entries[last].key == name)
+                c->index = last;
+            return 0;
         }
+        if (c->kind == AC_SLOT) {
+            *(Value *)((char *)o + c->index) = value;
+            return 0;
+        }
+        return set_slow(o, tp, name, value, cache, c);
     }
-    return set_fill(obj, name, value, cache);
+    return set_slow(o, tp, name, value, cache, NULL);
 }
 
 Value rt_call_method_ready(Value callable, Value self, Value *args, size_t nargs,
@@ -951,6 +1021,11 @@ Value rt_call_method_ready(Value callable, Value self, Value *args, size_t nargs
     if (ft == &rt_function_type) {
         args[0] = self;
         return rt_function_vectorcall(callable, args, nargs + 1, kwnames);
+    }
+    if (ft == &rt_method_descriptor_type) {
+        /* a built-in type's method (list.append, str.startswith): straight to its C entry */
+        MethodDescrObject *m = (MethodDescrObject *)rt_obj(callable);
+        return rt_md_call(m->def, m->owner, self, args + 1, nargs, kwnames);
     }
     return rt_call_with_self(callable, self, args + 1, nargs, kwnames);
 }

@@ -15,7 +15,10 @@
  *   - probing is CPython's: i = hash & mask, then i = 5*i + perturb + 1 with perturb >>= 5,
  *     which visits every slot and mixes the hash's high bits in for colliding keys;
  *   - version changes on every mutation; a lookup that ran __eq__ restarts when the table or
- *     the entry it compared changed underneath it.
+ *     the entry it compared changed underneath it;
+ *   - layout takes a fresh program-wide tag (layout_renew) whenever an entry is added or
+ *     deleted or the table is reallocated: table_alloc, rt_dict_insert_new, del_entry and
+ *     rt_dict_clear are the only places that change those, so a value replacement keeps it.
  */
 #include <string.h>
 
@@ -30,6 +33,10 @@
 #define PERTURB_SHIFT 5
 
 static inline DictObject *D(Value v) { return (DictObject *)rt_obj(v); }
+
+/* the last layout tag handed out (64 bits: never wraps in practice) */
+static uint64_t layout_counter;
+static inline void layout_renew(DictObject *d) { d->layout = ++layout_counter; }
 static inline int is_dict(Value v)
 {
     return !rt_is_small(v) && (rt_obj(v)->type->flags & RT_TPFLAG_DICT_SUBCLASS);
@@ -93,6 +100,7 @@ static int table_alloc(DictObject *d, int64_t size)
     memset(ix, 0xff, (size_t)size * ix_width(size));   /* all -1 at any width */
     d->indices = ix;
     d->entries = e;
+    layout_renew(d);
     d->mask = size - 1;
     d->cap = cap;
     d->nentries = 0;
@@ -294,13 +302,14 @@ int rt_dict_insert_new(Value dict, Value key, int64_t hash, Value value)
     if (d->nentries == d->cap && dict_resize(d, d->used * 3 > MINSIZE ? d->used * 3 : 5) < 0)
         return -1;
     int64_t n = d->nentries++;
-    d->keybits |= UINT64_C(1) << (hash & 63);
+    d->keybits |= rt_keybits(hash);
     d->entries[n].hash = hash;
     d->entries[n].key = key;
     d->entries[n].value = value;
     ix_set(d, find_empty_slot(d, hash), n);
     d->used++;
     d->version++;
+    layout_renew(d);
     return 0;
 }
 
@@ -320,6 +329,7 @@ static void del_entry(DictObject *d, int64_t slot, int64_t ix)
     d->entries[ix].value = 0;
     d->used--;
     d->version++;
+    layout_renew(d);
 }
 
 /* pops key: its value, 0 when missing (nothing raised), RT_ERR... distinguished by *err */
@@ -530,6 +540,7 @@ Value rt_dict_clear(Value self)
     d->used = d->nentries = d->cap = d->mask = 0;
     d->keybits = 0;
     d->version++;
+    layout_renew(d);
     return rt_None;
 }
 

@@ -170,6 +170,43 @@ Value rt_global_load(Value globals, Value name)
     return v;
 }
 
+static int is_exact_dict(Value v) { return !rt_is_small(v) && rt_obj(v)->type == &rt_dict_type; }
+
+Value rt_global_load_cached(Value globals, Value name, GlobalCache *c)
+{
+    if (!is_exact_dict(globals) || !is_exact_dict(rt_builtins_dict) ||
+        rt_obj(name)->type != &rt_str_type)
+        return rt_global_load(globals, name);
+    int64_t h = rt_hash(name);
+    if (h == -1)
+        return RT_ERR;
+    DictObject *g = (DictObject *)rt_obj(globals), *bd = (DictObject *)rt_obj(rt_builtins_dict);
+    int64_t ix = rt_dict_find_hashed(globals, name, h);
+    if (ix >= 0) {
+        /* the lookup may have run a key's __eq__, but ix is an entry of the table as it is now */
+        c->gtag = g->layout;
+        c->btag = bd->layout;
+        c->slot = &g->entries[ix].value;
+        return g->entries[ix].value;
+    }
+    if (ix == -2)
+        return RT_ERR;
+    uint64_t gtag = g->layout;
+    ix = rt_dict_find_hashed(rt_builtins_dict, name, h);
+    if (ix == -2)
+        return RT_ERR;
+    if (ix < 0)
+        return name_error(name);
+    Value v = bd->entries[ix].value;
+    /* a key's __eq__ in the builtins lookup could have added the name to the globals */
+    if (g->layout == gtag) {
+        c->gtag = gtag;
+        c->btag = bd->layout;
+        c->slot = &bd->entries[ix].value;
+    }
+    return v;
+}
+
 int rt_global_store(Value globals, Value name, Value v) { return rt_dict_set(globals, name, v); }
 
 int rt_global_delete(Value globals, Value name)

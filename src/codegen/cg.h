@@ -142,6 +142,7 @@ LLVMValueRef cg_rt_tls(Cg *cg, const char *name);         /* a thread-local i32 
 LLVMValueRef cg_cstr(Cg *cg, const char *s);
 LLVMValueRef cg_tbpos(Cg *cg, const MirInst *in);            /* &static TracebackPos */
 LLVMValueRef cg_attr_cache(Cg *cg);                          /* &static AttrCache */
+LLVMValueRef cg_global_cache(Cg *cg);                        /* &static GlobalCache */
 void cg_raise_fmt(Cg *cg, LLVMValueRef type, const char *fmt, LLVMValueRef a, LLVMValueRef b2);
 int cg_const_add(Cg *cg, CgConstKind k, const char *data, size_t len);
 int cg_const_names(Cg *cg, const char *const *names, int n);

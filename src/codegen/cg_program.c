@@ -211,15 +211,27 @@ LLVMValueRef cg_tbpos(Cg *cg, const MirInst *in)
 }
 
 /* A zeroed, mutable AttrCache (rt.h) for one attribute site: the runtime fills it. */
-LLVMValueRef cg_attr_cache(Cg *cg)
+/* a zeroed private static record of `words` 64-bit words, one per site */
+static LLVMValueRef site_cache(Cg *cg, size_t words, const char *name)
 {
-    _Static_assert(sizeof(AttrCache) % sizeof(int64_t) == 0, "AttrCache is made of words");
-    LLVMTypeRef t = LLVMArrayType2(cg->i64, sizeof(AttrCache) / sizeof(int64_t));
-    LLVMValueRef g = LLVMAddGlobal(cg->mod, t, ".attrcache");
+    LLVMTypeRef t = LLVMArrayType2(cg->i64, words);
+    LLVMValueRef g = LLVMAddGlobal(cg->mod, t, name);
     LLVMSetInitializer(g, LLVMConstNull(t));
     LLVMSetLinkage(g, LLVMPrivateLinkage);
     LLVMSetAlignment(g, 8);
     return g;
+}
+
+LLVMValueRef cg_attr_cache(Cg *cg)
+{
+    _Static_assert(sizeof(AttrCache) % sizeof(int64_t) == 0, "AttrCache is made of words");
+    return site_cache(cg, sizeof(AttrCache) / sizeof(int64_t), ".attrcache");
+}
+
+LLVMValueRef cg_global_cache(Cg *cg)
+{
+    _Static_assert(sizeof(GlobalCache) % sizeof(int64_t) == 0, "GlobalCache is made of words");
+    return site_cache(cg, sizeof(GlobalCache) / sizeof(int64_t), ".globalcache");
 }
 
 /* A NUL-terminated C string constant, one global per distinct string. */

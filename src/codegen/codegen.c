@@ -275,8 +275,9 @@ static LLVMValueRef emit_getattr(Cg *cg, LLVMValueRef obj, const char *attr)
 }
 
 /* obj.name as the callee of a call (LOAD_METHOD): inline, the site's first cache entry holds a
- * method of obj's type (kind RT_AC_METHOD; its index is the name's bit in a dict's keybits) and
- * obj has no instance dict or one whose keybits rule the name out: the method, with obj stored
+ * method of obj's type (kind RT_AC_METHOD; its index is the name's bits in a dict's keybits) and
+ * obj has no instance dict or one whose keybits rule the name out (not all of those bits
+ * set): the method, with obj stored
  * in self_slot.  Else rt_getmethod_cached decides (and fills self_slot). */
 static LLVMValueRef emit_getmethod(Cg *cg, LLVMValueRef obj, const char *attr,
                                    LLVMValueRef self_slot)
@@ -300,8 +301,8 @@ static LLVMValueRef emit_getmethod(Cg *cg, LLVMValueRef obj, const char *attr,
     LLVMPositionBuilderAtEnd(b, bb_bits);
     LLVMValueRef bits = load_field(cg, cg->i64, d, offsetof(DictObject, keybits));
     LLVMValueRef bit = load_field(cg, cg->i64, cache, offsetof(AttrCache, e[0].index));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, bits, bit, ""), ci64(cg, 0), ""),
-                    hit, slow);
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, LLVMBuildAnd(b, bits, bit, ""), bit, ""), hit,
+                    slow);
     LLVMPositionBuilderAtEnd(b, hit);
     LLVMBuildStore(b, obj, self_slot);
     LLVMValueRef fast = load_field(cg, cg->i64, cache, offsetof(AttrCache, e[0].value));
@@ -346,6 +347,42 @@ static LLVMValueRef emit_setattr(Cg *cg, LLVMValueRef obj, const char *attr, LLV
     LLVMValueRef phi = LLVMBuildPhi(b, cg->i32, "");
     LLVMValueRef vals[2] = {ci32(cg, 0), r};
     LLVMBasicBlockRef bbs[2] = {fast_bb, slow_bb};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
+/* global.load: the site's GlobalCache (rt_func.h) hit inline (the globals' and the builtins'
+ * layout tags are the cached ones: the value is *slot), else rt_global_load_cached, whose
+ * error result goes to the instruction's error path. */
+static LLVMValueRef emit_global_load(Cg *cg, const MirInst *in)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef fn = cg->fn->fn, globals = cg->fn->globals, cache = cg_global_cache(cg);
+    LLVMBasicBlockRef bb_b = LLVMAppendBasicBlockInContext(cg->ctx, fn, "gc.builtins");
+    LLVMBasicBlockRef hit = LLVMAppendBasicBlockInContext(cg->ctx, fn, "gc.hit");
+    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, fn, "gc.slow");
+    LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, fn, "gc.done");
+    LLVMValueRef gtag = load_field(cg, cg->i64, globals, offsetof(DictObject, layout));
+    LLVMValueRef cgtag = load_field(cg, cg->i64, cache, offsetof(GlobalCache, gtag));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, gtag, cgtag, ""), bb_b, slow);
+    LLVMPositionBuilderAtEnd(b, bb_b);
+    LLVMValueRef bd = LLVMBuildLoad2(b, cg->i64, cg_rt_global(cg, "rt_builtins_dict", cg->i64), "");
+    LLVMValueRef btag = load_field(cg, cg->i64, bd, offsetof(DictObject, layout));
+    LLVMValueRef cbtag = load_field(cg, cg->i64, cache, offsetof(GlobalCache, btag));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, btag, cbtag, ""), hit, slow);
+    LLVMPositionBuilderAtEnd(b, hit);
+    LLVMValueRef slot = load_field(cg, cg->ptr, cache, offsetof(GlobalCache, slot));
+    LLVMValueRef fast = LLVMBuildLoad2(b, cg->i64, slot, "");
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef r = RTC(cg, RTF_rt_global_load_cached, globals, name_const(cg, in->str), cache);
+    check_value(cg, in, r);
+    LLVMBasicBlockRef slow_bb = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef vals[2] = {fast, r};
+    LLVMBasicBlockRef bbs[2] = {hit, slow_bb};
     LLVMAddIncoming(phi, vals, bbs, 2);
     return phi;
 }
@@ -1356,9 +1393,7 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
                           offsetof(TupleObject, items) + 8 * (size_t)in->imm);
     }
     case MIR_GlobalLoad:
-        r = RTC(cg, RTF_rt_global_load, f->globals, name_const(cg, in->str));
-        check_value(cg, in, r);
-        return r;
+        return emit_global_load(cg, in);
     case MIR_GlobalStore:
         check_int(cg, in, RTC(cg, RTF_rt_global_store, f->globals, name_const(cg, in->str), a0));
         return NULL;

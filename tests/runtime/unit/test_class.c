@@ -588,6 +588,44 @@ static void test_build_class(void)
           "(non-strict) subclass of the metaclasses of all its bases");
 }
 
+/* A class attribute store gives fresh versions to that class and its subclasses only, so the
+ * caches of unrelated classes stay valid; and once the 32-bit version counter runs out, a
+ * modified type is never cached again (a reused version could make a stale entry look valid).
+ * Runs last: it exhausts the counter. */
+static AttrCache site_ver, site_ver2;
+static void test_type_versions(void)
+{
+    Value obj = rt_val(&rt_object_type);
+    Value A = mkclass("VA", T1(obj), "v", rt_small(1), NULL);
+    Value Sub = mkclass("VS", T1(A), NULL);
+    Value U = mkclass("VU", T1(obj), "v", rt_small(10), NULL);
+    Value a = rt_call(Sub, NULL, 0, 0), u = rt_call(U, NULL, 0, 0);
+    CHECK(rt_getattr_cached(a, S("v"), &site_ver), "1");
+    CHECK(rt_getattr_cached(u, S("v"), &site_ver2), "10");
+    uint32_t uv = ((Type *)rt_obj(U))->version, sv = ((Type *)rt_obj(Sub))->version;
+    CHECK(R(rt_setattr(A, S("v"), rt_small(2))), "0");
+    CHECK(R(((Type *)rt_obj(U))->version == uv), "1");
+    CHECK(R(((Type *)rt_obj(Sub))->version != sv), "1");
+    CHECK(filled(&site_ver2, u), "'filled'");
+    CHECK(filled(&site_ver, a), "'empty'");
+    CHECK(rt_getattr_cached(a, S("v"), &site_ver), "2");
+    CHECK(filled(&site_ver, a), "'filled'");
+    /* the counter runs out: every modification after that leaves the type uncacheable */
+    rt_type_version_skip(UINT32_MAX - 3);
+    for (int i = 3; i < 9; i++) {
+        CHECK(R(rt_setattr(A, S("v"), rt_small(i))), "0");
+        Value want = rt_small(i);
+        CHECK(R(rt_getattr_cached(a, S("v"), &site_ver) == want), "1");
+        CHECK(R(rt_getattr_cached(a, S("v"), &site_ver) == want), "1");
+        CHECK(R(rt_type_lookup((Type *)rt_obj(Sub), S("v")) == want), "1");
+    }
+    CHECK(R(((Type *)rt_obj(Sub))->version == UINT32_MAX), "1");
+    CHECK(filled(&site_ver, a), "'empty'");
+    /* an unmodified class keeps its cache */
+    CHECK(rt_getattr_cached(u, S("v"), &site_ver2), "10");
+    CHECK(filled(&site_ver2, u), "'filled'");
+}
+
 int main(void)
 {
     rt_init();
@@ -599,6 +637,7 @@ int main(void)
     test_inline_cache();
     test_exceptions();
     test_build_class();
+    test_type_versions();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }

@@ -478,6 +478,98 @@ static void sys_tests(void)
     CHECK(rt_small(rt_sys_exit_status(rt_exc_new(rt_SystemExit, ARGS(rt_True)))), "1");
 }
 
+/* ---- per-site global load caches (module.c rt_global_load_cached, GlobalCache) ---- */
+
+/* what a generated global.load does: the inline hit when both layout tags match, else the call */
+static Value site_load(Value g, const char *name, GlobalCache *c)
+{
+    if (((DictObject *)rt_obj(g))->layout == c->gtag &&
+        ((DictObject *)rt_obj(rt_builtins_dict))->layout == c->btag)
+        return *c->slot;
+    return rt_global_load_cached(g, rt_str_intern(name), c);
+}
+
+static int site_hits(Value g, GlobalCache *c)
+{
+    return ((DictObject *)rt_obj(g))->layout == c->gtag &&
+           ((DictObject *)rt_obj(rt_builtins_dict))->layout == c->btag;
+}
+
+static Value meth(Value obj, const char *m, const Value *args, size_t n)
+{
+    return rt_call_method(obj, rt_str_intern(m), args, n, 0);
+}
+
+static void global_cache_tests(void)
+{
+    Value g = rt_dict_new(), x = rt_str_intern("x"), len = rt_str_intern("len");
+    GlobalCache c = {0}, cb = {0};
+    CHECK(site_load(g, "x", &c), "E NameError: name 'x' is not defined");
+    CHECK(rt_small(site_hits(g, &c)), "0");
+    rt_dict_set(g, x, rt_small(1));
+    CHECK(site_load(g, "x", &c), "1");
+    CHECK(rt_small(site_hits(g, &c)), "1");
+    /* a value replaced in place keeps the entry: the cache stays valid and sees it */
+    rt_dict_set(g, x, rt_small(2));
+    CHECK(rt_small(site_hits(g, &c)), "1");
+    CHECK(site_load(g, "x", &c), "2");
+    /* other keys added (and the table rebuilt on the way) */
+    for (int i = 0; i < 40; i++) {
+        char k[16];
+        snprintf(k, sizeof k, "k%d", i);
+        rt_dict_set(g, rt_str_intern(k), rt_small(i));
+        CHECK(site_load(g, "x", &c), "2");
+    }
+    /* delete, pop, popitem, clear, update, setdefault */
+    CHECK(rt_small(rt_dict_del(g, x)), "0");
+    CHECK(site_load(g, "x", &c), "E NameError: name 'x' is not defined");
+    CHECK(meth(g, "setdefault", (Value[]){x, rt_small(3)}, 2), "3");
+    CHECK(site_load(g, "x", &c), "3");
+    CHECK(meth(g, "pop", &x, 1), "3");
+    CHECK(site_load(g, "x", &c), "E NameError: name 'x' is not defined");
+    rt_dict_set(g, x, rt_small(4));
+    CHECK(site_load(g, "x", &c), "4");
+    CHECK(meth(g, "popitem", NULL, 0), "('x', 4)");
+    CHECK(site_load(g, "x", &c), "E NameError: name 'x' is not defined");
+    Value other = rt_dict_new();
+    rt_dict_set(other, x, rt_small(5));
+    CHECK(meth(g, "update", &other, 1), "None");
+    CHECK(site_load(g, "x", &c), "5");
+    CHECK(meth(g, "clear", NULL, 0), "None");
+    CHECK(site_load(g, "x", &c), "E NameError: name 'x' is not defined");
+    /* builtins: found there, shadowed by a global, rebound and deleted in the builtins dict */
+    Value real_len = rt_dict_get(rt_builtins_dict, len);
+    CHECK(rt_small(site_load(g, "len", &cb) == real_len), "1");
+    CHECK(rt_small(site_hits(g, &cb)), "1");
+    rt_dict_set(g, len, rt_small(6));
+    CHECK(site_load(g, "len", &cb), "6");
+    rt_dict_del(g, len);
+    CHECK(rt_small(site_load(g, "len", &cb) == real_len), "1");
+    rt_dict_set(rt_builtins_dict, len, rt_small(7));
+    CHECK(rt_small(site_hits(g, &cb)), "1");
+    CHECK(site_load(g, "len", &cb), "7");
+    rt_dict_del(rt_builtins_dict, len);
+    CHECK(site_load(g, "len", &cb), "E NameError: name 'len' is not defined");
+    rt_dict_set(rt_builtins_dict, len, real_len);
+    CHECK(rt_small(site_load(g, "len", &cb) == real_len), "1");
+    /* a site reached with another globals dict of the same shape misses: tags are unique */
+    Value g1 = rt_dict_new(), g2 = rt_dict_new();
+    rt_dict_set(g1, x, rt_small(8));
+    rt_dict_set(g2, x, rt_small(9));
+    GlobalCache c2 = {0};
+    CHECK(site_load(g1, "x", &c2), "8");
+    CHECK(rt_small(site_hits(g2, &c2)), "0");
+    CHECK(site_load(g2, "x", &c2), "9");
+    CHECK(site_load(g1, "x", &c2), "8");
+    /* a dict that never held a key has tag 0, a cleared one a fresh tag */
+    CHECK(rt_small((int64_t)((DictObject *)rt_obj(rt_dict_new()))->layout), "0");
+    Value e = rt_dict_new();
+    rt_dict_set(e, x, rt_None);
+    uint64_t t = ((DictObject *)rt_obj(e))->layout;
+    rt_dict_clear(e);
+    CHECK(rt_small(((DictObject *)rt_obj(e))->layout != t && t != 0), "1");
+}
+
 int main(void)
 {
     rt_init();
@@ -492,6 +584,7 @@ int main(void)
     module_tests();
     builtin_tests();
     sys_tests();
+    global_cache_tests();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
