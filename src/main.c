@@ -275,7 +275,7 @@ static void dump_mir_if(const Options *opt, const char *pass, const char *last, 
 static int build(const char *path, const Options *opt, PtrVec *inputs)
 {
     Arena *arena = arena_new();
-    PtrVec units = {0};
+    PtrVec units = {0}, never_run = {0};
     Diag err = {0};
     Unit *failed = NULL;
     MirProgram *prog = NULL;
@@ -412,6 +412,10 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
             goto done;
         }
         infer_specialize(inf);
+        /* methods whose generic version never runs: the back end compiles them cheaply */
+        for (int i = 0; i < prog->nfuncs; i++)
+            if (!prog->funcs[i]->origin && !classes_generic_runs(inf, prog->funcs[i]))
+                vec_push(&never_run, prog->funcs[i]);
         infer_free(inf);
         phase_time("specialize");
         dump_mir_if(opt, "typed", "typed", prog);
@@ -436,7 +440,8 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
             srcs[nsrcs++] = (CgSource){u->display, u->src.text, u->src.len};
     }
     CgOptions cgo = {opt->opt_level, opt->emit_set ? opt->emit : CG_EMIT_OBJ, 1, 0, srcs, nsrcs,
-                     driver_links_sanitized()};
+                     driver_links_sanitized(), (const MirFunction *const *)never_run.v,
+                     never_run.n};
     char obj[4096];
     snprintf(obj, sizeof obj, "%s/%s", tmpdir,
              !opt->emit_set ? "prog.o" : opt->emit == CG_EMIT_LLVM ? "prog.ll"
@@ -484,6 +489,7 @@ done:
         free(u->display);
     }
     vec_free(&units);
+    vec_free(&never_run);
     arena_free(arena);
     return rc;
 }
