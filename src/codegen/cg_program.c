@@ -746,12 +746,16 @@ static void mark_cold(Cg *cg, const MirProgram *p)
     if (cg->opt->opt_level <= 0 || (e && *e == '0'))
         return;
     unsigned char *cold = cg_find_cold(p, cg->opt);
-    for (int i = 0; i < p->nfuncs; i++)
-        if (cold[i]) {
-            LLVMValueRef fn = cg_function_decl(cg, p->funcs[i]);
+    for (int i = 0; i <= p->nfuncs; i++) {
+        /* and the program's constants, made once at start-up */
+        LLVMValueRef fn = i == p->nfuncs ? cg->consts_init
+                        : cold[i]        ? cg_function_decl(cg, p->funcs[i])
+                                         : NULL;
+        if (fn) {
             add_fn_attr(cg, fn, "optnone");
             add_fn_attr(cg, fn, "noinline");
         }
+    }
     free(cold);
 }
 
@@ -800,16 +804,17 @@ static void cg_free(Cg *cg)
     free(cg->srcs);
 }
 
-/* LLVM's own command-line options, for looking inside the back end: AITHON_LLVM_ARGS is split
- * at spaces, e.g. AITHON_LLVM_ARGS='-time-passes' prints LLVM's time per pass. */
+/* LLVM's own command-line options.  The generated code carries line tables but no variable
+ * locations, so the code generator's instruction-referencing LiveDebugValues analysis (a few
+ * percent of object emission) has nothing to find: the older one is cheaper on such code and
+ * gives the same object.  AITHON_LLVM_ARGS adds options, split at spaces (for looking inside
+ * the back end, e.g. AITHON_LLVM_ARGS='-time-passes' prints LLVM's time per pass). */
 static void llvm_options(void)
 {
     const char *e = getenv("AITHON_LLVM_ARGS");
-    if (!e || !*e)
-        return;
-    char *copy = strdup(e);
-    const char *argv[64] = {"aithon"};
-    int argc = 1;
+    char *copy = strdup(e ? e : "");
+    const char *argv[64] = {"aithon", "-experimental-debug-variable-locations=false"};
+    int argc = 2;
     for (char *t = strtok(copy, " "); t && argc < 63; t = strtok(NULL, " "))
         argv[argc++] = t;
     LLVMParseCommandLineOptions(argc, argv, "aithon");
