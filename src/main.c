@@ -32,6 +32,7 @@
 #include "sema/sema.h"
 #include "sema/symtable.h"
 #include "util/diag.h"
+#include "util/phasetime.h"
 #include "util/util.h"
 
 #define AITHON_VERSION "0.1.0"
@@ -274,7 +275,7 @@ static void dump_mir_if(const Options *opt, const char *pass, const char *last, 
 static int build(const char *path, const Options *opt, PtrVec *inputs)
 {
     Arena *arena = arena_new();
-    PtrVec units = {0};
+    PtrVec units = {0}, never_run = {0};
     Diag err = {0};
     Unit *failed = NULL;
     MirProgram *prog = NULL;
@@ -284,6 +285,7 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
     const char *libdir = driver_lib_dir();
     char *script_dir = driver_dirname(path);
     int rc = 1;
+    phase_time("startup");
 
     if (ends_with(path, ".mir")) {
         /* MIR text straight to code generation (tests of the back end) */
@@ -318,14 +320,17 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
             failed = u;
             if (source_decode(&u->src, &err) != 0)
                 goto fail;
+            phase_time("load");
             u->ast = parse_module(&u->src, arena, &err);
             if (!u->ast)
                 goto fail;
             if (ast_verify(u->ast) != 0)
                 die("AST verification failed for %s", u->path);
+            phase_time("lex+parse");
             u->st = sema_check(u->ast, &u->src, arena, &err);
             if (!u->st)
                 goto fail;
+            phase_time("sema");
             failed = NULL;
             LowerImport *imps = NULL;
             int nimps = lower_collect_imports(u->ast, u->name, u->is_package, &imps, arena);
@@ -343,6 +348,7 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
                     add_unit(&units, arena, name, NULL, 0);
                 /* otherwise lower_program reports it (or it is optional) */
             }
+            phase_time("imports");
         }
 
         /* 5. lowering: every module at once (closed world) */
@@ -363,6 +369,7 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
                 failed = units.v[0];
             goto fail;
         }
+        phase_time("lower");
     }
     dump_mir_if(opt, "lower", opt->no_typed ? "simplify" : "typed", prog);
 
@@ -376,6 +383,7 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
         if (mir_verify(f) != 0)
             die("MIR verification failed for %s after ssa", f->symbol);
     }
+    phase_time("ssa+verify");
     dump_mir_if(opt, "ssa", opt->no_typed ? "simplify" : "typed", prog);
     /* simplify always runs; AITHON_SIMPLIFY=0 skips it (to tell its bugs from the back end's) */
     const char *simp = getenv("AITHON_SIMPLIFY");
@@ -386,10 +394,12 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
         if (mir_verify(f) != 0)
             die("MIR verification failed for %s after simplify", f->symbol);
     }
+    phase_time("simplify");
     dump_mir_if(opt, "simplify", opt->no_typed ? "simplify" : "typed", prog);
     /* 6b. the typed tier: whole-program inference, then typed MIR (verified per function) */
     if (opt->report != REPORT_NONE || !opt->no_typed) {
         Infer *inf = infer_program(prog);
+        phase_time("infer");
         if (opt->report != REPORT_NONE) {
             /* the main file's functions carry the path the program reports */
             const char *shown = units.n ? ((Unit *)units.v[0])->display : path;
@@ -402,7 +412,12 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
             goto done;
         }
         infer_specialize(inf);
+        /* methods whose generic version never runs: the back end compiles them cheaply */
+        for (int i = 0; i < prog->nfuncs; i++)
+            if (!prog->funcs[i]->origin && !classes_generic_runs(inf, prog->funcs[i]))
+                vec_push(&never_run, prog->funcs[i]);
         infer_free(inf);
+        phase_time("specialize");
         dump_mir_if(opt, "typed", "typed", prog);
     }
     for (int i = 0; i < prog->nmodules; i++)
@@ -425,7 +440,8 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
             srcs[nsrcs++] = (CgSource){u->display, u->src.text, u->src.len};
     }
     CgOptions cgo = {opt->opt_level, opt->emit_set ? opt->emit : CG_EMIT_OBJ, 1, 0, srcs, nsrcs,
-                     driver_links_sanitized()};
+                     driver_links_sanitized(), (const MirFunction *const *)never_run.v,
+                     never_run.n};
     char obj[4096];
     snprintf(obj, sizeof obj, "%s/%s", tmpdir,
              !opt->emit_set ? "prog.o" : opt->emit == CG_EMIT_LLVM ? "prog.ll"
@@ -447,6 +463,7 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
     } else if (driver_link(obj, out_path, opt->is_static) != 0) {
         goto done;
     }
+    phase_time("link");
     rc = 0;
     goto done;
 
@@ -457,6 +474,8 @@ done:
     fflush(stdout);
     if (tmpdir)
         driver_rmtree(tmpdir);
+    phase_time("cleanup");
+    phase_report();
     free(tmpdir);
     free(out);
     free(script_dir);
@@ -470,6 +489,7 @@ done:
         free(u->display);
     }
     vec_free(&units);
+    vec_free(&never_run);
     arena_free(arena);
     return rc;
 }

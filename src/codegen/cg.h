@@ -158,4 +158,8 @@ void cg_debug_begin(Cg *cg, LLVMValueRef fn, const MirFunction *mf);
 void cg_set_line(Cg *cg, int line);
 void cg_debug_end(Cg *cg);
 
+/* cg_cold.c: per function of p (by position in p->funcs), 1 when it is cold by construction
+ * (runs at most once, or never); malloc'd. */
+unsigned char *cg_find_cold(const MirProgram *p, const CgOptions *opt);
+
 #endif

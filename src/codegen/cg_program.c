@@ -21,9 +21,12 @@
 #include <string.h>
 
 #include <llvm-c/Analysis.h>
+#include <llvm-c/Support.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
+
+#include "../util/phasetime.h"
 
 #include "cg.h"
 
@@ -738,6 +741,36 @@ static char *xstrdup_msg(const char *prefix, const char *msg)
     return s;
 }
 
+/* ---- cold functions (cg_cold.c): no optimisation, fast instruction selection ---- */
+
+static void add_fn_attr(Cg *cg, LLVMValueRef fn, const char *name)
+{
+    unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(cg->ctx, kind, 0));
+}
+
+/* Marks the cold functions of p optnone + noinline (only when optimising: -O0 optimises
+ * nothing anyway).  AITHON_COLD=0 turns this off (to compare code and build times). */
+static void mark_cold(Cg *cg, const MirProgram *p)
+{
+    const char *e = getenv("AITHON_COLD");
+    if (cg->opt->opt_level <= 0 || (e && *e == '0'))
+        return;
+    unsigned char *cold = cg_find_cold(p, cg->opt);
+    for (int i = 0; i <= p->nfuncs; i++) {
+        /* and the program's constants, made once at start-up */
+        LLVMValueRef fn = i == p->nfuncs ? cg->consts_init
+                        : cold[i]        ? cg_function_decl(cg, p->funcs[i])
+                                         : NULL;
+        if (fn) {
+            add_fn_attr(cg, fn, "optnone");
+            add_fn_attr(cg, fn, "noinline");
+        }
+    }
+    free(cold);
+}
+
 /* AddressSanitizer instruments only functions with the sanitize_address attribute; as in clang,
  * it runs after the optimisation pipeline (so it checks the accesses that remain), and also
  * gives the module's globals (constants, CodeInfo, FrameInfo) redzones. */
@@ -783,6 +816,23 @@ static void cg_free(Cg *cg)
     free(cg->srcs);
 }
 
+/* LLVM's own command-line options.  The generated code carries line tables but no variable
+ * locations, so the code generator's instruction-referencing LiveDebugValues analysis (a few
+ * percent of object emission) has nothing to find: the older one is cheaper on such code and
+ * gives the same object.  AITHON_LLVM_ARGS adds options, split at spaces (for looking inside
+ * the back end, e.g. AITHON_LLVM_ARGS='-time-passes' prints LLVM's time per pass). */
+static void llvm_options(void)
+{
+    const char *e = getenv("AITHON_LLVM_ARGS");
+    char *copy = strdup(e ? e : "");
+    const char *argv[64] = {"aithon", "-experimental-debug-variable-locations=false"};
+    int argc = 2;
+    for (char *t = strtok(copy, " "); t && argc < 63; t = strtok(NULL, " "))
+        argv[argc++] = t;
+    LLVMParseCommandLineOptions(argc, argv, "aithon");
+    /* copy stays allocated: LLVM may keep pointers into it */
+}
+
 int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions *opt,
                  const char *out_path, char **err)
 {
@@ -791,6 +841,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
         LLVMInitializeNativeTarget();
         LLVMInitializeNativeAsmPrinter();
         LLVMInitializeNativeAsmParser();
+        llvm_options();
         targets_ready = 1;
     }
     *err = NULL;
@@ -859,6 +910,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
         emit_main(cg, main_mod);
     finish_consts(cg);
     LLVMDIBuilderFinalize(cg->dib);
+    phase_time("codegen: IR emission");
 
     int rc = 0;
     if (opt->verify && verify_fails(cg->mod, &msg)) {
@@ -866,6 +918,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
         LLVMDisposeMessage(msg);
         rc = -1;
     }
+    phase_time("LLVM verify");
     if (rc == 0) {
         char passes[48];
         snprintf(passes, sizeof passes, "default<O%d>%s", opt->opt_level < 0 ? 0
@@ -874,6 +927,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
                  opt->sanitize_address ? ",asan" : "");
         if (opt->sanitize_address)
             mark_sanitized(cg);
+        mark_cold(cg, p);
         LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
         LLVMPassBuilderOptionsSetVerifyEach(po, 0);
         LLVMErrorRef e = LLVMRunPasses(cg->mod, passes, tm, po);
@@ -885,11 +939,13 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
             rc = -1;
         }
     }
+    phase_time("LLVM optimisation");
     if (rc == 0 && opt->verify && verify_fails(cg->mod, &msg)) {
         *err = xstrdup_msg("LLVM verifier (after optimisation): ", msg);
         LLVMDisposeMessage(msg);
         rc = -1;
     }
+    phase_time("LLVM verify");
     if (rc == 0) {
         if (opt->emit == CG_EMIT_LLVM) {
             if (LLVMPrintModuleToFile(cg->mod, out_path, &msg)) {
@@ -911,7 +967,9 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
     LLVMDisposeTargetData(cg->td);
     LLVMDisposeModule(cg->mod);
     LLVMDisposeTargetMachine(tm);
+    phase_time("LLVM object emission");
     LLVMContextDispose(cg->ctx);
     cg_free(cg);
+    phase_time("LLVM dispose");
     return rc;
 }

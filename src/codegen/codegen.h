@@ -32,6 +32,10 @@ typedef struct CgOptions {
     int nsources;
     int sanitize_address;  /* instrument loads and stores with AddressSanitizer (the `make asan`
                               compiler, whose programs link a sanitized runtime) */
+    /* methods whose generic version never runs (the typed tier: only direct calls of their
+     * clones reach them): compiled without optimisation (cg_cold.c) */
+    const MirFunction *const *never_run;
+    int nnever_run;
 } CgOptions;
 
 /* Generates code for program p whose main module is main_mod and writes it to out_path in the
