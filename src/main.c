@@ -412,9 +412,11 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
             goto done;
         }
         infer_specialize(inf);
-        /* methods whose generic version never runs: the back end compiles them cheaply */
+        /* methods and functions whose generic version never runs: the back end compiles
+         * them cheaply */
         for (int i = 0; i < prog->nfuncs; i++)
-            if (!prog->funcs[i]->origin && !classes_generic_runs(inf, prog->funcs[i]))
+            if (!prog->funcs[i]->origin && (!classes_generic_runs(inf, prog->funcs[i]) ||
+                                            !funcs_generic_runs(inf, prog->funcs[i])))
                 vec_push(&never_run, prog->funcs[i]);
         infer_free(inf);
         phase_time("specialize");
