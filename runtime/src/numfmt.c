@@ -38,6 +38,7 @@ typedef struct Spec {
     int under4;            /* '_' with b/o/x/X: groups of four */
     int64_t precision;     /* -1: none */
     uint32_t type;         /* a code point; 0: none */
+    char fillb[4];         /* the fill's bytes: fill points here after parse_spec */
 } Spec;
 
 /* decodes one UTF-8 sequence at p (valid UTF-8 assumed); returns its length */
@@ -84,7 +85,7 @@ static void type_repr(uint32_t t, char *buf, size_t n)
         snprintf(buf, n, "'\\x%x'", (unsigned)t);
 }
 
-static int parse_spec(Value specv, Value obj, Spec *s)
+static int parse_spec_text(Value specv, Value obj, Spec *s)
 {
     const unsigned char *p = (const unsigned char *)rt_str_bytes(specv);
     const unsigned char *e = p + rt_str_nbytes(specv);
@@ -183,6 +184,43 @@ static int parse_spec(Value specv, Value obj, Spec *s)
             return -1;
         }
         }
+    }
+    return 0;
+}
+
+/* Parsed specs by the spec str's address: an f-string's spec is one constant, parsed once.
+ * An entry is trusted only while the str at that address still has the same text (a
+ * collected spec's address may be reused), and only specs that parsed are kept (errors name
+ * the object's type). */
+#define SPEC_CACHE 64
+#define SPEC_CACHE_TEXT 24
+static _Thread_local struct {
+    Value spec;
+    size_t size;
+    char text[SPEC_CACHE_TEXT];
+    Spec s;
+} spec_cache[SPEC_CACHE];
+
+static int parse_spec(Value specv, Value obj, Spec *s)
+{
+    size_t size = rt_str_nbytes(specv);
+    const char *text = rt_str_bytes(specv);
+    unsigned k = (unsigned)(specv >> 4) & (SPEC_CACHE - 1);
+    if (spec_cache[k].spec == specv && spec_cache[k].size == size &&
+        memcmp(spec_cache[k].text, text, size) == 0) {
+        *s = spec_cache[k].s;
+        s->fill = s->fillb;
+        return 0;
+    }
+    if (parse_spec_text(specv, obj, s) < 0)
+        return -1;
+    memcpy(s->fillb, s->fill, s->fill_n);
+    s->fill = s->fillb;
+    if (size <= SPEC_CACHE_TEXT) {
+        spec_cache[k].spec = specv;
+        spec_cache[k].size = size;
+        memcpy(spec_cache[k].text, text, size);
+        spec_cache[k].s = *s;
     }
     return 0;
 }
