@@ -51,3 +51,22 @@ for w in ["漢字", "é", "𝄞x", "abc"]:
 print("{:>7}|{:<12}|{:^11}|{:>10,.2f}".format(12, "code", "north", 1234567.891))
 print("%5d|%-10s|%15.2f|%x|%o|%e" % (42, "west:", 123456789.125, 255, 8, 0.5))
 print(f"{12345678901234567890:,}", f"{-12345678901234567890:_}", f"{10**40:.3e}")
+
+# str.format: a class's __format__ keeps its spec; one-field strings; braces and literals
+class Keep:
+    seen = []
+
+    def __format__(self, spec):
+        Keep.seen.append(spec)
+        return "<" + spec + ">"
+
+
+k = Keep()
+for i in range(5):
+    print("{:>{w}}|{:abc}|{}|{!r:^9}|{:x{w}y}".format(k, k, k, "s", k, w=i))
+print(Keep.seen, [type(s).__name__ for s in Keep.seen])
+s = "abc" * 10
+print("{}".format(s) == s, "{:}".format(s), "{0}".format(s), "{}{}".format(s, ""), "{}x".format(""))
+print("{{{}}}".format(1), "{}}}".format(2), "{{}}{}".format(3), "{:{}}".format(4, ">5"), "{0:{1}.{2}f}".format(3.14159, 8, 3))
+for spec in ["", ">3", "é^7", "*<5", "08.3f", ",", "_x", "#b"]:
+    print(("{:" + spec + "}").format(255), ("{:" + spec + "}").format(2.5) if "x" not in spec and "b" not in spec else "")
