@@ -291,7 +291,7 @@ static inline void nb_add(NBuf *b, const char *s, size_t n)
     char *d = nb_room(b, n);
     if (!d)
         return;
-    memcpy(d, s, n);
+    rts_copy(d, s, n);
     b->len += n;
 }
 
@@ -318,7 +318,10 @@ static void nb_fill(NBuf *b, const char *fill, size_t fill_n, int64_t count)
     char *d = nb_room(b, fill_n * (size_t)count);
     if (!d)
         return;
-    if (fill_n == 1) {
+    if (fill_n == 1 && count <= 16) {
+        for (int64_t i = 0; i < count; i++)
+            d[i] = fill[0];
+    } else if (fill_n == 1) {
         memset(d, fill[0], (size_t)count);
     } else {
         for (int64_t i = 0; i < count; i++)

@@ -587,31 +587,6 @@ Value rt_str_concat(Value a, Value b)
     return rt_val(r);
 }
 
-/* memcpy for the short pieces of joins and f-strings: a few loads and stores inline (two
- * overlapping ones cover 4..16 bytes) instead of a call */
-static inline void copy_piece(char *d, const char *s, size_t n)
-{
-    if (n > 16) {
-        memcpy(d, s, n);
-    } else if (n >= 8) {
-        uint64_t a, b;
-        memcpy(&a, s, 8);
-        memcpy(&b, s + n - 8, 8);
-        memcpy(d, &a, 8);
-        memcpy(d + n - 8, &b, 8);
-    } else if (n >= 4) {
-        uint32_t a, b;
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        memcpy(d, &a, 4);
-        memcpy(d + n - 4, &b, 4);
-    } else if (n) {
-        d[0] = s[0];
-        d[n / 2] = s[n / 2];
-        d[n - 1] = s[n - 1];
-    }
-}
-
 Value rt_str_concat_n(const Value *parts, int64_t n)
 {
     if (n == 1 && rt_typeof(parts[0]) == &rt_str_type) return parts[0];
@@ -631,7 +606,7 @@ Value rt_str_concat_n(const Value *parts, int64_t n)
     if (!r) return RT_ERR;
     char *d = r->data;
     for (int64_t i = 0; i < n; i++) {
-        copy_piece(d, RTS(parts[i])->data, (size_t)RTS(parts[i])->size);
+        rts_copy(d, RTS(parts[i])->data, (size_t)RTS(parts[i])->size);
         d += RTS(parts[i])->size;
     }
     return rt_val(r);
@@ -859,9 +834,9 @@ Value rt_str_join(Value sep, Value iterable)
     if (!r) return RT_ERR;
     char *d = r->data;
     for (int64_t i = 0; i < n; i++) {
-        if (i && s->size) { copy_piece(d, s->data, (size_t)s->size); d += s->size; }
+        if (i && s->size) { rts_copy(d, s->data, (size_t)s->size); d += s->size; }
         StrObject *x = RTS(items[i]);
-        copy_piece(d, x->data, (size_t)x->size);
+        rts_copy(d, x->data, (size_t)x->size);
         d += x->size;
     }
     return rt_val(r);
