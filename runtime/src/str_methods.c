@@ -601,11 +601,19 @@ static void charset_init(CharSet *cs, Value chars)
     StrObject *c = RTS(chars);
     cs->other = c->data;
     cs->other_size = c->size;
+    uint64_t lo = 0, hi = 0;   /* in registers: the stores below cannot alias the text */
+    unsigned char other = 0;
+    const unsigned char *d = (const unsigned char *)c->data;
     for (int64_t i = 0; i < c->size; i++) {
-        unsigned char b = (unsigned char)c->data[i];
-        if (b < 0x80) cs->ascii[b >> 6] |= UINT64_C(1) << (b & 63);
-        else cs->has_other = 1;
+        unsigned char b = d[i];
+        uint64_t bit = UINT64_C(1) << (b & 63);
+        lo |= b < 0x40 ? bit : 0;
+        hi |= b >= 0x40 && b < 0x80 ? bit : 0;
+        other |= b;
     }
+    cs->ascii[0] = lo;
+    cs->ascii[1] = hi;
+    cs->has_other = other >= 0x80;
 }
 
 static int charset_has(const CharSet *cs, const char *p, int n)
