@@ -29,3 +29,8 @@ for n in (0, 5, 31, 32, 33, 64, 65, 1000):
 for s in ["", "   ", "  ab  ", "\t\nab c\x1f", "..ab,;", "ab", ".,;:!?\"'", "é.ab.é", ".éabé."]:
     print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), repr(s.strip(".,;:!?\"'")),
           repr(s.strip("é.")), repr(s.lstrip(".a")), repr(s.rstrip("b.")), repr(s.strip("")))
+
+# case maps of ASCII text, eight bytes at a time: every ASCII byte, lengths around 8
+allascii = "".join(chr(c) for c in range(128))
+for t in [allascii, allascii * 3 + "xY", "@[`{AZaz", "ABCDEFG", "abcdefgh", "ABCDEFGHI", "0123456789!?"]:
+    print(repr(t.lower()), repr(t.upper()), repr(t.casefold()), t.lower() == t, t.upper() == t)
