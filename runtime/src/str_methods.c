@@ -601,6 +601,22 @@ static void charset_init(CharSet *cs, Value chars)
     StrObject *c = RTS(chars);
     cs->other = c->data;
     cs->other_size = c->size;
+    /* the last set built, by the chars str's address and text (a loop strips with one
+     * constant): its bitmap is reused while that address holds the same text */
+    static _Thread_local struct {
+        Value chars;
+        int64_t size;
+        char text[32];
+        uint64_t lo, hi;
+        int has_other;
+    } last;
+    if (last.chars == chars && last.size == c->size &&
+        memcmp(last.text, c->data, (size_t)c->size) == 0) {
+        cs->ascii[0] = last.lo;
+        cs->ascii[1] = last.hi;
+        cs->has_other = last.has_other;
+        return;
+    }
     uint64_t lo = 0, hi = 0;   /* in registers: the stores below cannot alias the text */
     unsigned char other = 0;
     const unsigned char *d = (const unsigned char *)c->data;
@@ -614,6 +630,14 @@ static void charset_init(CharSet *cs, Value chars)
     cs->ascii[0] = lo;
     cs->ascii[1] = hi;
     cs->has_other = other >= 0x80;
+    if (c->size <= (int64_t)sizeof last.text) {
+        last.chars = chars;
+        last.size = c->size;
+        memcpy(last.text, c->data, (size_t)c->size);
+        last.lo = lo;
+        last.hi = hi;
+        last.has_other = cs->has_other;
+    }
 }
 
 static int charset_has(const CharSet *cs, const char *p, int n)
