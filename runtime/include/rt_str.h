@@ -22,8 +22,9 @@
  * code points; ascii == (len == size); hash is -1 until computed.  `state` holds RT_STR_* bits.
  * A non-ASCII str built by this module with len >= RT_STR_INDEX_STEP has room after its NUL
  * (8-aligned) for len / RT_STR_INDEX_STEP int64 byte offsets: entry k is the offset of code point
- * (k + 1) * RT_STR_INDEX_STEP.  It is filled on first use (RT_STR_INDEXED) and makes indexing
- * O(RT_STR_INDEX_STEP).  Strings made elsewhere (e.g. static constants emitted by the compiler)
+ * (k + 1) * RT_STR_INDEX_STEP, then one int64 "cursor" (the last position looked up, see
+ * rts_offset).  It is filled on first use (RT_STR_INDEXED) and makes indexing
+ * O(RT_STR_INDEX_STEP), and a forward scan O(1) a step.  Strings made elsewhere (e.g. static constants emitted by the compiler)
  * leave state 0 and are simply scanned; they must live in writable memory, because hash and
  * state are caches written on first use (hashing, interning).
  */

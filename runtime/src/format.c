@@ -16,6 +16,11 @@ Value rt_format(Value v, Value spec)
         return rt_raise_fmt(rt_TypeError, "format() argument 2 must be str, not %s",
                             rt_type_name(spec));
     Type *t = rt_typeof(v);
+    /* the exact built-in types first, without subtype tests */
+    if (t == &rt_str_type)
+        return rt_format_str(v, spec);
+    if (t == &rt_float_type)
+        return rt_format_float(v, spec);
     if (t->flags & RT_TPFLAG_HEAPTYPE) {
         Value r = rt_call_special(v, "__format__", &spec, 1, NULL);
         if (r && (rt_is_small(r) || !(rt_obj(r)->type->flags & RT_TPFLAG_STR_SUBCLASS)))

@@ -23,6 +23,7 @@
 #include "rt.h"
 #include "core.h"
 #include "num.h"
+#include "str_internal.h"
 
 typedef struct Spec {
     const char *fill;      /* one UTF-8 character */
@@ -37,6 +38,7 @@ typedef struct Spec {
     int under4;            /* '_' with b/o/x/X: groups of four */
     int64_t precision;     /* -1: none */
     uint32_t type;         /* a code point; 0: none */
+    char fillb[4];         /* the fill's bytes: fill points here after parse_spec */
 } Spec;
 
 /* decodes one UTF-8 sequence at p (valid UTF-8 assumed); returns its length */
@@ -83,7 +85,7 @@ static void type_repr(uint32_t t, char *buf, size_t n)
         snprintf(buf, n, "'\\x%x'", (unsigned)t);
 }
 
-static int parse_spec(Value specv, Value obj, Spec *s)
+static int parse_spec_text(Value specv, Value obj, Spec *s)
 {
     const unsigned char *p = (const unsigned char *)rt_str_bytes(specv);
     const unsigned char *e = p + rt_str_nbytes(specv);
@@ -186,6 +188,43 @@ static int parse_spec(Value specv, Value obj, Spec *s)
     return 0;
 }
 
+/* Parsed specs by the spec str's address: an f-string's spec is one constant, parsed once.
+ * An entry is trusted only while the str at that address still has the same text (a
+ * collected spec's address may be reused), and only specs that parsed are kept (errors name
+ * the object's type). */
+#define SPEC_CACHE 64
+#define SPEC_CACHE_TEXT 24
+static _Thread_local struct {
+    Value spec;
+    size_t size;
+    char text[SPEC_CACHE_TEXT];
+    Spec s;
+} spec_cache[SPEC_CACHE];
+
+static int parse_spec(Value specv, Value obj, Spec *s)
+{
+    size_t size = rt_str_nbytes(specv);
+    const char *text = rt_str_bytes(specv);
+    unsigned k = (unsigned)(specv >> 4) & (SPEC_CACHE - 1);
+    if (spec_cache[k].spec == specv && spec_cache[k].size == size &&
+        memcmp(spec_cache[k].text, text, size) == 0) {
+        *s = spec_cache[k].s;
+        s->fill = s->fillb;
+        return 0;
+    }
+    if (parse_spec_text(specv, obj, s) < 0)
+        return -1;
+    memcpy(s->fillb, s->fill, s->fill_n);
+    s->fill = s->fillb;
+    if (size <= SPEC_CACHE_TEXT) {
+        spec_cache[k].spec = specv;
+        spec_cache[k].size = size;
+        memcpy(spec_cache[k].text, text, size);
+        spec_cache[k].s = *s;
+    }
+    return 0;
+}
+
 static Value unknown_code(const Spec *s, Value obj)
 {
     char tr[16];
@@ -194,12 +233,120 @@ static Value unknown_code(const Spec *s, Value obj)
                         rt_type_name(obj));
 }
 
+/* ================================================================ buffer ============== */
+
+/* The result is built in a buffer on the C stack (numbers are short), moved to the heap only
+ * when a large width or precision needs more, and copied once into the str. */
+#define NB_INLINE 192
+#define NB_MAX ((size_t)1 << 40)   /* as str's size limit: MemoryError beyond */
+
+typedef struct NBuf {
+    char *p;
+    size_t len, cap;
+    int failed;
+    char inl[NB_INLINE];
+} NBuf;
+
+static void nb_init(NBuf *b)
+{
+    b->p = b->inl;
+    b->len = 0;
+    b->cap = NB_INLINE;
+    b->failed = 0;
+}
+
+static int nb_grow(NBuf *b, size_t extra)
+{
+    if (b->failed)
+        return -1;
+    if (extra > NB_MAX || b->len + extra > NB_MAX) {
+        rt_raise_str(rt_MemoryError, "");
+        b->failed = 1;
+        return -1;
+    }
+    size_t cap = b->cap * 2;
+    while (cap < b->len + extra)
+        cap *= 2;
+    char *p = rt_alloc_atomic(cap);
+    if (!p) {
+        b->failed = 1;
+        return -1;
+    }
+    memcpy(p, b->p, b->len);
+    b->p = p;
+    b->cap = cap;
+    return 0;
+}
+
+/* room for extra more bytes at the end, or NULL (failed) */
+static inline char *nb_room(NBuf *b, size_t extra)
+{
+    if (b->len + extra > b->cap && nb_grow(b, extra) < 0)
+        return NULL;
+    return b->p + b->len;
+}
+
+static inline void nb_add(NBuf *b, const char *s, size_t n)
+{
+    char *d = nb_room(b, n);
+    if (!d)
+        return;
+    rts_copy(d, s, n);
+    b->len += n;
+}
+
+static inline void nb_addc(NBuf *b, char c)
+{
+    char *d = nb_room(b, 1);
+    if (!d)
+        return;
+    *d = c;
+    b->len++;
+}
+
+/* count copies of one fill character (one UTF-8 sequence of fill_n bytes) */
+static void nb_fill(NBuf *b, const char *fill, size_t fill_n, int64_t count)
+{
+    if (count <= 0)
+        return;
+    if ((uint64_t)count > NB_MAX) {
+        if (!b->failed)
+            rt_raise_str(rt_MemoryError, "");
+        b->failed = 1;
+        return;
+    }
+    char *d = nb_room(b, fill_n * (size_t)count);
+    if (!d)
+        return;
+    if (fill_n == 1 && count <= 16) {
+        for (int64_t i = 0; i < count; i++)
+            d[i] = fill[0];
+    } else if (fill_n == 1) {
+        memset(d, fill[0], (size_t)count);
+    } else {
+        for (int64_t i = 0; i < count; i++)
+            memcpy(d + (size_t)i * fill_n, fill, fill_n);
+    }
+    b->len += fill_n * (size_t)count;
+}
+
+/* The str of the buffer: everything but the fill is ASCII, so code points are counted only
+ * when the fill is not. */
+static Value nb_finish(NBuf *b, size_t fill_n)
+{
+    if (b->failed)
+        return RT_ERR;
+    int64_t size = (int64_t)b->len;
+    return rts_new(b->p, size, fill_n == 1 ? size : rts_count_cps(b->p, size));
+}
+
 /* ================================================================ layout ============== */
 
 /* The parts of one rendered number. */
 typedef struct Num {
     char sign;             /* 0, '-', '+', ' ' */
     const char *prefix;    /* "0x" ... or "" */
+    size_t nprefix;
     const char *digits;    /* integer digits, ungrouped */
     size_t ndigits;
     const char *rest;      /* decimal point, fraction, exponent, '%' */
@@ -207,48 +354,48 @@ typedef struct Num {
 } Num;
 
 /* grouped integer digits, zero-padded (with separators) to at least min_width characters */
-static void add_grouped(StrBuf *b, const Num *n, char sep, int group, int64_t min_width)
+static void add_grouped(NBuf *b, const Num *n, char sep, int group, int64_t min_width)
 {
-    /* built right to left into a scratch buffer, then appended */
-    size_t cap = n->ndigits * 2 + (size_t)(min_width > 0 ? min_width : 0) + 8;
-    char *tmp = rt_alloc_atomic(cap);
-    if (!tmp) {
-        b->failed = 1;
-        return;
-    }
-    size_t len = 0, di = n->ndigits;
-    int in_group = 0;
+    size_t di = n->ndigits;
     if (di == 0 && min_width <= 0)   /* inf and nan have no integer digits */
         return;
-    for (;;) {
-        if (di > 0)
-            tmp[len++] = n->digits[--di];
-        else
-            tmp[len++] = '0';
-        in_group++;
-        int more = di > 0 || (int64_t)len < min_width;
-        if (!more)
-            break;
-        if (sep && in_group == group) {
-            tmp[len++] = sep;
+    /* k digits (real ones, then padding zeros) take k + (k - 1) / group characters with the
+     * separators; the count is the least k >= max(di, 1) that reaches min_width (a separator
+     * is always followed by a digit) */
+    int64_t g = group;
+    int64_t ndig = di > 0 ? (int64_t)di : 1;
+    if (ndig + (ndig - 1) / g < min_width) {
+        int64_t lo = min_width / (g + 1) * g;   /* lo + (lo - 1) / g < min_width */
+        if (lo > ndig)
+            ndig = lo;
+        while (ndig + (ndig - 1) / g < min_width)
+            ndig++;
+    }
+    size_t len = (size_t)(ndig + (ndig - 1) / g);
+    char *d = nb_room(b, len);
+    if (!d)
+        return;
+    /* right to left */
+    char *p = d + len;
+    int in_group = 0;
+    for (int64_t k = 0; k < ndig; k++) {
+        if (in_group == group) {
+            *--p = sep;
             in_group = 0;
         }
+        *--p = k < (int64_t)di ? n->digits[di - 1 - (size_t)k] : '0';
+        in_group++;
     }
-    for (size_t i = 0; i < len / 2; i++) {
-        char c = tmp[i];
-        tmp[i] = tmp[len - 1 - i];
-        tmp[len - 1 - i] = c;
-    }
-    rt_sb_add(b, tmp, len);
+    b->len += len;
 }
 
 /* Lays out a number with the spec's width, fill, alignment and grouping. */
-static void render(StrBuf *b, const Spec *s, const Num *n, char default_align)
+static void render(NBuf *b, const Spec *s, const Num *n, char default_align)
 {
     char align = s->align ? s->align : default_align;
     char sep = s->thousands;
     int group = s->under4 ? 4 : 3;
-    size_t lead = (n->sign ? 1 : 0) + strlen(n->prefix);
+    size_t lead = (n->sign ? 1 : 0) + n->nprefix;
     /* the grouped digit count without padding */
     int64_t gd = (int64_t)n->ndigits;
     if (sep && gd > 0)
@@ -271,21 +418,21 @@ static void render(StrBuf *b, const Spec *s, const Num *n, char default_align)
     } else {
         mid = pad;
     }
-    rt_sb_fill(b, s->fill, s->fill_n, left);
+    nb_fill(b, s->fill, s->fill_n, left);
     if (n->sign)
-        rt_sb_addc(b, n->sign);
-    rt_sb_adds(b, n->prefix);
-    rt_sb_fill(b, s->fill, s->fill_n, mid);
+        nb_addc(b, n->sign);
+    nb_add(b, n->prefix, n->nprefix);
+    nb_fill(b, s->fill, s->fill_n, mid);
     int64_t min_width = zero_pad ? s->width - (int64_t)lead - (int64_t)n->nrest : 0;
     if (sep)
         add_grouped(b, n, sep, group, min_width);
     else {
         if (min_width > (int64_t)n->ndigits)
-            rt_sb_fill(b, "0", 1, min_width - (int64_t)n->ndigits);
-        rt_sb_add(b, n->digits, n->ndigits);
+            nb_fill(b, "0", 1, min_width - (int64_t)n->ndigits);
+        nb_add(b, n->digits, n->ndigits);
     }
-    rt_sb_add(b, n->rest, n->nrest);
-    rt_sb_fill(b, s->fill, s->fill_n, right);
+    nb_add(b, n->rest, n->nrest);
+    nb_fill(b, s->fill, s->fill_n, right);
 }
 
 static char sign_char(const Spec *s, int negative)
@@ -347,9 +494,8 @@ Value rt_format_int(Value v, Value spec)
     if (s.no_neg_0)
         return rt_raise_str(rt_ValueError,
                             "Negative zero coercion (z) not allowed in integer format specifier");
-    Num n = {0, "", NULL, 0, "", 0};
+    Num n = {0, "", 0, NULL, 0, "", 0};
     char cbuf[4];
-    Value digits = 0;
     if (t == 'c') {
         if (s.sign)
             return rt_raise_str(rt_ValueError, "Sign not allowed with integer format specifier 'c'");
@@ -364,57 +510,164 @@ Value rt_format_int(Value v, Value spec)
         size_t len;
         utf8_encode((uint32_t)c, cbuf, &len);
         /* the character is padded like a number without sign: right-aligned by default */
-        StrBuf b;
-        rt_sb_init(&b);
+        NBuf b;
+        nb_init(&b);
         char align = s.align ? s.align : '>';
         int64_t pad = s.width > 1 ? s.width - 1 : 0;
         int64_t left = align == '>' || align == '=' ? pad : align == '^' ? pad / 2 : 0;
-        rt_sb_fill(&b, s.fill, s.fill_n, left);
-        rt_sb_add(&b, cbuf, len);
-        rt_sb_fill(&b, s.fill, s.fill_n, pad - left);
-        return rt_sb_finish(&b);
+        nb_fill(&b, s.fill, s.fill_n, left);
+        nb_add(&b, cbuf, len);
+        nb_fill(&b, s.fill, s.fill_n, pad - left);
+        if (b.failed)
+            return RT_ERR;
+        return rts_new(b.p, (int64_t)b.len, rts_count_cps(b.p, (int64_t)b.len));
     }
     int base = t == 'b' ? 2 : t == 'o' ? 8 : (t == 'x' || t == 'X') ? 16 : 10;
     int neg = rt_int_sign(v) < 0;
-    Value mag = neg ? rt_int_neg(v) : v;
-    if (!mag)
-        return RT_ERR;
-    /* str(mag) for base 10 keeps the 4300-digit limit, as CPython's format does */
-    digits = rt_int_to_str(mag, base);
-    if (!digits)
-        return RT_ERR;
-    const char *dp = rt_str_bytes(digits);
-    size_t dn = rt_str_nbytes(digits);
-    if (base != 10) {   /* drop rt_int_to_str's 0b/0o/0x prefix; '#' adds it back */
-        dp += 2;
-        dn -= 2;
-    }
-    if (t == 'X') {
-        char *up = rt_alloc_atomic(dn);
-        if (!up)
+    const char *dp;
+    size_t dn;
+    char sbuf[72];
+    if (rt_is_small(v)) {
+        /* a small int's digits right to left into sbuf, no str made */
+        int64_t x = rt_small_val(v);
+        uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+        const char *dig = t == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        char *end = sbuf + sizeof sbuf, *p = end;
+        if (base == 10) {
+            do {
+                *--p = (char)('0' + m % 10);
+                m /= 10;
+            } while (m);
+        } else {
+            int shift = base == 2 ? 1 : base == 8 ? 3 : 4;
+            uint64_t mask = (uint64_t)base - 1;
+            do {
+                *--p = dig[m & mask];
+                m >>= shift;
+            } while (m);
+        }
+        dp = p;
+        dn = (size_t)(end - p);
+    } else {
+        Value mag = neg ? rt_int_neg(v) : v;
+        if (!mag)
             return RT_ERR;
-        for (size_t i = 0; i < dn; i++)
-            up[i] = (char)(dp[i] >= 'a' && dp[i] <= 'f' ? dp[i] - 32 : dp[i]);
-        dp = up;
+        /* str(mag) for base 10 keeps the 4300-digit limit, as CPython's format does */
+        Value digits = rt_int_to_str(mag, base);
+        if (!digits)
+            return RT_ERR;
+        dp = rt_str_bytes(digits);
+        dn = rt_str_nbytes(digits);
+        if (base != 10) {   /* drop rt_int_to_str's 0b/0o/0x prefix; '#' adds it back */
+            dp += 2;
+            dn -= 2;
+        }
+        if (t == 'X') {
+            char *up = rt_alloc_atomic(dn);
+            if (!up)
+                return RT_ERR;
+            for (size_t i = 0; i < dn; i++)
+                up[i] = (char)(dp[i] >= 'a' && dp[i] <= 'f' ? dp[i] - 32 : dp[i]);
+            dp = up;
+        }
     }
-    if (s.alternate)
+    if (s.alternate) {
         n.prefix = t == 'b' ? "0b" : t == 'o' ? "0o" : t == 'x' ? "0x" : t == 'X' ? "0X" : "";
+        n.nprefix = strlen(n.prefix);
+    }
     n.sign = sign_char(&s, neg);
     n.digits = dp;
     n.ndigits = dn;
-    StrBuf b;
-    rt_sb_init(&b);
+    NBuf b;
+    nb_init(&b);
     render(&b, &s, &n, '>');
-    return rt_sb_finish(&b);
+    return nb_finish(&b, s.fill_n);
 }
 
 /* ================================================================ floats ============== */
 
+static const uint64_t pow10_u64[20] = {
+    1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
+    1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
+    100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
+    1000000000000000000ull, 10000000000000000000ull,
+};
+
+/* 'f' digits of finite x > 0 with prec <= 19 places, exactly, without printf: x = m * 2**e
+ * (m < 2**53), so x * 10**prec = m * 10**prec * 2**e with m * 10**prec < 2**117, and the
+ * rounding (half-even, as printf and dtoa round) looks at the bits shifted out.  Writes the
+ * digits of round(x * 10**prec) to out (at least 40 bytes), returns their count, or -1 when x
+ * is 2**63 or more (printf's turn). */
+static int fixed_digits(double x, int prec, char *out)
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    int bexp = (int)((bits >> 52) & 0x7FF);
+    uint64_t m = bits & ((UINT64_C(1) << 52) - 1);
+    if (bexp == 0)
+        bexp = 1;   /* subnormal */
+    else
+        m |= UINT64_C(1) << 52;
+    int e = bexp - 1075;
+    unsigned __int128 q;
+    if (e >= 0) {
+        if (e > 10)
+            return -1;
+        q = (unsigned __int128)(m << e) * pow10_u64[prec];   /* < 2**63 * 10**19 < 2**127 */
+    } else {
+        int sh = -e;
+        unsigned __int128 v = (unsigned __int128)m * pow10_u64[prec];
+        if (sh >= 118) {
+            q = 0;   /* v < 2**117 <= half of 2**sh: rounds down */
+        } else {
+            q = v >> sh;
+            unsigned __int128 rem = v - (q << sh);
+            unsigned __int128 half = (unsigned __int128)1 << (sh - 1);
+            if (rem > half || (rem == half && (q & 1)))
+                q++;
+        }
+    }
+    /* decimal digits of q (< 2**127, at most 39 digits), right to left in 19-digit chunks */
+    char tmp[48];
+    char *end = tmp + sizeof tmp, *p = end;
+    const uint64_t chunk = pow10_u64[19];
+    while (q >= chunk) {
+        uint64_t lo = (uint64_t)(q % chunk);
+        q /= chunk;
+        for (int i = 0; i < 19; i++) {
+            *--p = (char)('0' + lo % 10);
+            lo /= 10;
+        }
+    }
+    uint64_t hi = (uint64_t)q;
+    while (hi) {
+        *--p = (char)('0' + hi % 10);
+        hi /= 10;
+    }
+    int n = (int)(end - p);
+    memcpy(out, p, (size_t)n);
+    return n;
+}
+
 /* Correctly rounded digits of x > 0 (finite) in a printf mode, trailing zeros stripped as
  * dtoa strips them.  mode 'e': ndig significant digits; 'f': ndig places after the point.
- * Returns decpt: x ~= 0.DIGITS * 10**decpt.  digits must hold what printf produces. */
-static int fmt_digits(double x, int mode, int64_t ndig, char **digits)
+ * Returns decpt: x ~= 0.DIGITS * 10**decpt.  *digits is sbuf (64 bytes) when they fit, else
+ * heap memory. */
+static int fmt_digits(double x, int mode, int64_t ndig, char *sbuf, char **digits)
 {
+    if (mode == 'f' && ndig <= 19) {
+        int n = fixed_digits(x, (int)ndig, sbuf);
+        if (n >= 0) {
+            int decpt = n - (int)ndig;
+            while (n > 0 && sbuf[n - 1] == '0')
+                n--;
+            if (n == 0)
+                decpt = 0;
+            sbuf[n] = 0;
+            *digits = sbuf;
+            return decpt;
+        }
+    }
     /* one printf into a stack buffer for the usual short result; a long one (huge 'f'
      * values, many places) is printed again into a buffer of the measured size */
     const char *fmt = mode == 'e' ? "%.*e" : "%.*f";
@@ -429,7 +682,7 @@ static int fmt_digits(double x, int mode, int64_t ndig, char **digits)
             snprintf(buf, need, fmt, prec, x);
     }
     RT_C_NUMERIC_END;
-    char *out = buf ? rt_alloc_atomic(need) : NULL;
+    char *out = !buf ? NULL : need <= 64 ? sbuf : rt_alloc_atomic(need);
     if (!buf || !out)
         return INT32_MIN;
     size_t n = 0;
@@ -467,7 +720,7 @@ static int fmt_digits(double x, int mode, int64_t ndig, char **digits)
 }
 
 /* CPython's format_float_short: lays out digits/decpt for a format code 'e' 'f' 'g' 'r' */
-static void float_body(StrBuf *b, const char *digits, int decpt, int code, int64_t precision,
+static void float_body(NBuf *b, const char *digits, int decpt, int code, int64_t precision,
                        int add_dot_0, int alt, int upper)
 {
     int64_t nd = (int64_t)strlen(digits);
@@ -508,35 +761,64 @@ static void float_body(StrBuf *b, const char *digits, int decpt, int code, int64
     else
         vend = vend > decpt ? vend : decpt;
     /* digits at virtual positions [vstart, vend); real ones are [0, nd), the rest zeros;
-     * the point goes before position decpt */
-    for (int64_t i = vstart; i < vend; i++) {
+     * the point goes before position decpt: leading zeros, real digits, trailing zeros */
+    char *d = nb_room(b, (size_t)(vend - vstart) + 2);
+    if (!d)
+        return;
+    char *p = d;
+    int64_t i = vstart;
+    int64_t z_end = vend < 0 ? vend : 0;   /* zeros before the first real digit */
+    for (; i < z_end; i++) {
         if (i == decpt)
-            rt_sb_addc(b, '.');
-        rt_sb_addc(b, i >= 0 && i < nd ? digits[i] : '0');
+            *p++ = '.';
+        *p++ = '0';
+    }
+    int64_t r_end = vend < nd ? vend : nd;
+    if (i < r_end) {
+        if (decpt > i && decpt < r_end) {   /* the point falls among the real digits */
+            memcpy(p, digits + i, (size_t)(decpt - i));
+            p += decpt - i;
+            *p++ = '.';
+            memcpy(p, digits + decpt, (size_t)(r_end - decpt));
+            p += r_end - decpt;
+        } else {
+            if (decpt == i)
+                *p++ = '.';
+            memcpy(p, digits + i, (size_t)(r_end - i));
+            p += r_end - i;
+        }
+        i = r_end;
+    }
+    for (; i < vend; i++) {
+        if (i == decpt)
+            *p++ = '.';
+        *p++ = '0';
     }
     if (vend == decpt && alt)
-        rt_sb_addc(b, '.');
+        *p++ = '.';
+    b->len += (size_t)(p - d);
     if (use_exp) {
         char e[16];
-        snprintf(e, sizeof e, "%c%c%02d", upper ? 'E' : 'e', exp < 0 ? '-' : '+', abs(exp));
-        rt_sb_adds(b, e);
+        int k = snprintf(e, sizeof e, "%c%c%02d", upper ? 'E' : 'e', exp < 0 ? '-' : '+', abs(exp));
+        nb_add(b, e, (size_t)k);
     }
 }
 
 /* Renders x by the spec into the digits/rest of a Num (without sign); returns negative. */
-static int float_parts(double x, const Spec *s, uint32_t type, StrBuf *body, int add_dot_0)
+static int float_parts(double x, const Spec *s, uint32_t type, NBuf *body, int add_dot_0)
 {
     int upper = type == 'E' || type == 'F' || type == 'G';
     int neg = signbit(x) != 0;
     double ax = fabs(x);
     if (isnan(x) || isinf(x)) {
-        rt_sb_adds(body, isnan(x) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
+        nb_add(body, isnan(x) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"), 3);
         if (type == '%')
-            rt_sb_addc(body, '%');
+            nb_addc(body, '%');
         return isnan(x) ? 0 : neg;
     }
     int64_t prec = s->precision;
     int code;
+    char sbuf[64];
     char *digits;
     int decpt;
     switch (type) {
@@ -546,27 +828,25 @@ static int float_parts(double x, const Spec *s, uint32_t type, StrBuf *body, int
             digits = "0";
             decpt = 1;
         } else {
-            digits = rt_alloc_atomic(24);
-            if (!digits)
-                return -1;
+            digits = sbuf;
             decpt = rt_double_shortest(ax, digits);
         }
         break;
     case 'e': case 'E':
         code = 'e';
         prec = prec < 0 ? 6 : prec;
-        decpt = fmt_digits(ax, 'e', prec + 1, &digits);
+        decpt = fmt_digits(ax, 'e', prec + 1, sbuf, &digits);
         prec++;
         break;
     case 'f': case 'F': case '%':
         code = 'f';
         prec = prec < 0 ? 6 : prec;
-        decpt = fmt_digits(ax, 'f', prec, &digits);
+        decpt = fmt_digits(ax, 'f', prec, sbuf, &digits);
         break;
     default:   /* 'g' 'G' 'n' */
         code = 'g';
         prec = prec < 0 ? 6 : prec == 0 ? 1 : prec;
-        decpt = fmt_digits(ax, 'e', prec, &digits);
+        decpt = fmt_digits(ax, 'e', prec, sbuf, &digits);
         break;
     }
     if (decpt == INT32_MIN)
@@ -575,12 +855,12 @@ static int float_parts(double x, const Spec *s, uint32_t type, StrBuf *body, int
         neg = 0;
     float_body(body, digits, decpt, code, prec, add_dot_0, s->alternate, upper);
     if (type == '%')
-        rt_sb_addc(body, '%');
+        nb_addc(body, '%');
     return neg;
 }
 
 /* Splits a rendered body "1234.5e+06" into integer digits and the rest, then lays it out. */
-static void layout_float(StrBuf *out, const Spec *s, const char *body, size_t n, int neg,
+static void layout_float(NBuf *out, const Spec *s, const char *body, size_t n, int neg,
                          char forced_sign)
 {
     size_t i = 0;
@@ -589,6 +869,7 @@ static void layout_float(StrBuf *out, const Spec *s, const char *body, size_t n,
     Num num;
     num.sign = forced_sign ? (neg ? '-' : forced_sign) : sign_char(s, neg);
     num.prefix = "";
+    num.nprefix = 0;
     num.digits = body;
     num.ndigits = i;
     num.rest = body + i;
@@ -615,15 +896,15 @@ static Value format_float_value(double x, const Spec *s, Value obj)
     }
     if (t == '%')
         x *= 100.0;
-    StrBuf body;
-    rt_sb_init(&body);
+    NBuf body;
+    nb_init(&body);
     int neg = float_parts(x, s, t, &body, add_dot_0);
     if (neg < 0 || body.failed)
         return RT_ERR;
-    StrBuf out;
-    rt_sb_init(&out);
+    NBuf out;
+    nb_init(&out);
     layout_float(&out, s, body.p, body.len, neg, 0);
-    return rt_sb_finish(&out);
+    return nb_finish(&out, s->fill_n);
 }
 
 Value rt_format_float(Value v, Value spec)
@@ -672,20 +953,20 @@ Value rt_format_complex(Value v, Value spec)
     /* each part is rendered without width; the whole is then padded */
     Spec ps = s;
     ps.width = -1;
-    StrBuf re, im, whole;
-    rt_sb_init(&re);
-    rt_sb_init(&im);
-    rt_sb_init(&whole);
+    NBuf re, im, whole;
+    nb_init(&re);
+    nb_init(&im);
+    nb_init(&whole);
     if (!skip_re) {
-        StrBuf body;
-        rt_sb_init(&body);
+        NBuf body;
+        nb_init(&body);
         int neg = float_parts(c->re, &ps, t, &body, 0);
         if (neg < 0 || body.failed)
             return RT_ERR;
         layout_float(&re, &ps, body.p, body.len, neg, 0);
     }
-    StrBuf body;
-    rt_sb_init(&body);
+    NBuf body;
+    nb_init(&body);
     int neg = float_parts(c->im, &ps, t, &body, 0);
     if (neg < 0 || body.failed)
         return RT_ERR;
@@ -693,12 +974,12 @@ Value rt_format_complex(Value v, Value spec)
     if (re.failed || im.failed)
         return RT_ERR;
     if (parens)
-        rt_sb_addc(&whole, '(');
-    rt_sb_add(&whole, re.p ? re.p : "", re.len);
-    rt_sb_add(&whole, im.p ? im.p : "", im.len);
-    rt_sb_addc(&whole, 'j');
+        nb_addc(&whole, '(');
+    nb_add(&whole, re.p, re.len);
+    nb_add(&whole, im.p, im.len);
+    nb_addc(&whole, 'j');
     if (parens)
-        rt_sb_addc(&whole, ')');
+        nb_addc(&whole, ')');
     if (whole.failed)
         return RT_ERR;
     /* pad the whole like a string, right-aligned by default */
@@ -708,10 +989,12 @@ Value rt_format_complex(Value v, Value spec)
     int64_t pad = s.width > len ? s.width - len : 0;
     char align = s.align ? s.align : '>';
     int64_t left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
-    StrBuf out;
-    rt_sb_init(&out);
-    rt_sb_fill(&out, s.fill, s.fill_n, left);
-    rt_sb_add(&out, whole.p, whole.len);
-    rt_sb_fill(&out, s.fill, s.fill_n, pad - left);
-    return rt_sb_finish(&out);
+    NBuf out;
+    nb_init(&out);
+    nb_fill(&out, s.fill, s.fill_n, left);
+    nb_add(&out, whole.p, whole.len);
+    nb_fill(&out, s.fill, s.fill_n, pad - left);
+    if (out.failed)
+        return RT_ERR;
+    return rts_new(out.p, (int64_t)out.len, rts_count_cps(out.p, (int64_t)out.len));
 }

@@ -102,14 +102,38 @@ uint64_t rts_siphash13(const void *src, size_t n)
     size_t blocks = n / 8;
     for (size_t i = 0; i < blocks; i++, p += 8) {
         uint64_t m = 0;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        memcpy(&m, p, 8);
+#else
         for (int j = 7; j >= 0; j--) m = (m << 8) | p[j];
+#endif
         v3 ^= m;
         SIPROUND;
         v0 ^= m;
     }
     /* the last block: the remaining bytes, little-endian, and the length in the top byte */
     uint64_t b = (uint64_t)n << 56;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    {
+        /* 4, 2 and 1 byte loads for the 0..7 bytes left, never past the end */
+        size_t r = n & 7, off = 0;
+        if (r & 4) {
+            uint32_t x;
+            memcpy(&x, p, 4);
+            b |= x;
+            off = 4;
+        }
+        if (r & 2) {
+            uint16_t x;
+            memcpy(&x, p + off, 2);
+            b |= (uint64_t)x << (8 * off);
+            off += 2;
+        }
+        if (r & 1) b |= (uint64_t)p[off] << (8 * off);
+    }
+#else
     for (size_t j = 0; j < (n & 7); j++) b |= (uint64_t)p[j] << (8 * j);
+#endif
     v3 ^= b;
     SIPROUND;
     v0 ^= b;

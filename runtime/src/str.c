@@ -41,7 +41,8 @@ StrObject *rts_alloc(int64_t size, int64_t len)
     }
     size_t bytes = offsetof(StrObject, data) + (size_t)size + 1;
     int room = len != size && len >= RT_STR_INDEX_STEP;
-    if (room) bytes = index_pos(size) + (size_t)(len / RT_STR_INDEX_STEP) * sizeof(int64_t);
+    /* the index entries, then the cursor (see rts_offset; 0 is code point 0 at byte 0) */
+    if (room) bytes = index_pos(size) + (size_t)(len / RT_STR_INDEX_STEP + 1) * sizeof(int64_t);
     StrObject *s = rt_alloc_atomic(bytes);
     if (!s) return NULL;
     s->ob.type = &rt_str_type;
@@ -318,9 +319,24 @@ int64_t rts_offset(StrObject *s, int64_t i)
     int state = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
     if (state & RT_STR_INDEX_ROOM) {
         if (!(state & RT_STR_INDEXED)) build_index(s);
+        int64_t *idx = index_of(s);
         int64_t k = i / RT_STR_INDEX_STEP;
-        int64_t base = k ? index_of(s)[k - 1] : 0;
-        return skip_forward(s->data + base, i - k * RT_STR_INDEX_STEP) - s->data;
+        const char *base = s->data + (k ? idx[k - 1] : 0);
+        /* The cursor remembers the last position asked for, as (code point << 10) | its byte
+         * offset from its block's start (at most 63 * 4): a scan that moves forward a little
+         * at a time (a lexer's s[i]) skips from there instead of from the block's start.  One
+         * word, so a reader always sees a consistent pair. */
+        int64_t *cursor = &idx[s->len / RT_STR_INDEX_STEP];
+        uint64_t cur = (uint64_t)__atomic_load_n(cursor, __ATOMIC_RELAXED);
+        int64_t ci = (int64_t)(cur >> 10);
+        const char *p;
+        if (ci <= i && ci / RT_STR_INDEX_STEP == k)
+            p = skip_forward(base + (cur & 1023), i - ci);
+        else
+            p = skip_forward(base, i - k * RT_STR_INDEX_STEP);
+        __atomic_store_n(cursor, (int64_t)(((uint64_t)i << 10) | (uint64_t)(p - base)),
+                         __ATOMIC_RELAXED);
+        return p - s->data;
     }
     /* no index: scan from the nearer end */
     if (i <= s->len / 2) return skip_forward(s->data, i) - s->data;
@@ -467,7 +483,10 @@ Value rts_substr(Value self, int64_t i, int64_t j)
     StrObject *s = RTS(self);
     if (j <= i) return rts_get_empty();
     int64_t from = rts_offset(s, i);
-    int64_t to = j - i == 1 ? from + rts_seqlen((unsigned char)s->data[from]) : rts_offset(s, j);
+    int64_t to = j - i == 1 ? from + rts_seqlen((unsigned char)s->data[from])
+                 : s->ascii ? j
+                 : j - i < RT_STR_INDEX_STEP ? skip_forward(s->data + from, j - i) - s->data
+                 : rts_offset(s, j);
     return rts_subbytes(self, from, to, j - i);
 }
 
@@ -587,7 +606,7 @@ Value rt_str_concat_n(const Value *parts, int64_t n)
     if (!r) return RT_ERR;
     char *d = r->data;
     for (int64_t i = 0; i < n; i++) {
-        memcpy(d, RTS(parts[i])->data, (size_t)RTS(parts[i])->size);
+        rts_copy(d, RTS(parts[i])->data, (size_t)RTS(parts[i])->size);
         d += RTS(parts[i])->size;
     }
     return rt_val(r);
@@ -815,9 +834,9 @@ Value rt_str_join(Value sep, Value iterable)
     if (!r) return RT_ERR;
     char *d = r->data;
     for (int64_t i = 0; i < n; i++) {
-        if (i && s->size) { memcpy(d, s->data, (size_t)s->size); d += s->size; }
+        if (i && s->size) { rts_copy(d, s->data, (size_t)s->size); d += s->size; }
         StrObject *x = RTS(items[i]);
-        memcpy(d, x->data, (size_t)x->size);
+        rts_copy(d, x->data, (size_t)x->size);
         d += x->size;
     }
     return rt_val(r);

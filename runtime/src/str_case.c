@@ -155,7 +155,23 @@ static Value ascii_map(Value self, int mode)
         unsigned char lo = mode == CASE_UPPER ? 'a' : 'A', delta = mode == CASE_UPPER ? 0xE0 : 0x20;
         const unsigned char *src = (const unsigned char *)s->data;
         unsigned char *dst = (unsigned char *)r->data;
-        for (int64_t i = 0; i < s->size; i++) {
+        int64_t i = 0;
+        /* eight bytes at a time: with every high bit clear (ASCII), adding 0x80 - lo sets a
+         * byte's high bit when it is >= lo, adding 0x80 - (lo + 26) when it is past the range,
+         * without carries between bytes; the bytes in range get 0x20 flipped */
+        const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
+        uint64_t any = 0;
+        for (; i + 8 <= s->size; i += 8) {
+            uint64_t w;
+            memcpy(&w, src + i, 8);
+            uint64_t ge = w + ones * (uint64_t)(0x80 - lo), gt = w + ones * (uint64_t)(0x80 - lo - 26);
+            uint64_t in = ge & ~gt & high;
+            w ^= in >> 2;
+            any |= in;
+            memcpy(dst + i, &w, 8);
+        }
+        changed = any != 0;
+        for (; i < s->size; i++) {
             unsigned char c = src[i];
             unsigned char hit = (unsigned char)(c - lo) < 26;
             dst[i] = (unsigned char)(c + (hit ? delta : 0));

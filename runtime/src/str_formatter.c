@@ -136,7 +136,27 @@ static Value field_object(FmtArgs *fa, const char *s, const char *end)
 /* One replacement field, from just after its '{': scans the name, conversion and spec the way
  * CPython's parse_field does (which decides the error messages), formats the value into out
  * and returns the position after the closing '}', or NULL after raising. */
-static const char *render_field(FmtArgs *fa, const char *p, const char *end, int depth, RtsBuf *out)
+/* The field's formatted str goes to *single when it is the first output of the whole string
+ * (an exact str), so that a format string that is one field returns it without a copy, as
+ * CPython's writer does; otherwise to out. */
+static int put_result(RtsBuf *out, Value *single, Value r)
+{
+    if (single) {
+        if (out->size == 0 && !*single && rt_obj(r)->type == &rt_str_type) {
+            *single = r;
+            return 0;
+        }
+        if (*single) {
+            Value s = *single;
+            *single = 0;
+            if (rts_buf_put(out, RTS(s)->data, RTS(s)->size, RTS(s)->len) < 0) return -1;
+        }
+    }
+    return rts_buf_put(out, RTS(r)->data, RTS(r)->size, RTS(r)->len);
+}
+
+static const char *render_field(FmtArgs *fa, const char *p, const char *end, int depth, RtsBuf *out,
+                                Value *single)
 {
     const char *name = p;
     char c = 0;
@@ -211,8 +231,31 @@ static const char *render_field(FmtArgs *fa, const char *p, const char *end, int
     }
     }
     if (!obj) return NULL;
-    Value specv = nested ? render(fa, spec, spec_end, depth - 1)
-                         : rt_str_from_utf8(spec, (size_t)(spec_end - spec));
+    /* A short constant spec for a built-in type's formatter (which never keeps it) is a str
+     * on the C stack; a class's __format__ may keep its argument, so it gets a real one. */
+    size_t spec_n = (size_t)(spec_end - spec);
+    union {
+        StrObject s;
+        char room[sizeof(StrObject) + 48];
+    } tmp;
+    Value specv;
+    if (nested) {
+        specv = render(fa, spec, spec_end, depth - 1);
+    } else if (spec_n == 0) {
+        specv = rts_get_empty();
+    } else if (spec_n < 48 && !(rt_typeof(obj)->flags & RT_TPFLAG_HEAPTYPE)) {
+        tmp.s.ob.type = &rt_str_type;
+        tmp.s.size = (int64_t)spec_n;
+        tmp.s.len = rts_count_cps(spec, (int64_t)spec_n);
+        tmp.s.hash = -1;
+        tmp.s.ascii = tmp.s.len == tmp.s.size;
+        tmp.s.state = 0;
+        memcpy(tmp.s.data, spec, spec_n);
+        tmp.s.data[spec_n] = 0;
+        specv = rt_val(&tmp.s);
+    } else {
+        specv = rt_str_from_utf8(spec, spec_n);
+    }
     if (!specv) return NULL;
     Value r = rt_format(obj, specv);
     if (!r) return NULL;
@@ -220,7 +263,7 @@ static const char *render_field(FmtArgs *fa, const char *p, const char *end, int
         rt_raise_fmt(rt_TypeError, "__format__ must return a str, not %s", rts_tname(r));
         return NULL;
     }
-    return rts_buf_put(out, RTS(r)->data, RTS(r)->size, RTS(r)->len) < 0 ? NULL : p;
+    return put_result(out, single, r) < 0 ? NULL : p;
 }
 
 static Value render(FmtArgs *fa, const char *s, const char *end, int depth)
@@ -228,29 +271,36 @@ static Value render(FmtArgs *fa, const char *s, const char *end, int depth)
     if (depth <= 0) return rt_raise_str(rt_ValueError, "Max string recursion exceeded");
     RtsBuf b;
     rts_buf_init(&b);
+    Value single = 0;
     const char *p = s;
     while (p < end) {
         /* literal text up to a brace */
         const char *lit = p;
         while (p < end && *p != '{' && *p != '}') p++;
-        if (p > lit && rts_buf_put(&b, lit, p - lit, -1) < 0) return RT_ERR;
+        if (p > lit) {
+            if (single && put_result(&b, &single, rts_get_empty()) < 0) return RT_ERR;
+            if (rts_buf_put(&b, lit, p - lit, -1) < 0) return RT_ERR;
+        }
         if (p >= end) break;
         char c = *p++;
         int at_end = p >= end;
         if (c == '}') {
             if (at_end || *p != '}') return rt_raise_str(rt_ValueError, "Single '}' encountered in format string");
             p++;
+            if (single && put_result(&b, &single, rts_get_empty()) < 0) return RT_ERR;
             if (rts_buf_putc(&b, '}') < 0) return RT_ERR;
             continue;
         }
         if (at_end) return rt_raise_str(rt_ValueError, "Single '{' encountered in format string");
         if (*p == '{') {
             p++;
+            if (single && put_result(&b, &single, rts_get_empty()) < 0) return RT_ERR;
             if (rts_buf_putc(&b, '{') < 0) return RT_ERR;
             continue;
         }
-        if (!(p = render_field(fa, p, end, depth, &b))) return RT_ERR;
+        if (!(p = render_field(fa, p, end, depth, &b, &single))) return RT_ERR;
     }
+    if (single) return single;
     return rts_buf_finish(&b);
 }
 

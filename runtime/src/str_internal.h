@@ -51,6 +51,31 @@ static inline uint32_t rts_decode(const char *s, int *n)
            ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
 }
 
+/* memcpy for the short pieces of joins and f-strings: a few loads and stores inline (two
+ * overlapping ones cover 4..16 bytes) instead of a call */
+static inline void rts_copy(char *d, const char *s, size_t n)
+{
+    if (n > 16) {
+        memcpy(d, s, n);
+    } else if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        memcpy(d, &a, 8);
+        memcpy(d + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(d, &a, 4);
+        memcpy(d + n - 4, &b, 4);
+    } else if (n) {
+        d[0] = s[0];
+        d[n / 2] = s[n / 2];
+        d[n - 1] = s[n - 1];
+    }
+}
+
 /* Decodes the code point that ends just before `end` (start <= result); stores its length. */
 static inline uint32_t rts_decode_back(const char *end, int *n)
 {

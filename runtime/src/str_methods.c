@@ -65,6 +65,30 @@ int64_t rts_rfind_bytes(const char *h, int64_t n, const char *nd, int64_t m)
 int64_t rts_count_bytes(const char *h, int64_t n, const char *nd, int64_t m, int64_t maxcount)
 {
     int64_t count = 0, i = 0;
+    if (m == 1 && maxcount >= n) {
+        /* every occurrence counts: sixteen bytes at a time (GCC vectors: SSE2 on x86-64),
+         * a lane compare gives -1 per match, subtracted into per-lane byte counters that are
+         * summed every 255 steps, before any can overflow */
+        typedef unsigned char v16 __attribute__((vector_size(16)));
+        v16 pat;
+        memset(&pat, (unsigned char)nd[0], sizeof pat);
+        while (i + 16 <= n) {
+            v16 acc = {0};
+            for (int k = 0; k < 255 && i + 16 <= n; k++, i += 16) {
+                v16 w;
+                memcpy(&w, h + i, 16);
+                acc -= (v16)(w == pat);
+            }
+            uint64_t half[2];
+            memcpy(half, &acc, 16);
+            const uint64_t m8 = UINT64_C(0x00FF00FF00FF00FF);
+            uint64_t s = (half[0] & m8) + ((half[0] >> 8) & m8) + (half[1] & m8) +
+                         ((half[1] >> 8) & m8);   /* four 16-bit sums, each <= 1020 */
+            count += (int64_t)((s * UINT64_C(0x0001000100010001)) >> 48);
+        }
+        for (; i < n; i++) count += h[i] == nd[0];
+        return count;
+    }
     if (m == 1) {
         const char *p = h, *end = h + n;
         while (count < maxcount && (p = memchr(p, nd[0], (size_t)(end - p))) != NULL) {
@@ -225,12 +249,50 @@ static int64_t maxsplit_arg(Value v, int *err)
     return n < 0 ? INT64_MAX : n;
 }
 
+/* The pieces of split/splitlines, gathered before the list is made: on the C stack first
+ * (the collector scans it), then in a doubling heap array, so a long result is copied about
+ * twice instead of once per growth step of an appended list. */
+typedef struct Pieces {
+    Value *items;
+    int64_t n, cap;
+    Value inl[32];
+} Pieces;
+
+static void pieces_init(Pieces *p)
+{
+    p->items = p->inl;
+    p->n = 0;
+    p->cap = 32;
+}
+
+static int pieces_add(Pieces *p, Value v)
+{
+    if (!v) return -1;
+    if (p->n == p->cap) {
+        Value *q = rt_alloc((size_t)p->cap * 2 * sizeof(Value));
+        if (!q) return -1;
+        memcpy(q, p->items, (size_t)p->n * sizeof(Value));
+        p->items = q;
+        p->cap *= 2;
+    }
+    p->items[p->n++] = v;
+    return 0;
+}
+
+static Value pieces_list(Pieces *p) { return rt_list_from(p->items, p->n); }
+
 /* appends self[from:to) (bytes) to list */
 static int add_piece(Value list, Value self, int64_t from, int64_t to)
 {
     Value piece = rts_subbytes(self, from, to, -1);
     return piece ? rt_list_append(list, piece) : -1;
 }
+
+/* the ASCII whitespace of str.split(): \t \n \v \f \r, \x1c..\x1f and space */
+static const unsigned char ascii_space[256] = {
+    [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1,
+    [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1, [0x20] = 1,
+};
 
 static int is_space_at(const char *p, int *n)
 {
@@ -256,11 +318,22 @@ static int space_before(const char *start, const char *p, int *n)
 static Value split_whitespace(Value self, int64_t maxcount)
 {
     StrObject *s = RTS(self);
-    Value list = rt_list_new(0);
-    if (!list) return RT_ERR;
+    Pieces pc;
+    pieces_init(&pc);
     const char *d = s->data;
     int64_t i = 0, n = s->size;
     int w;
+    if (s->ascii && maxcount >= n) {
+        /* ASCII without a limit: a table test per byte, pieces' lengths are their sizes */
+        while (i < n) {
+            while (i < n && ascii_space[(unsigned char)d[i]]) i++;
+            if (i == n) break;
+            int64_t j = i;
+            while (i < n && !ascii_space[(unsigned char)d[i]]) i++;
+            if (pieces_add(&pc, rts_subbytes(self, j, i, i - j)) < 0) return RT_ERR;
+        }
+        return pieces_list(&pc);
+    }
     while (maxcount-- > 0) {
         while (i < n && is_space_at(d + i, &w)) i += w;
         if (i == n) break;
@@ -269,14 +342,13 @@ static Value split_whitespace(Value self, int64_t maxcount)
             i += w;
             ncp++;
         }
-        Value piece = rts_subbytes(self, j, i, ncp);
-        if (!piece || rt_list_append(list, piece) < 0) return RT_ERR;
+        if (pieces_add(&pc, rts_subbytes(self, j, i, ncp)) < 0) return RT_ERR;
     }
     if (i < n) {
         while (i < n && is_space_at(d + i, &w)) i += w;
-        if (i < n && add_piece(list, self, i, n) < 0) return RT_ERR;
+        if (i < n && pieces_add(&pc, rts_subbytes(self, i, n, -1)) < 0) return RT_ERR;
     }
-    return list;
+    return pieces_list(&pc);
 }
 
 static Value rsplit_whitespace(Value self, int64_t maxcount)
@@ -329,17 +401,17 @@ Value rt_str_split(Value self, Value sep, Value maxsplit)
     if (!sep || sep == rt_None) return split_whitespace(self, maxcount);
     if (sep_arg(sep) < 0) return RT_ERR;
     StrObject *s = RTS(self), *t = RTS(sep);
-    Value list = rt_list_new(0);
-    if (!list) return RT_ERR;
+    Pieces pc;
+    pieces_init(&pc);
     int64_t i = 0;
     while (maxcount-- > 0) {
         int64_t k = rts_find_bytes(s->data + i, s->size - i, t->data, t->size);
         if (k < 0) break;
-        if (add_piece(list, self, i, i + k) < 0) return RT_ERR;
+        if (pieces_add(&pc, rts_subbytes(self, i, i + k, -1)) < 0) return RT_ERR;
         i += k + t->size;
     }
-    if (add_piece(list, self, i, s->size) < 0) return RT_ERR;
-    return list;
+    if (pieces_add(&pc, rts_subbytes(self, i, s->size, -1)) < 0) return RT_ERR;
+    return pieces_list(&pc);
 }
 
 Value rt_str_rsplit(Value self, Value sep, Value maxsplit)
@@ -374,8 +446,8 @@ Value rt_str_splitlines(Value self, Value keepends)
     int64_t keep = 0;
     if (keepends && rts_as_ssize(keepends, &keep) < 0) return RT_ERR;
     StrObject *s = RTS(self);
-    Value list = rt_list_new(0);
-    if (!list) return RT_ERR;
+    Pieces pc;
+    pieces_init(&pc);
     const char *d = s->data;
     int64_t i = 0, n = s->size;
     while (i < n) {
@@ -410,9 +482,9 @@ Value rt_str_splitlines(Value self, Value keepends)
             else i += w;
             if (keep) eol = i;
         }
-        if (add_piece(list, self, j, eol) < 0) return RT_ERR;
+        if (pieces_add(&pc, rts_subbytes(self, j, eol, -1)) < 0) return RT_ERR;
     }
-    return list;
+    return pieces_list(&pc);
 }
 
 /* ================================================================ partition ============= */
@@ -529,10 +601,42 @@ static void charset_init(CharSet *cs, Value chars)
     StrObject *c = RTS(chars);
     cs->other = c->data;
     cs->other_size = c->size;
+    /* the last set built, by the chars str's address and text (a loop strips with one
+     * constant): its bitmap is reused while that address holds the same text */
+    static _Thread_local struct {
+        Value chars;
+        int64_t size;
+        char text[32];
+        uint64_t lo, hi;
+        int has_other;
+    } last;
+    if (last.chars == chars && last.size == c->size &&
+        memcmp(last.text, c->data, (size_t)c->size) == 0) {
+        cs->ascii[0] = last.lo;
+        cs->ascii[1] = last.hi;
+        cs->has_other = last.has_other;
+        return;
+    }
+    uint64_t lo = 0, hi = 0;   /* in registers: the stores below cannot alias the text */
+    unsigned char other = 0;
+    const unsigned char *d = (const unsigned char *)c->data;
     for (int64_t i = 0; i < c->size; i++) {
-        unsigned char b = (unsigned char)c->data[i];
-        if (b < 0x80) cs->ascii[b >> 6] |= UINT64_C(1) << (b & 63);
-        else cs->has_other = 1;
+        unsigned char b = d[i];
+        uint64_t bit = UINT64_C(1) << (b & 63);
+        lo |= b < 0x40 ? bit : 0;
+        hi |= b >= 0x40 && b < 0x80 ? bit : 0;
+        other |= b;
+    }
+    cs->ascii[0] = lo;
+    cs->ascii[1] = hi;
+    cs->has_other = other >= 0x80;
+    if (c->size <= (int64_t)sizeof last.text) {
+        last.chars = chars;
+        last.size = c->size;
+        memcpy(last.text, c->data, (size_t)c->size);
+        last.lo = lo;
+        last.hi = hi;
+        last.has_other = cs->has_other;
     }
 }
 
@@ -559,6 +663,20 @@ static Value strip_impl(Value self, Value chars, int left, int right, const char
     charset_init(&cs, chars);
     StrObject *s = RTS(self);
     int64_t i = 0, j = s->size;
+    if (s->ascii) {
+        /* every byte is a character: a table or bitmap test each */
+        const unsigned char *d = (const unsigned char *)s->data;
+        if (cs.whitespace) {
+            if (left) while (i < j && ascii_space[d[i]]) i++;
+            if (right) while (j > i && ascii_space[d[j - 1]]) j--;
+        } else {
+#define IN_SET(b) ((cs.ascii[(b) >> 6] >> ((b) & 63)) & 1)
+            if (left) while (i < j && IN_SET(d[i])) i++;
+            if (right) while (j > i && IN_SET(d[j - 1])) j--;
+#undef IN_SET
+        }
+        return rts_subbytes(self, i, j, j - i);
+    }
     if (left) {
         while (i < j) {
             int n = rts_seqlen((unsigned char)s->data[i]);

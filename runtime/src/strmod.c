@@ -110,13 +110,31 @@ static int format_int(RtsBuf *b, Value v, char type, int flags, int64_t width, i
         return -1;
     }
     int base = type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-    Value digits = rt_int_to_str(iv, base);
-    if (!digits) return -1;
-    const char *d = rt_str_data(digits);
-    int neg = d[0] == '-';
-    if (neg) d++;
-    if (base != 10) d += 2;   /* rt_int_to_str writes the 0o/0x prefix */
-    int64_t nd = (int64_t)strlen(d);
+    const char *d;
+    int neg;
+    int64_t nd;
+    char sbuf[32];
+    if (rt_is_small(iv)) {
+        /* a small int's digits right to left on the stack, no str made */
+        int64_t x = rt_small_val(iv);
+        uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+        char *e = sbuf + sizeof sbuf, *q = e;
+        do {
+            *--q = "0123456789abcdef"[m % (uint64_t)base];
+            m /= (uint64_t)base;
+        } while (m);
+        d = q;
+        nd = e - q;
+        neg = x < 0;
+    } else {
+        Value digits = rt_int_to_str(iv, base);
+        if (!digits) return -1;
+        d = rt_str_data(digits);
+        neg = d[0] == '-';
+        if (neg) d++;
+        if (base != 10) d += 2;   /* rt_int_to_str writes the 0o/0x prefix */
+        nd = (int64_t)strlen(d);
+    }
     char prefix[4];
     int np = 0;
     if (neg) prefix[np++] = '-';

@@ -497,6 +497,67 @@ def run_section(driver, name, cases, show):
     return passed, failed
 
 
+def gen_fmtfast(r, n):
+    """the fast paths of numfmt.c: exact 'f' digits of doubles without printf (ties, the 2**63
+    and tiny-exponent limits, every precision up to 21), small ints in every base, grouping
+    with zero padding and non-ASCII fills"""
+    cases = []
+    for _ in range(n):
+        k = r.random()
+        if k < 0.6:
+            c = r.random()
+            if c < 0.3:    # exact binary fractions: ties at the rounding digit
+                x = r.randrange(-10**6, 10**6) / 2 ** r.randrange(0, 12)
+            elif c < 0.45:   # around 2**63 (integers: printf beyond)
+                x = float(2 ** r.randrange(58, 66) + r.randrange(-2**12, 2**12)) * r.choice([1, -1])
+            elif c < 0.6:    # tiny: the shift of 117..120 bits and subnormals
+                x = r.random() * 2.0 ** r.randrange(-1080, -40)
+            elif c < 0.75:
+                x = r.randrange(0, 10**r.randrange(1, 17)) / 10 ** r.randrange(0, 20)
+            elif c < 0.8:
+                x = r.choice([0.0, -0.0, 0.5, 1.5, 2.5, -0.5, 0.125, 0.375, 1e-300, 5e-324, 1e22,
+                              9.5, 99.5, 0.05, 0.15, 0.25, 0.35, 1e16, 2.0**63, 2.0**62, -2.0**64])
+            else:
+                x = rand_double(r)
+            spec = ''
+            if r.random() < 0.3:
+                spec += r.choice(['', '*', '0', 'é', '€']) + r.choice('<>^=')
+            if r.random() < 0.3:
+                spec += r.choice('+- ')
+            if r.random() < 0.15:
+                spec += 'z'
+            if r.random() < 0.15:
+                spec += '#'
+            if r.random() < 0.2:
+                spec += '0'
+            if r.random() < 0.5:
+                spec += str(r.randrange(0, 40))
+            if r.random() < 0.25:
+                spec += r.choice([',', '_'])
+            spec += '.' + str(r.randrange(0, 22)) + r.choice(['f', 'F', '%'])
+            cases.append(('Ff %s %s' % (bits(x), hexs(spec)), lambda x=x, spec=spec: format(x, spec)))
+        else:
+            v = r.choice([r.randrange(-1000, 1000), r.randrange(-2**62, 2**62),
+                          r.choice([2**62 - 1, -2**62, 2**62, -2**62 - 1, 2**63, -2**63, 0, -1])])
+            spec = ''
+            if r.random() < 0.3:
+                spec += r.choice(['', '*', '0', 'é', '€']) + r.choice('<>^=')
+            if r.random() < 0.3:
+                spec += r.choice('+- ')
+            if r.random() < 0.3:
+                spec += '#'
+            if r.random() < 0.3:
+                spec += '0'
+            if r.random() < 0.6:
+                spec += str(r.randrange(0, 40))
+            t = r.choice(['', 'd', 'n', 'b', 'o', 'x', 'X'])
+            if r.random() < 0.3:
+                spec += '_' if t in 'boxX' else r.choice([',', '_'])
+            spec += t
+            cases.append(('Fi %s %s' % (hex(v), hexs(spec)), lambda v=v, spec=spec: format(v, spec)))
+    return cases
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('driver')
@@ -517,6 +578,7 @@ def main():
                 ('cmp', gen_cmp, 20000),
                 ('round', gen_round, 20000),
                 ('format', lambda r, n: gen_format(r, n, with_str), 50000),
+                ('fmtfast', gen_fmtfast, 50000),
                 ('complex', gen_complex, 20000),
                 ('misc', gen_misc, 20000),
                 ('mixed', gen_mixed, 30000)]
