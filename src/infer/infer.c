@@ -703,6 +703,28 @@ static void set(Run *r, const MirInst *i, Ty t)
     }
 }
 
+/* Is name one of the builtins module's?  A load of a module global of that name that may run
+ * before the module binds it finds the builtin. */
+static int python_builtin_name(const char *name)
+{
+    static const char *const names[] = {
+#define PYNAME(s) s,
+#include "pynames.def"
+#undef PYNAME
+    };
+    int lo = 0, hi = (int)(sizeof names / sizeof names[0]) - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2, c = strcmp(name, names[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid - 1;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
 static Ty global_ty(Run *r, const MirInst *i)
 {
     const MirFunction *f = r->c->fn;
@@ -711,6 +733,9 @@ static Ty global_ty(Run *r, const MirInst *i)
         return (Ty){.k = TY_BUILTIN, .bi = bi};
     const InferGlobal *g = infer_global(r->in, f->module, i->str);
     if (!g || g->unstable)
+        return ty_dyn();
+    /* `def sum(...)` after a function that calls sum: a call before the def runs the builtin */
+    if (python_builtin_name(i->str) && !infer_load_safe(r->in, f, i))
         return ty_dyn();
     return g->ty.k == TY_BOT ? ty_dyn() : g->ty;
 }
