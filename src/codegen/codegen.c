@@ -752,6 +752,40 @@ static LLVMValueRef int_arith(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMVal
     return phi2(cg, cg->i64, r, fast_end, sr, slow_end);
 }
 
+/* int.floordiv/int.mod on tagged ints: a small dividend and a small positive divisor inline
+ * (floor semantics; the quotient is no larger in magnitude than the dividend and the
+ * remainder lies in [0, y), so both are small); anything else, a zero divisor included, goes
+ * to the generic operator with its results and messages. */
+static LLVMValueRef int_divmod(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef fast = new_bb(cg, "idiv.fast"), slow = new_bb(cg, "idiv.slow"),
+                      done = new_bb(cg, "idiv.done");
+    LLVMValueRef both = LLVMBuildAnd(b, LLVMBuildAnd(b, a, b2, ""), ci64(cg, 1), "");
+    LLVMValueRef pos = LLVMBuildICmp(b, LLVMIntSGT, b2, ci64(cg, 1), "");  /* 2y+1 > 1: y > 0 */
+    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntNE, both, ci64(cg, 0), ""), pos, "");
+    LLVMBuildCondBr(b, ok, fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef x = untag(cg, a), y = untag(cg, b2);
+    LLVMValueRef q = LLVMBuildSDiv(b, x, y, ""), r = LLVMBuildSRem(b, x, y, "");
+    LLVMValueRef neg = LLVMBuildICmp(b, LLVMIntSLT, r, ci64(cg, 0), "");   /* y > 0 */
+    LLVMValueRef v;
+    if (in->op == MIR_IntMod)
+        v = LLVMBuildSelect(b, neg, LLVMBuildAdd(b, r, y, ""), r, "");
+    else
+        v = LLVMBuildSelect(b, neg, LLVMBuildSub(b, q, ci64(cg, 1), ""), q, "");
+    LLVMValueRef rf = tag(cg, v);
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef sr = RTC(cg, in->op == MIR_IntMod ? RTF_rt_mod : RTF_rt_floordiv, a, b2);
+    check_value(cg, in, sr);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return phi2(cg, cg->i64, rf, fast_end, sr, slow_end);
+}
+
 static LLVMValueRef int_cmp(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
 {
     LLVMBuilderRef b = cg->b;
@@ -1080,6 +1114,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_ICmp: return LLVMBuildICmp(b, icmp_pred((int)in->imm), a0, a1, "");
     case MIR_ITruthy: return LLVMBuildICmp(b, LLVMIntNE, a0, ci64(cg, 0), "");
     case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul: return int_arith(cg, in, a0, a1);
+    case MIR_IntFloorDiv: case MIR_IntMod: return int_divmod(cg, in, a0, a1);
     case MIR_IntCmp: return int_cmp(cg, in, a0, a1);
     case MIR_IntTruthy: return LLVMBuildICmp(b, LLVMIntNE, a0, ci64(cg, 1), "");
     case MIR_FAdd: return LLVMBuildFAdd(b, a0, a1, "");

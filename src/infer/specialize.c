@@ -682,6 +682,9 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
             return typed_raising(s, i, o, get(s, i->args[0], MT_DYN, loc),
                                  get(s, i->args[1], MT_DYN, loc));
         }
+        if (op == Op_FloorDiv || op == Op_Mod)   /* tagged: small operands inline */
+            return typed_raising(s, i, op == Op_Mod ? MIR_IntMod : MIR_IntFloorDiv,
+                                 get(s, i->args[0], MT_DYN, loc), get(s, i->args[1], MT_DYN, loc));
         return NULL;
     }
     if (a.k == TY_INT && b.k == TY_INT && op == Op_Div && ty_int_small(a) && ty_int_small(b))
