@@ -90,51 +90,8 @@ static MirFunction *copy_fn(MirProgram *p, const MirFunction *f)
     g->vars = f->vars;
     g->nvars = f->nvars;
     int maxid = max_id(f);
-    MirInst **imap = xcalloc((size_t)maxid + 1, sizeof *imap);
-    MirBlock **bmap = xcalloc((size_t)f->nblocks + 1, sizeof *bmap);
-    for (int b = 0; b < f->nblocks; b++) {
-        const MirBlock *ob = f->blocks[b];
-        MirBlock *nb = mir_block_new(g, ob->label);
-        nb->id = ob->id;
-        nb->is_unwind = ob->is_unwind;
-        bmap[b] = nb;
-        for (int k = 0; k < ob->ninsts; k++) {
-            MirInst *ni = arena_alloc(g->arena, sizeof *ni);
-            *ni = *ob->insts[k];
-            if (ni->id >= 0)
-                imap[ni->id] = ni;
-            mir_block_insert(g, nb, nb->ninsts, ni);
-        }
-    }
     g->nvalues = maxid;
-    for (int b = 0; b < g->nblocks; b++)
-        for (int k = 0; k < g->blocks[b]->ninsts; k++) {
-            MirInst *ni = g->blocks[b]->insts[k];
-            if (ni->nargs) {
-                MirInst **a = arena_alloc(g->arena, sizeof *a * (size_t)ni->nargs);
-                for (int j = 0; j < ni->nargs; j++)
-                    a[j] = imap[ni->args[j]->id];
-                ni->args = a;
-            }
-            MirBlock **slots[3] = {&ni->target, &ni->target2, &ni->exc};
-            for (int s = 0; s < 3; s++)
-                for (int q = 0; *slots[s] && q < f->nblocks; q++)
-                    if (f->blocks[q] == *slots[s]) {
-                        *slots[s] = bmap[q];
-                        break;
-                    }
-            if (ni->phi_blocks) {
-                MirBlock **pb = arena_alloc(g->arena, sizeof *pb * (size_t)ni->nargs);
-                for (int j = 0; j < ni->nargs; j++)
-                    for (int q = 0; q < f->nblocks; q++)
-                        if (f->blocks[q] == ni->phi_blocks[j])
-                            pb[j] = bmap[q];
-                ni->phi_blocks = pb;
-            }
-        }
-    free(imap);
-    free(bmap);
-    mir_compute_cfg(g);
+    mir_copy_body(g, f, maxid);
     return g;
 }
 

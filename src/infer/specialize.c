@@ -227,61 +227,8 @@ static MirFunction *make_clone(Infer *in, InferCtx *c)
     g->rettype = c->ret.k == TY_BOT ? MT_DYN : ty_rep(c->ret);
     /* blocks and instructions, ids kept */
     int maxid = c->nvals;
-    MirInst **imap = xcalloc((size_t)maxid + 1, sizeof *imap);
-    MirBlock **bmap = xcalloc((size_t)f->nblocks + 1, sizeof *bmap);
-    for (int b = 0; b < f->nblocks; b++) {
-        MirBlock *ob = f->blocks[b];
-        MirBlock *nb = mir_block_new(g, ob->label);
-        nb->id = ob->id;
-        nb->is_unwind = ob->is_unwind;
-        bmap[b] = nb;
-        for (int k = 0; k < ob->ninsts; k++) {
-            MirInst *oi = ob->insts[k];
-            MirInst *ni = arena_alloc(g->arena, sizeof *ni);
-            *ni = *oi;
-            ni->block = nb;
-            if (oi->id >= 0)
-                imap[oi->id] = ni;
-            mir_grow(g->arena, &nb->insts, &nb->cap, nb->ninsts + 1, sizeof *nb->insts);
-            nb->insts[nb->ninsts++] = ni;
-        }
-    }
     g->nvalues = f->nvalues > maxid ? f->nvalues : maxid;
-#define MAPB(x)                                                                               \
-    do {                                                                                      \
-        if (x) {                                                                              \
-            int p_ = -1;                                                                      \
-            for (int q_ = 0; q_ < f->nblocks; q_++)                                           \
-                if (f->blocks[q_] == (x))                                                     \
-                    p_ = q_;                                                                  \
-            (x) = p_ >= 0 ? bmap[p_] : NULL;                                                  \
-        }                                                                                     \
-    } while (0)
-    for (int b = 0; b < g->nblocks; b++)
-        for (int k = 0; k < g->blocks[b]->ninsts; k++) {
-            MirInst *ni = g->blocks[b]->insts[k];
-            if (ni->nargs) {
-                MirInst **a = arena_alloc(g->arena, sizeof *a * (size_t)ni->nargs);
-                for (int j = 0; j < ni->nargs; j++)
-                    a[j] = imap[ni->args[j]->id];
-                ni->args = a;
-            }
-            if (ni->phi_blocks) {
-                MirBlock **pb = arena_alloc(g->arena, sizeof *pb * (size_t)ni->nargs);
-                for (int j = 0; j < ni->nargs; j++) {
-                    pb[j] = ni->phi_blocks[j];
-                    MAPB(pb[j]);
-                }
-                ni->phi_blocks = pb;
-            }
-            MAPB(ni->target);
-            MAPB(ni->target2);
-            MAPB(ni->exc);
-        }
-#undef MAPB
-    free(imap);
-    free(bmap);
-    mir_compute_cfg(g);
+    mir_copy_body(g, f, maxid);
     return g;
 }
 

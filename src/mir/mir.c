@@ -206,6 +206,57 @@ void mir_block_insert(MirFunction *f, MirBlock *b, int pos, MirInst *i)
     i->block = b;
 }
 
+/* The block of f that is b, as its copy in bmap (NULL stays NULL). */
+static MirBlock *map_block(const MirFunction *f, MirBlock **bmap, const MirBlock *b)
+{
+    for (int q = 0; b && q < f->nblocks; q++)
+        if (f->blocks[q] == b)
+            return bmap[q];
+    return NULL;
+}
+
+void mir_copy_body(MirFunction *g, const MirFunction *f, int maxid)
+{
+    MirInst **imap = xcalloc((size_t)maxid + 1, sizeof *imap);
+    MirBlock **bmap = xcalloc((size_t)f->nblocks + 1, sizeof *bmap);
+    for (int b = 0; b < f->nblocks; b++) {
+        const MirBlock *ob = f->blocks[b];
+        MirBlock *nb = mir_block_new(g, ob->label);
+        nb->id = ob->id;
+        nb->is_unwind = ob->is_unwind;
+        bmap[b] = nb;
+        for (int k = 0; k < ob->ninsts; k++) {
+            MirInst *ni = arena_alloc(g->arena, sizeof *ni);
+            *ni = *ob->insts[k];
+            if (ni->id >= 0)
+                imap[ni->id] = ni;
+            mir_block_insert(g, nb, nb->ninsts, ni);
+        }
+    }
+    for (int b = 0; b < g->nblocks; b++)
+        for (int k = 0; k < g->blocks[b]->ninsts; k++) {
+            MirInst *ni = g->blocks[b]->insts[k];
+            if (ni->nargs) {
+                MirInst **a = arena_alloc(g->arena, sizeof *a * (size_t)ni->nargs);
+                for (int j = 0; j < ni->nargs; j++)
+                    a[j] = imap[ni->args[j]->id];
+                ni->args = a;
+            }
+            if (ni->phi_blocks) {
+                MirBlock **pb = arena_alloc(g->arena, sizeof *pb * (size_t)ni->nargs);
+                for (int j = 0; j < ni->nargs; j++)
+                    pb[j] = map_block(f, bmap, ni->phi_blocks[j]);
+                ni->phi_blocks = pb;
+            }
+            ni->target = map_block(f, bmap, ni->target);
+            ni->target2 = map_block(f, bmap, ni->target2);
+            ni->exc = map_block(f, bmap, ni->exc);
+        }
+    free(imap);
+    free(bmap);
+    mir_compute_cfg(g);
+}
+
 MirInst *mir_emit(MirFunction *f, MirBlock *b, MirOp op, MirInst **args, int nargs, Loc loc)
 {
     MirInst *i = mir_inst_new(f, op, args, nargs, loc);

@@ -169,6 +169,10 @@ MirInst *mir_emit_raising(MirFunction *f, MirBlock *b, MirOp op, MirInst **args,
                           MirBlock *normal, MirBlock *exc, Loc loc);
 /* Recomputes preds/succs of every block from the terminators and exceptional edges. */
 void mir_compute_cfg(MirFunction *f);
+/* Copies f's blocks and instructions into the empty function g, value and block ids kept,
+ * operands, targets and phi blocks pointing into the copy, and computes g's CFG.
+ * maxid: above every value id of f. */
+void mir_copy_body(MirFunction *g, const MirFunction *f, int maxid);
 
 /* The typed-tier signature of op (mir_sig.def): result type and one type per operand in
  * args[] (at most 4); returns the operand count, or -1 when op has no fixed signature. */
