@@ -664,6 +664,15 @@ static inline int shadowed(Value d, Value name, int64_t bit)
     return ix >= 0 ? 1 : ix == -1 ? 0 : -1;
 }
 
+/* The way of c that holds tp at its current version, or NULL (none, or a stale one). */
+static inline AttrCacheEntry *ac_way(AttrCache *c, const Type *tp)
+{
+    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++)
+        if (c->e[i].type == tp)
+            return c->e[i].version == tp->version ? &c->e[i] : NULL;
+    return NULL;
+}
+
 /* Drops tp's entry: a miss on it re-classifies, and may find nothing cacheable. */
 static void ac_forget(AttrCache *c, Type *tp)
 {
@@ -856,12 +865,8 @@ Value rt_getattr_cached(Value obj, Value name, AttrCache *c)
         return get_fill(obj, name, c, NULL);
     Object *o = rt_obj(obj);
     Type *tp = o->type;
-    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++) {
-        AttrCacheEntry *e = &c->e[i];
-        if (e->type != tp)
-            continue;
-        if (e->version != tp->version)
-            break;
+    AttrCacheEntry *e = ac_way(c, tp);
+    if (e) {
         if (e->kind == AC_DICT) {
             /* the kind implies a positive dict offset */
             Value d = *(Value *)((char *)o + tp->dictoffset);
@@ -880,9 +885,8 @@ Value rt_getattr_cached(Value obj, Value name, AttrCache *c)
             if (!d || !may_hold(as_dict(d)->keybits, e->index))
                 return e->value;
         }
-        return get_slow(o, tp, name, c, e, NULL);
     }
-    return get_slow(o, tp, name, c, NULL, NULL);
+    return get_slow(o, tp, name, c, e, NULL);
 }
 
 Value rt_getmethod_cached(Value obj, Value name, AttrCache *c, Value *self)
@@ -892,12 +896,8 @@ Value rt_getmethod_cached(Value obj, Value name, AttrCache *c, Value *self)
         return get_fill(obj, name, c, self);
     Object *o = rt_obj(obj);
     Type *tp = o->type;
-    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++) {
-        AttrCacheEntry *e = &c->e[i];
-        if (e->type != tp)
-            continue;
-        if (e->version != tp->version)
-            break;
+    AttrCacheEntry *e = ac_way(c, tp);
+    if (e) {
         /* the common case: a method, and no instance attribute of its name (not all of the
          * name's bits are set in the dict's keybits, or else the dict lacks it) */
         if (e->kind == AC_METHOD) {
@@ -907,9 +907,8 @@ Value rt_getmethod_cached(Value obj, Value name, AttrCache *c, Value *self)
                 return e->value;
             }
         }
-        return get_slow(o, tp, name, c, e, self);
     }
-    return get_slow(o, tp, name, c, NULL, self);
+    return get_slow(o, tp, name, c, e, self);
 }
 
 /* The miss path of rt_setattr_cached: rt_object_generic_setattr's steps, classified. */
@@ -971,12 +970,8 @@ int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *cache)
         return set_fill(obj, name, value, cache);
     Object *o = rt_obj(obj);
     Type *tp = o->type;
-    for (int i = 0; i < RT_ATTR_CACHE_WAYS; i++) {
-        AttrCacheEntry *c = &cache->e[i];
-        if (c->type != tp)
-            continue;
-        if (c->version != tp->version)
-            break;
+    AttrCacheEntry *c = ac_way(cache, tp);
+    if (c) {
         if (c->kind == AC_DICT) {
             Value *ds = (Value *)((char *)o + tp->dictoffset);
             Value d = *ds;
@@ -1006,9 +1001,8 @@ int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *cache)
             *(Value *)((char *)o + c->index) = value;
             return 0;
         }
-        return set_slow(o, tp, name, value, cache, c);
     }
-    return set_slow(o, tp, name, value, cache, NULL);
+    return set_slow(o, tp, name, value, cache, c);
 }
 
 Value rt_call_method_ready(Value callable, Value self, Value *args, size_t nargs,
