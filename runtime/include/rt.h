@@ -129,7 +129,22 @@ typedef struct Type {
     SetItemFn setitem;
     int (*contains)(Value container, Value item);  /* -1 error */
     NumberSlots nb;
+    struct FixedLayout *fixed; /* this exact class's fixed instance layout (runtime/src/fixed.c),
+                                  NULL: none (never inherited) */
 } Type;
+
+/* Fixed-layout instances (the typed tier, docs/internals/typed.md): a plain class the compiler
+ * proved closed keeps its instances' attributes in slots after the dict pointer.  The word at
+ * RT_FIXED_BITS has bit k set when slot k holds a value, and RT_FIXED_MAT once the instance was
+ * materialised (its attributes moved to a real instance dict, which is used from then on). */
+#define RT_FIXED_BITS  16
+#define RT_FIXED_SLOTS 24
+#define RT_FIXED_MAT   (UINT64_C(1) << 63)
+typedef struct FixedLayout {
+    int64_t n, cap;
+    Value *names;              /* interned str per slot */
+    unsigned char *f64;        /* per slot: an unboxed double */
+} FixedLayout;
 
 /* type flags */
 #define RT_TPFLAG_HEAPTYPE     (UINT64_C(1) << 0)   /* defined by a class statement */

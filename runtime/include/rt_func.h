@@ -195,6 +195,23 @@ Value rt_build_class(Value func, Value name, const Value *bases, size_t nbases,
  * MRO, only plain classes and object as bases, not abstract): a bare instance as
  * object.__new__ makes it; the caller runs __init__. */
 Value rt_inst_new(Value cls);
+/* Fixed layouts (runtime/src/fixed.c, rt.h FixedLayout).  rt_class_slot: the generated code
+ * of a class statement declares slot (kind >> 1) named `name`, an unboxed double when kind & 1,
+ * right after the class is built (aborts when the class cannot have that layout: a compiler
+ * bug).  rt_fixed_get: the value of instance attribute `name` held in a slot of obj (boxed),
+ * 0 when obj's class has no fixed layout, obj is materialised, name is no slot or the slot is
+ * unset (RT_ERR with an exception pending when boxing failed).  rt_fixed_set: 0 when the store
+ * (value 0: delete) was done in a slot, 1 when the caller must go on with the instance dict
+ * (materialised now if it was not), -1 after raising.  rt_fixed_materialise: moves the set
+ * slots into a new instance dict (no-op when materialised or not fixed); -1 after raising.
+ * rt_fixed_f64: a float attribute read by the generic path, as a double (inst.load.f's cold
+ * path). */
+void rt_class_slot(Value cls, Value name, int64_t kind);
+Value rt_fixed_get(Value obj, Value name);
+int rt_fixed_set(Value obj, Value name, Value value);
+int rt_fixed_materialise(Value obj);
+int64_t rt_fixed_index(const Type *t, Value name);
+double rt_fixed_f64(Value v);
 
 /* ---- the program ---- */
 /* main() of a compiled program: rt_init, sys.argv, runs main_def as "__main__", prints an

@@ -202,6 +202,9 @@ Value *rt_instance_dict_slot(Value obj)
     Object *o = rt_obj(obj);
     Type *t = o->type;
     ptrdiff_t off = t->dictoffset;
+    /* a fixed-layout instance (fixed.c) gets its real dict now, used from then on */
+    if (t->fixed && rt_fixed_materialise(obj) < 0)
+        return NULL;
     if (off > 0)
         return (Value *)((char *)o + off);
     if (off < 0) {
@@ -285,6 +288,13 @@ Value rt_object_generic_getattr(Value obj, Value name)
                 return g(descr, obj, rt_val(tp));
         }
     }
+    if (tp->fixed) {   /* a slot of a fixed-layout instance not materialised (fixed.c) */
+        Value v = rt_fixed_get(obj, name);
+        if (v)
+            return v;
+        if (rt_exc_pending())
+            return RT_ERR;
+    }
     Value *ds = !rt_is_small(obj) && tp->dictoffset > 0
                     ? (Value *)((char *)rt_obj(obj) + tp->dictoffset)
                     : rt_instance_dict_slot(obj);
@@ -327,6 +337,11 @@ int rt_object_generic_setattr(Value obj, Value name, Value value)
     }
     if (value && (tp->flags & RT_TPFLAG_EXC_SUBCLASS)) {
         int r = rt_exc_setattr(obj, rt_str_bytes(name), value);
+        if (r <= 0)
+            return r;
+    }
+    if (tp->fixed) {   /* a slot, else the instance is materialised (fixed.c) */
+        int r = rt_fixed_set(obj, name, value);
         if (r <= 0)
             return r;
     }
@@ -513,8 +528,13 @@ int rt_method_lookup(Value obj, Value name, Value *meth)
         Value descr = rt_type_lookup(tp, name);
         if (descr && unbound_callable(descr)) {
             /* an instance attribute of the same name shadows the method */
-            Value *ds = rt_instance_dict_slot(obj);
-            Value v = ds && *ds ? rt_dict_get(*ds, name) : 0;
+            Value v = tp->fixed ? rt_fixed_get(obj, name) : 0;
+            Value *ds = v || (tp->fixed && !(*(uint64_t *)((char *)rt_obj(obj) + RT_FIXED_BITS) &
+                                             RT_FIXED_MAT))
+                            ? NULL
+                            : rt_instance_dict_slot(obj);
+            if (ds && *ds)
+                v = rt_dict_get(*ds, name);
             if (v) {
                 *meth = v;
                 return 0;
@@ -710,6 +730,8 @@ static int cacheable_type(Type *tp, int set)
     if (tp->flags & RT_TPFLAG_EXC_SUBCLASS || tp->dictoffset < 0)
         return 0;
     if (set) {
+        if (tp->fixed)   /* a store may go to a slot or materialise the instance (fixed.c) */
+            return 0;
         SetAttrFn f = setattr_slot(tp);
         return !f || f == rt_object_generic_setattr;
     }
@@ -781,8 +803,9 @@ static __attribute__((noinline)) Value get_fill(Value obj, Value name, AttrCache
                                                 Value *self)
 {
     if (rt_is_small(obj) || rt_is_small(name) || rt_obj(name)->type != &rt_str_type ||
-        !cacheable_type(rt_obj(obj)->type, 0))
-        goto generic;
+        !cacheable_type(rt_obj(obj)->type, 0) ||
+        rt_fixed_index(rt_obj(obj)->type, name) >= 0)
+        goto generic;   /* a slot name of a fixed layout: never cached (fixed.c) */
     Type *tp = rt_obj(obj)->type;
     ac_forget(c, tp);
     /* read first: whatever the lookup or a descriptor runs that changes the type makes the

@@ -645,6 +645,8 @@ static int object_set_class(Value self, Value value)
                      nt->name, old->name);
         return -1;
     }
+    if (old->fixed && rt_fixed_materialise(self) < 0)   /* the slots go to a real dict */
+        return -1;
     rt_obj(self)->type = nt;
     return 0;
 }

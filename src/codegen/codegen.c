@@ -1092,6 +1092,62 @@ static LLVMValueRef call_direct(Cg *cg, const MirInst *in)
     return LLVMBuildExtractValue(cg->b, r, 0, "");
 }
 
+/* inst.load(.f) / inst.store(.f) on an exact instance of a class with a fixed layout (rt.h
+ * RT_FIXED_*, runtime/src/fixed.c): the slot when its bit is set (a load) or the instance is
+ * not materialised (a store); else the generic getattr / setattr, cold. */
+static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMValueRef v)
+{
+    LLVMBuilderRef b = cg->b;
+    int f64 = in->op == MIR_InstLoadF || in->op == MIR_InstStoreF;
+    int load = in->op == MIR_InstLoad || in->op == MIR_InstLoadF;
+    LLVMTypeRef t = f64 ? cg->f64 : cg->i64;
+    LLVMValueRef bits = load_field(cg, cg->i64, obj, RT_FIXED_BITS);
+    LLVMValueRef mask = ci64(cg, (int64_t)(UINT64_C(1) << in->imm));
+    LLVMValueRef slow_cond =
+        load ? LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, bits, mask, ""), ci64(cg, 0), "")
+             : LLVMBuildICmp(b, LLVMIntSLT, bits, ci64(cg, 0), "");
+    LLVMBasicBlockRef fast = new_bb(cg, "slot"), slow = new_bb(cg, "slot.slow"),
+                      done = new_bb(cg, "slot.done");
+    LLVMValueRef br = LLVMBuildCondBr(b, slow_cond, slow, fast);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef p = field_ptr(cg, obj, RT_FIXED_SLOTS + 8 * (size_t)in->imm);
+    LLVMValueRef fv = NULL;
+    if (load) {
+        fv = LLVMBuildLoad2(b, t, p, "");
+    } else {
+        LLVMBuildStore(b, v, p);
+        LLVMBuildStore(b, LLVMBuildOr(b, bits, mask, ""), field_ptr(cg, obj, RT_FIXED_BITS));
+    }
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef name = name_const(cg, in->str), sv = NULL;
+    if (load) {
+        sv = RTC(cg, RTF_rt_getattr, obj, name);
+        check_value(cg, in, sv);
+        if (f64)
+            sv = RTC(cg, RTF_rt_fixed_f64, sv);
+    } else {
+        LLVMValueRef boxed = v;
+        if (f64) {
+            boxed = RTC(cg, RTF_rt_float, v);
+            check_value(cg, in, boxed);
+        }
+        check_int(cg, in, RTC(cg, RTF_rt_setattr, obj, name, boxed));
+    }
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    if (!load)
+        return NULL;
+    LLVMValueRef phi = LLVMBuildPhi(b, t, "");
+    LLVMValueRef vals[2] = {fv, sv};
+    LLVMBasicBlockRef bbs[2] = {fast_end, slow_end};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
 static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMValueRef a1)
 {
     LLVMBuilderRef b = cg->b;
@@ -1154,6 +1210,11 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     }
     case MIR_CallDirect: return call_direct(cg, in);
     case MIR_InstNew: return RTC(cg, RTF_rt_inst_new, a0);
+    case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:
+        return inst_slot(cg, in, a0, a1);
+    case MIR_ClassSlot:
+        RTC(cg, RTF_rt_class_slot, a0, name_const(cg, in->str), ci64(cg, in->imm));
+        return NULL;
     default:
         cg_die(cg, "codegen: unexpected op %s in %s", mir_ops[in->op].text, cg->fn->mf->symbol);
     }
@@ -1714,7 +1775,7 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
                    f->mf->symbol);
         return in->op == MIR_Yield ? gen_yield(cg, in, a0) : gen_delegate(cg, in, a0);
     default:
-        if (in->op >= MIR_BoxI64 && in->op <= MIR_InstNew)
+        if (in->op >= MIR_BoxI64 && in->op <= MIR_ClassSlot)
             return emit_typed(cg, in, a0, a1);
         cg_die(cg, "codegen: unexpected op %s in %s", mir_ops[in->op].text, f->mf->symbol);
     }

@@ -392,6 +392,7 @@ void classes_explain(FILE *out, const Infer *in, const char *file)
         }
         if (na)
             fputc('\n', out);
+        layout_explain(out, in, c);
     }
 }
 

@@ -185,6 +185,7 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
     Ty a = i->nargs > 0 ? infer_ty(c, i->args[0]) : ty_dyn();
     Ty b = i->nargs > 1 ? infer_ty(c, i->args[1]) : ty_dyn();
     msg[0] = 0;
+    int f64 = 0;
     switch (i->op) {
     case MIR_BinOp:
     case MIR_InplaceOp:
@@ -366,6 +367,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             return 0;   /* the method: its call reports whether it is direct */
         if (a.k == TY_INST && r.k == TY_DYN)
             return why_dyn(in, c, i, msg, n);
+        if (a.k == TY_INST && r.k != TY_BOT && layout_slot(in, a.cls, i->str, &f64) >= 0)
+            return 0;   /* a slot of the fixed layout (layout.c) */
         if (a.k == TY_INST) {
             char name[160], tb[64];
             describe(i->args[0], name, sizeof name);
@@ -383,6 +386,10 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         }
         /* fall through */
     case MIR_SetAttr:
+        if (i->op == MIR_SetAttr && a.k == TY_INST &&
+            layout_slot(in, a.cls, i->str, &f64) >= 0 &&
+            (!f64 || b.k == TY_FLOAT || b.k == TY_BOT))
+            return 0;   /* a slot of the fixed layout (layout.c) */
         if (i->op == MIR_SetAttr && a.k == TY_INST) {
             char name[160], tb[64];
             describe(i->args[0], name, sizeof name);

@@ -1168,6 +1168,7 @@ Infer *infer_program(MirProgram *p)
     for (int i = 0; i < p->nfuncs; i++)
         if (consume_host(p->funcs[i]))
             consume_set_order(p->funcs[i], fn_order(in, p->funcs[i], 0));
+    layout_compute(in);
     return in;
 }
 
@@ -1193,6 +1194,8 @@ void infer_free(Infer *in)
     free(in->globals);
     free(in->setattr_names);
     free(in->nonlocal_names);
+    for (int i = 0; i < in->nclasses; i++)
+        layout_free(in->classes[i]);
     classes_free(in);
     elems_free(in);
     for (int k = 0; k < in->ndefaults; k++) {

@@ -93,6 +93,12 @@ typedef struct InferClass {
     int nnames;
     InferAttr *attrs;       /* instance attributes stored on exact instances of the class */
     int nattrs, capattrs;
+    /* layout.c: 1 when instances have a fixed layout (slots inline), -1 not, 0 not decided */
+    int fixed;
+    const char *nofix;      /* why not (explain), or NULL */
+    const char **slots;     /* slot names: the base's slots first (same indexes) */
+    unsigned char *slot_f64;/* per slot: 1 for an unboxed double */
+    int nslots;
 } InferClass;
 
 /* One module-level name. */
@@ -202,6 +208,13 @@ const MirFunction *classes_lookup(const Infer *in, const InferClass *cls, const 
 /* The attribute type of .name on exact instances of cls (bottom: never stored). */
 Ty classes_attr_ty(const Infer *in, const InferClass *cls, const char *name);
 void classes_explain(FILE *out, const Infer *in, const char *file);
+/* layout.c: fixed layouts of closed classes (after inference); layout_slot gives the slot
+ * index of .name on exact instances of c when a typed access may use it (else -1), *f64 set
+ * for an unboxed double slot. */
+void layout_compute(Infer *in);
+void layout_free(InferClass *c);
+int layout_slot(const Infer *in, const InferClass *c, const char *name, int *f64);
+void layout_explain(FILE *out, const Infer *in, const InferClass *c);
 /* elems.c: element types of lists (creation sites, escape analysis; docs/internals/typed.md).
  * elems_inst_ty refines the type inst_ty gave instruction i (dflt); elems_effects applies what
  * i does to the lists among its operands (stores, escapes).  Both set *global on a change. */

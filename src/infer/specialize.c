@@ -914,6 +914,62 @@ static MirInst *rewrite_subscript(Spec *s, MirInst *i)
     return n;
 }
 
+/* o.x / o.x = v on an exact instance of a class with a fixed layout (layout.c): the slot
+ * (inst.load / inst.store, f64 slots unboxed); NULL: stays generic. */
+static MirInst *rewrite_slot(Spec *s, MirInst *i)
+{
+    Ty o = TY(s, i->args[0]);
+    if (o.k != TY_INST || !o.cls || (i->op == MIR_GetAttr && TY(s, i).k == TY_METHOD))
+        return NULL;
+    int f64 = 0;
+    int k = layout_slot(s->in, o.cls, i->str, &f64);
+    if (k < 0)
+        return NULL;
+    MirInst *obj = get(s, i->args[0], MT_DYN, i->loc), *n;
+    if (i->op == MIR_GetAttr) {
+        n = emit1(s, f64 ? MIR_InstLoadF : MIR_InstLoad, obj, i->loc);
+        n->type = f64 ? MT_F64 : MT_DYN;
+    } else {
+        Ty v = TY(s, i->args[1]);
+        if (f64 && v.k != TY_FLOAT && v.k != TY_BOT)
+            return NULL;   /* never: the slot's type is the join of its stores */
+        n = emit2(s, f64 ? MIR_InstStoreF : MIR_InstStore, obj,
+                  get(s, i->args[1], f64 ? MT_F64 : MT_DYN, i->loc), i->loc);
+        n->type = MT_VOID;
+    }
+    n->imm = k;
+    n->str = i->str;
+    n->len = i->len;
+    n->target = i->target;
+    n->exc = i->exc;
+    return n;
+}
+
+/* At the start of the block a class.build of a class with a fixed layout continues to: the
+ * layout's slots declared to the runtime (class.slot), before any instance can exist. */
+static void declare_slots(Spec *s, MirBlock *b)
+{
+    if (b->npreds != 1)
+        return;
+    int p = orig_pos(s, b->preds[0]);
+    MirInst *build = p >= 0 && s->last[p] ? mir_block_raiser(s->last[p]) : NULL;
+    if (!build || build->op != MIR_BuildClass || build->target != b || build->id < 0 ||
+        build->id >= s->nvals || !s->map[build->id])
+        return;
+    for (int c = 0; c < s->in->nclasses; c++) {
+        const InferClass *k = s->in->classes[c];
+        if (k->build != build || k->fixed != 1)
+            continue;
+        MirInst *cls = get(s, build, MT_DYN, build->loc);
+        for (int j = 0; j < k->nslots; j++) {
+            MirInst *d = emit1(s, MIR_ClassSlot, cls, build->loc);
+            d->type = MT_VOID;
+            d->imm = 2 * j + k->slot_f64[j];
+            d->str = k->slots[j];
+        }
+    }
+}
+
 /* The generic op, operands as dyn (i1 where the op wants i1: not, box.bool, and the ops
  * mir_sig.def lists). */
 static MirInst *generic(Spec *s, MirInst *i)
@@ -1064,6 +1120,12 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             i->func = t->clone;
         break;
     }
+    case MIR_GetAttr:
+    case MIR_SetAttr:
+        n = rewrite_slot(s, i);
+        if (n && i->op == MIR_SetAttr)
+            return;   /* no value */
+        break;
     case MIR_GetItem:
     case MIR_SetItem:
         n = rewrite_subscript(s, i);
@@ -1215,6 +1277,7 @@ static void rewrite(Spec *s)
                 lp->inc = emit2(s, MIR_IAdd, lp->counter, st, lp->counter->loc);
             }
         }
+        declare_slots(s, b);
         int replace_term = 0;
         Loop *tl = NULL;
         for (int k = 0; k < n; k++) {

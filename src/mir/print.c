@@ -69,6 +69,8 @@ static int imm_always(MirOp op)
     case MIR_ConstInt: case MIR_ConstI1: case MIR_Param: case MIR_VarLoad: case MIR_VarStore:
     case MIR_VarDelete: case MIR_TupleItem: case MIR_ClosureCell: case MIR_UnpackSeq:
     case MIR_UnpackEx: case MIR_BinOp: case MIR_InplaceOp: case MIR_UnaryOp: case MIR_Compare:
+    case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:
+    case MIR_ClassSlot:
         return 1;
     default:
         return 0;
