@@ -649,7 +649,45 @@ enum {
                    instance dict has the name */
     AC_SLOT,    /* a __slots__ member at byte offset `index` of the object */
     AC_DATA,    /* `value`, a data descriptor (property, getset): fn is its __get__/__set__ */
+    AC_FIXED,   /* slot `index & 255` of a fixed layout (fixed.c), an unboxed double when
+                   index >> 8; the name is no class attribute.  A get hits while the slot's
+                   bit is set, a set while the instance is not materialised */
 };
+
+/* the fixed-layout slot of entry c: its value (boxed), 0 when unset or materialised */
+static inline Value fixed_hit(Object *o, int64_t index)
+{
+    uint64_t bits = *(uint64_t *)((char *)o + RT_FIXED_BITS);
+    int64_t k = index & 255;
+    if (!(bits & (UINT64_C(1) << k)))
+        return 0;
+    uint64_t w = *(uint64_t *)((char *)o + RT_FIXED_SLOTS + 8 * k);
+    if (index >> 8) {
+        double d;
+        memcpy(&d, &w, sizeof d);
+        return rt_float(d);
+    }
+    return (Value)w;
+}
+
+/* a store into the fixed-layout slot of entry c: 0 done, 1 not possible here */
+static inline int fixed_store(Object *o, int64_t index, Value value)
+{
+    uint64_t *bits = (uint64_t *)((char *)o + RT_FIXED_BITS);
+    int64_t k = index & 255;
+    if (*bits & RT_FIXED_MAT)
+        return 1;
+    uint64_t *slot = (uint64_t *)((char *)o + RT_FIXED_SLOTS + 8 * k);
+    if (index >> 8) {
+        if (rt_is_small(value) || rt_obj(value)->type != &rt_float_type)
+            return 1;
+        memcpy(slot, &((FloatObject *)rt_obj(value))->v, sizeof(double));
+    } else {
+        *slot = (uint64_t)value;
+    }
+    *bits |= UINT64_C(1) << k;
+    return 0;
+}
 
 static inline DictObject *as_dict(Value d) { return (DictObject *)rt_obj(d); }
 
@@ -730,8 +768,6 @@ static int cacheable_type(Type *tp, int set)
     if (tp->flags & RT_TPFLAG_EXC_SUBCLASS || tp->dictoffset < 0)
         return 0;
     if (set) {
-        if (tp->fixed)   /* a store may go to a slot or materialise the instance (fixed.c) */
-            return 0;
         SetAttrFn f = setattr_slot(tp);
         return !f || f == rt_object_generic_setattr;
     }
@@ -778,6 +814,12 @@ static inline int ac_hit(Object *o, Type *tp, Value name, AttrCacheEntry *c, Val
     case AC_DATA:
         *out = ((DescrGetFn)c->fn)(c->value, rt_val(o), rt_val(tp));
         return 1;
+    case AC_FIXED:
+        /* boxing may fail: RT_ERR with MemoryError pending is a hit too */
+        if (!(*(uint64_t *)((char *)o + RT_FIXED_BITS) & (UINT64_C(1) << (c->index & 255))))
+            return 0;
+        *out = fixed_hit(o, c->index);
+        return 1;
     case AC_CLASS:
     case AC_METHOD:
     case AC_NDESCR:
@@ -803,9 +845,8 @@ static __attribute__((noinline)) Value get_fill(Value obj, Value name, AttrCache
                                                 Value *self)
 {
     if (rt_is_small(obj) || rt_is_small(name) || rt_obj(name)->type != &rt_str_type ||
-        !cacheable_type(rt_obj(obj)->type, 0) ||
-        rt_fixed_index(rt_obj(obj)->type, name) >= 0)
-        goto generic;   /* a slot name of a fixed layout: never cached (fixed.c) */
+        !cacheable_type(rt_obj(obj)->type, 0))
+        goto generic;
     Type *tp = rt_obj(obj)->type;
     ac_forget(c, tp);
     /* read first: whatever the lookup or a descriptor runs that changes the type makes the
@@ -814,6 +855,13 @@ static __attribute__((noinline)) Value get_fill(Value obj, Value name, AttrCache
     MCEntry *e = mcache_find(tp, name);
     if (!e)
         return RT_ERR;
+    int64_t slot = tp->fixed ? rt_fixed_index(tp, name) : -1;
+    if (slot >= 0) {   /* a slot of a fixed layout (fixed.c), no class attribute of the name */
+        if (!e->value)
+            ac_store(c, tp, version, AC_FIXED, slot | (int64_t)tp->fixed->f64[slot] << 8, 0,
+                     NULL);
+        goto generic;
+    }
     Value descr = e->value;
     Type *dt = descr && !rt_is_small(descr) ? rt_obj(descr)->type : NULL;
     DescrGetFn g = dt ? get_slot(dt) : NULL;
@@ -907,6 +955,10 @@ Value rt_getattr_cached(Value obj, Value name, AttrCache *c)
             Value d = inst_dict(o, tp);
             if (!d || !may_hold(as_dict(d)->keybits, e->index))
                 return e->value;
+        } else if (e->kind == AC_FIXED && e->index < 256) {   /* a Value slot (fixed.c) */
+            uint64_t bits = *(uint64_t *)((char *)o + RT_FIXED_BITS);
+            if (bits & (UINT64_C(1) << e->index))
+                return *(Value *)((char *)o + RT_FIXED_SLOTS + 8 * e->index);
         }
     }
     return get_slow(o, tp, name, c, e, NULL);
@@ -962,6 +1014,14 @@ static __attribute__((noinline)) int set_fill(Value obj, Value name, Value value
         }
         return r;
     }
+    if (tp->fixed) {   /* a fixed layout (fixed.c): only a store into a slot is cached */
+        int64_t k = rt_fixed_index(tp, name);
+        int r = rt_object_generic_setattr(obj, name, value);
+        if (r == 0 && k >= 0 && !descr &&
+            !(*(uint64_t *)((char *)rt_obj(obj) + RT_FIXED_BITS) & RT_FIXED_MAT))
+            ac_store(c, tp, version, AC_FIXED, k | (int64_t)tp->fixed->f64[k] << 8, 0, NULL);
+        return r;
+    }
     if (!fixed || tp->dictoffset <= 0)
         return rt_object_generic_setattr(obj, name, value);
     Value *ds = (Value *)((char *)rt_obj(obj) + tp->dictoffset);
@@ -983,6 +1043,8 @@ static __attribute__((noinline)) int set_slow(Object *o, Type *tp, Value name, V
     if (c) {
         if (c->kind == AC_DATA)
             return ((DescrSetFn)c->fn)(c->value, rt_val(o), value);
+        if (c->kind == AC_FIXED && fixed_store(o, c->index, value) == 0)
+            return 0;
     }
     return set_fill(rt_val(o), name, value, cache);
 }
@@ -1020,6 +1082,8 @@ int rt_setattr_cached(Value obj, Value name, Value value, AttrCache *cache)
                 c->index = last;
             return 0;
         }
+        if (c->kind == AC_FIXED && fixed_store(o, c->index, value) == 0)
+            return 0;
         if (c->kind == AC_SLOT) {
             *(Value *)((char *)o + c->index) = value;
             return 0;

@@ -104,10 +104,6 @@ static int compute(const Infer *in, InferClass *c, int depth)
             return -1;
         }
     }
-    if (c->nslots == 0) {
-        not_fixed(c, NULL);   /* no attribute is stored on its instances: nothing to gain */
-        return -1;
-    }
     if (c->nslots > LAYOUT_MAX_SLOTS) {
         not_fixed(c, "too many attributes");
         return -1;
@@ -152,6 +148,8 @@ void layout_explain(FILE *out, const Infer *in, const InferClass *c)
             fprintf(out, "  no fixed layout: %s\n", c->nofix);
         return;
     }
+    if (c->nslots == 0)
+        return;   /* no attribute is stored on its instances (an empty layout) */
     fprintf(out, "  layout:");
     for (int k = 0; k < c->nslots; k++)
         fprintf(out, "%s %s %s", k ? "," : "", c->slots[k], c->slot_f64[k] ? "f64" : "Value");
