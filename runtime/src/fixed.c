@@ -25,6 +25,7 @@
 #include "core.h"
 #include "rt_func.h"
 #include "rt_str.h"
+#include "class_internal.h"
 
 static inline uint64_t *bits_of(Object *o) { return (uint64_t *)((char *)o + RT_FIXED_BITS); }
 
@@ -86,7 +87,7 @@ int64_t rt_fixed_index(const Type *t, Value name)
     for (int64_t k = 0; k < l->n; k++)
         if (l->names[k] == name)
             return k;
-    if (rt_is_small(name) || rt_obj(name)->type != &rt_str_type)
+    if (!rt_is_strv(name))   /* a str subclass compares by its text, as a dict key would */
         return -1;
     for (int64_t k = 0; k < l->n; k++)
         if (rt_str_eq(l->names[k], name))
