@@ -221,6 +221,9 @@ int rt_dict_items_next_into(Value it, Value *items);
 Value rt_map_new(Value func, const Value *iterables, size_t n);
 Value rt_filter_new(Value func, Value iterable);         /* func None = truthiness */
 Value rt_reversed_new(Value seq);                        /* reversed(seq) */
+/* enumerate: it, the iterator of its argument; count, the next index (an int).  Public because
+ * the typed tier steps enumerate(list) inline (codegen.c, enum.next/enum.item). */
+typedef struct EnumerateObject { Object ob; Value it; Value count; } EnumerateObject;
 extern Type rt_enumerate_type, rt_zip_type, rt_map_type, rt_filter_type, rt_reversed_type,
     rt_seqiter_type;
 

@@ -178,6 +178,29 @@ static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *m
 static int num(Ty t) { return t.k == TY_INT || t.k == TY_FLOAT; }
 
 /* Does inst stay dynamic in context c?  0 = typed; else the reason (msg filled). */
+/* Is iter.next x (over enumerate(list)) stepped inline?  specialize.c's enum_unpack: its pair
+ * goes only to the unpack.seq 2 opening its body, whose items only to tuple.item there. */
+static int enum_fused(const MirFunction *f, const MirInst *x)
+{
+    const MirBlock *body = x->target;
+    if (!body || body->ninsts < 1 || body->npreds != 1)
+        return 0;
+    const MirInst *u = body->insts[0];
+    if (u->op != MIR_UnpackSeq || u->imm != 2 || u->args[0] != x || !u->target)
+        return 0;
+    int xuses = 0, uuses = 0, items = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++) {
+                xuses += i->args[a] == x;
+                uuses += i->args[a] == u;
+                items += i->args[a] == u && i->op == MIR_TupleItem && f->blocks[b] == u->target;
+            }
+        }
+    return xuses == 1 && uuses == items;
+}
+
 static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, char *msg,
                          size_t n)
 {
@@ -344,6 +367,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             return 0;
         if (i->op == MIR_IterNext && a.k == TY_LISTITER)
             return r.k == TY_DYN ? why_items(in, i->args[0], a, msg, n) : 0;
+        if (i->op == MIR_IterNext && a.k == TY_ENUM && enum_fused(c->fn, i))
+            return 0;   /* enum.next / enum.item (specialize.c) */
         if (i->op == MIR_IterNext && a.k == TY_ZIP && c->index > 0 && consume_mode(c->fn) &&
             consume_zip(c) && i->args[0]->op == MIR_Param)
             return 0;   /* the consumer clone counts over the two lists */

@@ -70,6 +70,11 @@ typedef struct Spec {
     Loop *loops;
     int nloops, caploops;
     int *idom;             /* original block position -> idom position (-1 for entry) */
+    /* `for i, x in enumerate(list)` (enum.next / enum.item): per loop, the unpack.seq of the
+     * pair, the enumerate object and the index; enum_loop is the head's new condition */
+    struct { const MirInst *unpack; MirInst *e, *idx, *item; } enums[16];
+    int nenums;
+    Loop enum_loop;
 } Spec;
 
 static Ty TY(Spec *s, const MirInst *v) { return infer_ty(s->c, v); }
@@ -930,6 +935,36 @@ static MirInst *generic(Spec *s, MirInst *i)
     return i;
 }
 
+/* The unpack.seq 2 of an iter.next over enumerate(list) when the pair goes nowhere else: the
+ * iter.next's only use, opening its body, whose tuple feeds only tuple.item 0/1 there (the
+ * lowering of `for i, x in enumerate(a)` and of comprehensions over it). */
+static const MirInst *enum_unpack(Spec *s, const MirInst *x)
+{
+    if (TY(s, x->args[0]).k != TY_ENUM || s->uses[x->id] != 1 || !x->target ||
+        s->nenums == (int)(sizeof s->enums / sizeof s->enums[0]))
+        return NULL;
+    const MirBlock *body = x->target;
+    if (body->ninsts < 1 || body->npreds != 1)
+        return NULL;
+    const MirInst *u = body->insts[0];
+    if (u->op != MIR_UnpackSeq || u->imm != 2 || u->args[0] != x || !u->target)
+        return NULL;
+    int items = 0;
+    const MirBlock *nb = u->target;
+    for (int k = 0; k < nb->ninsts; k++)
+        if (nb->insts[k]->op == MIR_TupleItem && nb->insts[k]->args[0] == u)
+            items++;
+    return items == s->uses[u->id] ? u : NULL;
+}
+
+static int enum_of_unpack(Spec *s, const MirInst *u)
+{
+    for (int k = 0; k < s->nenums; k++)
+        if (s->enums[k].unpack == u)
+            return k;
+    return -1;
+}
+
 static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop **term_loop)
 {
     MirInst *n = NULL;
@@ -1008,6 +1043,25 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             *term_loop = lp;
             return;
         }
+        const MirInst *u = lp ? NULL : enum_unpack(s, i);
+        if (u) {   /* enumerate(list): the index, -1 at the end; no tuple */
+            MirInst *e = get(s, i->args[0], MT_DYN, i->loc);
+            MirInst *idx = emit1(s, MIR_EnumNext, e, i->loc);
+            MirInst *zero = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+            zero->type = MT_I64;
+            zero->imm = 0;
+            s->enum_loop.cond = emit2(s, MIR_ICmp, idx, zero, i->loc);
+            s->enum_loop.cond->imm = Cmp_GtE;
+            s->enum_loop.body = i->target;
+            s->enum_loop.exit = i->target2;
+            s->enums[s->nenums].unpack = u;
+            s->enums[s->nenums].e = e;
+            s->enums[s->nenums].idx = idx;
+            s->enums[s->nenums++].item = NULL;
+            *replace_term = 1;
+            *term_loop = &s->enum_loop;
+            return;
+        }
         if (lp) {
             lp->cond = emit2(s, MIR_ICmp, lp->counter, lp->stop, i->loc);
             lp->cond->imm = Cmp_Lt;
@@ -1019,6 +1073,11 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         break;
     }
     case MIR_UnpackSeq: {
+        int en = enum_of_unpack(s, i);
+        if (en >= 0) {   /* the item enum.next stepped past (the index is enum.next's) */
+            s->enums[en].item = emit1(s, MIR_EnumItem, s->enums[en].e, i->loc);
+            return;   /* its br stays: a plain edge now */
+        }
         Loop *lp = zip_loop(s);
         if (lp && lp->unpack == i) {   /* the items at the counter (it is below both lengths) */
             MirInst *a[2] = {lp->lista, lp->counter};
@@ -1034,6 +1093,11 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         break;
     }
     case MIR_TupleItem: {
+        int en = enum_of_unpack(s, i->args[0]);
+        if (en >= 0) {
+            finish(s, i, i->imm == 0 ? s->enums[en].idx : s->enums[en].item);
+            return;
+        }
         Loop *lp = zip_loop(s);
         if (lp && i->args[0] == lp->unpack) {
             finish(s, i, i->imm == 0 ? lp->x : lp->y);
