@@ -731,6 +731,28 @@ static int repeat_count(Value n, int64_t *k)
     return 0;
 }
 
+/* dst[0 .. size * k) = k copies of src[0 .. size): one item is a fill; more, one copy and then
+ * copies of what is already there, doubling (few calls for a long result) */
+static void list_repeat_into(Value *dst, const Value *src, int64_t size, int64_t k)
+{
+    int64_t total = size * k;
+    if (total == 0)
+        return;
+    if (size == 1) {
+        Value v = src[0];
+        for (int64_t i = 0; i < total; i++)
+            dst[i] = v;
+        return;
+    }
+    if (dst != src)   /* list *= k: the first copy is in place already */
+        memcpy(dst, src, (size_t)size * sizeof(Value));
+    for (int64_t done = size; done < total;) {
+        int64_t n = done < total - done ? done : total - done;
+        memcpy(dst + done, dst, (size_t)n * sizeof(Value));
+        done += n;
+    }
+}
+
 static Value list_mul(Value a, Value b)
 {
     Value l = a, n = b;
@@ -750,8 +772,7 @@ static Value list_mul(Value a, Value b)
     Value r = rt_list_new(size * k);
     if (!r)
         return RT_ERR;
-    for (int64_t i = 0; size && i < k; i++)
-        memcpy(L(r)->items + i * size, L(l)->items, (size_t)size * sizeof(Value));
+    list_repeat_into(L(r)->items, L(l)->items, size, k);
     return r;
 }
 
@@ -773,8 +794,7 @@ static Value list_imul(Value a, Value b)
         return rt_raise_memory_error();
     if (list_resize(l, size * k) < 0)
         return RT_ERR;
-    for (int64_t i = 1; i < k; i++)
-        memcpy(l->items + i * size, l->items, (size_t)size * sizeof(Value));
+    list_repeat_into(l->items, l->items, size, k);
     return a;
 }
 
