@@ -384,6 +384,12 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             return why_dyn(in, c, i->args[0], msg, n);
         if (a.k == TY_LIST && b.k == TY_DYN)
             return why_dyn(in, c, i->args[1], msg, n);
+        if (a.k == TY_LIST && b.k == TY_INT) {   /* list.get.t / list.set.t */
+            char tb[64];
+            snprintf(msg, n, "index %s not proven small: inline after a tag test",
+                     ty_str(b, tb, sizeof tb));
+            return R_D108;
+        }
         snprintf(msg, n, "%s on %s", mir_ops[i->op].text, kind_name(a.k));
         return R_D107;
     case MIR_GetAttr:
