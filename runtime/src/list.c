@@ -319,6 +319,26 @@ static int list_ass_slice(Value self, Value key, Value value)
     return 0;
 }
 
+/* l[start:stop:step] and l[start:stop:step] = value without a slice object (the typed tier's
+ * list.slice/list.setslice; 0 = None): a slice on the stack, read as any slice object would be
+ * (rt_slice_adjust: CPython's TypeError and ValueError, clamping) */
+Value rt_list_getslice(Value l, Value start, Value stop, Value step)
+{
+    SliceObject sl = {.ob = {.type = &rt_slice_type}, .start = start ? start : rt_None,
+                      .stop = stop ? stop : rt_None, .step = step ? step : rt_None};
+    int64_t a, b, c;
+    if (rt_slice_adjust(rt_val(&sl), L(l)->size, &a, &b, &c) < 0)
+        return RT_ERR;
+    return rt_list_slice(l, a, b, c);
+}
+
+int rt_list_setslice(Value l, Value start, Value stop, Value step, Value value)
+{
+    SliceObject sl = {.ob = {.type = &rt_slice_type}, .start = start ? start : rt_None,
+                      .stop = stop ? stop : rt_None, .step = step ? step : rt_None};
+    return list_ass_slice(l, rt_val(&sl), value);
+}
+
 int rt_list_setitem(Value self, Value key, Value value)
 {
     if (rt_typeof(key) == &rt_slice_type)

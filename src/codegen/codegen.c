@@ -1199,6 +1199,16 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         LLVMBuildStore(b, val(cg, in->args[2]), p);
         return NULL;
     }
+    case MIR_ListSlice: {
+        LLVMValueRef r = RTC(cg, RTF_rt_list_getslice, a0, a1, val(cg, in->args[2]),
+                             val(cg, in->args[3]));
+        check_value(cg, in, r);
+        return r;
+    }
+    case MIR_ListSetSlice:
+        check_int(cg, in, RTC(cg, RTF_rt_list_setslice, a0, a1, val(cg, in->args[2]),
+                              val(cg, in->args[3]), val(cg, in->args[4])));
+        return NULL;
     case MIR_EnumNext: return enum_next(cg, a0);
     case MIR_EnumItem: return enum_item(cg, a0);
     case MIR_CallDirect: return call_direct(cg, in);

@@ -178,6 +178,16 @@ static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *m
 static int num(Ty t) { return t.k == TY_INT || t.k == TY_FLOAT; }
 
 /* Does inst stay dynamic in context c?  0 = typed; else the reason (msg filled). */
+static int uses_of(const MirFunction *f, const MirInst *x)
+{
+    int n = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++)
+            for (int a = 0; a < f->blocks[b]->insts[k]->nargs; a++)
+                n += f->blocks[b]->insts[k]->args[a] == x;
+    return n;
+}
+
 /* Is iter.next x (over enumerate(list)) stepped inline?  specialize.c's enum_unpack: its pair
  * goes only to the unpack.seq 2 opening its body, whose items only to tuple.item there. */
 static int enum_fused(const MirFunction *f, const MirInst *x)
@@ -382,6 +392,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                                                          : 0;
         if (a.k == TY_DYN)
             return why_dyn(in, c, i->args[0], msg, n);
+        if (a.k == TY_LIST && i->args[1]->op == MIR_BuildSlice && uses_of(c->fn, i->args[1]) == 1)
+            return 0;   /* list.slice / list.setslice: no slice object */
         if (a.k == TY_LIST && b.k == TY_DYN)
             return why_dyn(in, c, i->args[1], msg, n);
         if (a.k == TY_LIST && b.k == TY_INT) {   /* list.get.t / list.set.t */

@@ -885,9 +885,44 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
     return NULL;
 }
 
+/* x[a:b:c] (get or store) of an exact list whose build.slice is used by nothing else: no
+ * slice object is made (list.slice / list.setslice). */
+static int list_slice_use(Spec *s, const MirInst *i)
+{
+    if ((i->op != MIR_GetItem && i->op != MIR_SetItem) || TY(s, i->args[0]).k != TY_LIST)
+        return 0;
+    const MirInst *sl = i->args[1];
+    return sl->op == MIR_BuildSlice && sl->id >= 0 && sl->id < s->nvals && s->uses[sl->id] == 1;
+}
+
+static void plan_slices(Spec *s)
+{
+    for (int b = 0; b < s->nblocks0; b++)
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++)
+            if (list_slice_use(s, s->blocks0[b]->insts[k]))
+                s->skip[s->blocks0[b]->insts[k]->args[1]->id] = 1;
+}
+
 /* Subscripts of exact lists by small ints: inline bounds check and load/store. */
 static MirInst *rewrite_subscript(Spec *s, MirInst *i)
 {
+    if (list_slice_use(s, i)) {
+        const MirInst *sl = i->args[1];
+        MirInst *args[5];
+        args[0] = get(s, i->args[0], MT_DYN, i->loc);
+        for (int k = 0; k < 3; k++)
+            args[k + 1] = get(s, sl->args[k], MT_DYN, i->loc);
+        MirInst *n;
+        if (i->op == MIR_GetItem) {
+            n = emit(s, MIR_ListSlice, args, 4, i->loc);
+        } else {
+            args[4] = get(s, i->args[2], MT_DYN, i->loc);
+            n = emit(s, MIR_ListSetSlice, args, 5, i->loc);
+        }
+        n->target = i->target;
+        n->exc = i->exc;
+        return n;
+    }
     if (TY(s, i->args[0]).k == TY_LIST && TY(s, i->args[1]).k == TY_INT &&
         !ty_int_small(TY(s, i->args[1]))) {   /* an int that may be big: tag test first */
         MirInst *args[3] = {get(s, i->args[0], MT_DYN, i->loc), get(s, i->args[1], MT_DYN, i->loc),
@@ -1241,6 +1276,7 @@ static void rewrite(Spec *s)
     find_loops(s);
     plan_loads(s);
     plan_consume(s);
+    plan_slices(s);
 
     /* phis first (so back-edge operands have a value to refer to), then blocks in rpo */
     for (int b = 0; b < s->nblocks0; b++)
