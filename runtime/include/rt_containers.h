@@ -197,6 +197,7 @@ typedef struct RangeIterObject { Object ob; int64_t cur, step, left; } RangeIter
 /* ---- slice (slice.c) ---- */
 /* l[a:b:c] and l[a:b:c] = v of an exact list with no slice object (0 = None): rt_list_getslice
  * returns the new list, rt_list_setslice 0 or -1 (list.c) */
+Value rt_list_repeat(Value l, Value n);   /* list * int, an exact list (list.c) */
 Value rt_list_getslice(Value l, Value start, Value stop, Value step);
 int rt_list_setslice(Value l, Value start, Value stop, Value step, Value value);
 Value rt_slice_new(Value start, Value stop, Value step);   /* 0 = None */

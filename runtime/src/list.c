@@ -796,6 +796,13 @@ static Value list_mul(Value a, Value b)
     return r;
 }
 
+/* list * n of an exact list and an int (the typed tier's list.repeat): list_mul without the
+ * operator dispatch; n <= 0 gives [], MemoryError / OverflowError for huge n as CPython */
+Value rt_list_repeat(Value l, Value n)
+{
+    return list_mul(l, n);
+}
+
 static Value list_imul(Value a, Value b)
 {
     if (!is_list(a))

@@ -1199,6 +1199,11 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         LLVMBuildStore(b, val(cg, in->args[2]), p);
         return NULL;
     }
+    case MIR_ListRepeat: {
+        LLVMValueRef r = RTC(cg, RTF_rt_list_repeat, a0, a1);
+        check_value(cg, in, r);
+        return r;
+    }
     case MIR_ListSlice: {
         LLVMValueRef r = RTC(cg, RTF_rt_list_getslice, a0, a1, val(cg, in->args[2]),
                              val(cg, in->args[3]));

@@ -225,6 +225,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (i->op != MIR_Compare && r.k == TY_FLOAT && (a.k == TY_NUM || b.k == TY_NUM) &&
             (a.k == TY_FLOAT || b.k == TY_FLOAT))
             return 0;   /* the int|float operand converts inline (num.tofloat) */
+        if (i->op == MIR_BinOp && i->imm == Op_Mult && r.k == TY_LIST &&
+            (a.k == TY_LIST || b.k == TY_LIST))
+            return 0;   /* list.repeat (specialize.c) */
         if (num(a) && num(b) && (r.k == TY_INT || r.k == TY_FLOAT || r.k == TY_BOOL)) {
             int op = (int)i->imm;
             if (i->op == MIR_Compare || (r.k == TY_FLOAT && (a.k == TY_FLOAT || b.k == TY_FLOAT))) {

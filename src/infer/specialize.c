@@ -642,6 +642,14 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
     if (a.k == TY_INT && b.k == TY_INT && op == Op_Div && ty_int_small(a) && ty_int_small(b))
         return typed_raising(s, i, MIR_ITrueDiv, get(s, i->args[0], MT_I64, loc),
                              get(s, i->args[1], MT_I64, loc));
+    /* [x] * n, n * list: the repetition itself (list_mul), no operator dispatch */
+    if (i->op == MIR_BinOp && op == Op_Mult && r.k == TY_LIST &&
+        ((a.k == TY_LIST && (b.k == TY_INT || b.k == TY_BOOL)) ||
+         (b.k == TY_LIST && (a.k == TY_INT || a.k == TY_BOOL)))) {
+        int l = a.k == TY_LIST ? 0 : 1;
+        return typed_raising(s, i, MIR_ListRepeat, get(s, i->args[l], MT_DYN, loc),
+                             get(s, i->args[1 - l], MT_DYN, loc));
+    }
     /* float // % and float ** int */
     if (r.k == TY_FLOAT && (op == Op_FloorDiv || op == Op_Mod || op == Op_Pow) &&
         (a.k == TY_FLOAT || b.k == TY_FLOAT) && (a.k == TY_FLOAT || a.k == TY_INT) &&
