@@ -286,7 +286,8 @@ static int delete_extended(ListObject *l, int64_t a, int64_t step, int64_t count
     return list_resize(l, w);
 }
 
-static int list_ass_slice(Value self, Value key, Value value)
+static inline __attribute__((always_inline)) int list_ass_slice(Value self, Value key,
+                                                                Value value)
 {
     ListObject *l = L(self);
     int64_t a, b, step;
