@@ -1214,6 +1214,14 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         check_int(cg, in, RTC(cg, RTF_rt_list_setslice, a0, a1, val(cg, in->args[2]),
                               val(cg, in->args[3]), val(cg, in->args[4])));
         return NULL;
+    case MIR_RangeFast: {   /* three small tags (low bits all 1) and a tagged step above 1 */
+        LLVMValueRef all = LLVMBuildAnd(b, LLVMBuildAnd(b, a0, a1, ""), val(cg, in->args[2]), "");
+        return LLVMBuildAnd(b, LLVMBuildTrunc(b, all, cg->i1, ""),
+                            LLVMBuildICmp(b, LLVMIntSGT, val(cg, in->args[2]), ci64(cg, 1), ""),
+                            "");
+    }
+    case MIR_RangeArg:
+        return LLVMBuildSelect(b, a1, untag(cg, a0), ci64(cg, 0), "");
     case MIR_EnumNext: return enum_next(cg, a0);
     case MIR_EnumItem: return enum_item(cg, a0);
     case MIR_CallDirect: return call_direct(cg, in);

@@ -44,6 +44,12 @@ typedef struct Loop {
      * iterators do); the unpack of the item becomes two list.get */
     int zip;
     MirInst *unpack, *lista, *listb, *x, *y;
+    /* a versioned range loop (any int bounds, any step): range.fast picks, at every step, the
+     * counter (fast: all three small, step > 0) or the range iterator kept for the rest; the
+     * body's loop variable is a phi of both (dyn) */
+    int versioned;
+    MirInst *mode, *step64, *boxed, *slowx, *var;
+    MirBlock *fh, *sh;
 } Loop;
 
 typedef struct Spec {
@@ -338,7 +344,7 @@ static int is_builtin_call(Spec *s, const MirInst *call, int bi)
 static int counted_iter(Spec *s, const MirInst *v)
 {
     for (int i = 0; i < s->nloops; i++)
-        if (s->loops[i].it == v)
+        if (s->loops[i].it == v && !s->loops[i].versioned)
             return 1;
     return 0;
 }
@@ -400,6 +406,69 @@ static Loop *zip_loop(Spec *s)
     return NULL;
 }
 
+static int has_phis(const MirBlock *b)
+{
+    return b && b->ninsts && b->insts[0]->op == MIR_Phi;
+}
+
+/* Would find_loops count this loop (the conditions below, in the same order)? */
+static int counted_shape(Spec *s, MirBlock *h, MirInst *x)
+{
+    if (!ty_int_small(TY(s, x)))
+        return 0;
+    MirInst *it = x->args[0];
+    if (it->op != MIR_GetIter || s->uses[it->id] - s->reluses[it->id] != 1)
+        return 0;
+    MirInst *call = it->args[0];
+    if (!is_builtin_call(s, call, TB_range) || s->uses[call->id] != 1)
+        return 0;
+    int n = call->nargs - 1;
+    if (n < 1 || n > 3)
+        return 0;
+    if (n == 3 && (call->args[3]->op != MIR_ConstInt || call->args[3]->imm <= 0))
+        return 0;
+    if (n >= 2 && !ty_int_small(TY(s, call->args[1])))
+        return 0;
+    if (TY(s, call->args[n == 1 ? 1 : 2]).k != TY_INT)
+        return 0;
+    MirBlock *body = x->target;
+    return body && body != h && body->npreds == 1 && !has_phis(body);
+}
+
+/* `for v in range(a, b, c)` with int arguments the counted form does not take (a start or a
+ * step not proven small, a step that is not a positive constant): versioned. */
+static void find_versioned(Spec *s, MirBlock *h, MirInst *x)
+{
+    if (TY(s, x).k != TY_INT)
+        return;
+    MirInst *it = x->args[0];
+    if (it->op != MIR_GetIter || s->uses[it->id] - s->reluses[it->id] != 1 ||
+        s->uses[x->id] == 0)
+        return;
+    MirInst *call = it->args[0];
+    if (!is_builtin_call(s, call, TB_range) || s->uses[call->id] != 1 || call->nnames)
+        return;
+    int n = call->nargs - 1;
+    if (n < 1 || n > 3)
+        return;
+    for (int k = 1; k <= n; k++)
+        if (TY(s, call->args[k]).k != TY_INT)
+            return;
+    MirBlock *body = x->target;
+    if (!body || body == h || body->npreds != 1 || has_phis(body) || !x->target2 ||
+        x->target2 == h || has_phis(x->target2) || (x->exc && has_phis(x->exc)))
+        return;
+    Loop l = {0};
+    l.next = x;
+    l.it = it;
+    l.call = call;
+    l.head = h;
+    l.body = body;
+    l.exit = x->target2;
+    l.versioned = 1;
+    add_loop(s, l);
+}
+
 /* Is this iter.next the head of a range loop we can count? */
 static void find_loops(Spec *s)
 {
@@ -411,6 +480,8 @@ static void find_loops(Spec *s)
     for (int bp = 0; bp < s->nblocks0; bp++) {
         MirBlock *h = s->blocks0[bp];
         MirInst *x = mir_block_raiser(h);
+        if (x && x->op == MIR_IterNext && !counted_shape(s, h, x))
+            find_versioned(s, h, x);
         if (!x || x->op != MIR_IterNext || !ty_int_small(TY(s, x)))
             continue;
         MirInst *it = x->args[0];
@@ -440,8 +511,15 @@ static void find_loops(Spec *s)
             s->caploops = s->caploops ? 2 * s->caploops : 4;
             s->loops = realloc(s->loops, sizeof *s->loops * (size_t)s->caploops);
         }
-        s->loops[s->nloops++] = (Loop){x, it, call, h, body, x->target2, NULL, NULL, NULL, step,
-                                       NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL};
+        Loop l = {0};
+        l.next = x;
+        l.it = it;
+        l.call = call;
+        l.head = h;
+        l.body = body;
+        l.exit = x->target2;
+        l.step = step;
+        s->loops[s->nloops++] = l;
         s->skip[it->id] = 1;
         s->skip[call->id] = 1;
     }
@@ -532,7 +610,7 @@ static void count_needed(Spec *s, int *needed)
                 loop_release(s, i))
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
-                                      loop_of_call(s, i)))
+                                      (loop_of_call(s, i) && !loop_of_call(s, i)->versioned)))
                 from = 1;
             if (method_target(s, i)) {   /* the bound method is not made: its receiver is */
                 from = 1;
@@ -1008,6 +1086,35 @@ static int enum_of_unpack(Spec *s, const MirInst *u)
     return -1;
 }
 
+static void add_phi_operand(Spec *s, MirInst *phi, MirBlock *b, MirInst *v);
+
+/* Before a versioned loop's iter (the range call, generic, is before it): range.fast of the
+ * call's arguments and their i64 (0 unless fast). */
+static void versioned_prep(Spec *s, Loop *lp)
+{
+    const MirInst *call = lp->call;
+    int n = call->nargs - 1;
+    Loc loc = call->loc;
+    loc.synthetic = 1;
+    MirInst *a[3];
+    for (int k = 0; k < 3; k++) {
+        const MirInst *v = n == 1 ? (k == 1 ? call->args[1] : NULL)
+                                  : (k < n ? call->args[k + 1] : NULL);
+        if (v) {   /* the call was rewritten already (generic): its operands are new dyn values */
+            a[k] = (MirInst *)v;
+        } else {   /* range(stop): start 0; no step: 1 */
+            MirInst *c = emit(s, MIR_ConstInt, NULL, 0, loc);
+            c->type = MT_I64;
+            c->imm = k == 0 ? 0 : 1;
+            a[k] = emit1(s, MIR_BoxI64, c, loc);
+        }
+    }
+    lp->mode = emit(s, MIR_RangeFast, a, 3, loc);
+    lp->start = emit2(s, MIR_RangeArg, a[0], lp->mode, loc);
+    lp->stop = emit2(s, MIR_RangeArg, a[1], lp->mode, loc);
+    lp->step64 = emit2(s, MIR_RangeArg, a[2], lp->mode, loc);
+}
+
 static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop **term_loop)
 {
     MirInst *n = NULL;
@@ -1041,6 +1148,9 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         }
         return;   /* a raising op's br stays: a plain edge now */
     }
+    for (int l = 0; l < s->nloops; l++)
+        if (s->loops[l].versioned && s->loops[l].it == i)
+            versioned_prep(s, &s->loops[l]);
     switch (i->op) {
     case MIR_Param:
         if (s->g->origin)
@@ -1078,6 +1188,33 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         break;
     case MIR_IterNext: {
         Loop *lp = loop_of_next(s, i);
+        if (lp && lp->versioned) {   /* fast: the counter; slow: the range iterator */
+            Loc loc = i->loc;
+            lp->fh = mir_block_new(s->g, "range.fast");
+            lp->sh = mir_block_new(s->g, "range.slow");
+            MirInst *cb = emit1(s, MIR_CondBr, lp->mode, loc);
+            cb->target = lp->fh;
+            cb->target2 = lp->sh;
+            s->cur = lp->fh;
+            add_part(s, pos, lp->fh, NULL);
+            lp->cond = emit2(s, MIR_ICmp, lp->counter, lp->stop, loc);
+            lp->cond->imm = Cmp_Lt;
+            lp->boxed = emit1(s, MIR_BoxI64, lp->counter, loc);
+            cb = emit1(s, MIR_CondBr, lp->cond, loc);
+            cb->target = lp->body;
+            cb->target2 = lp->exit;
+            s->cur = lp->sh;
+            add_part(s, pos, lp->sh, NULL);
+            i->args[0] = get(s, i->args[0], MT_DYN, loc);
+            i->type = MT_DYN;
+            mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
+            lp->slowx = i;
+            MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
+            br->target = lp->body;
+            *replace_term = 4;
+            *term_loop = lp;
+            return;
+        }
         if (lp && lp->zip) {   /* counter < len(a), then counter < len(b) (zip.second) */
             MirInst *la = emit1(s, MIR_ListLen, lp->lista, i->loc);
             lp->cond = emit2(s, MIR_ICmp, lp->counter, la, i->loc);
@@ -1316,7 +1453,17 @@ static void rewrite(Spec *s)
                 lp->counter->varname = lp->next->varname;
                 mir_block_insert(g, b, b->ninsts, lp->counter);
             }
-            if (lp->body == b) {
+            if (lp->body == b && lp->versioned) {   /* the loop variable from either head */
+                lp->var = mir_inst_new(g, MIR_Phi, NULL, 0, lp->next->loc);
+                lp->var->type = MT_DYN;
+                lp->var->loc.synthetic = 1;
+                lp->var->varname = lp->next->varname;
+                mir_block_insert(g, b, b->ninsts, lp->var);
+                add_phi_operand(s, lp->var, lp->fh, lp->boxed);
+                add_phi_operand(s, lp->var, lp->sh, lp->slowx);
+                s->map[lp->next->id] = lp->var;
+                lp->inc = emit2(s, MIR_IAdd, lp->counter, lp->step64, lp->counter->loc);
+            } else if (lp->body == b) {
                 MirInst *st = emit(s, MIR_ConstInt, NULL, 0, lp->counter->loc);
                 st->type = MT_I64;
                 st->imm = lp->step;
@@ -1332,6 +1479,8 @@ static void rewrite(Spec *s)
                 continue;
             }
             if (mir_ops[i->op].flags & MF_TERM) {
+                if (replace_term == 4)   /* a versioned loop's heads: all emitted */
+                    break;
                 if (replace_term == 1) {   /* a counted loop's head */
                     MirInst *cb = emit1(s, MIR_CondBr, tl->cond, i->loc);
                     cb->target = tl->body;
@@ -1398,7 +1547,7 @@ static void fix_phis(Spec *s)
             MirInst *phi = X->insts[j];
             int counter = 0;
             for (int l = 0; l < s->nloops; l++)
-                counter |= s->loops[l].counter == phi;
+                counter |= s->loops[l].counter == phi || s->loops[l].var == phi;
             if (counter)
                 continue;
             int n0 = phi->nargs;
