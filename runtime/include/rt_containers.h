@@ -195,6 +195,11 @@ extern Type rt_range_iterator_type, rt_longrange_iterator_type;
 typedef struct RangeIterObject { Object ob; int64_t cur, step, left; } RangeIterObject;
 
 /* ---- slice (slice.c) ---- */
+/* l[a:b:c] and l[a:b:c] = v of an exact list with no slice object (0 = None): rt_list_getslice
+ * returns the new list, rt_list_setslice 0 or -1 (list.c) */
+Value rt_list_repeat(Value l, Value n);   /* list * int, an exact list (list.c) */
+Value rt_list_getslice(Value l, Value start, Value stop, Value step);
+int rt_list_setslice(Value l, Value start, Value stop, Value step, Value value);
 Value rt_slice_new(Value start, Value stop, Value step);   /* 0 = None */
 /* PySlice_Unpack + PySlice_AdjustIndices: normalised start/stop/step for a sequence of
  * length len; returns the slice length, -1 on error ("slice step cannot be zero") */
@@ -221,6 +226,9 @@ int rt_dict_items_next_into(Value it, Value *items);
 Value rt_map_new(Value func, const Value *iterables, size_t n);
 Value rt_filter_new(Value func, Value iterable);         /* func None = truthiness */
 Value rt_reversed_new(Value seq);                        /* reversed(seq) */
+/* enumerate: it, the iterator of its argument; count, the next index (an int).  Public because
+ * the typed tier steps enumerate(list) inline (codegen.c, enum.next/enum.item). */
+typedef struct EnumerateObject { Object ob; Value it; Value count; } EnumerateObject;
 extern Type rt_enumerate_type, rt_zip_type, rt_map_type, rt_filter_type, rt_reversed_type,
     rt_seqiter_type;
 

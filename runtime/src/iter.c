@@ -58,7 +58,7 @@ Type rt_seqiter_type = {
 
 /* ---- enumerate ------------------------------------------------------------------------- */
 
-typedef struct Enumerate { Object ob; Value it; Value count; } Enumerate;
+typedef EnumerateObject Enumerate;
 
 Value rt_enumerate_new(Value iterable, Value start)
 {

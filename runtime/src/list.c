@@ -286,7 +286,8 @@ static int delete_extended(ListObject *l, int64_t a, int64_t step, int64_t count
     return list_resize(l, w);
 }
 
-static int list_ass_slice(Value self, Value key, Value value)
+static inline __attribute__((always_inline)) int list_ass_slice(Value self, Value key,
+                                                                Value value)
 {
     ListObject *l = L(self);
     int64_t a, b, step;
@@ -317,6 +318,26 @@ static int list_ass_slice(Value self, Value key, Value value)
     for (int64_t i = 0, j = a; i < n; i++, j += step)
         l->items[j] = items[i];
     return 0;
+}
+
+/* l[start:stop:step] and l[start:stop:step] = value without a slice object (the typed tier's
+ * list.slice/list.setslice; 0 = None): a slice on the stack, read as any slice object would be
+ * (rt_slice_adjust: CPython's TypeError and ValueError, clamping) */
+Value rt_list_getslice(Value l, Value start, Value stop, Value step)
+{
+    SliceObject sl = {.ob = {.type = &rt_slice_type}, .start = start ? start : rt_None,
+                      .stop = stop ? stop : rt_None, .step = step ? step : rt_None};
+    int64_t a, b, c;
+    if (rt_slice_adjust(rt_val(&sl), L(l)->size, &a, &b, &c) < 0)
+        return RT_ERR;
+    return rt_list_slice(l, a, b, c);
+}
+
+int rt_list_setslice(Value l, Value start, Value stop, Value step, Value value)
+{
+    SliceObject sl = {.ob = {.type = &rt_slice_type}, .start = start ? start : rt_None,
+                      .stop = stop ? stop : rt_None, .step = step ? step : rt_None};
+    return list_ass_slice(l, rt_val(&sl), value);
 }
 
 int rt_list_setitem(Value self, Value key, Value value)
@@ -731,6 +752,28 @@ static int repeat_count(Value n, int64_t *k)
     return 0;
 }
 
+/* dst[0 .. size * k) = k copies of src[0 .. size): one item is a fill; more, one copy and then
+ * copies of what is already there, doubling (few calls for a long result) */
+static void list_repeat_into(Value *dst, const Value *src, int64_t size, int64_t k)
+{
+    int64_t total = size * k;
+    if (total == 0)
+        return;
+    if (size == 1) {
+        Value v = src[0];
+        for (int64_t i = 0; i < total; i++)
+            dst[i] = v;
+        return;
+    }
+    if (dst != src)   /* list *= k: the first copy is in place already */
+        memcpy(dst, src, (size_t)size * sizeof(Value));
+    for (int64_t done = size; done < total;) {
+        int64_t n = done < total - done ? done : total - done;
+        memcpy(dst + done, dst, (size_t)n * sizeof(Value));
+        done += n;
+    }
+}
+
 static Value list_mul(Value a, Value b)
 {
     Value l = a, n = b;
@@ -750,9 +793,15 @@ static Value list_mul(Value a, Value b)
     Value r = rt_list_new(size * k);
     if (!r)
         return RT_ERR;
-    for (int64_t i = 0; size && i < k; i++)
-        memcpy(L(r)->items + i * size, L(l)->items, (size_t)size * sizeof(Value));
+    list_repeat_into(L(r)->items, L(l)->items, size, k);
     return r;
+}
+
+/* list * n of an exact list and an int (the typed tier's list.repeat): list_mul without the
+ * operator dispatch; n <= 0 gives [], MemoryError / OverflowError for huge n as CPython */
+Value rt_list_repeat(Value l, Value n)
+{
+    return list_mul(l, n);
 }
 
 static Value list_imul(Value a, Value b)
@@ -773,8 +822,7 @@ static Value list_imul(Value a, Value b)
         return rt_raise_memory_error();
     if (list_resize(l, size * k) < 0)
         return RT_ERR;
-    for (int64_t i = 1; i < k; i++)
-        memcpy(l->items + i * size, l->items, (size_t)size * sizeof(Value));
+    list_repeat_into(l->items, l->items, size, k);
     return a;
 }
 

@@ -1036,6 +1036,53 @@ static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLV
     return get ? phi2(cg, cg->i64, rf, fast_end, rs, slow_end) : NULL;
 }
 
+/* enum.next: steps enumerate(list) inline (the typed tier proved its iterator a list
+ * iterator and its count a small int from 0): the index of the item stepped past, -1 at the end
+ * (the list iterator then marks itself exhausted, as rt_next_fast). */
+static LLVMValueRef enum_next(Cg *cg, LLVMValueRef e)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef live = new_bb(cg, "enum.live"), step = new_bb(cg, "enum.step"),
+                      end = new_bb(cg, "enum.end"), done = new_bb(cg, "enum.done");
+    LLVMBasicBlockRef entry = LLVMGetInsertBlock(b);
+    LLVMValueRef li = load_field(cg, cg->i64, e, offsetof(EnumerateObject, it));
+    LLVMValueRef seq = load_field(cg, cg->i64, li, offsetof(ListIterObject, seq));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, seq, ci64(cg, 0), ""), done, live);
+    LLVMPositionBuilderAtEnd(b, live);
+    LLVMValueRef i = load_field(cg, cg->i64, li, offsetof(ListIterObject, i));
+    LLVMValueRef size = load_field(cg, cg->i64, seq, offsetof(ListObject, size));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, i, size, ""), step, end);
+    LLVMPositionBuilderAtEnd(b, end);
+    LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, li, offsetof(ListIterObject, seq)));
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, step);
+    LLVMBuildStore(b, LLVMBuildAdd(b, i, ci64(cg, 1), ""),
+                   field_ptr(cg, li, offsetof(ListIterObject, i)));
+    LLVMValueRef cnt = load_field(cg, cg->i64, e, offsetof(EnumerateObject, count));
+    LLVMBuildStore(b, LLVMBuildAdd(b, cnt, ci64(cg, 2), ""),
+                   field_ptr(cg, e, offsetof(EnumerateObject, count)));
+    LLVMValueRef idx = untag(cg, cnt);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef p = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef v[3] = {ci64(cg, -1), ci64(cg, -1), idx};
+    LLVMBasicBlockRef bl[3] = {entry, end, step};
+    LLVMAddIncoming(p, v, bl, 3);
+    return p;
+}
+
+/* enum.item: the item the last enum.next stepped past (items[i - 1] of the iterator's list). */
+static LLVMValueRef enum_item(Cg *cg, LLVMValueRef e)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef li = load_field(cg, cg->i64, e, offsetof(EnumerateObject, it));
+    LLVMValueRef seq = load_field(cg, cg->i64, li, offsetof(ListIterObject, seq));
+    LLVMValueRef i = LLVMBuildSub(b, load_field(cg, cg->i64, li, offsetof(ListIterObject, i)),
+                                  ci64(cg, 1), "");
+    LLVMValueRef items = load_field(cg, cg->ptr, seq, offsetof(ListObject, items));
+    return LLVMBuildLoad2(b, cg->i64, LLVMBuildInBoundsGEP2(b, cg->i64, items, &i, 1, ""), "");
+}
+
 /* The LLVM type of a clone's result: i64 (0 = error) for dyn, else {T, i1 error}. */
 LLVMTypeRef cg_clone_ret_type(Cg *cg, const MirFunction *mf)
 {
@@ -1208,6 +1255,31 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         LLVMBuildStore(b, val(cg, in->args[2]), p);
         return NULL;
     }
+    case MIR_ListRepeat: {
+        LLVMValueRef r = RTC(cg, RTF_rt_list_repeat, a0, a1);
+        check_value(cg, in, r);
+        return r;
+    }
+    case MIR_ListSlice: {
+        LLVMValueRef r = RTC(cg, RTF_rt_list_getslice, a0, a1, val(cg, in->args[2]),
+                             val(cg, in->args[3]));
+        check_value(cg, in, r);
+        return r;
+    }
+    case MIR_ListSetSlice:
+        check_int(cg, in, RTC(cg, RTF_rt_list_setslice, a0, a1, val(cg, in->args[2]),
+                              val(cg, in->args[3]), val(cg, in->args[4])));
+        return NULL;
+    case MIR_RangeFast: {   /* three small tags (low bits all 1) and a tagged step above 1 */
+        LLVMValueRef all = LLVMBuildAnd(b, LLVMBuildAnd(b, a0, a1, ""), val(cg, in->args[2]), "");
+        return LLVMBuildAnd(b, LLVMBuildTrunc(b, all, cg->i1, ""),
+                            LLVMBuildICmp(b, LLVMIntSGT, val(cg, in->args[2]), ci64(cg, 1), ""),
+                            "");
+    }
+    case MIR_RangeArg:
+        return LLVMBuildSelect(b, a1, untag(cg, a0), ci64(cg, 0), "");
+    case MIR_EnumNext: return enum_next(cg, a0);
+    case MIR_EnumItem: return enum_item(cg, a0);
     case MIR_CallDirect: return call_direct(cg, in);
     case MIR_InstNew: return RTC(cg, RTF_rt_inst_new, a0);
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:
@@ -1653,9 +1725,24 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         check_value(cg, in, r);
         return r;
     }
-    case MIR_ListAppend:
+    case MIR_ListAppend: {   /* a comprehension's own list: room left -> store inline */
+        LLVMValueRef size = load_field(cg, cg->i64, a0, offsetof(ListObject, size));
+        LLVMValueRef cap = load_field(cg, cg->i64, a0, offsetof(ListObject, cap));
+        LLVMBasicBlockRef fast = new_bb(cg, "app.fast"), slow = new_bb(cg, "app.slow"),
+                          done = new_bb(cg, "app.done");
+        LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, size, cap, ""), fast, slow);
+        LLVMPositionBuilderAtEnd(b, fast);
+        LLVMValueRef items = load_field(cg, cg->ptr, a0, offsetof(ListObject, items));
+        LLVMBuildStore(b, a1, LLVMBuildInBoundsGEP2(b, cg->i64, items, &size, 1, ""));
+        LLVMBuildStore(b, LLVMBuildAdd(b, size, ci64(cg, 1), ""),
+                       field_ptr(cg, a0, offsetof(ListObject, size)));
+        LLVMBuildBr(b, done);
+        LLVMPositionBuilderAtEnd(b, slow);
         RTC(cg, RTF_rt_list_append, a0, a1);
+        LLVMBuildBr(b, done);
+        LLVMPositionBuilderAtEnd(b, done);
         return NULL;
+    }
     case MIR_ListExtend:
         check_value(cg, in, RTC(cg, RTF_rt_list_extend_star, a0, a1));
         return NULL;

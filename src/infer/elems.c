@@ -187,6 +187,13 @@ static void store(Infer *in, uint64_t sites, Ty t, Loc loc, int *global)
 
 static Ty T(const InferCtx *c, const MirInst *v) { return infer_ty(c, v); }
 
+/* x[a:b:c] = y with x and y lists: y's items are copied into x (y itself is not kept) */
+static int slice_store_of_list(const InferCtx *c, const MirInst *i)
+{
+    return i->op == MIR_SetItem && i->args[1]->op == MIR_BuildSlice &&
+           T(c, i->args[0]).k == TY_LIST && T(c, i->args[2]).k == TY_LIST;
+}
+
 static int is_index(Ty t) { return t.k == TY_INT || t.k == TY_BOOL; }
 
 /* Known methods of list (their effect is modelled in method_call). */
@@ -453,6 +460,8 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
         if (k == 2 && T(c, i->args[0]).k == TY_LIST &&
             (is_index(T(c, i->args[1])) || T(c, i->args[1]).k == TY_BOT))
             return NULL;
+        if (k == 2 && slice_store_of_list(c, i))
+            return NULL;   /* only its items are copied in: store() below */
         return "stored into a container that is not a tracked list";
     case MIR_DelItem:
         return k == 0 ? NULL : "used as an index";
@@ -655,7 +664,9 @@ void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
     case MIR_SetItem: {
         Ty l = T(c, i->args[0]), x = T(c, i->args[1]), v = T(c, i->args[2]);
         if (l.k == TY_LIST && x.k != TY_BOT && v.k != TY_BOT)
-            store(in, l.sites, is_index(x) ? v : ty_dyn(), i->loc, global);
+            store(in, l.sites,
+                  is_index(x) ? v : slice_store_of_list(c, i) ? elems_of(in, v) : ty_dyn(),
+                  i->loc, global);
         break;
     }
     case MIR_BinOp:

@@ -178,6 +178,39 @@ static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *m
 static int num(Ty t) { return t.k == TY_INT || t.k == TY_FLOAT; }
 
 /* Does inst stay dynamic in context c?  0 = typed; else the reason (msg filled). */
+static int uses_of(const MirFunction *f, const MirInst *x)
+{
+    int n = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++)
+            for (int a = 0; a < f->blocks[b]->insts[k]->nargs; a++)
+                n += f->blocks[b]->insts[k]->args[a] == x;
+    return n;
+}
+
+/* Is iter.next x (over enumerate(list)) stepped inline?  specialize.c's enum_unpack: its pair
+ * goes only to the unpack.seq 2 opening its body, whose items only to tuple.item there. */
+static int enum_fused(const MirFunction *f, const MirInst *x)
+{
+    const MirBlock *body = x->target;
+    if (!body || body->ninsts < 1 || body->npreds != 1)
+        return 0;
+    const MirInst *u = body->insts[0];
+    if (u->op != MIR_UnpackSeq || u->imm != 2 || u->args[0] != x || !u->target)
+        return 0;
+    int xuses = 0, uuses = 0, items = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++) {
+                xuses += i->args[a] == x;
+                uuses += i->args[a] == u;
+                items += i->args[a] == u && i->op == MIR_TupleItem && f->blocks[b] == u->target;
+            }
+        }
+    return xuses == 1 && uuses == items;
+}
+
 static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, char *msg,
                          size_t n)
 {
@@ -193,6 +226,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (i->op != MIR_Compare && r.k == TY_FLOAT && (a.k == TY_NUM || b.k == TY_NUM) &&
             (a.k == TY_FLOAT || b.k == TY_FLOAT))
             return 0;   /* the int|float operand converts inline (num.tofloat) */
+        if (i->op == MIR_BinOp && i->imm == Op_Mult && r.k == TY_LIST &&
+            (a.k == TY_LIST || b.k == TY_LIST))
+            return 0;   /* list.repeat (specialize.c) */
         if (num(a) && num(b) && (r.k == TY_INT || r.k == TY_FLOAT || r.k == TY_BOOL)) {
             int op = (int)i->imm;
             if (i->op == MIR_Compare || (r.k == TY_FLOAT && (a.k == TY_FLOAT || b.k == TY_FLOAT))) {
@@ -345,6 +381,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             return 0;
         if (i->op == MIR_IterNext && a.k == TY_LISTITER)
             return r.k == TY_DYN ? why_items(in, i->args[0], a, msg, n) : 0;
+        if (i->op == MIR_IterNext && a.k == TY_ENUM && enum_fused(c->fn, i))
+            return 0;   /* enum.next / enum.item (specialize.c) */
         if (i->op == MIR_IterNext && a.k == TY_ZIP && c->index > 0 && consume_mode(c->fn) &&
             consume_zip(c) && i->args[0]->op == MIR_Param)
             return 0;   /* the consumer clone counts over the two lists */
@@ -358,8 +396,16 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                                                          : 0;
         if (a.k == TY_DYN)
             return why_dyn(in, c, i->args[0], msg, n);
+        if (a.k == TY_LIST && i->args[1]->op == MIR_BuildSlice && uses_of(c->fn, i->args[1]) == 1)
+            return 0;   /* list.slice / list.setslice: no slice object */
         if (a.k == TY_LIST && b.k == TY_DYN)
             return why_dyn(in, c, i->args[1], msg, n);
+        if (a.k == TY_LIST && b.k == TY_INT) {   /* list.get.t / list.set.t */
+            char tb[64];
+            snprintf(msg, n, "index %s not proven small: inline after a tag test",
+                     ty_str(b, tb, sizeof tb));
+            return R_D108;
+        }
         snprintf(msg, n, "%s on %s", mir_ops[i->op].text, kind_name(a.k));
         return R_D107;
     case MIR_GetAttr:

@@ -44,6 +44,12 @@ typedef struct Loop {
      * iterators do); the unpack of the item becomes two list.get */
     int zip;
     MirInst *unpack, *lista, *listb, *x, *y;
+    /* a versioned range loop (any int bounds, any step): range.fast picks, at every step, the
+     * counter (fast: all three small, step > 0) or the range iterator kept for the rest; the
+     * body's loop variable is a phi of both (dyn) */
+    int versioned;
+    MirInst *mode, *step64, *boxed, *slowx, *var;
+    MirBlock *fh, *sh;
 } Loop;
 
 typedef struct Spec {
@@ -70,6 +76,11 @@ typedef struct Spec {
     Loop *loops;
     int nloops, caploops;
     int *idom;             /* original block position -> idom position (-1 for entry) */
+    /* `for i, x in enumerate(list)` (enum.next / enum.item): per loop, the unpack.seq of the
+     * pair, the enumerate object and the index; enum_loop is the head's new condition */
+    struct { const MirInst *unpack; MirInst *e, *idx, *item; } enums[16];
+    int nenums;
+    Loop enum_loop;
 } Spec;
 
 static Ty TY(Spec *s, const MirInst *v) { return infer_ty(s->c, v); }
@@ -333,7 +344,7 @@ static int is_builtin_call(Spec *s, const MirInst *call, int bi)
 static int counted_iter(Spec *s, const MirInst *v)
 {
     for (int i = 0; i < s->nloops; i++)
-        if (s->loops[i].it == v)
+        if (s->loops[i].it == v && !s->loops[i].versioned)
             return 1;
     return 0;
 }
@@ -395,6 +406,69 @@ static Loop *zip_loop(Spec *s)
     return NULL;
 }
 
+static int has_phis(const MirBlock *b)
+{
+    return b && b->ninsts && b->insts[0]->op == MIR_Phi;
+}
+
+/* Would find_loops count this loop (the conditions below, in the same order)? */
+static int counted_shape(Spec *s, MirBlock *h, MirInst *x)
+{
+    if (!ty_int_small(TY(s, x)))
+        return 0;
+    MirInst *it = x->args[0];
+    if (it->op != MIR_GetIter || s->uses[it->id] - s->reluses[it->id] != 1)
+        return 0;
+    MirInst *call = it->args[0];
+    if (!is_builtin_call(s, call, TB_range) || s->uses[call->id] != 1)
+        return 0;
+    int n = call->nargs - 1;
+    if (n < 1 || n > 3)
+        return 0;
+    if (n == 3 && (call->args[3]->op != MIR_ConstInt || call->args[3]->imm <= 0))
+        return 0;
+    if (n >= 2 && !ty_int_small(TY(s, call->args[1])))
+        return 0;
+    if (TY(s, call->args[n == 1 ? 1 : 2]).k != TY_INT)
+        return 0;
+    MirBlock *body = x->target;
+    return body && body != h && body->npreds == 1 && !has_phis(body);
+}
+
+/* `for v in range(a, b, c)` with int arguments the counted form does not take (a start or a
+ * step not proven small, a step that is not a positive constant): versioned. */
+static void find_versioned(Spec *s, MirBlock *h, MirInst *x)
+{
+    if (TY(s, x).k != TY_INT)
+        return;
+    MirInst *it = x->args[0];
+    if (it->op != MIR_GetIter || s->uses[it->id] - s->reluses[it->id] != 1 ||
+        s->uses[x->id] == 0)
+        return;
+    MirInst *call = it->args[0];
+    if (!is_builtin_call(s, call, TB_range) || s->uses[call->id] != 1 || call->nnames)
+        return;
+    int n = call->nargs - 1;
+    if (n < 1 || n > 3)
+        return;
+    for (int k = 1; k <= n; k++)
+        if (TY(s, call->args[k]).k != TY_INT)
+            return;
+    MirBlock *body = x->target;
+    if (!body || body == h || body->npreds != 1 || has_phis(body) || !x->target2 ||
+        x->target2 == h || has_phis(x->target2) || (x->exc && has_phis(x->exc)))
+        return;
+    Loop l = {0};
+    l.next = x;
+    l.it = it;
+    l.call = call;
+    l.head = h;
+    l.body = body;
+    l.exit = x->target2;
+    l.versioned = 1;
+    add_loop(s, l);
+}
+
 /* Is this iter.next the head of a range loop we can count? */
 static void find_loops(Spec *s)
 {
@@ -406,6 +480,8 @@ static void find_loops(Spec *s)
     for (int bp = 0; bp < s->nblocks0; bp++) {
         MirBlock *h = s->blocks0[bp];
         MirInst *x = mir_block_raiser(h);
+        if (x && x->op == MIR_IterNext && !counted_shape(s, h, x))
+            find_versioned(s, h, x);
         if (!x || x->op != MIR_IterNext || !ty_int_small(TY(s, x)))
             continue;
         MirInst *it = x->args[0];
@@ -435,8 +511,15 @@ static void find_loops(Spec *s)
             s->caploops = s->caploops ? 2 * s->caploops : 4;
             s->loops = realloc(s->loops, sizeof *s->loops * (size_t)s->caploops);
         }
-        s->loops[s->nloops++] = (Loop){x, it, call, h, body, x->target2, NULL, NULL, NULL, step,
-                                       NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL};
+        Loop l = {0};
+        l.next = x;
+        l.it = it;
+        l.call = call;
+        l.head = h;
+        l.body = body;
+        l.exit = x->target2;
+        l.step = step;
+        s->loops[s->nloops++] = l;
         s->skip[it->id] = 1;
         s->skip[call->id] = 1;
     }
@@ -527,7 +610,7 @@ static void count_needed(Spec *s, int *needed)
                 loop_release(s, i))
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
-                                      loop_of_call(s, i)))
+                                      (loop_of_call(s, i) && !loop_of_call(s, i)->versioned)))
                 from = 1;
             if (method_target(s, i)) {   /* the bound method is not made: its receiver is */
                 from = 1;
@@ -637,6 +720,14 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
     if (a.k == TY_INT && b.k == TY_INT && op == Op_Div && ty_int_small(a) && ty_int_small(b))
         return typed_raising(s, i, MIR_ITrueDiv, get(s, i->args[0], MT_I64, loc),
                              get(s, i->args[1], MT_I64, loc));
+    /* [x] * n, n * list: the repetition itself (list_mul), no operator dispatch */
+    if (i->op == MIR_BinOp && op == Op_Mult && r.k == TY_LIST &&
+        ((a.k == TY_LIST && (b.k == TY_INT || b.k == TY_BOOL)) ||
+         (b.k == TY_LIST && (a.k == TY_INT || a.k == TY_BOOL)))) {
+        int l = a.k == TY_LIST ? 0 : 1;
+        return typed_raising(s, i, MIR_ListRepeat, get(s, i->args[l], MT_DYN, loc),
+                             get(s, i->args[1 - l], MT_DYN, loc));
+    }
     /* float // % and float ** int */
     if (r.k == TY_FLOAT && (op == Op_FloorDiv || op == Op_Mod || op == Op_Pow) &&
         (a.k == TY_FLOAT || b.k == TY_FLOAT) && (a.k == TY_FLOAT || a.k == TY_INT) &&
@@ -880,9 +971,44 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
     return NULL;
 }
 
+/* x[a:b:c] (get or store) of an exact list whose build.slice is used by nothing else: no
+ * slice object is made (list.slice / list.setslice). */
+static int list_slice_use(Spec *s, const MirInst *i)
+{
+    if ((i->op != MIR_GetItem && i->op != MIR_SetItem) || TY(s, i->args[0]).k != TY_LIST)
+        return 0;
+    const MirInst *sl = i->args[1];
+    return sl->op == MIR_BuildSlice && sl->id >= 0 && sl->id < s->nvals && s->uses[sl->id] == 1;
+}
+
+static void plan_slices(Spec *s)
+{
+    for (int b = 0; b < s->nblocks0; b++)
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++)
+            if (list_slice_use(s, s->blocks0[b]->insts[k]))
+                s->skip[s->blocks0[b]->insts[k]->args[1]->id] = 1;
+}
+
 /* Subscripts of exact lists by small ints: inline bounds check and load/store. */
 static MirInst *rewrite_subscript(Spec *s, MirInst *i)
 {
+    if (list_slice_use(s, i)) {
+        const MirInst *sl = i->args[1];
+        MirInst *args[5];
+        args[0] = get(s, i->args[0], MT_DYN, i->loc);
+        for (int k = 0; k < 3; k++)
+            args[k + 1] = get(s, sl->args[k], MT_DYN, i->loc);
+        MirInst *n;
+        if (i->op == MIR_GetItem) {
+            n = emit(s, MIR_ListSlice, args, 4, i->loc);
+        } else {
+            args[4] = get(s, i->args[2], MT_DYN, i->loc);
+            n = emit(s, MIR_ListSetSlice, args, 5, i->loc);
+        }
+        n->target = i->target;
+        n->exc = i->exc;
+        return n;
+    }
     if (TY(s, i->args[0]).k == TY_LIST && TY(s, i->args[1]).k == TY_INT &&
         !ty_int_small(TY(s, i->args[1]))) {   /* an int that may be big: tag test first */
         MirInst *args[3] = {get(s, i->args[0], MT_DYN, i->loc), get(s, i->args[1], MT_DYN, i->loc),
@@ -986,6 +1112,65 @@ static MirInst *generic(Spec *s, MirInst *i)
     return i;
 }
 
+/* The unpack.seq 2 of an iter.next over enumerate(list) when the pair goes nowhere else: the
+ * iter.next's only use, opening its body, whose tuple feeds only tuple.item 0/1 there (the
+ * lowering of `for i, x in enumerate(a)` and of comprehensions over it). */
+static const MirInst *enum_unpack(Spec *s, const MirInst *x)
+{
+    if (TY(s, x->args[0]).k != TY_ENUM || s->uses[x->id] != 1 || !x->target ||
+        s->nenums == (int)(sizeof s->enums / sizeof s->enums[0]))
+        return NULL;
+    const MirBlock *body = x->target;
+    if (body->ninsts < 1 || body->npreds != 1)
+        return NULL;
+    const MirInst *u = body->insts[0];
+    if (u->op != MIR_UnpackSeq || u->imm != 2 || u->args[0] != x || !u->target)
+        return NULL;
+    int items = 0;
+    const MirBlock *nb = u->target;
+    for (int k = 0; k < nb->ninsts; k++)
+        if (nb->insts[k]->op == MIR_TupleItem && nb->insts[k]->args[0] == u)
+            items++;
+    return items == s->uses[u->id] ? u : NULL;
+}
+
+static int enum_of_unpack(Spec *s, const MirInst *u)
+{
+    for (int k = 0; k < s->nenums; k++)
+        if (s->enums[k].unpack == u)
+            return k;
+    return -1;
+}
+
+static void add_phi_operand(Spec *s, MirInst *phi, MirBlock *b, MirInst *v);
+
+/* Before a versioned loop's iter (the range call, generic, is before it): range.fast of the
+ * call's arguments and their i64 (0 unless fast). */
+static void versioned_prep(Spec *s, Loop *lp)
+{
+    const MirInst *call = lp->call;
+    int n = call->nargs - 1;
+    Loc loc = call->loc;
+    loc.synthetic = 1;
+    MirInst *a[3];
+    for (int k = 0; k < 3; k++) {
+        const MirInst *v = n == 1 ? (k == 1 ? call->args[1] : NULL)
+                                  : (k < n ? call->args[k + 1] : NULL);
+        if (v) {   /* the call was rewritten already (generic): its operands are new dyn values */
+            a[k] = (MirInst *)v;
+        } else {   /* range(stop): start 0; no step: 1 */
+            MirInst *c = emit(s, MIR_ConstInt, NULL, 0, loc);
+            c->type = MT_I64;
+            c->imm = k == 0 ? 0 : 1;
+            a[k] = emit1(s, MIR_BoxI64, c, loc);
+        }
+    }
+    lp->mode = emit(s, MIR_RangeFast, a, 3, loc);
+    lp->start = emit2(s, MIR_RangeArg, a[0], lp->mode, loc);
+    lp->stop = emit2(s, MIR_RangeArg, a[1], lp->mode, loc);
+    lp->step64 = emit2(s, MIR_RangeArg, a[2], lp->mode, loc);
+}
+
 static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop **term_loop)
 {
     MirInst *n = NULL;
@@ -1019,6 +1204,9 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         }
         return;   /* a raising op's br stays: a plain edge now */
     }
+    for (int l = 0; l < s->nloops; l++)
+        if (s->loops[l].versioned && s->loops[l].it == i)
+            versioned_prep(s, &s->loops[l]);
     switch (i->op) {
     case MIR_Param:
         if (s->g->origin)
@@ -1056,12 +1244,58 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         break;
     case MIR_IterNext: {
         Loop *lp = loop_of_next(s, i);
+        if (lp && lp->versioned) {   /* fast: the counter; slow: the range iterator */
+            Loc loc = i->loc;
+            lp->fh = mir_block_new(s->g, "range.fast");
+            lp->sh = mir_block_new(s->g, "range.slow");
+            MirInst *cb = emit1(s, MIR_CondBr, lp->mode, loc);
+            cb->target = lp->fh;
+            cb->target2 = lp->sh;
+            s->cur = lp->fh;
+            add_part(s, pos, lp->fh, NULL);
+            lp->cond = emit2(s, MIR_ICmp, lp->counter, lp->stop, loc);
+            lp->cond->imm = Cmp_Lt;
+            lp->boxed = emit1(s, MIR_BoxI64, lp->counter, loc);
+            cb = emit1(s, MIR_CondBr, lp->cond, loc);
+            cb->target = lp->body;
+            cb->target2 = lp->exit;
+            s->cur = lp->sh;
+            add_part(s, pos, lp->sh, NULL);
+            i->args[0] = get(s, i->args[0], MT_DYN, loc);
+            i->type = MT_DYN;
+            mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
+            lp->slowx = i;
+            MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
+            br->target = lp->body;
+            *replace_term = 4;
+            *term_loop = lp;
+            return;
+        }
         if (lp && lp->zip) {   /* counter < len(a), then counter < len(b) (zip.second) */
             MirInst *la = emit1(s, MIR_ListLen, lp->lista, i->loc);
             lp->cond = emit2(s, MIR_ICmp, lp->counter, la, i->loc);
             lp->cond->imm = Cmp_Lt;
             *replace_term = 2;
             *term_loop = lp;
+            return;
+        }
+        const MirInst *u = lp ? NULL : enum_unpack(s, i);
+        if (u) {   /* enumerate(list): the index, -1 at the end; no tuple */
+            MirInst *e = get(s, i->args[0], MT_DYN, i->loc);
+            MirInst *idx = emit1(s, MIR_EnumNext, e, i->loc);
+            MirInst *zero = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+            zero->type = MT_I64;
+            zero->imm = 0;
+            s->enum_loop.cond = emit2(s, MIR_ICmp, idx, zero, i->loc);
+            s->enum_loop.cond->imm = Cmp_GtE;
+            s->enum_loop.body = i->target;
+            s->enum_loop.exit = i->target2;
+            s->enums[s->nenums].unpack = u;
+            s->enums[s->nenums].e = e;
+            s->enums[s->nenums].idx = idx;
+            s->enums[s->nenums++].item = NULL;
+            *replace_term = 1;
+            *term_loop = &s->enum_loop;
             return;
         }
         if (lp) {
@@ -1075,6 +1309,11 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         break;
     }
     case MIR_UnpackSeq: {
+        int en = enum_of_unpack(s, i);
+        if (en >= 0) {   /* the item enum.next stepped past (the index is enum.next's) */
+            s->enums[en].item = emit1(s, MIR_EnumItem, s->enums[en].e, i->loc);
+            return;   /* its br stays: a plain edge now */
+        }
         Loop *lp = zip_loop(s);
         if (lp && lp->unpack == i) {   /* the items at the counter (it is below both lengths) */
             MirInst *a[2] = {lp->lista, lp->counter};
@@ -1090,6 +1329,11 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         break;
     }
     case MIR_TupleItem: {
+        int en = enum_of_unpack(s, i->args[0]);
+        if (en >= 0) {
+            finish(s, i, i->imm == 0 ? s->enums[en].idx : s->enums[en].item);
+            return;
+        }
         Loop *lp = zip_loop(s);
         if (lp && i->args[0] == lp->unpack) {
             finish(s, i, i->imm == 0 ? lp->x : lp->y);
@@ -1239,6 +1483,7 @@ static void rewrite(Spec *s)
     find_loops(s);
     plan_loads(s);
     plan_consume(s);
+    plan_slices(s);
 
     /* phis first (so back-edge operands have a value to refer to), then blocks in rpo */
     for (int b = 0; b < s->nblocks0; b++)
@@ -1270,7 +1515,17 @@ static void rewrite(Spec *s)
                 lp->counter->varname = lp->next->varname;
                 mir_block_insert(g, b, b->ninsts, lp->counter);
             }
-            if (lp->body == b) {
+            if (lp->body == b && lp->versioned) {   /* the loop variable from either head */
+                lp->var = mir_inst_new(g, MIR_Phi, NULL, 0, lp->next->loc);
+                lp->var->type = MT_DYN;
+                lp->var->loc.synthetic = 1;
+                lp->var->varname = lp->next->varname;
+                mir_block_insert(g, b, b->ninsts, lp->var);
+                add_phi_operand(s, lp->var, lp->fh, lp->boxed);
+                add_phi_operand(s, lp->var, lp->sh, lp->slowx);
+                s->map[lp->next->id] = lp->var;
+                lp->inc = emit2(s, MIR_IAdd, lp->counter, lp->step64, lp->counter->loc);
+            } else if (lp->body == b) {
                 MirInst *st = emit(s, MIR_ConstInt, NULL, 0, lp->counter->loc);
                 st->type = MT_I64;
                 st->imm = lp->step;
@@ -1287,6 +1542,8 @@ static void rewrite(Spec *s)
                 continue;
             }
             if (mir_ops[i->op].flags & MF_TERM) {
+                if (replace_term == 4)   /* a versioned loop's heads: all emitted */
+                    break;
                 if (replace_term == 1) {   /* a counted loop's head */
                     MirInst *cb = emit1(s, MIR_CondBr, tl->cond, i->loc);
                     cb->target = tl->body;
@@ -1353,7 +1610,7 @@ static void fix_phis(Spec *s)
             MirInst *phi = X->insts[j];
             int counter = 0;
             for (int l = 0; l < s->nloops; l++)
-                counter |= s->loops[l].counter == phi;
+                counter |= s->loops[l].counter == phi || s->loops[l].var == phi;
             if (counter)
                 continue;
             int n0 = phi->nargs;
