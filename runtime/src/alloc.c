@@ -234,7 +234,7 @@ void rt_gc_collect(void)
 #include <gc/gc_inline.h>
 #define SMALL_GRANULE 16
 #define SMALL_MAX 128
-#define SMALL_CLASSES (SMALL_MAX / SMALL_GRANULE + 1)
+#define SMALL_CLASSES (SMALL_MAX / SMALL_GRANULE + 2)
 static _Thread_local void *small_free[SMALL_CLASSES];
 static _Thread_local void *ptrfree_free[SMALL_CLASSES];
 static _Thread_local uint64_t ptrfree_epoch;
@@ -248,10 +248,14 @@ static void GC_CALLBACK on_gc_event(GC_EventType e)
 
 static inline void *small_alloc(size_t n)
 {
-    size_t c = (n + SMALL_GRANULE - 1) / SMALL_GRANULE;
+    /* class c holds c-granule objects, the smallest with room for n bytes and the byte past
+     * the end; GC_malloc_many adds that byte to its argument itself, hence the - 1 (asking
+     * for c granules made every object one granule bigger than GC_MALLOC's: a 2-tuple,
+     * 40 bytes, took 64) */
+    size_t c = n / SMALL_GRANULE + 1;
     void *p = small_free[c];
     if (__builtin_expect(p == NULL, 0)) {
-        p = GC_malloc_many(c * SMALL_GRANULE);
+        p = GC_malloc_many(c * SMALL_GRANULE - 1);
         if (!p)
             return NULL;
     }
