@@ -42,6 +42,8 @@
 #endif
 
 static int initialised;
+/* bumped by every collection (core.h): memory seen at one epoch is intact while it lasts */
+uint64_t rt_gc_epoch = 1;
 #define RT_INITIAL_HEAP ((size_t)16 << 20)
 #ifndef RT_GC_MALLOC
 static void GC_CALLBACK on_gc_event(GC_EventType e);   /* the small-object lists, below */
@@ -218,7 +220,7 @@ void rt_gc_collect(void)
  *   - pointer-free objects (rt_new_object_ptrfree: exact floats and complexes, whose only
  *     pointer is their static type; rt_alloc_atomic: strings and byte buffers): the
  *     collector does not look inside them, so their links are not traced and every object
- *     on such a list is garbage to a collection.  Each collection bumps gc_epoch
+ *     on such a list is garbage to a collection.  Each collection bumps rt_gc_epoch
  *     (on_gc_event); a thread drops its pointer-free lists when the epoch it filled them in
  *     is past.  A collection runs only inside an allocation call on the allocating thread,
  *     never between the epoch check and the pop: the runtime runs Python code on one thread
@@ -233,17 +235,16 @@ void rt_gc_collect(void)
 #ifndef RT_GC_MALLOC
 #include <gc/gc_inline.h>
 #define SMALL_GRANULE 16
-#define SMALL_MAX 128
+#define SMALL_MAX 256
 #define SMALL_CLASSES (SMALL_MAX / SMALL_GRANULE + 2)
 static _Thread_local void *small_free[SMALL_CLASSES];
 static _Thread_local void *ptrfree_free[SMALL_CLASSES];
 static _Thread_local uint64_t ptrfree_epoch;
-static uint64_t gc_epoch = 1;
 
 static void GC_CALLBACK on_gc_event(GC_EventType e)
 {
     if (e == GC_EVENT_START || e == GC_EVENT_MARK_START)
-        gc_epoch++;
+        rt_gc_epoch++;
 }
 
 static inline void *small_alloc(size_t n)
@@ -266,20 +267,20 @@ static inline void *small_alloc(size_t n)
 
 static void *ptrfree_refill(size_t c)
 {
-    uint64_t before = gc_epoch;
+    uint64_t before = rt_gc_epoch;
     void *p = NULL;
     GC_generic_malloc_many(c * SMALL_GRANULE, GC_I_PTRFREE, &p);
     /* a collection in there made the other lists' objects garbage */
-    if (gc_epoch != before || ptrfree_epoch != before)
+    if (rt_gc_epoch != before || ptrfree_epoch != before)
         memset(ptrfree_free, 0, sizeof ptrfree_free);
-    ptrfree_epoch = gc_epoch;
+    ptrfree_epoch = rt_gc_epoch;
     return p;
 }
 
 static inline void *ptrfree_alloc(size_t n)
 {
     size_t c = (n + SMALL_GRANULE - 1) / SMALL_GRANULE;
-    void *p = __builtin_expect(ptrfree_epoch == gc_epoch, 1) ? ptrfree_free[c] : NULL;
+    void *p = __builtin_expect(ptrfree_epoch == rt_gc_epoch, 1) ? ptrfree_free[c] : NULL;
     if (__builtin_expect(p == NULL, 0)) {
         p = ptrfree_refill(c);
         if (!p)
@@ -346,7 +347,7 @@ Value rt_float(double d)
 #if !defined(RT_GC_MALLOC) && !defined(RT_GC_STRESS)
     _Static_assert(sizeof(FloatObject) == SMALL_GRANULE, "a float is one granule");
     void *p = ptrfree_free[1];
-    if (__builtin_expect(p != NULL && ptrfree_epoch == gc_epoch && rt_alloc_fail_after <= 0,
+    if (__builtin_expect(p != NULL && ptrfree_epoch == rt_gc_epoch && rt_alloc_fail_after <= 0,
                          1)) {
         ptrfree_free[1] = GC_NEXT(p);
         f = (FloatObject *)p;

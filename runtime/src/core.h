@@ -29,6 +29,9 @@ Object *rt_new_object_ptrfree(Type *t, size_t size);
 /* the collector: extra root ranges (thread-local state), and a full collection (tests) */
 void rt_gc_add_roots(void *lo, void *hi);
 void rt_gc_collect(void);
+/* the collection count (alloc.c): an object seen while it is unchanged has not been freed
+ * since, even when nothing references it, as only a collection frees (a weak peek) */
+extern uint64_t rt_gc_epoch;
 /* tests: the allocation that counts this down to zero fails (MemoryError); 0 = off */
 extern int64_t rt_alloc_fail_after;
 
