@@ -237,7 +237,9 @@ void rt_gc_collect(void)
 #define SMALL_GRANULE 16
 #define SMALL_MAX 256
 #define SMALL_CLASSES (SMALL_MAX / SMALL_GRANULE + 2)
-static _Thread_local void *small_free[SMALL_CLASSES];
+_Static_assert(SMALL_MAX == RT_SMALL_INLINE_MAX && SMALL_GRANULE == 16, "core.h's inline pop");
+_Thread_local void *rt_small_free[SMALL_CLASSES];   /* core.h's rt_alloc_inline pops too */
+#define small_free rt_small_free
 static _Thread_local void *ptrfree_free[SMALL_CLASSES];
 static _Thread_local uint64_t ptrfree_epoch;
 
@@ -396,7 +398,7 @@ void *rt_realloc(void *p, size_t n)
 
 Object *rt_new_object(Type *t, size_t size)
 {
-    Object *o = rt_alloc(size);
+    Object *o = rt_alloc_inline(size);
     if (o)
         o->type = t;
     return o;

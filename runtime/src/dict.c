@@ -395,7 +395,7 @@ int rt_dict_next(Value dict, int64_t *pos, Value *key, Value *value, int64_t *ha
 
 static DictObject *dict_alloc(Type *t)
 {
-    return (DictObject *)rt_new_object(t, t->basicsize);
+    return (DictObject *)rt_new_object_inline(t, t->basicsize);
 }
 
 Value rt_dict_new(void)

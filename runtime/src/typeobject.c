@@ -593,11 +593,11 @@ Value rt_instance_new(Type *t)
     Object *o;
     int64_t keys = ht->dict_hint;
     if (keys > 0 && (size & 7) == 0) {
-        if (!(o = rt_alloc(size + rt_dict_embedded_size(keys))))
+        if (!(o = rt_alloc_inline(size + rt_dict_embedded_size(keys))))
             return RT_ERR;
         o->type = t;
         *(Value *)((char *)o + t->dictoffset) = rt_dict_embedded_init((char *)o + size, keys);
-    } else if (!(o = rt_new_object(t, size))) {
+    } else if (!(o = rt_new_object_inline(t, size))) {
         return RT_ERR;
     }
     /* after the allocation: a collection in it has already moved the epoch */
