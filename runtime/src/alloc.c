@@ -266,8 +266,10 @@ void rt_gc_collect(void)
 _Static_assert(SMALL_MAX == RT_SMALL_INLINE_MAX && SMALL_GRANULE == 16, "core.h's inline pop");
 _Thread_local void *rt_small_free[SMALL_CLASSES];   /* core.h's rt_alloc_inline pops too */
 #define small_free rt_small_free
-static _Thread_local void *ptrfree_free[SMALL_CLASSES];
-static _Thread_local uint64_t ptrfree_epoch;
+_Thread_local void *rt_ptrfree_free[SMALL_CLASSES];   /* core.h's rt_alloc_atomic_inline */
+_Thread_local uint64_t rt_ptrfree_epoch;
+#define ptrfree_free rt_ptrfree_free
+#define ptrfree_epoch rt_ptrfree_epoch
 
 static void GC_CALLBACK on_gc_event(GC_EventType e)
 {

@@ -59,6 +59,27 @@ static inline void *rt_alloc_inline(size_t n)
     return rt_alloc(n);
 }
 
+/* rt_alloc_atomic inline (strings): the pop from the pointer-free list of class
+ * (n + 1 + 15) / 16, valid while no collection ran since the list was filled */
+extern _Thread_local void *rt_ptrfree_free[];
+extern _Thread_local uint64_t rt_ptrfree_epoch;
+static inline void *rt_alloc_atomic_inline(size_t n)
+{
+#if !defined(RT_GC_MALLOC) && !defined(RT_GC_STRESS)
+    if (n < RT_SMALL_INLINE_MAX) {
+        size_t c = (n + 16) / 16;
+        void *p = rt_ptrfree_free[c];
+        if (__builtin_expect(p != NULL && rt_ptrfree_epoch == rt_gc_epoch &&
+                                 rt_alloc_fail_after <= 0,
+                             1)) {
+            rt_ptrfree_free[c] = *(void **)p;
+            return p;
+        }
+    }
+#endif
+    return rt_alloc_atomic(n);
+}
+
 static inline Object *rt_new_object_inline(Type *t, size_t size)
 {
     Object *o = rt_alloc_inline(size);

@@ -121,6 +121,16 @@ static int64_t find_empty_slot(const DictObject *d, int64_t hash)
     return (int64_t)i;
 }
 
+/* A table embedded in its instance's block (rt_dict_embedded_init: the entries right after
+ * the header; a table of its own never starts there, inside the dict's own block) stays part
+ * of that block when the dict leaves it, and the collector would keep scanning its entries:
+ * they are cleared, or values replaced since would live as long as the instance. */
+static void leave_embedded(DictObject *d, DictEntry *old, int64_t n)
+{
+    if (old == (DictEntry *)(d + 1))
+        memset(old, 0, (size_t)n * sizeof(DictEntry));
+}
+
 /* rebuilds the table to hold at least `need` entries, compacting deleted ones away */
 static int dict_resize(DictObject *d, int64_t need)
 {
@@ -140,6 +150,7 @@ static int dict_resize(DictObject *d, int64_t need)
         k++;
     }
     d->nentries = k;
+    leave_embedded(d, old, n);
     return 0;
 }
 
@@ -579,6 +590,7 @@ Value rt_dict_fromkeys(Value cls, Value iterable, Value value)
 Value rt_dict_clear(Value self)
 {
     DictObject *d = D(self);
+    leave_embedded(d, d->entries, d->nentries);
     d->indices = NULL;
     d->entries = NULL;
     d->used = d->nentries = d->cap = d->mask = 0;
