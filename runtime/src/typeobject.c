@@ -34,6 +34,7 @@ typedef struct HeapType {
      * with, and the last instance made, hidden from the collector (~address) so that it
      * does not keep it alive, with the collection epoch it was made in */
     int64_t dict_hint;
+    size_t dict_bytes;         /* rt_dict_embedded_size(dict_hint) */
     uintptr_t last_hidden;
     uint64_t last_epoch;
 } HeapType;
@@ -586,14 +587,16 @@ Value rt_instance_new(Type *t)
         Value d = *(Value *)((char *)prev + t->dictoffset);
         if (d && (rt_obj(d)->type->flags & RT_TPFLAG_DICT_SUBCLASS)) {
             int64_t n = ((DictObject *)rt_obj(d))->nentries;
-            if (n > ht->dict_hint)
+            if (n > ht->dict_hint && ht->dict_hint < DICT_HINT_MAX) {
                 ht->dict_hint = n < DICT_HINT_MAX ? n : DICT_HINT_MAX;
+                ht->dict_bytes = rt_dict_embedded_size(ht->dict_hint);
+            }
         }
     }
     Object *o;
     int64_t keys = ht->dict_hint;
     if (keys > 0 && (size & 7) == 0) {
-        if (!(o = rt_alloc_inline(size + rt_dict_embedded_size(keys))))
+        if (!(o = rt_alloc_inline(size + ht->dict_bytes)))
             return RT_ERR;
         o->type = t;
         *(Value *)((char *)o + t->dictoffset) = rt_dict_embedded_init((char *)o + size, keys);
