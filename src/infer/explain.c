@@ -185,6 +185,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
     Ty a = i->nargs > 0 ? infer_ty(c, i->args[0]) : ty_dyn();
     Ty b = i->nargs > 1 ? infer_ty(c, i->args[1]) : ty_dyn();
     msg[0] = 0;
+    int swap;
+    if (dunder_target(in, c, i, &swap))
+        return 0;   /* a direct call of the operator dunder's clone (dunder.c) */
     switch (i->op) {
     case MIR_BinOp:
     case MIR_InplaceOp:

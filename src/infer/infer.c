@@ -930,6 +930,12 @@ static Ty import_from_ty(Run *r, const MirInst *i)
 
 static Ty inst_ty(Run *r, MirInst *i)
 {
+    if (i->op == MIR_BinOp || i->op == MIR_InplaceOp || i->op == MIR_UnaryOp) {
+        int handled;   /* an operand is an exact instance: its dunder (dunder.c) */
+        Ty t = dunder_op_ty(r->in, r->c, i, &r->global, &handled);
+        if (handled)
+            return t;
+    }
     switch (i->op) {
     case MIR_CellNew: {
         InferCell *cell = cell_of(r, i);
@@ -1105,9 +1111,12 @@ static int sweep(Run *r)
                 set(r, i, tuples_inst_ty(r->c, i, elems_inst_ty(r->in, r->c, i, inst_ty(r, i),
                                                                 &r->global)));
             elems_effects(r->in, r->c, i, &r->global);
-            if (i->target)
+            /* a cbr on isinstance() the types decide reaches the branch taken only (-2: not
+             * decided yet, neither) */
+            int taken = i->op == MIR_CondBr ? dunder_branch(r->in, r->c, i) : -1;
+            if (i->target && (taken == -1 || taken == 1))
                 reach(r, i->target);
-            if (i->target2)
+            if (i->target2 && (taken == -1 || taken == 0))
                 reach(r, i->target2);
             if (i->exc)
                 reach(r, i->exc);
@@ -1163,7 +1172,7 @@ Infer *infer_program(MirProgram *p)
 {
     consume_prepare(p);
     Infer *in = infer_once(p, NULL);
-    while (classes_verify(in) || funcs_verify(in))
+    while (classes_verify(in) || funcs_verify(in) || dunder_verify(in))
         in = infer_once(p, in);
     for (int i = 0; i < p->nfuncs; i++)
         if (consume_host(p->funcs[i]))

@@ -755,6 +755,27 @@ static MirInst *rewrite_class_call(Spec *s, MirInst *i)
     return made ? made : c;
 }
 
+/* a OP b / -a on exact instances whose dunder's clone is known (dunder.c): call.direct,
+ * the operands swapped for a reflected method; NULL: the generic operator. */
+static MirInst *rewrite_dunder(Spec *s, MirInst *i)
+{
+    int swap;
+    InferCtx *t = dunder_target(s->in, s->c, i, &swap);
+    if (!t || !t->clone)
+        return NULL;
+    MirFunction *cl = t->clone;
+    MirInst *args[2];
+    int n = i->op == MIR_UnaryOp ? 1 : 2;
+    for (int k = 0; k < n; k++)
+        args[k] = get(s, i->args[swap ? n - 1 - k : k], cl->ptypes[k], i->loc);
+    MirInst *c = emit(s, MIR_CallDirect, args, n, i->loc);
+    c->type = cl->rettype;
+    c->func = cl;
+    c->target = i->target;
+    c->exc = i->exc;
+    return c;
+}
+
 /* A copy of constant default d (of another function) here, in representation want. */
 static MirInst *const_arg(Spec *s, const MirInst *d, MirType want, Loc loc)
 {
@@ -868,6 +889,12 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
         c->target = i->target;
         c->exc = i->exc;
         return c;
+    }
+    int isk = dunder_isinstance(s->in, s->c, i);
+    if (isk >= 0) {   /* decided by the types: a constant (the call cannot fail) */
+        MirInst *k = emit(s, MIR_ConstI1, NULL, 0, loc);
+        k->imm = isk;
+        return k;
     }
     if (is_math_call(s, i)) {
         MirInst *x = as_f64(s, pos, i->args[1], i->exc, loc);
@@ -1043,7 +1070,9 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
     }
     case MIR_BinOp:
     case MIR_InplaceOp:
-        n = rewrite_binop(s, pos, i);
+        n = rewrite_dunder(s, i);
+        if (!n)
+            n = rewrite_binop(s, pos, i);
         break;
     case MIR_Compare:
         n = rewrite_compare(s, i);
@@ -1052,7 +1081,9 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         n = rewrite_truthy(s, i);
         break;
     case MIR_UnaryOp:
-        n = rewrite_unary(s, i);
+        n = rewrite_dunder(s, i);
+        if (!n)
+            n = rewrite_unary(s, i);
         break;
     case MIR_Call:
         n = rewrite_call(s, pos, i);
