@@ -591,8 +591,8 @@ int classes_verify(Infer *in)
                 case MIR_GetAttr: {
                     Ty o = infer_ty(c, i->args[0]);
                     opened |= open_by_global_name(in, NULL, i->str, ty_dyn());
-                    if (o.k == TY_BOT)
-                        break;
+                    if (o.k == TY_BOT || o.k == TY_SET)
+                        break;   /* (a set's attributes are the builtin set's) */
                     if (o.k == TY_INST) {
                         if (infer_ty(c, i).k == TY_METHOD && !only_direct_calls(c, i))
                             opened |= open_name(in, i->str);

@@ -163,7 +163,7 @@ static int plain_kind(TyKind k)
 {
     switch (k) {
     case TY_INT: case TY_FLOAT: case TY_BOOL: case TY_NONE: case TY_STR: case TY_LIST:
-    case TY_TUPLE: case TY_DICT: case TY_NUM: case TY_RANGE:
+    case TY_TUPLE: case TY_DICT: case TY_NUM: case TY_RANGE: case TY_SET:
         return 1;
     default:
         return 0;
@@ -441,7 +441,7 @@ int dunder_isinstance(const Infer *in, const InferCtx *c, const MirInst *call)
         if (x.k == TY_INT || x.k == TY_BOOL)
             return k.bi == TB_int;
         if (x.k == TY_STR || x.k == TY_NONE || x.k == TY_LIST || x.k == TY_TUPLE ||
-            x.k == TY_DICT)
+            x.k == TY_DICT || x.k == TY_SET)
             return 0;
     }
     (void)in;
@@ -470,4 +470,26 @@ int dunder_class_arg_ok(const InferCtx *c, const MirInst *i, int a)
         return 0;
     Ty f = infer_ty(c, i->args[0]);
     return f.k == TY_BUILTIN && f.bi == TB_isinstance;
+}
+
+/* ---- exact sets ---- */
+
+int dunder_set_call(const InferCtx *c, const MirInst *call)
+{
+    static const char *const names[] = {"add", "discard", "remove"};
+    if (call->op != MIR_Call || call->nargs != 2 || call->nnames)
+        return 0;
+    const MirInst *m = call->args[0];
+    if (m->op != MIR_GetAttr || !m->str || infer_ty(c, m->args[0]).k != TY_SET)
+        return 0;
+    for (int k = 0; k < 3; k++)
+        if (strcmp(m->str, names[k]) == 0)
+            return DUNDER_SET_ADD + k;
+    return 0;
+}
+
+int dunder_set_method(const char *name)
+{
+    return name && (strcmp(name, "add") == 0 || strcmp(name, "discard") == 0 ||
+                    strcmp(name, "remove") == 0);
 }

@@ -495,7 +495,7 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
             switch (callee.bi) {
             case TB_print: case TB_str: case TB_sum: case TB_enumerate: case TB_zip:
             case TB_list: case TB_tuple: case TB_sorted: case TB_any: case TB_all: case TB_iter:
-            case TB_reversed:
+            case TB_reversed: case TB_set:
                 /* they read the items (iterators over the list stay inside the runtime's
                  * objects, which have no way back to the list) */
                 *ro = 1;

@@ -34,7 +34,7 @@ static const char *kind_name(TyKind k)
                                     "tuple", "dict", "function", "class", "module", "instance",
                                     "range", "range_iterator", "builtin", "cell", "method",
                                     "list_iterator", "zip", "enumerate", "tuple", "zip", "tuple",
-                                    "int|float", "dyn"};
+                                    "set", "int|float", "dyn"};
     return n[k];
 }
 
@@ -188,6 +188,10 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
     int swap;
     if (dunder_target(in, c, i, &swap))
         return 0;   /* a direct call of the operator dunder's clone (dunder.c) */
+    if (dunder_set_call(c, i) || (i->op == MIR_Compare && b.k == TY_SET &&
+                                  (i->imm == Cmp_In || i->imm == Cmp_NotIn)) ||
+        (i->op == MIR_GetAttr && a.k == TY_SET && dunder_set_method(i->str)))
+        return 0;   /* the runtime's set functions, called directly */
     switch (i->op) {
     case MIR_BinOp:
     case MIR_InplaceOp:
@@ -275,7 +279,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                 return 0;   /* a counted loop when its iterator has no other use */
             if (a.bi == TB_math_sqrt && r.k == TY_FLOAT)
                 return 0;
-            if (a.bi == TB_len && i->nargs == 2 && infer_ty(c, i->args[1]).k == TY_LIST)
+            if (a.bi == TB_len && i->nargs == 2 && (infer_ty(c, i->args[1]).k == TY_LIST ||
+                                                    infer_ty(c, i->args[1]).k == TY_SET))
                 return 0;
             if (a.bi == TB_sum && consume_gen_call(i)) {
                 if (i->id < c->nvals && c->callee[i->id])

@@ -649,6 +649,7 @@ static Ty call_builtin(int bi, const Ty *a, int n, const MirInst *in)
     case TB_bool: return n <= 1 ? ty_kind(TY_BOOL) : ty_dyn();
     case TB_str: return n == 1 ? ty_kind(TY_STR) : ty_dyn();
     case TB_isinstance: return ty_kind(TY_BOOL);
+    case TB_set: return n <= 1 ? ty_kind(TY_SET) : ty_dyn();
     case TB_print: return ty_kind(TY_NONE);
     case TB_abs:
         if (n == 1 && a[0].k == TY_FLOAT)
@@ -1009,7 +1010,7 @@ static Ty inst_ty(Run *r, MirInst *i)
     case MIR_Compare: {
         Ty a = T(r, i->args[0]), b = T(r, i->args[1]);
         int op = (int)i->imm;
-        if (op == Cmp_Is || op == Cmp_IsNot)
+        if (op == Cmp_Is || op == Cmp_IsNot || ((op == Cmp_In || op == Cmp_NotIn) && b.k == TY_SET))
             return ty_kind(TY_BOOL);
         if (op != Cmp_In && op != Cmp_NotIn && (a.k == TY_INT || a.k == TY_FLOAT) &&
             (b.k == TY_INT || b.k == TY_FLOAT))
@@ -1018,7 +1019,13 @@ static Ty inst_ty(Run *r, MirInst *i)
             return ty_bot();
         return ty_dyn();
     }
-    case MIR_Call: return call_ty(r, i);
+    case MIR_Call:
+        if (dunder_set_call(r->c, i)) {   /* s.add(x) & co. on an exact set: None */
+            r->c->callee[i->id] = NULL;
+            r->c->mcallee[i->id] = NULL;
+            return ty_kind(TY_NONE);
+        }
+        return call_ty(r, i);
     case MIR_GetIter: {
         Ty a = T(r, i->args[0]);
         if (a.k == TY_RANGE)

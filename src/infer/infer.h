@@ -222,6 +222,11 @@ int dunder_isinstance(const Infer *in, const InferCtx *c, const MirInst *call);
 int dunder_branch(const Infer *in, const InferCtx *c, const MirInst *cbr);
 /* Is operand a of i the class argument of isinstance (which calls nothing of a plain class)? */
 int dunder_class_arg_ok(const InferCtx *c, const MirInst *i, int a);
+/* s.add(x), s.discard(x), s.remove(x) on an exact set (the getattr right there): which one
+ * (DUNDER_SET_*), else 0; dunder_set_method: is name one of them. */
+enum { DUNDER_SET_ADD = 1, DUNDER_SET_DISCARD, DUNDER_SET_REMOVE };
+int dunder_set_call(const InferCtx *c, const MirInst *call);
+int dunder_set_method(const char *name);
 /* classes.c: marks the methods of this name open (their generic version may run); 1 when one
  * was closed before. */
 int classes_open_name(Infer *in, const char *name);

@@ -502,7 +502,8 @@ static int is_new_call(Spec *s, const MirInst *call, InferCtx **init)
 
 static int is_len_call(Spec *s, const MirInst *i)
 {
-    return is_builtin_call(s, i, TB_len) && i->nargs == 2 && TY(s, i->args[1]).k == TY_LIST;
+    return is_builtin_call(s, i, TB_len) && i->nargs == 2 &&
+           (TY(s, i->args[1]).k == TY_LIST || TY(s, i->args[1]).k == TY_SET);
 }
 
 static int is_math_call(Spec *s, const MirInst *i)
@@ -529,7 +530,8 @@ static void count_needed(Spec *s, int *needed)
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
                                       loop_of_call(s, i)))
                 from = 1;
-            if (method_target(s, i)) {   /* the bound method is not made: its receiver is */
+            if (method_target(s, i) || dunder_set_call(s->c, i)) {
+                /* the bound method is not made: its receiver is */
                 from = 1;
                 if (i->args[0]->args[0]->id >= 0)
                     needed[i->args[0]->args[0]->id]++;
@@ -551,6 +553,9 @@ static void plan_loads(Spec *s)
                 s->skip[i->id] = 1;   /* math.sqrt of the C math module: cannot fail */
             if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i).k == TY_METHOD)
                 s->skip[i->id] = 1;   /* a method found on the class: cannot fail */
+            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_SET &&
+                dunder_set_method(i->str))
+                s->skip[i->id] = 1;   /* set.add & co.: cannot fail */
         }
     count_needed(s, needed);
     for (int b = 0; b < s->nblocks0; b++)
@@ -674,6 +679,12 @@ static MirInst *rewrite_compare(Spec *s, MirInst *i)
     Ty a = TY(s, i->args[0]), b = TY(s, i->args[1]);
     int op = (int)i->imm;
     Loc loc = i->loc;
+    if ((op == Cmp_In || op == Cmp_NotIn) && b.k == TY_SET) {   /* x in s: a hash lookup */
+        MirInst *n = typed_raising(s, i, MIR_SetContains, get(s, i->args[1], MT_DYN, loc),
+                                   get(s, i->args[0], MT_DYN, loc));
+        n->imm = op;
+        return n;
+    }
     if (op != Cmp_Eq && op != Cmp_NotEq && op != Cmp_Lt && op != Cmp_LtE && op != Cmp_Gt &&
         op != Cmp_GtE)
         return NULL;
@@ -901,8 +912,18 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
         return typed_raising(s, i, MIR_FSqrt, x, NULL);
     }
     if (is_len_call(s, i)) {
-        MirInst *n = emit1(s, MIR_ListLen, get(s, i->args[1], MT_DYN, loc), loc);
+        MirOp op = TY(s, i->args[1]).k == TY_SET ? MIR_SetLen : MIR_ListLen;
+        MirInst *n = emit1(s, op, get(s, i->args[1], MT_DYN, loc), loc);
         return n;
+    }
+    int sm = dunder_set_call(s->c, i);
+    if (sm) {   /* s.add(x) & co.: the runtime's set function; the value is None */
+        MirInst *none = emit(s, MIR_ConstNone, NULL, 0, loc);
+        MirOp op = sm == DUNDER_SET_ADD ? MIR_SetAdd
+                   : sm == DUNDER_SET_DISCARD ? MIR_SetDiscard : MIR_SetRemove;
+        typed_raising(s, i, op, get(s, i->args[0]->args[0], MT_DYN, loc),
+                      get(s, i->args[1], MT_DYN, loc));
+        return none;
     }
     return NULL;
 }

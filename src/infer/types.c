@@ -314,6 +314,7 @@ const char *ty_str(Ty t, char *buf, size_t n)
         }
         break;
     case TY_DICT: snprintf(buf, n, "dict"); break;
+    case TY_SET: snprintf(buf, n, "set"); break;
     case TY_FUNC: snprintf(buf, n, "function %s", t.fn && t.fn->qualname ? t.fn->qualname : "?"); break;
     case TY_CLASS: snprintf(buf, n, "class %s", t.cls ? infer_class_name(t.cls) : "?"); break;
     case TY_MODULE: snprintf(buf, n, "module %s", t.mod ? t.mod->name : "?"); break;
@@ -357,6 +358,7 @@ void ty_print(FILE *out, Ty t, int pyi)
         fputs(t.tup->n ? "]" : "()]", out);
         break;
     case TY_DICT: fputs("dict", out); break;
+    case TY_SET: fputs("set", out); break;
     case TY_RANGE: fputs("range", out); break;
     case TY_FUNC: case TY_BUILTIN: fputs("Callable[..., Any]", out); break;
     case TY_MODULE: fputs("ModuleType", out); break;
