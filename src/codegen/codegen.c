@@ -1152,6 +1152,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         LLVMBuildStore(b, val(cg, in->args[2]), p);
         return NULL;
     }
+    case MIR_Narrow: return a0;
     case MIR_SetDiscard:
         check_int(cg, in, RTC(cg, RTF_rt_set_discard_key, a0, a1));
         return NULL;

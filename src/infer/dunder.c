@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../mir/mir_impl.h"   /* mir_inst_new, mir_block_insert (narrowing) */
 #include "../util/util.h"
 #include "infer.h"
 
@@ -332,7 +333,7 @@ static int open_op(Infer *in, const DunderOp *d)
 }
 
 /* May a value of this type be an instance of a plain class at a generic operator? */
-static int may_be_instance(Ty t) { return t.k == TY_INST || t.k == TY_DYN; }
+static int may_be_instance(Ty t) { return t.k == TY_INST || t.k == TY_OPT || t.k == TY_DYN; }
 
 /* Does any class bind __radd__ (sum's 0 + item then calls it, and __add__ on its result)? */
 static int some_radd(const Infer *in)
@@ -492,4 +493,190 @@ int dunder_set_method(const char *name)
 {
     return name && (strcmp(name, "add") == 0 || strcmp(name, "discard") == 0 ||
                     strcmp(name, "remove") == 0);
+}
+
+/* ---- None|instance: narrowing after `x is None` / `x is not None` ---- */
+
+/* Immediate dominators by block position (Cooper, Harvey and Kennedy), -1 for the entry and
+ * unreachable blocks.  The CFG is computed. */
+static int *idoms(const MirFunction *f)
+{
+    int n = f->nblocks;
+    int *rpo = xmalloc(sizeof *rpo * (size_t)(n + 1)), *num = xmalloc(sizeof *num * (size_t)(n + 1));
+    int *idom = xmalloc(sizeof *idom * (size_t)(n + 1)), *stack = xmalloc(sizeof *stack * (size_t)(n + 1));
+    int *next = xcalloc((size_t)n + 1, sizeof *next), nr = 0, sp = 0;
+    for (int i = 0; i < n; i++) {
+        num[i] = -1;
+        idom[i] = -1;
+        f->blocks[i]->id = i;   /* positions (the block ids of a function are its positions
+                                   until a pass reorders; restored below) */
+    }
+    /* iterative DFS for a postorder */
+    int *post = xmalloc(sizeof *post * (size_t)(n + 1)), np = 0;
+    unsigned char *seen = xcalloc((size_t)n + 1, 1);
+    if (n > 0) {
+        stack[sp++] = 0;
+        seen[0] = 1;
+    }
+    while (sp > 0) {
+        int b = stack[sp - 1];
+        const MirBlock *bb = f->blocks[b];
+        if (next[b] < bb->nsuccs) {
+            const MirBlock *s = bb->succs[next[b]++];
+            if (s && !seen[s->id]) {
+                seen[s->id] = 1;
+                stack[sp++] = s->id;
+            }
+        } else {
+            post[np++] = b;
+            sp--;
+        }
+    }
+    for (int k = np - 1; k >= 0; k--) {
+        num[post[k]] = nr;
+        rpo[nr++] = post[k];
+    }
+    if (n > 0)
+        idom[0] = 0;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int r = 1; r < nr; r++) {
+            int b = rpo[r], nd = -1;
+            const MirBlock *bb = f->blocks[b];
+            for (int p = 0; p < bb->npreds; p++) {
+                int q = bb->preds[p]->id;
+                if (num[q] < 0 || idom[q] < 0)
+                    continue;
+                if (nd < 0) {
+                    nd = q;
+                    continue;
+                }
+                int x = q, y = nd;
+                while (x != y) {
+                    while (num[x] > num[y])
+                        x = idom[x];
+                    while (num[y] > num[x])
+                        y = idom[y];
+                }
+                nd = x;
+            }
+            if (nd >= 0 && idom[b] != nd) {
+                idom[b] = nd;
+                changed = 1;
+            }
+        }
+    }
+    if (n > 0)
+        idom[0] = -1;
+    free(rpo);
+    free(num);
+    free(stack);
+    free(next);
+    free(post);
+    free(seen);
+    return idom;
+}
+
+static int dominates(const int *idom, int a, int b)
+{
+    for (int n = 0; b >= 0 && n < 100000; n++) {
+        if (a == b)
+            return 1;
+        b = idom[b];
+    }
+    return 0;
+}
+
+/* The value x tested by cbr (through not) against None: *nonnull_first 1 when the cbr's
+ * first target is the not-None side. */
+static MirInst *none_test(const MirInst *cbr, int *nonnull_first)
+{
+    const MirInst *v = cbr->args[0];
+    int neg = 0;
+    for (int n = 0; n < 8 && v->op == MIR_Not; n++) {
+        neg ^= 1;
+        v = v->args[0];
+    }
+    if (v->op != MIR_Is || v->nargs != 2)
+        return NULL;
+    MirInst *x;
+    if (v->args[1]->op == MIR_ConstNone)
+        x = v->args[0];
+    else if (v->args[0]->op == MIR_ConstNone)
+        x = v->args[1];
+    else
+        return NULL;
+    if (x->op == MIR_ConstNone || x->id < 0)
+        return NULL;
+    *nonnull_first = neg;   /* `is None` true -> first target: None there */
+    return x;
+}
+
+static void narrow_fn(MirFunction *f)
+{
+    mir_compute_cfg(f);
+    int n = f->nblocks;
+    int *saved = xmalloc(sizeof *saved * (size_t)(n + 1));
+    for (int b = 0; b < n; b++)
+        saved[b] = f->blocks[b]->id;
+    int *idom = NULL;
+    for (int b = 0; b < n; b++) {
+        MirBlock *bb = f->blocks[b];
+        MirInst *t = bb->ninsts ? bb->insts[bb->ninsts - 1] : NULL;
+        int first;
+        MirInst *x = t && t->op == MIR_CondBr ? none_test(t, &first) : NULL;
+        if (!x)
+            continue;
+        MirBlock *s = first ? t->target : t->target2;
+        if (!s || s->npreds != 1 || s == bb)
+            continue;
+        if (!idom)
+            idom = idoms(f);
+        int sp = -1;
+        for (int k = 0; k < n; k++)
+            if (f->blocks[k] == s)
+                sp = k;
+        if (sp < 0)
+            continue;
+        MirInst *nv = mir_inst_new(f, MIR_Narrow, &x, 1, x->loc);
+        nv->loc.synthetic = 1;
+        nv->varname = x->varname;
+        int at = 0;
+        while (at < s->ninsts && s->insts[at]->op == MIR_Phi)
+            at++;
+        mir_block_insert(f, s, at, nv);
+        /* uses dominated by s (phi operands: by the predecessor they come from) */
+        for (int q = 0; q < n; q++) {
+            MirBlock *qb = f->blocks[q];
+            for (int k = 0; k < qb->ninsts; k++) {
+                MirInst *u = qb->insts[k];
+                if (u == nv)
+                    continue;
+                for (int a = 0; a < u->nargs; a++) {
+                    if (u->args[a] != x)
+                        continue;
+                    int from = q;
+                    if (u->op == MIR_Phi) {
+                        from = -1;
+                        for (int z = 0; z < n; z++)
+                            if (f->blocks[z] == u->phi_blocks[a])
+                                from = z;
+                    }
+                    if (from >= 0 && dominates(idom, sp, from))
+                        u->args[a] = nv;
+                }
+            }
+        }
+    }
+    for (int b = 0; b < n; b++)
+        f->blocks[b]->id = saved[b];
+    free(saved);
+    free(idom);
+}
+
+void dunder_narrow(MirProgram *p)
+{
+    for (int i = 0; i < p->nfuncs; i++)
+        if (p->funcs[i]->nblocks > 0 && p->funcs[i]->is_ssa)
+            narrow_fn(p->funcs[i]);
 }

@@ -415,6 +415,7 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
     switch (i->op) {
     case MIR_Phi:
     case MIR_CheckBound:
+    case MIR_Narrow:
         return r.k == a.k || r.k == TY_BOT ? NULL : "joined with a value of another kind";
     case MIR_Truthy:
     case MIR_Is:
@@ -599,6 +600,7 @@ static int pair_use(const Infer *in, const InferCtx *c, const MirInst *i, int k,
     switch (i->op) {
     case MIR_Phi:
     case MIR_CheckBound:
+    case MIR_Narrow:
         return ty_eq(ty_join(r, a), r) && r.k == a.k;
     case MIR_Is: case MIR_IterRelease: case MIR_GenFresh:
         return 1;

@@ -34,7 +34,7 @@ static const char *kind_name(TyKind k)
                                     "tuple", "dict", "function", "class", "module", "instance",
                                     "range", "range_iterator", "builtin", "cell", "method",
                                     "list_iterator", "zip", "enumerate", "tuple", "zip", "tuple",
-                                    "set", "int|float", "dyn"};
+                                    "instance|None", "set", "int|float", "dyn"};
     return n[k];
 }
 
@@ -388,6 +388,13 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (a.k == TY_CLASS) {
             snprintf(msg, n, "attribute %s of class %s", i->str, infer_class_name(a.cls));
             return R_D107;
+        }
+        if (a.k == TY_OPT) {   /* no `is None` test dominates this use (dunder.c) */
+            char name[160], tb[64];
+            describe(i->args[0], name, sizeof name);
+            snprintf(msg, n, "%s is %s here (not tested against None)", name,
+                     ty_str(a, tb, sizeof tb));
+            return R_D101;
         }
         /* fall through */
     case MIR_SetAttr:

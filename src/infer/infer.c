@@ -967,6 +967,12 @@ static Ty inst_ty(Run *r, MirInst *i)
     case MIR_Param:
         return i->imm >= 0 && i->imm < r->c->nargs ? r->c->args[i->imm] : ty_dyn();
     case MIR_CheckBound: return T(r, i->args[0]);
+    case MIR_Narrow: {   /* not None here (dunder.c) */
+        Ty x = T(r, i->args[0]);
+        if (x.k == TY_OPT)
+            return (Ty){.k = TY_INST, .cls = x.cls};
+        return x.k == TY_NONE ? ty_bot() : x;
+    }
     case MIR_MakeFunction: return (Ty){.k = TY_FUNC, .fn = i->func};
     case MIR_Import: return (Ty){.k = TY_MODULE, .mod = i->module};
     case MIR_GlobalLoad: return global_ty(r, i);
@@ -1177,6 +1183,7 @@ static Infer *infer_once(MirProgram *p, Infer *prev)
  * program is analysed again (the open set only grows). */
 Infer *infer_program(MirProgram *p)
 {
+    dunder_narrow(p);
     consume_prepare(p);
     Infer *in = infer_once(p, NULL);
     while (classes_verify(in) || funcs_verify(in) || dunder_verify(in))

@@ -227,6 +227,10 @@ int dunder_class_arg_ok(const InferCtx *c, const MirInst *i, int a);
 enum { DUNDER_SET_ADD = 1, DUNDER_SET_DISCARD, DUNDER_SET_REMOVE };
 int dunder_set_call(const InferCtx *c, const MirInst *call);
 int dunder_set_method(const char *name);
+/* Before inference: after a cbr on `x is None` / `x is not None` whose not-None successor has
+ * that single predecessor, a `narrow x` there replaces x in the code it dominates (inference
+ * types it C where x is C|None). */
+void dunder_narrow(MirProgram *p);
 /* classes.c: marks the methods of this name open (their generic version may run); 1 when one
  * was closed before. */
 int classes_open_name(Infer *in, const char *name);

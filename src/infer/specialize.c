@@ -1109,6 +1109,9 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
     case MIR_Call:
         n = rewrite_call(s, pos, i);
         break;
+    case MIR_Narrow:   /* a copy (not None here): the operand itself */
+        n = get(s, i->args[0], TY(s, i).k == TY_BOT ? MT_DYN : ty_rep(TY(s, i)), i->loc);
+        break;
     case MIR_MakeFunction: {
         /* a generator made once here: its copy with the body typed for this site */
         InferCtx *t = i->id >= 0 && i->id < s->nvals ? s->c->callee[i->id] : NULL;
