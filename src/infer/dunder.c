@@ -18,7 +18,8 @@
  *     (classes_generic_runs asks dunder_closed) unless some running generic operator site
  *     may see an instance (an operand that is dyn or an instance), the name is read as an
  *     attribute (`v.__add__`, `super().__add__`), or a builtin that applies operators from C
- *     is used (sum: __radd__, and __add__ when a class has __radd__; math.prod: __mul__).
+ *     is used (sum: __radd__, and __add__ when a class has __radd__ or sum gets a start;
+ *     math.prod: __mul__; enumerate with a start: __add__).
  *     Opened names make inference run again (the open set only grows).
  *   - dunder_isinstance / dunder_branch: isinstance(x, K) with K a known plain class (or the
  *     builtins int/float) is a constant when x's type decides it; a cbr on it (through
@@ -353,6 +354,17 @@ static int open_by_builtin(Infer *in, const MirFunction *f, const MirInst *load)
         return 0;
     if (strcmp(s, "prod") == 0)
         return open_op(in, &ops[2]);
+    if (strcmp(s, "enumerate") == 0) {   /* its counter adds 1 to a start that is not small */
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+                const MirInst *u = f->blocks[b]->insts[k];
+                for (int a = 0; a < u->nargs; a++)
+                    if (u->args[a] == load && (u->op != MIR_Call || a != 0 || u->nargs > 2 ||
+                                               u->nnames))
+                        return open_op(in, &ops[0]);
+            }
+        return 0;
+    }
     if (strcmp(s, "sum") != 0)
         return 0;
     int only_one_arg = 1;

@@ -506,6 +506,12 @@ static int is_len_call(Spec *s, const MirInst *i)
            (TY(s, i->args[1]).k == TY_LIST || TY(s, i->args[1]).k == TY_SET);
 }
 
+/* set() of the builtin set: an empty set display (build.set), no call */
+static int is_empty_set_call(Spec *s, const MirInst *i)
+{
+    return is_builtin_call(s, i, TB_set) && i->nargs == 1;
+}
+
 static int is_math_call(Spec *s, const MirInst *i)
 {
     if (!is_builtin_call(s, i, TB_math_sqrt) || i->nargs != 2)
@@ -528,7 +534,7 @@ static void count_needed(Spec *s, int *needed)
                 loop_release(s, i))
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
-                                      loop_of_call(s, i)))
+                                      is_empty_set_call(s, i) || loop_of_call(s, i)))
                 from = 1;
             if (method_target(s, i) || dunder_set_call(s->c, i)) {
                 /* the bound method is not made: its receiver is */
@@ -914,6 +920,12 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
     if (is_len_call(s, i)) {
         MirOp op = TY(s, i->args[1]).k == TY_SET ? MIR_SetLen : MIR_ListLen;
         MirInst *n = emit1(s, op, get(s, i->args[1], MT_DYN, loc), loc);
+        return n;
+    }
+    if (is_empty_set_call(s, i)) {
+        MirInst *n = emit(s, MIR_BuildSet, NULL, 0, loc);
+        n->target = i->target;
+        n->exc = i->exc;
         return n;
     }
     int sm = dunder_set_call(s->c, i);
