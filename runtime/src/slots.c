@@ -209,6 +209,16 @@ static int slot_contains(Value self, Value item)
     return r ? rt_truthy(r) : -1;
 }
 
+/* CPython's method_is_overloaded: does b's type bind the reflected method to something else
+ * than a's type does?  Only then does a subclass right operand go first. */
+static int overloaded(Type *ta, Type *tb, const char *rname)
+{
+    Value mb = rt_type_lookup_cstr(tb, rname);
+    if (!mb)
+        return 0;
+    return mb != rt_type_lookup_cstr(ta, rname);
+}
+
 /* binary operators, both halves (see the header comment) */
 static Value binslot(Value a, Value b, size_t off, BinaryFn me, const char *lname,
                      const char *rname)
@@ -216,7 +226,7 @@ static Value binslot(Value a, Value b, size_t off, BinaryFn me, const char *lnam
     Type *ta = rt_typeof(a), *tb = rt_typeof(b);
     int do_other = ta != tb && slot_at(tb, off) == (void *)me;
     if (slot_at(ta, off) == (void *)me) {
-        if (do_other && rt_issubtype(tb, ta)) {
+        if (do_other && rt_issubtype(tb, ta) && overloaded(ta, tb, rname)) {
             Value r = call_maybe(b, rname, &a, 1);
             if (r != rt_NotImplemented)
                 return r;
@@ -254,7 +264,7 @@ static Value slot_pow(Value a, Value b, Value c)
         Type *ta = rt_typeof(a), *tb = rt_typeof(b);
         int do_other = ta != tb && slot_at(tb, NB(pow)) == (void *)slot_pow;
         if (slot_at(ta, NB(pow)) == (void *)slot_pow) {
-            if (do_other && rt_issubtype(tb, ta)) {
+            if (do_other && rt_issubtype(tb, ta) && overloaded(ta, tb, "__rpow__")) {
                 Value r = call_maybe(b, "__rpow__", &a, 1);
                 if (r != rt_NotImplemented)
                     return r;

@@ -1280,6 +1280,19 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         return LLVMBuildSelect(b, a1, untag(cg, a0), ci64(cg, 0), "");
     case MIR_EnumNext: return enum_next(cg, a0);
     case MIR_EnumItem: return enum_item(cg, a0);
+    case MIR_Narrow: return a0;
+    case MIR_SetDiscard:
+        check_int(cg, in, RTC(cg, RTF_rt_set_discard_key, a0, a1));
+        return NULL;
+    case MIR_SetRemove:
+        check_value(cg, in, RTC(cg, RTF_rt_set_remove, a0, a1));
+        return NULL;
+    case MIR_SetContains: {
+        LLVMValueRef c = RTC(cg, RTF_rt_set_contains, a0, a1);
+        check_int(cg, in, c);
+        return LLVMBuildICmp(b, in->imm == Cmp_NotIn ? LLVMIntEQ : LLVMIntNE, c, ci32(cg, 0), "");
+    }
+    case MIR_SetLen: return load_field(cg, cg->i64, a0, offsetof(SetObject, used));
     case MIR_CallDirect: return call_direct(cg, in);
     case MIR_InstNew: return RTC(cg, RTF_rt_inst_new, a0);
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:

@@ -429,7 +429,8 @@ int classes_generic_runs(const Infer *in, const MirFunction *f)
             if (c->methods[k] != f)
                 continue;
             const char *name = c->names[k];
-            if (!c->plain || (dunder(name) && strcmp(name, "__init__") != 0) ||
+            if (!c->plain ||
+                (dunder(name) && strcmp(name, "__init__") != 0 && !dunder_closed(in, c, name)) ||
                 runtime_called(name) || stored_somewhere(in, name) ||
                 in_list(in->open_names, in->nopen_names, name))
                 return 1;
@@ -476,6 +477,8 @@ static int open_name(Infer *in, const char *name)
     in->open_names[in->nopen_names++] = name;
     return 1;
 }
+
+int classes_open_name(Infer *in, const char *name) { return open_name(in, name); }
 
 static const MirFunction *init_of(const Infer *in, const InferClass *c)
 {
@@ -581,15 +584,16 @@ int classes_verify(Infer *in)
                 const MirInst *i = f->blocks[b]->insts[k];
                 for (int a = 0; a < i->nargs; a++) {
                     Ty t = infer_ty(c, i->args[a]);
-                    if (t.k == TY_CLASS && t.cls && !class_use_ok(i, a))
+                    if (t.k == TY_CLASS && t.cls && !class_use_ok(i, a) &&
+                        !dunder_class_arg_ok(c, i, a))
                         opened |= open_fn(in, init_of(in, t.cls));
                 }
                 switch (i->op) {
                 case MIR_GetAttr: {
                     Ty o = infer_ty(c, i->args[0]);
                     opened |= open_by_global_name(in, NULL, i->str, ty_dyn());
-                    if (o.k == TY_BOT)
-                        break;
+                    if (o.k == TY_BOT || o.k == TY_SET)
+                        break;   /* (a set's attributes are the builtin set's) */
                     if (o.k == TY_INST) {
                         if (infer_ty(c, i).k == TY_METHOD && !only_direct_calls(c, i))
                             opened |= open_name(in, i->str);
@@ -599,7 +603,8 @@ int classes_verify(Infer *in)
                     break;
                 }
                 case MIR_NameLoad:
-                    opened |= open_name(in, i->str);
+                    if (!dunder_alias_load(in, f, i))   /* __rmul__ = __mul__: dunder.c */
+                        opened |= open_name(in, i->str);
                     opened |= open_by_global_name(in, NULL, i->str, ty_dyn());
                     break;
                 case MIR_ImportFrom:

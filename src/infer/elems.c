@@ -422,6 +422,7 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
     switch (i->op) {
     case MIR_Phi:
     case MIR_CheckBound:
+    case MIR_Narrow:
         return r.k == a.k || r.k == TY_BOT ? NULL : "joined with a value of another kind";
     case MIR_Truthy:
     case MIR_Is:
@@ -504,7 +505,7 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
             switch (callee.bi) {
             case TB_print: case TB_str: case TB_sum: case TB_enumerate: case TB_zip:
             case TB_list: case TB_tuple: case TB_sorted: case TB_any: case TB_all: case TB_iter:
-            case TB_reversed:
+            case TB_reversed: case TB_set:
                 /* they read the items (iterators over the list stay inside the runtime's
                  * objects, which have no way back to the list) */
                 *ro = 1;
@@ -608,6 +609,7 @@ static int pair_use(const Infer *in, const InferCtx *c, const MirInst *i, int k,
     switch (i->op) {
     case MIR_Phi:
     case MIR_CheckBound:
+    case MIR_Narrow:
         return ty_eq(ty_join(r, a), r) && r.k == a.k;
     case MIR_Is: case MIR_IterRelease: case MIR_GenFresh:
         return 1;

@@ -34,7 +34,7 @@ static const char *kind_name(TyKind k)
                                     "tuple", "dict", "function", "class", "module", "instance",
                                     "range", "range_iterator", "builtin", "cell", "method",
                                     "list_iterator", "zip", "enumerate", "tuple", "zip", "tuple",
-                                    "int|float", "dyn"};
+                                    "instance|None", "set", "int|float", "dyn"};
     return n[k];
 }
 
@@ -219,6 +219,13 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
     Ty b = i->nargs > 1 ? infer_ty(c, i->args[1]) : ty_dyn();
     msg[0] = 0;
     int f64 = 0;
+    int swap;
+    if (dunder_target(in, c, i, &swap))
+        return 0;   /* a direct call of the operator dunder's clone (dunder.c) */
+    if (dunder_set_call(c, i) || (i->op == MIR_Compare && b.k == TY_SET &&
+                                  (i->imm == Cmp_In || i->imm == Cmp_NotIn)) ||
+        (i->op == MIR_GetAttr && a.k == TY_SET && dunder_set_method(i->str)))
+        return 0;   /* the runtime's set functions, called directly */
     switch (i->op) {
     case MIR_BinOp:
     case MIR_InplaceOp:
@@ -309,7 +316,10 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                 return 0;   /* a counted loop when its iterator has no other use */
             if (a.bi == TB_math_sqrt && r.k == TY_FLOAT)
                 return 0;
-            if (a.bi == TB_len && i->nargs == 2 && infer_ty(c, i->args[1]).k == TY_LIST)
+            if (a.bi == TB_set && i->nargs == 1 && !i->nnames)
+                return 0;   /* set(): an empty set display */
+            if (a.bi == TB_len && i->nargs == 2 && (infer_ty(c, i->args[1]).k == TY_LIST ||
+                                                    infer_ty(c, i->args[1]).k == TY_SET))
                 return 0;
             if (a.bi == TB_sum && consume_gen_call(i)) {
                 if (i->id < c->nvals && c->callee[i->id])
@@ -429,6 +439,13 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (a.k == TY_CLASS) {
             snprintf(msg, n, "attribute %s of class %s", i->str, infer_class_name(a.cls));
             return R_D107;
+        }
+        if (a.k == TY_OPT) {   /* no `is None` test dominates this use (dunder.c) */
+            char name[160], tb[64];
+            describe(i->args[0], name, sizeof name);
+            snprintf(msg, n, "%s is %s here (not tested against None)", name,
+                     ty_str(a, tb, sizeof tb));
+            return R_D101;
         }
         /* fall through */
     case MIR_SetAttr:

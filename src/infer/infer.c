@@ -649,6 +649,7 @@ static Ty call_builtin(int bi, const Ty *a, int n, const MirInst *in)
     case TB_bool: return n <= 1 ? ty_kind(TY_BOOL) : ty_dyn();
     case TB_str: return n == 1 ? ty_kind(TY_STR) : ty_dyn();
     case TB_isinstance: return ty_kind(TY_BOOL);
+    case TB_set: return n <= 1 ? ty_kind(TY_SET) : ty_dyn();
     case TB_print: return ty_kind(TY_NONE);
     case TB_abs:
         if (n == 1 && a[0].k == TY_FLOAT)
@@ -930,6 +931,12 @@ static Ty import_from_ty(Run *r, const MirInst *i)
 
 static Ty inst_ty(Run *r, MirInst *i)
 {
+    if (i->op == MIR_BinOp || i->op == MIR_InplaceOp || i->op == MIR_UnaryOp) {
+        int handled;   /* an operand is an exact instance: its dunder (dunder.c) */
+        Ty t = dunder_op_ty(r->in, r->c, i, &r->global, &handled);
+        if (handled)
+            return t;
+    }
     switch (i->op) {
     case MIR_CellNew: {
         InferCell *cell = cell_of(r, i);
@@ -960,6 +967,12 @@ static Ty inst_ty(Run *r, MirInst *i)
     case MIR_Param:
         return i->imm >= 0 && i->imm < r->c->nargs ? r->c->args[i->imm] : ty_dyn();
     case MIR_CheckBound: return T(r, i->args[0]);
+    case MIR_Narrow: {   /* not None here (dunder.c) */
+        Ty x = T(r, i->args[0]);
+        if (x.k == TY_OPT)
+            return (Ty){.k = TY_INST, .cls = x.cls};
+        return x.k == TY_NONE ? ty_bot() : x;
+    }
     case MIR_MakeFunction: return (Ty){.k = TY_FUNC, .fn = i->func};
     case MIR_Import: return (Ty){.k = TY_MODULE, .mod = i->module};
     case MIR_GlobalLoad: return global_ty(r, i);
@@ -1003,7 +1016,7 @@ static Ty inst_ty(Run *r, MirInst *i)
     case MIR_Compare: {
         Ty a = T(r, i->args[0]), b = T(r, i->args[1]);
         int op = (int)i->imm;
-        if (op == Cmp_Is || op == Cmp_IsNot)
+        if (op == Cmp_Is || op == Cmp_IsNot || ((op == Cmp_In || op == Cmp_NotIn) && b.k == TY_SET))
             return ty_kind(TY_BOOL);
         if (op != Cmp_In && op != Cmp_NotIn && (a.k == TY_INT || a.k == TY_FLOAT) &&
             (b.k == TY_INT || b.k == TY_FLOAT))
@@ -1012,7 +1025,13 @@ static Ty inst_ty(Run *r, MirInst *i)
             return ty_bot();
         return ty_dyn();
     }
-    case MIR_Call: return call_ty(r, i);
+    case MIR_Call:
+        if (dunder_set_call(r->c, i)) {   /* s.add(x) & co. on an exact set: None */
+            r->c->callee[i->id] = NULL;
+            r->c->mcallee[i->id] = NULL;
+            return ty_kind(TY_NONE);
+        }
+        return call_ty(r, i);
     case MIR_GetIter: {
         Ty a = T(r, i->args[0]);
         if (a.k == TY_RANGE)
@@ -1105,9 +1124,12 @@ static int sweep(Run *r)
                 set(r, i, tuples_inst_ty(r->c, i, elems_inst_ty(r->in, r->c, i, inst_ty(r, i),
                                                                 &r->global)));
             elems_effects(r->in, r->c, i, &r->global);
-            if (i->target)
+            /* a cbr on isinstance() the types decide reaches the branch taken only (-2: not
+             * decided yet, neither) */
+            int taken = i->op == MIR_CondBr ? dunder_branch(r->in, r->c, i) : -1;
+            if (i->target && (taken == -1 || taken == 1))
                 reach(r, i->target);
-            if (i->target2)
+            if (i->target2 && (taken == -1 || taken == 0))
                 reach(r, i->target2);
             if (i->exc)
                 reach(r, i->exc);
@@ -1161,9 +1183,10 @@ static Infer *infer_once(MirProgram *p, Infer *prev)
  * program is analysed again (the open set only grows). */
 Infer *infer_program(MirProgram *p)
 {
+    dunder_narrow(p);
     consume_prepare(p);
     Infer *in = infer_once(p, NULL);
-    while (classes_verify(in) || funcs_verify(in))
+    while (classes_verify(in) || funcs_verify(in) || dunder_verify(in))
         in = infer_once(p, in);
     for (int i = 0; i < p->nfuncs; i++)
         if (consume_host(p->funcs[i]))

@@ -215,6 +215,38 @@ void layout_compute(Infer *in);
 void layout_free(InferClass *c);
 int layout_slot(const Infer *in, const InferClass *c, const char *name, int *f64);
 void layout_explain(FILE *out, const Infer *in, const InferClass *c);
+/* dunder.c: operator dunders of exact instances as direct calls, isinstance constants
+ * (typed.md "Operator dunders").  dunder_op_ty types a binop/inplace/unop site (*handled 0:
+ * no exact instance among the operands, the numeric rules apply) and sets c->mcallee[site]
+ * to the dunder's context when the site is a direct call; dunder_target gives that context
+ * back (NULL: generic) with *swap when the call is fn(b, a); dunder_closed: may the generic
+ * version of operator dunder `name` of class c be assumed not to run (unless classes.c's
+ * open names say otherwise); dunder_alias_load: is this name.load the `M` of a class-body
+ * alias `A = M` of operator dunders; dunder_verify opens the names whose generic version
+ * may run after all (1: inference must run again); dunder_isinstance: isinstance(x, K) is
+ * 1/0 when the types decide it, -1 unknown, -2 not known yet; dunder_branch the same for a
+ * cbr on it (through truthy and not). */
+Ty dunder_op_ty(Infer *in, InferCtx *c, const MirInst *i, int *global, int *handled);
+InferCtx *dunder_target(const Infer *in, const InferCtx *c, const MirInst *i, int *swap);
+int dunder_closed(const Infer *in, const InferClass *c, const char *name);
+int dunder_alias_load(const Infer *in, const MirFunction *f, const MirInst *load);
+int dunder_verify(Infer *in);
+int dunder_isinstance(const Infer *in, const InferCtx *c, const MirInst *call);
+int dunder_branch(const Infer *in, const InferCtx *c, const MirInst *cbr);
+/* Is operand a of i the class argument of isinstance (which calls nothing of a plain class)? */
+int dunder_class_arg_ok(const InferCtx *c, const MirInst *i, int a);
+/* s.add(x), s.discard(x), s.remove(x) on an exact set (the getattr right there): which one
+ * (DUNDER_SET_*), else 0; dunder_set_method: is name one of them. */
+enum { DUNDER_SET_ADD = 1, DUNDER_SET_DISCARD, DUNDER_SET_REMOVE };
+int dunder_set_call(const InferCtx *c, const MirInst *call);
+int dunder_set_method(const char *name);
+/* Before inference: after a cbr on `x is None` / `x is not None` whose not-None successor has
+ * that single predecessor, a `narrow x` there replaces x in the code it dominates (inference
+ * types it C where x is C|None). */
+void dunder_narrow(MirProgram *p);
+/* classes.c: marks the methods of this name open (their generic version may run); 1 when one
+ * was closed before. */
+int classes_open_name(Infer *in, const char *name);
 /* elems.c: element types of lists (creation sites, escape analysis; docs/internals/typed.md).
  * elems_inst_ty refines the type inst_ty gave instruction i (dflt); elems_effects applies what
  * i does to the lists among its operands (stores, escapes).  Both set *global on a change. */

@@ -585,7 +585,14 @@ static int is_new_call(Spec *s, const MirInst *call, InferCtx **init)
 
 static int is_len_call(Spec *s, const MirInst *i)
 {
-    return is_builtin_call(s, i, TB_len) && i->nargs == 2 && TY(s, i->args[1]).k == TY_LIST;
+    return is_builtin_call(s, i, TB_len) && i->nargs == 2 &&
+           (TY(s, i->args[1]).k == TY_LIST || TY(s, i->args[1]).k == TY_SET);
+}
+
+/* set() of the builtin set: an empty set display (build.set), no call */
+static int is_empty_set_call(Spec *s, const MirInst *i)
+{
+    return is_builtin_call(s, i, TB_set) && i->nargs == 1;
 }
 
 static int is_math_call(Spec *s, const MirInst *i)
@@ -610,9 +617,11 @@ static void count_needed(Spec *s, int *needed)
                 loop_release(s, i))
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
+                                      is_empty_set_call(s, i) ||
                                       (loop_of_call(s, i) && !loop_of_call(s, i)->versioned)))
                 from = 1;
-            if (method_target(s, i)) {   /* the bound method is not made: its receiver is */
+            if (method_target(s, i) || dunder_set_call(s->c, i)) {
+                /* the bound method is not made: its receiver is */
                 from = 1;
                 if (i->args[0]->args[0]->id >= 0)
                     needed[i->args[0]->args[0]->id]++;
@@ -634,6 +643,9 @@ static void plan_loads(Spec *s)
                 s->skip[i->id] = 1;   /* math.sqrt of the C math module: cannot fail */
             if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i).k == TY_METHOD)
                 s->skip[i->id] = 1;   /* a method found on the class: cannot fail */
+            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_SET &&
+                dunder_set_method(i->str))
+                s->skip[i->id] = 1;   /* set.add & co.: cannot fail */
         }
     count_needed(s, needed);
     for (int b = 0; b < s->nblocks0; b++)
@@ -765,6 +777,12 @@ static MirInst *rewrite_compare(Spec *s, MirInst *i)
     Ty a = TY(s, i->args[0]), b = TY(s, i->args[1]);
     int op = (int)i->imm;
     Loc loc = i->loc;
+    if ((op == Cmp_In || op == Cmp_NotIn) && b.k == TY_SET) {   /* x in s: a hash lookup */
+        MirInst *n = typed_raising(s, i, MIR_SetContains, get(s, i->args[1], MT_DYN, loc),
+                                   get(s, i->args[0], MT_DYN, loc));
+        n->imm = op;
+        return n;
+    }
     if (op != Cmp_Eq && op != Cmp_NotEq && op != Cmp_Lt && op != Cmp_LtE && op != Cmp_Gt &&
         op != Cmp_GtE)
         return NULL;
@@ -844,6 +862,27 @@ static MirInst *rewrite_class_call(Spec *s, MirInst *i)
     c->target = i->target;
     c->exc = i->exc;
     return made ? made : c;
+}
+
+/* a OP b / -a on exact instances whose dunder's clone is known (dunder.c): call.direct,
+ * the operands swapped for a reflected method; NULL: the generic operator. */
+static MirInst *rewrite_dunder(Spec *s, MirInst *i)
+{
+    int swap;
+    InferCtx *t = dunder_target(s->in, s->c, i, &swap);
+    if (!t || !t->clone)
+        return NULL;
+    MirFunction *cl = t->clone;
+    MirInst *args[2];
+    int n = i->op == MIR_UnaryOp ? 1 : 2;
+    for (int k = 0; k < n; k++)
+        args[k] = get(s, i->args[swap ? n - 1 - k : k], cl->ptypes[k], i->loc);
+    MirInst *c = emit(s, MIR_CallDirect, args, n, i->loc);
+    c->type = cl->rettype;
+    c->func = cl;
+    c->target = i->target;
+    c->exc = i->exc;
+    return c;
 }
 
 /* A copy of constant default d (of another function) here, in representation want. */
@@ -960,13 +999,35 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
         c->exc = i->exc;
         return c;
     }
+    int isk = dunder_isinstance(s->in, s->c, i);
+    if (isk >= 0) {   /* decided by the types: a constant (the call cannot fail) */
+        MirInst *k = emit(s, MIR_ConstI1, NULL, 0, loc);
+        k->imm = isk;
+        return k;
+    }
     if (is_math_call(s, i)) {
         MirInst *x = as_f64(s, pos, i->args[1], i->exc, loc);
         return typed_raising(s, i, MIR_FSqrt, x, NULL);
     }
     if (is_len_call(s, i)) {
-        MirInst *n = emit1(s, MIR_ListLen, get(s, i->args[1], MT_DYN, loc), loc);
+        MirOp op = TY(s, i->args[1]).k == TY_SET ? MIR_SetLen : MIR_ListLen;
+        MirInst *n = emit1(s, op, get(s, i->args[1], MT_DYN, loc), loc);
         return n;
+    }
+    if (is_empty_set_call(s, i)) {
+        MirInst *n = emit(s, MIR_BuildSet, NULL, 0, loc);
+        n->target = i->target;
+        n->exc = i->exc;
+        return n;
+    }
+    int sm = dunder_set_call(s->c, i);
+    if (sm) {   /* s.add(x) & co.: the runtime's set function; the value is None */
+        MirInst *none = emit(s, MIR_ConstNone, NULL, 0, loc);
+        MirOp op = sm == DUNDER_SET_ADD ? MIR_SetAdd
+                   : sm == DUNDER_SET_DISCARD ? MIR_SetDiscard : MIR_SetRemove;
+        typed_raising(s, i, op, get(s, i->args[0]->args[0], MT_DYN, loc),
+                      get(s, i->args[1], MT_DYN, loc));
+        return none;
     }
     return NULL;
 }
@@ -1343,7 +1404,9 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
     }
     case MIR_BinOp:
     case MIR_InplaceOp:
-        n = rewrite_binop(s, pos, i);
+        n = rewrite_dunder(s, i);
+        if (!n)
+            n = rewrite_binop(s, pos, i);
         break;
     case MIR_Compare:
         n = rewrite_compare(s, i);
@@ -1352,10 +1415,15 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         n = rewrite_truthy(s, i);
         break;
     case MIR_UnaryOp:
-        n = rewrite_unary(s, i);
+        n = rewrite_dunder(s, i);
+        if (!n)
+            n = rewrite_unary(s, i);
         break;
     case MIR_Call:
         n = rewrite_call(s, pos, i);
+        break;
+    case MIR_Narrow:   /* a copy (not None here): the operand itself */
+        n = get(s, i->args[0], TY(s, i).k == TY_BOT ? MT_DYN : ty_rep(TY(s, i)), i->loc);
         break;
     case MIR_MakeFunction: {
         /* a generator made once here: its copy with the body typed for this site */

@@ -99,7 +99,7 @@ int ty_eq(Ty a, Ty b)
         return a.bi == b.bi;
     if (a.k == TY_CELL)
         return a.cell == b.cell;
-    if (a.k == TY_CLASS || a.k == TY_INST)
+    if (a.k == TY_CLASS || a.k == TY_INST || a.k == TY_OPT)
         return a.cls == b.cls;
     if (a.k == TY_METHOD)
         return a.cls == b.cls && a.fn == b.fn;
@@ -118,8 +118,14 @@ Ty ty_join(Ty a, Ty b)
         return b;
     if (b.k == TY_BOT)
         return a;
-    if (a.k != b.k)
+    if (a.k != b.k) {
+        /* C|None: an instance of one class, None, or both */
+        Ty o = a.k == TY_NONE ? b : a, p = a.k == TY_NONE ? a : b;
+        if ((o.k == TY_INST || o.k == TY_OPT) &&
+            (p.k == TY_NONE || ((p.k == TY_INST || p.k == TY_OPT) && p.cls == o.cls)))
+            return (Ty){.k = TY_OPT, .cls = o.cls};
         return (a.k == TY_NUM || b.k == TY_NUM) ? ty_join_num(a, b) : ty_dyn();
+    }
     if (has_range(a.k))
         return (Ty){.k = a.k, .lo = a.lo < b.lo ? a.lo : b.lo, .hi = a.hi > b.hi ? a.hi : b.hi};
     if (a.k == TY_LIST || a.k == TY_LISTITER)
@@ -314,6 +320,8 @@ const char *ty_str(Ty t, char *buf, size_t n)
         }
         break;
     case TY_DICT: snprintf(buf, n, "dict"); break;
+    case TY_SET: snprintf(buf, n, "set"); break;
+    case TY_OPT: snprintf(buf, n, "%s|None", t.cls ? infer_class_name(t.cls) : "instance"); break;
     case TY_FUNC: snprintf(buf, n, "function %s", t.fn && t.fn->qualname ? t.fn->qualname : "?"); break;
     case TY_CLASS: snprintf(buf, n, "class %s", t.cls ? infer_class_name(t.cls) : "?"); break;
     case TY_MODULE: snprintf(buf, n, "module %s", t.mod ? t.mod->name : "?"); break;
@@ -357,6 +365,8 @@ void ty_print(FILE *out, Ty t, int pyi)
         fputs(t.tup->n ? "]" : "()]", out);
         break;
     case TY_DICT: fputs("dict", out); break;
+    case TY_SET: fputs("set", out); break;
+    case TY_OPT: fprintf(out, "%s | None", t.cls ? infer_class_name(t.cls) : "Any"); break;
     case TY_RANGE: fputs("range", out); break;
     case TY_FUNC: case TY_BUILTIN: fputs("Callable[..., Any]", out); break;
     case TY_MODULE: fputs("ModuleType", out); break;

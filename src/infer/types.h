@@ -40,6 +40,10 @@ typedef enum TyKind {
     TY_PAIR,       /* an item of those: a 2-tuple (enumerate: index, item; zip: item, item) */
     TY_ZIPSTAR,    /* zip(*m) of a list of lists (also its iterator): sites of m */
     TY_ROW,        /* an item of that: a tuple of items of the lists of `sites` */
+    TY_OPT,        /* C|None: an exact instance of cls or None (a join); a use where a test
+                      proved it is not None (dunder.c: narrow) is an instance */
+    TY_SET,        /* an exact set (set() / set(iterable)): add, discard, remove, `in`, len
+                      call the runtime's set functions directly (specialize.c) */
     TY_NUM,        /* int|float: an exact int (any size) or an exact float, kept boxed (the
                       result of sum over floats from the int start 0: int 0 when empty);
                       float arithmetic converts it inline (num.tofloat) */

@@ -1,0 +1,694 @@
+/*
+ * dunder.c - operator dunders of exact instances as direct calls, and isinstance() with a
+ * known class (docs/internals/typed.md, "Operator dunders").
+ *
+ *   - dunder_op_ty: `a OP b` (binop, inplace) and `-a`/`+a`/`~a` where an operand is an exact
+ *     instance of a plain class: the dunder CPython's protocol would call first is looked up
+ *     on the MRO in the closed world (a plain def, or a class-body alias `__rmul__ = __mul__`
+ *     of one, whose name no attribute store of the program uses) and the site gets a context
+ *     of it, keyed by both operands, so specialize.c makes it a call.direct of the clone.
+ *     The protocol (CPython's binary_op1 / SLOT1BINFULL): if b's type is a proper subclass of
+ *     a's that overrides the reflected method, b.__rop__(a) first; else a.__op__(b); a
+ *     NotImplemented result falls back to the other side (types that differ), then TypeError.
+ *     A site is direct only when the method the protocol tries first is known and its clone
+ *     provably never returns NotImplemented (its result type is one NotImplemented does not
+ *     have): then the fallback never happens.  Everything else stays the generic operator.
+ *     `a += b` is the binary operator when no class on the MRO binds __iadd__.
+ *   - dunder_verify: the generic version of these dunders (self dyn) is assumed not to run
+ *     (classes_generic_runs asks dunder_closed) unless some running generic operator site
+ *     may see an instance (an operand that is dyn or an instance), the name is read as an
+ *     attribute (`v.__add__`, `super().__add__`), or a builtin that applies operators from C
+ *     is used (sum: __radd__, and __add__ when a class has __radd__ or sum gets a start;
+ *     math.prod: __mul__; enumerate with a start: __add__).
+ *     Opened names make inference run again (the open set only grows).
+ *   - dunder_isinstance / dunder_branch: isinstance(x, K) with K a known plain class (or the
+ *     builtins int/float) is a constant when x's type decides it; a cbr on it (through
+ *     truthy and `not`) reaches only the branch taken, so a clone keyed by the argument's kind
+ *     (Color.__mul__(self, other) for a Color and for a float) sees only its own branch.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../mir/mir_impl.h"   /* mir_inst_new, mir_block_insert (narrowing) */
+#include "../util/util.h"
+#include "infer.h"
+
+typedef struct DunderOp {
+    int op;             /* AstOp (binary) or AstUnaryOp (unary) */
+    int unary;
+    const char *fwd, *rev, *inp;
+} DunderOp;
+
+static const DunderOp ops[] = {
+    {Op_Add, 0, "__add__", "__radd__", "__iadd__"},
+    {Op_Sub, 0, "__sub__", "__rsub__", "__isub__"},
+    {Op_Mult, 0, "__mul__", "__rmul__", "__imul__"},
+    {Op_Div, 0, "__truediv__", "__rtruediv__", "__itruediv__"},
+    {Op_FloorDiv, 0, "__floordiv__", "__rfloordiv__", "__ifloordiv__"},
+    {Op_Mod, 0, "__mod__", "__rmod__", "__imod__"},
+    {Op_MatMult, 0, "__matmul__", "__rmatmul__", "__imatmul__"},
+    {Op_LShift, 0, "__lshift__", "__rlshift__", "__ilshift__"},
+    {Op_RShift, 0, "__rshift__", "__rrshift__", "__irshift__"},
+    {Op_BitAnd, 0, "__and__", "__rand__", "__iand__"},
+    {Op_BitOr, 0, "__or__", "__ror__", "__ior__"},
+    {Op_BitXor, 0, "__xor__", "__rxor__", "__ixor__"},
+    {UnOp_USub, 1, "__neg__", NULL, NULL},
+    {UnOp_UAdd, 1, "__pos__", NULL, NULL},
+    {UnOp_Invert, 1, "__invert__", NULL, NULL},
+};
+#define NOPS ((int)(sizeof ops / sizeof ops[0]))
+
+static const DunderOp *op_of(const MirInst *i)
+{
+    int unary = i->op == MIR_UnaryOp;
+    if (i->op != MIR_BinOp && i->op != MIR_InplaceOp && !unary)
+        return NULL;
+    for (int k = 0; k < NOPS; k++)
+        if (ops[k].unary == unary && ops[k].op == (int)i->imm)
+            return &ops[k];
+    return NULL;
+}
+
+/* Is name one of the operator dunders of the table? */
+static int table_name(const char *name)
+{
+    for (int k = 0; k < NOPS; k++)
+        if (strcmp(ops[k].fwd, name) == 0 || (ops[k].rev && strcmp(ops[k].rev, name) == 0) ||
+            (ops[k].inp && strcmp(ops[k].inp, name) == 0))
+            return 1;
+    return 0;
+}
+
+static int stored_anywhere(const Infer *in, const char *name)
+{
+    for (int k = 0; k < in->nsetattr; k++)
+        if (strcmp(in->setattr_names[k], name) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_open(const Infer *in, const char *name)
+{
+    for (int k = 0; k < in->nopen_names; k++)
+        if (strcmp(in->open_names[k], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The name.store of `name` in the class body when it is the only one, else NULL (*pos: its
+ * block and index, for ordering). */
+static const MirInst *single_store(const MirFunction *body, const char *name, int *pb, int *pk)
+{
+    const MirInst *found = NULL;
+    for (int b = 0; b < body->nblocks; b++)
+        for (int k = 0; k < body->blocks[b]->ninsts; k++) {
+            const MirInst *i = body->blocks[b]->insts[k];
+            if (i->op != MIR_NameStore || !i->str || strcmp(i->str, name) != 0)
+                continue;
+            if (found)
+                return NULL;
+            found = i;
+            *pb = b;
+            *pk = k;
+        }
+    return found;
+}
+
+/* `A = M` in the body of c, A and M operator dunders, M a method of c (a def stored once)
+ * stored before: M's function, else NULL.  *load: the name.load of M. */
+static const MirFunction *alias_of(const InferClass *c, const char *name, const MirInst **load)
+{
+    if (!c->body || !table_name(name))
+        return NULL;
+    int ab, ak, mb, mk;
+    const MirInst *st = single_store(c->body, name, &ab, &ak);
+    if (!st || st->nargs < 2 || st->args[1]->op != MIR_NameLoad || !st->args[1]->str)
+        return NULL;
+    const MirInst *ld = st->args[1];
+    const char *m = ld->str;
+    if (!table_name(m) || strcmp(m, name) == 0)
+        return NULL;
+    const MirInst *def = single_store(c->body, m, &mb, &mk);
+    if (!def || def->args[1]->op != MIR_MakeFunction || mb > ab || (mb == ab && mk > ak))
+        return NULL;
+    for (int k = 0; k < c->nnames; k++)
+        if (strcmp(c->names[k], m) == 0 && c->methods[k]) {
+            if (load)
+                *load = ld;
+            return c->methods[k];
+        }
+    return NULL;
+}
+
+/* name on cls's MRO: 1 with *fn a plain def (or an alias of one), 0 when no class binds it
+ * (object has none of these dunders), -1 bound to something else (unknown). */
+static int lookup(const Infer *in, const InferClass *cls, const char *name,
+                  const MirFunction **fn)
+{
+    *fn = NULL;
+    if (stored_anywhere(in, name))
+        return -1;   /* C.__add__ = f, or an instance attribute of that name */
+    for (const InferClass *c = cls; c; c = c->base) {
+        if (!c->plain)
+            return -1;
+        for (int k = 0; k < c->nnames; k++)
+            if (strcmp(c->names[k], name) == 0) {
+                *fn = c->methods[k] ? c->methods[k] : alias_of(c, name, NULL);
+                return *fn ? 1 : -1;
+            }
+    }
+    return 0;
+}
+
+/* Kinds whose values are never NotImplemented (nor instances of a plain class). */
+static int plain_kind(TyKind k)
+{
+    switch (k) {
+    case TY_INT: case TY_FLOAT: case TY_BOOL: case TY_NONE: case TY_STR: case TY_LIST:
+    case TY_TUPLE: case TY_DICT: case TY_NUM: case TY_RANGE: case TY_SET:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int never_notimpl(Ty r) { return r.k == TY_BOT || r.k == TY_INST || plain_kind(r.k); }
+
+/* Left operands of builtin types whose number slots decline an instance of a plain class
+ * (NotImplemented, or no slot at all): the instance's reflected method is what runs first. */
+static int declining_left(TyKind k)
+{
+    return k == TY_INT || k == TY_FLOAT || k == TY_BOOL || k == TY_NUM || k == TY_STR ||
+           k == TY_NONE;
+}
+
+static int proper_subclass(const InferClass *d, const InferClass *c)
+{
+    for (const InferClass *x = d ? d->base : NULL; x; x = x->base)
+        if (x == c)
+            return 1;
+    return 0;
+}
+
+/* Does a class on cls's MRO bind fwd or rev (CPython: the type's slot is the generic one)? */
+static int has_slot(const Infer *in, const InferClass *cls, const DunderOp *d)
+{
+    const MirFunction *f;
+    return lookup(in, cls, d->fwd, &f) != 0 || lookup(in, cls, d->rev, &f) != 0;
+}
+
+/* The method the protocol runs first for site i with operand types a (and b): 1 and *fn,
+ * *swap (the call is fn(b, a)) when it is known; 0 when no operand is an exact instance
+ * (not this file's business); -1 when the site stays generic; -2 when an operand is not
+ * known yet (bottom). */
+static int resolve(const Infer *in, const MirInst *i, const DunderOp *d, Ty a, Ty b,
+                   const MirFunction **fn, int *swap)
+{
+    *fn = NULL;
+    *swap = 0;
+    if (d->unary) {
+        if (a.k != TY_INST || !a.cls)
+            return 0;
+        return lookup(in, a.cls, d->fwd, fn) == 1 ? 1 : -1;
+    }
+    if (a.k != TY_INST && b.k != TY_INST)
+        return 0;
+    if (a.k == TY_BOT || b.k == TY_BOT)
+        return -2;
+    if (a.k != TY_INST) {   /* int/float/str ... OP instance: the reflected method */
+        if (!declining_left(a.k) || !b.cls)
+            return -1;
+        *swap = 1;
+        return lookup(in, b.cls, d->rev, fn) == 1 ? 1 : -1;
+    }
+    const InferClass *c = a.cls, *e = b.k == TY_INST ? b.cls : NULL;
+    if (!c || (b.k != TY_INST && !plain_kind(b.k)))
+        return -1;
+    if (i->op == MIR_InplaceOp) {
+        const MirFunction *ip;
+        if (lookup(in, c, d->inp, &ip) != 0)
+            return -1;   /* __iadd__ (or an unknown binding): the generic operator */
+    }
+    if (e && e != c && proper_subclass(e, c) && has_slot(in, e, d)) {
+        const MirFunction *re, *rc;
+        int ke = lookup(in, e, d->rev, &re), kc = lookup(in, c, d->rev, &rc);
+        if (ke < 0 || kc < 0)
+            return -1;
+        if (ke == 1 && re != rc) {   /* overridden: the reflected method goes first */
+            *fn = re;
+            *swap = 1;
+            return 1;
+        }
+    }
+    int kf = lookup(in, c, d->fwd, fn);
+    if (kf == 1)
+        return 1;
+    if (kf < 0 || !e || e == c || !has_slot(in, e, d))
+        return -1;   /* TypeError or a builtin's reflected method: the generic operator */
+    *swap = 1;
+    return lookup(in, e, d->rev, fn) == 1 ? 1 : -1;
+}
+
+Ty dunder_op_ty(Infer *in, InferCtx *c, const MirInst *i, int *global, int *handled)
+{
+    *handled = 0;
+    const DunderOp *d = op_of(i);
+    if (!d || i->id < 0 || i->id >= c->nvals)
+        return ty_dyn();
+    c->mcallee[i->id] = NULL;
+    Ty a = infer_ty(c, i->args[0]), b = d->unary ? ty_dyn() : infer_ty(c, i->args[1]);
+    const MirFunction *fn;
+    int swap, k = resolve(in, i, d, a, b, &fn, &swap);
+    if (k == 0)
+        return ty_dyn();
+    *handled = 1;
+    if (k == -2)
+        return ty_bot();   /* come back when both are known */
+    if (k < 0)
+        return ty_dyn();
+    if ((c->index == 0 && !classes_generic_runs(in, c->fn)) || (c->fn->flags & INFER_CO_SUSPENDS))
+        return ty_dyn();   /* never runs, or a generator body (stays generic) */
+    int n = d->unary ? 1 : 2;
+    if (!infer_cloneable(fn) || fn->nparams != n || fn->nfree)
+        return ty_dyn();
+    Ty args[2] = {swap ? b : a, swap ? a : b};
+    InferCtx *t = infer_ctx_for_call(in, (MirFunction *)fn, args, NULL, global);
+    if (!t || t->index == 0)
+        return ty_dyn();
+    if (!d->unary && !never_notimpl(t->ret))
+        return ty_dyn();   /* may return NotImplemented: the generic protocol */
+    c->mcallee[i->id] = t;
+    return t->ret;
+}
+
+InferCtx *dunder_target(const Infer *in, const InferCtx *c, const MirInst *i, int *swap)
+{
+    const DunderOp *d = op_of(i);
+    if (!d || i->id < 0 || i->id >= c->nvals || !c->mcallee[i->id])
+        return NULL;
+    InferCtx *t = c->mcallee[i->id];
+    const MirFunction *fn;
+    Ty a = infer_ty(c, i->args[0]), b = d->unary ? ty_dyn() : infer_ty(c, i->args[1]);
+    if (resolve(in, i, d, a, b, &fn, swap) != 1 || fn != t->fn || t->index == 0)
+        return NULL;
+    return t;
+}
+
+int dunder_closed(const Infer *in, const InferClass *c, const char *name)
+{
+    if (!table_name(name) || in->all_open)
+        return 0;
+    /* an alias A = name in the same body runs the same function under A */
+    for (int k = 0; k < c->nnames; k++) {
+        const MirInst *ld;
+        if (alias_of(c, c->names[k], &ld) && strcmp(ld->str, name) == 0 &&
+            is_open(in, c->names[k]))
+            return 0;
+    }
+    return 1;
+}
+
+int dunder_alias_load(const Infer *in, const MirFunction *f, const MirInst *load)
+{
+    for (int i = 0; i < in->nclasses; i++) {
+        const InferClass *c = in->classes[i];
+        if (c->body != f)
+            continue;
+        for (int k = 0; k < c->nnames; k++) {
+            const MirInst *ld = NULL;
+            if (alias_of(c, c->names[k], &ld) && ld == load)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int open_op(Infer *in, const DunderOp *d)
+{
+    int opened = classes_open_name(in, d->fwd);
+    if (d->rev)
+        opened |= classes_open_name(in, d->rev);
+    if (d->inp)
+        opened |= classes_open_name(in, d->inp);
+    return opened;
+}
+
+/* May a value of this type be an instance of a plain class at a generic operator? */
+static int may_be_instance(Ty t) { return t.k == TY_INST || t.k == TY_OPT || t.k == TY_DYN; }
+
+/* Does any class bind __radd__ (sum's 0 + item then calls it, and __add__ on its result)? */
+static int some_radd(const Infer *in)
+{
+    for (int i = 0; i < in->nclasses; i++)
+        for (int k = 0; k < in->classes[i]->nnames; k++)
+            if (strcmp(in->classes[i]->names[k], "__radd__") == 0)
+                return 1;
+    return 0;
+}
+
+/* Uses of sum (1 argument: 0 + item, __radd__; else __add__ too) and math.prod. */
+static int open_by_builtin(Infer *in, const MirFunction *f, const MirInst *load)
+{
+    const char *s = load->str;
+    if (!s)
+        return 0;
+    if (strcmp(s, "prod") == 0)
+        return open_op(in, &ops[2]);
+    if (strcmp(s, "enumerate") == 0) {   /* its counter adds 1 to a start that is not small */
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+                const MirInst *u = f->blocks[b]->insts[k];
+                for (int a = 0; a < u->nargs; a++)
+                    if (u->args[a] == load && (u->op != MIR_Call || a != 0 || u->nargs > 2 ||
+                                               u->nnames))
+                        return open_op(in, &ops[0]);
+            }
+        return 0;
+    }
+    if (strcmp(s, "sum") != 0)
+        return 0;
+    int only_one_arg = 1;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *u = f->blocks[b]->insts[k];
+            for (int a = 0; a < u->nargs; a++)
+                if (u->args[a] == load && (u->op != MIR_Call || a != 0 || u->nargs != 2 ||
+                                           u->nnames))
+                    only_one_arg = 0;
+        }
+    if (only_one_arg && !some_radd(in))
+        return 0;
+    int opened = classes_open_name(in, "__radd__");
+    if (!only_one_arg || some_radd(in))
+        opened |= classes_open_name(in, "__add__");
+    return opened;
+}
+
+int dunder_verify(Infer *in)
+{
+    int opened = 0;
+    if (in->all_open || in->escape)
+        return 0;
+    for (int ci = 0; ci < in->nctxs; ci++) {
+        const InferCtx *c = in->ctxs[ci];
+        const MirFunction *f = c->fn;
+        if (c->index == 0 && !classes_generic_runs(in, f))
+            continue;   /* never runs */
+        for (int b = 0; b < f->nblocks; b++) {
+            if (!c->reached[b])
+                continue;
+            for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+                const MirInst *i = f->blocks[b]->insts[k];
+                const DunderOp *d = op_of(i);
+                if (d) {
+                    int swap;
+                    if (dunder_target(in, c, i, &swap))
+                        continue;   /* a direct call of the clone */
+                    int inst = 0;
+                    for (int a = 0; a < i->nargs; a++)
+                        inst |= may_be_instance(infer_ty(c, i->args[a]));
+                    if (inst)
+                        opened |= open_op(in, d);
+                    continue;
+                }
+                if ((i->op == MIR_GetAttr || i->op == MIR_ImportFrom || i->op == MIR_NameLoad ||
+                     i->op == MIR_GlobalLoad) && i->str) {
+                    if (i->op != MIR_GlobalLoad && table_name(i->str) &&
+                        !dunder_alias_load(in, f, i))
+                        opened |= classes_open_name(in, i->str);
+                    opened |= open_by_builtin(in, f, i);
+                }
+            }
+        }
+    }
+    return opened;
+}
+
+/* ---- isinstance ---- */
+
+int dunder_isinstance(const Infer *in, const InferCtx *c, const MirInst *call)
+{
+    if (call->op != MIR_Call || call->nargs != 3 || call->nnames)
+        return -1;
+    Ty f = infer_ty(c, call->args[0]), x = infer_ty(c, call->args[1]),
+       k = infer_ty(c, call->args[2]);
+    if (f.k != TY_BUILTIN || f.bi != TB_isinstance)
+        return f.k == TY_BOT ? -2 : -1;
+    if (x.k == TY_BOT || k.k == TY_BOT)
+        return -2;
+    if (k.k == TY_CLASS && k.cls && k.cls->plain) {
+        if (x.k == TY_INST && x.cls) {
+            for (const InferClass *e = x.cls; e; e = e->base)
+                if (e == k.cls)
+                    return 1;
+            return 0;
+        }
+        /* a builtin value is never an instance of a plain class (based on object) */
+        return plain_kind(x.k) ? 0 : -1;
+    }
+    if (k.k == TY_BUILTIN && (k.bi == TB_float || k.bi == TB_int)) {
+        if (x.k == TY_INST)
+            return 0;   /* a plain class has no builtin base */
+        if (x.k == TY_FLOAT)
+            return k.bi == TB_float;
+        if (x.k == TY_INT || x.k == TY_BOOL)
+            return k.bi == TB_int;
+        if (x.k == TY_STR || x.k == TY_NONE || x.k == TY_LIST || x.k == TY_TUPLE ||
+            x.k == TY_DICT || x.k == TY_SET)
+            return 0;
+    }
+    (void)in;
+    return -1;
+}
+
+int dunder_branch(const Infer *in, const InferCtx *c, const MirInst *cbr)
+{
+    if (cbr->op != MIR_CondBr || cbr->nargs < 1)
+        return -1;
+    const MirInst *v = cbr->args[0];
+    int neg = 0;
+    for (int n = 0; n < 8 && v->op == MIR_Not; n++) {
+        neg ^= 1;
+        v = v->args[0];
+    }
+    if (v->op == MIR_Truthy || v->op == MIR_UnboxBool)
+        v = v->args[0];
+    int r = dunder_isinstance(in, c, v);
+    return r < 0 ? r : r ^ neg;
+}
+
+int dunder_class_arg_ok(const InferCtx *c, const MirInst *i, int a)
+{
+    if (i->op != MIR_Call || i->nargs != 3 || i->nnames || a != 2 || i->args[1] == i->args[2])
+        return 0;
+    Ty f = infer_ty(c, i->args[0]);
+    return f.k == TY_BUILTIN && f.bi == TB_isinstance;
+}
+
+/* ---- exact sets ---- */
+
+int dunder_set_call(const InferCtx *c, const MirInst *call)
+{
+    static const char *const names[] = {"add", "discard", "remove"};
+    if (call->op != MIR_Call || call->nargs != 2 || call->nnames)
+        return 0;
+    const MirInst *m = call->args[0];
+    if (m->op != MIR_GetAttr || !m->str || infer_ty(c, m->args[0]).k != TY_SET)
+        return 0;
+    for (int k = 0; k < 3; k++)
+        if (strcmp(m->str, names[k]) == 0)
+            return DUNDER_SET_ADD + k;
+    return 0;
+}
+
+int dunder_set_method(const char *name)
+{
+    return name && (strcmp(name, "add") == 0 || strcmp(name, "discard") == 0 ||
+                    strcmp(name, "remove") == 0);
+}
+
+/* ---- None|instance: narrowing after `x is None` / `x is not None` ---- */
+
+/* Immediate dominators by block position (Cooper, Harvey and Kennedy), -1 for the entry and
+ * unreachable blocks.  The CFG is computed. */
+static int *idoms(const MirFunction *f)
+{
+    int n = f->nblocks;
+    int *rpo = xmalloc(sizeof *rpo * (size_t)(n + 1)), *num = xmalloc(sizeof *num * (size_t)(n + 1));
+    int *idom = xmalloc(sizeof *idom * (size_t)(n + 1)), *stack = xmalloc(sizeof *stack * (size_t)(n + 1));
+    int *next = xcalloc((size_t)n + 1, sizeof *next), nr = 0, sp = 0;
+    for (int i = 0; i < n; i++) {
+        num[i] = -1;
+        idom[i] = -1;
+        f->blocks[i]->id = i;   /* positions (the block ids of a function are its positions
+                                   until a pass reorders; restored below) */
+    }
+    /* iterative DFS for a postorder */
+    int *post = xmalloc(sizeof *post * (size_t)(n + 1)), np = 0;
+    unsigned char *seen = xcalloc((size_t)n + 1, 1);
+    if (n > 0) {
+        stack[sp++] = 0;
+        seen[0] = 1;
+    }
+    while (sp > 0) {
+        int b = stack[sp - 1];
+        const MirBlock *bb = f->blocks[b];
+        if (next[b] < bb->nsuccs) {
+            const MirBlock *s = bb->succs[next[b]++];
+            if (s && !seen[s->id]) {
+                seen[s->id] = 1;
+                stack[sp++] = s->id;
+            }
+        } else {
+            post[np++] = b;
+            sp--;
+        }
+    }
+    for (int k = np - 1; k >= 0; k--) {
+        num[post[k]] = nr;
+        rpo[nr++] = post[k];
+    }
+    if (n > 0)
+        idom[0] = 0;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int r = 1; r < nr; r++) {
+            int b = rpo[r], nd = -1;
+            const MirBlock *bb = f->blocks[b];
+            for (int p = 0; p < bb->npreds; p++) {
+                int q = bb->preds[p]->id;
+                if (num[q] < 0 || idom[q] < 0)
+                    continue;
+                if (nd < 0) {
+                    nd = q;
+                    continue;
+                }
+                int x = q, y = nd;
+                while (x != y) {
+                    while (num[x] > num[y])
+                        x = idom[x];
+                    while (num[y] > num[x])
+                        y = idom[y];
+                }
+                nd = x;
+            }
+            if (nd >= 0 && idom[b] != nd) {
+                idom[b] = nd;
+                changed = 1;
+            }
+        }
+    }
+    if (n > 0)
+        idom[0] = -1;
+    free(rpo);
+    free(num);
+    free(stack);
+    free(next);
+    free(post);
+    free(seen);
+    return idom;
+}
+
+static int dominates(const int *idom, int a, int b)
+{
+    for (int n = 0; b >= 0 && n < 100000; n++) {
+        if (a == b)
+            return 1;
+        b = idom[b];
+    }
+    return 0;
+}
+
+/* The value x tested by cbr (through not) against None: *nonnull_first 1 when the cbr's
+ * first target is the not-None side. */
+static MirInst *none_test(const MirInst *cbr, int *nonnull_first)
+{
+    const MirInst *v = cbr->args[0];
+    int neg = 0;
+    for (int n = 0; n < 8 && v->op == MIR_Not; n++) {
+        neg ^= 1;
+        v = v->args[0];
+    }
+    if (v->op != MIR_Is || v->nargs != 2)
+        return NULL;
+    MirInst *x;
+    if (v->args[1]->op == MIR_ConstNone)
+        x = v->args[0];
+    else if (v->args[0]->op == MIR_ConstNone)
+        x = v->args[1];
+    else
+        return NULL;
+    if (x->op == MIR_ConstNone || x->id < 0)
+        return NULL;
+    *nonnull_first = neg;   /* `is None` true -> first target: None there */
+    return x;
+}
+
+static void narrow_fn(MirFunction *f)
+{
+    mir_compute_cfg(f);
+    int n = f->nblocks;
+    int *saved = xmalloc(sizeof *saved * (size_t)(n + 1));
+    for (int b = 0; b < n; b++)
+        saved[b] = f->blocks[b]->id;
+    int *idom = NULL;
+    for (int b = 0; b < n; b++) {
+        MirBlock *bb = f->blocks[b];
+        MirInst *t = bb->ninsts ? bb->insts[bb->ninsts - 1] : NULL;
+        int first;
+        MirInst *x = t && t->op == MIR_CondBr ? none_test(t, &first) : NULL;
+        if (!x)
+            continue;
+        MirBlock *s = first ? t->target : t->target2;
+        if (!s || s->npreds != 1 || s == bb)
+            continue;
+        if (!idom)
+            idom = idoms(f);
+        int sp = -1;
+        for (int k = 0; k < n; k++)
+            if (f->blocks[k] == s)
+                sp = k;
+        if (sp < 0)
+            continue;
+        MirInst *nv = mir_inst_new(f, MIR_Narrow, &x, 1, x->loc);
+        nv->loc.synthetic = 1;
+        nv->varname = x->varname;
+        int at = 0;
+        while (at < s->ninsts && s->insts[at]->op == MIR_Phi)
+            at++;
+        mir_block_insert(f, s, at, nv);
+        /* uses dominated by s (phi operands: by the predecessor they come from) */
+        for (int q = 0; q < n; q++) {
+            MirBlock *qb = f->blocks[q];
+            for (int k = 0; k < qb->ninsts; k++) {
+                MirInst *u = qb->insts[k];
+                if (u == nv)
+                    continue;
+                for (int a = 0; a < u->nargs; a++) {
+                    if (u->args[a] != x)
+                        continue;
+                    int from = q;
+                    if (u->op == MIR_Phi) {
+                        from = -1;
+                        for (int z = 0; z < n; z++)
+                            if (f->blocks[z] == u->phi_blocks[a])
+                                from = z;
+                    }
+                    if (from >= 0 && dominates(idom, sp, from))
+                        u->args[a] = nv;
+                }
+            }
+        }
+    }
+    for (int b = 0; b < n; b++)
+        f->blocks[b]->id = saved[b];
+    free(saved);
+    free(idom);
+}
+
+void dunder_narrow(MirProgram *p)
+{
+    for (int i = 0; i < p->nfuncs; i++)
+        if (p->funcs[i]->nblocks > 0 && p->funcs[i]->is_ssa)
+            narrow_fn(p->funcs[i]);
+}
