@@ -77,6 +77,26 @@ static int why_items(const Infer *in, const MirInst *list, Ty t, char *msg, size
 }
 
 /* Why is operand v dyn here?  Fills msg; returns the reason. */
+/* iter / iter.next i of a for loop over a generator that a typed copy of a generator
+ * function makes (InferCtx.gencall): the generator protocol remains, the items are typed. */
+static int gen_loop_msg(const InferCtx *c, const MirInst *i, char *msg, size_t n)
+{
+    const MirInst *call = i->op == MIR_IterNext && i->args[0]->op == MIR_GetIter
+                              ? i->args[0]->args[0] : i->args[0];
+    if (call->op != MIR_Call || call->id < 0 || call->id >= c->nvals)
+        return 0;
+    const InferCtx *t = c->callee[call->id];
+    if (!t || !t->gencall)
+        return 0;
+    char yb[96];
+    if (i->op == MIR_IterNext)
+        snprintf(msg, n, "resumes the generator of %s (specialisation %d): its items are %s",
+                 t->fn->qualname, t->index, ty_str(infer_ty(c, i), yb, sizeof yb));
+    else
+        snprintf(msg, n, "a generator of %s (specialisation %d)", t->fn->qualname, t->index);
+    return 1;
+}
+
 static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *msg, size_t n)
 {
     char name[160];
@@ -347,6 +367,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (i->op == MIR_IterNext && a.k == TY_ZIP && c->index > 0 && consume_mode(c->fn) &&
             consume_zip(c) && i->args[0]->op == MIR_Param)
             return 0;   /* the consumer clone counts over the two lists */
+        if (gen_loop_msg(c, i, msg, n))
+            return R_D107;
         if (a.k == TY_DYN)
             return why_dyn(in, c, i->args[0], msg, n);
         snprintf(msg, n, "iteration over %s", kind_name(a.k));

@@ -59,6 +59,11 @@ struct InferCtx {
                                convention (a separate generic function with typed body), which
                                that site's function.new uses (callee[] of the function.new) */
     Ty yield;               /* the join of the values the body yields (consume.c) */
+    int gencall;            /* a generator function (def with yield) called directly from a
+                               typed context, its generator consumed only by that for loop
+                               (infer.c gen_loop_only): also genconv; the call site makes the
+                               clone's function object (specialize.c) and the loop variable
+                               gets the join of the yields */
     int yield_changes;
 };
 
