@@ -1158,8 +1158,9 @@ static int sweep(Run *r)
                 set(r, i, t);
                 continue;
             }
-            if (i->op == MIR_Yield) {
-                Ty t = ty_join(r->c->yield, T(r, i->args[0]));
+            if (i->op == MIR_Yield || i->op == MIR_YieldFrom) {
+                /* yield from: items of another iterator, not followed */
+                Ty t = ty_join(r->c->yield, i->op == MIR_Yield ? T(r, i->args[0]) : ty_dyn());
                 if (!ty_eq(t, r->c->yield)) {
                     r->c->yield = r->c->yield_changes++ >= WIDEN_AFTER ? ty_widen(r->c->yield, t)
                                                                        : t;

@@ -169,6 +169,22 @@ def after_return(n):
     return t
 
 
+def delegating(n):
+    yield n
+    yield from ["a", n + 1]
+    yield n * 2
+
+
+def run_delegating(n):
+    out = []
+    t = 0
+    for v in delegating(n):
+        out.append(v)
+        if isinstance(v, int):
+            t += v
+    return out, t
+
+
 def main():
     print(sum_squares(10), sum_squares(0), sum_squares(2))
     print(sum_halves(5), sum_halves(0))
@@ -191,6 +207,7 @@ def main():
     f = [squares][0]
     print(list(f(4)), sum(squares(5)))
     print(list(heap_perms(3)))
+    print(run_delegating(4))
     run_failing(3)
 
 
