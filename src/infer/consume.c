@@ -38,6 +38,7 @@ typedef struct ConsumeSite {
     int order, has_order;             /* infer.c fn_order of the host, kept from inference */
     int zip_private;                  /* the iterator is iter(zip(a, b)) made for this call only */
     int zip_shape;                    /* the body's only use of .0 is `for x, y in .0` */
+    int kind;                         /* 0: sum, 1: any, 2: all */
 } ConsumeSite;
 
 #define CONSUME_STEP 0x5c5c
@@ -280,6 +281,83 @@ static MirFunction *build(MirProgram *p, const MirFunction *f, int mode)
     return g;
 }
 
+/* The consumer function of generator expression f for any() (mode CONSUME_ANY) or all()
+ * (CONSUME_ALL), or NULL for a shape this does not handle (as build).  Each `yield v` becomes
+ * `truthy v` (marked as the step, imm2) and a branch: any returns True at the first true item,
+ * all returns False at the first false one, without running the rest of the body (the
+ * generator's remaining side effects do not happen, as with CPython's short-circuit); the end
+ * of the body returns False (any) / True (all).  consume_sum_ty admits it only for items whose
+ * truthiness runs no code and iterators that are not generators. */
+static MirFunction *build_anyall(MirProgram *p, const MirFunction *f, int mode)
+{
+    int n = max_id(f);
+    int *uses = count_uses(f, n);
+    int ok = 1;
+    for (int b = 0; b < f->nblocks && ok; b++) {
+        int ny = 0;
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            if (i->op == MIR_YieldFrom || (i->op == MIR_Yield && uses[i->id] > 0))
+                ok = 0;
+            if (i->op == MIR_Yield && (k + 2 != f->blocks[b]->ninsts || !i->target ||
+                                       f->blocks[b]->insts[k + 1]->op != MIR_Br))
+                ok = 0;   /* the yield and its br end the block */
+            ny += i->op == MIR_Yield;
+        }
+        if (ny > 1 || (b == 0 && ny > 0))
+            ok = 0;
+    }
+    free(uses);
+    if (!ok || f->nblocks == 0 || f->blocks[0]->npreds != 0)
+        return NULL;
+    MirFunction *g = copy_fn(p, f);
+    int any = mode == CONSUME_ANY;
+    int nb0 = g->nblocks;
+    for (int b = 0; b < nb0; b++) {
+        MirBlock *bl = g->blocks[b];
+        MirInst *t = bl->ninsts ? bl->insts[bl->ninsts - 1] : NULL;
+        if (t && t->op == MIR_Ret) {   /* the end: False for any, True for all */
+            MirInst *c = mir_inst_new(g, any ? MIR_ConstFalse : MIR_ConstTrue, NULL, 0, t->loc);
+            c->loc.synthetic = 1;
+            mir_block_insert(g, bl, bl->ninsts - 1, c);
+            t->args[0] = c;
+            continue;
+        }
+        if (bl->ninsts < 2 || bl->insts[bl->ninsts - 2]->op != MIR_Yield)
+            continue;
+        MirInst *y = bl->insts[bl->ninsts - 2], *br = bl->insts[bl->ninsts - 1];
+        MirBlock *next = y->target;
+        Loc loc = y->loc;
+        loc.synthetic = 1;
+        /* block: truthy v -> test ! exc; test: cbr -> (return, next) */
+        MirBlock *test = mir_block_new(g, any ? "any.test" : "all.test");
+        MirBlock *done = mir_block_new(g, any ? "any.true" : "all.false");
+        y->op = MIR_Truthy;
+        y->type = MT_I1;
+        y->imm2 = CONSUME_STEP;
+        y->target = test;
+        br->target = test;
+        MirInst *c = mir_emit(g, done, any ? MIR_ConstTrue : MIR_ConstFalse, NULL, 0, loc);
+        mir_emit(g, done, MIR_Ret, &c, 1, loc);
+        if (any)
+            mir_emit_cbr(g, test, y, done, next, loc);
+        else
+            mir_emit_cbr(g, test, y, next, done, loc);
+        /* next's phis: their operand from this block now comes from test */
+        for (int k = 0; k < next->ninsts && next->insts[k]->op == MIR_Phi; k++)
+            for (int a = 0; a < next->insts[k]->nargs; a++)
+                if (next->insts[k]->phi_blocks[a] == bl)
+                    next->insts[k]->phi_blocks[a] = test;
+    }
+    mir_compute_cfg(g);
+    if (mir_verify(g) != 0) {
+        mir_print_function(stderr, g);
+        die("consume: MIR verification failed for the %s consumer of %s", any ? "any" : "all",
+            f->symbol);
+    }
+    return g;
+}
+
 /* Is the only use of parameter .0 of f an iter.next heading a loop whose body starts by
  * unpacking the item into two (for x, y in .0)? */
 static int zip_shape(const MirFunction *f)
@@ -307,10 +385,22 @@ static int zip_shape(const MirFunction *f)
     return ok;
 }
 
+/* The consumer builtin named by a global load: 0 sum, 1 any, 2 all; -1 none. */
+static int site_kind(const char *name)
+{
+    return strcmp(name, "sum") == 0 ? 0 : strcmp(name, "any") == 0 ? 1
+                                        : strcmp(name, "all") == 0 ? 2 : -1;
+}
+
+const char *consume_builtin(int mode)
+{
+    return mode == CONSUME_ANY ? "any" : mode == CONSUME_ALL ? "all" : "sum";
+}
+
 static int gen_site(const MirInst *i, const int *uses, int n)
 {
     if (i->op != MIR_Call || i->nargs != 2 || i->nnames != 0 || i->args[0]->op != MIR_GlobalLoad ||
-        strcmp(i->args[0]->str, "sum") != 0)
+        site_kind(i->args[0]->str) < 0)
         return 0;
     const MirInst *g = i->args[1];
     if (g->op != MIR_Call || g->nargs != 2 || g->nnames != 0 || g->id < 0 || g->id >= n ||
@@ -353,8 +443,13 @@ void consume_prepare(MirProgram *p)
                 s.gen = i->args[1];
                 s.mk = s.gen->args[0];
                 s.genfn = s.mk->func;
-                for (int m = 0; m < CONSUME_NMODES; m++)
-                    s.fn[m] = build(p, s.genfn, m);
+                s.kind = site_kind(i->args[0]->str);
+                if (s.kind == 0)
+                    for (int m = CONSUME_FLOAT; m <= CONSUME_INT; m++)
+                        s.fn[m] = build(p, s.genfn, m);
+                else
+                    s.fn[s.kind == 1 ? CONSUME_ANY : CONSUME_ALL] =
+                        build_anyall(p, s.genfn, s.kind == 1 ? CONSUME_ANY : CONSUME_ALL);
                 const MirInst *it = s.gen->args[1];
                 s.zip_private = it->op == MIR_GetIter && it->id < n && uses[it->id] == 1 &&
                                 it->args[0]->op == MIR_Call && it->args[0]->nargs == 3 &&
@@ -390,6 +485,25 @@ int consume_mode(const MirFunction *f)
     return 0;
 }
 
+/* any/all: items whose truthiness runs no Python code and cannot raise. */
+static int plain_truth(Ty t)
+{
+    switch (t.k) {
+    case TY_INT: case TY_FLOAT: case TY_BOOL: case TY_NONE: case TY_STR: case TY_LIST:
+    case TY_TUPLE: case TY_NUM:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* An iterator that is not a generator (leaving a loop over it early needs no close). */
+static int not_generator(Ty t)
+{
+    return t.k == TY_BOT || t.k == TY_RANGEITER || t.k == TY_LISTITER || t.k == TY_ZIP ||
+           t.k == TY_ENUM || t.k == TY_ZIPSTAR;
+}
+
 int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty *out)
 {
     if (call->id < 0 || call->id >= c->nvals)
@@ -411,6 +525,8 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
         return 1;
     }
     int mode = y.k == TY_FLOAT ? CONSUME_FLOAT : y.k == TY_INT ? CONSUME_INT : -1;
+    if (s->kind != 0)
+        mode = !plain_truth(y) ? -1 : s->kind == 1 ? CONSUME_ANY : CONSUME_ALL;
     if (mode < 0 || !s->fn[mode])
         return 0;
     MirFunction *f = s->fn[mode];
@@ -431,6 +547,11 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
     for (int b = 0; b < f->nblocks; b++)
         for (int k = 0; k < f->blocks[b]->ninsts; k++) {
             const MirInst *st = f->blocks[b]->insts[k];
+            if (s->kind != 0 && st->op == MIR_IterNext && !not_generator(infer_ty(t, st->args[0])))
+                return 0;   /* any/all: an early return must not leave a generator open */
+            if (s->kind != 0 && st->op == MIR_Truthy && st->imm2 == CONSUME_STEP &&
+                infer_ty(t, st->args[0]).k != TY_BOT && !plain_truth(infer_ty(t, st->args[0])))
+                return 0;
             if (st->op != MIR_BinOp || st->imm2 != CONSUME_STEP)
                 continue;
             Ty v = infer_ty(t, st->args[1]);
@@ -465,6 +586,16 @@ int consume_fused(const Infer *in, const InferCtx *g)
         }
     }
     return line;
+}
+
+const char *consume_fused_name(const InferCtx *g)
+{
+    for (int k = 0; k < tab.n; k++) {
+        const ConsumeSite *s = &tab.v[k];
+        if (s->genfn == g->fn)
+            return s->kind == 1 ? "any" : s->kind == 2 ? "all" : "sum";
+    }
+    return "sum";
 }
 
 int consume_used(const Infer *in, const InferCtx *t)

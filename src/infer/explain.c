@@ -294,6 +294,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                 return 0;
             if (a.bi == TB_len && i->nargs == 2 && infer_ty(c, i->args[1]).k == TY_LIST)
                 return 0;
+            if ((a.bi == TB_any || a.bi == TB_all) && consume_gen_call(i) && i->id < c->nvals &&
+                c->callee[i->id])
+                return 0;   /* a consumer clone runs it (printed below) */
             if (a.bi == TB_sum && consume_gen_call(i)) {
                 if (i->id < c->nvals && c->callee[i->id])
                     return 0;   /* a consumer clone runs it (printed below) */
@@ -469,6 +472,11 @@ static void print_ctx(FILE *out, const Infer *in, const InferCtx *c)
     if (c->index == 0)
         fprintf(out, "%s %s (line %d), generic\n", is_init ? "module" : "function",
                 is_init ? f->module->name : f->qualname, f->firstlineno);
+    else if (cm == 1 + CONSUME_ANY || cm == 1 + CONSUME_ALL)
+        fprintf(out, "function %s (line %d), %s consumer %d: a plain function, returns %s at "
+                "the first %s item\n", f->qualname, f->firstlineno, consume_builtin(cm - 1),
+                c->index, cm == 1 + CONSUME_ANY ? "True" : "False",
+                cm == 1 + CONSUME_ANY ? "true" : "false");
     else if (cm)
         fprintf(out, "function %s (line %d), sum consumer %d (%s accumulator): a plain "
                 "function, each yield adds to the sum\n", f->qualname, f->firstlineno, c->index,
@@ -487,7 +495,8 @@ static void print_ctx(FILE *out, const Infer *in, const InferCtx *c)
     print_locals(out, c);
     int line = consume_fused(in, c);
     if (line) {
-        fprintf(out, "  never runs: the sum at line %d runs its consumer clone instead\n", line);
+        fprintf(out, "  never runs: the %s at line %d runs its consumer clone instead\n",
+                consume_fused_name(c), line);
         return;
     }
     if (c->index == 0 && !classes_generic_runs(in, f)) {

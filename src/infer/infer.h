@@ -235,7 +235,9 @@ void infer_specialize(Infer *in);
  * types a call sum(<genexpr>) in context c (returns 0 when it is not such a site: the builtin's
  * usual typing applies), setting c->callee[call] to the consumer's context when it is fused;
  * consume_gen_call gives the generator call of a site (the call that makes the generator). */
-enum { CONSUME_FLOAT, CONSUME_INT, CONSUME_NMODES };
+enum { CONSUME_FLOAT, CONSUME_INT, CONSUME_ANY, CONSUME_ALL, CONSUME_NMODES };
+/* The builtin a consumer function of mode m (consume_mode - 1) stands for: "sum", "any", ... */
+const char *consume_builtin(int mode);
 void consume_prepare(MirProgram *p);
 int consume_mode(const MirFunction *f);
 int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty *out);
@@ -243,6 +245,8 @@ const MirInst *consume_gen_call(const MirInst *sum_call);
 /* explain: the line of the sum that runs the consumer clone instead of generator context g,
  * when every call of g is fused that way (else 0). */
 int consume_fused(const Infer *in, const InferCtx *g);
+/* explain: the builtin ("sum", "any", "all") of a site whose generator context is g. */
+const char *consume_fused_name(const InferCtx *g);
 /* Is consumer context t called by a fused sum?  The function whose sum call a consumer
  * function serves (it runs only from there: infer_load_safe), else NULL. */
 int consume_used(const Infer *in, const InferCtx *t);
