@@ -294,7 +294,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                 return 0;
             if (a.bi == TB_len && i->nargs == 2 && infer_ty(c, i->args[1]).k == TY_LIST)
                 return 0;
-            if ((a.bi == TB_any || a.bi == TB_all) && consume_gen_call(i) && i->id < c->nvals &&
+            if ((a.bi == TB_any || a.bi == TB_all || a.bi == TB_min || a.bi == TB_max) &&
+                consume_gen_call(i) && i->id < c->nvals &&
                 c->callee[i->id])
                 return 0;   /* a consumer clone runs it (printed below) */
             if (a.bi == TB_sum && consume_gen_call(i)) {
@@ -477,6 +478,10 @@ static void print_ctx(FILE *out, const Infer *in, const InferCtx *c)
                 "the first %s item\n", f->qualname, f->firstlineno, consume_builtin(cm - 1),
                 c->index, cm == 1 + CONSUME_ANY ? "True" : "False",
                 cm == 1 + CONSUME_ANY ? "true" : "false");
+    else if (cm == 1 + CONSUME_MIN || cm == 1 + CONSUME_MAX)
+        fprintf(out, "function %s (line %d), %s consumer %d: a plain function, keeps the %s "
+                "item\n", f->qualname, f->firstlineno, consume_builtin(cm - 1), c->index,
+                cm == 1 + CONSUME_MIN ? "smallest" : "largest");
     else if (cm)
         fprintf(out, "function %s (line %d), sum consumer %d (%s accumulator): a plain "
                 "function, each yield adds to the sum\n", f->qualname, f->firstlineno, c->index,

@@ -905,8 +905,9 @@ static Ty call_ty(Run *r, MirInst *i)
     for (int k = 0; k < n; k++)
         args[k] = T(r, i->args[k + 1]);
     if (callee.k == TY_BUILTIN && i->nnames == 0 &&
-        (callee.bi == TB_sum || callee.bi == TB_any || callee.bi == TB_all)) {
-        Ty t;   /* sum/any/all(<genexpr>): a consumer clone (consume.c) */
+        (callee.bi == TB_sum || callee.bi == TB_any || callee.bi == TB_all ||
+         callee.bi == TB_min || callee.bi == TB_max)) {
+        Ty t;   /* sum/any/all/min/max(<genexpr>): a consumer clone (consume.c) */
         if (consume_sum_ty(r->in, r->c, i, &r->global, &t))
             return t;
     }
