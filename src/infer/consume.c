@@ -435,7 +435,7 @@ static MirFunction *build_minmax(MirProgram *p, const MirFunction *f, int mode)
             MirInst *ca[2] = {ld, tup};
             MirInst *call = mir_emit_raising(g, bc, MIR_Call, ca, 2, bn, unwind, t->loc);
             call->imm2 = 1;   /* no traceback entry here: the builtin raised in the caller */
-            mir_emit(g, bn, MIR_Ret, &call, 1, rl);
+            mir_emit(g, bn, MIR_Unreachable, NULL, 0, rl);   /* min(()) always raises */
             t->op = MIR_CondBr;
             t->type = MT_VOID;
             t->args[0] = seen0;   /* patched below */
