@@ -107,7 +107,8 @@ static LLVMBasicBlockRef err_path(Cg *cg, const MirInst *in)
     LLVMBasicBlockRef bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "err");
     LLVMPositionBuilderAtEnd(cg->b, bb);
     const MirBlock *target = exc_target(f, in);
-    RTC(cg, RTF_rt_traceback_add_at, f->frameinfo, cg_tbpos(cg, in));
+    if (!(in->op == MIR_Call && in->imm2 == 1))   /* mir.def: call imm2 = 1 adds no entry */
+        RTC(cg, RTF_rt_traceback_add_at, f->frameinfo, cg_tbpos(cg, in));
     LLVMBuildBr(cg->b, target ? llvm_block(f, target) : f->unwind_bb);
     LLVMPositionBuilderAtEnd(cg->b, saved);
     f->exc_bb[bi] = bb;

@@ -322,7 +322,7 @@ Ty classes_call_ty(Infer *in, const InferCtx *from, const MirInst *call, Ty call
     if (!c || !c->plain)
         return ty_dyn();
     if ((from->index == 0 && !classes_generic_runs(in, from->fn)) ||
-        (from->fn->flags & INFER_CO_SUSPENDS))
+        ((from->fn->flags & INFER_CO_SUSPENDS) && !from->genconv))
         /* a generic version that never runs makes no context; a generator's body stays
          * generic (specialize.c), so its calls are not direct */
         return callee.k == TY_CLASS ? (Ty){.k = TY_INST, .cls = c} : ty_dyn();

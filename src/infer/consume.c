@@ -38,6 +38,7 @@ typedef struct ConsumeSite {
     int order, has_order;             /* infer.c fn_order of the host, kept from inference */
     int zip_private;                  /* the iterator is iter(zip(a, b)) made for this call only */
     int zip_shape;                    /* the body's only use of .0 is `for x, y in .0` */
+    int kind;                         /* 0: sum, 1: any, 2: all */
 } ConsumeSite;
 
 #define CONSUME_STEP 0x5c5c
@@ -280,6 +281,245 @@ static MirFunction *build(MirProgram *p, const MirFunction *f, int mode)
     return g;
 }
 
+/* The consumer function of generator expression f for any() (mode CONSUME_ANY) or all()
+ * (CONSUME_ALL), or NULL for a shape this does not handle (as build).  Each `yield v` becomes
+ * `truthy v` (marked as the step, imm2) and a branch: any returns True at the first true item,
+ * all returns False at the first false one, without running the rest of the body (the
+ * generator's remaining side effects do not happen, as with CPython's short-circuit); the end
+ * of the body returns False (any) / True (all).  consume_sum_ty admits it only for items whose
+ * truthiness runs no code and iterators that are not generators. */
+static MirFunction *build_anyall(MirProgram *p, const MirFunction *f, int mode)
+{
+    int n = max_id(f);
+    int *uses = count_uses(f, n);
+    int ok = 1;
+    for (int b = 0; b < f->nblocks && ok; b++) {
+        int ny = 0;
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            if (i->op == MIR_YieldFrom || (i->op == MIR_Yield && uses[i->id] > 0))
+                ok = 0;
+            if (i->op == MIR_Yield && (k + 2 != f->blocks[b]->ninsts || !i->target ||
+                                       f->blocks[b]->insts[k + 1]->op != MIR_Br))
+                ok = 0;   /* the yield and its br end the block */
+            ny += i->op == MIR_Yield;
+        }
+        if (ny > 1 || (b == 0 && ny > 0))
+            ok = 0;
+    }
+    free(uses);
+    if (!ok || f->nblocks == 0 || f->blocks[0]->npreds != 0)
+        return NULL;
+    MirFunction *g = copy_fn(p, f);
+    int any = mode == CONSUME_ANY;
+    int nb0 = g->nblocks;
+    for (int b = 0; b < nb0; b++) {
+        MirBlock *bl = g->blocks[b];
+        MirInst *t = bl->ninsts ? bl->insts[bl->ninsts - 1] : NULL;
+        if (t && t->op == MIR_Ret) {   /* the end: False for any, True for all */
+            MirInst *c = mir_inst_new(g, any ? MIR_ConstFalse : MIR_ConstTrue, NULL, 0, t->loc);
+            c->loc.synthetic = 1;
+            mir_block_insert(g, bl, bl->ninsts - 1, c);
+            t->args[0] = c;
+            continue;
+        }
+        if (bl->ninsts < 2 || bl->insts[bl->ninsts - 2]->op != MIR_Yield)
+            continue;
+        MirInst *y = bl->insts[bl->ninsts - 2], *br = bl->insts[bl->ninsts - 1];
+        MirBlock *next = y->target;
+        Loc loc = y->loc;
+        loc.synthetic = 1;
+        /* block: truthy v -> test ! exc; test: cbr -> (return, next) */
+        MirBlock *test = mir_block_new(g, any ? "any.test" : "all.test");
+        MirBlock *done = mir_block_new(g, any ? "any.true" : "all.false");
+        y->op = MIR_Truthy;
+        y->type = MT_I1;
+        y->imm2 = CONSUME_STEP;
+        y->target = test;
+        br->target = test;
+        MirInst *c = mir_emit(g, done, any ? MIR_ConstTrue : MIR_ConstFalse, NULL, 0, loc);
+        mir_emit(g, done, MIR_Ret, &c, 1, loc);
+        if (any)
+            mir_emit_cbr(g, test, y, done, next, loc);
+        else
+            mir_emit_cbr(g, test, y, next, done, loc);
+        /* next's phis: their operand from this block now comes from test */
+        for (int k = 0; k < next->ninsts && next->insts[k]->op == MIR_Phi; k++)
+            for (int a = 0; a < next->insts[k]->nargs; a++)
+                if (next->insts[k]->phi_blocks[a] == bl)
+                    next->insts[k]->phi_blocks[a] = test;
+    }
+    mir_compute_cfg(g);
+    if (mir_verify(g) != 0) {
+        mir_print_function(stderr, g);
+        die("consume: MIR verification failed for the %s consumer of %s", any ? "any" : "all",
+            f->symbol);
+    }
+    return g;
+}
+
+/* The consumer function of generator expression f for min() (CONSUME_MIN) or max()
+ * (CONSUME_MAX), or NULL (shapes as build).  The current item `acc` and a flag `seen` are
+ * threaded through the body; each `yield v` becomes
+ *     if not seen: take;  elif v < acc (min) / v > acc (max): take;  (take: acc = v, seen)
+ * (CPython's min/max compare each later item with the current one and replace it only when
+ * strictly smaller / larger: ties keep the first).  The end returns acc when an item was seen,
+ * else calls the builtin itself with an empty tuple, which raises CPython's ValueError ("min()
+ * arg is an empty sequence"); that call adds no traceback entry for this frame (imm2 = 1), so
+ * the traceback shows only the caller's frame, as for the C builtin.  consume_sum_ty admits it
+ * for int or float items only (comparisons that run no code and cannot raise). */
+static MirFunction *build_minmax(MirProgram *p, const MirFunction *f, int mode)
+{
+    int n = max_id(f);
+    int *uses = count_uses(f, n);
+    int ok = 1;
+    for (int b = 0; b < f->nblocks && ok; b++) {
+        int ny = 0;
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            if (i->op == MIR_YieldFrom || (i->op == MIR_Yield && uses[i->id] > 0))
+                ok = 0;
+            if (i->op == MIR_Yield && (k + 2 != f->blocks[b]->ninsts || !i->target ||
+                                       f->blocks[b]->insts[k + 1]->op != MIR_Br))
+                ok = 0;
+            ny += i->op == MIR_Yield;
+        }
+        if (ny > 1 || (b == 0 && ny > 0))
+            ok = 0;
+    }
+    free(uses);
+    if (!ok || f->nblocks == 0 || f->blocks[0]->npreds != 0)
+        return NULL;
+    MirFunction *g = copy_fn(p, f);
+    MirBlock *unwind = NULL;
+    for (int b = 0; b < g->nblocks; b++)
+        if (g->blocks[b]->is_unwind)
+            unwind = g->blocks[b];
+    if (!unwind)
+        return NULL;
+    const char *name = mode == CONSUME_MIN ? "min" : "max";
+    MirBlock *entry = g->blocks[0];
+    int at = 0;
+    while (at < entry->ninsts && entry->insts[at]->op == MIR_Param)
+        at++;
+    Loc loc = entry->ninsts ? entry->insts[0]->loc : (Loc){0};
+    loc.synthetic = 1;
+    MirInst *acc0 = mir_inst_new(g, MIR_Undef, NULL, 0, loc);
+    mir_block_insert(g, entry, at++, acc0);
+    MirInst *seen0 = mir_inst_new(g, MIR_ConstI1, NULL, 0, loc);
+    seen0->imm = 0;
+    mir_block_insert(g, entry, at++, seen0);
+    int nb0 = g->nblocks;
+    /* per new block that uses them: instructions whose acc / seen operand is patched below */
+    MirInst **cbr_seen = xcalloc((size_t)nb0 * 4 + 8, sizeof *cbr_seen);
+    MirInst **cmp_acc = xcalloc((size_t)nb0 * 4 + 8, sizeof *cmp_acc);
+    MirInst **ret_acc = xcalloc((size_t)nb0 * 4 + 8, sizeof *ret_acc);
+    MirBlock **take = xcalloc((size_t)nb0 + 1, sizeof *take);
+    MirInst **takev = xcalloc((size_t)nb0 + 1, sizeof *takev), **taket = xcalloc((size_t)nb0 + 1, sizeof *taket);
+    for (int b = 0; b < nb0; b++) {
+        MirBlock *bl = g->blocks[b];
+        MirInst *t = bl->ninsts ? bl->insts[bl->ninsts - 1] : NULL;
+        if (t && t->op == MIR_Ret) {   /* the end: acc, or the builtin's ValueError */
+            Loc rl = t->loc;
+            rl.synthetic = 1;
+            MirBlock *bt = mir_block_new(g, "minmax.item"), *bz = mir_block_new(g, "minmax.empty");
+            MirBlock *bn = mir_block_new(g, "minmax.never");
+            ret_acc[g->nblocks - 3] = mir_emit(g, bt, MIR_Ret, &acc0, 1, rl);
+            MirInst *ld = mir_emit(g, bz, MIR_GlobalLoad, NULL, 0, rl);
+            ld->str = intern_cstr(name);
+            MirBlock *bc = mir_block_new(g, "minmax.raise");
+            ld->target = bc;
+            ld->exc = unwind;
+            mir_emit_br(g, bz, bc, rl);
+            MirInst *tup = mir_emit(g, bc, MIR_BuildTuple, NULL, 0, rl);
+            MirInst *ca[2] = {ld, tup};
+            MirInst *call = mir_emit_raising(g, bc, MIR_Call, ca, 2, bn, unwind, t->loc);
+            call->imm2 = 1;   /* no traceback entry here: the builtin raised in the caller */
+            mir_emit(g, bn, MIR_Unreachable, NULL, 0, rl);   /* min(()) always raises */
+            t->op = MIR_CondBr;
+            t->type = MT_VOID;
+            t->args[0] = seen0;   /* patched below */
+            t->target = bt;
+            t->target2 = bz;
+            cbr_seen[b] = t;
+            continue;
+        }
+        if (bl->ninsts < 2 || bl->insts[bl->ninsts - 2]->op != MIR_Yield)
+            continue;
+        MirInst *y = bl->insts[bl->ninsts - 2], *br = bl->insts[bl->ninsts - 1];
+        MirBlock *next = y->target, *exc = y->exc;
+        MirInst *v = y->args[0];
+        Loc yl = y->loc;
+        yl.synthetic = 1;
+        /* b: ... br test; test: cbr seen -> cmp, take; cmp: c = v < acc -> cmp2 ! exc;
+         * cmp2: t = truthy c -> cmp3 ! exc; cmp3: cbr t -> take, join; take: br join;
+         * join: br next */
+        MirBlock *test = mir_block_new(g, "minmax.test"), *cmp = mir_block_new(g, "minmax.cmp");
+        MirBlock *cmp2 = mir_block_new(g, "minmax.cmp2"), *cmp3 = mir_block_new(g, "minmax.cmp3");
+        MirBlock *tk = mir_block_new(g, "minmax.take"), *join = mir_block_new(g, "minmax.join");
+        y->op = MIR_ConstNone;   /* the yield's value is unused (checked above) */
+        y->nargs = 0;
+        y->target = NULL;
+        y->exc = NULL;
+        br->target = test;
+        cbr_seen[g->nblocks - 6] = mir_emit_cbr(g, test, seen0, cmp, tk, yl);
+        MirInst *ca[2] = {v, acc0};
+        MirInst *c = mir_emit_raising(g, cmp, MIR_Compare, ca, 2, cmp2, exc, y->loc);
+        c->imm = mode == CONSUME_MIN ? Cmp_Lt : Cmp_Gt;
+        c->imm2 = CONSUME_STEP;
+        cmp_acc[g->nblocks - 5] = c;
+        MirInst *tr = mir_emit_raising(g, cmp2, MIR_Truthy, &c, 1, cmp3, exc, yl);
+        mir_emit_cbr(g, cmp3, tr, tk, join, yl);
+        MirInst *one = mir_emit(g, tk, MIR_ConstI1, NULL, 0, yl);
+        one->imm = 1;
+        mir_emit_br(g, tk, join, yl);
+        mir_emit_br(g, join, next, yl);
+        take[b] = tk;
+        takev[b] = v;
+        taket[b] = one;
+        for (int k = 0; k < next->ninsts && next->insts[k]->op == MIR_Phi; k++)
+            for (int a = 0; a < next->insts[k]->nargs; a++)
+                if (next->insts[k]->phi_blocks[a] == bl)
+                    next->insts[k]->phi_blocks[a] = join;
+    }
+    int nb = g->nblocks;
+    MirInst **dacc = xcalloc((size_t)nb + 1, sizeof *dacc), **iacc = xcalloc((size_t)nb + 1, sizeof *iacc);
+    MirInst **dseen = xcalloc((size_t)nb + 1, sizeof *dseen), **iseen = xcalloc((size_t)nb + 1, sizeof *iseen);
+    for (int b = 0; b < nb0; b++)
+        if (take[b]) {
+            int tp = pos_of(g, take[b]);
+            dacc[tp] = takev[b];
+            dseen[tp] = taket[b];
+        }
+    mir_compute_cfg(g);
+    thread_var(g, acc0, dacc, iacc, MT_DYN);
+    thread_var(g, seen0, dseen, iseen, MT_I1);
+    for (int b = 0; b < nb; b++) {
+        if (cbr_seen[b])
+            cbr_seen[b]->args[0] = dseen[b] ? dseen[b] : iseen[b];
+        if (cmp_acc[b])
+            cmp_acc[b]->args[1] = iacc[b];
+        if (ret_acc[b])
+            ret_acc[b]->args[0] = iacc[b];
+    }
+    free(cbr_seen);
+    free(cmp_acc);
+    free(ret_acc);
+    free(take);
+    free(takev);
+    free(taket);
+    free(dacc);
+    free(iacc);
+    free(dseen);
+    free(iseen);
+    mir_compute_cfg(g);
+    if (mir_verify(g) != 0) {
+        mir_print_function(stderr, g);
+        die("consume: MIR verification failed for the %s consumer of %s", name, f->symbol);
+    }
+    return g;
+}
+
 /* Is the only use of parameter .0 of f an iter.next heading a loop whose body starts by
  * unpacking the item into two (for x, y in .0)? */
 static int zip_shape(const MirFunction *f)
@@ -307,10 +547,33 @@ static int zip_shape(const MirFunction *f)
     return ok;
 }
 
+/* The consumer builtin named by a global load: 0 sum, 1 any, 2 all; -1 none. */
+static int site_kind(const char *name)
+{
+    static const char *const names[] = {"sum", "any", "all", "min", "max"};
+    for (int k = 0; k < 5; k++)
+        if (strcmp(name, names[k]) == 0)
+            return k;
+    return -1;
+}
+
+/* The consumer mode of a site kind other than sum. */
+static int kind_mode(int kind)
+{
+    return kind == 1 ? CONSUME_ANY : kind == 2 ? CONSUME_ALL : kind == 3 ? CONSUME_MIN
+                                                                         : CONSUME_MAX;
+}
+
+const char *consume_builtin(int mode)
+{
+    return mode == CONSUME_ANY ? "any" : mode == CONSUME_ALL ? "all"
+         : mode == CONSUME_MIN ? "min" : mode == CONSUME_MAX ? "max" : "sum";
+}
+
 static int gen_site(const MirInst *i, const int *uses, int n)
 {
     if (i->op != MIR_Call || i->nargs != 2 || i->nnames != 0 || i->args[0]->op != MIR_GlobalLoad ||
-        strcmp(i->args[0]->str, "sum") != 0)
+        site_kind(i->args[0]->str) < 0)
         return 0;
     const MirInst *g = i->args[1];
     if (g->op != MIR_Call || g->nargs != 2 || g->nnames != 0 || g->id < 0 || g->id >= n ||
@@ -353,8 +616,14 @@ void consume_prepare(MirProgram *p)
                 s.gen = i->args[1];
                 s.mk = s.gen->args[0];
                 s.genfn = s.mk->func;
-                for (int m = 0; m < CONSUME_NMODES; m++)
-                    s.fn[m] = build(p, s.genfn, m);
+                s.kind = site_kind(i->args[0]->str);
+                if (s.kind == 0)
+                    for (int m = CONSUME_FLOAT; m <= CONSUME_INT; m++)
+                        s.fn[m] = build(p, s.genfn, m);
+                else if (s.kind <= 2)
+                    s.fn[kind_mode(s.kind)] = build_anyall(p, s.genfn, kind_mode(s.kind));
+                else
+                    s.fn[kind_mode(s.kind)] = build_minmax(p, s.genfn, kind_mode(s.kind));
                 const MirInst *it = s.gen->args[1];
                 s.zip_private = it->op == MIR_GetIter && it->id < n && uses[it->id] == 1 &&
                                 it->args[0]->op == MIR_Call && it->args[0]->nargs == 3 &&
@@ -390,6 +659,25 @@ int consume_mode(const MirFunction *f)
     return 0;
 }
 
+/* any/all: items whose truthiness runs no Python code and cannot raise. */
+static int plain_truth(Ty t)
+{
+    switch (t.k) {
+    case TY_INT: case TY_FLOAT: case TY_BOOL: case TY_NONE: case TY_STR: case TY_LIST:
+    case TY_TUPLE: case TY_NUM:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* An iterator that is not a generator (leaving a loop over it early needs no close). */
+static int not_generator(Ty t)
+{
+    return t.k == TY_BOT || t.k == TY_RANGEITER || t.k == TY_LISTITER || t.k == TY_ZIP ||
+           t.k == TY_ENUM || t.k == TY_ZIPSTAR;
+}
+
 int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty *out)
 {
     if (call->id < 0 || call->id >= c->nvals)
@@ -411,6 +699,10 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
         return 1;
     }
     int mode = y.k == TY_FLOAT ? CONSUME_FLOAT : y.k == TY_INT ? CONSUME_INT : -1;
+    if (s->kind == 1 || s->kind == 2)
+        mode = !plain_truth(y) ? -1 : kind_mode(s->kind);
+    if (s->kind >= 3)
+        mode = y.k == TY_INT || y.k == TY_FLOAT ? kind_mode(s->kind) : -1;
     if (mode < 0 || !s->fn[mode])
         return 0;
     MirFunction *f = s->fn[mode];
@@ -431,6 +723,17 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
     for (int b = 0; b < f->nblocks; b++)
         for (int k = 0; k < f->blocks[b]->ninsts; k++) {
             const MirInst *st = f->blocks[b]->insts[k];
+            if (s->kind >= 3 && st->op == MIR_Compare && st->imm2 == CONSUME_STEP) {
+                Ty v = infer_ty(t, st->args[0]);   /* the step's item */
+                if (v.k != TY_BOT && v.k != TY_INT && v.k != TY_FLOAT)
+                    return 0;
+            }
+            if ((s->kind == 1 || s->kind == 2) && st->op == MIR_IterNext &&
+                !not_generator(infer_ty(t, st->args[0])))
+                return 0;   /* any/all: an early return must not leave a generator open */
+            if ((s->kind == 1 || s->kind == 2) && st->op == MIR_Truthy && st->imm2 == CONSUME_STEP &&
+                infer_ty(t, st->args[0]).k != TY_BOT && !plain_truth(infer_ty(t, st->args[0])))
+                return 0;
             if (st->op != MIR_BinOp || st->imm2 != CONSUME_STEP)
                 continue;
             Ty v = infer_ty(t, st->args[1]);
@@ -465,6 +768,16 @@ int consume_fused(const Infer *in, const InferCtx *g)
         }
     }
     return line;
+}
+
+const char *consume_fused_name(const InferCtx *g)
+{
+    for (int k = 0; k < tab.n; k++) {
+        const ConsumeSite *s = &tab.v[k];
+        if (s->genfn == g->fn)
+            return s->kind == 0 ? "sum" : consume_builtin(kind_mode(s->kind));
+    }
+    return "sum";
 }
 
 int consume_used(const Infer *in, const InferCtx *t)

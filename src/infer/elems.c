@@ -413,12 +413,25 @@ static int call_pending(const InferCtx *c, const MirInst *i)
     return 0;
 }
 
+/* A yield of a list (operand a) in context c: followed when c is a generator whose every
+ * generator only a for loop consumes (InferCtx.gencall: nothing sends to it, and the loop
+ * variable gets c's yield type, infer.c gen_loop_item) and that type is still a list, so the
+ * list reaches only that variable, where inference follows it.  Else it escapes. */
+static const char *yield_use(const InferCtx *c, Ty a)
+{
+    if (c->gencall && c->yield.k == TY_LIST && a.k == TY_LIST)
+        return NULL;
+    return "yielded";
+}
+
 /* Is operand k (a list or list iterator) of instruction i a use inference follows?
  * Returns NULL when it is, else why it escapes; *ro: only its items escape. */
 static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty a, int *ro)
 {
     *ro = 0;
     Ty r = (mir_ops[i->op].flags & MF_VALUE) ? T(c, i) : ty_dyn();
+    if (i->op == MIR_Yield && a.k == TY_LIST)
+        return yield_use(c, a);
     switch (i->op) {
     case MIR_Phi:
     case MIR_CheckBound:

@@ -77,6 +77,26 @@ static int why_items(const Infer *in, const MirInst *list, Ty t, char *msg, size
 }
 
 /* Why is operand v dyn here?  Fills msg; returns the reason. */
+/* iter / iter.next i of a for loop over a generator that a typed copy of a generator
+ * function makes (InferCtx.gencall): the generator protocol remains, the items are typed. */
+static int gen_loop_msg(const InferCtx *c, const MirInst *i, char *msg, size_t n)
+{
+    const MirInst *call = i->op == MIR_IterNext && i->args[0]->op == MIR_GetIter
+                              ? i->args[0]->args[0] : i->args[0];
+    if (call->op != MIR_Call || call->id < 0 || call->id >= c->nvals)
+        return 0;
+    const InferCtx *t = c->callee[call->id];
+    if (!t || !t->gencall)
+        return 0;
+    char yb[96];
+    if (i->op == MIR_IterNext)
+        snprintf(msg, n, "resumes the generator of %s (specialisation %d): its items are %s",
+                 t->fn->qualname, t->index, ty_str(infer_ty(c, i), yb, sizeof yb));
+    else
+        snprintf(msg, n, "a generator of %s (specialisation %d)", t->fn->qualname, t->index);
+    return 1;
+}
+
 static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *msg, size_t n)
 {
     char name[160];
@@ -321,6 +341,10 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             if (a.bi == TB_len && i->nargs == 2 && (infer_ty(c, i->args[1]).k == TY_LIST ||
                                                     infer_ty(c, i->args[1]).k == TY_SET))
                 return 0;
+            if ((a.bi == TB_any || a.bi == TB_all || a.bi == TB_min || a.bi == TB_max) &&
+                consume_gen_call(i) && i->id < c->nvals &&
+                c->callee[i->id])
+                return 0;   /* a consumer clone runs it (printed below) */
             if (a.bi == TB_sum && consume_gen_call(i)) {
                 if (i->id < c->nvals && c->callee[i->id])
                     return 0;   /* a consumer clone runs it (printed below) */
@@ -396,6 +420,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (i->op == MIR_IterNext && a.k == TY_ZIP && c->index > 0 && consume_mode(c->fn) &&
             consume_zip(c) && i->args[0]->op == MIR_Param)
             return 0;   /* the consumer clone counts over the two lists */
+        if (gen_loop_msg(c, i, msg, n))
+            return R_D107;
         if (a.k == TY_DYN)
             return why_dyn(in, c, i->args[0], msg, n);
         snprintf(msg, n, "iteration over %s", kind_name(a.k));
@@ -517,6 +543,15 @@ static void print_ctx(FILE *out, const Infer *in, const InferCtx *c)
     if (c->index == 0)
         fprintf(out, "%s %s (line %d), generic\n", is_init ? "module" : "function",
                 is_init ? f->module->name : f->qualname, f->firstlineno);
+    else if (cm == 1 + CONSUME_ANY || cm == 1 + CONSUME_ALL)
+        fprintf(out, "function %s (line %d), %s consumer %d: a plain function, returns %s at "
+                "the first %s item\n", f->qualname, f->firstlineno, consume_builtin(cm - 1),
+                c->index, cm == 1 + CONSUME_ANY ? "True" : "False",
+                cm == 1 + CONSUME_ANY ? "true" : "false");
+    else if (cm == 1 + CONSUME_MIN || cm == 1 + CONSUME_MAX)
+        fprintf(out, "function %s (line %d), %s consumer %d: a plain function, keeps the %s "
+                "item\n", f->qualname, f->firstlineno, consume_builtin(cm - 1), c->index,
+                cm == 1 + CONSUME_MIN ? "smallest" : "largest");
     else if (cm)
         fprintf(out, "function %s (line %d), sum consumer %d (%s accumulator): a plain "
                 "function, each yield adds to the sum\n", f->qualname, f->firstlineno, c->index,
@@ -535,7 +570,8 @@ static void print_ctx(FILE *out, const Infer *in, const InferCtx *c)
     print_locals(out, c);
     int line = consume_fused(in, c);
     if (line) {
-        fprintf(out, "  never runs: the sum at line %d runs its consumer clone instead\n", line);
+        fprintf(out, "  never runs: the %s at line %d runs its consumer clone instead\n",
+                consume_fused_name(c), line);
         return;
     }
     if (c->index == 0 && !classes_generic_runs(in, f)) {

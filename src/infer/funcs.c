@@ -11,7 +11,8 @@
  * with classes.c) and the program is analysed again.
  *
  * Candidate: a plain function of the main module (positional parameters only, no free
- * variables, not a generator), made by a function.new of the module body whose only use is
+ * variables, not a coroutine; a generator's calls go to typed copies that are generators,
+ * infer.c gen_loop_call), made by a function.new of the module body whose only use is
  * the single store of a stable global G.  Every running context must then use G only as
  * the callee of direct calls of clones (not in a generator or coroutine body, which stays
  * generic): any other use of a load of G, a `name.load` /
@@ -26,12 +27,20 @@
 
 static int is_init(const MirFunction *f) { return f->module && f->module->init == f; }
 
+/* A generator function (def with yield, no await) with positional parameters only: its
+ * calls may go to typed copies (infer.c gen_loop_call). */
+static int plain_generator(const MirFunction *f)
+{
+    return (f->flags & INFER_CO_NOT_NATIVE) == 0x4u && f->nblocks > 0 && f->nkwonly == 0 &&
+           f->npos == f->nparams;
+}
+
 /* The global name f is stored under when f is a candidate, else NULL. */
 static const char *candidate_name(const Infer *in, const MirFunction *f)
 {
     const MirModule *m = f->module;
     if (!m || !m->init || !m->name || strcmp(m->name, "__main__") != 0 || is_init(f) ||
-        !infer_cloneable(f) || f->nfree != 0)
+        !(infer_cloneable(f) || plain_generator(f)) || f->nfree != 0)
         return NULL;
     const MirFunction *body = m->init;
     const MirInst *mk = NULL;
@@ -54,6 +63,8 @@ static const char *candidate_name(const Infer *in, const MirFunction *f)
             for (int a = 0; a < i->nargs; a++) {
                 if (i->args[a] != mk)
                     continue;
+                if (i->op == MIR_SetAttr && a == 0 && i->str && strcmp(i->str, "__doc__") == 0)
+                    continue;   /* the docstring: stored on the function object */
                 if (i->op != MIR_GlobalStore || store)
                     return NULL;
                 store = i;
@@ -123,10 +134,12 @@ static int load_direct_only(const InferCtx *c, const MirInst *load)
             for (int a = 0; a < i->nargs; a++) {
                 if (i->args[a] != load)
                     continue;
+                if (i->op == MIR_GenFresh && a == 0)
+                    continue;   /* compared with a generator's code only */
                 if (i->op != MIR_Call || a != 0 || i->id < 0 || i->id >= c->nvals)
                     return 0;
                 const InferCtx *t = c->callee[i->id];
-                if (t && t->index > 0 && !t->genconv)
+                if (t && t->index > 0 && (!t->genconv || t->gencall))
                     continue;
                 if (t || c->vals[i->id].k != TY_BOT)
                     return 0;

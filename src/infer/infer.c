@@ -785,6 +785,93 @@ static Ty gen_call(Run *r, MirInst *i, MirFunction *f, const Ty *args, int n)
     return ty_dyn();
 }
 
+/* Is f a plain generator function (a def with yield; no await, positional parameters, no
+ * free variables) whose typed copy a call site may make (gen_loop_call)? */
+static int gen_plain(const MirFunction *f)
+{
+    return (f->flags & INFER_CO_NOT_NATIVE) == 0x4u && f->nblocks > 0 && f->nkwonly == 0 &&
+           f->npos == f->nparams && f->nfree == 0 && !is_init(f);
+}
+
+/* Is the generator that call `call` makes used only by one for loop right here: the call's
+ * only use is an iter whose uses are the loop's iter.next and lowering's gen.fresh /
+ * iter.release pair?  Then nothing can send to it, and what it yields reaches only the loop
+ * variable.  The calling body must be one specialize rewrites (not a generic generator). */
+static int gen_loop_only(const InferCtx *c, const MirInst *call)
+{
+    const MirFunction *h = c->fn;
+    if ((h->flags & INFER_CO_SUSPENDS) && !c->genconv)
+        return 0;
+    const MirInst *it = NULL;
+    int nnext = 0;
+    for (int b = 0; b < h->nblocks; b++)
+        for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+            const MirInst *u = h->blocks[b]->insts[k];
+            for (int a = 0; a < u->nargs; a++) {
+                if (u->args[a] == call) {
+                    if (u->op != MIR_GetIter || it)
+                        return 0;
+                    it = u;
+                }
+            }
+        }
+    if (!it)
+        return 0;
+    for (int b = 0; b < h->nblocks; b++)
+        for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+            const MirInst *u = h->blocks[b]->insts[k];
+            for (int a = 0; a < u->nargs; a++) {
+                if (u->args[a] != it)
+                    continue;
+                if (u->op == MIR_IterNext && a == 0)
+                    nnext++;
+                else if (!(u->op == MIR_GenFresh && a == 1) && !(u->op == MIR_IterRelease && a == 0))
+                    return 0;
+            }
+        }
+    return nnext == 1;
+}
+
+/* A call of plain generator function f whose generator only a for loop here consumes
+ * (gen_loop_only): a context for its body with these arguments (a typed copy that is still a
+ * generator, made by this call site); the call itself makes a generator object (dyn), whose
+ * items the loop's iter.next gets from the context's yields (gen_loop_item). */
+static Ty gen_loop_call(Run *r, MirInst *i, MirFunction *f, const Ty *args, int n)
+{
+    for (int k = 0; k < n; k++)
+        if (args[k].k == TY_BOT)
+            return ty_bot();
+    InferCtx *target = ctx_for_call(r->in, f, args, NULL, &r->global);
+    if (target && target->index > 0 && (target->gencall || !target->genconv)) {
+        target->genconv = 1;
+        target->gencall = 1;
+        r->c->callee[i->id] = target;
+    }
+    return ty_dyn();
+}
+
+/* The items of the loop iter.next i over a generator made by a gen_loop_call site: the join
+ * of what its context yields, when that is a kind whose values carry all they are (numbers,
+ * strings, lists followed by elems.c, tuples, instances), else dyn.  dflt when i is not such
+ * a loop. */
+static Ty gen_loop_item(Run *r, const MirInst *i, Ty dflt)
+{
+    const MirInst *it = i->args[0];
+    if (it->op != MIR_GetIter || it->args[0]->op != MIR_Call)
+        return dflt;
+    const MirInst *call = it->args[0];
+    const InferCtx *t = call->id >= 0 && call->id < r->c->nvals ? r->c->callee[call->id] : NULL;
+    if (!t || !t->gencall)
+        return dflt;
+    switch (t->yield.k) {
+    case TY_BOT: case TY_INT: case TY_FLOAT: case TY_BOOL: case TY_NONE: case TY_STR:
+    case TY_LIST: case TY_TUPLE: case TY_NUM: case TY_INST:
+        return t->yield;
+    default:
+        return ty_dyn();
+    }
+}
+
 /* A call of known function f with keywords or omitted parameters: bound at compile time
  * (infer_bind), then like a positional call. */
 static Ty bound_call_ty(Run *r, MirInst *i, MirFunction *f)
@@ -818,8 +905,10 @@ static Ty call_ty(Run *r, MirInst *i)
         return ty_dyn();
     for (int k = 0; k < n; k++)
         args[k] = T(r, i->args[k + 1]);
-    if (callee.k == TY_BUILTIN && i->nnames == 0 && callee.bi == TB_sum) {
-        Ty t;   /* sum(<genexpr>): a consumer clone (consume.c) */
+    if (callee.k == TY_BUILTIN && i->nnames == 0 &&
+        (callee.bi == TB_sum || callee.bi == TB_any || callee.bi == TB_all ||
+         callee.bi == TB_min || callee.bi == TB_max)) {
+        Ty t;   /* sum/any/all/min/max(<genexpr>): a consumer clone (consume.c) */
         if (consume_sum_ty(r->in, r->c, i, &r->global, &t))
             return t;
     }
@@ -836,6 +925,8 @@ static Ty call_ty(Run *r, MirInst *i)
     MirFunction *f = (MirFunction *)callee.fn;
     if (gen_once(r->c, i, f) && n == f->nparams)
         return gen_call(r, i, f, args, n);
+    if (gen_plain(f) && n == f->nparams && gen_loop_only(r->c, i))
+        return gen_loop_call(r, i, f, args, n);
     if (!cloneable(f) || n != f->nparams)
         return ty_dyn();
     for (int k = 0; k < n; k++)
@@ -1042,7 +1133,7 @@ static Ty inst_ty(Run *r, MirInst *i)
         Ty a = T(r, i->args[0]);
         if (a.k == TY_RANGEITER)
             return ty_int(a.lo, a.hi);
-        return a.k == TY_BOT ? ty_bot() : ty_dyn();
+        return a.k == TY_BOT ? ty_bot() : gen_loop_item(r, i, ty_dyn());
     }
     default:
         return ty_dyn();
@@ -1088,8 +1179,9 @@ static int sweep(Run *r)
                 set(r, i, t);
                 continue;
             }
-            if (i->op == MIR_Yield) {
-                Ty t = ty_join(r->c->yield, T(r, i->args[0]));
+            if (i->op == MIR_Yield || i->op == MIR_YieldFrom) {
+                /* yield from: items of another iterator, not followed */
+                Ty t = ty_join(r->c->yield, i->op == MIR_Yield ? T(r, i->args[0]) : ty_dyn());
                 if (!ty_eq(t, r->c->yield)) {
                     r->c->yield = r->c->yield_changes++ >= WIDEN_AFTER ? ty_widen(r->c->yield, t)
                                                                        : t;

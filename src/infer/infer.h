@@ -59,6 +59,11 @@ struct InferCtx {
                                convention (a separate generic function with typed body), which
                                that site's function.new uses (callee[] of the function.new) */
     Ty yield;               /* the join of the values the body yields (consume.c) */
+    int gencall;            /* a generator function (def with yield) called directly from a
+                               typed context, its generator consumed only by that for loop
+                               (infer.c gen_loop_only): also genconv; the call site makes the
+                               clone's function object (specialize.c) and the loop variable
+                               gets the join of the yields */
     int yield_changes;
 };
 
@@ -275,7 +280,10 @@ void infer_specialize(Infer *in);
  * types a call sum(<genexpr>) in context c (returns 0 when it is not such a site: the builtin's
  * usual typing applies), setting c->callee[call] to the consumer's context when it is fused;
  * consume_gen_call gives the generator call of a site (the call that makes the generator). */
-enum { CONSUME_FLOAT, CONSUME_INT, CONSUME_NMODES };
+enum { CONSUME_FLOAT, CONSUME_INT, CONSUME_ANY, CONSUME_ALL, CONSUME_MIN, CONSUME_MAX,
+       CONSUME_NMODES };
+/* The builtin a consumer function of mode m (consume_mode - 1) stands for: "sum", "any", ... */
+const char *consume_builtin(int mode);
 void consume_prepare(MirProgram *p);
 int consume_mode(const MirFunction *f);
 int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty *out);
@@ -283,6 +291,8 @@ const MirInst *consume_gen_call(const MirInst *sum_call);
 /* explain: the line of the sum that runs the consumer clone instead of generator context g,
  * when every call of g is fused that way (else 0). */
 int consume_fused(const Infer *in, const InferCtx *g);
+/* explain: the builtin ("sum", "any", "all") of a site whose generator context is g. */
+const char *consume_fused_name(const InferCtx *g);
 /* Is consumer context t called by a fused sum?  The function whose sum call a consumer
  * function serves (it runs only from there: infer_load_safe), else NULL. */
 int consume_used(const Infer *in, const InferCtx *t);

@@ -550,6 +550,27 @@ static InferCtx *direct_target(Spec *s, const MirInst *call)
     return t && t->index > 0 && t->clone && !t->genconv ? t : NULL;
 }
 
+/* infer.c gen_loop_call: a call of a plain generator function whose generator only a for
+ * loop consumes goes to a typed copy that is still a generator (a separate generic function,
+ * InferCtx.gencall): its context, or NULL. */
+static InferCtx *gen_loop_target(Spec *s, const MirInst *call)
+{
+    if (call->op != MIR_Call || call->id < 0 || call->id >= s->c->nvals)
+        return NULL;
+    InferCtx *t = s->c->callee[call->id];
+    return t && t->gencall && t->index > 0 && t->clone ? t : NULL;
+}
+
+/* The call of such a loop whose gen.fresh i is (its callee operand becomes the copy's
+ * function object, so that the loop still closes the generator when left early). */
+static const MirInst *gen_fresh_call(Spec *s, const MirInst *i)
+{
+    if (i->op != MIR_GenFresh || i->args[1]->op != MIR_GetIter)
+        return NULL;
+    const MirInst *call = i->args[1]->args[0];
+    return gen_loop_target(s, call) ? call : NULL;
+}
+
 /* classes.c: o.m(...) of a known method whose context is specialised: its context. */
 static InferCtx *method_target(Spec *s, const MirInst *call)
 {
@@ -620,6 +641,8 @@ static void count_needed(Spec *s, int *needed)
                                       is_empty_set_call(s, i) ||
                                       (loop_of_call(s, i) && !loop_of_call(s, i)->versioned)))
                 from = 1;
+            if (gen_loop_target(s, i) || gen_fresh_call(s, i))
+                from = 1;   /* the callee: the copy's function object instead */
             if (method_target(s, i) || dunder_set_call(s->c, i)) {
                 /* the bound method is not made: its receiver is */
                 from = 1;
@@ -960,6 +983,32 @@ static void plan_consume(Spec *s)
                 s->skip[it->args[0]->id] = 1;
             }
         }
+}
+
+/* A gen_loop_target call: the function object of the typed copy made right here (no
+ * defaults, no closure: gen_plain), called as before; the loop's gen.fresh takes it too. */
+static MirInst *rewrite_gen_call(Spec *s, MirInst *i, InferCtx *t)
+{
+    MirInst *u = emit(s, MIR_Undef, NULL, 0, i->loc);
+    MirInst *a[3] = {u, u, u};
+    MirInst *mk = emit(s, MIR_MakeFunction, a, 3, i->loc);
+    mk->func = t->clone;
+    for (int k = 1; k < i->nargs; k++)
+        i->args[k] = get(s, i->args[k], MT_DYN, i->loc);
+    i->args[0] = mk;
+    mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
+    return i;
+}
+
+static MirInst *rewrite_gen_fresh(Spec *s, MirInst *i, const MirInst *call)
+{
+    MirInst *nc = s->map[call->id];
+    if (!nc || nc->op != MIR_Call)
+        die("specialize: gen.fresh before its generator call in %s", s->g->symbol);
+    i->args[1] = get(s, i->args[1], MT_DYN, i->loc);
+    i->args[0] = nc->args[0];
+    mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
+    return i;
 }
 
 static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
@@ -1420,7 +1469,14 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             n = rewrite_unary(s, i);
         break;
     case MIR_Call:
-        n = rewrite_call(s, pos, i);
+        if (gen_loop_target(s, i))
+            n = rewrite_gen_call(s, i, gen_loop_target(s, i));
+        else
+            n = rewrite_call(s, pos, i);
+        break;
+    case MIR_GenFresh:
+        if (gen_fresh_call(s, i))
+            n = rewrite_gen_fresh(s, i, gen_fresh_call(s, i));
         break;
     case MIR_Narrow:   /* a copy (not None here): the operand itself */
         n = get(s, i->args[0], TY(s, i).k == TY_BOT ? MT_DYN : ty_rep(TY(s, i)), i->loc);
