@@ -156,7 +156,11 @@ static void thread_var(MirFunction *g, MirInst *init, MirInst **def, MirInst **i
 
 /* The consumer function of generator expression f for `mode`, or NULL when its body has a shape
  * this does not handle (a yield whose value is used, yield from, two yields in a block). */
-static MirFunction *build(MirProgram *p, const MirFunction *f, int mode)
+/* Does generator expression f have a body the consumer builders handle: no yield from, no
+ * yield whose value is used, at most one yield per block and none in the entry block (which
+ * has no predecessors)?  ends: also each yield and a br after it end their block (the short-
+ * circuit consumers branch there). */
+static int consumer_shape(const MirFunction *f, int ends)
 {
     int n = max_id(f);
     int *uses = count_uses(f, n);
@@ -167,13 +171,21 @@ static MirFunction *build(MirProgram *p, const MirFunction *f, int mode)
             const MirInst *i = f->blocks[b]->insts[k];
             if (i->op == MIR_YieldFrom || (i->op == MIR_Yield && uses[i->id] > 0))
                 ok = 0;
+            if (ends && i->op == MIR_Yield && (k + 2 != f->blocks[b]->ninsts || !i->target ||
+                                               f->blocks[b]->insts[k + 1]->op != MIR_Br))
+                ok = 0;
             ny += i->op == MIR_Yield;
         }
         if (ny > 1 || (b == 0 && ny > 0))
             ok = 0;
     }
     free(uses);
-    if (!ok || f->nblocks == 0 || f->blocks[0]->npreds != 0)
+    return ok && f->nblocks > 0 && f->blocks[0]->npreds == 0;
+}
+
+static MirFunction *build(MirProgram *p, const MirFunction *f, int mode)
+{
+    if (!consumer_shape(f, 0))
         return NULL;
     MirFunction *g = copy_fn(p, f);
     MirBlock *entry = g->blocks[0];
@@ -290,25 +302,7 @@ static MirFunction *build(MirProgram *p, const MirFunction *f, int mode)
  * truthiness runs no code and iterators that are not generators. */
 static MirFunction *build_anyall(MirProgram *p, const MirFunction *f, int mode)
 {
-    int n = max_id(f);
-    int *uses = count_uses(f, n);
-    int ok = 1;
-    for (int b = 0; b < f->nblocks && ok; b++) {
-        int ny = 0;
-        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
-            const MirInst *i = f->blocks[b]->insts[k];
-            if (i->op == MIR_YieldFrom || (i->op == MIR_Yield && uses[i->id] > 0))
-                ok = 0;
-            if (i->op == MIR_Yield && (k + 2 != f->blocks[b]->ninsts || !i->target ||
-                                       f->blocks[b]->insts[k + 1]->op != MIR_Br))
-                ok = 0;   /* the yield and its br end the block */
-            ny += i->op == MIR_Yield;
-        }
-        if (ny > 1 || (b == 0 && ny > 0))
-            ok = 0;
-    }
-    free(uses);
-    if (!ok || f->nblocks == 0 || f->blocks[0]->npreds != 0)
+    if (!consumer_shape(f, 1))
         return NULL;
     MirFunction *g = copy_fn(p, f);
     int any = mode == CONSUME_ANY;
@@ -370,25 +364,7 @@ static MirFunction *build_anyall(MirProgram *p, const MirFunction *f, int mode)
  * for int or float items only (comparisons that run no code and cannot raise). */
 static MirFunction *build_minmax(MirProgram *p, const MirFunction *f, int mode)
 {
-    int n = max_id(f);
-    int *uses = count_uses(f, n);
-    int ok = 1;
-    for (int b = 0; b < f->nblocks && ok; b++) {
-        int ny = 0;
-        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
-            const MirInst *i = f->blocks[b]->insts[k];
-            if (i->op == MIR_YieldFrom || (i->op == MIR_Yield && uses[i->id] > 0))
-                ok = 0;
-            if (i->op == MIR_Yield && (k + 2 != f->blocks[b]->ninsts || !i->target ||
-                                       f->blocks[b]->insts[k + 1]->op != MIR_Br))
-                ok = 0;
-            ny += i->op == MIR_Yield;
-        }
-        if (ny > 1 || (b == 0 && ny > 0))
-            ok = 0;
-    }
-    free(uses);
-    if (!ok || f->nblocks == 0 || f->blocks[0]->npreds != 0)
+    if (!consumer_shape(f, 1))
         return NULL;
     MirFunction *g = copy_fn(p, f);
     MirBlock *unwind = NULL;
