@@ -1099,55 +1099,45 @@ static void plan_slices(Spec *s)
                 s->skip[s->blocks0[b]->insts[k]->args[1]->id] = 1;
 }
 
+/* The list op replacing subscript i: get_op with args[0..n) for a load, set_op with the
+ * stored value appended for a store; same successors as i. */
+static MirInst *emit_list_sub(Spec *s, MirInst *i, MirOp get_op, MirOp set_op, MirInst **args,
+                              int n)
+{
+    MirInst *r;
+    if (i->op == MIR_GetItem) {
+        r = emit(s, get_op, args, n, i->loc);
+    } else {
+        args[n] = get(s, i->args[2], MT_DYN, i->loc);
+        r = emit(s, set_op, args, n + 1, i->loc);
+    }
+    r->target = i->target;
+    r->exc = i->exc;
+    return r;
+}
+
 /* Subscripts of exact lists by small ints: inline bounds check and load/store. */
 static MirInst *rewrite_subscript(Spec *s, MirInst *i)
 {
+    MirInst *args[5];
     if (list_slice_use(s, i)) {
         const MirInst *sl = i->args[1];
-        MirInst *args[5];
         args[0] = get(s, i->args[0], MT_DYN, i->loc);
         for (int k = 0; k < 3; k++)
             args[k + 1] = get(s, sl->args[k], MT_DYN, i->loc);
-        MirInst *n;
-        if (i->op == MIR_GetItem) {
-            n = emit(s, MIR_ListSlice, args, 4, i->loc);
-        } else {
-            args[4] = get(s, i->args[2], MT_DYN, i->loc);
-            n = emit(s, MIR_ListSetSlice, args, 5, i->loc);
-        }
-        n->target = i->target;
-        n->exc = i->exc;
-        return n;
+        return emit_list_sub(s, i, MIR_ListSlice, MIR_ListSetSlice, args, 4);
     }
     if (TY(s, i->args[0]).k == TY_LIST && TY(s, i->args[1]).k == TY_INT &&
         !ty_int_small(TY(s, i->args[1]))) {   /* an int that may be big: tag test first */
-        MirInst *args[3] = {get(s, i->args[0], MT_DYN, i->loc), get(s, i->args[1], MT_DYN, i->loc),
-                            NULL};
-        MirInst *n;
-        if (i->op == MIR_GetItem) {
-            n = emit(s, MIR_ListGetT, args, 2, i->loc);
-        } else {
-            args[2] = get(s, i->args[2], MT_DYN, i->loc);
-            n = emit(s, MIR_ListSetT, args, 3, i->loc);
-        }
-        n->target = i->target;
-        n->exc = i->exc;
-        return n;
+        args[0] = get(s, i->args[0], MT_DYN, i->loc);
+        args[1] = get(s, i->args[1], MT_DYN, i->loc);
+        return emit_list_sub(s, i, MIR_ListGetT, MIR_ListSetT, args, 2);
     }
     if (TY(s, i->args[0]).k != TY_LIST || !ty_int_small(TY(s, i->args[1])))
         return NULL;
-    MirInst *args[3] = {get(s, i->args[0], MT_DYN, i->loc), get(s, i->args[1], MT_I64, i->loc),
-                        NULL};
-    MirInst *n;
-    if (i->op == MIR_GetItem) {
-        n = emit(s, MIR_ListGet, args, 2, i->loc);
-    } else {
-        args[2] = get(s, i->args[2], MT_DYN, i->loc);
-        n = emit(s, MIR_ListSet, args, 3, i->loc);
-    }
-    n->target = i->target;
-    n->exc = i->exc;
-    return n;
+    args[0] = get(s, i->args[0], MT_DYN, i->loc);
+    args[1] = get(s, i->args[1], MT_I64, i->loc);
+    return emit_list_sub(s, i, MIR_ListGet, MIR_ListSet, args, 2);
 }
 
 /* o.x / o.x = v on an exact instance of a class with a fixed layout (layout.c): the slot
