@@ -22,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core.h"
 #include "str_internal.h"
 
 #define STR_MAX_SIZE ((int64_t)1 << 40)   /* bytes; beyond this MemoryError, not overflow UB */
@@ -44,7 +43,7 @@ StrObject *rts_alloc(int64_t size, int64_t len)
     int room = len != size && len >= RT_STR_INDEX_STEP;
     /* the index entries, then the cursor (see rts_offset; 0 is code point 0 at byte 0) */
     if (room) bytes = index_pos(size) + (size_t)(len / RT_STR_INDEX_STEP + 1) * sizeof(int64_t);
-    StrObject *s = rt_alloc_atomic_inline(bytes);
+    StrObject *s = rt_alloc_atomic(bytes);
     if (!s) return NULL;
     s->ob.type = &rt_str_type;
     s->len = len;
