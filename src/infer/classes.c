@@ -443,6 +443,22 @@ int classes_generic_runs(const Infer *in, const MirFunction *f)
     return funcs_generic_runs(in, f);   /* not a method: funcs.c */
 }
 
+int classes_each_running(Infer *in, RunningInstFn fn)
+{
+    int opened = 0;
+    for (int ci = 0; ci < in->nctxs; ci++) {
+        const InferCtx *c = in->ctxs[ci];
+        const MirFunction *f = c->fn;
+        if (c->index == 0 && !classes_generic_runs(in, f))
+            continue;   /* never runs */
+        for (int b = 0; b < f->nblocks; b++)
+            if (c->reached[b])
+                for (int k = 0; k < f->blocks[b]->ninsts; k++)
+                    opened |= fn(in, c, f->blocks[b]->insts[k]);
+    }
+    return opened;
+}
+
 static int open_fn(Infer *in, const MirFunction *f)
 {
     if (!f || classes_generic_runs(in, f))
@@ -551,6 +567,53 @@ static int class_use_ok(const MirInst *i, int a)
     }
 }
 
+/* classes_verify's check of one instruction of a running context */
+static int verify_inst(Infer *in, const InferCtx *c, const MirInst *i)
+{
+    int opened = 0;
+    for (int a = 0; a < i->nargs; a++) {
+        Ty t = infer_ty(c, i->args[a]);
+        if (t.k == TY_CLASS && t.cls && !class_use_ok(i, a) &&
+            !dunder_class_arg_ok(c, i, a))
+            opened |= open_fn(in, init_of(in, t.cls));
+    }
+    switch (i->op) {
+    case MIR_GetAttr: {
+        Ty o = infer_ty(c, i->args[0]);
+        opened |= open_by_global_name(in, NULL, i->str, ty_dyn());
+        if (o.k == TY_BOT || o.k == TY_SET)
+            break;   /* (a set's attributes are the builtin set's) */
+        if (o.k == TY_INST) {
+            if (infer_ty(c, i).k == TY_METHOD && !only_direct_calls(c, i))
+                opened |= open_name(in, i->str);
+            break;
+        }
+        opened |= open_name(in, i->str);
+        break;
+    }
+    case MIR_NameLoad:
+        if (!dunder_alias_load(in, c->fn, i))   /* __rmul__ = __mul__: dunder.c */
+            opened |= open_name(in, i->str);
+        opened |= open_by_global_name(in, NULL, i->str, ty_dyn());
+        break;
+    case MIR_ImportFrom:
+        opened |= open_by_global_name(in, NULL, i->str, ty_dyn());
+        break;
+    case MIR_GlobalLoad:
+        opened |= open_by_global_name(in, c->fn->module, i->str, infer_ty(c, i));
+        break;
+    case MIR_Call: {
+        Ty t = infer_ty(c, i->args[0]);
+        if (t.k == TY_CLASS && t.cls && !class_call_direct(in, c, i, t))
+            opened |= open_fn(in, init_of(in, t.cls));
+        break;
+    }
+    default:
+        break;
+    }
+    return opened;
+}
+
 int classes_verify(Infer *in)
 {
     int opened = 0;
@@ -572,58 +635,6 @@ int classes_verify(Infer *in)
                 }
             }
     }
-    for (int ci = 0; ci < in->nctxs; ci++) {
-        const InferCtx *c = in->ctxs[ci];
-        const MirFunction *f = c->fn;
-        if (c->index == 0 && !classes_generic_runs(in, f))
-            continue;   /* never runs */
-        for (int b = 0; b < f->nblocks; b++) {
-            if (!c->reached[b])
-                continue;
-            for (int k = 0; k < f->blocks[b]->ninsts; k++) {
-                const MirInst *i = f->blocks[b]->insts[k];
-                for (int a = 0; a < i->nargs; a++) {
-                    Ty t = infer_ty(c, i->args[a]);
-                    if (t.k == TY_CLASS && t.cls && !class_use_ok(i, a) &&
-                        !dunder_class_arg_ok(c, i, a))
-                        opened |= open_fn(in, init_of(in, t.cls));
-                }
-                switch (i->op) {
-                case MIR_GetAttr: {
-                    Ty o = infer_ty(c, i->args[0]);
-                    opened |= open_by_global_name(in, NULL, i->str, ty_dyn());
-                    if (o.k == TY_BOT || o.k == TY_SET)
-                        break;   /* (a set's attributes are the builtin set's) */
-                    if (o.k == TY_INST) {
-                        if (infer_ty(c, i).k == TY_METHOD && !only_direct_calls(c, i))
-                            opened |= open_name(in, i->str);
-                        break;
-                    }
-                    opened |= open_name(in, i->str);
-                    break;
-                }
-                case MIR_NameLoad:
-                    if (!dunder_alias_load(in, f, i))   /* __rmul__ = __mul__: dunder.c */
-                        opened |= open_name(in, i->str);
-                    opened |= open_by_global_name(in, NULL, i->str, ty_dyn());
-                    break;
-                case MIR_ImportFrom:
-                    opened |= open_by_global_name(in, NULL, i->str, ty_dyn());
-                    break;
-                case MIR_GlobalLoad:
-                    opened |= open_by_global_name(in, f->module, i->str, infer_ty(c, i));
-                    break;
-                case MIR_Call: {
-                    Ty t = infer_ty(c, i->args[0]);
-                    if (t.k == TY_CLASS && t.cls && !class_call_direct(in, c, i, t))
-                        opened |= open_fn(in, init_of(in, t.cls));
-                    break;
-                }
-                default:
-                    break;
-                }
-            }
-        }
-    }
+    opened |= classes_each_running(in, verify_inst);
     return opened;
 }

@@ -384,44 +384,33 @@ static int open_by_builtin(Infer *in, const MirFunction *f, const MirInst *load)
     return opened;
 }
 
-int dunder_verify(Infer *in)
+static int verify_inst(Infer *in, const InferCtx *c, const MirInst *i)
 {
+    const DunderOp *d = op_of(i);
+    if (d) {
+        int swap;
+        if (dunder_target(in, c, i, &swap))
+            return 0;   /* a direct call of the clone */
+        int inst = 0;
+        for (int a = 0; a < i->nargs; a++)
+            inst |= may_be_instance(infer_ty(c, i->args[a]));
+        return inst ? open_op(in, d) : 0;
+    }
     int opened = 0;
-    if (in->all_open || in->escape)
-        return 0;
-    for (int ci = 0; ci < in->nctxs; ci++) {
-        const InferCtx *c = in->ctxs[ci];
-        const MirFunction *f = c->fn;
-        if (c->index == 0 && !classes_generic_runs(in, f))
-            continue;   /* never runs */
-        for (int b = 0; b < f->nblocks; b++) {
-            if (!c->reached[b])
-                continue;
-            for (int k = 0; k < f->blocks[b]->ninsts; k++) {
-                const MirInst *i = f->blocks[b]->insts[k];
-                const DunderOp *d = op_of(i);
-                if (d) {
-                    int swap;
-                    if (dunder_target(in, c, i, &swap))
-                        continue;   /* a direct call of the clone */
-                    int inst = 0;
-                    for (int a = 0; a < i->nargs; a++)
-                        inst |= may_be_instance(infer_ty(c, i->args[a]));
-                    if (inst)
-                        opened |= open_op(in, d);
-                    continue;
-                }
-                if ((i->op == MIR_GetAttr || i->op == MIR_ImportFrom || i->op == MIR_NameLoad ||
-                     i->op == MIR_GlobalLoad) && i->str) {
-                    if (i->op != MIR_GlobalLoad && table_name(i->str) &&
-                        !dunder_alias_load(in, f, i))
-                        opened |= classes_open_name(in, i->str);
-                    opened |= open_by_builtin(in, f, i);
-                }
-            }
-        }
+    if ((i->op == MIR_GetAttr || i->op == MIR_ImportFrom || i->op == MIR_NameLoad ||
+         i->op == MIR_GlobalLoad) && i->str) {
+        if (i->op != MIR_GlobalLoad && table_name(i->str) && !dunder_alias_load(in, c->fn, i))
+            opened |= classes_open_name(in, i->str);
+        opened |= open_by_builtin(in, c->fn, i);
     }
     return opened;
+}
+
+int dunder_verify(Infer *in)
+{
+    if (in->all_open || in->escape)
+        return 0;
+    return classes_each_running(in, verify_inst);
 }
 
 /* ---- isinstance ---- */

@@ -155,37 +155,23 @@ static int load_direct_only(const InferCtx *c, const MirInst *load)
     return 1;
 }
 
+static int verify_inst(Infer *in, const InferCtx *c, const MirInst *i)
+{
+    switch (i->op) {
+    case MIR_GlobalLoad:
+        return i->str && !load_direct_only(c, i) ? open_by_name(in, c->fn->module, i->str) : 0;
+    case MIR_NameLoad:
+    case MIR_ImportFrom:
+    case MIR_GetAttr:
+        return i->str ? open_by_name(in, NULL, i->str) : 0;
+    default:
+        return 0;
+    }
+}
+
 int funcs_verify(Infer *in)
 {
-    int opened = 0;
     if (in->all_open || in->escape)
         return 0;
-    for (int ci = 0; ci < in->nctxs; ci++) {
-        const InferCtx *c = in->ctxs[ci];
-        const MirFunction *f = c->fn;
-        if (c->index == 0 && !classes_generic_runs(in, f))
-            continue;   /* never runs */
-        for (int b = 0; b < f->nblocks; b++) {
-            if (!c->reached[b])
-                continue;
-            for (int k = 0; k < f->blocks[b]->ninsts; k++) {
-                const MirInst *i = f->blocks[b]->insts[k];
-                switch (i->op) {
-                case MIR_GlobalLoad:
-                    if (i->str && !load_direct_only(c, i))
-                        opened |= open_by_name(in, f->module, i->str);
-                    break;
-                case MIR_NameLoad:
-                case MIR_ImportFrom:
-                case MIR_GetAttr:
-                    if (i->str)
-                        opened |= open_by_name(in, NULL, i->str);
-                    break;
-                default:
-                    break;
-                }
-            }
-        }
-    }
-    return opened;
+    return classes_each_running(in, verify_inst);
 }

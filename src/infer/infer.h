@@ -198,6 +198,10 @@ const MirInst *classes_dyn_store(const Infer *in, const InferClass *cls, const c
                                  const MirFunction **fn);
 /* May the generic version of f run (else it is a method that only direct calls reach)? */
 int classes_generic_runs(const Infer *in, const MirFunction *f);
+/* The verifiers' walk: fn on every instruction of a reached block of every context that
+ * runs (not a generic version that never runs); the OR of its results (1: something opened). */
+typedef int (*RunningInstFn)(Infer *in, const InferCtx *c, const MirInst *i);
+int classes_each_running(Infer *in, RunningInstFn fn);
 /* After a fixed point: opens the methods whose generic version may run after all (a dynamic
  * lookup of the name, a class call that is not direct, a class object that escapes);
  * returns 1 when one was opened (inference must run again). */

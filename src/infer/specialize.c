@@ -384,16 +384,8 @@ static void find_zip_loop(Spec *s)
             body->npreds != 1 || !x->target2 ||
             (x->target2->ninsts && x->target2->insts[0]->op == MIR_Phi))
             return;
-        Loop l = {0};
-        l.next = x;
-        l.it = x->args[0];
-        l.head = h;
-        l.body = body;
-        l.exit = x->target2;
-        l.step = 1;
-        l.zip = 1;
-        l.unpack = u;
-        add_loop(s, l);
+        add_loop(s, (Loop){.next = x, .it = x->args[0], .head = h, .body = body,
+                           .exit = x->target2, .step = 1, .zip = 1, .unpack = u});
         return;
     }
 }
@@ -458,15 +450,8 @@ static void find_versioned(Spec *s, MirBlock *h, MirInst *x)
     if (!body || body == h || body->npreds != 1 || has_phis(body) || !x->target2 ||
         x->target2 == h || has_phis(x->target2) || (x->exc && has_phis(x->exc)))
         return;
-    Loop l = {0};
-    l.next = x;
-    l.it = it;
-    l.call = call;
-    l.head = h;
-    l.body = body;
-    l.exit = x->target2;
-    l.versioned = 1;
-    add_loop(s, l);
+    add_loop(s, (Loop){.next = x, .it = it, .call = call, .head = h, .body = body,
+                       .exit = x->target2, .versioned = 1});
 }
 
 /* Is this iter.next the head of a range loop we can count? */
@@ -507,19 +492,8 @@ static void find_loops(Spec *s)
         if (!body || body == h || body->npreds != 1 ||
             (body->ninsts && body->insts[0]->op == MIR_Phi))
             continue;
-        if (s->nloops == s->caploops) {
-            s->caploops = s->caploops ? 2 * s->caploops : 4;
-            s->loops = realloc(s->loops, sizeof *s->loops * (size_t)s->caploops);
-        }
-        Loop l = {0};
-        l.next = x;
-        l.it = it;
-        l.call = call;
-        l.head = h;
-        l.body = body;
-        l.exit = x->target2;
-        l.step = step;
-        s->loops[s->nloops++] = l;
+        add_loop(s, (Loop){.next = x, .it = it, .call = call, .head = h, .body = body,
+                           .exit = x->target2, .step = step});
         s->skip[it->id] = 1;
         s->skip[call->id] = 1;
     }
