@@ -1037,28 +1037,45 @@ static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLV
     return get ? phi2(cg, cg->i64, rf, fast_end, rs, slow_end) : NULL;
 }
 
+/* The list iterator step shared by iter.next and enum.next (ListIterObject): from the current
+ * block, branches to done when `it` is exhausted (its list dropped, seq = 0, at the end, as
+ * listiter_next does, so that a list grown afterwards is not resumed) and else continues in a
+ * new block with the index advanced; returns the index stepped past, *seqp its list, *endp the
+ * block that dropped the list (a second predecessor of done). */
+static LLVMValueRef list_iter_step(Cg *cg, LLVMValueRef it, LLVMBasicBlockRef done,
+                                   LLVMValueRef *seqp, LLVMBasicBlockRef *endp)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef live = new_bb(cg, "listiter.seq"), step = new_bb(cg, "listiter.item"),
+                      end = new_bb(cg, "listiter.end");
+    LLVMValueRef seq = load_field(cg, cg->i64, it, offsetof(ListIterObject, seq));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, seq, ci64(cg, 0), ""), done, live);
+    LLVMPositionBuilderAtEnd(b, live);
+    LLVMValueRef i = load_field(cg, cg->i64, it, offsetof(ListIterObject, i));
+    LLVMValueRef size = load_field(cg, cg->i64, seq, offsetof(ListObject, size));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, i, size, ""), step, end);
+    LLVMPositionBuilderAtEnd(b, end);
+    LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, it, offsetof(ListIterObject, seq)));
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, step);
+    LLVMBuildStore(b, LLVMBuildAdd(b, i, ci64(cg, 1), ""),
+                   field_ptr(cg, it, offsetof(ListIterObject, i)));
+    *seqp = seq;
+    *endp = end;
+    return i;
+}
+
 /* enum.next: steps enumerate(list) inline (the typed tier proved its iterator a list
  * iterator and its count a small int from 0): the index of the item stepped past, -1 at the end
  * (the list iterator then marks itself exhausted, as rt_next_fast). */
 static LLVMValueRef enum_next(Cg *cg, LLVMValueRef e)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef live = new_bb(cg, "enum.live"), step = new_bb(cg, "enum.step"),
-                      end = new_bb(cg, "enum.end"), done = new_bb(cg, "enum.done");
+    LLVMBasicBlockRef done = new_bb(cg, "enum.done"), end;
     LLVMBasicBlockRef entry = LLVMGetInsertBlock(b);
-    LLVMValueRef li = load_field(cg, cg->i64, e, offsetof(EnumerateObject, it));
-    LLVMValueRef seq = load_field(cg, cg->i64, li, offsetof(ListIterObject, seq));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, seq, ci64(cg, 0), ""), done, live);
-    LLVMPositionBuilderAtEnd(b, live);
-    LLVMValueRef i = load_field(cg, cg->i64, li, offsetof(ListIterObject, i));
-    LLVMValueRef size = load_field(cg, cg->i64, seq, offsetof(ListObject, size));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, i, size, ""), step, end);
-    LLVMPositionBuilderAtEnd(b, end);
-    LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, li, offsetof(ListIterObject, seq)));
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, step);
-    LLVMBuildStore(b, LLVMBuildAdd(b, i, ci64(cg, 1), ""),
-                   field_ptr(cg, li, offsetof(ListIterObject, i)));
+    LLVMValueRef li = load_field(cg, cg->i64, e, offsetof(EnumerateObject, it)), seq;
+    list_iter_step(cg, li, done, &seq, &end);
+    LLVMBasicBlockRef step = LLVMGetInsertBlock(b);
     LLVMValueRef cnt = load_field(cg, cg->i64, e, offsetof(EnumerateObject, count));
     LLVMBuildStore(b, LLVMBuildAdd(b, cnt, ci64(cg, 2), ""),
                    field_ptr(cg, e, offsetof(EnumerateObject, count)));
@@ -1362,9 +1379,6 @@ static LLVMValueRef iter_next(Cg *cg, const MirInst *in, LLVMValueRef it)
     LLVMBasicBlockRef ri_more = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "rangeiter.more");
     LLVMBasicBlockRef not_ri = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.notrange");
     LLVMBasicBlockRef li = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "listiter");
-    LLVMBasicBlockRef li_seq = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "listiter.seq");
-    LLVMBasicBlockRef li_item = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "listiter.item");
-    LLVMBasicBlockRef li_end = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "listiter.end");
     LLVMBasicBlockRef gen_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.generic");
     LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.value");
     LLVMBuildCondBr(b, is_ri, ri, not_ri);
@@ -1392,22 +1406,14 @@ static LLVMValueRef iter_next(Cg *cg, const MirInst *in, LLVMValueRef it)
                                  cg_rt_global(cg, "rt_list_iterator_type", cg->i8), ""), "");
     LLVMBuildCondBr(b, is_li, li, gen_bb);
     LLVMPositionBuilderAtEnd(b, li);
-    LLVMValueRef seq = load_field(cg, cg->i64, it, offsetof(ListIterObject, seq));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, seq, ci64(cg, 0), ""), done, li_seq);
-    LLVMPositionBuilderAtEnd(b, li_seq);
-    LLVMValueRef idx = load_field(cg, cg->i64, it, offsetof(ListIterObject, i));
-    LLVMValueRef size = load_field(cg, cg->i64, seq, offsetof(ListObject, size));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, idx, size, ""), li_item, li_end);
-    LLVMPositionBuilderAtEnd(b, li_item);
+    LLVMValueRef seq;
+    LLVMBasicBlockRef li_end;
+    LLVMValueRef idx = list_iter_step(cg, it, done, &seq, &li_end);
+    LLVMBasicBlockRef li_item = LLVMGetInsertBlock(b);
     LLVMValueRef items = load_field(cg, cg->ptr, seq, offsetof(ListObject, items));
     LLVMValueRef r_list = LLVMBuildLoad2(b, cg->i64,
                                          LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, ""), "");
-    LLVMBuildStore(b, LLVMBuildAdd(b, idx, ci64(cg, 1), ""),
-                   field_ptr(cg, it, offsetof(ListIterObject, i)));
     LLVMBuildBr(b, joined);
-    LLVMPositionBuilderAtEnd(b, li_end);
-    LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, it, offsetof(ListIterObject, seq)));
-    LLVMBuildBr(b, done);
 
     /* 0 and nothing pending = exhausted: a warm branch (every loop ends there) */
     LLVMPositionBuilderAtEnd(b, gen_bb);
