@@ -443,14 +443,19 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
     }
     CgOptions cgo = {opt->opt_level, opt->emit_set ? opt->emit : CG_EMIT_OBJ, 1, 0, srcs, nsrcs,
                      driver_links_sanitized(), (const MirFunction *const *)never_run.v,
-                     never_run.n};
+                     never_run.n, NULL};
     char obj[4096];
     snprintf(obj, sizeof obj, "%s/%s", tmpdir,
              !opt->emit_set ? "prog.o" : opt->emit == CG_EMIT_LLVM ? "prog.ll"
                                        : opt->emit == CG_EMIT_ASM   ? "prog.s"
                                                                     : "prog.o");
+    char obj2[4096];
+    snprintf(obj2, sizeof obj2, "%s/prog.2.o", tmpdir);
+    if (!opt->emit_set)
+        cgo.obj2_path = obj2;
     char *cgerr = NULL;
-    if (codegen_emit(prog, main_mod, &cgo, obj, &cgerr) != 0) {
+    int nobj = codegen_emit(prog, main_mod, &cgo, obj, &cgerr);
+    if (nobj < 0) {
         fprintf(stderr, "aithon: internal error: %s\n", cgerr ? cgerr : "code generation failed");
         free(cgerr);
         goto done;
@@ -462,7 +467,7 @@ static int build(const char *path, const Options *opt, PtrVec *inputs)
             fprintf(stderr, "aithon: cannot write %s: %s\n", out_path, strerror(errno));
             goto done;
         }
-    } else if (driver_link(obj, out_path, opt->is_static) != 0) {
+    } else if (driver_link(obj, nobj == 1 ? obj2 : NULL, out_path, opt->is_static) != 0) {
         goto done;
     }
     phase_time("link");

@@ -16,6 +16,7 @@
 #include <llvm-c/Core.h>
 #include <llvm-c/DebugInfo.h>
 #include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
 
 #include "../../runtime/include/rt_func.h"
 #include "../../runtime/include/rt_gen.h"
@@ -161,5 +162,11 @@ void cg_debug_end(Cg *cg);
 /* cg_cold.c: per function of p (by position in p->funcs), 1 when it is cold by construction
  * (runs at most once, or never); malloc'd. */
 unsigned char *cg_find_cold(const MirProgram *p, const CgOptions *opt);
+
+/* cg_split.c: emits the optimised module as two objects, path0 and path1, on two threads;
+ * returns 1, or 0 (nothing written) when the module is too small to gain from it, or -1 with
+ * a malloc'd message in *err.  The module's internal symbols become hidden external ones. */
+int cg_emit_split(LLVMModuleRef mod, LLVMTargetRef target, const char *triple,
+                  LLVMCodeGenOptLevel level, const char *path0, const char *path1, char **err);
 
 #endif

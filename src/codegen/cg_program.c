@@ -919,7 +919,6 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
     LLVMSetDataLayout(cg->mod, dl);
     LLVMDisposeMessage(dl);
     LLVMSetTarget(cg->mod, triple);
-    LLVMDisposeMessage(triple);
     check_layouts(cg);
 
     cg->consts_tmp = LLVMAddGlobal(cg->mod, cg->i64, "aithon.consts.tmp");
@@ -954,7 +953,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
     LLVMDIBuilderFinalize(cg->dib);
     phase_time("codegen: IR emission");
 
-    int rc = 0;
+    int rc = 0, split = 0;
     if (opt->verify && verify_fails(cg->mod, &msg)) {
         *err = xstrdup_msg("LLVM verifier: ", msg);
         LLVMDisposeMessage(msg);
@@ -989,7 +988,12 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
         rc = -1;
     }
     phase_time("LLVM verify");
-    if (rc == 0) {
+    if (rc == 0 && opt->emit == CG_EMIT_OBJ && opt->obj2_path && opt->opt_level > 0) {
+        rc = cg_emit_split(cg->mod, target, triple, lvl, out_path, opt->obj2_path, err);
+        if (rc == 1)
+            split = 1;
+    }
+    if (rc == 0 && !split) {
         if (opt->emit == CG_EMIT_LLVM) {
             if (LLVMPrintModuleToFile(cg->mod, out_path, &msg)) {
                 *err = xstrdup_msg("cannot write LLVM IR: ", msg);
@@ -1010,9 +1014,10 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
     LLVMDisposeTargetData(cg->td);
     LLVMDisposeModule(cg->mod);
     LLVMDisposeTargetMachine(tm);
+    LLVMDisposeMessage(triple);
     phase_time("LLVM object emission");
     LLVMContextDispose(cg->ctx);
     cg_free(cg);
     phase_time("LLVM dispose");
-    return rc;
+    return rc < 0 ? rc : split;
 }

@@ -36,11 +36,15 @@ typedef struct CgOptions {
      * clones reach them): compiled without optimisation (cg_cold.c) */
     const MirFunction *const *never_run;
     int nnever_run;
+    /* CG_EMIT_OBJ for linking: a path where a second object file may be written, when the
+     * code is big enough to be emitted on two threads (cg_split.c); NULL: one object */
+    const char *obj2_path;
 } CgOptions;
 
 /* Generates code for program p whose main module is main_mod and writes it to out_path in the
- * requested form.  Returns 0, or -1 with a malloc'd message in *err (an internal error: a
- * verifier failure or an LLVM error). */
+ * requested form.  Returns 0, or 1 when the object code was split and the second part written
+ * to opt->obj2_path, or -1 with a malloc'd message in *err (an internal error: a verifier
+ * failure or an LLVM error). */
 int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions *opt,
                  const char *out_path, char **err);
 

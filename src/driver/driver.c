@@ -253,7 +253,7 @@ int driver_links_sanitized(void)
 #endif
 }
 
-int driver_link(const char *obj, const char *out, int is_static)
+int driver_link(const char *obj, const char *obj2, const char *out, int is_static)
 {
     const char *rt = driver_runtime_lib();
     if (!rt) {
@@ -282,6 +282,8 @@ int driver_link(const char *obj, const char *out, int is_static)
     argv[k++] = "-o";
     argv[k++] = tmp;
     argv[k++] = (char *)obj;
+    if (obj2)
+        argv[k++] = (char *)obj2;
     argv[k++] = (char *)rt;
 #ifdef AITHON_SANITIZE
     argv[k++] = "-fsanitize=address,undefined";

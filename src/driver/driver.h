@@ -36,10 +36,10 @@ void driver_rmtree(const char *dir);
  * is then instrumented by AddressSanitizer as well. */
 int driver_links_sanitized(void);
 
-/* Links obj into the executable out (written as a temporary name in out's directory, renamed
- * when complete, so a failure never leaves a partial file).  Returns 0 or -1 after printing the
- * linker's complaint. */
-int driver_link(const char *obj, const char *out, int is_static);
+/* Links obj (and obj2, the second part of split object code, unless NULL) into the executable
+ * out (written as a temporary name in out's directory, renamed when complete, so a failure
+ * never leaves a partial file).  Returns 0 or -1 after printing the linker's complaint. */
+int driver_link(const char *obj, const char *obj2, const char *out, int is_static);
 
 /* Renames tmp to final, or copies when they are on different file systems; 0 or -1. */
 int driver_commit(const char *tmp, const char *final);
