@@ -163,10 +163,16 @@ void cg_debug_end(Cg *cg);
  * (runs at most once, or never); malloc'd. */
 unsigned char *cg_find_cold(const MirProgram *p, const CgOptions *opt);
 
-/* cg_split.c: emits the optimised module as two objects, path0 and path1, on two threads;
- * returns 1, or 0 (nothing written) when the module is too small to gain from it, or -1 with
- * a malloc'd message in *err.  The module's internal symbols become hidden external ones. */
-int cg_emit_split(LLVMModuleRef mod, LLVMTargetRef target, const char *triple,
-                  LLVMCodeGenOptLevel level, const char *path0, const char *path1, char **err);
+/* cg_split.c: before the optimisation pipeline, cuts mod into two partitions when it is big
+ * enough to gain from it; the second (a copy in a context of its own) is optimised with passes
+ * and emitted to path1 on a thread, while mod keeps only the first partition's function bodies
+ * (some internal symbols become hidden external ones).  NULL: nothing was cut.
+ * cg_split_finish waits for the thread; 0, or -1 with a malloc'd message in *err (unless *err
+ * already holds one). */
+typedef struct CgSplit CgSplit;
+CgSplit *cg_split_start(LLVMModuleRef mod, LLVMTargetRef target, const char *triple,
+                        LLVMCodeGenOptLevel level, const char *passes, int verify,
+                        const char *path1);
+int cg_split_finish(CgSplit *sp, char **err);
 
 #endif

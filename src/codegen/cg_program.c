@@ -601,8 +601,11 @@ static void debug_init(Cg *cg, const MirModule *main_mod)
     cg->di_fnty = LLVMDIBuilderCreateSubroutineType(cg->dib, f, NULL, 0, LLVMDIFlagZero);
     LLVMAddModuleFlag(cg->mod, LLVMModuleFlagBehaviorWarning, "Debug Info Version", 18,
                       LLVMValueAsMetadata(LLVMConstInt(cg->i32, LLVMDebugMetadataVersion(), 0)));
+    /* version 4: Debian 12's valgrind (3.19) cannot read an executable linked from several
+     * DWARF 5 units that LLVM made (their string offset tables), and big programs are
+     * emitted as two objects (cg_split.c) */
     LLVMAddModuleFlag(cg->mod, LLVMModuleFlagBehaviorWarning, "Dwarf Version", 13,
-                      LLVMValueAsMetadata(LLVMConstInt(cg->i32, 5, 0)));
+                      LLVMValueAsMetadata(LLVMConstInt(cg->i32, 4, 0)));
 }
 
 void cg_debug_begin(Cg *cg, LLVMValueRef fn, const MirFunction *mf)
@@ -953,15 +956,16 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
     LLVMDIBuilderFinalize(cg->dib);
     phase_time("codegen: IR emission");
 
-    int rc = 0, split = 0;
+    int rc = 0;
+    CgSplit *split = NULL;
     if (opt->verify && verify_fails(cg->mod, &msg)) {
         *err = xstrdup_msg("LLVM verifier: ", msg);
         LLVMDisposeMessage(msg);
         rc = -1;
     }
     phase_time("LLVM verify");
+    char passes[48];   /* read by the second partition's thread until cg_split_finish */
     if (rc == 0) {
-        char passes[48];
         snprintf(passes, sizeof passes, "default<O%d>%s", opt->opt_level < 0 ? 0
                                                           : opt->opt_level > 3 ? 3
                                                                                : opt->opt_level,
@@ -970,6 +974,10 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
             mark_sanitized(cg);
         mark_cold(cg, p);
         mark_inline(cg, p);
+        if (opt->emit == CG_EMIT_OBJ && opt->obj2_path && opt->opt_level > 0 &&
+            !opt->sanitize_address)
+            split = cg_split_start(cg->mod, target, triple, lvl, passes, opt->verify,
+                                   opt->obj2_path);
         LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
         LLVMPassBuilderOptionsSetVerifyEach(po, 0);
         LLVMErrorRef e = LLVMRunPasses(cg->mod, passes, tm, po);
@@ -988,12 +996,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
         rc = -1;
     }
     phase_time("LLVM verify");
-    if (rc == 0 && opt->emit == CG_EMIT_OBJ && opt->obj2_path && opt->opt_level > 0) {
-        rc = cg_emit_split(cg->mod, target, triple, lvl, out_path, opt->obj2_path, err);
-        if (rc == 1)
-            split = 1;
-    }
-    if (rc == 0 && !split) {
+    if (rc == 0) {
         if (opt->emit == CG_EMIT_LLVM) {
             if (LLVMPrintModuleToFile(cg->mod, out_path, &msg)) {
                 *err = xstrdup_msg("cannot write LLVM IR: ", msg);
@@ -1014,10 +1017,12 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
     LLVMDisposeTargetData(cg->td);
     LLVMDisposeModule(cg->mod);
     LLVMDisposeTargetMachine(tm);
+    if (split && cg_split_finish(split, err) != 0)
+        rc = -1;
     LLVMDisposeMessage(triple);
     phase_time("LLVM object emission");
     LLVMContextDispose(cg->ctx);
     cg_free(cg);
     phase_time("LLVM dispose");
-    return rc < 0 ? rc : split;
+    return rc < 0 ? rc : split != NULL;
 }
