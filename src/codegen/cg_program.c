@@ -135,6 +135,9 @@ LLVMValueRef cg_rt_global(Cg *cg, const char *name, LLVMTypeRef t)
     if (!g) {
         g = LLVMAddGlobal(cg->mod, t, name);
         LLVMSetLinkage(g, LLVMExternalLinkage);
+        /* the runtime is a static archive linked into the executable itself: hidden makes
+         * the reference dso_local (a pc-relative access, no GOT load) */
+        LLVMSetVisibility(g, LLVMHiddenVisibility);
     }
     return g;
 }
@@ -151,7 +154,10 @@ LLVMValueRef cg_rt_tls(Cg *cg, const char *name)
         g = LLVMAddGlobal(cg->mod, cg->i32, name);
         LLVMSetLinkage(g, LLVMExternalLinkage);
         LLVMSetThreadLocal(g, 1);
-        LLVMSetThreadLocalMode(g, LLVMInitialExecTLSModel);
+        /* defined in the executable (the static runtime archive): its offset from the thread
+         * pointer is a link-time constant, no GOT load on every access */
+        LLVMSetThreadLocalMode(g, LLVMLocalExecTLSModel);
+        LLVMSetVisibility(g, LLVMHiddenVisibility);
     }
     return g;
 }

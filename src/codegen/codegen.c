@@ -1121,14 +1121,50 @@ LLVMTypeRef cg_clone_type(Cg *cg, const MirFunction *mf)
     return LLVMFunctionType(cg_clone_ret_type(cg, mf), ps, (unsigned)(n + off), 0);
 }
 
+/* A clone is a *leaf* when nothing in its body can run Python code or read the recursion
+ * depth: typed arithmetic, compares, list and cell reads, branches.  Such a clone never
+ * observes its own recursion level, so its prologue only checks that entering would not pass
+ * the limit (the same RecursionError as counting would raise) and never stores the depth.
+ * The list is a whitelist: an op not named here (calls, generic protocol ops, raise, which
+ * may construct a user exception) makes the clone count its level as before. */
+static int clone_is_leaf(const MirFunction *mf)
+{
+    for (int i = 0; i < mf->nblocks; i++) {
+        const MirBlock *bl = mf->blocks[i];
+        for (int j = 0; j < bl->ninsts; j++) {
+            switch (bl->insts[j]->op) {
+            case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstInt:
+            case MIR_ConstFloat: case MIR_ConstI1: case MIR_Param: case MIR_Phi: case MIR_Is:
+            case MIR_Not: case MIR_BoxBool: case MIR_ClosureCell: case MIR_CellGet:
+            case MIR_BoxI64: case MIR_BoxF64: case MIR_UnboxI64: case MIR_UnboxF64:
+            case MIR_UnboxBool: case MIR_IToF: case MIR_IntToF: case MIR_NumToF:
+            case MIR_IntClamp: case MIR_IAdd: case MIR_ISub: case MIR_IMul: case MIR_INeg:
+            case MIR_IFloorDiv: case MIR_IMod: case MIR_ITrueDiv: case MIR_ICmp:
+            case MIR_ITruthy: case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul:
+            case MIR_IntFloorDiv: case MIR_IntMod: case MIR_IntCmp: case MIR_IntTruthy:
+            case MIR_FAdd: case MIR_FSub: case MIR_FMul: case MIR_FDiv: case MIR_FFloorDiv:
+            case MIR_FMod: case MIR_FPow: case MIR_FNeg: case MIR_FCmp: case MIR_FTruthy:
+            case MIR_FSqrt: case MIR_ListGet: case MIR_ListLen: case MIR_SetLen:
+            case MIR_Narrow: case MIR_Br: case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
+                break;
+            default:
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
 /* Returns from a clone: leaves the recursion level, packs {value, error}. */
 static void clone_return(Cg *cg, LLVMValueRef v, int error)
 {
     const MirFunction *mf = cg->fn->mf;
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
-    LLVMBuildStore(b, LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), ""),
-                   depth);
+    if (!cg->fn->leaf) {
+        LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
+        LLVMBuildStore(b, LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), ""),
+                       depth);
+    }
     if (mf->rettype == MT_DYN) {
         LLVMBuildRet(b, error ? ci64(cg, 0) : v);
         return;
@@ -2176,6 +2212,7 @@ void cg_function(Cg *cg, const MirFunction *mf)
          * the limit is reached rt_recursion_enter raises RecursionError and the clone returns
          * the error before any traceback entry of its own, as a call through vectorcall */
         LLVMBuilderRef b = cg->b;
+        f->leaf = clone_is_leaf(mf);
         LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
         LLVMValueRef nd = LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), "");
         LLVMValueRef lim = LLVMBuildLoad2(b, cg->i32, cg_rt_global(cg, "rt_recursion_limit", cg->i32),
@@ -2186,11 +2223,13 @@ void cg_function(Cg *cg, const MirFunction *mf)
         LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
         LLVMPositionBuilderAtEnd(b, deep);
         rt_call0(cg, RTF_rt_recursion_enter);
-        LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), ""),
-                       depth);   /* clone_return takes it back */
+        if (!f->leaf)   /* clone_return takes it back */
+            LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1),
+                                           ""), depth);
         clone_return(cg, NULL, 1);
         LLVMPositionBuilderAtEnd(b, ok);
-        LLVMBuildStore(b, nd, depth);
+        if (!f->leaf)
+            LLVMBuildStore(b, nd, depth);
         LLVMBuildBr(b, f->bbs[mf->blocks[0]->id]);
         LLVMPositionBuilderAtEnd(b, f->unwind_bb);
         clone_return(cg, NULL, 1);
