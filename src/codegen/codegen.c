@@ -713,6 +713,37 @@ static LLVMRealPredicate fcmp_pred(int op)
     }
 }
 
+/* Speculating leaf clones (clone_is_leaf, cg_function): a leaf clone is a pure function of
+ * its arguments (it reads lists and cells, writes nothing, calls nothing), so its body can be
+ * emitted a second time assuming every tagged int stays small.  Where that fails (a big
+ * operand, an overflow, a divisor the inline path does not take, a big int to convert) the
+ * speculative body gives up and returns what the exact body (the clone emitted as usual)
+ * returns for the same arguments: nothing it did before is visible, and the exact body
+ * computes the result, its exceptions and traceback from the start.  On the fast path every
+ * tagged result is then known small, so the tag tests of the following ops fold away.
+ * Returns the block that restarts in the exact body, or NULL when not speculating. */
+static LLVMBasicBlockRef spec_restart(Cg *cg)
+{
+    CgFn *f = cg->fn;
+    if (!f->exact)
+        return NULL;
+    if (!f->restart_bb) {
+        LLVMBuilderRef b = cg->b;
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(b);
+        f->restart_bb = new_bb(cg, "spec.restart");
+        LLVMPositionBuilderAtEnd(b, f->restart_bb);
+        unsigned n = LLVMCountParams(f->fn);
+        LLVMValueRef args[66];
+        for (unsigned i = 0; i < n && i < 66; i++)
+            args[i] = LLVMGetParam(f->fn, i);
+        LLVMValueRef r = LLVMBuildCall2(b, cg_clone_type(cg, f->mf), f->exact, args, n, "");
+        LLVMSetTailCall(r, 1);
+        LLVMBuildRet(b, r);
+        LLVMPositionBuilderAtEnd(b, here);
+    }
+    return f->restart_bb;
+}
+
 /* int.add/sub/mul on tagged ints: both small -> the tagged words with llvm.*.with.overflow
  * (2x+1 + 2y+1 - 1 = 2(x+y)+1, and so on); overflow or a big operand -> the runtime. */
 static LLVMValueRef int_arith(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
@@ -743,6 +774,11 @@ static LLVMValueRef int_arith(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMVal
     LLVMValueRef br = LLVMBuildCondBr(b, ovf, slow, done);
     LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
     LLVMPositionBuilderAtEnd(b, slow);
+    if (spec_restart(cg)) {   /* speculating: the result is small or we start over */
+        LLVMBuildBr(b, spec_restart(cg));
+        LLVMPositionBuilderAtEnd(b, done);
+        return r;
+    }
     int id = in->op == MIR_IntAdd ? RTF_rt_int_add : in->op == MIR_IntSub ? RTF_rt_int_sub
                                                                            : RTF_rt_int_mul;
     LLVMValueRef sr = RTC(cg, id, a, b2);
@@ -779,6 +815,11 @@ static LLVMValueRef int_divmod(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMVa
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
+    if (spec_restart(cg)) {
+        LLVMBuildBr(b, spec_restart(cg));
+        LLVMPositionBuilderAtEnd(b, done);
+        return rf;
+    }
     LLVMValueRef sr = RTC(cg, in->op == MIR_IntMod ? RTF_rt_mod : RTF_rt_floordiv, a, b2);
     check_value(cg, in, sr);
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
@@ -798,6 +839,11 @@ static LLVMValueRef int_cmp(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValue
     LLVMValueRef rf = LLVMBuildICmp(b, icmp_pred((int)in->imm), a, b2, "");  /* 2x+1 is monotone */
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
+    if (spec_restart(cg)) {
+        LLVMBuildBr(b, spec_restart(cg));
+        LLVMPositionBuilderAtEnd(b, done);
+        return rf;
+    }
     LLVMValueRef c = RTC(cg, RTF_rt_int_cmp, a, b2);
     LLVMValueRef rs = LLVMBuildICmp(b, icmp_pred((int)in->imm), c, ci32(cg, 0), "");
     LLVMBuildBr(b, done);
@@ -817,6 +863,11 @@ static LLVMValueRef int_to_f(Cg *cg, const MirInst *in, LLVMValueRef a)
     LLVMValueRef rf = LLVMBuildSIToFP(b, untag(cg, a), cg->f64, "");
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
+    if (spec_restart(cg)) {
+        LLVMBuildBr(b, spec_restart(cg));
+        LLVMPositionBuilderAtEnd(b, done);
+        return rf;
+    }
     LLVMValueRef rs = RTC(cg, RTF_rt_int_as_double, a);
     LLVMValueRef maybe = LLVMBuildFCmp(b, LLVMRealOEQ, rs, LLVMConstReal(cg->f64, -1.0), "");
     LLVMBasicBlockRef chk = new_bb(cg, "tof.chk");
@@ -2122,13 +2173,14 @@ static int gen_nparams(const MirFunction *mf)
     return n;
 }
 
-/* Lowers mf into its already declared LLVM function (cg_function_decl). */
-void cg_function(Cg *cg, const MirFunction *mf)
+/* Lowers mf into fn; exact: speculate (spec_restart), restarting in that function. */
+static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMValueRef exact)
 {
     CgFn fs = {0}, *f = &fs;
     cg->fn = f;
     f->mf = mf;
-    f->fn = cg_function_decl(cg, mf);
+    f->fn = fn;
+    f->exact = exact;
     f->frameinfo = cg_frameinfo(cg, mf);
     cg_debug_begin(cg, f->fn, mf);
     int is_init = mf->module && mf->module->init == mf;
@@ -2294,4 +2346,45 @@ void cg_function(Cg *cg, const MirFunction *mf)
     free_fn_tables(f);
     cg_debug_end(cg);
     cg->fn = NULL;
+}
+
+/* A leaf clone worth speculating on: one of its ops has a slow path for big ints. */
+static int clone_speculates(const MirFunction *mf)
+{
+    if (!mf->origin || !clone_is_leaf(mf))
+        return 0;
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++)
+            switch (mf->blocks[i]->insts[j]->op) {
+            case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul: case MIR_IntFloorDiv:
+            case MIR_IntMod: case MIR_IntCmp: case MIR_IntToF:
+                return 1;
+            default:
+                break;
+            }
+    return 0;
+}
+
+/* Lowers mf into its already declared LLVM function (cg_function_decl); a leaf clone with
+ * big-int slow paths twice: its exact body under the name SYMBOL.exact (cold, never inlined:
+ * it runs only when speculation fails), then the speculative body under its own name. */
+void cg_function(Cg *cg, const MirFunction *mf)
+{
+    LLVMValueRef fn = cg_function_decl(cg, mf), exact = NULL;
+    if (clone_speculates(mf)) {
+        size_t len;
+        const char *name = LLVMGetValueName2(fn, &len);
+        char buf[300];
+        snprintf(buf, sizeof buf, "%.*s.exact", (int)(len < 280 ? len : 280), name);
+        exact = LLVMAddFunction(cg->mod, buf, cg_clone_type(cg, mf));
+        LLVMSetLinkage(exact, LLVMInternalLinkage);
+        const char *attrs[2] = {"noinline", "cold"};
+        for (int i = 0; i < 2; i++) {
+            unsigned kind = LLVMGetEnumAttributeKindForName(attrs[i], strlen(attrs[i]));
+            LLVMAddAttributeAtIndex(exact, LLVMAttributeFunctionIndex,
+                                    LLVMCreateEnumAttribute(cg->ctx, kind, 0));
+        }
+        lower_function(cg, mf, exact, NULL);
+    }
+    lower_function(cg, mf, fn, exact);
 }
