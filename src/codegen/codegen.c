@@ -979,6 +979,38 @@ static LLVMValueRef i_truediv(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMVal
     return phi2(cg, cg->f64, rf, fast, rs, slow_end);
 }
 
+/* int.truediv: int / int on tagged ints.  Two small tags divide as i.truediv (exact doubles
+ * within 2**53, else the runtime's correctly rounded quotient); a big operand goes to
+ * rt_int_truediv, with its ZeroDivisionError and OverflowError ("integer division result too
+ * large for a float"), or, speculating, restarts in the exact body. */
+static LLVMValueRef int_truediv(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef d)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef small = new_bb(cg, "tdiv.small"), big = new_bb(cg, "tdiv.big"),
+                      done = new_bb(cg, "tdiv.done");
+    LLVMValueRef both = LLVMBuildAnd(b, LLVMBuildAnd(b, a, d, ""), ci64(cg, 1), "");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, both, ci64(cg, 0), ""), small, big);
+    LLVMPositionBuilderAtEnd(b, big);
+    LLVMValueRef rb = NULL;
+    if (spec_restart(cg)) {
+        LLVMBuildBr(b, spec_restart(cg));
+    } else {
+        LLVMValueRef o = RTC(cg, RTF_rt_int_truediv, a, d);
+        check_value(cg, in, o);
+        rb = load_field(cg, cg->f64, o, offsetof(FloatObject, v));
+        LLVMBuildBr(b, done);
+    }
+    LLVMBasicBlockRef big_end = LLVMGetInsertBlock(b);
+    LLVMPositionBuilderAtEnd(b, small);
+    LLVMValueRef rs = i_truediv(cg, in, untag(cg, a), untag(cg, d));
+    LLVMBasicBlockRef small_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    if (!rb)
+        return rs;
+    return phi2(cg, cg->f64, rs, small_end, rb, big_end);
+}
+
 /* float // and %: CPython's float_floor_div / float_rem (fmod, sign fix-up towards the
  * divisor, floor with the half-way correction, signed zeros). */
 static LLVMValueRef f_divmod(Cg *cg, const MirInst *in, LLVMValueRef x, LLVMValueRef w)
@@ -1193,7 +1225,7 @@ static int clone_is_leaf(const MirFunction *mf)
             case MIR_IFloorDiv: case MIR_IMod: case MIR_ITrueDiv: case MIR_ICmp:
             case MIR_ITruthy: case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul:
             case MIR_IntFloorDiv: case MIR_IntMod: case MIR_IntCmp: case MIR_IntTruthy:
-            case MIR_FAdd: case MIR_FSub: case MIR_FMul: case MIR_FDiv: case MIR_FFloorDiv:
+            case MIR_IntTrueDiv: case MIR_FAdd: case MIR_FSub: case MIR_FMul: case MIR_FDiv: case MIR_FFloorDiv:
             case MIR_FMod: case MIR_FPow: case MIR_FNeg: case MIR_FCmp: case MIR_FTruthy:
             case MIR_FSqrt: case MIR_ListGet: case MIR_ListLen: case MIR_SetLen:
             case MIR_Narrow: case MIR_Br: case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
@@ -1323,6 +1355,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_ITruthy: return LLVMBuildICmp(b, LLVMIntNE, a0, ci64(cg, 0), "");
     case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul: return int_arith(cg, in, a0, a1);
     case MIR_IntFloorDiv: case MIR_IntMod: return int_divmod(cg, in, a0, a1);
+    case MIR_IntTrueDiv: return int_truediv(cg, in, a0, a1);
     case MIR_IntCmp: return int_cmp(cg, in, a0, a1);
     case MIR_IntTruthy: return LLVMBuildICmp(b, LLVMIntNE, a0, ci64(cg, 1), "");
     case MIR_FAdd: return LLVMBuildFAdd(b, a0, a1, "");
@@ -2266,7 +2299,7 @@ static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMV
         LLVMBuilderRef b = cg->b;
         f->leaf = clone_is_leaf(mf);
         LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
-        LLVMValueRef nd = LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), "");
+        LLVMValueRef nd = LLVMBuildNSWAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), "");
         LLVMValueRef lim = LLVMBuildLoad2(b, cg->i32, cg_rt_global(cg, "rt_recursion_limit", cg->i32),
                                           "");
         LLVMBasicBlockRef deep = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "too.deep");
@@ -2357,7 +2390,7 @@ static int clone_speculates(const MirFunction *mf)
         for (int j = 0; j < mf->blocks[i]->ninsts; j++)
             switch (mf->blocks[i]->insts[j]->op) {
             case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul: case MIR_IntFloorDiv:
-            case MIR_IntMod: case MIR_IntCmp: case MIR_IntToF:
+            case MIR_IntMod: case MIR_IntCmp: case MIR_IntToF: case MIR_IntTrueDiv:
                 return 1;
             default:
                 break;
