@@ -135,9 +135,6 @@ LLVMValueRef cg_rt_global(Cg *cg, const char *name, LLVMTypeRef t)
     if (!g) {
         g = LLVMAddGlobal(cg->mod, t, name);
         LLVMSetLinkage(g, LLVMExternalLinkage);
-        /* the runtime is a static archive linked into the executable itself: hidden makes
-         * the reference dso_local (a pc-relative access, no GOT load) */
-        LLVMSetVisibility(g, LLVMHiddenVisibility);
     }
     return g;
 }

@@ -2300,8 +2300,11 @@ static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMV
         f->leaf = clone_is_leaf(mf);
         LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
         LLVMValueRef nd = LLVMBuildNSWAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), "");
-        LLVMValueRef lim = LLVMBuildLoad2(b, cg->i32, cg_rt_global(cg, "rt_recursion_limit", cg->i32),
-                                          "");
+        LLVMValueRef limg = cg_rt_global(cg, "rt_recursion_limit", cg->i32);
+        /* defined in the executable (the static runtime archive): hidden makes the access
+         * pc-relative, no GOT load on every call */
+        LLVMSetVisibility(limg, LLVMHiddenVisibility);
+        LLVMValueRef lim = LLVMBuildLoad2(b, cg->i32, limg, "");
         LLVMBasicBlockRef deep = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "too.deep");
         LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "enter");
         LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSGT, nd, lim, ""), deep, ok);
