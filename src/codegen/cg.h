@@ -77,6 +77,10 @@ typedef struct CgFn {
     LLVMBasicBlockRef *bbs, *exc_bb;
     /* generators and coroutines (rt_gen.h): the body is an LLVM switched-resume coroutine */
     int is_gen;
+    int leaf;                    /* a clone that never counts its recursion level
+                                    (clone_is_leaf: it only checks the limit) */
+    LLVMValueRef exact;          /* speculating (spec_restart): the exact body of the clone */
+    LLVMBasicBlockRef restart_bb;/* ... and the block returning its result */
     LLVMValueRef gen;            /* the GenObject (rt_gen_new's result in the ramp) */
     /* method calls (obj.name(...) as LOAD_METHOD/CALL): by SSA id of a getattr whose only use
      * is as a call's callee, the alloca receiving its self (or 0); by the call's id, set */

@@ -151,7 +151,10 @@ LLVMValueRef cg_rt_tls(Cg *cg, const char *name)
         g = LLVMAddGlobal(cg->mod, cg->i32, name);
         LLVMSetLinkage(g, LLVMExternalLinkage);
         LLVMSetThreadLocal(g, 1);
-        LLVMSetThreadLocalMode(g, LLVMInitialExecTLSModel);
+        /* defined in the executable (the static runtime archive): its offset from the thread
+         * pointer is a link-time constant, no GOT load on every access */
+        LLVMSetThreadLocalMode(g, LLVMLocalExecTLSModel);
+        LLVMSetVisibility(g, LLVMHiddenVisibility);
     }
     return g;
 }

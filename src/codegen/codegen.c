@@ -713,6 +713,37 @@ static LLVMRealPredicate fcmp_pred(int op)
     }
 }
 
+/* Speculating leaf clones (clone_is_leaf, cg_function): a leaf clone is a pure function of
+ * its arguments (it reads lists and cells, writes nothing, calls nothing), so its body can be
+ * emitted a second time assuming every tagged int stays small.  Where that fails (a big
+ * operand, an overflow, a divisor the inline path does not take, a big int to convert) the
+ * speculative body gives up and returns what the exact body (the clone emitted as usual)
+ * returns for the same arguments: nothing it did before is visible, and the exact body
+ * computes the result, its exceptions and traceback from the start.  On the fast path every
+ * tagged result is then known small, so the tag tests of the following ops fold away.
+ * Returns the block that restarts in the exact body, or NULL when not speculating. */
+static LLVMBasicBlockRef spec_restart(Cg *cg)
+{
+    CgFn *f = cg->fn;
+    if (!f->exact)
+        return NULL;
+    if (!f->restart_bb) {
+        LLVMBuilderRef b = cg->b;
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(b);
+        f->restart_bb = new_bb(cg, "spec.restart");
+        LLVMPositionBuilderAtEnd(b, f->restart_bb);
+        unsigned n = LLVMCountParams(f->fn);
+        LLVMValueRef args[66];
+        for (unsigned i = 0; i < n && i < 66; i++)
+            args[i] = LLVMGetParam(f->fn, i);
+        LLVMValueRef r = LLVMBuildCall2(b, cg_clone_type(cg, f->mf), f->exact, args, n, "");
+        LLVMSetTailCall(r, 1);
+        LLVMBuildRet(b, r);
+        LLVMPositionBuilderAtEnd(b, here);
+    }
+    return f->restart_bb;
+}
+
 /* int.add/sub/mul on tagged ints: both small -> the tagged words with llvm.*.with.overflow
  * (2x+1 + 2y+1 - 1 = 2(x+y)+1, and so on); overflow or a big operand -> the runtime. */
 static LLVMValueRef int_arith(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
@@ -743,6 +774,11 @@ static LLVMValueRef int_arith(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMVal
     LLVMValueRef br = LLVMBuildCondBr(b, ovf, slow, done);
     LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
     LLVMPositionBuilderAtEnd(b, slow);
+    if (spec_restart(cg)) {   /* speculating: the result is small or we start over */
+        LLVMBuildBr(b, spec_restart(cg));
+        LLVMPositionBuilderAtEnd(b, done);
+        return r;
+    }
     int id = in->op == MIR_IntAdd ? RTF_rt_int_add : in->op == MIR_IntSub ? RTF_rt_int_sub
                                                                            : RTF_rt_int_mul;
     LLVMValueRef sr = RTC(cg, id, a, b2);
@@ -779,6 +815,11 @@ static LLVMValueRef int_divmod(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMVa
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
+    if (spec_restart(cg)) {
+        LLVMBuildBr(b, spec_restart(cg));
+        LLVMPositionBuilderAtEnd(b, done);
+        return rf;
+    }
     LLVMValueRef sr = RTC(cg, in->op == MIR_IntMod ? RTF_rt_mod : RTF_rt_floordiv, a, b2);
     check_value(cg, in, sr);
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
@@ -798,6 +839,11 @@ static LLVMValueRef int_cmp(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValue
     LLVMValueRef rf = LLVMBuildICmp(b, icmp_pred((int)in->imm), a, b2, "");  /* 2x+1 is monotone */
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
+    if (spec_restart(cg)) {
+        LLVMBuildBr(b, spec_restart(cg));
+        LLVMPositionBuilderAtEnd(b, done);
+        return rf;
+    }
     LLVMValueRef c = RTC(cg, RTF_rt_int_cmp, a, b2);
     LLVMValueRef rs = LLVMBuildICmp(b, icmp_pred((int)in->imm), c, ci32(cg, 0), "");
     LLVMBuildBr(b, done);
@@ -817,6 +863,11 @@ static LLVMValueRef int_to_f(Cg *cg, const MirInst *in, LLVMValueRef a)
     LLVMValueRef rf = LLVMBuildSIToFP(b, untag(cg, a), cg->f64, "");
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
+    if (spec_restart(cg)) {
+        LLVMBuildBr(b, spec_restart(cg));
+        LLVMPositionBuilderAtEnd(b, done);
+        return rf;
+    }
     LLVMValueRef rs = RTC(cg, RTF_rt_int_as_double, a);
     LLVMValueRef maybe = LLVMBuildFCmp(b, LLVMRealOEQ, rs, LLVMConstReal(cg->f64, -1.0), "");
     LLVMBasicBlockRef chk = new_bb(cg, "tof.chk");
@@ -926,6 +977,38 @@ static LLVMValueRef i_truediv(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMVal
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, done);
     return phi2(cg, cg->f64, rf, fast, rs, slow_end);
+}
+
+/* int.truediv: int / int on tagged ints.  Two small tags divide as i.truediv (exact doubles
+ * within 2**53, else the runtime's correctly rounded quotient); a big operand goes to
+ * rt_int_truediv, with its ZeroDivisionError and OverflowError ("integer division result too
+ * large for a float"), or, speculating, restarts in the exact body. */
+static LLVMValueRef int_truediv(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef d)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef small = new_bb(cg, "tdiv.small"), big = new_bb(cg, "tdiv.big"),
+                      done = new_bb(cg, "tdiv.done");
+    LLVMValueRef both = LLVMBuildAnd(b, LLVMBuildAnd(b, a, d, ""), ci64(cg, 1), "");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, both, ci64(cg, 0), ""), small, big);
+    LLVMPositionBuilderAtEnd(b, big);
+    LLVMValueRef rb = NULL;
+    if (spec_restart(cg)) {
+        LLVMBuildBr(b, spec_restart(cg));
+    } else {
+        LLVMValueRef o = RTC(cg, RTF_rt_int_truediv, a, d);
+        check_value(cg, in, o);
+        rb = load_field(cg, cg->f64, o, offsetof(FloatObject, v));
+        LLVMBuildBr(b, done);
+    }
+    LLVMBasicBlockRef big_end = LLVMGetInsertBlock(b);
+    LLVMPositionBuilderAtEnd(b, small);
+    LLVMValueRef rs = i_truediv(cg, in, untag(cg, a), untag(cg, d));
+    LLVMBasicBlockRef small_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    if (!rb)
+        return rs;
+    return phi2(cg, cg->f64, rs, small_end, rb, big_end);
 }
 
 /* float // and %: CPython's float_floor_div / float_rem (fmod, sign fix-up towards the
@@ -1121,14 +1204,50 @@ LLVMTypeRef cg_clone_type(Cg *cg, const MirFunction *mf)
     return LLVMFunctionType(cg_clone_ret_type(cg, mf), ps, (unsigned)(n + off), 0);
 }
 
+/* A clone is a *leaf* when nothing in its body can run Python code or read the recursion
+ * depth: typed arithmetic, compares, list and cell reads, branches.  Such a clone never
+ * observes its own recursion level, so its prologue only checks that entering would not pass
+ * the limit (the same RecursionError as counting would raise) and never stores the depth.
+ * The list is a whitelist: an op not named here (calls, generic protocol ops, raise, which
+ * may construct a user exception) makes the clone count its level as before. */
+static int clone_is_leaf(const MirFunction *mf)
+{
+    for (int i = 0; i < mf->nblocks; i++) {
+        const MirBlock *bl = mf->blocks[i];
+        for (int j = 0; j < bl->ninsts; j++) {
+            switch (bl->insts[j]->op) {
+            case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstInt:
+            case MIR_ConstFloat: case MIR_ConstI1: case MIR_Param: case MIR_Phi: case MIR_Is:
+            case MIR_Not: case MIR_BoxBool: case MIR_ClosureCell: case MIR_CellGet:
+            case MIR_BoxI64: case MIR_BoxF64: case MIR_UnboxI64: case MIR_UnboxF64:
+            case MIR_UnboxBool: case MIR_IToF: case MIR_IntToF: case MIR_NumToF:
+            case MIR_IntClamp: case MIR_IAdd: case MIR_ISub: case MIR_IMul: case MIR_INeg:
+            case MIR_IFloorDiv: case MIR_IMod: case MIR_ITrueDiv: case MIR_ICmp:
+            case MIR_ITruthy: case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul:
+            case MIR_IntFloorDiv: case MIR_IntMod: case MIR_IntCmp: case MIR_IntTruthy:
+            case MIR_IntTrueDiv: case MIR_FAdd: case MIR_FSub: case MIR_FMul: case MIR_FDiv: case MIR_FFloorDiv:
+            case MIR_FMod: case MIR_FPow: case MIR_FNeg: case MIR_FCmp: case MIR_FTruthy:
+            case MIR_FSqrt: case MIR_ListGet: case MIR_ListLen: case MIR_SetLen:
+            case MIR_Narrow: case MIR_Br: case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
+                break;
+            default:
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
 /* Returns from a clone: leaves the recursion level, packs {value, error}. */
 static void clone_return(Cg *cg, LLVMValueRef v, int error)
 {
     const MirFunction *mf = cg->fn->mf;
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
-    LLVMBuildStore(b, LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), ""),
-                   depth);
+    if (!cg->fn->leaf) {
+        LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
+        LLVMBuildStore(b, LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), ""),
+                       depth);
+    }
     if (mf->rettype == MT_DYN) {
         LLVMBuildRet(b, error ? ci64(cg, 0) : v);
         return;
@@ -1236,6 +1355,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_ITruthy: return LLVMBuildICmp(b, LLVMIntNE, a0, ci64(cg, 0), "");
     case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul: return int_arith(cg, in, a0, a1);
     case MIR_IntFloorDiv: case MIR_IntMod: return int_divmod(cg, in, a0, a1);
+    case MIR_IntTrueDiv: return int_truediv(cg, in, a0, a1);
     case MIR_IntCmp: return int_cmp(cg, in, a0, a1);
     case MIR_IntTruthy: return LLVMBuildICmp(b, LLVMIntNE, a0, ci64(cg, 1), "");
     case MIR_FAdd: return LLVMBuildFAdd(b, a0, a1, "");
@@ -2086,13 +2206,14 @@ static int gen_nparams(const MirFunction *mf)
     return n;
 }
 
-/* Lowers mf into its already declared LLVM function (cg_function_decl). */
-void cg_function(Cg *cg, const MirFunction *mf)
+/* Lowers mf into fn; exact: speculate (spec_restart), restarting in that function. */
+static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMValueRef exact)
 {
     CgFn fs = {0}, *f = &fs;
     cg->fn = f;
     f->mf = mf;
-    f->fn = cg_function_decl(cg, mf);
+    f->fn = fn;
+    f->exact = exact;
     f->frameinfo = cg_frameinfo(cg, mf);
     cg_debug_begin(cg, f->fn, mf);
     int is_init = mf->module && mf->module->init == mf;
@@ -2176,21 +2297,27 @@ void cg_function(Cg *cg, const MirFunction *mf)
          * the limit is reached rt_recursion_enter raises RecursionError and the clone returns
          * the error before any traceback entry of its own, as a call through vectorcall */
         LLVMBuilderRef b = cg->b;
+        f->leaf = clone_is_leaf(mf);
         LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
-        LLVMValueRef nd = LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), "");
-        LLVMValueRef lim = LLVMBuildLoad2(b, cg->i32, cg_rt_global(cg, "rt_recursion_limit", cg->i32),
-                                          "");
+        LLVMValueRef nd = LLVMBuildNSWAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), "");
+        LLVMValueRef limg = cg_rt_global(cg, "rt_recursion_limit", cg->i32);
+        /* defined in the executable (the static runtime archive): hidden makes the access
+         * pc-relative, no GOT load on every call */
+        LLVMSetVisibility(limg, LLVMHiddenVisibility);
+        LLVMValueRef lim = LLVMBuildLoad2(b, cg->i32, limg, "");
         LLVMBasicBlockRef deep = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "too.deep");
         LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "enter");
         LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSGT, nd, lim, ""), deep, ok);
         LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
         LLVMPositionBuilderAtEnd(b, deep);
         rt_call0(cg, RTF_rt_recursion_enter);
-        LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), ""),
-                       depth);   /* clone_return takes it back */
+        if (!f->leaf)   /* clone_return takes it back */
+            LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1),
+                                           ""), depth);
         clone_return(cg, NULL, 1);
         LLVMPositionBuilderAtEnd(b, ok);
-        LLVMBuildStore(b, nd, depth);
+        if (!f->leaf)
+            LLVMBuildStore(b, nd, depth);
         LLVMBuildBr(b, f->bbs[mf->blocks[0]->id]);
         LLVMPositionBuilderAtEnd(b, f->unwind_bb);
         clone_return(cg, NULL, 1);
@@ -2255,4 +2382,45 @@ void cg_function(Cg *cg, const MirFunction *mf)
     free_fn_tables(f);
     cg_debug_end(cg);
     cg->fn = NULL;
+}
+
+/* A leaf clone worth speculating on: one of its ops has a slow path for big ints. */
+static int clone_speculates(const MirFunction *mf)
+{
+    if (!mf->origin || !clone_is_leaf(mf))
+        return 0;
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++)
+            switch (mf->blocks[i]->insts[j]->op) {
+            case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul: case MIR_IntFloorDiv:
+            case MIR_IntMod: case MIR_IntCmp: case MIR_IntToF: case MIR_IntTrueDiv:
+                return 1;
+            default:
+                break;
+            }
+    return 0;
+}
+
+/* Lowers mf into its already declared LLVM function (cg_function_decl); a leaf clone with
+ * big-int slow paths twice: its exact body under the name SYMBOL.exact (cold, never inlined:
+ * it runs only when speculation fails), then the speculative body under its own name. */
+void cg_function(Cg *cg, const MirFunction *mf)
+{
+    LLVMValueRef fn = cg_function_decl(cg, mf), exact = NULL;
+    if (clone_speculates(mf)) {
+        size_t len;
+        const char *name = LLVMGetValueName2(fn, &len);
+        char buf[300];
+        snprintf(buf, sizeof buf, "%.*s.exact", (int)(len < 280 ? len : 280), name);
+        exact = LLVMAddFunction(cg->mod, buf, cg_clone_type(cg, mf));
+        LLVMSetLinkage(exact, LLVMInternalLinkage);
+        const char *attrs[2] = {"noinline", "cold"};
+        for (int i = 0; i < 2; i++) {
+            unsigned kind = LLVMGetEnumAttributeKindForName(attrs[i], strlen(attrs[i]));
+            LLVMAddAttributeAtIndex(exact, LLVMAttributeFunctionIndex,
+                                    LLVMCreateEnumAttribute(cg->ctx, kind, 0));
+        }
+        lower_function(cg, mf, exact, NULL);
+    }
+    lower_function(cg, mf, fn, exact);
 }

@@ -278,6 +278,11 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             if ((op == Op_FloorDiv || op == Op_Mod || op == Op_Div) && ty_int_small(a) &&
                 ty_int_small(b))
                 return 0;
+            if (op == Op_Div && r.k == TY_FLOAT) {   /* int.truediv on the tagged ints */
+                char ra[64], rb[64];
+                snprintf(msg, n, "%s / %s", ty_str(a, ra, sizeof ra), ty_str(b, rb, sizeof rb));
+                return R_D108;
+            }
             if (op == Op_Pow && ty_int_small(a) && ty_int_small(r) && b.lo == b.hi &&
                 b.lo >= 1 && b.lo <= 8)
                 return 0;   /* products */

@@ -729,6 +729,9 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
     if (a.k == TY_INT && b.k == TY_INT && op == Op_Div && ty_int_small(a) && ty_int_small(b))
         return typed_raising(s, i, MIR_ITrueDiv, get(s, i->args[0], MT_I64, loc),
                              get(s, i->args[1], MT_I64, loc));
+    if (a.k == TY_INT && b.k == TY_INT && op == Op_Div && r.k == TY_FLOAT)
+        return typed_raising(s, i, MIR_IntTrueDiv, get(s, i->args[0], MT_DYN, loc),
+                             get(s, i->args[1], MT_DYN, loc));
     /* [x] * n, n * list: the repetition itself (list_mul), no operator dispatch */
     if (i->op == MIR_BinOp && op == Op_Mult && r.k == TY_LIST &&
         ((a.k == TY_LIST && (b.k == TY_INT || b.k == TY_BOOL)) ||
