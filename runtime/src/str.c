@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core.h"
 #include "str_internal.h"
 
 #define STR_MAX_SIZE ((int64_t)1 << 40)   /* bytes; beyond this MemoryError, not overflow UB */
@@ -44,7 +45,7 @@ StrObject *rts_alloc(int64_t size, int64_t len)
     /* the index entries, then the cursor (see rts_offset); both written by build_index, as
      * the block is not cleared */
     if (room) bytes = index_pos(size) + (size_t)(len / RT_STR_INDEX_STEP + 1) * sizeof(int64_t);
-    StrObject *s = rt_alloc_atomic(bytes);
+    StrObject *s = rt_alloc_atomic_inline(bytes);
     if (!s) return NULL;
     s->ob.type = &rt_str_type;
     s->len = len;
