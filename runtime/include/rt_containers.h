@@ -137,6 +137,10 @@ Value rt_dict_update(Value self, Value other);
 int rt_dict_merge(Value dict, Value other, int override);  /* -1 error */
 Value rt_dict_fromkeys(Value cls, Value iterable, Value value);
 Value rt_dict_copy(Value self);
+/* a dict inside another allocation (an instance's: rt_instance_new), its table made for
+ * `keys` keys (1..42): the bytes it takes, and its initialisation in zeroed memory */
+size_t rt_dict_embedded_size(int64_t keys);
+Value rt_dict_embedded_init(void *mem, int64_t keys);
 Value rt_dict_clear(Value self);
 Value rt_dict_tp_new(Type *type, const Value *args, size_t nargs, Value kwnames);
 int rt_dict_tp_init(Value self, const Value *args, size_t nargs, Value kwnames);

@@ -96,6 +96,9 @@ Value rt_slots_dict_getset(Type *owner);
 void rt_typeobject_fill_type_dict(Value dict);   /* type's getsets and methods */
 void rt_typeobject_init_slots(void);             /* type's call/new/init/getattr slots */
 int rt_type_is_heap(const Type *t);
+/* a new zeroed instance of t, its dict (heap types) made at once for the class's usual
+ * attribute count; RT_ERR after MemoryError */
+Value rt_instance_new(Type *t);
 /* the heap types created so far (weakly: only for __subclasses__ and slot updates) */
 void rt_type_foreach_subclass(Type *t, void (*fn)(Type *sub, void *arg), void *arg);
 

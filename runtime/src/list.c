@@ -61,11 +61,11 @@ static ListObject *list_alloc(Type *t, int64_t n)
         rt_raise_memory_error();
         return NULL;
     }
-    ListObject *l = (ListObject *)rt_new_object(t, t->basicsize);
+    ListObject *l = (ListObject *)rt_new_object_inline(t, t->basicsize);
     if (!l)
         return NULL;
     if (n) {
-        l->items = rt_alloc((size_t)n * sizeof(Value));
+        l->items = rt_alloc_inline((size_t)n * sizeof(Value));
         if (!l->items)
             return NULL;
     }

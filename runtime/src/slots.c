@@ -607,8 +607,7 @@ static Value object_new(Type *t, const Value *args, size_t nargs, Value kwnames)
     }
     if (t->flags & RT_TPFLAG_ABSTRACT)
         return rt_raise_fmt(rt_TypeError, "Can't instantiate abstract class %s", t->name);
-    Object *o = rt_new_object(t, t->basicsize ? t->basicsize : sizeof(Object));
-    return o ? rt_val(o) : RT_ERR;
+    return rt_instance_new(t);
 }
 
 /* object.__ne__ inverts __eq__ (whatever class defines it), as CPython's object_richcompare */

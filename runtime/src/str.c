@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core.h"
 #include "str_internal.h"
 
 #define STR_MAX_SIZE ((int64_t)1 << 40)   /* bytes; beyond this MemoryError, not overflow UB */
@@ -41,9 +42,10 @@ StrObject *rts_alloc(int64_t size, int64_t len)
     }
     size_t bytes = offsetof(StrObject, data) + (size_t)size + 1;
     int room = len != size && len >= RT_STR_INDEX_STEP;
-    /* the index entries, then the cursor (see rts_offset; 0 is code point 0 at byte 0) */
+    /* the index entries, then the cursor (see rts_offset); both written by build_index, as
+     * the block is not cleared */
     if (room) bytes = index_pos(size) + (size_t)(len / RT_STR_INDEX_STEP + 1) * sizeof(int64_t);
-    StrObject *s = rt_alloc_atomic(bytes);
+    StrObject *s = rt_alloc_atomic_inline(bytes);
     if (!s) return NULL;
     s->ob.type = &rt_str_type;
     s->len = len;
@@ -299,6 +301,11 @@ static const char *skip_forward(const char *p, int64_t n)
     return p;
 }
 
+/* Fills the index and sets the cursor to code point 0 at byte 0.  The cursor must be written
+ * here: a str's block is pointer-free memory, which the allocator hands out uncleared, so a
+ * block reused after a collection holds whatever its last owner left there (another str's
+ * cursor, a float, a byte buffer), and a stale cursor that passes rts_offset's test points at
+ * the wrong byte (json_accel_test: s[1] of a fresh JSON text read its fourth character). */
 static void build_index(StrObject *s)
 {
     int64_t *idx = index_of(s);
@@ -308,6 +315,7 @@ static void build_index(StrObject *s)
         p = skip_forward(p, RT_STR_INDEX_STEP);
         idx[k] = p - s->data;
     }
+    __atomic_store_n(&idx[nblocks], 0, __ATOMIC_RELAXED);
     __atomic_fetch_or(&s->state, RT_STR_INDEXED, __ATOMIC_RELEASE);
 }
 

@@ -19,14 +19,15 @@
 
 static TupleObject empty_tuple = {{&rt_tuple_type}, 0, -1};
 
-Value rt_tuple_new(int64_t n)
+/* rt_tuple_new, inlined into rt_tuple_from (generated code's BuildTuple) */
+static inline Value tuple_alloc(int64_t n)
 {
     if (n == 0)
         return rt_val(&empty_tuple);
     if (n < 0 || (uint64_t)n > (UINT64_C(1) << 60) / sizeof(Value))
         return rt_raise_memory_error();
-    TupleObject *t = (TupleObject *)rt_new_object(&rt_tuple_type,
-                                                  sizeof(TupleObject) + (size_t)n * sizeof(Value));
+    TupleObject *t = (TupleObject *)rt_new_object_inline(
+        &rt_tuple_type, sizeof(TupleObject) + (size_t)n * sizeof(Value));
     if (!t)
         return RT_ERR;
     t->size = n;
@@ -34,9 +35,11 @@ Value rt_tuple_new(int64_t n)
     return rt_val(t);
 }
 
+Value rt_tuple_new(int64_t n) { return tuple_alloc(n); }
+
 Value rt_tuple_from(const Value *items, int64_t n)
 {
-    Value t = rt_tuple_new(n);
+    Value t = tuple_alloc(n);
     if (!t)
         return t;
     Value *dst = ((TupleObject *)rt_obj(t))->items;

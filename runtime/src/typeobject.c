@@ -30,6 +30,13 @@ typedef struct HeapType {
     Type type;
     Value name;        /* str __name__ (type.name points into a copy of its bytes) */
     int64_t nslots;    /* __slots__ members this class added */
+    /* instance dict sizing (rt_instance_new): the most attributes an instance was seen
+     * with, and the last instance made, hidden from the collector (~address) so that it
+     * does not keep it alive, with the collection epoch it was made in */
+    int64_t dict_hint;
+    size_t dict_bytes;         /* rt_dict_embedded_size(dict_hint) */
+    uintptr_t last_hidden;
+    uint64_t last_epoch;
 } HeapType;
 
 #define SUBCLASS_FLAGS                                                                        \
@@ -553,11 +560,58 @@ Value rt_type_call(Value type, const Value *args, size_t nargs, Value kwnames)
     return obj;
 }
 
+/* The most keys an embedded instance dict is made for: larger tables would make every
+ * instance of a class pay for one instance used as a namespace. */
+#define DICT_HINT_MAX 21
+
+/* A new, zeroed instance of t (the allocation of object.__new__ and of the typed tier's
+ * inst.new).  An instance of a heap type with a dict gets the dict at once, in the same block
+ * (rt_dict_embedded_init), made for as many keys as the class's instances were seen to hold,
+ * so that `self.x = ...` in __init__ neither creates the dict nor grows its table.  What was
+ * seen: when an instance is made, the one made before it, if no collection ran in between
+ * (then its memory is intact even if it is garbage: only a collection frees; no reference is
+ * kept), gives its dict's entry count.  Its __init__ has usually run by then; the maximum is
+ * kept, so an instance caught early (a tree node making its children first) does not shrink
+ * the hint.  Until a count is seen (the first instance) the dict is made at the first setattr
+ * as before. */
+Value rt_instance_new(Type *t)
+{
+    size_t size = t->basicsize ? t->basicsize : sizeof(Object);
+    if (!(t->flags & RT_TPFLAG_HEAPTYPE) || t->dictoffset <= 0) {
+        Object *o = rt_new_object(t, size);
+        return o ? rt_val(o) : RT_ERR;
+    }
+    HeapType *ht = (HeapType *)t;
+    if (ht->last_hidden && ht->last_epoch == rt_gc_epoch) {
+        Object *prev = (Object *)~ht->last_hidden;
+        Value d = *(Value *)((char *)prev + t->dictoffset);
+        if (d && (rt_obj(d)->type->flags & RT_TPFLAG_DICT_SUBCLASS)) {
+            int64_t n = ((DictObject *)rt_obj(d))->nentries;
+            if (n > ht->dict_hint && ht->dict_hint < DICT_HINT_MAX) {
+                ht->dict_hint = n < DICT_HINT_MAX ? n : DICT_HINT_MAX;
+                ht->dict_bytes = rt_dict_embedded_size(ht->dict_hint);
+            }
+        }
+    }
+    Object *o;
+    int64_t keys = ht->dict_hint;
+    if (keys > 0 && (size & 7) == 0) {
+        if (!(o = rt_alloc_inline(size + ht->dict_bytes)))
+            return RT_ERR;
+        o->type = t;
+        *(Value *)((char *)o + t->dictoffset) = rt_dict_embedded_init((char *)o + size, keys);
+    } else if (!(o = rt_new_object_inline(t, size))) {
+        return RT_ERR;
+    }
+    /* after the allocation: a collection in it has already moved the epoch */
+    ht->last_hidden = ~(uintptr_t)o;
+    ht->last_epoch = rt_gc_epoch;
+    return rt_val(o);
+}
+
 Value rt_inst_new(Value cls)
 {
-    Type *t = (Type *)rt_obj(cls);
-    Object *o = rt_new_object(t, t->basicsize ? t->basicsize : sizeof(Object));
-    return rt_val(o);
+    return rt_instance_new((Type *)rt_obj(cls));
 }
 
 /* ================================================================ rt_build_class ========== */

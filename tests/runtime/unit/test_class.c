@@ -626,6 +626,44 @@ static void test_type_versions(void)
     CHECK(filled(&site_ver2, u), "'filled'");
 }
 
+/* instance dicts sized from the class's earlier instances (typeobject.c rt_instance_new): the
+ * first instance's dict is made at its first setattr; later ones get it at once, inside their
+ * own block, made for the attribute count seen; an instance that outgrows it moves its table
+ * out; a dict kept after its instance is dropped still works through collections. */
+static void test_instance_dicts(void)
+{
+    Value P = mkclass("P", rt_tuple_from(NULL, 0), NULL);
+    Value names[4] = {S("a"), S("b"), S("c"), S("d")};
+    Value first = rt_call(P, NULL, 0, 0);
+    for (int i = 0; i < 3; i++)
+        rt_setattr(first, names[i], rt_small(i));
+    CHECK(rt_getattr(first, S("__dict__")), "{'a': 0, 'b': 1, 'c': 2}");
+    Value second = rt_call(P, NULL, 0, 0);
+    size_t size = ((Type *)rt_obj(P))->basicsize;
+    Value d2 = rt_getattr(second, S("__dict__"));
+    CHECK(rt_small(rt_val(rt_obj(second)) + size == d2), "1");   /* embedded, at the end */
+    CHECK(d2, "{}");
+    for (int i = 0; i < 3; i++)
+        rt_setattr(second, names[i], rt_small(10 + i));
+    CHECK(rt_small(((DictObject *)rt_obj(d2))->cap), "3");
+    rt_setattr(second, names[3], rt_small(13));   /* outgrows the embedded table */
+    CHECK(rt_getattr(second, S("__dict__")), "{'a': 10, 'b': 11, 'c': 12, 'd': 13}");
+    CHECK(rt_getattr(second, S("c")), "12");
+    /* the third is made for 4 (the second's count); a dict outliving its instance */
+    Value third = rt_call(P, NULL, 0, 0);
+    Value d3 = rt_getattr(third, S("__dict__"));
+    CHECK(rt_small(((DictObject *)rt_obj(d3))->cap), "4");
+    rt_setattr(third, names[1], S("kept"));
+    third = 0;
+    for (int i = 0; i < 3; i++) {
+        rt_gc_collect();
+        for (int j = 0; j < 20000; j++)
+            rt_call(P, NULL, 0, 0);
+    }
+    CHECK(d3, "{'b': 'kept'}");
+    CHECK(rt_dict_del(d3, names[1]) == 0 ? d3 : RT_ERR, "{}");
+}
+
 int main(void)
 {
     rt_init();
@@ -638,6 +676,7 @@ int main(void)
     test_exceptions();
     test_build_class();
     test_type_versions();
+    test_instance_dicts();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
