@@ -286,6 +286,9 @@ static int delete_extended(ListObject *l, int64_t a, int64_t step, int64_t count
     return list_resize(l, w);
 }
 
+static int assign_extended(ListObject *l, int64_t a, int64_t step, int64_t count,
+                           const Value *items, int64_t n);
+
 static inline __attribute__((always_inline)) int list_ass_slice(Value self, Value key,
                                                                 Value value)
 {
@@ -309,6 +312,14 @@ static inline __attribute__((always_inline)) int list_ass_slice(Value self, Valu
     Value *items = fast_items(self, value, &n, "must assign iterable to extended slice");
     if (!items)
         return -1;
+    return assign_extended(l, a, step, count, items, n);
+}
+
+/* l[a::step] = items for a normalised extended slice of `count` items (step != 1): the
+ * sizes must agree (CPython's ValueError) */
+static int assign_extended(ListObject *l, int64_t a, int64_t step, int64_t count,
+                           const Value *items, int64_t n)
+{
     if (n != count) {
         rt_raise_fmt(rt_ValueError,
                      "attempt to assign sequence of size %lld to extended slice of size %lld",
@@ -338,6 +349,45 @@ int rt_list_setslice(Value l, Value start, Value stop, Value step, Value value)
     SliceObject sl = {.ob = {.type = &rt_slice_type}, .start = start ? start : rt_None,
                       .stop = stop ? stop : rt_None, .step = step ? step : rt_None};
     return list_ass_slice(l, rt_val(&sl), value);
+}
+
+/* dst[da:db:dc] = src[sa:sb:sc] of two exact lists (the typed tier's list.copyslice, when
+ * the source slice's list is used by nothing else; 0 = None): the source items are gathered
+ * into a buffer (on the stack when few), not into a new list, then assigned as any slice
+ * assignment would assign a list of them.  The source slice is adjusted first, as CPython
+ * evaluates the right-hand side first; a copy is always taken, so src may be dst. */
+int rt_list_copyslice(Value dst, Value da, Value db, Value dc, Value src, Value sa, Value sb,
+                      Value sc)
+{
+    SliceObject ss = {.ob = {.type = &rt_slice_type}, .start = sa ? sa : rt_None,
+                      .stop = sb ? sb : rt_None, .step = sc ? sc : rt_None};
+    int64_t a, b, step;
+    int64_t n = rt_slice_adjust(rt_val(&ss), L(src)->size, &a, &b, &step);
+    if (n < 0)
+        return -1;
+    Value small[32];
+    Value *buf = small;
+    if (n > (int64_t)(sizeof small / sizeof small[0])) {
+        buf = rt_alloc((size_t)n * sizeof(Value));
+        if (!buf)
+            return -1;
+    }
+    const Value *from = L(src)->items;
+    if (step == 1) {
+        if (n)
+            memcpy(buf, from + a, (size_t)n * sizeof(Value));
+    } else {
+        for (int64_t k = 0, j = a; k < n; k++, j += step)
+            buf[k] = from[j];
+    }
+    SliceObject ds = {.ob = {.type = &rt_slice_type}, .start = da ? da : rt_None,
+                      .stop = db ? db : rt_None, .step = dc ? dc : rt_None};
+    int64_t count = rt_slice_adjust(rt_val(&ds), L(dst)->size, &a, &b, &step);
+    if (count < 0)
+        return -1;
+    if (step == 1)
+        return assign_simple(dst, a, b, buf, n);
+    return assign_extended(L(dst), a, step, count, buf, n);
 }
 
 int rt_list_setitem(Value self, Value key, Value value)

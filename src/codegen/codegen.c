@@ -1288,6 +1288,11 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         check_int(cg, in, RTC(cg, RTF_rt_list_setslice, a0, a1, val(cg, in->args[2]),
                               val(cg, in->args[3]), val(cg, in->args[4])));
         return NULL;
+    case MIR_ListCopySlice:
+        check_int(cg, in, RTC(cg, RTF_rt_list_copyslice, a0, a1, val(cg, in->args[2]),
+                              val(cg, in->args[3]), val(cg, in->args[4]), val(cg, in->args[5]),
+                              val(cg, in->args[6]), val(cg, in->args[7])));
+        return NULL;
     case MIR_RangeFast: {   /* three small tags (low bits all 1) and a tagged step above 1 */
         LLVMValueRef all = LLVMBuildAnd(b, LLVMBuildAnd(b, a0, a1, ""), val(cg, in->args[2]), "");
         return LLVMBuildAnd(b, LLVMBuildTrunc(b, all, cg->i1, ""),

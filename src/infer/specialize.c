@@ -1073,6 +1073,55 @@ static void plan_slices(Spec *s)
                 s->skip[s->blocks0[b]->insts[k]->args[1]->id] = 1;
 }
 
+/* A slice bound of the source of a fused copy: None, or an int (a big one clamps, as
+ * slicing does): adjusting it cannot raise or run code. */
+static int quiet_bound(Spec *s, const MirInst *v)
+{
+    return v->op == MIR_Undef || v->op == MIR_ConstNone || TY(s, v).k == TY_NONE ||
+           TY(s, v).k == TY_INT;
+}
+
+/* `x[a:b:c] = y[d:e:f]` of exact lists where y's slice is used by nothing else: the store is
+ * list.copyslice and the new list of the load is never made.  The load then happens at the
+ * store, so nothing may run between them: the load's block goes straight to the store's
+ * block, which holds only pure values before the store, and the load cannot raise (its bounds
+ * are ints or None, its step None or a nonzero constant). */
+static const MirInst *copyslice_src(Spec *s, const MirInst *i)
+{
+    if (i->op != MIR_SetItem || !list_slice_use(s, i))
+        return NULL;
+    const MirInst *v = i->args[2];
+    if (v->op != MIR_GetItem || v->id < 0 || v->id >= s->nvals || s->uses[v->id] != 1 ||
+        !list_slice_use(s, v))
+        return NULL;
+    const MirInst *sl = v->args[1];
+    Ty step = TY(s, sl->args[2]);
+    if (!quiet_bound(s, sl->args[0]) || !quiet_bound(s, sl->args[1]) ||
+        !(sl->args[2]->op == MIR_Undef || sl->args[2]->op == MIR_ConstNone ||
+          (step.k == TY_INT && step.lo == step.hi && step.lo != 0)))
+        return NULL;
+    MirBlock *b = v->target;
+    if (!b || b->npreds != 1 || (v->exc && has_phis(v->exc)))
+        return NULL;
+    for (int k = 0; k < b->ninsts; k++) {
+        if (b->insts[k] == i)
+            return v;
+        if (mir_ops[b->insts[k]->op].flags & (MF_SIDE | MF_RAISE | MF_TERM))
+            return NULL;
+    }
+    return NULL;
+}
+
+static void plan_copyslices(Spec *s)
+{
+    for (int b = 0; b < s->nblocks0; b++)
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+            const MirInst *v = copyslice_src(s, s->blocks0[b]->insts[k]);
+            if (v)
+                s->skip[v->id] = 1;
+        }
+}
+
 /* The list op replacing subscript i: get_op with args[0..n) for a load, set_op with the
  * stored value appended for a store; same successors as i. */
 static MirInst *emit_list_sub(Spec *s, MirInst *i, MirOp get_op, MirOp set_op, MirInst **args,
@@ -1094,6 +1143,21 @@ static MirInst *emit_list_sub(Spec *s, MirInst *i, MirOp get_op, MirOp set_op, M
 static MirInst *rewrite_subscript(Spec *s, MirInst *i)
 {
     MirInst *args[5];
+    const MirInst *src = i->op == MIR_SetItem ? i->args[2] : NULL;
+    if (src && src->op == MIR_GetItem && src->id >= 0 && src->id < s->nvals &&
+        s->skip[src->id]) {   /* fused by plan_copyslices (its only use is i) */
+        MirInst *cargs[8];
+        cargs[0] = get(s, i->args[0], MT_DYN, i->loc);
+        cargs[4] = get(s, src->args[0], MT_DYN, i->loc);
+        for (int k = 0; k < 3; k++) {
+            cargs[k + 1] = get(s, i->args[1]->args[k], MT_DYN, i->loc);
+            cargs[k + 5] = get(s, src->args[1]->args[k], MT_DYN, i->loc);
+        }
+        MirInst *r = emit(s, MIR_ListCopySlice, cargs, 8, i->loc);
+        r->target = i->target;
+        r->exc = i->exc;
+        return r;
+    }
     if (list_slice_use(s, i)) {
         const MirInst *sl = i->args[1];
         args[0] = get(s, i->args[0], MT_DYN, i->loc);
@@ -1572,6 +1636,7 @@ static void rewrite(Spec *s)
     plan_loads(s);
     plan_consume(s);
     plan_slices(s);
+    plan_copyslices(s);
 
     /* phis first (so back-edge operands have a value to refer to), then blocks in rpo */
     for (int b = 0; b < s->nblocks0; b++)
