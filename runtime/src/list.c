@@ -331,15 +331,67 @@ static int assign_extended(ListObject *l, int64_t a, int64_t step, int64_t count
     return 0;
 }
 
+/* One bound of adjust_small: None (0 or rt_None) keeps *out; a small int is made
+ * non-negative and clamped to the sequence as PySlice_AdjustIndices does. */
+static inline int small_bound(Value v, int64_t len, int64_t st, int64_t *out)
+{
+    if (!v || v == rt_None)
+        return 1;
+    if (!rt_is_small(v))
+        return 0;
+    int64_t x = rt_small_val(v);
+    if (x < 0) {
+        x += len;
+        if (x < 0)
+            x = st < 0 ? -1 : 0;
+    } else if (x >= len) {
+        x = st < 0 ? len - 1 : len;
+    }
+    *out = x;
+    return 1;
+}
+
+/* rt_slice_adjust for bounds that are small ints or None (0 or rt_None) and a step that is a
+ * nonzero small int or None, without a slice object; -2 when they are not (the caller then
+ * goes the general way, which raises what CPython raises) */
+static inline int64_t adjust_small(Value start, Value stop, Value step, int64_t len,
+                                   int64_t *a, int64_t *b, int64_t *c)
+{
+    int64_t st = 1;
+    if (step && step != rt_None) {
+        if (!rt_is_small(step) || step == rt_small(0))
+            return -2;
+        st = rt_small_val(step);
+    }
+    int64_t x = st < 0 ? len - 1 : 0, y = st < 0 ? -1 : len;
+    if (!small_bound(start, len, st, &x) || !small_bound(stop, len, st, &y))
+        return -2;
+    *a = x;
+    *b = y;
+    *c = st;
+    if (st < 0)
+        return y < x ? (x - y - 1) / (-st) + 1 : 0;
+    return x < y ? (y - x - 1) / st + 1 : 0;
+}
+
+static int64_t adjust_bounds(Value start, Value stop, Value step, int64_t len, int64_t *a,
+                             int64_t *b, int64_t *c)
+{
+    int64_t n = adjust_small(start, stop, step, len, a, b, c);
+    if (n != -2)
+        return n;
+    SliceObject sl = {.ob = {.type = &rt_slice_type}, .start = start ? start : rt_None,
+                      .stop = stop ? stop : rt_None, .step = step ? step : rt_None};
+    return rt_slice_adjust(rt_val(&sl), len, a, b, c);
+}
+
 /* l[start:stop:step] and l[start:stop:step] = value without a slice object (the typed tier's
  * list.slice/list.setslice; 0 = None): a slice on the stack, read as any slice object would be
  * (rt_slice_adjust: CPython's TypeError and ValueError, clamping) */
 Value rt_list_getslice(Value l, Value start, Value stop, Value step)
 {
-    SliceObject sl = {.ob = {.type = &rt_slice_type}, .start = start ? start : rt_None,
-                      .stop = stop ? stop : rt_None, .step = step ? step : rt_None};
     int64_t a, b, c;
-    if (rt_slice_adjust(rt_val(&sl), L(l)->size, &a, &b, &c) < 0)
+    if (adjust_bounds(start, stop, step, L(l)->size, &a, &b, &c) < 0)
         return RT_ERR;
     return rt_list_slice(l, a, b, c);
 }
@@ -359,12 +411,22 @@ int rt_list_setslice(Value l, Value start, Value stop, Value step, Value value)
 int rt_list_copyslice(Value dst, Value da, Value db, Value dc, Value src, Value sa, Value sb,
                       Value sc)
 {
-    SliceObject ss = {.ob = {.type = &rt_slice_type}, .start = sa ? sa : rt_None,
-                      .stop = sb ? sb : rt_None, .step = sc ? sc : rt_None};
     int64_t a, b, step;
-    int64_t n = rt_slice_adjust(rt_val(&ss), L(src)->size, &a, &b, &step);
+    int64_t n = adjust_bounds(sa, sb, sc, L(src)->size, &a, &b, &step);
     if (n < 0)
         return -1;
+    int64_t a2, b2, step2;
+    if (src == dst && step == -1 && adjust_small(da, db, dc, L(dst)->size, &a2, &b2, &step2) >= 0 &&
+        step2 == 1 && b2 - a2 == n && a == b2 - 1) {
+        /* x[i:j] = x[j-1:i-1:-1] (fannkuch's prefix flip): a reversal in place */
+        Value *it = L(dst)->items;
+        for (int64_t lo = a2, hi = b2 - 1; lo < hi; lo++, hi--) {
+            Value t = it[lo];
+            it[lo] = it[hi];
+            it[hi] = t;
+        }
+        return 0;
+    }
     Value small[32];
     Value *buf = small;
     if (n > (int64_t)(sizeof small / sizeof small[0])) {
@@ -380,9 +442,7 @@ int rt_list_copyslice(Value dst, Value da, Value db, Value dc, Value src, Value 
         for (int64_t k = 0, j = a; k < n; k++, j += step)
             buf[k] = from[j];
     }
-    SliceObject ds = {.ob = {.type = &rt_slice_type}, .start = da ? da : rt_None,
-                      .stop = db ? db : rt_None, .step = dc ? dc : rt_None};
-    int64_t count = rt_slice_adjust(rt_val(&ds), L(dst)->size, &a, &b, &step);
+    int64_t count = adjust_bounds(da, db, dc, L(dst)->size, &a, &b, &step);
     if (count < 0)
         return -1;
     if (step == 1)
