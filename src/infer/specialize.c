@@ -1073,6 +1073,8 @@ static void plan_slices(Spec *s)
                 s->skip[s->blocks0[b]->insts[k]->args[1]->id] = 1;
 }
 
+static int none_bound(const MirInst *v) { return v->op == MIR_Undef || v->op == MIR_ConstNone; }
+
 /* A slice bound of the source of a fused copy: None, or an int (a big one clamps, as
  * slicing does): adjusting it cannot raise or run code. */
 static int quiet_bound(Spec *s, const MirInst *v)
@@ -1156,6 +1158,13 @@ static MirInst *rewrite_subscript(Spec *s, MirInst *i)
         MirInst *r = emit(s, MIR_ListCopySlice, cargs, 8, i->loc);
         r->target = i->target;
         r->exc = i->exc;
+        /* x[:k] = x[m::-1] of one list: codegen reverses the prefix inline when k and m are
+         * small, 1 <= k <= len(x) and m == k - 1 (imm 1) */
+        MirInst *const *d = i->args[1]->args, *const *o = src->args[1]->args;
+        Ty st = TY(s, o[2]);
+        if (i->args[0] == src->args[0] && none_bound(d[0]) && none_bound(d[2]) &&
+            none_bound(o[1]) && st.k == TY_INT && st.lo == -1 && st.hi == -1)
+            r->imm = 1;
         return r;
     }
     if (list_slice_use(s, i)) {
