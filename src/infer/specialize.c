@@ -584,6 +584,14 @@ static int is_len_call(Spec *s, const MirInst *i)
            (TY(s, i->args[1]).k == TY_LIST || TY(s, i->args[1]).k == TY_SET);
 }
 
+/* list(x) of the builtin list with x an exact list: a copy of its items, which is x[:]
+ * (list.slice with no bounds: one allocation, no argument tuple, no list.__init__) */
+static int is_list_copy_call(Spec *s, const MirInst *i)
+{
+    return is_builtin_call(s, i, TB_list) && i->nargs == 2 && !i->nnames &&
+           TY(s, i->args[1]).k == TY_LIST;
+}
+
 /* set() of the builtin set: an empty set display (build.set), no call */
 static int is_empty_set_call(Spec *s, const MirInst *i)
 {
@@ -612,7 +620,7 @@ static void count_needed(Spec *s, int *needed)
                 loop_release(s, i))
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
-                                      is_empty_set_call(s, i) ||
+                                      is_empty_set_call(s, i) || is_list_copy_call(s, i) ||
                                       (loop_of_call(s, i) && !loop_of_call(s, i)->versioned)))
                 from = 1;
             if (gen_loop_target(s, i) || gen_fresh_call(s, i))
@@ -1035,6 +1043,16 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
     if (is_len_call(s, i)) {
         MirOp op = TY(s, i->args[1]).k == TY_SET ? MIR_SetLen : MIR_ListLen;
         MirInst *n = emit1(s, op, get(s, i->args[1], MT_DYN, loc), loc);
+        return n;
+    }
+    if (is_list_copy_call(s, i)) {
+        MirInst *a[4];
+        a[0] = get(s, i->args[1], MT_DYN, loc);
+        for (int k = 1; k < 4; k++)
+            a[k] = emit(s, MIR_Undef, NULL, 0, loc);
+        MirInst *n = emit(s, MIR_ListSlice, a, 4, loc);
+        n->target = i->target;
+        n->exc = i->exc;
         return n;
     }
     if (is_empty_set_call(s, i)) {
