@@ -983,10 +983,17 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
     }
     phase_time("LLVM verify");
     if (rc == 0) {
-        char passes[48];
-        snprintf(passes, sizeof passes, "default<O%d>%s", opt->opt_level < 0 ? 0
-                                                          : opt->opt_level > 3 ? 3
-                                                                               : opt->opt_level,
+        char passes[160];
+        int level = opt->opt_level < 0 ? 0 : opt->opt_level > 3 ? 3 : opt->opt_level;
+        /* A versioned range loop tests range.fast (loop-invariant) at every step; default<O2>
+         * unswitches only trivial conditions, so the loop is split here into a counter loop
+         * (its variable a known small int: no tag tests) and the iterator loop, then cleaned
+         * up */
+        const char *unswitch = cg->versioned_loops && level >= 2
+                                   ? ",function(loop-mssa(simple-loop-unswitch<nontrivial>),"
+                                     "instcombine,simplifycfg)"
+                                   : "";
+        snprintf(passes, sizeof passes, "default<O%d>%s%s", level, unswitch,
                  opt->sanitize_address ? ",asan" : "");
         if (opt->sanitize_address)
             mark_sanitized(cg);

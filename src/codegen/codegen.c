@@ -1362,6 +1362,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
                               val(cg, in->args[6]), val(cg, in->args[7])));
         return NULL;
     case MIR_RangeFast: {   /* three small tags (low bits all 1) and a tagged step above 1 */
+        cg->versioned_loops = 1;
         LLVMValueRef all = LLVMBuildAnd(b, LLVMBuildAnd(b, a0, a1, ""), val(cg, in->args[2]), "");
         return LLVMBuildAnd(b, LLVMBuildTrunc(b, all, cg->i1, ""),
                             LLVMBuildICmp(b, LLVMIntSGT, val(cg, in->args[2]), ci64(cg, 1), ""),
