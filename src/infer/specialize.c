@@ -1120,14 +1120,35 @@ static const MirInst *copyslice_src(Spec *s, const MirInst *i)
         !(sl->args[2]->op == MIR_Undef || sl->args[2]->op == MIR_ConstNone ||
           (step.k == TY_INT && step.lo == step.hi && step.lo != 0)))
         return NULL;
-    MirBlock *b = v->target;
-    if (!b || b->npreds != 1 || (v->exc && has_phis(v->exc)))
+    if (v->exc && has_phis(v->exc))
         return NULL;
-    for (int k = 0; k < b->ninsts; k++) {
-        if (b->insts[k] == i)
-            return v;
-        if (mir_ops[b->insts[k]->op].flags & (MF_SIDE | MF_RAISE | MF_TERM))
+    /* the blocks from the load to the store: single predecessors, pure values, and int
+     * arithmetic proven small (i.add & co. after the rewrite: it cannot raise), whose edge
+     * goes on to the next block (`x[:k + 1] = x[k::-1]`) */
+    MirBlock *b = v->target;
+    for (int hops = 0; b && b->npreds == 1 && hops < 4; hops++) {
+        MirBlock *next = NULL;
+        for (int k = 0; k < b->ninsts; k++) {
+            const MirInst *x = b->insts[k];
+            if (x == i)
+                return v;
+            if (x->op == MIR_Br && next && x->target == next)
+                break;
+            if (!(mir_ops[x->op].flags & (MF_SIDE | MF_RAISE | MF_TERM)))
+                continue;
+            if (x->op == MIR_BinOp && !next && arith_op((int)x->imm) &&
+                ty_int_small(TY(s, x)) && ty_int_small(TY(s, x->args[0])) &&
+                ty_int_small(TY(s, x->args[1])) && TY(s, x->args[0]).k == TY_INT &&
+                TY(s, x->args[1]).k == TY_INT && TY(s, x).k == TY_INT && x->target &&
+                (!x->exc || !has_phis(x->exc))) {
+                next = x->target;
+                continue;
+            }
             return NULL;
+        }
+        if (!next)
+            return NULL;
+        b = next;
     }
     return NULL;
 }
