@@ -204,6 +204,9 @@ typedef struct RangeIterObject { Object ob; int64_t cur, step, left; } RangeIter
 Value rt_list_repeat(Value l, Value n);   /* list * int, an exact list (list.c) */
 Value rt_list_getslice(Value l, Value start, Value stop, Value step);
 int rt_list_setslice(Value l, Value start, Value stop, Value step, Value value);
+/* dst[da:db:dc] = src[sa:sb:sc] with no intermediate list (list.c); 0 or -1 */
+int rt_list_copyslice(Value dst, Value da, Value db, Value dc, Value src, Value sa, Value sb,
+                      Value sc);
 Value rt_slice_new(Value start, Value stop, Value step);   /* 0 = None */
 /* PySlice_Unpack + PySlice_AdjustIndices: normalised start/stop/step for a sequence of
  * length len; returns the slice length, -1 on error ("slice step cannot be zero") */

@@ -286,6 +286,9 @@ static int delete_extended(ListObject *l, int64_t a, int64_t step, int64_t count
     return list_resize(l, w);
 }
 
+static int assign_extended(ListObject *l, int64_t a, int64_t step, int64_t count,
+                           const Value *items, int64_t n);
+
 static inline __attribute__((always_inline)) int list_ass_slice(Value self, Value key,
                                                                 Value value)
 {
@@ -309,6 +312,14 @@ static inline __attribute__((always_inline)) int list_ass_slice(Value self, Valu
     Value *items = fast_items(self, value, &n, "must assign iterable to extended slice");
     if (!items)
         return -1;
+    return assign_extended(l, a, step, count, items, n);
+}
+
+/* l[a::step] = items for a normalised extended slice of `count` items (step != 1): the
+ * sizes must agree (CPython's ValueError) */
+static int assign_extended(ListObject *l, int64_t a, int64_t step, int64_t count,
+                           const Value *items, int64_t n)
+{
     if (n != count) {
         rt_raise_fmt(rt_ValueError,
                      "attempt to assign sequence of size %lld to extended slice of size %lld",
@@ -320,15 +331,67 @@ static inline __attribute__((always_inline)) int list_ass_slice(Value self, Valu
     return 0;
 }
 
+/* One bound of adjust_small: None (0 or rt_None) keeps *out; a small int is made
+ * non-negative and clamped to the sequence as PySlice_AdjustIndices does. */
+static inline int small_bound(Value v, int64_t len, int64_t st, int64_t *out)
+{
+    if (!v || v == rt_None)
+        return 1;
+    if (!rt_is_small(v))
+        return 0;
+    int64_t x = rt_small_val(v);
+    if (x < 0) {
+        x += len;
+        if (x < 0)
+            x = st < 0 ? -1 : 0;
+    } else if (x >= len) {
+        x = st < 0 ? len - 1 : len;
+    }
+    *out = x;
+    return 1;
+}
+
+/* rt_slice_adjust for bounds that are small ints or None (0 or rt_None) and a step that is a
+ * nonzero small int or None, without a slice object; -2 when they are not (the caller then
+ * goes the general way, which raises what CPython raises) */
+static inline int64_t adjust_small(Value start, Value stop, Value step, int64_t len,
+                                   int64_t *a, int64_t *b, int64_t *c)
+{
+    int64_t st = 1;
+    if (step && step != rt_None) {
+        if (!rt_is_small(step) || step == rt_small(0))
+            return -2;
+        st = rt_small_val(step);
+    }
+    int64_t x = st < 0 ? len - 1 : 0, y = st < 0 ? -1 : len;
+    if (!small_bound(start, len, st, &x) || !small_bound(stop, len, st, &y))
+        return -2;
+    *a = x;
+    *b = y;
+    *c = st;
+    if (st < 0)
+        return y < x ? (x - y - 1) / (-st) + 1 : 0;
+    return x < y ? (y - x - 1) / st + 1 : 0;
+}
+
+static int64_t adjust_bounds(Value start, Value stop, Value step, int64_t len, int64_t *a,
+                             int64_t *b, int64_t *c)
+{
+    int64_t n = adjust_small(start, stop, step, len, a, b, c);
+    if (n != -2)
+        return n;
+    SliceObject sl = {.ob = {.type = &rt_slice_type}, .start = start ? start : rt_None,
+                      .stop = stop ? stop : rt_None, .step = step ? step : rt_None};
+    return rt_slice_adjust(rt_val(&sl), len, a, b, c);
+}
+
 /* l[start:stop:step] and l[start:stop:step] = value without a slice object (the typed tier's
  * list.slice/list.setslice; 0 = None): a slice on the stack, read as any slice object would be
  * (rt_slice_adjust: CPython's TypeError and ValueError, clamping) */
 Value rt_list_getslice(Value l, Value start, Value stop, Value step)
 {
-    SliceObject sl = {.ob = {.type = &rt_slice_type}, .start = start ? start : rt_None,
-                      .stop = stop ? stop : rt_None, .step = step ? step : rt_None};
     int64_t a, b, c;
-    if (rt_slice_adjust(rt_val(&sl), L(l)->size, &a, &b, &c) < 0)
+    if (adjust_bounds(start, stop, step, L(l)->size, &a, &b, &c) < 0)
         return RT_ERR;
     return rt_list_slice(l, a, b, c);
 }
@@ -338,6 +401,53 @@ int rt_list_setslice(Value l, Value start, Value stop, Value step, Value value)
     SliceObject sl = {.ob = {.type = &rt_slice_type}, .start = start ? start : rt_None,
                       .stop = stop ? stop : rt_None, .step = step ? step : rt_None};
     return list_ass_slice(l, rt_val(&sl), value);
+}
+
+/* dst[da:db:dc] = src[sa:sb:sc] of two exact lists (the typed tier's list.copyslice, when
+ * the source slice's list is used by nothing else; 0 = None): the source items are gathered
+ * into a buffer (on the stack when few), not into a new list, then assigned as any slice
+ * assignment would assign a list of them.  The source slice is adjusted first, as CPython
+ * evaluates the right-hand side first; a copy is always taken, so src may be dst. */
+int rt_list_copyslice(Value dst, Value da, Value db, Value dc, Value src, Value sa, Value sb,
+                      Value sc)
+{
+    int64_t a, b, step;
+    int64_t n = adjust_bounds(sa, sb, sc, L(src)->size, &a, &b, &step);
+    if (n < 0)
+        return -1;
+    int64_t a2, b2, step2;
+    if (src == dst && step == -1 && adjust_small(da, db, dc, L(dst)->size, &a2, &b2, &step2) >= 0 &&
+        step2 == 1 && b2 - a2 == n && a == b2 - 1) {
+        /* x[i:j] = x[j-1:i-1:-1] (fannkuch's prefix flip): a reversal in place */
+        Value *it = L(dst)->items;
+        for (int64_t lo = a2, hi = b2 - 1; lo < hi; lo++, hi--) {
+            Value t = it[lo];
+            it[lo] = it[hi];
+            it[hi] = t;
+        }
+        return 0;
+    }
+    Value small[32];
+    Value *buf = small;
+    if (n > (int64_t)(sizeof small / sizeof small[0])) {
+        buf = rt_alloc((size_t)n * sizeof(Value));
+        if (!buf)
+            return -1;
+    }
+    const Value *from = L(src)->items;
+    if (step == 1) {
+        if (n)
+            memcpy(buf, from + a, (size_t)n * sizeof(Value));
+    } else {
+        for (int64_t k = 0, j = a; k < n; k++, j += step)
+            buf[k] = from[j];
+    }
+    int64_t count = adjust_bounds(da, db, dc, L(dst)->size, &a, &b, &step);
+    if (count < 0)
+        return -1;
+    if (step == 1)
+        return assign_simple(dst, a, b, buf, n);
+    return assign_extended(L(dst), a, step, count, buf, n);
 }
 
 int rt_list_setitem(Value self, Value key, Value value)

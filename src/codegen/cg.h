@@ -100,6 +100,12 @@ typedef struct Cg {
     LLVMTypeRef body_ty, init_ty, codeinfo_ty, frame_ty, moddef_ty;
     unsigned prof_kind;
     LLVMValueRef cold_weights;   /* metadata: the true edge is cold */
+    int versioned_loops;         /* a range.fast was emitted: its loop-invariant choice is
+                                    unswitched after the default pipeline (cg_program.c) */
+    unsigned tbaa_kind;
+    LLVMValueRef tbaa_list[3];   /* access tags of typed list code: a ListObject's size, its
+                                    items pointer, an item slot (never the same memory, so a
+                                    store of an item keeps size and items loaded: LICM) */
     LLVMValueRef rt_fn[RTF__COUNT];
     LLVMTypeRef rt_ty[RTF__COUNT];
     LLVMValueRef gen_resume;     /* aithon.gen_resume(frame): llvm.coro.resume for the runtime */

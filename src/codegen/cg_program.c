@@ -655,6 +655,26 @@ static LLVMTypeRef named_struct(Cg *cg, const char *name, LLVMTypeRef *fields, u
     return t;
 }
 
+
+/* Scalar TBAA types under one root, one per kind of list memory the typed tier touches
+ * inline, each with its access tag (base = access = the scalar type, offset 0).  Untagged
+ * accesses (everything else) still alias all of them. */
+static void init_tbaa(Cg *cg)
+{
+    LLVMContextRef c = cg->ctx;
+    cg->tbaa_kind = LLVMGetMDKindIDInContext(c, "tbaa", 4);
+    LLVMMetadataRef rs = LLVMMDStringInContext2(c, "aithon tbaa", 11);
+    LLVMMetadataRef root = LLVMMDNodeInContext2(c, &rs, 1);
+    static const char *const names[3] = {"list.size", "list.items", "list.item"};
+    for (int k = 0; k < 3; k++) {
+        LLVMMetadataRef ty[3] = {LLVMMDStringInContext2(c, names[k], strlen(names[k])), root,
+                                 LLVMValueAsMetadata(LLVMConstInt(cg->i64, 0, 0))};
+        LLVMMetadataRef t = LLVMMDNodeInContext2(c, ty, 3);
+        LLVMMetadataRef tag[3] = {t, t, LLVMValueAsMetadata(LLVMConstInt(cg->i64, 0, 0))};
+        cg->tbaa_list[k] = LLVMMetadataAsValue(c, LLVMMDNodeInContext2(c, tag, 3));
+    }
+}
+
 static void init_types(Cg *cg)
 {
     LLVMContextRef c = cg->ctx;
@@ -682,6 +702,7 @@ static void init_types(Cg *cg)
         LLVMValueAsMetadata(LLVMConstInt(cg->i32, 2000, 0)),
     };
     cg->cold_weights = LLVMMetadataAsValue(c, LLVMMDNodeInContext2(c, w, 3));
+    init_tbaa(cg);
 }
 
 /* The LLVM struct types must have the C layouts of rt_func.h / rt.h. */
@@ -967,11 +988,18 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
         rc = -1;
     }
     phase_time("LLVM verify");
-    char passes[48];   /* read by the second partition's thread until cg_split_finish */
+    char passes[160];   /* read by the second partition's thread until cg_split_finish */
     if (rc == 0) {
-        snprintf(passes, sizeof passes, "default<O%d>%s", opt->opt_level < 0 ? 0
-                                                          : opt->opt_level > 3 ? 3
-                                                                               : opt->opt_level,
+        int level = opt->opt_level < 0 ? 0 : opt->opt_level > 3 ? 3 : opt->opt_level;
+        /* A versioned range loop tests range.fast (loop-invariant) at every step; default<O2>
+         * unswitches only trivial conditions, so the loop is split here into a counter loop
+         * (its variable a known small int: no tag tests) and the iterator loop, then cleaned
+         * up */
+        const char *unswitch = cg->versioned_loops && level >= 2
+                                   ? ",function(loop-mssa(simple-loop-unswitch<nontrivial>),"
+                                     "instcombine,simplifycfg)"
+                                   : "";
+        snprintf(passes, sizeof passes, "default<O%d>%s%s", level, unswitch,
                  opt->sanitize_address ? ",asan" : "");
         if (opt->sanitize_address)
             mark_sanitized(cg);

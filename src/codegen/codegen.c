@@ -1080,6 +1080,25 @@ static LLVMValueRef f_pow(Cg *cg, const MirInst *in, LLVMValueRef x, LLVMValueRe
     return phi2(cg, cg->f64, rf, fast_end, rs, ok);
 }
 
+enum { TBAA_LIST_SIZE, TBAA_LIST_ITEMS, TBAA_LIST_ITEM };
+
+/* inst (a load or store of list memory) tagged with its TBAA access kind */
+static LLVMValueRef tbaa(Cg *cg, LLVMValueRef inst, int kind)
+{
+    LLVMSetMetadata(inst, cg->tbaa_kind, cg->tbaa_list[kind]);
+    return inst;
+}
+
+static LLVMValueRef list_size(Cg *cg, LLVMValueRef lst)
+{
+    return tbaa(cg, load_field(cg, cg->i64, lst, offsetof(ListObject, size)), TBAA_LIST_SIZE);
+}
+
+static LLVMValueRef list_items(Cg *cg, LLVMValueRef lst)
+{
+    return tbaa(cg, load_field(cg, cg->ptr, lst, offsetof(ListObject, items)), TBAA_LIST_ITEMS);
+}
+
 /* list.get.t / list.set.t: an int index that may be big.  A small tag: the inline bounds
  * check and access of list.get/list.set; a big int: the generic subscript (its IndexError
  * "cannot fit 'int' into an index-sized integer"). */
@@ -1092,18 +1111,18 @@ static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLV
     LLVMBuildCondBr(b, LLVMBuildTrunc(b, key, cg->i1, ""), fast, slow);
     LLVMPositionBuilderAtEnd(b, fast);
     LLVMValueRef i = untag(cg, key);
-    LLVMValueRef size = load_field(cg, cg->i64, lst, offsetof(ListObject, size));
+    LLVMValueRef size = list_size(cg, lst);
     LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, i, ci64(cg, 0), ""),
                                        LLVMBuildAdd(b, i, size, ""), i, "");
     raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
              get ? "list index out of range" : "list assignment index out of range");
-    LLVMValueRef items = load_field(cg, cg->ptr, lst, offsetof(ListObject, items));
+    LLVMValueRef items = list_items(cg, lst);
     LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
     LLVMValueRef rf = NULL;
     if (get)
-        rf = LLVMBuildLoad2(b, cg->i64, p, "");
+        rf = tbaa(cg, LLVMBuildLoad2(b, cg->i64, p, ""), TBAA_LIST_ITEM);
     else
-        LLVMBuildStore(b, val(cg, in->args[2]), p);
+        tbaa(cg, LLVMBuildStore(b, val(cg, in->args[2]), p), TBAA_LIST_ITEM);
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
@@ -1118,6 +1137,53 @@ static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLV
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, done);
     return get ? phi2(cg, cg->i64, rf, fast_end, rs, slow_end) : NULL;
+}
+
+/* list.copyslice imm 1, `x[:k] = x[m::-1]`: when k and m are small ints, 1 <= k <= len(x)
+ * and m == k - 1 the assignment is a reversal of items[0..k) in place, done here; any other
+ * bounds go through rt_list_copyslice (clamping, resizing, errors). */
+static LLVMValueRef list_revprefix(Cg *cg, const MirInst *in, LLVMValueRef lst)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef kv = val(cg, in->args[2]), mv = val(cg, in->args[5]);
+    LLVMBasicBlockRef chk = new_bb(cg, "rev.chk"), rev = new_bb(cg, "rev.loop"),
+                      body = new_bb(cg, "rev.swap"), slow = new_bb(cg, "rev.slow"),
+                      done = new_bb(cg, "rev.done");
+    LLVMBuildCondBr(b, LLVMBuildTrunc(b, LLVMBuildAnd(b, kv, mv, ""), cg->i1, ""), chk, slow);
+    LLVMPositionBuilderAtEnd(b, chk);
+    LLVMValueRef k = untag(cg, kv), size = list_size(cg, lst);
+    LLVMValueRef ok = LLVMBuildAnd(
+        b, LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntSGE, k, ci64(cg, 1), ""),
+                        LLVMBuildICmp(b, LLVMIntSLE, k, size, ""), ""),
+        LLVMBuildICmp(b, LLVMIntEQ, mv, LLVMBuildSub(b, kv, ci64(cg, 2), ""), ""), "");
+    LLVMValueRef items = list_items(cg, lst);
+    LLVMValueRef last = LLVMBuildSub(b, k, ci64(cg, 1), "");
+    LLVMBasicBlockRef entry = LLVMGetInsertBlock(b);
+    LLVMBuildCondBr(b, ok, rev, slow);
+    LLVMPositionBuilderAtEnd(b, rev);
+    LLVMValueRef lo = LLVMBuildPhi(b, cg->i64, ""), hi = LLVMBuildPhi(b, cg->i64, "");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, lo, hi, ""), body, done);
+    LLVMPositionBuilderAtEnd(b, body);
+    LLVMValueRef pl = LLVMBuildInBoundsGEP2(b, cg->i64, items, &lo, 1, "");
+    LLVMValueRef ph = LLVMBuildInBoundsGEP2(b, cg->i64, items, &hi, 1, "");
+    LLVMValueRef xl = tbaa(cg, LLVMBuildLoad2(b, cg->i64, pl, ""), TBAA_LIST_ITEM);
+    LLVMValueRef xh = tbaa(cg, LLVMBuildLoad2(b, cg->i64, ph, ""), TBAA_LIST_ITEM);
+    tbaa(cg, LLVMBuildStore(b, xh, pl), TBAA_LIST_ITEM);
+    tbaa(cg, LLVMBuildStore(b, xl, ph), TBAA_LIST_ITEM);
+    LLVMValueRef lo1 = LLVMBuildNSWAdd(b, lo, ci64(cg, 1), "");
+    LLVMValueRef hi1 = LLVMBuildNSWSub(b, hi, ci64(cg, 1), "");
+    LLVMBuildBr(b, rev);
+    LLVMValueRef lov[2] = {ci64(cg, 0), lo1}, hiv[2] = {last, hi1};
+    LLVMBasicBlockRef from[2] = {entry, body};
+    LLVMAddIncoming(lo, lov, from, 2);
+    LLVMAddIncoming(hi, hiv, from, 2);
+    LLVMPositionBuilderAtEnd(b, slow);
+    check_int(cg, in, RTC(cg, RTF_rt_list_copyslice, lst, val(cg, in->args[1]), kv,
+                          val(cg, in->args[3]), val(cg, in->args[4]), mv, val(cg, in->args[6]),
+                          val(cg, in->args[7])));
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return NULL;
 }
 
 /* The list iterator step shared by iter.next and enum.next (ListIterObject): from the current
@@ -1375,22 +1441,22 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
                  "rt_ValueError", "math domain error");
         return intrinsic(cg, "llvm.sqrt", cg->f64, &a0, 1);
     }
-    case MIR_ListLen: return load_field(cg, cg->i64, a0, offsetof(ListObject, size));
+    case MIR_ListLen: return list_size(cg, a0);
     case MIR_ListGetT:
     case MIR_ListSetT: return list_tagged(cg, in, a0, a1);
     case MIR_ListGet:
     case MIR_ListSet: {
-        LLVMValueRef size = load_field(cg, cg->i64, a0, offsetof(ListObject, size));
+        LLVMValueRef size = list_size(cg, a0);
         LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, a1, ci64(cg, 0), ""),
                                            LLVMBuildAdd(b, a1, size, ""), a1, "");
         raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
                  in->op == MIR_ListGet ? "list index out of range"
                                        : "list assignment index out of range");
-        LLVMValueRef items = load_field(cg, cg->ptr, a0, offsetof(ListObject, items));
+        LLVMValueRef items = list_items(cg, a0);
         LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
         if (in->op == MIR_ListGet)
-            return LLVMBuildLoad2(b, cg->i64, p, "");
-        LLVMBuildStore(b, val(cg, in->args[2]), p);
+            return tbaa(cg, LLVMBuildLoad2(b, cg->i64, p, ""), TBAA_LIST_ITEM);
+        tbaa(cg, LLVMBuildStore(b, val(cg, in->args[2]), p), TBAA_LIST_ITEM);
         return NULL;
     }
     case MIR_ListRepeat: {
@@ -1408,7 +1474,15 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         check_int(cg, in, RTC(cg, RTF_rt_list_setslice, a0, a1, val(cg, in->args[2]),
                               val(cg, in->args[3]), val(cg, in->args[4])));
         return NULL;
+    case MIR_ListCopySlice:
+        if (in->imm == 1)
+            return list_revprefix(cg, in, a0);
+        check_int(cg, in, RTC(cg, RTF_rt_list_copyslice, a0, a1, val(cg, in->args[2]),
+                              val(cg, in->args[3]), val(cg, in->args[4]), val(cg, in->args[5]),
+                              val(cg, in->args[6]), val(cg, in->args[7])));
+        return NULL;
     case MIR_RangeFast: {   /* three small tags (low bits all 1) and a tagged step above 1 */
+        cg->versioned_loops = 1;
         LLVMValueRef all = LLVMBuildAnd(b, LLVMBuildAnd(b, a0, a1, ""), val(cg, in->args[2]), "");
         return LLVMBuildAnd(b, LLVMBuildTrunc(b, all, cg->i1, ""),
                             LLVMBuildICmp(b, LLVMIntSGT, val(cg, in->args[2]), ci64(cg, 1), ""),

@@ -584,6 +584,14 @@ static int is_len_call(Spec *s, const MirInst *i)
            (TY(s, i->args[1]).k == TY_LIST || TY(s, i->args[1]).k == TY_SET);
 }
 
+/* list(x) of the builtin list with x an exact list: a copy of its items, which is x[:]
+ * (list.slice with no bounds: one allocation, no argument tuple, no list.__init__) */
+static int is_list_copy_call(Spec *s, const MirInst *i)
+{
+    return is_builtin_call(s, i, TB_list) && i->nargs == 2 && !i->nnames &&
+           TY(s, i->args[1]).k == TY_LIST;
+}
+
 /* set() of the builtin set: an empty set display (build.set), no call */
 static int is_empty_set_call(Spec *s, const MirInst *i)
 {
@@ -612,7 +620,7 @@ static void count_needed(Spec *s, int *needed)
                 loop_release(s, i))
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
-                                      is_empty_set_call(s, i) ||
+                                      is_empty_set_call(s, i) || is_list_copy_call(s, i) ||
                                       (loop_of_call(s, i) && !loop_of_call(s, i)->versioned)))
                 from = 1;
             if (gen_loop_target(s, i) || gen_fresh_call(s, i))
@@ -1040,6 +1048,16 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
         MirInst *n = emit1(s, op, get(s, i->args[1], MT_DYN, loc), loc);
         return n;
     }
+    if (is_list_copy_call(s, i)) {
+        MirInst *a[4];
+        a[0] = get(s, i->args[1], MT_DYN, loc);
+        for (int k = 1; k < 4; k++)
+            a[k] = emit(s, MIR_Undef, NULL, 0, loc);
+        MirInst *n = emit(s, MIR_ListSlice, a, 4, loc);
+        n->target = i->target;
+        n->exc = i->exc;
+        return n;
+    }
     if (is_empty_set_call(s, i)) {
         MirInst *n = emit(s, MIR_BuildSet, NULL, 0, loc);
         n->target = i->target;
@@ -1076,6 +1094,78 @@ static void plan_slices(Spec *s)
                 s->skip[s->blocks0[b]->insts[k]->args[1]->id] = 1;
 }
 
+static int none_bound(const MirInst *v) { return v->op == MIR_Undef || v->op == MIR_ConstNone; }
+
+/* A slice bound of the source of a fused copy: None, or an int (a big one clamps, as
+ * slicing does): adjusting it cannot raise or run code. */
+static int quiet_bound(Spec *s, const MirInst *v)
+{
+    return v->op == MIR_Undef || v->op == MIR_ConstNone || TY(s, v).k == TY_NONE ||
+           TY(s, v).k == TY_INT;
+}
+
+/* `x[a:b:c] = y[d:e:f]` of exact lists where y's slice is used by nothing else: the store is
+ * list.copyslice and the new list of the load is never made.  The load then happens at the
+ * store, so nothing may run between them: the load's block goes straight to the store's
+ * block, which holds only pure values before the store, and the load cannot raise (its bounds
+ * are ints or None, its step None or a nonzero constant). */
+static const MirInst *copyslice_src(Spec *s, const MirInst *i)
+{
+    if (i->op != MIR_SetItem || !list_slice_use(s, i))
+        return NULL;
+    const MirInst *v = i->args[2];
+    if (v->op != MIR_GetItem || v->id < 0 || v->id >= s->nvals || s->uses[v->id] != 1 ||
+        !list_slice_use(s, v))
+        return NULL;
+    const MirInst *sl = v->args[1];
+    Ty step = TY(s, sl->args[2]);
+    if (!quiet_bound(s, sl->args[0]) || !quiet_bound(s, sl->args[1]) ||
+        !(sl->args[2]->op == MIR_Undef || sl->args[2]->op == MIR_ConstNone ||
+          (step.k == TY_INT && step.lo == step.hi && step.lo != 0)))
+        return NULL;
+    if (v->exc && has_phis(v->exc))
+        return NULL;
+    /* the blocks from the load to the store: single predecessors, pure values, and int
+     * arithmetic proven small (i.add & co. after the rewrite: it cannot raise), whose edge
+     * goes on to the next block (`x[:k + 1] = x[k::-1]`) */
+    MirBlock *b = v->target;
+    for (int hops = 0; b && b->npreds == 1 && hops < 4; hops++) {
+        MirBlock *next = NULL;
+        for (int k = 0; k < b->ninsts; k++) {
+            const MirInst *x = b->insts[k];
+            if (x == i)
+                return v;
+            if (x->op == MIR_Br && next && x->target == next)
+                break;
+            if (!(mir_ops[x->op].flags & (MF_SIDE | MF_RAISE | MF_TERM)))
+                continue;
+            if (x->op == MIR_BinOp && !next && arith_op((int)x->imm) &&
+                ty_int_small(TY(s, x)) && ty_int_small(TY(s, x->args[0])) &&
+                ty_int_small(TY(s, x->args[1])) && TY(s, x->args[0]).k == TY_INT &&
+                TY(s, x->args[1]).k == TY_INT && TY(s, x).k == TY_INT && x->target &&
+                (!x->exc || !has_phis(x->exc))) {
+                next = x->target;
+                continue;
+            }
+            return NULL;
+        }
+        if (!next)
+            return NULL;
+        b = next;
+    }
+    return NULL;
+}
+
+static void plan_copyslices(Spec *s)
+{
+    for (int b = 0; b < s->nblocks0; b++)
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+            const MirInst *v = copyslice_src(s, s->blocks0[b]->insts[k]);
+            if (v)
+                s->skip[v->id] = 1;
+        }
+}
+
 /* The list op replacing subscript i: get_op with args[0..n) for a load, set_op with the
  * stored value appended for a store; same successors as i. */
 static MirInst *emit_list_sub(Spec *s, MirInst *i, MirOp get_op, MirOp set_op, MirInst **args,
@@ -1097,6 +1187,28 @@ static MirInst *emit_list_sub(Spec *s, MirInst *i, MirOp get_op, MirOp set_op, M
 static MirInst *rewrite_subscript(Spec *s, MirInst *i)
 {
     MirInst *args[5];
+    const MirInst *src = i->op == MIR_SetItem ? i->args[2] : NULL;
+    if (src && src->op == MIR_GetItem && src->id >= 0 && src->id < s->nvals &&
+        s->skip[src->id]) {   /* fused by plan_copyslices (its only use is i) */
+        MirInst *cargs[8];
+        cargs[0] = get(s, i->args[0], MT_DYN, i->loc);
+        cargs[4] = get(s, src->args[0], MT_DYN, i->loc);
+        for (int k = 0; k < 3; k++) {
+            cargs[k + 1] = get(s, i->args[1]->args[k], MT_DYN, i->loc);
+            cargs[k + 5] = get(s, src->args[1]->args[k], MT_DYN, i->loc);
+        }
+        MirInst *r = emit(s, MIR_ListCopySlice, cargs, 8, i->loc);
+        r->target = i->target;
+        r->exc = i->exc;
+        /* x[:k] = x[m::-1] of one list: codegen reverses the prefix inline when k and m are
+         * small, 1 <= k <= len(x) and m == k - 1 (imm 1) */
+        MirInst *const *d = i->args[1]->args, *const *o = src->args[1]->args;
+        Ty st = TY(s, o[2]);
+        if (i->args[0] == src->args[0] && none_bound(d[0]) && none_bound(d[2]) &&
+            none_bound(o[1]) && st.k == TY_INT && st.lo == -1 && st.hi == -1)
+            r->imm = 1;
+        return r;
+    }
     if (list_slice_use(s, i)) {
         const MirInst *sl = i->args[1];
         args[0] = get(s, i->args[0], MT_DYN, i->loc);
@@ -1575,6 +1687,7 @@ static void rewrite(Spec *s)
     plan_loads(s);
     plan_consume(s);
     plan_slices(s);
+    plan_copyslices(s);
 
     /* phis first (so back-edge operands have a value to refer to), then blocks in rpo */
     for (int b = 0; b < s->nblocks0; b++)
