@@ -30,6 +30,8 @@
 
 const char *infer_class_name(const InferClass *c) { return c->qualname; }
 
+int infer_class_id(const InferClass *c) { return c->id; }
+
 static int is_init(const MirFunction *f) { return f->module && f->module->init == f; }
 
 static int stored_somewhere(const Infer *in, const char *name)
@@ -108,6 +110,7 @@ void classes_find(Infer *in)
                     continue;
                 InferClass *c = xcalloc(1, sizeof *c);
                 c->build = i;
+                c->id = in->nclasses;
                 c->mod = f->module;
                 c->plain = 1;
                 c->body = i->args[0]->op == MIR_MakeFunction ? i->args[0]->func : NULL;
@@ -223,8 +226,43 @@ Ty classes_attr_ty(const Infer *in, const InferClass *cls, const char *name)
     return ty_join(d ? d->ty : ty_bot(), a ? a->ty : ty_bot());
 }
 
+/* o.name with o a union of classes (not None): a method when every class finds a plain def
+ * of that name (TY_UMETHOD), the join of the attribute types when none binds the name in its
+ * namespace, else dyn. */
+static Ty union_getattr_ty(const Infer *in, Ty obj, const char *name)
+{
+    const TyUnion *u = obj.un;
+    if (u->none || dunder(name))
+        return ty_dyn();
+    int methods = 0, attrs = 0;
+    const MirFunction *first = NULL;
+    Ty t = ty_bot();
+    for (int k = 0; k < u->n; k++) {
+        const InferClass *c = u->cls[k];
+        if (!c->plain)
+            return ty_dyn();
+        int other;
+        const MirFunction *m = classes_lookup(in, c, name, &other);
+        if (other)
+            return ty_dyn();
+        if (m) {
+            methods++;
+            if (!first)
+                first = m;
+        } else {
+            attrs++;
+            t = ty_join(t, classes_attr_ty(in, c, name));
+        }
+    }
+    if (methods == u->n)
+        return (Ty){.k = TY_UMETHOD, .un = u, .fn = first};
+    return methods ? ty_dyn() : t;
+}
+
 Ty classes_getattr_ty(const Infer *in, Ty obj, const char *name)
 {
+    if (obj.k == TY_UNION)
+        return union_getattr_ty(in, obj, name);
     const InferClass *c = obj.cls;
     if (!c || !c->plain || dunder(name))
         return ty_dyn();
@@ -307,6 +345,13 @@ void classes_setattr(Infer *in, const InferCtx *c0, const MirInst *store, Ty obj
         attr_join(&c->attrs, &c->nattrs, &c->capattrs, name, value, global, store, c0->fn);
         return;
     }
+    if (obj.k == TY_UNION && !obj.un->none) {   /* an instance of one of these classes */
+        for (int k = 0; k < obj.un->n; k++) {
+            InferClass *c = obj.un->cls[k];
+            attr_join(&c->attrs, &c->nattrs, &c->capattrs, name, value, global, store, c0->fn);
+        }
+        return;
+    }
     /* any receiver: maybe an instance of any class, maybe a class itself */
     if (!plain_value(value))
         value = ty_dyn();
@@ -352,6 +397,54 @@ Ty classes_call_ty(Infer *in, const InferCtx *from, const MirInst *call, Ty call
     if (callee.k == TY_CLASS)
         return inst;
     return t ? t->ret : ty_dyn();
+}
+
+InferCtx *classes_ucallee(const InferCtx *c, const MirInst *call, int k)
+{
+    if (!c->ucallee || call->id < 0 || call->id >= c->nvals)
+        return NULL;
+    return c->ucallee[(size_t)call->id * TY_UNION_MAX + (size_t)k];
+}
+
+Ty classes_ucall_ty(Infer *in, InferCtx *c, const MirInst *call, Ty callee, const Ty *args,
+                    int n, int *global)
+{
+    const TyUnion *u = callee.un;
+    if (c->ucallee)
+        for (int k = 0; k < TY_UNION_MAX; k++)
+            c->ucallee[(size_t)call->id * TY_UNION_MAX + (size_t)k] = NULL;
+    if ((c->index == 0 && !classes_generic_runs(in, c->fn)) ||
+        ((c->fn->flags & INFER_CO_SUSPENDS) && !c->genconv))
+        return ty_dyn();   /* no contexts from there (as classes_call_ty) */
+    for (int k = 0; k < n; k++)
+        if (args[k].k == TY_BOT)
+            return ty_bot();   /* come back later */
+    if (!c->ucallee)
+        c->ucallee = xcalloc((size_t)c->nvals * TY_UNION_MAX + 1, sizeof *c->ucallee);
+    Ty result = ty_bot();
+    for (int k = 0; k < u->n; k++) {
+        InferClass *cls = u->cls[k];
+        int other;
+        const MirFunction *fn = classes_lookup(in, cls, call->args[0]->str, &other);
+        InferCtx *t = NULL;
+        Ty a[17];
+        if (fn && !call->nnames && n + 1 <= 16 && infer_cloneable(fn) && fn->nparams == n + 1 &&
+            !fn->nfree) {
+            a[0] = (Ty){.k = TY_INST, .cls = cls};
+            for (int j = 0; j < n; j++)
+                a[j + 1] = args[j];
+            t = infer_ctx_for_call(in, (MirFunction *)fn, a, NULL, global);
+        }
+        if (!t || t->index == 0) {
+            result = ty_dyn();   /* that class takes the generic call */
+            t = NULL;
+        } else {
+            result = ty_join(result, t->ret);
+            cls->dispatched = 1;
+        }
+        c->ucallee[(size_t)call->id * TY_UNION_MAX + (size_t)k] = t;
+    }
+    return result;
 }
 
 /* explain: the attribute table of every plain class of the file. */
@@ -538,6 +631,33 @@ static int only_direct_calls(const InferCtx *c, const MirInst *get)
     return 1;
 }
 
+/* The bound method `get` of a union receiver: when its only uses are calls dispatched on
+ * the class (classes_ucall_ty), the methods of the classes whose call is generic there
+ * (no context) run generically; any other use may run every method of that name. */
+static int union_calls_open(Infer *in, const InferCtx *c, const MirInst *get)
+{
+    const MirFunction *f = c->fn;
+    Ty o = infer_ty(c, get->args[0]);
+    int opened = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++) {
+                if (i->args[a] != get)
+                    continue;
+                if (i->op != MIR_Call || a != 0 || i->nnames || !c->ucallee)
+                    return open_name(in, get->str);
+                for (int m = 0; m < o.un->n; m++) {
+                    if (classes_ucallee(c, i, m))
+                        continue;
+                    int other;
+                    opened |= open_fn(in, classes_lookup(in, o.un->cls[m], get->str, &other));
+                }
+            }
+        }
+    return opened;
+}
+
 static int class_call_direct(const Infer *in, const InferCtx *c, const MirInst *call, Ty t)
 {
     if (call->nnames || call->id < 0 || call->id >= c->nvals)
@@ -587,6 +707,14 @@ static int verify_inst(Infer *in, const InferCtx *c, const MirInst *i)
             if (infer_ty(c, i).k == TY_METHOD && !only_direct_calls(c, i))
                 opened |= open_name(in, i->str);
             break;
+        }
+        if (o.k == TY_UNION && !o.un->none) {
+            Ty t = infer_ty(c, i);
+            if (t.k == TY_UMETHOD)
+                opened |= union_calls_open(in, c, i);
+            else if (t.k == TY_DYN)
+                opened |= open_name(in, i->str);
+            break;   /* (a data attribute of every class: no method runs) */
         }
         opened |= open_name(in, i->str);
         break;

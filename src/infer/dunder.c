@@ -172,7 +172,10 @@ static int plain_kind(TyKind k)
     }
 }
 
-static int never_notimpl(Ty r) { return r.k == TY_BOT || r.k == TY_INST || plain_kind(r.k); }
+static int never_notimpl(Ty r)
+{
+    return r.k == TY_BOT || r.k == TY_INST || r.k == TY_UNION || plain_kind(r.k);
+}
 
 /* Left operands of builtin types whose number slots decline an instance of a plain class
  * (NotImplemented, or no slot at all): the instance's reflected method is what runs first. */
@@ -334,7 +337,10 @@ static int open_op(Infer *in, const DunderOp *d)
 }
 
 /* May a value of this type be an instance of a plain class at a generic operator? */
-static int may_be_instance(Ty t) { return t.k == TY_INST || t.k == TY_OPT || t.k == TY_DYN; }
+static int may_be_instance(Ty t)
+{
+    return t.k == TY_INST || t.k == TY_OPT || t.k == TY_UNION || t.k == TY_DYN;
+}
 
 /* Does any class bind __radd__ (sum's 0 + item then calls it, and __add__ on its result)? */
 static int some_radd(const Infer *in)
@@ -432,11 +438,22 @@ int dunder_isinstance(const Infer *in, const InferCtx *c, const MirInst *call)
                     return 1;
             return 0;
         }
+        if (x.k == TY_UNION) {   /* decided when every class (and None) agrees */
+            int yes = 0, no = x.un->none;
+            for (int m = 0; m < x.un->n; m++) {
+                int is = 0;
+                for (const InferClass *e = x.un->cls[m]; e; e = e->base)
+                    is |= e == k.cls;
+                yes += is;
+                no += !is;
+            }
+            return no == 0 ? 1 : yes == 0 ? 0 : -1;
+        }
         /* a builtin value is never an instance of a plain class (based on object) */
         return plain_kind(x.k) ? 0 : -1;
     }
     if (k.k == TY_BUILTIN && (k.bi == TB_float || k.bi == TB_int)) {
-        if (x.k == TY_INST)
+        if (x.k == TY_INST || (x.k == TY_UNION && !x.un->none))
             return 0;   /* a plain class has no builtin base */
         if (x.k == TY_FLOAT)
             return k.bi == TB_float;

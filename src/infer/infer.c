@@ -464,7 +464,8 @@ static Ty const_ty(const MirInst *v)
 static int same_kinds(const Infer *in, const InferCtx *c, const Ty *args, const Ty *closure)
 {
     for (int i = 0; i < c->nargs; i++) {
-        if (c->args[i].k != args[i].k || c->args[i].cls != args[i].cls)
+        if (c->args[i].k != args[i].k || c->args[i].cls != args[i].cls ||
+            c->args[i].un != args[i].un)
             return 0;   /* instances: the class is part of the key */
         /* lists whose items are not known get contexts of their own, so lists made from
          * them there do not spoil the lists of the others (consume.c: a sum's result) */
@@ -916,6 +917,8 @@ static Ty call_ty(Run *r, MirInst *i)
         return call_builtin(callee.bi, args, n, i);
     if (callee.k == TY_CLASS || callee.k == TY_METHOD)
         return classes_call_ty(r->in, r->c, i, callee, args, n, &r->c->mcallee[i->id], &r->global);
+    if (callee.k == TY_UMETHOD && i->args[0]->op == MIR_GetAttr)   /* dispatch on the class */
+        return classes_ucall_ty(r->in, r->c, i, callee, args, n, &r->global);
     if (callee.k == TY_FUNC && r->c->index == 0 && !classes_generic_runs(r->in, r->c->fn))
         return ty_dyn();   /* a method's generic version that never runs: no contexts */
     if (callee.k == TY_FUNC && (i->nnames != 0 || n != callee.fn->nparams))
@@ -1062,6 +1065,8 @@ static Ty inst_ty(Run *r, MirInst *i)
         Ty x = T(r, i->args[0]);
         if (x.k == TY_OPT)
             return (Ty){.k = TY_INST, .cls = x.cls};
+        if (x.k == TY_UNION && x.un->none)
+            return ty_instances(x.un->cls, x.un->n, 0);
         return x.k == TY_NONE ? ty_bot() : x;
     }
     case MIR_MakeFunction: return (Ty){.k = TY_FUNC, .fn = i->func};
@@ -1077,7 +1082,7 @@ static Ty inst_ty(Run *r, MirInst *i)
     }
     case MIR_GetAttr: {
         Ty o = T(r, i->args[0]);
-        if (o.k == TY_INST)
+        if (o.k == TY_INST || o.k == TY_UNION)
             return classes_getattr_ty(r->in, o, i->str);
         if (o.k == TY_MODULE && o.mod && !o.mod->init && strcmp(o.mod->name, "math") == 0) {
             char name[128];
@@ -1302,6 +1307,7 @@ void infer_free(Infer *in)
             free(c->cells[k]);
         free(c->cells);
         free(c->mcallee);
+        free(c->ucallee);
         free(c->closure);
         free(c);
     }

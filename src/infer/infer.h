@@ -54,6 +54,9 @@ struct InferCtx {
     InferCell **cells;      /* by SSA id of a cell.new */
     InferCtx **mcallee;     /* classes.c, by SSA id of a call: the context of the method a
                                call o.m(...) runs, or of __init__ at C(...), or NULL */
+    InferCtx **ucallee;     /* classes.c, by SSA id * TY_UNION_MAX + k of a call o.m(...) with
+                               o a union: the context of member k's method, or NULL (that
+                               class takes the generic call); allocated on first use */
     int genconv;            /* a generator function (a generator expression) made and called
                                once at a known site: its clone keeps the generic calling
                                convention (a separate generic function with typed body), which
@@ -86,6 +89,9 @@ typedef struct InferAttr {
  * __delattr__, __slots__, __new__).  Only plain classes get TY_CLASS / TY_INST types. */
 typedef struct InferClass {
     const MirInst *build;   /* the class.build */
+    int id;                 /* its position in Infer.classes (the order of unions) */
+    int dispatched;         /* some call on a union dispatches on it (class.reg after its
+                               class.build: specialize.c) */
     const MirFunction *body;
     const MirModule *mod;   /* the module whose body runs the class statement */
     const char *qualname;
@@ -210,6 +216,12 @@ int classes_verify(Infer *in);
  * __init__ / the method when the call can be direct. */
 Ty classes_call_ty(Infer *in, const InferCtx *from, const MirInst *call, Ty callee,
                    const Ty *args, int n, InferCtx **callee_ctx, int *global);
+/* A call o.m(args) with o a union (callee TY_UMETHOD): one context per member class (NULL:
+ * that class takes the generic call) in c->ucallee; the join of their results. */
+Ty classes_ucall_ty(Infer *in, InferCtx *c, const MirInst *call, Ty callee, const Ty *args,
+                    int n, int *global);
+/* The context member k of the union receiver of call `call` runs (NULL: the generic call). */
+InferCtx *classes_ucallee(const InferCtx *c, const MirInst *call, int k);
 /* The __init__ found on cls's MRO (NULL: none, object's); *other set when the name is bound
  * to something else than a plain def. */
 const MirFunction *classes_lookup(const Infer *in, const InferClass *cls, const char *name,

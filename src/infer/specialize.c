@@ -555,6 +555,23 @@ static InferCtx *method_target(Spec *s, const MirInst *call)
     return t && t->index > 0 && t->clone ? t : NULL;
 }
 
+/* classes.c: o.m(...) with o a union of classes, at least one of which has a specialised
+ * context for m (classes_ucall_ty): dispatched on the class (rewrite_union_call).  The
+ * fallback's getattr raises to the call's handler, so both must have the same one. */
+static int union_target(Spec *s, const MirInst *call)
+{
+    if (call->op != MIR_Call || call->nnames || call->id < 0 || call->id >= s->c->nvals ||
+        call->args[0]->op != MIR_GetAttr || TY(s, call->args[0]).k != TY_UMETHOD ||
+        call->args[0]->exc != call->exc || call->nargs > 16)
+        return 0;
+    for (int k = 0; k < TY_UNION_MAX; k++) {
+        InferCtx *t = classes_ucallee(s->c, call, k);
+        if (t && t->index > 0 && t->clone)
+            return 1;
+    }
+    return 0;
+}
+
 /* classes.c: C(...) of a plain class made inline: inst.new, then __init__'s clone (*init; NULL
  * when the class has none but object's and there are no arguments).  __init__ must be known
  * to return None (else CPython's TypeError comes from the generic call). */
@@ -617,7 +634,7 @@ static void count_needed(Spec *s, int *needed)
                 from = 1;
             if (gen_loop_target(s, i) || gen_fresh_call(s, i))
                 from = 1;   /* the callee: the copy's function object instead */
-            if (method_target(s, i) || dunder_set_call(s->c, i)) {
+            if (method_target(s, i) || dunder_set_call(s->c, i) || union_target(s, i)) {
                 /* the bound method is not made: its receiver is */
                 from = 1;
                 if (i->args[0]->args[0]->id >= 0)
@@ -640,6 +657,8 @@ static void plan_loads(Spec *s)
                 s->skip[i->id] = 1;   /* math.sqrt of the C math module: cannot fail */
             if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i).k == TY_METHOD)
                 s->skip[i->id] = 1;   /* a method found on the class: cannot fail */
+            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i).k == TY_UMETHOD)
+                s->skip[i->id] = 1;   /* dispatched on the class (the fallback makes its own) */
             if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_SET &&
                 dunder_set_method(i->str))
                 s->skip[i->id] = 1;   /* set.add & co.: cannot fail */
@@ -861,6 +880,89 @@ static MirInst *rewrite_class_call(Spec *s, MirInst *i)
     return made ? made : c;
 }
 
+/* o.m(args) with o a union (union_target): per class with a clone, a test of o's class
+ * (inst.isclass) and call.direct of that clone; the other classes (no clone) and any object
+ * of none of them (never, under the closed world) take the generic getattr and call.  The
+ * results meet in a phi of the call's representation in a new block, which becomes current
+ * (the original terminator follows there).  Every call raises to the call's handler: each
+ * is a part of block pos (fix_phis gives the handler's phis their operands). */
+static void add_phi_operand(Spec *s, MirInst *phi, MirBlock *b, MirInst *v);
+
+static MirInst *rewrite_union_call(Spec *s, int pos, MirInst *i)
+{
+    const MirInst *ga = i->args[0];
+    Ty o = TY(s, ga->args[0]), r = TY(s, i);
+    Loc loc = i->loc;
+    MirType rt = r.k == TY_BOT ? MT_DYN : ty_rep(r);
+    MirInst *obj = get(s, ga->args[0], MT_DYN, loc);
+    MirBlock *join = mir_block_new(s->g, s->cur->label);
+    MirInst *vals[TY_UNION_MAX + 1];
+    MirBlock *from[TY_UNION_MAX + 1];
+    int nv = 0, n = i->nargs - 1;
+    MirInst *args[17];
+    for (int k = 0; k < o.un->n; k++) {
+        InferCtx *t = classes_ucallee(s->c, i, k);
+        if (!t || t->index == 0 || !t->clone)
+            continue;
+        MirFunction *cl = t->clone;
+        MirInst *test = emit1(s, MIR_InstIsClass, obj, loc);
+        test->type = MT_I1;
+        test->imm = infer_class_id(o.un->cls[k]);
+        MirBlock *yes = mir_block_new(s->g, s->cur->label), *no = mir_block_new(s->g, s->cur->label);
+        MirInst *cb = emit1(s, MIR_CondBr, test, loc);
+        cb->target = yes;
+        cb->target2 = no;
+        s->cur = yes;
+        add_part(s, pos, yes, NULL);
+        args[0] = obj;
+        for (int a = 0; a < n; a++)
+            args[a + 1] = get(s, i->args[a + 1], cl->ptypes[a + 1], loc);
+        MirInst *c = emit(s, MIR_CallDirect, args, n + 1, loc);
+        c->type = cl->rettype;
+        c->func = cl;
+        /* ends the block (as emit_raising): normal successor a new block */
+        MirBlock *next = mir_block_new(s->g, s->cur->label);
+        c->target = next;
+        c->exc = i->exc;
+        MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
+        br->target = next;
+        s->parts[pos][s->nparts[pos] - 1].exc = i->exc;
+        s->cur = next;
+        add_part(s, pos, next, NULL);
+        vals[nv] = convert(s, c, t->ret, rt, loc);
+        from[nv++] = s->cur;
+        br = emit(s, MIR_Br, NULL, 0, loc);
+        br->target = join;
+        s->cur = no;
+        add_part(s, pos, no, NULL);
+    }
+    /* the fallback: the generic method call */
+    MirInst *g = emit_raising(s, pos, MIR_GetAttr, &obj, 1, i->exc, ga->loc);
+    g->str = ga->str;
+    g->len = ga->len;
+    g->type = MT_DYN;
+    args[0] = g;
+    for (int a = 0; a < n; a++)
+        args[a + 1] = get(s, i->args[a + 1], MT_DYN, loc);
+    MirInst *gc = emit_raising(s, pos, MIR_Call, args, n + 1, i->exc, loc);
+    gc->type = MT_DYN;
+    gc->imm = i->imm;
+    gc->imm2 = i->imm2;
+    vals[nv] = convert(s, gc, r, rt, loc);
+    from[nv++] = s->cur;
+    MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
+    br->target = join;
+    s->cur = join;
+    add_part(s, pos, join, NULL);
+    MirInst *phi = mir_inst_new(s->g, MIR_Phi, NULL, 0, loc);
+    phi->type = rt;
+    phi->varname = i->varname;
+    mir_block_insert(s->g, join, 0, phi);
+    for (int k = 0; k < nv; k++)
+        add_phi_operand(s, phi, from[k], vals[k]);
+    return phi;
+}
+
 /* a OP b / -a on exact instances whose dunder's clone is known (dunder.c): call.direct,
  * the operands swapped for a reflected method; NULL: the generic operator. */
 static MirInst *rewrite_dunder(Spec *s, MirInst *i)
@@ -994,6 +1096,8 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
     MirInst *m = rewrite_class_call(s, i);
     if (m)
         return m;
+    if (union_target(s, i))
+        return rewrite_union_call(s, pos, i);
     if (t) {
         MirFunction *cl = t->clone;
         int n = i->nargs - 1, off = cl->nfree > 0;
@@ -1119,10 +1223,22 @@ static MirInst *rewrite_subscript(Spec *s, MirInst *i)
 static MirInst *rewrite_slot(Spec *s, MirInst *i)
 {
     Ty o = TY(s, i->args[0]);
-    if (o.k != TY_INST || !o.cls || (i->op == MIR_GetAttr && TY(s, i).k == TY_METHOD))
+    if (i->op == MIR_GetAttr && (TY(s, i).k == TY_METHOD || TY(s, i).k == TY_UMETHOD))
         return NULL;
-    int f64 = 0;
-    int k = layout_slot(s->in, o.cls, i->str, &f64);
+    int f64 = 0, k = -1;
+    if (o.k == TY_UNION && !o.un->none) {
+        /* a union: the slot every class has at the same index with the same kind (a base's
+         * slots keep their indexes in its subclasses) */
+        for (int m = 0; m < o.un->n; m++) {
+            int f, x = layout_slot(s->in, o.un->cls[m], i->str, &f);
+            if (x < 0 || (m > 0 && (x != k || f != f64)))
+                return NULL;
+            k = x;
+            f64 = f;
+        }
+    } else if (o.k == TY_INST && o.cls) {
+        k = layout_slot(s->in, o.cls, i->str, &f64);
+    }
     if (k < 0)
         return NULL;
     MirInst *obj = get(s, i->args[0], MT_DYN, i->loc), *n;
@@ -1158,7 +1274,14 @@ static void declare_slots(Spec *s, MirBlock *b)
         return;
     for (int c = 0; c < s->in->nclasses; c++) {
         const InferClass *k = s->in->classes[c];
-        if (k->build != build || k->fixed != 1)
+        if (k->build != build)
+            continue;
+        if (k->dispatched) {   /* the class unions dispatch on (inst.isclass) */
+            MirInst *d = emit1(s, MIR_ClassReg, get(s, build, MT_DYN, build->loc), build->loc);
+            d->type = MT_VOID;
+            d->imm = k->id;
+        }
+        if (k->fixed != 1)
             continue;
         MirInst *cls = get(s, build, MT_DYN, build->loc);
         for (int j = 0; j < k->nslots; j++) {
