@@ -1352,6 +1352,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:
         return inst_slot(cg, in, a0, a1);
     case MIR_InstIsClass: return inst_isclass(cg, in, a0);
+    case MIR_ClassGet: return LLVMBuildLoad2(b, cg->i64, class_cell(cg, in->imm), "");
     case MIR_ClassReg:
         LLVMBuildStore(b, a0, class_cell(cg, in->imm));
         return NULL;

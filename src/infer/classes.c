@@ -259,10 +259,70 @@ static Ty union_getattr_ty(const Infer *in, Ty obj, const char *name)
     return methods ? ty_dyn() : t;
 }
 
+InferClass *classes_owner(const Infer *in, const MirFunction *f)
+{
+    for (int i = 0; i < in->nclasses; i++) {
+        InferClass *c = in->classes[i];
+        for (int k = 0; k < c->nnames; k++)
+            if (c->methods[k] == f)
+                return c->plain ? c : NULL;
+    }
+    return NULL;
+}
+
+int classes_class_cell_only(const MirFunction *f)
+{
+    if (f->nfree != 1 || !f->freevars || strcmp(f->freevars[0], "__class__") != 0)
+        return 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++)
+                if (i->args[a]->op == MIR_ClosureCell && i->op != MIR_CellGet)
+                    return 0;
+        }
+    return 1;
+}
+
+Ty classes_super_ty(const Infer *in, const InferCtx *c, const MirInst *call, Ty callee)
+{
+    if (callee.k != TY_BUILTIN || callee.bi != TB_super || call->nargs != 3 || call->nnames)
+        return ty_dyn();
+    const MirInst *cell = call->args[1], *self = call->args[2];
+    if (cell->op != MIR_CellGet || cell->args[0]->op != MIR_ClosureCell ||
+        self->op != MIR_Param || self->imm != 0 || !classes_class_cell_only(c->fn))
+        return ty_dyn();
+    InferClass *owner = classes_owner(in, c->fn);
+    Ty s = infer_ty(c, self);
+    if (s.k == TY_BOT)
+        return ty_bot();
+    if (!owner || s.k != TY_INST || !s.cls)
+        return ty_dyn();
+    for (const InferClass *x = s.cls; x; x = x->base)
+        if (x == owner)
+            return (Ty){.k = TY_SUPER, .cls = s.cls, .lo = owner->id};
+    return ty_dyn();   /* (self is not an instance of the method's class: TypeError) */
+}
+
+/* super().name: a plain def found on the MRO after the method's class, bound to self */
+static Ty super_getattr_ty(const Infer *in, Ty sup, const char *name)
+{
+    const InferClass *owner = in->classes[sup.lo];
+    if (!owner->base)
+        return ty_dyn();   /* object's methods */
+    int other;
+    const MirFunction *m = classes_lookup(in, owner->base, name, &other);
+    if (!m || (dunder(name) && strcmp(name, "__init__") != 0))
+        return ty_dyn();
+    return (Ty){.k = TY_METHOD, .fn = m, .cls = sup.cls};
+}
+
 Ty classes_getattr_ty(const Infer *in, Ty obj, const char *name)
 {
     if (obj.k == TY_UNION)
         return union_getattr_ty(in, obj, name);
+    if (obj.k == TY_SUPER)
+        return super_getattr_ty(in, obj, name);
     const InferClass *c = obj.cls;
     if (!c || !c->plain || dunder(name))
         return ty_dyn();
@@ -383,7 +443,7 @@ Ty classes_call_ty(Infer *in, const InferCtx *from, const MirInst *call, Ty call
     Ty inst = {.k = TY_INST, .cls = c};
     Ty result = callee.k == TY_CLASS ? inst : ty_dyn();
     if (call->nnames || n + 1 > 16 || !infer_cloneable(fn) || fn->nparams != n + 1 ||
-        fn->nfree)
+        (fn->nfree && !classes_class_cell_only(fn)))
         return result;
     Ty a[17];
     a[0] = inst;
@@ -392,8 +452,14 @@ Ty classes_call_ty(Infer *in, const InferCtx *from, const MirInst *call, Ty call
             return callee.k == TY_CLASS ? inst : ty_bot();   /* come back later */
         a[k + 1] = args[k];
     }
-    InferCtx *t = infer_ctx_for_call(in, (MirFunction *)fn, a, NULL, global);
+    Ty cell[1] = {ty_dyn()};   /* __class__ (classes_class_cell_only): loaded, not passed */
+    InferCtx *t = infer_ctx_for_call(in, (MirFunction *)fn, a, fn->nfree ? cell : NULL, global);
     *callee_ctx = t;
+    if (t && t->index > 0 && fn->nfree) {
+        InferClass *owner = classes_owner(in, fn);
+        if (owner)
+            owner->dispatched = 1;
+    }
     if (callee.k == TY_CLASS)
         return inst;
     return t ? t->ret : ty_dyn();
@@ -705,6 +771,11 @@ static int verify_inst(Infer *in, const InferCtx *c, const MirInst *i)
             break;   /* (a set's attributes are the builtin set's) */
         if (o.k == TY_INST) {
             if (infer_ty(c, i).k == TY_METHOD && !only_direct_calls(c, i))
+                opened |= open_name(in, i->str);
+            break;
+        }
+        if (o.k == TY_SUPER) {
+            if (infer_ty(c, i).k != TY_METHOD || !only_direct_calls(c, i))
                 opened |= open_name(in, i->str);
             break;
         }

@@ -35,7 +35,7 @@ static const char *kind_name(TyKind k)
                                     "range", "range_iterator", "builtin", "cell", "method",
                                     "list_iterator", "zip", "enumerate", "tuple", "zip", "tuple",
                                     "instance|None", "set", "int|float", "union of instances",
-                                    "method", "dyn"};
+                                    "method", "super", "dyn"};
     return n[k];
 }
 
@@ -297,6 +297,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
     int swap;
     if (dunder_target(in, c, i, &swap))
         return 0;   /* a direct call of the operator dunder's clone (dunder.c) */
+    if (r.k == TY_SUPER || (i->op == MIR_GetAttr && a.k == TY_SUPER && r.k == TY_METHOD))
+        return 0;   /* super().m: its call reports whether it is direct (classes.c) */
     if (dunder_set_call(c, i) || (i->op == MIR_Compare && b.k == TY_SET &&
                                   (i->imm == Cmp_In || i->imm == Cmp_NotIn)) ||
         (i->op == MIR_GetAttr && a.k == TY_SET && dunder_set_method(i->str)))

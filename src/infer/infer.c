@@ -913,6 +913,8 @@ static Ty call_ty(Run *r, MirInst *i)
         if (consume_sum_ty(r->in, r->c, i, &r->global, &t))
             return t;
     }
+    if (callee.k == TY_BUILTIN && callee.bi == TB_super)
+        return classes_super_ty(r->in, r->c, i, callee);
     if (callee.k == TY_BUILTIN && i->nnames == 0)
         return call_builtin(callee.bi, args, n, i);
     if (callee.k == TY_CLASS || callee.k == TY_METHOD)
@@ -1082,7 +1084,7 @@ static Ty inst_ty(Run *r, MirInst *i)
     }
     case MIR_GetAttr: {
         Ty o = T(r, i->args[0]);
-        if (o.k == TY_INST || o.k == TY_UNION)
+        if (o.k == TY_INST || o.k == TY_UNION || o.k == TY_SUPER)
             return classes_getattr_ty(r->in, o, i->str);
         if (o.k == TY_MODULE && o.mod && !o.mod->init && strcmp(o.mod->name, "math") == 0) {
             char name[128];

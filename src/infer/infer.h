@@ -90,8 +90,9 @@ typedef struct InferAttr {
 typedef struct InferClass {
     const MirInst *build;   /* the class.build */
     int id;                 /* its position in Infer.classes (the order of unions) */
-    int dispatched;         /* some call on a union dispatches on it (class.reg after its
-                               class.build: specialize.c) */
+    int dispatched;         /* some call on a union dispatches on it, or a clone of one of its
+                               methods loads it for super() (class.reg after its class.build:
+                               specialize.c) */
     const MirFunction *body;
     const MirModule *mod;   /* the module whose body runs the class statement */
     const char *qualname;
@@ -216,6 +217,16 @@ int classes_verify(Infer *in);
  * __init__ / the method when the call can be direct. */
 Ty classes_call_ty(Infer *in, const InferCtx *from, const MirInst *call, Ty callee,
                    const Ty *args, int n, InferCtx **callee_ctx, int *global);
+/* super() (call: the builtin super, the __class__ cell's content, the first parameter) in a
+ * method of a plain class whose self is an exact instance: TY_SUPER, else dyn; its getattr of
+ * a plain def found after that class on the MRO is the method bound to self (TY_METHOD). */
+Ty classes_super_ty(const Infer *in, const InferCtx *c, const MirInst *call, Ty callee);
+/* The plain class whose namespace binds method f (NULL: none). */
+InferClass *classes_owner(const Infer *in, const MirFunction *f);
+/* Does f (a method) have just the __class__ cell as free variable, read only by cell.get
+ * (zero-argument super())?  Its clones then take no closure: the class is loaded from its
+ * registration (class.get; specialize.c). */
+int classes_class_cell_only(const MirFunction *f);
 /* A call o.m(args) with o a union (callee TY_UMETHOD): one context per member class (NULL:
  * that class takes the generic call) in c->ucallee; the join of their results. */
 Ty classes_ucall_ty(Infer *in, InferCtx *c, const MirInst *call, Ty callee, const Ty *args,

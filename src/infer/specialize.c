@@ -215,6 +215,17 @@ static MirInst *get(Spec *s, const MirInst *v, MirType want, Loc loc)
 
 /* ---- the clone ---- */
 
+/* A context of a method whose only free variable is __class__ (zero-argument super()),
+ * made for a method call (classes.c: the cell's type dyn, not a closure at hand): its clone
+ * takes no closure; the cell's reads load the registered class.  The class, or NULL. */
+static InferClass *class_cell_clone(const Infer *in, const InferCtx *c)
+{
+    if (c->index == 0 || !classes_class_cell_only(c->fn) || !c->closure ||
+        c->closure[0].k != TY_DYN)
+        return NULL;
+    return classes_owner(in, c->fn);
+}
+
 static MirFunction *make_clone(Infer *in, InferCtx *c)
 {
     MirFunction *f = c->fn;
@@ -236,6 +247,10 @@ static MirFunction *make_clone(Infer *in, InferCtx *c)
     for (int i = 0; i < f->nparams; i++)
         g->ptypes[i] = ty_rep(c->args[i]);
     g->rettype = c->ret.k == TY_BOT ? MT_DYN : ty_rep(c->ret);
+    if (class_cell_clone(in, c)) {   /* the class is loaded (class.get), not passed */
+        g->nfree = 0;
+        g->freevars = NULL;
+    }
     /* blocks and instructions, ids kept */
     int maxid = c->nvals;
     g->nvalues = f->nvalues > maxid ? f->nvalues : maxid;
@@ -545,6 +560,13 @@ static const MirInst *gen_fresh_call(Spec *s, const MirInst *i)
     return gen_loop_target(s, call) ? call : NULL;
 }
 
+/* The self of a direct method call o.m(...): o, or the self of super() when o is one. */
+static const MirInst *method_self(Spec *s, const MirInst *call)
+{
+    const MirInst *o = call->args[0]->args[0];
+    return TY(s, o).k == TY_SUPER ? o->args[2] : o;
+}
+
 /* classes.c: o.m(...) of a known method whose context is specialised: its context. */
 static InferCtx *method_target(Spec *s, const MirInst *call)
 {
@@ -625,7 +647,8 @@ static void count_needed(Spec *s, int *needed)
         for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
             MirInst *i = s->blocks0[b]->insts[k];
             int from = 0;
-            if ((i->id >= 0 && i->id < s->nvals && s->skip[i->id] && i->op != MIR_Call) ||
+            if ((i->id >= 0 && i->id < s->nvals && s->skip[i->id] &&
+                 (i->op != MIR_Call || TY(s, i).k == TY_SUPER)) ||
                 loop_release(s, i))
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
@@ -635,10 +658,11 @@ static void count_needed(Spec *s, int *needed)
             if (gen_loop_target(s, i) || gen_fresh_call(s, i))
                 from = 1;   /* the callee: the copy's function object instead */
             if (method_target(s, i) || dunder_set_call(s->c, i) || union_target(s, i)) {
-                /* the bound method is not made: its receiver is */
+                /* the bound method is not made: its receiver is (self for super()) */
                 from = 1;
-                if (i->args[0]->args[0]->id >= 0)
-                    needed[i->args[0]->args[0]->id]++;
+                const MirInst *o = method_target(s, i) ? method_self(s, i) : i->args[0]->args[0];
+                if (o->id >= 0)
+                    needed[o->id]++;
             }
             for (int a = from; a < i->nargs; a++)
                 if (i->args[a]->id >= 0)
@@ -663,6 +687,24 @@ static void plan_loads(Spec *s)
                 dunder_set_method(i->str))
                 s->skip[i->id] = 1;   /* set.add & co.: cannot fail */
         }
+    for (int round = 0; round < 2; round++) {
+        /* super() whose only use was a direct method call, then its operands */
+        count_needed(s, needed);
+        for (int b = 0; b < s->nblocks0; b++)
+            for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+                MirInst *i = s->blocks0[b]->insts[k];
+                if (i->id < 0 || needed[i->id])
+                    continue;
+                if (i->op == MIR_Call && TY(s, i).k == TY_SUPER)
+                    s->skip[i->id] = 1;
+                if (i->op == MIR_CellGet && i->args[0]->op == MIR_ClosureCell &&
+                    class_cell_clone(s->in, s->c))
+                    s->skip[i->id] = 1;
+                if (i->op == MIR_GlobalLoad && TY(s, i).k == TY_BUILTIN &&
+                    TY(s, i).bi == TB_super)
+                    s->skip[i->id] = 1;   /* a known builtin: the load cannot fail */
+            }
+    }
     count_needed(s, needed);
     for (int b = 0; b < s->nblocks0; b++)
         for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
@@ -855,7 +897,7 @@ static MirInst *rewrite_class_call(Spec *s, MirInst *i)
     Loc loc = i->loc;
     MirInst *self, *made = NULL;
     if (t) {
-        self = get(s, i->args[0]->args[0], t->clone->ptypes[0], loc);
+        self = get(s, method_self(s, i), t->clone->ptypes[0], loc);
     } else if (is_new_call(s, i, &init)) {
         made = self = emit1(s, MIR_InstNew, get(s, i->args[0], MT_DYN, loc), loc);
         if (!init)
@@ -869,7 +911,7 @@ static MirInst *rewrite_class_call(Spec *s, MirInst *i)
     MirInst *args[17];
     if (n + 1 > 16)
         die("specialize: too many arguments for a direct method call in %s", s->g->symbol);
-    args[0] = made ? self : get(s, i->args[0]->args[0], cl->ptypes[0], loc);
+    args[0] = made ? self : get(s, method_self(s, i), cl->ptypes[0], loc);
     for (int k = 0; k < n; k++)
         args[k + 1] = get(s, i->args[k + 1], cl->ptypes[k + 1], loc);
     MirInst *c = emit(s, MIR_CallDirect, args, n + 1, loc);
@@ -1404,6 +1446,16 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
     for (int l = 0; l < s->nloops; l++)
         if (s->loops[l].versioned && s->loops[l].it == i)
             versioned_prep(s, &s->loops[l]);
+    InferClass *owner = class_cell_clone(s->in, s->c);
+    if (owner && i->op == MIR_ClosureCell)
+        return;   /* no closure: the cell's reads load the class */
+    if (owner && i->op == MIR_CellGet && i->args[0]->op == MIR_ClosureCell) {
+        n = emit(s, MIR_ClassGet, NULL, 0, i->loc);
+        n->imm = owner->id;
+        n->type = MT_DYN;
+        finish(s, i, n);
+        return;   /* (never unbound once the class exists: its br stays a plain edge) */
+    }
     switch (i->op) {
     case MIR_Param:
         if (s->g->origin)

@@ -206,6 +206,8 @@ int ty_eq(Ty a, Ty b)
         return a.un == b.un;
     if (a.k == TY_UMETHOD)
         return a.un == b.un && a.fn == b.fn;
+    if (a.k == TY_SUPER)
+        return a.cls == b.cls && a.lo == b.lo;
     if (a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR || a.k == TY_ZIPSTAR || a.k == TY_ROW)
         return a.sites == b.sites && a.sites2 == b.sites2 && a.enumer == b.enumer;
     return 1;
@@ -443,6 +445,7 @@ const char *ty_str(Ty t, char *buf, size_t n)
                                      infer_class_name(t.un->cls[k]));
         break;
     }
+    case TY_SUPER: snprintf(buf, n, "super of %s", t.cls ? infer_class_name(t.cls) : "?"); break;
     case TY_FUNC: snprintf(buf, n, "function %s", t.fn && t.fn->qualname ? t.fn->qualname : "?"); break;
     case TY_CLASS: snprintf(buf, n, "class %s", t.cls ? infer_class_name(t.cls) : "?"); break;
     case TY_MODULE: snprintf(buf, n, "module %s", t.mod ? t.mod->name : "?"); break;

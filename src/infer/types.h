@@ -51,6 +51,8 @@ typedef enum TyKind {
                       when un->none (a join: types.c; the method calls and attribute loads on
                       it dispatch on the class: specialize.c) */
     TY_UMETHOD,    /* o.m with o a TY_UNION (un) whose every class finds a plain def m */
+    TY_SUPER,      /* super() in a method of plain class number lo (infer_class_id) whose self
+                      is an exact instance of cls (classes.c) */
     TY_DYN,
 } TyKind;
 
