@@ -697,6 +697,14 @@ static int only_direct_calls(const InferCtx *c, const MirInst *get)
     return 1;
 }
 
+static int bottom_arg(const InferCtx *c, const MirInst *call)
+{
+    for (int a = 1; a < call->nargs; a++)
+        if (infer_ty(c, call->args[a]).k == TY_BOT)
+            return 1;
+    return 0;
+}
+
 /* The bound method `get` of a union receiver: when its only uses are calls dispatched on
  * the class (classes_ucall_ty), the methods of the classes whose call is generic there
  * (no context) run generically; any other use may run every method of that name. */
@@ -711,6 +719,8 @@ static int union_calls_open(Infer *in, const InferCtx *c, const MirInst *get)
             for (int a = 0; a < i->nargs; a++) {
                 if (i->args[a] != get)
                     continue;
+                if (i->op == MIR_Call && a == 0 && bottom_arg(c, i))
+                    continue;   /* never runs */
                 if (i->op != MIR_Call || a != 0 || i->nnames || !c->ucallee)
                     return open_name(in, get->str);
                 for (int m = 0; m < o.un->n; m++) {
@@ -803,6 +813,8 @@ static int verify_inst(Infer *in, const InferCtx *c, const MirInst *i)
         break;
     case MIR_Call: {
         Ty t = infer_ty(c, i->args[0]);
+        if (bottom_arg(c, i))
+            break;   /* an argument never has a value: the call never runs */
         if (t.k == TY_CLASS && t.cls && !class_call_direct(in, c, i, t))
             opened |= open_fn(in, init_of(in, t.cls));
         break;

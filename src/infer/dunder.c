@@ -165,6 +165,7 @@ static int plain_kind(TyKind k)
 {
     switch (k) {
     case TY_INT: case TY_FLOAT: case TY_BOOL: case TY_NONE: case TY_STR: case TY_LIST:
+    case TY_OPTF:
     case TY_TUPLE: case TY_DICT: case TY_NUM: case TY_RANGE: case TY_SET:
         return 1;
     default:

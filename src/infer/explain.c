@@ -35,7 +35,8 @@ static const char *kind_name(TyKind k)
                                     "range", "range_iterator", "builtin", "cell", "method",
                                     "list_iterator", "zip", "enumerate", "tuple", "zip", "tuple",
                                     "instance|None", "set", "int|float", "union of instances",
-                                    "method", "super", "dyn"};
+                                    "method", "float|None", "super", "tuple_iterator",
+                                    "dyn"};
     return n[k];
 }
 

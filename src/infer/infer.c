@@ -540,8 +540,29 @@ InferCtx *infer_ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const Ty
 
 /* ---- transfer functions ---- */
 
+/* float|None with a number (int, float, float|None) in + - * / // %: a float, or the generic
+ * operator raises TypeError for None (float ** float may be complex: not here). */
+static int optf_arith(int op, Ty a, Ty b)
+{
+    if (a.k != TY_OPTF && b.k != TY_OPTF)
+        return 0;
+    if ((a.k != TY_OPTF && a.k != TY_FLOAT && a.k != TY_INT) ||
+        (b.k != TY_OPTF && b.k != TY_FLOAT && b.k != TY_INT))
+        return 0;
+    return op == Op_Add || op == Op_Sub || op == Op_Mult || op == Op_Div ||
+           op == Op_FloorDiv || op == Op_Mod;
+}
+
 static Ty binop_ty(int op, Ty a, Ty b)
 {
+    if (optf_arith(op, a, b))
+        return ty_kind(TY_FLOAT);
+    /* None with a number (or None) always raises TypeError: no result (also what a loop's
+     * first sweep sees before the phi joins the numbers in; dyn there would stick) */
+    if ((a.k == TY_NONE || b.k == TY_NONE) &&
+        (a.k == TY_NONE || a.k == TY_INT || a.k == TY_FLOAT || a.k == TY_BOOL || a.k == TY_OPTF) &&
+        (b.k == TY_NONE || b.k == TY_INT || b.k == TY_FLOAT || b.k == TY_BOOL || b.k == TY_OPTF))
+        return ty_bot();
     if (a.k == TY_INT && b.k == TY_INT) {
         switch (op) {
         case Op_Add: return ty_int_add(a, b);
@@ -915,8 +936,13 @@ static Ty call_ty(Run *r, MirInst *i)
     }
     if (callee.k == TY_BUILTIN && callee.bi == TB_super)
         return classes_super_ty(r->in, r->c, i, callee);
-    if (callee.k == TY_BUILTIN && i->nnames == 0)
+    if (callee.k == TY_BUILTIN && i->nnames == 0) {
+        for (int k = 0; k < n; k++)
+            if (args[k].k == TY_BOT)
+                return ty_bot();   /* an argument not known yet: decided in a later sweep
+                                      (a dyn result now would stick: joins only grow) */
         return call_builtin(callee.bi, args, n, i);
+    }
     if (callee.k == TY_CLASS || callee.k == TY_METHOD)
         return classes_call_ty(r->in, r->c, i, callee, args, n, &r->c->mcallee[i->id], &r->global);
     if (callee.k == TY_UMETHOD && i->args[0]->op == MIR_GetAttr)   /* dispatch on the class */
@@ -1069,6 +1095,8 @@ static Ty inst_ty(Run *r, MirInst *i)
             return (Ty){.k = TY_INST, .cls = x.cls};
         if (x.k == TY_UNION && x.un->none)
             return ty_instances(x.un->cls, x.un->n, 0);
+        if (x.k == TY_OPTF)
+            return ty_kind(TY_FLOAT);
         return x.k == TY_NONE ? ty_bot() : x;
     }
     case MIR_MakeFunction: return (Ty){.k = TY_FUNC, .fn = i->func};
@@ -1109,6 +1137,8 @@ static Ty inst_ty(Run *r, MirInst *i)
             return i->imm == UnOp_USub ? ty_int_neg(a) : i->imm == UnOp_UAdd ? a : ty_int_any();
         if (a.k == TY_FLOAT && i->imm != UnOp_Invert)
             return a;
+        if (a.k == TY_OPTF && (i->imm == UnOp_USub || i->imm == UnOp_UAdd))
+            return ty_kind(TY_FLOAT);   /* (or TypeError for None) */
         return a.k == TY_BOT ? ty_bot() : ty_dyn();
     }
     case MIR_Compare: {
@@ -1119,6 +1149,10 @@ static Ty inst_ty(Run *r, MirInst *i)
         if (op != Cmp_In && op != Cmp_NotIn && (a.k == TY_INT || a.k == TY_FLOAT) &&
             (b.k == TY_INT || b.k == TY_FLOAT))
             return ty_kind(TY_BOOL);
+        if (op != Cmp_In && op != Cmp_NotIn &&
+            (a.k == TY_INT || a.k == TY_FLOAT || a.k == TY_OPTF || a.k == TY_NONE) &&
+            (b.k == TY_INT || b.k == TY_FLOAT || b.k == TY_OPTF || b.k == TY_NONE))
+            return ty_kind(TY_BOOL);   /* float and None compare to a bool or raise */
         if (a.k == TY_BOT || b.k == TY_BOT)
             return ty_bot();
         return ty_dyn();

@@ -1618,6 +1618,12 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             n = rewrite_gen_fresh(s, i, gen_fresh_call(s, i));
         break;
     case MIR_Narrow:   /* a copy (not None here): the operand itself */
+        if (TY(s, i->args[0]).k == TY_OPTF && TY(s, i).k == TY_FLOAT) {   /* a float object */
+            Loc loc = i->loc;
+            loc.synthetic = 1;
+            n = emit1(s, MIR_UnboxF64, get(s, i->args[0], MT_DYN, i->loc), loc);
+            break;
+        }
         n = get(s, i->args[0], TY(s, i).k == TY_BOT ? MT_DYN : ty_rep(TY(s, i)), i->loc);
         break;
     case MIR_MakeFunction: {

@@ -200,7 +200,7 @@ int ty_eq(Ty a, Ty b)
         return a.cls == b.cls && a.fn == b.fn;
     if (a.k == TY_LIST || a.k == TY_LISTITER)
         return a.sites == b.sites;
-    if (a.k == TY_TUPLE)
+    if (a.k == TY_TUPLE || a.k == TY_TUPLEITER)
         return a.tup == b.tup;
     if (a.k == TY_UNION)
         return a.un == b.un;
@@ -220,6 +220,9 @@ Ty ty_join(Ty a, Ty b)
     if (b.k == TY_BOT)
         return a;
     if (a.k != b.k) {
+        if ((a.k == TY_FLOAT || a.k == TY_NONE || a.k == TY_OPTF) &&
+            (b.k == TY_FLOAT || b.k == TY_NONE || b.k == TY_OPTF))
+            return ty_kind(TY_OPTF);   /* float|None */
         /* C|None: an instance of one class, None, or both */
         Ty o = a.k == TY_NONE ? b : a, p = a.k == TY_NONE ? a : b;
         if ((o.k == TY_INST || o.k == TY_OPT) &&
@@ -237,6 +240,11 @@ Ty ty_join(Ty a, Ty b)
         return (Ty){.k = a.k, .sites = a.sites | b.sites};
     if (a.k == TY_TUPLE)
         return tuple_join(a, b, 0);
+    if (a.k == TY_TUPLEITER) {
+        Ty j = tuple_join(a, b, 0);
+        j.k = TY_TUPLEITER;
+        return j;
+    }
     if ((a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR || a.k == TY_ZIPSTAR ||
          a.k == TY_ROW) && a.enumer == b.enumer)
         return (Ty){.k = a.k, .sites = a.sites | b.sites, .sites2 = a.sites2 | b.sites2,
@@ -261,6 +269,11 @@ Ty ty_widen(Ty old, Ty neu)
 {
     if (old.k == TY_TUPLE && neu.k == TY_TUPLE)
         return tuple_join(old, neu, 1);
+    if (old.k == TY_TUPLEITER && neu.k == TY_TUPLEITER) {
+        Ty j = tuple_join(old, neu, 1);
+        j.k = TY_TUPLEITER;
+        return j;
+    }
     Ty j = ty_join(old, neu);
     if (old.k == j.k && has_range(j.k)) {
         if (j.lo < old.lo)
@@ -366,6 +379,7 @@ const char *ty_str(Ty t, char *buf, size_t n)
                  l, h);
         break;
     case TY_FLOAT: snprintf(buf, n, "float"); break;
+    case TY_OPTF: snprintf(buf, n, "float|None"); break;
     case TY_NUM: snprintf(buf, n, "int|float"); break;
     case TY_BOOL: snprintf(buf, n, "bool"); break;
     case TY_NONE: snprintf(buf, n, "None"); break;
@@ -427,6 +441,7 @@ const char *ty_str(Ty t, char *buf, size_t n)
         }
         break;
     case TY_DICT: snprintf(buf, n, "dict"); break;
+    case TY_TUPLEITER: snprintf(buf, n, "tuple_iterator"); break;
     case TY_SET: snprintf(buf, n, "set"); break;
     case TY_OPT: snprintf(buf, n, "%s|None", t.cls ? infer_class_name(t.cls) : "instance"); break;
     case TY_UNION: {
@@ -470,6 +485,7 @@ void ty_print(FILE *out, Ty t, int pyi)
     switch (t.k) {
     case TY_INT: fputs("int", out); break;
     case TY_FLOAT: fputs("float", out); break;
+    case TY_OPTF: fputs("float | None", out); break;
     case TY_NUM: fputs("int | float", out); break;
     case TY_BOOL: fputs("bool", out); break;
     case TY_NONE: fputs("None", out); break;

@@ -51,8 +51,12 @@ typedef enum TyKind {
                       when un->none (a join: types.c; the method calls and attribute loads on
                       it dispatch on the class: specialize.c) */
     TY_UMETHOD,    /* o.m with o a TY_UNION (un) whose every class finds a plain def m */
+    TY_OPTF,       /* float|None (a join): arithmetic with numbers gives a float or raises
+                      TypeError (infer.c), `is not None` narrows it to float (dunder.c) */
     TY_SUPER,      /* super() in a method of plain class number lo (infer_class_id) whose self
                       is an exact instance of cls (classes.c) */
+    TY_TUPLEITER,  /* an iterator over a tuple of item types tup (tuples.c): its items are
+                      their join */
     TY_DYN,
 } TyKind;
 
@@ -81,7 +85,7 @@ typedef struct Ty {
                                   may come from (elems.c; one bit per site) */
     uint64_t sites2;           /* TY_ZIP, TY_PAIR of a zip: the second list's sites */
     int enumer;                /* TY_PAIR: 1 when it comes from enumerate */
-    const struct TyTuple *tup; /* TY_TUPLE: the item types of a tuple of known length
+    const struct TyTuple *tup; /* TY_TUPLE, TY_TUPLEITER: the item types of a tuple of known length
                                   (interned, so equal shapes are one pointer); NULL: any */
     const struct TyUnion *un;  /* TY_UNION, TY_UMETHOD: the classes (interned) */
 } Ty;
