@@ -71,6 +71,30 @@ static void add_name(InferClass *c, const char *name, const MirFunction *method)
     c->methods[c->nnames++] = method;
 }
 
+/* Is this class-body binding a plain def, a constant, or an alias of a method (`__rmul__ =
+ * __mul__`)?  Anything else may be a descriptor whose code gets the instance (leaks.c). */
+static int namespace_plain(const InferClass *c, const char *name, const MirInst *v)
+{
+    if (strcmp(name, "__classcell__") == 0)
+        return 1;   /* the cell of zero-argument super() */
+    switch (v->op) {
+    case MIR_MakeFunction: case MIR_ConstInt: case MIR_ConstFloat: case MIR_ConstStr:
+    case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstBigInt:
+        return 1;
+    case MIR_NameLoad:
+    case MIR_GlobalLoad:
+        if (strcmp(name, "__module__") == 0 && v->str && strcmp(v->str, "__name__") == 0)
+            return 1;
+        if (v->op == MIR_NameLoad && v->str)
+            for (int k = 0; k < c->nnames; k++)
+                if (strcmp(c->names[k], v->str) == 0 && c->methods[k])
+                    return 1;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
 /* The body's namespace and the hooks that make a class not plain. */
 static void scan_body(const Infer *in, InferClass *c)
 {
@@ -93,6 +117,8 @@ static void scan_body(const Infer *in, InferClass *c)
                                  "__setattr__, __slots__, __new__ ...)");
             const MirInst *v = i->args[1];
             add_name(c, i->str, v->op == MIR_MakeFunction ? v->func : NULL);
+            if (!namespace_plain(c, i->str, v))
+                c->opaque = 1;
         }
     (void)in;
 }
@@ -655,6 +681,18 @@ static int open_name(Infer *in, const char *name)
 
 int classes_open_name(Infer *in, const char *name) { return open_name(in, name); }
 
+int classes_open_leaking(Infer *in, const char *name)
+{
+    int opened = 0;
+    for (int i = 0; i < in->nclasses; i++) {
+        InferClass *c = in->classes[i];
+        int other;
+        if (c->leaks)
+            opened |= open_fn(in, classes_lookup(in, c, name, &other));
+    }
+    return opened;
+}
+
 static const MirFunction *init_of(const Infer *in, const InferClass *c)
 {
     int other;
@@ -797,6 +835,10 @@ static int verify_inst(Infer *in, const InferCtx *c, const MirInst *i)
                 opened |= open_name(in, i->str);
             break;   /* (a data attribute of every class: no method runs) */
         }
+        if (o.k == TY_DYN) {   /* an instance of a class that leaks (leaks.c) */
+            opened |= classes_open_leaking(in, i->str);
+            break;
+        }
         opened |= open_name(in, i->str);
         break;
     }
@@ -831,6 +873,7 @@ int classes_verify(Infer *in)
     const MirProgram *p = in->prog;
     if (in->all_open || in->escape)
         return 0;
+    leaks_compute(in);
     for (int fi = 0; fi < p->nfuncs; fi++) {
         const MirFunction *f = p->funcs[fi];
         for (int b = 0; b < f->nblocks; b++)

@@ -398,10 +398,23 @@ static int verify_inst(Infer *in, const InferCtx *c, const MirInst *i)
         int swap;
         if (dunder_target(in, c, i, &swap))
             return 0;   /* a direct call of the clone */
-        int inst = 0;
-        for (int a = 0; a < i->nargs; a++)
-            inst |= may_be_instance(infer_ty(c, i->args[a]));
-        return inst ? open_op(in, d) : 0;
+        int inst = 0, dyn = 0;
+        for (int a = 0; a < i->nargs; a++) {
+            Ty t = infer_ty(c, i->args[a]);
+            inst |= may_be_instance(t) && t.k != TY_DYN;
+            dyn |= t.k == TY_DYN;
+        }
+        if (inst)
+            return open_op(in, d);
+        if (!dyn)
+            return 0;
+        /* a dyn operand: an instance of a class whose instances reach dyn values (leaks.c) */
+        int opened = classes_open_leaking(in, d->fwd);
+        if (d->rev)
+            opened |= classes_open_leaking(in, d->rev);
+        if (d->inp)
+            opened |= classes_open_leaking(in, d->inp);
+        return opened;
     }
     int opened = 0;
     if ((i->op == MIR_GetAttr || i->op == MIR_ImportFrom || i->op == MIR_NameLoad ||

@@ -620,6 +620,8 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
     }
 }
 
+int elems_attr_tracked(Infer *in, Ty o, const char *name) { return attr_tracked(in, o, name); }
+
 /* Is every use of function.new mk (in c's function) a plain call that inference follows into
  * a specialised body (so the generic body never runs with mk's closure)? */
 static int direct_only(const InferCtx *c, const MirInst *mk)

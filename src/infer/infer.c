@@ -748,6 +748,8 @@ static int python_builtin_name(const char *name)
     return 0;
 }
 
+int infer_is_builtin_name(const char *name) { return python_builtin_name(name); }
+
 static Ty global_ty(Run *r, const MirInst *i)
 {
     const MirFunction *f = r->c->fn;

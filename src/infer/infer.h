@@ -90,6 +90,10 @@ typedef struct InferAttr {
 typedef struct InferClass {
     const MirInst *build;   /* the class.build */
     int id;                 /* its position in Infer.classes (the order of unions) */
+    int opaque;             /* the body binds a name to something other than a plain def, a
+                               constant or an alias of a method (a descriptor's code may get
+                               an instance: leaks.c) */
+    int leaks;              /* leaks.c: an instance may be held by a dyn value */
     int dispatched;         /* some call on a union dispatches on it, or a clone of one of its
                                methods loads it for super() (class.reg after its class.build:
                                specialize.c) */
@@ -227,6 +231,16 @@ InferClass *classes_owner(const Infer *in, const MirFunction *f);
  * (zero-argument super())?  Its clones then take no closure: the class is loaded from its
  * registration (class.get; specialize.c). */
 int classes_class_cell_only(const MirFunction *f);
+/* leaks.c: marks the classes whose exact instances may be held by a dyn value (after a
+ * fixed point, before the verifiers); classes_open_leaking opens the method `name` of every
+ * such class (a dyn receiver or operand may be one of them); 1 when one was opened. */
+void leaks_compute(Infer *in);
+/* infer.c: is name one of the builtins module's? */
+int infer_is_builtin_name(const char *name);
+int classes_open_leaking(Infer *in, const char *name);
+/* elems.c: may a list stored as attribute `name` of a receiver of type o stay tracked (loads
+ * on typed receivers give it back; no running code reads the name on an unknown receiver)? */
+int elems_attr_tracked(Infer *in, Ty o, const char *name);
 /* A call o.m(args) with o a union (callee TY_UMETHOD): one context per member class (NULL:
  * that class takes the generic call) in c->ucallee; the join of their results. */
 Ty classes_ucall_ty(Infer *in, InferCtx *c, const MirInst *call, Ty callee, const Ty *args,
