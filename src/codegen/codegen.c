@@ -1398,6 +1398,42 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
     return phi;
 }
 
+/* The cell holding the class numbered k once its class.reg ran (0 before: no instance of
+ * it can exist yet); inst.isclass compares an object's type with it. */
+static LLVMValueRef class_cell(Cg *cg, int64_t k)
+{
+    char name[48];
+    snprintf(name, sizeof name, "aithon.class.%lld", (long long)k);
+    LLVMValueRef g = LLVMGetNamedGlobal(cg->mod, name);
+    if (!g) {
+        g = LLVMAddGlobal(cg->mod, cg->i64, name);
+        LLVMSetLinkage(g, LLVMInternalLinkage);
+        LLVMSetInitializer(g, ci64(cg, 0));
+    }
+    return g;
+}
+
+/* inst.isclass: a heap object (no small-int tag) whose type is the registered class. */
+static LLVMValueRef inst_isclass(Cg *cg, const MirInst *in, LLVMValueRef v)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef cls = LLVMBuildLoad2(b, cg->i64, class_cell(cg, in->imm), "");
+    LLVMValueRef heap = LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, v, ci64(cg, 1), ""),
+                                      ci64(cg, 0), "");
+    LLVMBasicBlockRef test = new_bb(cg, "isclass"), done = new_bb(cg, "isclass.done");
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(b);
+    LLVMBuildCondBr(b, heap, test, done);
+    LLVMPositionBuilderAtEnd(b, test);
+    LLVMValueRef same = LLVMBuildICmp(b, LLVMIntEQ, load_field(cg, cg->i64, v, 0), cls, "");
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i1, "");
+    LLVMValueRef vals[2] = {LLVMConstInt(LLVMTypeOf(heap), 0, 0), same};
+    LLVMBasicBlockRef bbs[2] = {from, test};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
 static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMValueRef a1)
 {
     LLVMBuilderRef b = cg->b;
@@ -1509,6 +1545,11 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_InstNew: return RTC(cg, RTF_rt_inst_new, a0);
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:
         return inst_slot(cg, in, a0, a1);
+    case MIR_InstIsClass: return inst_isclass(cg, in, a0);
+    case MIR_ClassGet: return LLVMBuildLoad2(b, cg->i64, class_cell(cg, in->imm), "");
+    case MIR_ClassReg:
+        LLVMBuildStore(b, a0, class_cell(cg, in->imm));
+        return NULL;
     case MIR_ClassSlot:
         RTC(cg, RTF_rt_class_slot, a0, name_const(cg, in->str), ci64(cg, in->imm));
         return NULL;

@@ -30,6 +30,8 @@
 
 const char *infer_class_name(const InferClass *c) { return c->qualname; }
 
+int infer_class_id(const InferClass *c) { return c->id; }
+
 static int is_init(const MirFunction *f) { return f->module && f->module->init == f; }
 
 static int stored_somewhere(const Infer *in, const char *name)
@@ -69,6 +71,30 @@ static void add_name(InferClass *c, const char *name, const MirFunction *method)
     c->methods[c->nnames++] = method;
 }
 
+/* Is this class-body binding a plain def, a constant, or an alias of a method (`__rmul__ =
+ * __mul__`)?  Anything else may be a descriptor whose code gets the instance (leaks.c). */
+static int namespace_plain(const InferClass *c, const char *name, const MirInst *v)
+{
+    if (strcmp(name, "__classcell__") == 0)
+        return 1;   /* the cell of zero-argument super() */
+    switch (v->op) {
+    case MIR_MakeFunction: case MIR_ConstInt: case MIR_ConstFloat: case MIR_ConstStr:
+    case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstBigInt:
+        return 1;
+    case MIR_NameLoad:
+    case MIR_GlobalLoad:
+        if (strcmp(name, "__module__") == 0 && v->str && strcmp(v->str, "__name__") == 0)
+            return 1;
+        if (v->op == MIR_NameLoad && v->str)
+            for (int k = 0; k < c->nnames; k++)
+                if (strcmp(c->names[k], v->str) == 0 && c->methods[k])
+                    return 1;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
 /* The body's namespace and the hooks that make a class not plain. */
 static void scan_body(const Infer *in, InferClass *c)
 {
@@ -91,6 +117,8 @@ static void scan_body(const Infer *in, InferClass *c)
                                  "__setattr__, __slots__, __new__ ...)");
             const MirInst *v = i->args[1];
             add_name(c, i->str, v->op == MIR_MakeFunction ? v->func : NULL);
+            if (!namespace_plain(c, i->str, v))
+                c->opaque = 1;
         }
     (void)in;
 }
@@ -108,6 +136,7 @@ void classes_find(Infer *in)
                     continue;
                 InferClass *c = xcalloc(1, sizeof *c);
                 c->build = i;
+                c->id = in->nclasses;
                 c->mod = f->module;
                 c->plain = 1;
                 c->body = i->args[0]->op == MIR_MakeFunction ? i->args[0]->func : NULL;
@@ -223,8 +252,103 @@ Ty classes_attr_ty(const Infer *in, const InferClass *cls, const char *name)
     return ty_join(d ? d->ty : ty_bot(), a ? a->ty : ty_bot());
 }
 
+/* o.name with o a union of classes (not None): a method when every class finds a plain def
+ * of that name (TY_UMETHOD), the join of the attribute types when none binds the name in its
+ * namespace, else dyn. */
+static Ty union_getattr_ty(const Infer *in, Ty obj, const char *name)
+{
+    const TyUnion *u = obj.un;
+    if (u->none || dunder(name))
+        return ty_dyn();
+    int methods = 0, attrs = 0;
+    const MirFunction *first = NULL;
+    Ty t = ty_bot();
+    for (int k = 0; k < u->n; k++) {
+        const InferClass *c = u->cls[k];
+        if (!c->plain)
+            return ty_dyn();
+        int other;
+        const MirFunction *m = classes_lookup(in, c, name, &other);
+        if (other)
+            return ty_dyn();
+        if (m) {
+            methods++;
+            if (!first)
+                first = m;
+        } else {
+            attrs++;
+            t = ty_join(t, classes_attr_ty(in, c, name));
+        }
+    }
+    if (methods == u->n)
+        return (Ty){.k = TY_UMETHOD, .un = u, .fn = first};
+    return methods ? ty_dyn() : t;
+}
+
+InferClass *classes_owner(const Infer *in, const MirFunction *f)
+{
+    for (int i = 0; i < in->nclasses; i++) {
+        InferClass *c = in->classes[i];
+        for (int k = 0; k < c->nnames; k++)
+            if (c->methods[k] == f)
+                return c->plain ? c : NULL;
+    }
+    return NULL;
+}
+
+int classes_class_cell_only(const MirFunction *f)
+{
+    if (f->nfree != 1 || !f->freevars || strcmp(f->freevars[0], "__class__") != 0)
+        return 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++)
+                if (i->args[a]->op == MIR_ClosureCell && i->op != MIR_CellGet)
+                    return 0;
+        }
+    return 1;
+}
+
+Ty classes_super_ty(const Infer *in, const InferCtx *c, const MirInst *call, Ty callee)
+{
+    if (callee.k != TY_BUILTIN || callee.bi != TB_super || call->nargs != 3 || call->nnames)
+        return ty_dyn();
+    const MirInst *cell = call->args[1], *self = call->args[2];
+    if (cell->op != MIR_CellGet || cell->args[0]->op != MIR_ClosureCell ||
+        self->op != MIR_Param || self->imm != 0 || !classes_class_cell_only(c->fn))
+        return ty_dyn();
+    InferClass *owner = classes_owner(in, c->fn);
+    Ty s = infer_ty(c, self);
+    if (s.k == TY_BOT)
+        return ty_bot();
+    if (!owner || s.k != TY_INST || !s.cls)
+        return ty_dyn();
+    for (const InferClass *x = s.cls; x; x = x->base)
+        if (x == owner)
+            return (Ty){.k = TY_SUPER, .cls = s.cls, .lo = owner->id};
+    return ty_dyn();   /* (self is not an instance of the method's class: TypeError) */
+}
+
+/* super().name: a plain def found on the MRO after the method's class, bound to self */
+static Ty super_getattr_ty(const Infer *in, Ty sup, const char *name)
+{
+    const InferClass *owner = in->classes[sup.lo];
+    if (!owner->base)
+        return ty_dyn();   /* object's methods */
+    int other;
+    const MirFunction *m = classes_lookup(in, owner->base, name, &other);
+    if (!m || (dunder(name) && strcmp(name, "__init__") != 0))
+        return ty_dyn();
+    return (Ty){.k = TY_METHOD, .fn = m, .cls = sup.cls};
+}
+
 Ty classes_getattr_ty(const Infer *in, Ty obj, const char *name)
 {
+    if (obj.k == TY_UNION)
+        return union_getattr_ty(in, obj, name);
+    if (obj.k == TY_SUPER)
+        return super_getattr_ty(in, obj, name);
     const InferClass *c = obj.cls;
     if (!c || !c->plain || dunder(name))
         return ty_dyn();
@@ -307,6 +431,13 @@ void classes_setattr(Infer *in, const InferCtx *c0, const MirInst *store, Ty obj
         attr_join(&c->attrs, &c->nattrs, &c->capattrs, name, value, global, store, c0->fn);
         return;
     }
+    if (obj.k == TY_UNION && !obj.un->none) {   /* an instance of one of these classes */
+        for (int k = 0; k < obj.un->n; k++) {
+            InferClass *c = obj.un->cls[k];
+            attr_join(&c->attrs, &c->nattrs, &c->capattrs, name, value, global, store, c0->fn);
+        }
+        return;
+    }
     /* any receiver: maybe an instance of any class, maybe a class itself */
     if (!plain_value(value))
         value = ty_dyn();
@@ -338,7 +469,7 @@ Ty classes_call_ty(Infer *in, const InferCtx *from, const MirInst *call, Ty call
     Ty inst = {.k = TY_INST, .cls = c};
     Ty result = callee.k == TY_CLASS ? inst : ty_dyn();
     if (call->nnames || n + 1 > 16 || !infer_cloneable(fn) || fn->nparams != n + 1 ||
-        fn->nfree)
+        (fn->nfree && !classes_class_cell_only(fn)))
         return result;
     Ty a[17];
     a[0] = inst;
@@ -347,11 +478,65 @@ Ty classes_call_ty(Infer *in, const InferCtx *from, const MirInst *call, Ty call
             return callee.k == TY_CLASS ? inst : ty_bot();   /* come back later */
         a[k + 1] = args[k];
     }
-    InferCtx *t = infer_ctx_for_call(in, (MirFunction *)fn, a, NULL, global);
+    Ty cell[1] = {ty_dyn()};   /* __class__ (classes_class_cell_only): loaded, not passed */
+    InferCtx *t = infer_ctx_for_call(in, (MirFunction *)fn, a, fn->nfree ? cell : NULL, global);
     *callee_ctx = t;
+    if (t && t->index > 0 && fn->nfree) {
+        InferClass *owner = classes_owner(in, fn);
+        if (owner)
+            owner->dispatched = 1;
+    }
     if (callee.k == TY_CLASS)
         return inst;
     return t ? t->ret : ty_dyn();
+}
+
+InferCtx *classes_ucallee(const InferCtx *c, const MirInst *call, int k)
+{
+    if (!c->ucallee || call->id < 0 || call->id >= c->nvals)
+        return NULL;
+    return c->ucallee[(size_t)call->id * TY_UNION_MAX + (size_t)k];
+}
+
+Ty classes_ucall_ty(Infer *in, InferCtx *c, const MirInst *call, Ty callee, const Ty *args,
+                    int n, int *global)
+{
+    const TyUnion *u = callee.un;
+    if (c->ucallee)
+        for (int k = 0; k < TY_UNION_MAX; k++)
+            c->ucallee[(size_t)call->id * TY_UNION_MAX + (size_t)k] = NULL;
+    if ((c->index == 0 && !classes_generic_runs(in, c->fn)) ||
+        ((c->fn->flags & INFER_CO_SUSPENDS) && !c->genconv))
+        return ty_dyn();   /* no contexts from there (as classes_call_ty) */
+    for (int k = 0; k < n; k++)
+        if (args[k].k == TY_BOT)
+            return ty_bot();   /* come back later */
+    if (!c->ucallee)
+        c->ucallee = xcalloc((size_t)c->nvals * TY_UNION_MAX + 1, sizeof *c->ucallee);
+    Ty result = ty_bot();
+    for (int k = 0; k < u->n; k++) {
+        InferClass *cls = u->cls[k];
+        int other;
+        const MirFunction *fn = classes_lookup(in, cls, call->args[0]->str, &other);
+        InferCtx *t = NULL;
+        Ty a[17];
+        if (fn && !call->nnames && n + 1 <= 16 && infer_cloneable(fn) && fn->nparams == n + 1 &&
+            !fn->nfree) {
+            a[0] = (Ty){.k = TY_INST, .cls = cls};
+            for (int j = 0; j < n; j++)
+                a[j + 1] = args[j];
+            t = infer_ctx_for_call(in, (MirFunction *)fn, a, NULL, global);
+        }
+        if (!t || t->index == 0) {
+            result = ty_dyn();   /* that class takes the generic call */
+            t = NULL;
+        } else {
+            result = ty_join(result, t->ret);
+            cls->dispatched = 1;
+        }
+        c->ucallee[(size_t)call->id * TY_UNION_MAX + (size_t)k] = t;
+    }
+    return result;
 }
 
 /* explain: the attribute table of every plain class of the file. */
@@ -496,6 +681,18 @@ static int open_name(Infer *in, const char *name)
 
 int classes_open_name(Infer *in, const char *name) { return open_name(in, name); }
 
+int classes_open_leaking(Infer *in, const char *name)
+{
+    int opened = 0;
+    for (int i = 0; i < in->nclasses; i++) {
+        InferClass *c = in->classes[i];
+        int other;
+        if (c->leaks)
+            opened |= open_fn(in, classes_lookup(in, c, name, &other));
+    }
+    return opened;
+}
+
 static const MirFunction *init_of(const Infer *in, const InferClass *c)
 {
     int other;
@@ -536,6 +733,43 @@ static int only_direct_calls(const InferCtx *c, const MirInst *get)
             }
         }
     return 1;
+}
+
+static int bottom_arg(const InferCtx *c, const MirInst *call)
+{
+    for (int a = 1; a < call->nargs; a++)
+        if (infer_ty(c, call->args[a]).k == TY_BOT)
+            return 1;
+    return 0;
+}
+
+/* The bound method `get` of a union receiver: when its only uses are calls dispatched on
+ * the class (classes_ucall_ty), the methods of the classes whose call is generic there
+ * (no context) run generically; any other use may run every method of that name. */
+static int union_calls_open(Infer *in, const InferCtx *c, const MirInst *get)
+{
+    const MirFunction *f = c->fn;
+    Ty o = infer_ty(c, get->args[0]);
+    int opened = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++) {
+                if (i->args[a] != get)
+                    continue;
+                if (i->op == MIR_Call && a == 0 && bottom_arg(c, i))
+                    continue;   /* never runs */
+                if (i->op != MIR_Call || a != 0 || i->nnames || !c->ucallee)
+                    return open_name(in, get->str);
+                for (int m = 0; m < o.un->n; m++) {
+                    if (classes_ucallee(c, i, m))
+                        continue;
+                    int other;
+                    opened |= open_fn(in, classes_lookup(in, o.un->cls[m], get->str, &other));
+                }
+            }
+        }
+    return opened;
 }
 
 static int class_call_direct(const Infer *in, const InferCtx *c, const MirInst *call, Ty t)
@@ -588,6 +822,23 @@ static int verify_inst(Infer *in, const InferCtx *c, const MirInst *i)
                 opened |= open_name(in, i->str);
             break;
         }
+        if (o.k == TY_SUPER) {
+            if (infer_ty(c, i).k != TY_METHOD || !only_direct_calls(c, i))
+                opened |= open_name(in, i->str);
+            break;
+        }
+        if (o.k == TY_UNION && !o.un->none) {
+            Ty t = infer_ty(c, i);
+            if (t.k == TY_UMETHOD)
+                opened |= union_calls_open(in, c, i);
+            else if (t.k == TY_DYN)
+                opened |= open_name(in, i->str);
+            break;   /* (a data attribute of every class: no method runs) */
+        }
+        if (o.k == TY_DYN) {   /* an instance of a class that leaks (leaks.c) */
+            opened |= classes_open_leaking(in, i->str);
+            break;
+        }
         opened |= open_name(in, i->str);
         break;
     }
@@ -604,6 +855,8 @@ static int verify_inst(Infer *in, const InferCtx *c, const MirInst *i)
         break;
     case MIR_Call: {
         Ty t = infer_ty(c, i->args[0]);
+        if (bottom_arg(c, i))
+            break;   /* an argument never has a value: the call never runs */
         if (t.k == TY_CLASS && t.cls && !class_call_direct(in, c, i, t))
             opened |= open_fn(in, init_of(in, t.cls));
         break;
@@ -620,6 +873,7 @@ int classes_verify(Infer *in)
     const MirProgram *p = in->prog;
     if (in->all_open || in->escape)
         return 0;
+    leaks_compute(in);
     for (int fi = 0; fi < p->nfuncs; fi++) {
         const MirFunction *f = p->funcs[fi];
         for (int b = 0; b < f->nblocks; b++)

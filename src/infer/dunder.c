@@ -165,6 +165,7 @@ static int plain_kind(TyKind k)
 {
     switch (k) {
     case TY_INT: case TY_FLOAT: case TY_BOOL: case TY_NONE: case TY_STR: case TY_LIST:
+    case TY_OPTF:
     case TY_TUPLE: case TY_DICT: case TY_NUM: case TY_RANGE: case TY_SET:
         return 1;
     default:
@@ -172,7 +173,10 @@ static int plain_kind(TyKind k)
     }
 }
 
-static int never_notimpl(Ty r) { return r.k == TY_BOT || r.k == TY_INST || plain_kind(r.k); }
+static int never_notimpl(Ty r)
+{
+    return r.k == TY_BOT || r.k == TY_INST || r.k == TY_UNION || plain_kind(r.k);
+}
 
 /* Left operands of builtin types whose number slots decline an instance of a plain class
  * (NotImplemented, or no slot at all): the instance's reflected method is what runs first. */
@@ -334,7 +338,10 @@ static int open_op(Infer *in, const DunderOp *d)
 }
 
 /* May a value of this type be an instance of a plain class at a generic operator? */
-static int may_be_instance(Ty t) { return t.k == TY_INST || t.k == TY_OPT || t.k == TY_DYN; }
+static int may_be_instance(Ty t)
+{
+    return t.k == TY_INST || t.k == TY_OPT || t.k == TY_UNION || t.k == TY_DYN;
+}
 
 /* Does any class bind __radd__ (sum's 0 + item then calls it, and __add__ on its result)? */
 static int some_radd(const Infer *in)
@@ -391,10 +398,23 @@ static int verify_inst(Infer *in, const InferCtx *c, const MirInst *i)
         int swap;
         if (dunder_target(in, c, i, &swap))
             return 0;   /* a direct call of the clone */
-        int inst = 0;
-        for (int a = 0; a < i->nargs; a++)
-            inst |= may_be_instance(infer_ty(c, i->args[a]));
-        return inst ? open_op(in, d) : 0;
+        int inst = 0, dyn = 0;
+        for (int a = 0; a < i->nargs; a++) {
+            Ty t = infer_ty(c, i->args[a]);
+            inst |= may_be_instance(t) && t.k != TY_DYN;
+            dyn |= t.k == TY_DYN;
+        }
+        if (inst)
+            return open_op(in, d);
+        if (!dyn)
+            return 0;
+        /* a dyn operand: an instance of a class whose instances reach dyn values (leaks.c) */
+        int opened = classes_open_leaking(in, d->fwd);
+        if (d->rev)
+            opened |= classes_open_leaking(in, d->rev);
+        if (d->inp)
+            opened |= classes_open_leaking(in, d->inp);
+        return opened;
     }
     int opened = 0;
     if ((i->op == MIR_GetAttr || i->op == MIR_ImportFrom || i->op == MIR_NameLoad ||
@@ -432,11 +452,22 @@ int dunder_isinstance(const Infer *in, const InferCtx *c, const MirInst *call)
                     return 1;
             return 0;
         }
+        if (x.k == TY_UNION) {   /* decided when every class (and None) agrees */
+            int yes = 0, no = x.un->none;
+            for (int m = 0; m < x.un->n; m++) {
+                int is = 0;
+                for (const InferClass *e = x.un->cls[m]; e; e = e->base)
+                    is |= e == k.cls;
+                yes += is;
+                no += !is;
+            }
+            return no == 0 ? 1 : yes == 0 ? 0 : -1;
+        }
         /* a builtin value is never an instance of a plain class (based on object) */
         return plain_kind(x.k) ? 0 : -1;
     }
     if (k.k == TY_BUILTIN && (k.bi == TB_float || k.bi == TB_int)) {
-        if (x.k == TY_INST)
+        if (x.k == TY_INST || (x.k == TY_UNION && !x.un->none))
             return 0;   /* a plain class has no builtin base */
         if (x.k == TY_FLOAT)
             return k.bi == TB_float;

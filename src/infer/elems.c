@@ -44,6 +44,10 @@ typedef struct InferElems {
     ElemSite sites[NSITES];
     SiteKey keys[SHARED_SITE];
     int nkeys;
+    /* attribute names a running context reads on a receiver that may be an instance of any
+     * class (dyn, C|None): a list stored under such a name may reach unknown code */
+    const char **dynread;
+    int ndynread, capdynread;
 } InferElems;
 
 static const Infer *cur_in;   /* for ty_list_elem_hook (printing) */
@@ -68,6 +72,8 @@ void elems_free(Infer *in)
         cur_in = NULL;
         ty_list_elem_hook = NULL;
     }
+    if (in->elems)
+        free(in->elems->dynread);
     free(in->elems);
     in->elems = NULL;
 }
@@ -424,6 +430,53 @@ static const char *yield_use(const InferCtx *c, Ty a)
     return "yielded";
 }
 
+static int dynread(const InferElems *e, const char *name)
+{
+    for (int k = 0; k < e->ndynread; k++)
+        if (strcmp(e->dynread[k], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* A getattr of a running context on a receiver that may be an instance of any class: its
+ * name is read dynamically (*global set when new). */
+static void note_dynread(Infer *in, const InferCtx *c, const MirInst *i, int *global)
+{
+    Ty o = T(c, i->args[0]);
+    if (!i->str || (o.k != TY_DYN && o.k != TY_OPT && !(o.k == TY_UNION && o.un->none)))
+        return;
+    if (c->index == 0 && !classes_generic_runs(in, c->fn))
+        return;   /* a generic version that never runs */
+    InferElems *e = E(in);
+    if (dynread(e, i->str))
+        return;
+    if (e->ndynread == e->capdynread) {
+        e->capdynread = e->capdynread ? 2 * e->capdynread : 16;
+        e->dynread = realloc(e->dynread, sizeof *e->dynread * (size_t)e->capdynread);
+        if (!e->dynread)
+            die("out of memory");
+    }
+    e->dynread[e->ndynread++] = i->str;
+    *global = 1;
+}
+
+/* May a list stored as attribute `name` of a receiver of type o stay tracked?  When o is an
+ * exact instance (or a union of them, not None), loads of the name on such receivers give
+ * the list's type back (classes.c), and no running code reads the name on a receiver of
+ * unknown class, nor can reach it by name (getattr, type, a dynamic escape). */
+static int attr_tracked(Infer *in, Ty o, const char *name)
+{
+    size_t n = name ? strlen(name) : 0;
+    if (!name || in->escape || in->all_open || (n > 4 && name[0] == '_' && name[1] == '_' &&
+                                                 name[n - 1] == '_' && name[n - 2] == '_'))
+        return 0;
+    if (o.k == TY_BOT)
+        return 1;   /* not known yet: decided in a later sweep */
+    if (o.k != TY_INST && !(o.k == TY_UNION && !o.un->none))
+        return 0;
+    return !dynread(E(in), name);
+}
+
 /* Is operand k (a list or list iterator) of instruction i a use inference follows?
  * Returns NULL when it is, else why it escapes; *ro: only its items escape. */
 static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty a, int *ro)
@@ -559,11 +612,15 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
         return "captured by a closure (stored in a cell)";
     }
     case MIR_SetAttr:
+        if (k == 1 && attr_tracked(in, T(c, i->args[0]), i->str))
+            return NULL;   /* loads of the attribute give the list back (classes.c) */
         return "stored in an attribute";
     default:
         return "unmodelled use";
     }
 }
+
+int elems_attr_tracked(Infer *in, Ty o, const char *name) { return attr_tracked(in, o, name); }
 
 /* Is every use of function.new mk (in c's function) a plain call that inference follows into
  * a specialised body (so the generic body never runs with mk's closure)? */
@@ -648,6 +705,8 @@ static int pair_use(const Infer *in, const InferCtx *c, const MirInst *i, int k,
 
 void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
 {
+    if (i->op == MIR_GetAttr)
+        note_dynread(in, c, i, global);
     /* stores of the instruction itself */
     switch (i->op) {
     case MIR_BuildList: {

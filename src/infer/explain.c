@@ -34,7 +34,9 @@ static const char *kind_name(TyKind k)
                                     "tuple", "dict", "function", "class", "module", "instance",
                                     "range", "range_iterator", "builtin", "cell", "method",
                                     "list_iterator", "zip", "enumerate", "tuple", "zip", "tuple",
-                                    "instance|None", "set", "int|float", "dyn"};
+                                    "instance|None", "set", "int|float", "union of instances",
+                                    "method", "float|None", "super", "tuple_iterator",
+                                    "dyn"};
     return n[k];
 }
 
@@ -231,6 +233,60 @@ static int enum_fused(const MirFunction *f, const MirInst *x)
     return xuses == 1 && uuses == items;
 }
 
+
+/* o.m(...) on a union (classes.c classes_ucall_ty): dispatched on the class; the classes whose
+ * method has no specialised context take the generic call (D105), named. */
+static int union_call_why(const Infer *in, const InferCtx *c, const MirInst *i, char *msg,
+                          size_t n)
+{
+    Ty o = infer_ty(c, i->args[0]->args[0]);
+    if (o.k != TY_UNION)
+        return 0;
+    size_t used = 0;
+    int generic = 0;
+    for (int k = 0; k < o.un->n; k++) {
+        const InferCtx *t = classes_ucallee(c, i, k);
+        if (t && t->index > 0)
+            continue;
+        used += (size_t)snprintf(msg + used, used < n ? n - used : 0, "%s%s",
+                                 generic++ ? ", " : "", infer_class_name(o.un->cls[k]));
+    }
+    if (!generic || used >= n)
+        return 0;
+    snprintf(msg + used, n - used, ": .%s of %s through the generic call", i->args[0]->str,
+             generic > 1 ? "these classes" : "this class");
+    (void)in;
+    return R_D105;
+}
+
+/* o.x on a union: a slot shared by every class (specialize.c rewrite_slot), else the generic
+ * getattr. */
+static int union_attr_why(const Infer *in, const InferCtx *c, const MirInst *i, Ty a, Ty r,
+                          char *msg, size_t n)
+{
+    char name[160], tb[64], ub[160];
+    describe(i->args[0], name, sizeof name);
+    if (a.un->none) {
+        snprintf(msg, n, "%s is %s here (not tested against None)", name,
+                 ty_str(a, tb, sizeof tb));
+        return R_D101;
+    }
+    if (r.k == TY_DYN)
+        return why_dyn(in, c, i, msg, n);
+    int k0 = -1, f0 = 0, shared = r.k != TY_BOT;
+    for (int m = 0; m < a.un->n && shared; m++) {
+        int f, k = layout_slot(in, a.un->cls[m], i->str, &f);
+        shared = k >= 0 && (m == 0 || (k == k0 && f == f0));
+        k0 = k;
+        f0 = f;
+    }
+    if (shared)
+        return 0;   /* one slot for every class */
+    snprintf(msg, n, "%s.%s: %s, read through the generic getattr (no slot shared by %s)",
+             name, i->str, ty_str(r, tb, sizeof tb), ty_str(a, ub, sizeof ub));
+    return R_D109;
+}
+
 static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, char *msg,
                          size_t n)
 {
@@ -242,6 +298,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
     int swap;
     if (dunder_target(in, c, i, &swap))
         return 0;   /* a direct call of the operator dunder's clone (dunder.c) */
+    if (r.k == TY_SUPER || (i->op == MIR_GetAttr && a.k == TY_SUPER && r.k == TY_METHOD))
+        return 0;   /* super().m: its call reports whether it is direct (classes.c) */
     if (dunder_set_call(c, i) || (i->op == MIR_Compare && b.k == TY_SET &&
                                   (i->imm == Cmp_In || i->imm == Cmp_NotIn)) ||
         (i->op == MIR_GetAttr && a.k == TY_SET && dunder_set_method(i->str)))
@@ -310,6 +368,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         snprintf(msg, n, "unary operator on %s", kind_name(a.k));
         return R_D102;
     case MIR_Call: {
+        if (a.k == TY_UMETHOD)
+            return union_call_why(in, c, i, msg, n);
         if (a.k == TY_CLASS || a.k == TY_METHOD) {
             const InferCtx *t = i->id < c->nvals ? c->mcallee[i->id] : NULL;
             const char *what = a.k == TY_CLASS ? "__init__ of " : "";
@@ -450,8 +510,10 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         snprintf(msg, n, "%s on %s", mir_ops[i->op].text, kind_name(a.k));
         return R_D107;
     case MIR_GetAttr:
-        if (r.k == TY_BUILTIN || r.k == TY_METHOD)
+        if (r.k == TY_BUILTIN || r.k == TY_METHOD || r.k == TY_UMETHOD)
             return 0;   /* the method: its call reports whether it is direct */
+        if (a.k == TY_UNION)
+            return union_attr_why(in, c, i, a, r, msg, n);
         if (a.k == TY_INST && r.k == TY_DYN)
             return why_dyn(in, c, i, msg, n);
         if (a.k == TY_INST && r.k != TY_BOT && layout_slot(in, a.cls, i->str, &f64) >= 0)

@@ -78,9 +78,58 @@ static const char *candidate_name(const Infer *in, const MirFunction *f)
     return store->str;
 }
 
+/* A local function made by a single function.new (no defaults) whose only use is one call
+ * right there (a comprehension, a generator expression): the function.new made by a running
+ * context whose call goes to a specialised body (a clone, a generator expression's typed
+ * copy, or a fused sum's consumer) never makes the generic version (verify_local); its
+ * function.new, or NULL. */
+static const MirInst *local_candidate(const Infer *in, const MirFunction *f)
+{
+    if (f->nblocks == 0 || (f->module && f->module->init == f) || f->nkwonly != 0 ||
+        f->npos != f->nparams || (f->flags & (INFER_CO_NOT_NATIVE & ~0x4u)))
+        return NULL;
+    const MirInst *mk = NULL;
+    const MirProgram *p = in->prog;
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const MirFunction *h = p->funcs[fi];
+        for (int b = 0; b < h->nblocks; b++)
+            for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+                const MirInst *i = h->blocks[b]->insts[k];
+                if (i->op == MIR_MakeFunction && i->func == f) {
+                    if (mk || i->args[0]->op != MIR_Undef || i->args[1]->op != MIR_Undef)
+                        return NULL;
+                    mk = i;
+                }
+            }
+    }
+    if (!mk || !mk->block)
+        return NULL;
+    const MirFunction *h = NULL;
+    for (int fi = 0; fi < p->nfuncs && !h; fi++)
+        for (int b = 0; b < p->funcs[fi]->nblocks && !h; b++)
+            if (p->funcs[fi]->blocks[b] == mk->block)
+                h = p->funcs[fi];
+    if (!h || is_init(h))
+        return NULL;
+    int calls = 0;
+    for (int b = 0; b < h->nblocks; b++)
+        for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+            const MirInst *i = h->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++)
+                if (i->args[a] == mk) {
+                    if (i->op != MIR_Call || a != 0 || i->nnames)
+                        return NULL;
+                    calls++;
+                }
+        }
+    return calls == 1 ? mk : NULL;
+}
+
 int funcs_generic_runs(const Infer *in, const MirFunction *f)
 {
-    if (in->all_open || in->escape || !candidate_name(in, f))
+    if (in->all_open || in->escape)
+        return 1;
+    if (!candidate_name(in, f) && !local_candidate(in, f))
         return 1;
     for (int j = 0; j < in->nopen_fns; j++)
         if (in->open_fns[j] == f)
@@ -155,8 +204,44 @@ static int load_direct_only(const InferCtx *c, const MirInst *load)
     return 1;
 }
 
+/* Does this execution of the function.new of a local candidate (in running context c) make
+ * the generic version?  Not when its call goes to a specialised body. */
+static int makes_generic(const InferCtx *c, const MirInst *mk)
+{
+    const InferCtx *g = c->callee[mk->id];
+    if (g && g->index > 0 && g->genconv)
+        return 0;   /* a generator expression's typed copy (infer.c gen_call) */
+    const MirFunction *h = c->fn;
+    for (int b = 0; b < h->nblocks; b++)
+        for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+            const MirInst *call = h->blocks[b]->insts[k];
+            if (call->op != MIR_Call || call->args[0] != mk || call->id < 0 ||
+                call->id >= c->nvals)
+                continue;
+            const InferCtx *t = c->callee[call->id];
+            if (t && t->index > 0 && !t->genconv)
+                return 0;   /* a direct call of a clone */
+            if (c->vals[call->id].k == TY_BOT)
+                return 0;   /* never runs (an argument never has a value) */
+            /* the generator of a fused sum/any/all/min/max: its consumer runs instead */
+            for (int b2 = 0; b2 < h->nblocks; b2++)
+                for (int k2 = 0; k2 < h->blocks[b2]->ninsts; k2++) {
+                    const MirInst *u = h->blocks[b2]->insts[k2];
+                    if (u->op == MIR_Call && u->id >= 0 && u->id < c->nvals &&
+                        consume_gen_call(u) == call && c->callee[u->id] &&
+                        c->callee[u->id]->index > 0 && consume_mode(c->callee[u->id]->fn))
+                        return 0;
+                }
+            return 1;
+        }
+    return 1;
+}
+
 static int verify_inst(Infer *in, const InferCtx *c, const MirInst *i)
 {
+    if (i->op == MIR_MakeFunction && i->func && !funcs_generic_runs(in, i->func) &&
+        local_candidate(in, i->func) == i && makes_generic(c, i))
+        return open_f(in, i->func);
     switch (i->op) {
     case MIR_GlobalLoad:
         return i->str && !load_direct_only(c, i) ? open_by_name(in, c->fn->module, i->str) : 0;

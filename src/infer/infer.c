@@ -464,7 +464,8 @@ static Ty const_ty(const MirInst *v)
 static int same_kinds(const Infer *in, const InferCtx *c, const Ty *args, const Ty *closure)
 {
     for (int i = 0; i < c->nargs; i++) {
-        if (c->args[i].k != args[i].k || c->args[i].cls != args[i].cls)
+        if (c->args[i].k != args[i].k || c->args[i].cls != args[i].cls ||
+            c->args[i].un != args[i].un)
             return 0;   /* instances: the class is part of the key */
         /* lists whose items are not known get contexts of their own, so lists made from
          * them there do not spoil the lists of the others (consume.c: a sum's result) */
@@ -539,8 +540,29 @@ InferCtx *infer_ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const Ty
 
 /* ---- transfer functions ---- */
 
+/* float|None with a number (int, float, float|None) in + - * / // %: a float, or the generic
+ * operator raises TypeError for None (float ** float may be complex: not here). */
+static int optf_arith(int op, Ty a, Ty b)
+{
+    if (a.k != TY_OPTF && b.k != TY_OPTF)
+        return 0;
+    if ((a.k != TY_OPTF && a.k != TY_FLOAT && a.k != TY_INT) ||
+        (b.k != TY_OPTF && b.k != TY_FLOAT && b.k != TY_INT))
+        return 0;
+    return op == Op_Add || op == Op_Sub || op == Op_Mult || op == Op_Div ||
+           op == Op_FloorDiv || op == Op_Mod;
+}
+
 static Ty binop_ty(int op, Ty a, Ty b)
 {
+    if (optf_arith(op, a, b))
+        return ty_kind(TY_FLOAT);
+    /* None with a number (or None) always raises TypeError: no result (also what a loop's
+     * first sweep sees before the phi joins the numbers in; dyn there would stick) */
+    if ((a.k == TY_NONE || b.k == TY_NONE) &&
+        (a.k == TY_NONE || a.k == TY_INT || a.k == TY_FLOAT || a.k == TY_BOOL || a.k == TY_OPTF) &&
+        (b.k == TY_NONE || b.k == TY_INT || b.k == TY_FLOAT || b.k == TY_BOOL || b.k == TY_OPTF))
+        return ty_bot();
     if (a.k == TY_INT && b.k == TY_INT) {
         switch (op) {
         case Op_Add: return ty_int_add(a, b);
@@ -725,6 +747,8 @@ static int python_builtin_name(const char *name)
     }
     return 0;
 }
+
+int infer_is_builtin_name(const char *name) { return python_builtin_name(name); }
 
 static Ty global_ty(Run *r, const MirInst *i)
 {
@@ -912,10 +936,19 @@ static Ty call_ty(Run *r, MirInst *i)
         if (consume_sum_ty(r->in, r->c, i, &r->global, &t))
             return t;
     }
-    if (callee.k == TY_BUILTIN && i->nnames == 0)
+    if (callee.k == TY_BUILTIN && callee.bi == TB_super)
+        return classes_super_ty(r->in, r->c, i, callee);
+    if (callee.k == TY_BUILTIN && i->nnames == 0) {
+        for (int k = 0; k < n; k++)
+            if (args[k].k == TY_BOT)
+                return ty_bot();   /* an argument not known yet: decided in a later sweep
+                                      (a dyn result now would stick: joins only grow) */
         return call_builtin(callee.bi, args, n, i);
+    }
     if (callee.k == TY_CLASS || callee.k == TY_METHOD)
         return classes_call_ty(r->in, r->c, i, callee, args, n, &r->c->mcallee[i->id], &r->global);
+    if (callee.k == TY_UMETHOD && i->args[0]->op == MIR_GetAttr)   /* dispatch on the class */
+        return classes_ucall_ty(r->in, r->c, i, callee, args, n, &r->global);
     if (callee.k == TY_FUNC && r->c->index == 0 && !classes_generic_runs(r->in, r->c->fn))
         return ty_dyn();   /* a method's generic version that never runs: no contexts */
     if (callee.k == TY_FUNC && (i->nnames != 0 || n != callee.fn->nparams))
@@ -1062,6 +1095,10 @@ static Ty inst_ty(Run *r, MirInst *i)
         Ty x = T(r, i->args[0]);
         if (x.k == TY_OPT)
             return (Ty){.k = TY_INST, .cls = x.cls};
+        if (x.k == TY_UNION && x.un->none)
+            return ty_instances(x.un->cls, x.un->n, 0);
+        if (x.k == TY_OPTF)
+            return ty_kind(TY_FLOAT);
         return x.k == TY_NONE ? ty_bot() : x;
     }
     case MIR_MakeFunction: return (Ty){.k = TY_FUNC, .fn = i->func};
@@ -1077,7 +1114,7 @@ static Ty inst_ty(Run *r, MirInst *i)
     }
     case MIR_GetAttr: {
         Ty o = T(r, i->args[0]);
-        if (o.k == TY_INST)
+        if (o.k == TY_INST || o.k == TY_UNION || o.k == TY_SUPER)
             return classes_getattr_ty(r->in, o, i->str);
         if (o.k == TY_MODULE && o.mod && !o.mod->init && strcmp(o.mod->name, "math") == 0) {
             char name[128];
@@ -1102,6 +1139,8 @@ static Ty inst_ty(Run *r, MirInst *i)
             return i->imm == UnOp_USub ? ty_int_neg(a) : i->imm == UnOp_UAdd ? a : ty_int_any();
         if (a.k == TY_FLOAT && i->imm != UnOp_Invert)
             return a;
+        if (a.k == TY_OPTF && (i->imm == UnOp_USub || i->imm == UnOp_UAdd))
+            return ty_kind(TY_FLOAT);   /* (or TypeError for None) */
         return a.k == TY_BOT ? ty_bot() : ty_dyn();
     }
     case MIR_Compare: {
@@ -1112,6 +1151,10 @@ static Ty inst_ty(Run *r, MirInst *i)
         if (op != Cmp_In && op != Cmp_NotIn && (a.k == TY_INT || a.k == TY_FLOAT) &&
             (b.k == TY_INT || b.k == TY_FLOAT))
             return ty_kind(TY_BOOL);
+        if (op != Cmp_In && op != Cmp_NotIn &&
+            (a.k == TY_INT || a.k == TY_FLOAT || a.k == TY_OPTF || a.k == TY_NONE) &&
+            (b.k == TY_INT || b.k == TY_FLOAT || b.k == TY_OPTF || b.k == TY_NONE))
+            return ty_kind(TY_BOOL);   /* float and None compare to a bool or raise */
         if (a.k == TY_BOT || b.k == TY_BOT)
             return ty_bot();
         return ty_dyn();
@@ -1302,6 +1345,7 @@ void infer_free(Infer *in)
             free(c->cells[k]);
         free(c->cells);
         free(c->mcallee);
+        free(c->ucallee);
         free(c->closure);
         free(c);
     }

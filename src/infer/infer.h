@@ -54,6 +54,9 @@ struct InferCtx {
     InferCell **cells;      /* by SSA id of a cell.new */
     InferCtx **mcallee;     /* classes.c, by SSA id of a call: the context of the method a
                                call o.m(...) runs, or of __init__ at C(...), or NULL */
+    InferCtx **ucallee;     /* classes.c, by SSA id * TY_UNION_MAX + k of a call o.m(...) with
+                               o a union: the context of member k's method, or NULL (that
+                               class takes the generic call); allocated on first use */
     int genconv;            /* a generator function (a generator expression) made and called
                                once at a known site: its clone keeps the generic calling
                                convention (a separate generic function with typed body), which
@@ -86,6 +89,14 @@ typedef struct InferAttr {
  * __delattr__, __slots__, __new__).  Only plain classes get TY_CLASS / TY_INST types. */
 typedef struct InferClass {
     const MirInst *build;   /* the class.build */
+    int id;                 /* its position in Infer.classes (the order of unions) */
+    int opaque;             /* the body binds a name to something other than a plain def, a
+                               constant or an alias of a method (a descriptor's code may get
+                               an instance: leaks.c) */
+    int leaks;              /* leaks.c: an instance may be held by a dyn value */
+    int dispatched;         /* some call on a union dispatches on it, or a clone of one of its
+                               methods loads it for super() (class.reg after its class.build:
+                               specialize.c) */
     const MirFunction *body;
     const MirModule *mod;   /* the module whose body runs the class statement */
     const char *qualname;
@@ -210,6 +221,32 @@ int classes_verify(Infer *in);
  * __init__ / the method when the call can be direct. */
 Ty classes_call_ty(Infer *in, const InferCtx *from, const MirInst *call, Ty callee,
                    const Ty *args, int n, InferCtx **callee_ctx, int *global);
+/* super() (call: the builtin super, the __class__ cell's content, the first parameter) in a
+ * method of a plain class whose self is an exact instance: TY_SUPER, else dyn; its getattr of
+ * a plain def found after that class on the MRO is the method bound to self (TY_METHOD). */
+Ty classes_super_ty(const Infer *in, const InferCtx *c, const MirInst *call, Ty callee);
+/* The plain class whose namespace binds method f (NULL: none). */
+InferClass *classes_owner(const Infer *in, const MirFunction *f);
+/* Does f (a method) have just the __class__ cell as free variable, read only by cell.get
+ * (zero-argument super())?  Its clones then take no closure: the class is loaded from its
+ * registration (class.get; specialize.c). */
+int classes_class_cell_only(const MirFunction *f);
+/* leaks.c: marks the classes whose exact instances may be held by a dyn value (after a
+ * fixed point, before the verifiers); classes_open_leaking opens the method `name` of every
+ * such class (a dyn receiver or operand may be one of them); 1 when one was opened. */
+void leaks_compute(Infer *in);
+/* infer.c: is name one of the builtins module's? */
+int infer_is_builtin_name(const char *name);
+int classes_open_leaking(Infer *in, const char *name);
+/* elems.c: may a list stored as attribute `name` of a receiver of type o stay tracked (loads
+ * on typed receivers give it back; no running code reads the name on an unknown receiver)? */
+int elems_attr_tracked(Infer *in, Ty o, const char *name);
+/* A call o.m(args) with o a union (callee TY_UMETHOD): one context per member class (NULL:
+ * that class takes the generic call) in c->ucallee; the join of their results. */
+Ty classes_ucall_ty(Infer *in, InferCtx *c, const MirInst *call, Ty callee, const Ty *args,
+                    int n, int *global);
+/* The context member k of the union receiver of call `call` runs (NULL: the generic call). */
+InferCtx *classes_ucallee(const InferCtx *c, const MirInst *call, int k);
 /* The __init__ found on cls's MRO (NULL: none, object's); *other set when the name is bound
  * to something else than a plain def. */
 const MirFunction *classes_lookup(const Infer *in, const InferClass *cls, const char *name,

@@ -215,6 +215,17 @@ static MirInst *get(Spec *s, const MirInst *v, MirType want, Loc loc)
 
 /* ---- the clone ---- */
 
+/* A context of a method whose only free variable is __class__ (zero-argument super()),
+ * made for a method call (classes.c: the cell's type dyn, not a closure at hand): its clone
+ * takes no closure; the cell's reads load the registered class.  The class, or NULL. */
+static InferClass *class_cell_clone(const Infer *in, const InferCtx *c)
+{
+    if (c->index == 0 || !classes_class_cell_only(c->fn) || !c->closure ||
+        c->closure[0].k != TY_DYN)
+        return NULL;
+    return classes_owner(in, c->fn);
+}
+
 static MirFunction *make_clone(Infer *in, InferCtx *c)
 {
     MirFunction *f = c->fn;
@@ -236,6 +247,10 @@ static MirFunction *make_clone(Infer *in, InferCtx *c)
     for (int i = 0; i < f->nparams; i++)
         g->ptypes[i] = ty_rep(c->args[i]);
     g->rettype = c->ret.k == TY_BOT ? MT_DYN : ty_rep(c->ret);
+    if (class_cell_clone(in, c)) {   /* the class is loaded (class.get), not passed */
+        g->nfree = 0;
+        g->freevars = NULL;
+    }
     /* blocks and instructions, ids kept */
     int maxid = c->nvals;
     g->nvalues = f->nvalues > maxid ? f->nvalues : maxid;
@@ -545,6 +560,13 @@ static const MirInst *gen_fresh_call(Spec *s, const MirInst *i)
     return gen_loop_target(s, call) ? call : NULL;
 }
 
+/* The self of a direct method call o.m(...): o, or the self of super() when o is one. */
+static const MirInst *method_self(Spec *s, const MirInst *call)
+{
+    const MirInst *o = call->args[0]->args[0];
+    return TY(s, o).k == TY_SUPER ? o->args[2] : o;
+}
+
 /* classes.c: o.m(...) of a known method whose context is specialised: its context. */
 static InferCtx *method_target(Spec *s, const MirInst *call)
 {
@@ -553,6 +575,23 @@ static InferCtx *method_target(Spec *s, const MirInst *call)
         return NULL;
     InferCtx *t = s->c->mcallee[call->id];
     return t && t->index > 0 && t->clone ? t : NULL;
+}
+
+/* classes.c: o.m(...) with o a union of classes, at least one of which has a specialised
+ * context for m (classes_ucall_ty): dispatched on the class (rewrite_union_call).  The
+ * fallback's getattr raises to the call's handler, so both must have the same one. */
+static int union_target(Spec *s, const MirInst *call)
+{
+    if (call->op != MIR_Call || call->nnames || call->id < 0 || call->id >= s->c->nvals ||
+        call->args[0]->op != MIR_GetAttr || TY(s, call->args[0]).k != TY_UMETHOD ||
+        call->args[0]->exc != call->exc || call->nargs > 16)
+        return 0;
+    for (int k = 0; k < TY_UNION_MAX; k++) {
+        InferCtx *t = classes_ucallee(s->c, call, k);
+        if (t && t->index > 0 && t->clone)
+            return 1;
+    }
+    return 0;
 }
 
 /* classes.c: C(...) of a plain class made inline: inst.new, then __init__'s clone (*init; NULL
@@ -616,7 +655,8 @@ static void count_needed(Spec *s, int *needed)
         for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
             MirInst *i = s->blocks0[b]->insts[k];
             int from = 0;
-            if ((i->id >= 0 && i->id < s->nvals && s->skip[i->id] && i->op != MIR_Call) ||
+            if ((i->id >= 0 && i->id < s->nvals && s->skip[i->id] &&
+                 (i->op != MIR_Call || TY(s, i).k == TY_SUPER)) ||
                 loop_release(s, i))
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
@@ -625,11 +665,12 @@ static void count_needed(Spec *s, int *needed)
                 from = 1;
             if (gen_loop_target(s, i) || gen_fresh_call(s, i))
                 from = 1;   /* the callee: the copy's function object instead */
-            if (method_target(s, i) || dunder_set_call(s->c, i)) {
-                /* the bound method is not made: its receiver is */
+            if (method_target(s, i) || dunder_set_call(s->c, i) || union_target(s, i)) {
+                /* the bound method is not made: its receiver is (self for super()) */
                 from = 1;
-                if (i->args[0]->args[0]->id >= 0)
-                    needed[i->args[0]->args[0]->id]++;
+                const MirInst *o = method_target(s, i) ? method_self(s, i) : i->args[0]->args[0];
+                if (o->id >= 0)
+                    needed[o->id]++;
             }
             for (int a = from; a < i->nargs; a++)
                 if (i->args[a]->id >= 0)
@@ -648,10 +689,30 @@ static void plan_loads(Spec *s)
                 s->skip[i->id] = 1;   /* math.sqrt of the C math module: cannot fail */
             if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i).k == TY_METHOD)
                 s->skip[i->id] = 1;   /* a method found on the class: cannot fail */
+            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i).k == TY_UMETHOD)
+                s->skip[i->id] = 1;   /* dispatched on the class (the fallback makes its own) */
             if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_SET &&
                 dunder_set_method(i->str))
                 s->skip[i->id] = 1;   /* set.add & co.: cannot fail */
         }
+    for (int round = 0; round < 2; round++) {
+        /* super() whose only use was a direct method call, then its operands */
+        count_needed(s, needed);
+        for (int b = 0; b < s->nblocks0; b++)
+            for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+                MirInst *i = s->blocks0[b]->insts[k];
+                if (i->id < 0 || needed[i->id])
+                    continue;
+                if (i->op == MIR_Call && TY(s, i).k == TY_SUPER)
+                    s->skip[i->id] = 1;
+                if (i->op == MIR_CellGet && i->args[0]->op == MIR_ClosureCell &&
+                    class_cell_clone(s->in, s->c))
+                    s->skip[i->id] = 1;
+                if (i->op == MIR_GlobalLoad && TY(s, i).k == TY_BUILTIN &&
+                    TY(s, i).bi == TB_super)
+                    s->skip[i->id] = 1;   /* a known builtin: the load cannot fail */
+            }
+    }
     count_needed(s, needed);
     for (int b = 0; b < s->nblocks0; b++)
         for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
@@ -847,7 +908,7 @@ static MirInst *rewrite_class_call(Spec *s, MirInst *i)
     Loc loc = i->loc;
     MirInst *self, *made = NULL;
     if (t) {
-        self = get(s, i->args[0]->args[0], t->clone->ptypes[0], loc);
+        self = get(s, method_self(s, i), t->clone->ptypes[0], loc);
     } else if (is_new_call(s, i, &init)) {
         made = self = emit1(s, MIR_InstNew, get(s, i->args[0], MT_DYN, loc), loc);
         if (!init)
@@ -861,7 +922,7 @@ static MirInst *rewrite_class_call(Spec *s, MirInst *i)
     MirInst *args[17];
     if (n + 1 > 16)
         die("specialize: too many arguments for a direct method call in %s", s->g->symbol);
-    args[0] = made ? self : get(s, i->args[0]->args[0], cl->ptypes[0], loc);
+    args[0] = made ? self : get(s, method_self(s, i), cl->ptypes[0], loc);
     for (int k = 0; k < n; k++)
         args[k + 1] = get(s, i->args[k + 1], cl->ptypes[k + 1], loc);
     MirInst *c = emit(s, MIR_CallDirect, args, n + 1, loc);
@@ -870,6 +931,89 @@ static MirInst *rewrite_class_call(Spec *s, MirInst *i)
     c->target = i->target;
     c->exc = i->exc;
     return made ? made : c;
+}
+
+/* o.m(args) with o a union (union_target): per class with a clone, a test of o's class
+ * (inst.isclass) and call.direct of that clone; the other classes (no clone) and any object
+ * of none of them (never, under the closed world) take the generic getattr and call.  The
+ * results meet in a phi of the call's representation in a new block, which becomes current
+ * (the original terminator follows there).  Every call raises to the call's handler: each
+ * is a part of block pos (fix_phis gives the handler's phis their operands). */
+static void add_phi_operand(Spec *s, MirInst *phi, MirBlock *b, MirInst *v);
+
+static MirInst *rewrite_union_call(Spec *s, int pos, MirInst *i)
+{
+    const MirInst *ga = i->args[0];
+    Ty o = TY(s, ga->args[0]), r = TY(s, i);
+    Loc loc = i->loc;
+    MirType rt = r.k == TY_BOT ? MT_DYN : ty_rep(r);
+    MirInst *obj = get(s, ga->args[0], MT_DYN, loc);
+    MirBlock *join = mir_block_new(s->g, s->cur->label);
+    MirInst *vals[TY_UNION_MAX + 1];
+    MirBlock *from[TY_UNION_MAX + 1];
+    int nv = 0, n = i->nargs - 1;
+    MirInst *args[17];
+    for (int k = 0; k < o.un->n; k++) {
+        InferCtx *t = classes_ucallee(s->c, i, k);
+        if (!t || t->index == 0 || !t->clone)
+            continue;
+        MirFunction *cl = t->clone;
+        MirInst *test = emit1(s, MIR_InstIsClass, obj, loc);
+        test->type = MT_I1;
+        test->imm = infer_class_id(o.un->cls[k]);
+        MirBlock *yes = mir_block_new(s->g, s->cur->label), *no = mir_block_new(s->g, s->cur->label);
+        MirInst *cb = emit1(s, MIR_CondBr, test, loc);
+        cb->target = yes;
+        cb->target2 = no;
+        s->cur = yes;
+        add_part(s, pos, yes, NULL);
+        args[0] = obj;
+        for (int a = 0; a < n; a++)
+            args[a + 1] = get(s, i->args[a + 1], cl->ptypes[a + 1], loc);
+        MirInst *c = emit(s, MIR_CallDirect, args, n + 1, loc);
+        c->type = cl->rettype;
+        c->func = cl;
+        /* ends the block (as emit_raising): normal successor a new block */
+        MirBlock *next = mir_block_new(s->g, s->cur->label);
+        c->target = next;
+        c->exc = i->exc;
+        MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
+        br->target = next;
+        s->parts[pos][s->nparts[pos] - 1].exc = i->exc;
+        s->cur = next;
+        add_part(s, pos, next, NULL);
+        vals[nv] = convert(s, c, t->ret, rt, loc);
+        from[nv++] = s->cur;
+        br = emit(s, MIR_Br, NULL, 0, loc);
+        br->target = join;
+        s->cur = no;
+        add_part(s, pos, no, NULL);
+    }
+    /* the fallback: the generic method call */
+    MirInst *g = emit_raising(s, pos, MIR_GetAttr, &obj, 1, i->exc, ga->loc);
+    g->str = ga->str;
+    g->len = ga->len;
+    g->type = MT_DYN;
+    args[0] = g;
+    for (int a = 0; a < n; a++)
+        args[a + 1] = get(s, i->args[a + 1], MT_DYN, loc);
+    MirInst *gc = emit_raising(s, pos, MIR_Call, args, n + 1, i->exc, loc);
+    gc->type = MT_DYN;
+    gc->imm = i->imm;
+    gc->imm2 = i->imm2;
+    vals[nv] = convert(s, gc, r, rt, loc);
+    from[nv++] = s->cur;
+    MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
+    br->target = join;
+    s->cur = join;
+    add_part(s, pos, join, NULL);
+    MirInst *phi = mir_inst_new(s->g, MIR_Phi, NULL, 0, loc);
+    phi->type = rt;
+    phi->varname = i->varname;
+    mir_block_insert(s->g, join, 0, phi);
+    for (int k = 0; k < nv; k++)
+        add_phi_operand(s, phi, from[k], vals[k]);
+    return phi;
 }
 
 /* a OP b / -a on exact instances whose dunder's clone is known (dunder.c): call.direct,
@@ -1005,6 +1149,8 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
     MirInst *m = rewrite_class_call(s, i);
     if (m)
         return m;
+    if (union_target(s, i))
+        return rewrite_union_call(s, pos, i);
     if (t) {
         MirFunction *cl = t->clone;
         int n = i->nargs - 1, off = cl->nfree > 0;
@@ -1234,10 +1380,22 @@ static MirInst *rewrite_subscript(Spec *s, MirInst *i)
 static MirInst *rewrite_slot(Spec *s, MirInst *i)
 {
     Ty o = TY(s, i->args[0]);
-    if (o.k != TY_INST || !o.cls || (i->op == MIR_GetAttr && TY(s, i).k == TY_METHOD))
+    if (i->op == MIR_GetAttr && (TY(s, i).k == TY_METHOD || TY(s, i).k == TY_UMETHOD))
         return NULL;
-    int f64 = 0;
-    int k = layout_slot(s->in, o.cls, i->str, &f64);
+    int f64 = 0, k = -1;
+    if (o.k == TY_UNION && !o.un->none) {
+        /* a union: the slot every class has at the same index with the same kind (a base's
+         * slots keep their indexes in its subclasses) */
+        for (int m = 0; m < o.un->n; m++) {
+            int f, x = layout_slot(s->in, o.un->cls[m], i->str, &f);
+            if (x < 0 || (m > 0 && (x != k || f != f64)))
+                return NULL;
+            k = x;
+            f64 = f;
+        }
+    } else if (o.k == TY_INST && o.cls) {
+        k = layout_slot(s->in, o.cls, i->str, &f64);
+    }
     if (k < 0)
         return NULL;
     MirInst *obj = get(s, i->args[0], MT_DYN, i->loc), *n;
@@ -1273,7 +1431,14 @@ static void declare_slots(Spec *s, MirBlock *b)
         return;
     for (int c = 0; c < s->in->nclasses; c++) {
         const InferClass *k = s->in->classes[c];
-        if (k->build != build || k->fixed != 1)
+        if (k->build != build)
+            continue;
+        if (k->dispatched) {   /* the class unions dispatch on (inst.isclass) */
+            MirInst *d = emit1(s, MIR_ClassReg, get(s, build, MT_DYN, build->loc), build->loc);
+            d->type = MT_VOID;
+            d->imm = k->id;
+        }
+        if (k->fixed != 1)
             continue;
         MirInst *cls = get(s, build, MT_DYN, build->loc);
         for (int j = 0; j < k->nslots; j++) {
@@ -1396,6 +1561,16 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
     for (int l = 0; l < s->nloops; l++)
         if (s->loops[l].versioned && s->loops[l].it == i)
             versioned_prep(s, &s->loops[l]);
+    InferClass *owner = class_cell_clone(s->in, s->c);
+    if (owner && i->op == MIR_ClosureCell)
+        return;   /* no closure: the cell's reads load the class */
+    if (owner && i->op == MIR_CellGet && i->args[0]->op == MIR_ClosureCell) {
+        n = emit(s, MIR_ClassGet, NULL, 0, i->loc);
+        n->imm = owner->id;
+        n->type = MT_DYN;
+        finish(s, i, n);
+        return;   /* (never unbound once the class exists: its br stays a plain edge) */
+    }
     switch (i->op) {
     case MIR_Param:
         if (s->g->origin)
@@ -1558,6 +1733,12 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             n = rewrite_gen_fresh(s, i, gen_fresh_call(s, i));
         break;
     case MIR_Narrow:   /* a copy (not None here): the operand itself */
+        if (TY(s, i->args[0]).k == TY_OPTF && TY(s, i).k == TY_FLOAT) {   /* a float object */
+            Loc loc = i->loc;
+            loc.synthetic = 1;
+            n = emit1(s, MIR_UnboxF64, get(s, i->args[0], MT_DYN, i->loc), loc);
+            break;
+        }
         n = get(s, i->args[0], TY(s, i).k == TY_BOT ? MT_DYN : ty_rep(TY(s, i)), i->loc);
         break;
     case MIR_MakeFunction: {

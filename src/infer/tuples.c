@@ -33,6 +33,21 @@ Ty tuples_inst_ty(const InferCtx *c, const MirInst *i, Ty dflt)
             return a;   /* unpacking cannot fail: the tuple itself */
         return dflt;
     }
+    case MIR_GetIter: {   /* for x in (a, b, c): the items' join (tuples are immutable) */
+        Ty a = T(c, i->args[0]);
+        if (a.k == TY_TUPLE && a.tup)
+            return (Ty){.k = TY_TUPLEITER, .tup = a.tup};
+        return dflt;
+    }
+    case MIR_IterNext: {
+        Ty a = T(c, i->args[0]);
+        if (a.k != TY_TUPLEITER || !a.tup)
+            return dflt;
+        Ty r = ty_bot();
+        for (int k = 0; k < a.tup->n; k++)
+            r = ty_join(r, a.tup->items[k]);
+        return r;
+    }
     case MIR_TupleItem: {
         Ty a = T(c, i->args[0]);
         if (a.k == TY_TUPLE && a.tup && i->imm >= 0 && i->imm < a.tup->n)

@@ -85,6 +85,101 @@ static Ty tuple_join(Ty a, Ty b, int widen)
     return ty_tuple(items, a.tup->n);
 }
 
+/* ---- unions of exact instances: interned class lists ---- */
+
+static TyUnion **unions;
+static int nunions, capunions;
+
+Ty ty_instances(struct InferClass *const *cls, int n, int none)
+{
+    struct InferClass *set[TY_UNION_MAX];
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+        int seen = 0;
+        for (int j = 0; j < m; j++)
+            seen |= set[j] == cls[k];
+        if (seen)
+            continue;
+        if (m == TY_UNION_MAX)
+            return ty_dyn();   /* bounded: beyond, the generic code */
+        /* insertion in class order (deterministic, whatever the join order) */
+        int at = m;
+        while (at > 0 && infer_class_id(set[at - 1]) > infer_class_id(cls[k])) {
+            set[at] = set[at - 1];
+            at--;
+        }
+        set[at] = cls[k];
+        m++;
+    }
+    if (m == 0)
+        return none ? ty_kind(TY_NONE) : ty_bot();
+    if (m == 1)
+        return (Ty){.k = none ? TY_OPT : TY_INST, .cls = set[0]};
+    for (int u = 0; u < nunions; u++) {
+        const TyUnion *x = unions[u];
+        int same = x->n == m && x->none == !!none;
+        for (int k = 0; same && k < m; k++)
+            same = x->cls[k] == set[k];
+        if (same)
+            return (Ty){.k = TY_UNION, .un = x};
+    }
+    TyUnion *x = calloc(1, sizeof *x);
+    if (!x)
+        return ty_dyn();
+    x->n = m;
+    x->none = !!none;
+    memcpy(x->cls, set, sizeof set[0] * (size_t)m);
+    if (nunions == capunions) {
+        int cap = capunions ? 2 * capunions : 16;
+        TyUnion **a = realloc(unions, sizeof *a * (size_t)cap);
+        if (!a) {
+            free(x);
+            return ty_dyn();
+        }
+        unions = a;
+        capunions = cap;
+    }
+    unions[nunions++] = x;
+    return (Ty){.k = TY_UNION, .un = x};
+}
+
+int ty_classes(Ty t, struct InferClass **cls, int *none)
+{
+    *none = 0;
+    switch (t.k) {
+    case TY_NONE:
+        *none = 1;
+        return 0;
+    case TY_INST:
+    case TY_OPT:
+        if (!t.cls)
+            return -1;
+        *none = t.k == TY_OPT;
+        cls[0] = t.cls;
+        return 1;
+    case TY_UNION:
+        *none = t.un->none;
+        memcpy(cls, t.un->cls, sizeof cls[0] * (size_t)t.un->n);
+        return t.un->n;
+    default:
+        return -1;
+    }
+}
+
+/* The join of two instance-like types (or None with one): the union of their classes. */
+static Ty instances_join(Ty a, Ty b)
+{
+    struct InferClass *cls[2 * TY_UNION_MAX];
+    int na, nb, none_a, none_b;
+    na = ty_classes(a, cls, &none_a);
+    if (na < 0)
+        return ty_dyn();
+    nb = ty_classes(b, cls + na, &none_b);
+    if (nb < 0 || na + nb == 0)
+        return ty_dyn();
+    return ty_instances(cls, na + nb, none_a || none_b);
+}
+
 int ty_eq(Ty a, Ty b)
 {
     if (a.k != b.k)
@@ -105,8 +200,14 @@ int ty_eq(Ty a, Ty b)
         return a.cls == b.cls && a.fn == b.fn;
     if (a.k == TY_LIST || a.k == TY_LISTITER)
         return a.sites == b.sites;
-    if (a.k == TY_TUPLE)
+    if (a.k == TY_TUPLE || a.k == TY_TUPLEITER)
         return a.tup == b.tup;
+    if (a.k == TY_UNION)
+        return a.un == b.un;
+    if (a.k == TY_UMETHOD)
+        return a.un == b.un && a.fn == b.fn;
+    if (a.k == TY_SUPER)
+        return a.cls == b.cls && a.lo == b.lo;
     if (a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR || a.k == TY_ZIPSTAR || a.k == TY_ROW)
         return a.sites == b.sites && a.sites2 == b.sites2 && a.enumer == b.enumer;
     return 1;
@@ -119,11 +220,18 @@ Ty ty_join(Ty a, Ty b)
     if (b.k == TY_BOT)
         return a;
     if (a.k != b.k) {
+        if ((a.k == TY_FLOAT || a.k == TY_NONE || a.k == TY_OPTF) &&
+            (b.k == TY_FLOAT || b.k == TY_NONE || b.k == TY_OPTF))
+            return ty_kind(TY_OPTF);   /* float|None */
         /* C|None: an instance of one class, None, or both */
         Ty o = a.k == TY_NONE ? b : a, p = a.k == TY_NONE ? a : b;
         if ((o.k == TY_INST || o.k == TY_OPT) &&
             (p.k == TY_NONE || ((p.k == TY_INST || p.k == TY_OPT) && p.cls == o.cls)))
             return (Ty){.k = TY_OPT, .cls = o.cls};
+        /* instances of several classes (and None): a bounded union */
+        if ((o.k == TY_INST || o.k == TY_OPT || o.k == TY_UNION) &&
+            (p.k == TY_NONE || p.k == TY_INST || p.k == TY_OPT || p.k == TY_UNION))
+            return instances_join(a, b);
         return (a.k == TY_NUM || b.k == TY_NUM) ? ty_join_num(a, b) : ty_dyn();
     }
     if (has_range(a.k))
@@ -132,10 +240,17 @@ Ty ty_join(Ty a, Ty b)
         return (Ty){.k = a.k, .sites = a.sites | b.sites};
     if (a.k == TY_TUPLE)
         return tuple_join(a, b, 0);
+    if (a.k == TY_TUPLEITER) {
+        Ty j = tuple_join(a, b, 0);
+        j.k = TY_TUPLEITER;
+        return j;
+    }
     if ((a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_PAIR || a.k == TY_ZIPSTAR ||
          a.k == TY_ROW) && a.enumer == b.enumer)
         return (Ty){.k = a.k, .sites = a.sites | b.sites, .sites2 = a.sites2 | b.sites2,
                     .enumer = a.enumer};
+    if (a.k == TY_INST || a.k == TY_OPT || a.k == TY_UNION)
+        return ty_eq(a, b) ? a : instances_join(a, b);
     return ty_eq(a, b) ? a : ty_dyn();
 }
 
@@ -154,6 +269,11 @@ Ty ty_widen(Ty old, Ty neu)
 {
     if (old.k == TY_TUPLE && neu.k == TY_TUPLE)
         return tuple_join(old, neu, 1);
+    if (old.k == TY_TUPLEITER && neu.k == TY_TUPLEITER) {
+        Ty j = tuple_join(old, neu, 1);
+        j.k = TY_TUPLEITER;
+        return j;
+    }
     Ty j = ty_join(old, neu);
     if (old.k == j.k && has_range(j.k)) {
         if (j.lo < old.lo)
@@ -259,6 +379,7 @@ const char *ty_str(Ty t, char *buf, size_t n)
                  l, h);
         break;
     case TY_FLOAT: snprintf(buf, n, "float"); break;
+    case TY_OPTF: snprintf(buf, n, "float|None"); break;
     case TY_NUM: snprintf(buf, n, "int|float"); break;
     case TY_BOOL: snprintf(buf, n, "bool"); break;
     case TY_NONE: snprintf(buf, n, "None"); break;
@@ -320,8 +441,26 @@ const char *ty_str(Ty t, char *buf, size_t n)
         }
         break;
     case TY_DICT: snprintf(buf, n, "dict"); break;
+    case TY_TUPLEITER: snprintf(buf, n, "tuple_iterator"); break;
     case TY_SET: snprintf(buf, n, "set"); break;
     case TY_OPT: snprintf(buf, n, "%s|None", t.cls ? infer_class_name(t.cls) : "instance"); break;
+    case TY_UNION: {
+        size_t used = 0;
+        for (int k = 0; k < t.un->n && used < n; k++)
+            used += (size_t)snprintf(buf + used, n - used, "%s%s", k ? "|" : "",
+                                     infer_class_name(t.un->cls[k]));
+        if (t.un->none && used < n)
+            snprintf(buf + used, n - used, "|None");
+        break;
+    }
+    case TY_UMETHOD: {
+        size_t used = (size_t)snprintf(buf, n, "method %s of ", t.fn && t.fn->name ? t.fn->name : "?");
+        for (int k = 0; k < t.un->n && used < n; k++)
+            used += (size_t)snprintf(buf + used, n - used, "%s%s", k ? "|" : "",
+                                     infer_class_name(t.un->cls[k]));
+        break;
+    }
+    case TY_SUPER: snprintf(buf, n, "super of %s", t.cls ? infer_class_name(t.cls) : "?"); break;
     case TY_FUNC: snprintf(buf, n, "function %s", t.fn && t.fn->qualname ? t.fn->qualname : "?"); break;
     case TY_CLASS: snprintf(buf, n, "class %s", t.cls ? infer_class_name(t.cls) : "?"); break;
     case TY_MODULE: snprintf(buf, n, "module %s", t.mod ? t.mod->name : "?"); break;
@@ -346,6 +485,7 @@ void ty_print(FILE *out, Ty t, int pyi)
     switch (t.k) {
     case TY_INT: fputs("int", out); break;
     case TY_FLOAT: fputs("float", out); break;
+    case TY_OPTF: fputs("float | None", out); break;
     case TY_NUM: fputs("int | float", out); break;
     case TY_BOOL: fputs("bool", out); break;
     case TY_NONE: fputs("None", out); break;
@@ -367,6 +507,12 @@ void ty_print(FILE *out, Ty t, int pyi)
     case TY_DICT: fputs("dict", out); break;
     case TY_SET: fputs("set", out); break;
     case TY_OPT: fprintf(out, "%s | None", t.cls ? infer_class_name(t.cls) : "Any"); break;
+    case TY_UNION:
+        for (int k = 0; k < t.un->n; k++)
+            fprintf(out, "%s%s", k ? " | " : "", infer_class_name(t.un->cls[k]));
+        if (t.un->none)
+            fputs(" | None", out);
+        break;
     case TY_RANGE: fputs("range", out); break;
     case TY_FUNC: case TY_BUILTIN: fputs("Callable[..., Any]", out); break;
     case TY_MODULE: fputs("ModuleType", out); break;

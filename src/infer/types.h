@@ -47,6 +47,16 @@ typedef enum TyKind {
     TY_NUM,        /* int|float: an exact int (any size) or an exact float, kept boxed (the
                       result of sum over floats from the int start 0: int 0 when empty);
                       float arithmetic converts it inline (num.tofloat) */
+    TY_UNION,      /* an exact instance of one of 2..TY_UNION_MAX classes (un), or None too
+                      when un->none (a join: types.c; the method calls and attribute loads on
+                      it dispatch on the class: specialize.c) */
+    TY_UMETHOD,    /* o.m with o a TY_UNION (un) whose every class finds a plain def m */
+    TY_OPTF,       /* float|None (a join): arithmetic with numbers gives a float or raises
+                      TypeError (infer.c), `is not None` narrows it to float (dunder.c) */
+    TY_SUPER,      /* super() in a method of plain class number lo (infer_class_id) whose self
+                      is an exact instance of cls (classes.c) */
+    TY_TUPLEITER,  /* an iterator over a tuple of item types tup (tuples.c): its items are
+                      their join */
     TY_DYN,
 } TyKind;
 
@@ -75,9 +85,28 @@ typedef struct Ty {
                                   may come from (elems.c; one bit per site) */
     uint64_t sites2;           /* TY_ZIP, TY_PAIR of a zip: the second list's sites */
     int enumer;                /* TY_PAIR: 1 when it comes from enumerate */
-    const struct TyTuple *tup; /* TY_TUPLE: the item types of a tuple of known length
+    const struct TyTuple *tup; /* TY_TUPLE, TY_TUPLEITER: the item types of a tuple of known length
                                   (interned, so equal shapes are one pointer); NULL: any */
+    const struct TyUnion *un;  /* TY_UNION, TY_UMETHOD: the classes (interned) */
 } Ty;
+
+/* The classes of a union of exact instances: 2..TY_UNION_MAX classes in the order of their
+ * class statements (infer_class_id), and whether None is a member too.  Interned by
+ * ty_union, so equal unions are one pointer.  Beyond TY_UNION_MAX classes a join is dyn. */
+#define TY_UNION_MAX 4
+typedef struct TyUnion {
+    int n;
+    int none;
+    struct InferClass *cls[TY_UNION_MAX];
+} TyUnion;
+/* The instance type of these classes (n >= 1; with none: None is a member too): TY_INST,
+ * TY_OPT, TY_UNION, or dyn beyond the bound.  cls need not be sorted or distinct. */
+Ty ty_instances(struct InferClass *const *cls, int n, int none);
+/* The classes of an instance-like type (TY_INST, TY_OPT, TY_UNION; None: none) into
+ * cls[TY_UNION_MAX]; returns their number, -1 when t is not one of those. */
+int ty_classes(Ty t, struct InferClass **cls, int *none);
+/* Its position among the classes of the program (classes.c): the order of unions. */
+int infer_class_id(const struct InferClass *c);
 
 /* tuple[T1, ..., Tn] (ty_tuple interns it). */
 typedef struct TyTuple {

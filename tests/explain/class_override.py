@@ -1,5 +1,6 @@
 # A subclass overriding a method: each exact class calls its own method directly; a value
-# that may be either (dyn) goes through the runtime, and Shape.area's generic version runs.
+# that may be either (Shape|Circle) dispatches on its class to the same clones, so no generic
+# version of area runs.
 class Shape:
     def __init__(self, w):
         self.w = w
