@@ -60,10 +60,17 @@ static const char *src_line_text(Lower *L, int line, size_t *len)
     return l;
 }
 
-/* CPython 3.11 (traceback.c, extract_anchors_from_line) marks a binary operation's operator:
- * the first character that is not white space after the left operand (a closing parenthesis
- * counts, as there), and the next one too when it is not white space either ("//", "**").
- * Only a one-line operation gets marks at all. */
+/* CPython 3.11 (traceback.c, extract_anchors_from_line) re-parses the failing expression's
+ * source and marks, for a binary operation, its operator: the first character after the left
+ * operand that is not white space (space, tab, form feed), and the next one too when it is not
+ * white space and still before the right operand ("//", "**", but also "-(" in "a -(b)").  A
+ * closing parenthesis of the left operand is marked that way too, but the scan goes on past it,
+ * so "(a - b) // c" marks "//".  Only a one-line operation gets marks at all. */
+static int caret_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\f';
+}
+
 void anchor_binop(LowerFn *F, MirInst *in, const Node *e)
 {
     const Node *l = e->v.BinOp.left, *r = e->v.BinOp.right;
@@ -72,29 +79,42 @@ void anchor_binop(LowerFn *F, MirInst *in, const Node *e)
         return;
     size_t len;
     const char *text = src_line_text(F->L, e->loc.line, &len);
-    if (!text || (size_t)r->loc.col > len)
+    if (!text || r->loc.col < 0 || (size_t)r->loc.col > len)
         return;
     for (int i = l->loc.end_col; i < r->loc.col; i++) {
-        char c = text[i];
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n')
+        if (caret_space(text[i]))
             continue;
         in->anchor = i;
         in->anchor_end = i + 1;
-        if (i + 1 < r->loc.col && !strchr(" \t\f\r\n", text[i + 1]))
+        if (i + 1 < r->loc.col && !caret_space(text[i + 1]))
             in->anchor_end++;
-        return;
+        if (text[i] != ')' || i + 1 >= r->loc.col)
+            return;
     }
 }
 
-/* ... and a subscript's "[slice]" (from the end of the value to one past the slice). */
-void anchor_subscript(MirInst *in, const Node *e)
+/* ... and for a subscript its "[slice]": from the first "[" after the value to the first "]"
+ * from one past the end of the slice (parentheses and spaces around either are passed over, as
+ * "(a)[ (1) ]"), within the subscript's own range. */
+void anchor_subscript(LowerFn *F, MirInst *in, const Node *e)
 {
     const Node *v = e->v.Subscript.value, *s = e->v.Subscript.slice;
     if (e->loc.line != e->loc.end_line || v->loc.end_line != e->loc.line ||
         s->loc.end_line != e->loc.line)
         return;
-    in->anchor = v->loc.end_col;
-    in->anchor_end = s->loc.end_col + 1;
+    size_t len;
+    const char *text = src_line_text(F->L, e->loc.line, &len);
+    if (!text || e->loc.end_col < 0 || (size_t)e->loc.end_col > len)
+        return;
+    int a = v->loc.end_col, b = s->loc.end_col + 1;
+    while (a < e->loc.end_col && text[a] != '[')
+        a++;
+    while (b < e->loc.end_col && text[b] != ']')
+        b++;
+    if (b < e->loc.end_col)
+        b++;
+    in->anchor = a;
+    in->anchor_end = b;
 }
 
 Loc synth(Loc loc)

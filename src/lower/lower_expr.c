@@ -681,7 +681,7 @@ MirInst *lower_expr(LowerFn *F, const Node *e)
         MirInst *o = lower_expr(F, e->v.Subscript.value);
         MirInst *k = lower_expr(F, e->v.Subscript.slice);
         i = emit2_r(F, MIR_GetItem, o, k, loc);
-        anchor_subscript(i, e);
+        anchor_subscript(F, i, e);
         return i;
     }
     case N_Slice: {

@@ -132,7 +132,7 @@ Loc synth(Loc loc);
 /* Traceback caret anchors (MirInst.anchor): the operator of a binary operation, the [...] of
  * a subscript, as CPython 3.11 finds them. */
 void anchor_binop(LowerFn *F, MirInst *in, const Node *e);
-void anchor_subscript(MirInst *in, const Node *e);
+void anchor_subscript(LowerFn *F, MirInst *in, const Node *e);
 
 const char *mangle(LowerFn *F, const char *name);
 MirInst *load_name(LowerFn *F, const char *id, Loc loc);

@@ -43,7 +43,7 @@ void assign_to(LowerFn *F, const Node *t, MirInst *v)
         a[0] = lower_expr(F, t->v.Subscript.value);
         a[1] = lower_expr(F, t->v.Subscript.slice);
         a[2] = v;
-        anchor_subscript(emit_r(F, MIR_SetItem, a, 3, loc), t);
+        anchor_subscript(F, emit_r(F, MIR_SetItem, a, 3, loc), t);
         return;
     }
     case N_Tuple: case N_List: {
@@ -87,7 +87,7 @@ static void delete_target(LowerFn *F, const Node *t)
     }
     case N_Subscript: {
         MirInst *o = lower_expr(F, t->v.Subscript.value);
-        anchor_subscript(emit2_r(F, MIR_DelItem, o, lower_expr(F, t->v.Subscript.slice), t->loc),
+        anchor_subscript(F, emit2_r(F, MIR_DelItem, o, lower_expr(F, t->v.Subscript.slice), t->loc),
                          t);
         return;
     }
@@ -130,11 +130,11 @@ static void lower_augassign(LowerFn *F, const Node *s)
         MirInst *o = lower_expr(F, t->v.Subscript.value);
         MirInst *k = lower_expr(F, t->v.Subscript.slice);
         MirInst *old = emit2_r(F, MIR_GetItem, o, k, t->loc);
-        anchor_subscript(old, t);
+        anchor_subscript(F, old, t);
         res = emit2_r(F, MIR_InplaceOp, old, lower_expr(F, s->v.AugAssign.value), loc);
         res->imm = s->v.AugAssign.op;
         MirInst *a[3] = {o, k, res};
-        anchor_subscript(emit_r(F, MIR_SetItem, a, 3, t->loc), t);
+        anchor_subscript(F, emit_r(F, MIR_SetItem, a, 3, t->loc), t);
         return;
     }
     default:

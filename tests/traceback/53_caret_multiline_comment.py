@@ -1,0 +1,3 @@
+a, b = 1, "s"
+r = (a  # left operand
+     + b)

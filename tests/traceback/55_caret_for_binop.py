@@ -1,0 +1,3 @@
+a, b = 1, 2
+for x in a + b:
+    pass

@@ -1,0 +1,3 @@
+def f(x):
+    return x
+r = f(1) + f("s")

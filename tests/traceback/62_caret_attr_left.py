@@ -1,0 +1,4 @@
+class C:
+    y = 1
+x = C()
+r = x.y + "s"
