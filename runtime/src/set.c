@@ -53,6 +53,35 @@ static SetObject *set_alloc(Type *t)
     return s;
 }
 
+/* ---- the small-int membership bits (rt.h smallbits) ----------------------------------------------
+ * Valid while bits_version == version.  Every mutation of a set bumps version; the small-int
+ * fast paths below then update the bits and keep them valid when they were; table_resize
+ * recomputes them (valid when every key is a small int); a new or cleared set starts valid. */
+
+static inline int small_bit(Value key, uint64_t *word, uint64_t *bit)
+{
+    uint64_t u = (uint64_t)(rt_small_val(key) - RT_SET_BITS_LO);
+    if (u >= RT_SET_BITS_N)
+        return 0;
+    *word = u >> 6;
+    *bit = UINT64_C(1) << (u & 63);
+    return 1;
+}
+
+/* after a fast-path mutation of small int key (version not bumped yet): bump it, and keep
+ * the bits valid when they were */
+static void bits_update(SetObject *so, Value key, int present)
+{
+    int valid = so->bits_version == so->version;
+    so->version++;
+    if (!valid)
+        return;
+    uint64_t w, b;
+    if (small_bit(key, &w, &b))
+        so->smallbits[w] = present ? so->smallbits[w] | b : so->smallbits[w] & ~b;
+    so->bits_version = so->version;
+}
+
 /* ---- the table -------------------------------------------------------------------------------- */
 
 static void insert_clean(SetEntry *table, uint64_t mask, Value key, int64_t hash)
@@ -101,6 +130,20 @@ static int table_resize(SetObject *so, int64_t minused)
     so->mask = (int64_t)mask;
     so->fill = so->used;
     so->version++;
+    /* the bits again: valid when every key is a small int */
+    uint64_t bits[2] = {0, 0}, w, b;
+    for (int64_t i = 0; i <= oldmask; i++) {
+        Value k = old[i].key;
+        if (!k || k == DUMMY)
+            continue;
+        if (!rt_is_small(k))
+            return 0;
+        if (small_bit(k, &w, &b))
+            bits[w] |= b;
+    }
+    so->smallbits[0] = bits[0];
+    so->smallbits[1] = bits[1];
+    so->bits_version = so->version;
     return 0;
 }
 
@@ -192,8 +235,15 @@ found_unused_or_dummy:
     return table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
 }
 
+static int small_add(SetObject *so, Value key);
+
 static int add_key(SetObject *so, Value key)
 {
+    if (rt_is_small(key)) {
+        int r = small_add(so, key);
+        if (r != 2)
+            return r;
+    }
     int64_t h = rt_hash(key);
     if (h == -1)
         return -1;
@@ -221,6 +271,138 @@ static int contains_entry(SetObject *so, Value key, int64_t hash)
     int err;
     SetEntry *e = lookkey(so, key, hash, &err);
     return err ? -1 : e != NULL;
+}
+
+/* ---- small-int keys ----------------------------------------------------------------------------
+ * A small int's hash is its value when |v| < 2**61 - 1 (and -1 hashes to -2), and two small
+ * ints are equal exactly when their tagged words are.  So a probe for a small int key needs no
+ * hash call and no rich compare, except at an entry of equal hash holding some other object
+ * (True, 1.0, an int subclass or a user key, a big int congruent mod 2**61 - 1): then the
+ * generic code runs the whole probe again, which so far has had no side effect.  The probe
+ * sequence and the slot an insertion takes are exactly those of lookkey/add_entry. */
+
+#define SMALL_HASH_MAX ((INT64_C(1) << 61) - 2)
+
+/* the hash of small int key, or 0 with *ok = 0 when it needs rt_int_hash (|v| >= 2**61 - 1) */
+static inline int64_t small_hash(Value key, int *ok)
+{
+    int64_t v = rt_small_val(key);
+    *ok = v >= -SMALL_HASH_MAX && v <= SMALL_HASH_MAX;
+    return v == -1 ? -2 : v;
+}
+
+/* 1 found (*out), 0 missing, -1 an equal-hash entry whose key is no small int: go generic */
+static int lookkey_small(const SetObject *so, Value key, int64_t hash, SetEntry **out)
+{
+    uint64_t mask = (uint64_t)so->mask, perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    for (;;) {
+        SetEntry *e = &so->table[i];
+        int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+        do {
+            Value k = e->key;
+            if (!k)
+                return 0;
+            if (e->hash == hash) {
+                if (k == key) {
+                    *out = e;
+                    return 1;
+                }
+                if (!rt_is_small(k))
+                    return -1;
+            }
+            e++;
+        } while (probes--);
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+/* add_entry for a small int key: 0 done (or a resize's -1), 1 go generic */
+static int add_small(SetObject *so, Value key, int64_t hash, int *rc)
+{
+    uint64_t mask = (uint64_t)so->mask, perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    SetEntry *freeslot = NULL, *e;
+    for (;;) {
+        e = &so->table[i];
+        int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+        do {
+            Value k = e->key;
+            if (!k)
+                goto unused;
+            if (e->hash == hash) {
+                if (k == key) {
+                    *rc = 0;
+                    return 0;
+                }
+                if (!rt_is_small(k))
+                    return 1;
+            } else if (e->hash == -1) {
+                freeslot = e;
+            }
+            e++;
+        } while (probes--);
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+unused:
+    bits_update(so, key, 1);
+    so->used++;
+    *rc = 0;
+    if (freeslot) {
+        freeslot->key = key;
+        freeslot->hash = hash;
+        return 0;
+    }
+    so->fill++;
+    e->key = key;
+    e->hash = hash;
+    if (so->fill * 5 >= so->mask * 3)
+        *rc = table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
+    return 0;
+}
+
+/* the small-int fast paths of rt_set_add / rt_set_contains / rt_set_discard_key: the result,
+ * or 2 when the generic path must decide */
+static int small_add(SetObject *so, Value key)
+{
+    int ok, rc;
+    int64_t h = small_hash(key, &ok);
+    if (!ok || add_small(so, key, h, &rc))
+        return 2;
+    return rc;
+}
+
+static int small_contains(const SetObject *so, Value key)
+{
+    int ok;
+    SetEntry *e;
+    uint64_t w, b;
+    if (so->bits_version == so->version && small_bit(key, &w, &b))
+        return (so->smallbits[w] & b) != 0;
+    int64_t h = small_hash(key, &ok);
+    if (!ok)
+        return 2;
+    int r = lookkey_small(so, key, h, &e);
+    return r < 0 ? 2 : r;
+}
+
+static int small_discard(SetObject *so, Value key)
+{
+    int ok;
+    SetEntry *e;
+    int64_t h = small_hash(key, &ok);
+    if (!ok)
+        return 2;
+    int r = lookkey_small(so, key, h, &e);
+    if (r <= 0)
+        return r < 0 ? 2 : 0;
+    e->key = DUMMY;
+    e->hash = -1;
+    so->used--;
+    bits_update(so, key, 0);
+    return 1;
 }
 
 /* hash of a lookup key; a set is looked up as the frozenset of its items (CPython's retry
@@ -266,6 +448,8 @@ static int set_clear_internal(SetObject *so)
     so->mask = MINSIZE - 1;
     so->fill = so->used = 0;
     so->version++;
+    so->smallbits[0] = so->smallbits[1] = 0;
+    so->bits_version = so->version;
     return 0;
 }
 
@@ -365,6 +549,11 @@ int rt_set_add(Value set, Value key) { return add_key(S(set), key); }
 
 int rt_set_contains(Value set, Value key)
 {
+    if (rt_is_small(key)) {
+        int r = small_contains(S(set), key);
+        if (r != 2)
+            return r;
+    }
     int64_t h = lookup_hash(&key);
     if (h == -1)
         return -1;
@@ -373,6 +562,11 @@ int rt_set_contains(Value set, Value key)
 
 int rt_set_discard_key(Value set, Value key)
 {
+    if (rt_is_small(key)) {
+        int r = small_discard(S(set), key);
+        if (r != 2)
+            return r;
+    }
     int64_t h = lookup_hash(&key);
     if (h == -1)
         return -1;
