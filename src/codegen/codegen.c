@@ -1213,6 +1213,46 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
     return phi;
 }
 
+/* set.contains: a small int key in -64..63 of a set whose membership bits are valid (rt.h
+ * SetObject.smallbits: bits_version == version) is one bit test; anything else calls
+ * rt_set_contains.  The result is the i1 "key in set". */
+static LLVMValueRef set_contains(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef u = LLVMBuildAdd(b, LLVMBuildAShr(b, key, ci64(cg, 1), ""),
+                                  ci64(cg, -RT_SET_BITS_LO), "");
+    LLVMValueRef small = LLVMBuildTrunc(b, key, cg->i1, "");
+    LLVMValueRef inrange = LLVMBuildICmp(b, LLVMIntULT, u, ci64(cg, RT_SET_BITS_N), "");
+    LLVMValueRef valid =
+        LLVMBuildICmp(b, LLVMIntEQ, load_field(cg, cg->i64, set, offsetof(SetObject, version)),
+                      load_field(cg, cg->i64, set, offsetof(SetObject, bits_version)), "");
+    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildAnd(b, small, inrange, ""), valid, "");
+    LLVMBasicBlockRef fast = new_bb(cg, "setbits"), slow = new_bb(cg, "setbits.slow"),
+                      done = new_bb(cg, "setbits.done");
+    LLVMBuildCondBr(b, ok, fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef w0 = load_field(cg, cg->i64, set, offsetof(SetObject, smallbits));
+    LLVMValueRef w1 = load_field(cg, cg->i64, set, offsetof(SetObject, smallbits) + 8);
+    LLVMValueRef hi = LLVMBuildICmp(b, LLVMIntUGE, u, ci64(cg, 64), "");
+    LLVMValueRef w = LLVMBuildSelect(b, hi, w1, w0, "");
+    LLVMValueRef sh = LLVMBuildLShr(b, w, LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
+    LLVMValueRef fv = LLVMBuildTrunc(b, sh, cg->i1, "");
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef c = RTC(cg, RTF_rt_set_contains, set, key);
+    check_int(cg, in, c);
+    LLVMValueRef sv = LLVMBuildICmp(b, LLVMIntNE, c, ci32(cg, 0), "");
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i1, "");
+    LLVMValueRef vals[2] = {fv, sv};
+    LLVMBasicBlockRef bbs[2] = {fast_end, slow_end};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
 static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMValueRef a1)
 {
     LLVMBuilderRef b = cg->b;
@@ -1306,11 +1346,15 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         check_value(cg, in, RTC(cg, RTF_rt_set_remove, a0, a1));
         return NULL;
     case MIR_SetContains: {
-        LLVMValueRef c = RTC(cg, RTF_rt_set_contains, a0, a1);
-        check_int(cg, in, c);
-        return LLVMBuildICmp(b, in->imm == Cmp_NotIn ? LLVMIntEQ : LLVMIntNE, c, ci32(cg, 0), "");
+        LLVMValueRef c = set_contains(cg, in, a0, a1);
+        return in->imm == Cmp_NotIn ? LLVMBuildNot(b, c, "") : c;
     }
     case MIR_SetLen: return load_field(cg, cg->i64, a0, offsetof(SetObject, used));
+    case MIR_ListPop: {
+        LLVMValueRef r = RTC(cg, RTF_rt_list_pop, a0, ci64(cg, 0));
+        check_value(cg, in, r);
+        return r;
+    }
     case MIR_CallDirect: return call_direct(cg, in);
     case MIR_InstNew: return RTC(cg, RTF_rt_inst_new, a0);
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:
