@@ -1213,6 +1213,41 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
     return phi;
 }
 
+/* list.pop (x.pop() of an exact list): a non-empty list that needs no shrinking (rt_list_pop's
+ * list_resize keeps the block while size - 1 >= cap / 2) drops its last item inline; else
+ * rt_list_pop (IndexError "pop from empty list", the shrink). */
+static LLVMValueRef list_pop(Cg *cg, const MirInst *in, LLVMValueRef list)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef size = load_field(cg, cg->i64, list, offsetof(ListObject, size));
+    LLVMValueRef cap = load_field(cg, cg->i64, list, offsetof(ListObject, cap));
+    LLVMValueRef n1 = LLVMBuildSub(b, size, ci64(cg, 1), "");
+    LLVMValueRef ok = LLVMBuildAnd(
+        b, LLVMBuildICmp(b, LLVMIntSGT, size, ci64(cg, 0), ""),
+        LLVMBuildICmp(b, LLVMIntSGE, n1, LLVMBuildAShr(b, cap, ci64(cg, 1), ""), ""), "");
+    LLVMBasicBlockRef fast = new_bb(cg, "pop.fast"), slow = new_bb(cg, "pop.slow"),
+                      done = new_bb(cg, "pop.done");
+    LLVMBuildCondBr(b, ok, fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef items = load_field(cg, cg->ptr, list, offsetof(ListObject, items));
+    LLVMValueRef fv = LLVMBuildLoad2(b, cg->i64, LLVMBuildInBoundsGEP2(b, cg->i64, items, &n1, 1, ""),
+                                     "");
+    LLVMBuildStore(b, n1, field_ptr(cg, list, offsetof(ListObject, size)));
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef sv = RTC(cg, RTF_rt_list_pop, list, ci64(cg, 0));
+    check_value(cg, in, sv);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef vals[2] = {fv, sv};
+    LLVMBasicBlockRef bbs[2] = {fast_end, slow_end};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
 /* set.contains: a small int key in -64..63 of a set whose membership bits are valid (rt.h
  * SetObject.smallbits: bits_version == version) is one bit test; anything else calls
  * rt_set_contains.  The result is the i1 "key in set". */
@@ -1350,11 +1385,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         return in->imm == Cmp_NotIn ? LLVMBuildNot(b, c, "") : c;
     }
     case MIR_SetLen: return load_field(cg, cg->i64, a0, offsetof(SetObject, used));
-    case MIR_ListPop: {
-        LLVMValueRef r = RTC(cg, RTF_rt_list_pop, a0, ci64(cg, 0));
-        check_value(cg, in, r);
-        return r;
-    }
+    case MIR_ListPop: return list_pop(cg, in, a0);
     case MIR_CallDirect: return call_direct(cg, in);
     case MIR_InstNew: return RTC(cg, RTF_rt_inst_new, a0);
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:
