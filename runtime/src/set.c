@@ -318,6 +318,22 @@ static int lookkey_small(const SetObject *so, Value key, int64_t hash, SetEntry 
     }
 }
 
+/* small int key goes into entry e (unused: an unused entry, else a dummy); add_entry's
+ * bookkeeping and growth; 0 or a resize's -1 */
+static int insert_small(SetObject *so, Value key, int64_t hash, SetEntry *e, int unused)
+{
+    bits_update(so, key, 1);
+    so->used++;
+    e->key = key;
+    e->hash = hash;
+    if (!unused)
+        return 0;
+    so->fill++;
+    if (so->fill * 5 >= so->mask * 3)
+        return table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
+    return 0;
+}
+
 /* add_entry for a small int key: 0 done (or a resize's -1), 1 go generic */
 static int add_small(SetObject *so, Value key, int64_t hash, int *rc)
 {
@@ -347,20 +363,55 @@ static int add_small(SetObject *so, Value key, int64_t hash, int *rc)
         i = (i * 5 + 1 + perturb) & mask;
     }
 unused:
-    bits_update(so, key, 1);
-    so->used++;
-    *rc = 0;
-    if (freeslot) {
-        freeslot->key = key;
-        freeslot->hash = hash;
-        return 0;
-    }
-    so->fill++;
-    e->key = key;
-    e->hash = hash;
-    if (so->fill * 5 >= so->mask * 3)
-        *rc = table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
+    *rc = insert_small(so, key, hash, freeslot ? freeslot : e, !freeslot);
     return 0;
+}
+
+/* With valid bits and a key in their range the answer is known before probing: a present
+ * key is found by comparing tagged words only, an absent one needs no comparison at all
+ * (every key of the set is a small int).  Both stop at an unused entry (NULL) as a guard. */
+static SetEntry *find_present(const SetObject *so, Value key, int64_t hash)
+{
+    uint64_t mask = (uint64_t)so->mask, perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    for (;;) {
+        SetEntry *e = &so->table[i];
+        int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+        do {
+            Value k = e->key;
+            if (k == key)
+                return e;
+            if (!k)
+                return NULL;
+            e++;
+        } while (probes--);
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+/* where add_entry puts an absent key: the last dummy passed, else the unused entry that ends
+ * the probe (*unused) */
+static SetEntry *absent_slot(const SetObject *so, int64_t hash, int *unused)
+{
+    uint64_t mask = (uint64_t)so->mask, perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    SetEntry *freeslot = NULL;
+    for (;;) {
+        SetEntry *e = &so->table[i];
+        int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+        do {
+            if (!e->key) {
+                *unused = !freeslot;
+                return freeslot ? freeslot : e;
+            }
+            if (e->hash == -1)
+                freeslot = e;
+            e++;
+        } while (probes--);
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
 }
 
 /* the small-int fast paths of rt_set_add / rt_set_contains / rt_set_discard_key: the result,
@@ -368,6 +419,15 @@ unused:
 static int small_add(SetObject *so, Value key)
 {
     int ok, rc;
+    uint64_t w, b;
+    if (so->bits_version == so->version && small_bit(key, &w, &b)) {
+        if (so->smallbits[w] & b)
+            return 0;
+        int unused;
+        int64_t hb = small_hash(key, &ok);
+        SetEntry *e = absent_slot(so, hb, &unused);
+        return insert_small(so, key, hb, e, unused);
+    }
     int64_t h = small_hash(key, &ok);
     if (!ok || add_small(so, key, h, &rc))
         return 2;
@@ -392,12 +452,21 @@ static int small_discard(SetObject *so, Value key)
 {
     int ok;
     SetEntry *e;
+    uint64_t w, b;
     int64_t h = small_hash(key, &ok);
-    if (!ok)
-        return 2;
-    int r = lookkey_small(so, key, h, &e);
-    if (r <= 0)
-        return r < 0 ? 2 : 0;
+    if (so->bits_version == so->version && small_bit(key, &w, &b)) {
+        if (!(so->smallbits[w] & b))
+            return 0;
+        e = find_present(so, key, h);
+        if (!e)
+            return 2;
+    } else {
+        if (!ok)
+            return 2;
+        int r = lookkey_small(so, key, h, &e);
+        if (r <= 0)
+            return r < 0 ? 2 : 0;
+    }
     e->key = DUMMY;
     e->hash = -1;
     so->used--;
