@@ -231,6 +231,9 @@ typedef struct SetObject {
      * set.c's small-int paths keep it, every other mutation bumps version (set.c) */
     uint64_t smallbits[2];
     uint64_t bits_version;
+    /* hints[v + 64]: where small int v was last placed (made at the first discard that had
+     * to probe); only a hint: checked against the entry before use */
+    uint16_t *hints;
 } SetObject;
 #define RT_SET_BITS_LO (-64)
 #define RT_SET_BITS_N 128

@@ -326,6 +326,11 @@ static int insert_small(SetObject *so, Value key, int64_t hash, SetEntry *e, int
     so->used++;
     e->key = key;
     e->hash = hash;
+    if (so->hints) {
+        uint64_t w, b;
+        if (small_bit(key, &w, &b) && so->mask < 65536)
+            so->hints[rt_small_val(key) - RT_SET_BITS_LO] = (uint16_t)(e - so->table);
+    }
     if (!unused)
         return 0;
     so->fill++;
@@ -388,6 +393,29 @@ static SetEntry *find_present(const SetObject *so, Value key, int64_t hash)
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + 1 + perturb) & mask;
     }
+}
+
+/* the entry of small int key (in the bits' range, known present): its hint when the hint is
+ * right, else found by probing and remembered (NULL: not found, a guard) */
+static SetEntry *hinted(SetObject *so, Value key)
+{
+    int64_t u = rt_small_val(key) - RT_SET_BITS_LO;
+    if (so->hints && so->hints[u] <= so->mask && so->table[so->hints[u]].key == key)
+        return &so->table[so->hints[u]];
+    int ok;
+    SetEntry *e = find_present(so, key, small_hash(key, &ok));
+    if (!e || so->mask >= 65536)
+        return e;
+    if (!so->hints) {
+        /* not zeroed: every hint is checked before use */
+        so->hints = rt_alloc_atomic(RT_SET_BITS_N * sizeof *so->hints);
+        if (!so->hints) {
+            rt_exc_fetch();   /* no hints: only slower */
+            return e;
+        }
+    }
+    so->hints[u] = (uint16_t)(e - so->table);
+    return e;
 }
 
 /* where add_entry puts an absent key: the last dummy passed, else the unused entry that ends
@@ -457,7 +485,7 @@ static int small_discard(SetObject *so, Value key)
     if (so->bits_version == so->version && small_bit(key, &w, &b)) {
         if (!(so->smallbits[w] & b))
             return 0;
-        e = find_present(so, key, h);
+        e = hinted(so, key);
         if (!e)
             return 2;
     } else {
