@@ -235,6 +235,7 @@ typedef struct SetObject {
      * to probe); only a hint: checked against the entry before use */
     uint16_t *hints;
 } SetObject;
+extern Object rt_set_dummy;   /* the key of a deleted entry (typed code removes inline) */
 #define RT_SET_BITS_LO (-64)
 #define RT_SET_BITS_N 128
 typedef struct RangeObject { Object ob; Value start, stop, step, length; } RangeObject;

@@ -26,8 +26,8 @@
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
 
-static Object dummy_obj = {&rt_object_type};
-#define DUMMY rt_val(&dummy_obj)
+Object rt_set_dummy = {&rt_object_type};
+#define DUMMY rt_val(&rt_set_dummy)
 
 static inline SetObject *S(Value v) { return (SetObject *)rt_obj(v); }
 
