@@ -227,7 +227,17 @@ typedef struct SetObject {
     uint64_t version;
     int64_t hash;          /* frozenset only, -1 until computed */
     int64_t finger;        /* where set.pop() resumes its scan (CPython's finger) */
+    /* membership of the small ints -64..63 (bit v + 64), exact while bits_version == version:
+     * set.c's small-int paths keep it, every other mutation bumps version (set.c) */
+    uint64_t smallbits[2];
+    uint64_t bits_version;
+    /* hints[v + 64]: where small int v was last placed (made at the first discard that had
+     * to probe); only a hint: checked against the entry before use */
+    uint16_t *hints;
 } SetObject;
+extern Object rt_set_dummy;   /* the key of a deleted entry (typed code removes inline) */
+#define RT_SET_BITS_LO (-64)
+#define RT_SET_BITS_N 128
 typedef struct RangeObject { Object ob; Value start, stop, step, length; } RangeObject;
 typedef struct SliceObject { Object ob; Value start, stop, step; } SliceObject;
 

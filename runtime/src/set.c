@@ -26,8 +26,8 @@
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
 
-static Object dummy_obj = {&rt_object_type};
-#define DUMMY rt_val(&dummy_obj)
+Object rt_set_dummy = {&rt_object_type};
+#define DUMMY rt_val(&rt_set_dummy)
 
 static inline SetObject *S(Value v) { return (SetObject *)rt_obj(v); }
 
@@ -51,6 +51,35 @@ static SetObject *set_alloc(Type *t)
     s->mask = MINSIZE - 1;
     s->hash = -1;
     return s;
+}
+
+/* ---- the small-int membership bits (rt.h smallbits) ----------------------------------------------
+ * Valid while bits_version == version.  Every mutation of a set bumps version; the small-int
+ * fast paths below then update the bits and keep them valid when they were; table_resize
+ * recomputes them (valid when every key is a small int); a new or cleared set starts valid. */
+
+static inline int small_bit(Value key, uint64_t *word, uint64_t *bit)
+{
+    uint64_t u = (uint64_t)(rt_small_val(key) - RT_SET_BITS_LO);
+    if (u >= RT_SET_BITS_N)
+        return 0;
+    *word = u >> 6;
+    *bit = UINT64_C(1) << (u & 63);
+    return 1;
+}
+
+/* after a fast-path mutation of small int key (version not bumped yet): bump it, and keep
+ * the bits valid when they were */
+static void bits_update(SetObject *so, Value key, int present)
+{
+    int valid = so->bits_version == so->version;
+    so->version++;
+    if (!valid)
+        return;
+    uint64_t w, b;
+    if (small_bit(key, &w, &b))
+        so->smallbits[w] = present ? so->smallbits[w] | b : so->smallbits[w] & ~b;
+    so->bits_version = so->version;
 }
 
 /* ---- the table -------------------------------------------------------------------------------- */
@@ -101,6 +130,20 @@ static int table_resize(SetObject *so, int64_t minused)
     so->mask = (int64_t)mask;
     so->fill = so->used;
     so->version++;
+    /* the bits again: valid when every key is a small int */
+    uint64_t bits[2] = {0, 0}, w, b;
+    for (int64_t i = 0; i <= oldmask; i++) {
+        Value k = old[i].key;
+        if (!k || k == DUMMY)
+            continue;
+        if (!rt_is_small(k))
+            return 0;
+        if (small_bit(k, &w, &b))
+            bits[w] |= b;
+    }
+    so->smallbits[0] = bits[0];
+    so->smallbits[1] = bits[1];
+    so->bits_version = so->version;
     return 0;
 }
 
@@ -192,8 +235,15 @@ found_unused_or_dummy:
     return table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
 }
 
+static int small_add(SetObject *so, Value key);
+
 static int add_key(SetObject *so, Value key)
 {
+    if (rt_is_small(key)) {
+        int r = small_add(so, key);
+        if (r != 2)
+            return r;
+    }
     int64_t h = rt_hash(key);
     if (h == -1)
         return -1;
@@ -221,6 +271,235 @@ static int contains_entry(SetObject *so, Value key, int64_t hash)
     int err;
     SetEntry *e = lookkey(so, key, hash, &err);
     return err ? -1 : e != NULL;
+}
+
+/* ---- small-int keys ----------------------------------------------------------------------------
+ * A small int's hash is its value when |v| < 2**61 - 1 (and -1 hashes to -2), and two small
+ * ints are equal exactly when their tagged words are.  So a probe for a small int key needs no
+ * hash call and no rich compare, except at an entry of equal hash holding some other object
+ * (True, 1.0, an int subclass or a user key, a big int congruent mod 2**61 - 1): then the
+ * generic code runs the whole probe again, which so far has had no side effect.  The probe
+ * sequence and the slot an insertion takes are exactly those of lookkey/add_entry. */
+
+#define SMALL_HASH_MAX ((INT64_C(1) << 61) - 2)
+
+/* the hash of small int key, or 0 with *ok = 0 when it needs rt_int_hash (|v| >= 2**61 - 1) */
+static inline int64_t small_hash(Value key, int *ok)
+{
+    int64_t v = rt_small_val(key);
+    *ok = v >= -SMALL_HASH_MAX && v <= SMALL_HASH_MAX;
+    return v == -1 ? -2 : v;
+}
+
+/* 1 found (*out), 0 missing, -1 an equal-hash entry whose key is no small int: go generic */
+static int lookkey_small(const SetObject *so, Value key, int64_t hash, SetEntry **out)
+{
+    uint64_t mask = (uint64_t)so->mask, perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    for (;;) {
+        SetEntry *e = &so->table[i];
+        int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+        do {
+            Value k = e->key;
+            if (!k)
+                return 0;
+            if (e->hash == hash) {
+                if (k == key) {
+                    *out = e;
+                    return 1;
+                }
+                if (!rt_is_small(k))
+                    return -1;
+            }
+            e++;
+        } while (probes--);
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+/* small int key goes into entry e (unused: an unused entry, else a dummy); add_entry's
+ * bookkeeping and growth; 0 or a resize's -1 */
+static int insert_small(SetObject *so, Value key, int64_t hash, SetEntry *e, int unused)
+{
+    bits_update(so, key, 1);
+    so->used++;
+    e->key = key;
+    e->hash = hash;
+    if (so->hints) {
+        uint64_t w, b;
+        if (small_bit(key, &w, &b) && so->mask < 65536)
+            so->hints[rt_small_val(key) - RT_SET_BITS_LO] = (uint16_t)(e - so->table);
+    }
+    if (!unused)
+        return 0;
+    so->fill++;
+    if (so->fill * 5 >= so->mask * 3)
+        return table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
+    return 0;
+}
+
+/* add_entry for a small int key: 0 done (or a resize's -1), 1 go generic */
+static int add_small(SetObject *so, Value key, int64_t hash, int *rc)
+{
+    uint64_t mask = (uint64_t)so->mask, perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    SetEntry *freeslot = NULL, *e;
+    for (;;) {
+        e = &so->table[i];
+        int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+        do {
+            Value k = e->key;
+            if (!k)
+                goto unused;
+            if (e->hash == hash) {
+                if (k == key) {
+                    *rc = 0;
+                    return 0;
+                }
+                if (!rt_is_small(k))
+                    return 1;
+            } else if (e->hash == -1) {
+                freeslot = e;
+            }
+            e++;
+        } while (probes--);
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+unused:
+    *rc = insert_small(so, key, hash, freeslot ? freeslot : e, !freeslot);
+    return 0;
+}
+
+/* With valid bits and a key in their range the answer is known before probing: a present
+ * key is found by comparing tagged words only, an absent one needs no comparison at all
+ * (every key of the set is a small int).  Both stop at an unused entry (NULL) as a guard. */
+static SetEntry *find_present(const SetObject *so, Value key, int64_t hash)
+{
+    uint64_t mask = (uint64_t)so->mask, perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    for (;;) {
+        SetEntry *e = &so->table[i];
+        int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+        do {
+            Value k = e->key;
+            if (k == key)
+                return e;
+            if (!k)
+                return NULL;
+            e++;
+        } while (probes--);
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+/* the entry of small int key (in the bits' range, known present): its hint when the hint is
+ * right, else found by probing and remembered (NULL: not found, a guard) */
+static SetEntry *hinted(SetObject *so, Value key)
+{
+    int64_t u = rt_small_val(key) - RT_SET_BITS_LO;
+    if (so->hints && so->hints[u] <= so->mask && so->table[so->hints[u]].key == key)
+        return &so->table[so->hints[u]];
+    int ok;
+    SetEntry *e = find_present(so, key, small_hash(key, &ok));
+    if (!e || so->mask >= 65536)
+        return e;
+    if (!so->hints) {
+        /* not zeroed: every hint is checked before use */
+        so->hints = rt_alloc_atomic(RT_SET_BITS_N * sizeof *so->hints);
+        if (!so->hints) {
+            rt_exc_fetch();   /* no hints: only slower */
+            return e;
+        }
+    }
+    so->hints[u] = (uint16_t)(e - so->table);
+    return e;
+}
+
+/* where add_entry puts an absent key: the last dummy passed, else the unused entry that ends
+ * the probe (*unused) */
+static SetEntry *absent_slot(const SetObject *so, int64_t hash, int *unused)
+{
+    uint64_t mask = (uint64_t)so->mask, perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    SetEntry *freeslot = NULL;
+    for (;;) {
+        SetEntry *e = &so->table[i];
+        int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+        do {
+            if (!e->key) {
+                *unused = !freeslot;
+                return freeslot ? freeslot : e;
+            }
+            if (e->hash == -1)
+                freeslot = e;
+            e++;
+        } while (probes--);
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+/* the small-int fast paths of rt_set_add / rt_set_contains / rt_set_discard_key: the result,
+ * or 2 when the generic path must decide */
+static int small_add(SetObject *so, Value key)
+{
+    int ok, rc;
+    uint64_t w, b;
+    if (so->bits_version == so->version && small_bit(key, &w, &b)) {
+        if (so->smallbits[w] & b)
+            return 0;
+        int unused;
+        int64_t hb = small_hash(key, &ok);
+        SetEntry *e = absent_slot(so, hb, &unused);
+        return insert_small(so, key, hb, e, unused);
+    }
+    int64_t h = small_hash(key, &ok);
+    if (!ok || add_small(so, key, h, &rc))
+        return 2;
+    return rc;
+}
+
+static int small_contains(const SetObject *so, Value key)
+{
+    int ok;
+    SetEntry *e;
+    uint64_t w, b;
+    if (so->bits_version == so->version && small_bit(key, &w, &b))
+        return (so->smallbits[w] & b) != 0;
+    int64_t h = small_hash(key, &ok);
+    if (!ok)
+        return 2;
+    int r = lookkey_small(so, key, h, &e);
+    return r < 0 ? 2 : r;
+}
+
+static int small_discard(SetObject *so, Value key)
+{
+    int ok;
+    SetEntry *e;
+    uint64_t w, b;
+    int64_t h = small_hash(key, &ok);
+    if (so->bits_version == so->version && small_bit(key, &w, &b)) {
+        if (!(so->smallbits[w] & b))
+            return 0;
+        e = hinted(so, key);
+        if (!e)
+            return 2;
+    } else {
+        if (!ok)
+            return 2;
+        int r = lookkey_small(so, key, h, &e);
+        if (r <= 0)
+            return r < 0 ? 2 : 0;
+    }
+    e->key = DUMMY;
+    e->hash = -1;
+    so->used--;
+    bits_update(so, key, 0);
+    return 1;
 }
 
 /* hash of a lookup key; a set is looked up as the frozenset of its items (CPython's retry
@@ -266,6 +545,8 @@ static int set_clear_internal(SetObject *so)
     so->mask = MINSIZE - 1;
     so->fill = so->used = 0;
     so->version++;
+    so->smallbits[0] = so->smallbits[1] = 0;
+    so->bits_version = so->version;
     return 0;
 }
 
@@ -365,6 +646,11 @@ int rt_set_add(Value set, Value key) { return add_key(S(set), key); }
 
 int rt_set_contains(Value set, Value key)
 {
+    if (rt_is_small(key)) {
+        int r = small_contains(S(set), key);
+        if (r != 2)
+            return r;
+    }
     int64_t h = lookup_hash(&key);
     if (h == -1)
         return -1;
@@ -373,6 +659,11 @@ int rt_set_contains(Value set, Value key)
 
 int rt_set_discard_key(Value set, Value key)
 {
+    if (rt_is_small(key)) {
+        int r = small_discard(S(set), key);
+        if (r != 2)
+            return r;
+    }
     int64_t h = lookup_hash(&key);
     if (h == -1)
         return -1;

@@ -1434,6 +1434,142 @@ static LLVMValueRef inst_isclass(Cg *cg, const MirInst *in, LLVMValueRef v)
     return phi;
 }
 
+/* list.pop (x.pop() of an exact list): a non-empty list that needs no shrinking (rt_list_pop's
+ * list_resize keeps the block while size - 1 >= cap / 2) drops its last item inline; else
+ * rt_list_pop (IndexError "pop from empty list", the shrink). */
+static LLVMValueRef list_pop(Cg *cg, const MirInst *in, LLVMValueRef list)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef size = load_field(cg, cg->i64, list, offsetof(ListObject, size));
+    LLVMValueRef cap = load_field(cg, cg->i64, list, offsetof(ListObject, cap));
+    LLVMValueRef n1 = LLVMBuildSub(b, size, ci64(cg, 1), "");
+    LLVMValueRef ok = LLVMBuildAnd(
+        b, LLVMBuildICmp(b, LLVMIntSGT, size, ci64(cg, 0), ""),
+        LLVMBuildICmp(b, LLVMIntSGE, n1, LLVMBuildAShr(b, cap, ci64(cg, 1), ""), ""), "");
+    LLVMBasicBlockRef fast = new_bb(cg, "pop.fast"), slow = new_bb(cg, "pop.slow"),
+                      done = new_bb(cg, "pop.done");
+    LLVMBuildCondBr(b, ok, fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef items = load_field(cg, cg->ptr, list, offsetof(ListObject, items));
+    LLVMValueRef fv = LLVMBuildLoad2(b, cg->i64, LLVMBuildInBoundsGEP2(b, cg->i64, items, &n1, 1, ""),
+                                     "");
+    LLVMBuildStore(b, n1, field_ptr(cg, list, offsetof(ListObject, size)));
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef sv = RTC(cg, RTF_rt_list_pop, list, ci64(cg, 0));
+    check_value(cg, in, sv);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef vals[2] = {fv, sv};
+    LLVMBasicBlockRef bbs[2] = {fast_end, slow_end};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
+/* set.remove / set.discard: a small int key in -64..63 of a set whose membership bits are
+ * valid, found at its hint (rt.h SetObject.hints), is removed inline with set.c's
+ * small_discard effect (a dummy entry, used - 1, version + 1, its bit cleared, the bits still
+ * valid); anything else calls rt_set_remove (KeyError) or rt_set_discard_key. */
+static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef u = LLVMBuildAdd(b, LLVMBuildAShr(b, key, ci64(cg, 1), ""),
+                                  ci64(cg, -RT_SET_BITS_LO), "");
+    LLVMValueRef version = load_field(cg, cg->i64, set, offsetof(SetObject, version));
+    LLVMValueRef hints = load_field(cg, cg->ptr, set, offsetof(SetObject, hints));
+    LLVMValueRef ok = LLVMBuildAnd(
+        b, LLVMBuildTrunc(b, key, cg->i1, ""),
+        LLVMBuildICmp(b, LLVMIntULT, u, ci64(cg, RT_SET_BITS_N), ""), "");
+    ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntEQ, version,
+                                           load_field(cg, cg->i64, set,
+                                                      offsetof(SetObject, bits_version)), ""), "");
+    ok = LLVMBuildAnd(b, ok, LLVMBuildIsNotNull(b, hints, ""), "");
+    LLVMBasicBlockRef hint = new_bb(cg, "setrm.hint"), entry = new_bb(cg, "setrm.entry"),
+                      fast = new_bb(cg, "setrm.fast"), slow = new_bb(cg, "setrm.slow"),
+                      done = new_bb(cg, "setrm.done");
+    LLVMBuildCondBr(b, ok, hint, slow);
+    LLVMPositionBuilderAtEnd(b, hint);
+    LLVMTypeRef i16 = LLVMInt16TypeInContext(cg->ctx);
+    LLVMValueRef h = LLVMBuildZExt(
+        b, LLVMBuildLoad2(b, i16, LLVMBuildInBoundsGEP2(b, i16, hints, &u, 1, ""), ""), cg->i64,
+        "");
+    LLVMValueRef mask = load_field(cg, cg->i64, set, offsetof(SetObject, mask));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntULE, h, mask, ""), entry, slow);
+    LLVMPositionBuilderAtEnd(b, entry);
+    LLVMValueRef table = load_field(cg, cg->ptr, set, offsetof(SetObject, table));
+    LLVMValueRef off = LLVMBuildMul(b, h, ci64(cg, (int64_t)sizeof(SetEntry)), "");
+    LLVMValueRef e = LLVMBuildInBoundsGEP2(b, cg->i8, table, &off, 1, "");
+    LLVMValueRef ekey = load_field(cg, cg->i64, e, offsetof(SetEntry, key));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, ekey, key, ""), fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMBuildStore(b, cg_rt_object(cg, "rt_set_dummy"), field_ptr(cg, e, offsetof(SetEntry, key)));
+    LLVMBuildStore(b, ci64(cg, -1), field_ptr(cg, e, offsetof(SetEntry, hash)));
+    LLVMValueRef used = load_field(cg, cg->i64, set, offsetof(SetObject, used));
+    LLVMBuildStore(b, LLVMBuildSub(b, used, ci64(cg, 1), ""),
+                   field_ptr(cg, set, offsetof(SetObject, used)));
+    LLVMValueRef nv = LLVMBuildAdd(b, version, ci64(cg, 1), "");
+    LLVMBuildStore(b, nv, field_ptr(cg, set, offsetof(SetObject, version)));
+    LLVMBuildStore(b, nv, field_ptr(cg, set, offsetof(SetObject, bits_version)));
+    LLVMValueRef woff = LLVMBuildAdd(
+        b, ci64(cg, (int64_t)offsetof(SetObject, smallbits)),
+        LLVMBuildMul(b, LLVMBuildLShr(b, u, ci64(cg, 6), ""), ci64(cg, 8), ""), "");
+    LLVMValueRef wp = LLVMBuildInBoundsGEP2(b, cg->i8, field_ptr(cg, set, 0), &woff, 1, "");
+    LLVMValueRef bit = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
+    LLVMBuildStore(b, LLVMBuildAnd(b, LLVMBuildLoad2(b, cg->i64, wp, ""),
+                                   LLVMBuildNot(b, bit, ""), ""), wp);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    if (in->op == MIR_SetRemove)
+        check_value(cg, in, RTC(cg, RTF_rt_set_remove, set, key));
+    else
+        check_int(cg, in, RTC(cg, RTF_rt_set_discard_key, set, key));
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+}
+
+/* set.contains: a small int key in -64..63 of a set whose membership bits are valid (rt.h
+ * SetObject.smallbits: bits_version == version) is one bit test; anything else calls
+ * rt_set_contains.  The result is the i1 "key in set". */
+static LLVMValueRef set_contains(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef u = LLVMBuildAdd(b, LLVMBuildAShr(b, key, ci64(cg, 1), ""),
+                                  ci64(cg, -RT_SET_BITS_LO), "");
+    LLVMValueRef small = LLVMBuildTrunc(b, key, cg->i1, "");
+    LLVMValueRef inrange = LLVMBuildICmp(b, LLVMIntULT, u, ci64(cg, RT_SET_BITS_N), "");
+    LLVMValueRef valid =
+        LLVMBuildICmp(b, LLVMIntEQ, load_field(cg, cg->i64, set, offsetof(SetObject, version)),
+                      load_field(cg, cg->i64, set, offsetof(SetObject, bits_version)), "");
+    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildAnd(b, small, inrange, ""), valid, "");
+    LLVMBasicBlockRef fast = new_bb(cg, "setbits"), slow = new_bb(cg, "setbits.slow"),
+                      done = new_bb(cg, "setbits.done");
+    LLVMBuildCondBr(b, ok, fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef w0 = load_field(cg, cg->i64, set, offsetof(SetObject, smallbits));
+    LLVMValueRef w1 = load_field(cg, cg->i64, set, offsetof(SetObject, smallbits) + 8);
+    LLVMValueRef hi = LLVMBuildICmp(b, LLVMIntUGE, u, ci64(cg, 64), "");
+    LLVMValueRef w = LLVMBuildSelect(b, hi, w1, w0, "");
+    LLVMValueRef sh = LLVMBuildLShr(b, w, LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
+    LLVMValueRef fv = LLVMBuildTrunc(b, sh, cg->i1, "");
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef c = RTC(cg, RTF_rt_set_contains, set, key);
+    check_int(cg, in, c);
+    LLVMValueRef sv = LLVMBuildICmp(b, LLVMIntNE, c, ci32(cg, 0), "");
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i1, "");
+    LLVMValueRef vals[2] = {fv, sv};
+    LLVMBasicBlockRef bbs[2] = {fast_end, slow_end};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
 static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMValueRef a1)
 {
     LLVMBuilderRef b = cg->b;
@@ -1530,17 +1666,15 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_EnumItem: return enum_item(cg, a0);
     case MIR_Narrow: return a0;
     case MIR_SetDiscard:
-        check_int(cg, in, RTC(cg, RTF_rt_set_discard_key, a0, a1));
-        return NULL;
     case MIR_SetRemove:
-        check_value(cg, in, RTC(cg, RTF_rt_set_remove, a0, a1));
+        set_remove(cg, in, a0, a1);
         return NULL;
     case MIR_SetContains: {
-        LLVMValueRef c = RTC(cg, RTF_rt_set_contains, a0, a1);
-        check_int(cg, in, c);
-        return LLVMBuildICmp(b, in->imm == Cmp_NotIn ? LLVMIntEQ : LLVMIntNE, c, ci32(cg, 0), "");
+        LLVMValueRef c = set_contains(cg, in, a0, a1);
+        return in->imm == Cmp_NotIn ? LLVMBuildNot(b, c, "") : c;
     }
     case MIR_SetLen: return load_field(cg, cg->i64, a0, offsetof(SetObject, used));
+    case MIR_ListPop: return list_pop(cg, in, a0);
     case MIR_CallDirect: return call_direct(cg, in);
     case MIR_InstNew: return RTC(cg, RTF_rt_inst_new, a0);
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:

@@ -527,6 +527,27 @@ int dunder_set_method(const char *name)
                     strcmp(name, "remove") == 0);
 }
 
+/* ---- exact lists: append(v), pop() ---- */
+
+int dunder_list_call(const InferCtx *c, const MirInst *call)
+{
+    if (call->op != MIR_Call || call->nnames || call->nargs < 1)
+        return 0;
+    const MirInst *m = call->args[0];
+    if (m->op != MIR_GetAttr || !m->str || infer_ty(c, m->args[0]).k != TY_LIST)
+        return 0;
+    if (call->nargs == 2 && strcmp(m->str, "append") == 0)
+        return DUNDER_LIST_APPEND;
+    if (call->nargs == 1 && strcmp(m->str, "pop") == 0)
+        return DUNDER_LIST_POP;
+    return 0;
+}
+
+int dunder_list_method(const char *name)
+{
+    return name && (strcmp(name, "append") == 0 || strcmp(name, "pop") == 0);
+}
+
 /* ---- None|instance: narrowing after `x is None` / `x is not None` ---- */
 
 /* Immediate dominators by block position (Cooper, Harvey and Kennedy), -1 for the entry and

@@ -233,7 +233,6 @@ static int enum_fused(const MirFunction *f, const MirInst *x)
     return xuses == 1 && uuses == items;
 }
 
-
 /* o.m(...) on a union (classes.c classes_ucall_ty): dispatched on the class; the classes whose
  * method has no specialised context take the generic call (D105), named. */
 static int union_call_why(const Infer *in, const InferCtx *c, const MirInst *i, char *msg,
@@ -287,6 +286,24 @@ static int union_attr_why(const Infer *in, const InferCtx *c, const MirInst *i, 
     return R_D109;
 }
 
+/* Is getattr g used only as the callee of x.append(v) / x.pop() calls (which drop it)? */
+static int only_list_callee(const InferCtx *c, const MirInst *g)
+{
+    const MirFunction *f = c->fn;
+    int uses = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++)
+                if (i->args[a] == g) {
+                    if (a != 0 || !dunder_list_call(c, i))
+                        return 0;
+                    uses++;
+                }
+        }
+    return uses > 0;
+}
+
 static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, char *msg,
                          size_t n)
 {
@@ -304,6 +321,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                                   (i->imm == Cmp_In || i->imm == Cmp_NotIn)) ||
         (i->op == MIR_GetAttr && a.k == TY_SET && dunder_set_method(i->str)))
         return 0;   /* the runtime's set functions, called directly */
+    if (dunder_list_call(c, i) || (i->op == MIR_GetAttr && a.k == TY_LIST &&
+                                   dunder_list_method(i->str) && only_list_callee(c, i)))
+        return 0;   /* list.append inline, list.pop through the runtime */
     switch (i->op) {
     case MIR_BinOp:
     case MIR_InplaceOp:

@@ -286,6 +286,11 @@ int dunder_class_arg_ok(const InferCtx *c, const MirInst *i, int a);
 enum { DUNDER_SET_ADD = 1, DUNDER_SET_DISCARD, DUNDER_SET_REMOVE };
 int dunder_set_call(const InferCtx *c, const MirInst *call);
 int dunder_set_method(const char *name);
+/* x.append(v) and x.pop() on an exact list (the getattr right there, no keywords): which one
+ * (DUNDER_LIST_*), else 0; dunder_list_method: is name one of them. */
+enum { DUNDER_LIST_APPEND = 1, DUNDER_LIST_POP };
+int dunder_list_call(const InferCtx *c, const MirInst *call);
+int dunder_list_method(const char *name);
 /* Before inference: after a cbr on `x is None` / `x is not None` whose not-None successor has
  * that single predecessor, a `narrow x` there replaces x in the code it dominates (inference
  * types it C where x is C|None). */

@@ -665,7 +665,8 @@ static void count_needed(Spec *s, int *needed)
                 from = 1;
             if (gen_loop_target(s, i) || gen_fresh_call(s, i))
                 from = 1;   /* the callee: the copy's function object instead */
-            if (method_target(s, i) || dunder_set_call(s->c, i) || union_target(s, i)) {
+            if (method_target(s, i) || dunder_set_call(s->c, i) || dunder_list_call(s->c, i) ||
+                union_target(s, i)) {
                 /* the bound method is not made: its receiver is (self for super()) */
                 from = 1;
                 const MirInst *o = method_target(s, i) ? method_self(s, i) : i->args[0]->args[0];
@@ -694,6 +695,9 @@ static void plan_loads(Spec *s)
             if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_SET &&
                 dunder_set_method(i->str))
                 s->skip[i->id] = 1;   /* set.add & co.: cannot fail */
+            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_LIST &&
+                dunder_list_method(i->str))
+                s->skip[i->id] = 1;   /* list.append, list.pop: cannot fail */
         }
     for (int round = 0; round < 2; round++) {
         /* super() whose only use was a direct method call, then its operands */
@@ -1219,6 +1223,14 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
                       get(s, i->args[1], MT_DYN, loc));
         return none;
     }
+    int lm = dunder_list_call(s->c, i);
+    if (lm == DUNDER_LIST_APPEND) {   /* the inline append of comprehensions; None */
+        MirInst *lst = get(s, i->args[0]->args[0], MT_DYN, loc);
+        emit2(s, MIR_ListAppend, lst, get(s, i->args[1], MT_DYN, loc), loc);
+        return emit(s, MIR_ConstNone, NULL, 0, loc);
+    }
+    if (lm == DUNDER_LIST_POP)
+        return typed_raising(s, i, MIR_ListPop, get(s, i->args[0]->args[0], MT_DYN, loc), NULL);
     return NULL;
 }
 
