@@ -260,7 +260,7 @@ static Ty union_getattr_ty(const Infer *in, Ty obj, const char *name)
     const TyUnion *u = obj.un;
     if (u->none || dunder(name))
         return ty_dyn();
-    int methods = 0, attrs = 0;
+    int methods = 0;
     const MirFunction *first = NULL;
     Ty t = ty_bot();
     for (int k = 0; k < u->n; k++) {
@@ -276,7 +276,6 @@ static Ty union_getattr_ty(const Infer *in, Ty obj, const char *name)
             if (!first)
                 first = m;
         } else {
-            attrs++;
             t = ty_join(t, classes_attr_ty(in, c, name));
         }
     }
