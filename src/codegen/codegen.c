@@ -1849,8 +1849,8 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         return NULL;
     }
 
-    case MIR_LookupSpecial:   /* approximated by a full attribute lookup */
-        r = RTC(cg, RTF_rt_getattr, a0, name_const(cg, in->str));
+    case MIR_LookupSpecial:   /* on the type only, bound to the object */
+        r = RTC(cg, RTF_rt_lookup_special, a0, name_const(cg, in->str));
         check_value(cg, in, r);
         return r;
     case MIR_Len: {

@@ -627,7 +627,9 @@ static void lower_with_items(LowerFn *F, const Node *s, int k)
         return;
     }
     const Node *item = items->v[k];
-    Loc loc = item->v.withitem.context_expr->loc;
+    /* CPython 3.11's BEFORE_WITH (the lookups and the __enter__ call) and the await of
+     * __aenter__ carry the whole statement's position, whichever item fails */
+    Loc loc = s->loc;
     MirInst *mgr = lower_expr(F, item->v.withitem.context_expr);
     MirInst *enter = emit1_r(F, MIR_LookupSpecial, mgr, loc);
     enter->str = intern_cstr(async ? "__aenter__" : "__enter__");
