@@ -624,7 +624,10 @@ static Value special_missing(Type *tp, const char *name)
         {"__aexit__", "'%s' object does not support the asynchronous context manager protocol "
                       "(missed __aexit__ method)"},
         {"__aiter__", "'async for' requires an object with __aiter__ method, got %s"},
-        {"__anext__", "'async for' requires an iterator with __anext__ method, got %s"},
+        /* CPython checks __anext__ as soon as __aiter__ returned (GET_AITER), here at the
+         * first step, which follows at once */
+        {"__anext__", "'async for' received an object from __aiter__ that does not implement "
+                      "__anext__: %s"},
     };
     for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++)
         if (!strcmp(msgs[i].name, name))
