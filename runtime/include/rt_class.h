@@ -72,6 +72,12 @@ int rt_method_lookup(Value obj, Value name, Value *meth);
  * to obj): obj.__enter__ for `with`, __exit__, __length_hint__ ...  Returns the bound
  * attribute, or 0 without raising when the type has no such attribute. */
 Value rt_special_lookup(Value obj, const char *name);
+/* The same for the interpreter's own lookups (MIR LookupSpecial): `with`'s __enter__ and
+ * __exit__, `async with`'s __aenter__ and __aexit__, `async for`'s __aiter__ and __anext__.
+ * A missing one raises CPython 3.11's TypeError ("'int' object does not support the context
+ * manager protocol"); RT_ERR after raising.  Instance attributes and __getattr__ are never
+ * consulted. */
+Value rt_lookup_special(Value obj, Value name);
 /* calls type(obj).<name>(obj, args...): RT_ERR after raising; *found = 0 (nothing raised)
  * when the type has no such attribute.  found may be NULL (then a missing method raises
  * AttributeError). */

@@ -62,8 +62,9 @@ Value rt_gen_new(FunctionObject *func, void *frame, void (*resume)(void *frame))
  * transfer to None for the first step.  RT_ERR after raising. */
 Value rt_gen_yf_iter(Value gen, Value x);
 /* `await x`: x itself for a coroutine, else x.__await__() (an iterator, not a coroutine), with
- * CPython's TypeErrors.  RT_ERR after raising. */
-Value rt_gen_await_iter(Value gen, Value x);
+ * CPython's TypeErrors; `from` is MIR Await's imm (1: x came from an async with's __aenter__,
+ * 2: from its __aexit__, 0: an await expression).  RT_ERR after raising. */
+Value rt_gen_await_iter(Value gen, Value x, int from);
 /* one step of the delegation: 1 yielded (value in transfer), 0 done (result in transfer),
  * -1 after raising */
 int rt_gen_yf_step(Value gen, Value it);

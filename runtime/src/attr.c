@@ -612,6 +612,38 @@ Value rt_special_lookup(Value obj, const char *name)
     return rt_descr_bind(d, obj, tp);
 }
 
+/* What the interpreter raises when the special method `name` is missing from the type of an
+ * object of type tp (CPython 3.11's BEFORE_WITH, BEFORE_ASYNC_WITH, GET_AITER, GET_ANEXT). */
+static Value special_missing(Type *tp, const char *name)
+{
+    static const struct { const char *name, *fmt; } msgs[] = {
+        {"__enter__", "'%s' object does not support the context manager protocol"},
+        {"__exit__", "'%s' object does not support the context manager protocol "
+                     "(missed __exit__ method)"},
+        {"__aenter__", "'%s' object does not support the asynchronous context manager protocol"},
+        {"__aexit__", "'%s' object does not support the asynchronous context manager protocol "
+                      "(missed __aexit__ method)"},
+        {"__aiter__", "'async for' requires an object with __aiter__ method, got %s"},
+        /* CPython checks __anext__ as soon as __aiter__ returned (GET_AITER), here at the
+         * first step, which follows at once */
+        {"__anext__", "'async for' received an object from __aiter__ that does not implement "
+                      "__anext__: %s"},
+    };
+    for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++)
+        if (!strcmp(msgs[i].name, name))
+            return rt_raise_fmt(rt_TypeError, msgs[i].fmt, tp->name);
+    return rt_raise_fmt(rt_AttributeError, "%s", name);
+}
+
+Value rt_lookup_special(Value obj, Value name)
+{
+    Type *tp = rt_typeof(obj);
+    Value d = rt_type_lookup(tp, name);
+    if (!d)
+        return rt_exc_pending() ? RT_ERR : special_missing(tp, rt_str_data(name));
+    return rt_descr_bind(d, obj, tp);
+}
+
 Value rt_call_special(Value obj, const char *name, const Value *args, size_t nargs, int *found)
 {
     Type *tp = rt_typeof(obj);

@@ -468,7 +468,19 @@ Value rt_gen_yf_iter(Value gen, Value x)
     return it;
 }
 
-Value rt_gen_await_iter(Value gen, Value x)
+/* what `await x` raises when x's type has no __await__: GET_AWAITABLE's oparg `from` says
+ * where x came from (1 __aenter__, 2 __aexit__ of an async with, 0 an await expression) */
+static Value not_awaitable(Value x, int from)
+{
+    if (from == 1 || from == 2)
+        return rt_raise_fmt(rt_TypeError,
+                            "'async with' received an object from %s that does not implement "
+                            "__await__: %T",
+                            from == 1 ? "__aenter__" : "__aexit__", x);
+    return rt_raise_fmt(rt_TypeError, "object %T can't be used in 'await' expression", x);
+}
+
+Value rt_gen_await_iter(Value gen, Value x, int from)
 {
     GenObject *g = G(gen);
     Value it;
@@ -480,7 +492,7 @@ Value rt_gen_await_iter(Value gen, Value x)
         int found = 0;
         it = rt_call_special(x, "__await__", NULL, 0, &found);
         if (!found)
-            return rt_raise_fmt(rt_TypeError, "object %T can't be used in 'await' expression", x);
+            return not_awaitable(x, from);
         if (!it)
             return RT_ERR;
         if (is_coro(it))

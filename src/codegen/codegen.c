@@ -625,8 +625,9 @@ static LLVMValueRef gen_delegate(Cg *cg, const MirInst *in, LLVMValueRef x)
 {
     CgFn *f = cg->fn;
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef it = RTC(cg, in->op == MIR_Await ? RTF_rt_gen_await_iter : RTF_rt_gen_yf_iter,
-                          f->gen, x);
+    LLVMValueRef it = in->op == MIR_Await
+                          ? RTC(cg, RTF_rt_gen_await_iter, f->gen, x, ci32(cg, (int)in->imm))
+                          : RTC(cg, RTF_rt_gen_yf_iter, f->gen, x);
     check_value(cg, in, it);
     LLVMBasicBlockRef loop = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "yf.step");
     LLVMBuildBr(b, loop);
@@ -2218,8 +2219,8 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         return NULL;
     }
 
-    case MIR_LookupSpecial:   /* approximated by a full attribute lookup */
-        r = RTC(cg, RTF_rt_getattr, a0, name_const(cg, in->str));
+    case MIR_LookupSpecial:   /* on the type only, bound to the object */
+        r = RTC(cg, RTF_rt_lookup_special, a0, name_const(cg, in->str));
         check_value(cg, in, r);
         return r;
     case MIR_Len: {

@@ -265,7 +265,7 @@ void run_unwinds(LowerFn *F, int to)
             MirInst *a[3] = {emit_none(F, u.loc), emit_none(F, u.loc), emit_none(F, u.loc)};
             MirInst *r = call_n(F, u.exit, a, 3, u.loc);
             if (u.is_async)
-                emit1_r(F, MIR_Await, r, u.loc);
+                emit1_r(F, MIR_Await, r, u.loc)->imm = 2;
             break;
         }
         case UW_HANDLER:
@@ -627,15 +627,19 @@ static void lower_with_items(LowerFn *F, const Node *s, int k)
         return;
     }
     const Node *item = items->v[k];
-    Loc loc = item->v.withitem.context_expr->loc;
+    /* CPython 3.11's BEFORE_WITH (the lookups and the __enter__ call) and the await of
+     * __aenter__ carry the whole statement's position, whichever item fails */
+    Loc loc = s->loc;
     MirInst *mgr = lower_expr(F, item->v.withitem.context_expr);
     MirInst *enter = emit1_r(F, MIR_LookupSpecial, mgr, loc);
     enter->str = intern_cstr(async ? "__aenter__" : "__enter__");
     MirInst *exit = emit1_r(F, MIR_LookupSpecial, mgr, loc);
     exit->str = intern_cstr(async ? "__aexit__" : "__exit__");
     MirInst *val = call_n(F, enter, NULL, 0, loc);
-    if (async)
+    if (async) {
         val = emit1_r(F, MIR_Await, val, loc);
+        val->imm = 1;
+    }
     MirInst *prev = emit0(F, MIR_ExcHandled, synth(loc));
     ExcTarget *outer = F->exc;
     ExcTarget h = {NULL, "with.exc"};
@@ -652,7 +656,7 @@ static void lower_with_items(LowerFn *F, const Node *s, int k)
         MirInst *a[3] = {emit_none(F, loc), emit_none(F, loc), emit_none(F, loc)};
         MirInst *r = call_n(F, exit, a, 3, synth(s->loc));
         if (async)
-            emit1_r(F, MIR_Await, r, synth(s->loc));
+            emit1_r(F, MIR_Await, r, synth(s->loc))->imm = 2;
         jump(F, &after, loc);
     }
     if (h.b) {
@@ -667,8 +671,10 @@ static void lower_with_items(LowerFn *F, const Node *s, int k)
         tb->str = intern_cstr("__traceback__");
         MirInst *a[3] = {tp, x, tb};
         MirInst *r = call_n(F, exit, a, 3, sl);
-        if (async)
+        if (async) {
             r = emit1_r(F, MIR_Await, r, sl);
+            r->imm = 2;
+        }
         MirInst *t = emit1_r(F, MIR_Truthy, r, sl);
         Label suppress = {0, "with.suppress"}, again = {0, "with.reraise"};
         branch(F, t, &suppress, &again, sl);
