@@ -1390,13 +1390,7 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, done);
-    if (!load)
-        return NULL;
-    LLVMValueRef phi = LLVMBuildPhi(b, t, "");
-    LLVMValueRef vals[2] = {fv, sv};
-    LLVMBasicBlockRef bbs[2] = {fast_end, slow_end};
-    LLVMAddIncoming(phi, vals, bbs, 2);
-    return phi;
+    return load ? phi2(cg, t, fv, fast_end, sv, slow_end) : NULL;
 }
 
 /* The cell holding the class numbered k once its class.reg ran (0 before: no instance of
@@ -1428,11 +1422,7 @@ static LLVMValueRef inst_isclass(Cg *cg, const MirInst *in, LLVMValueRef v)
     LLVMValueRef same = LLVMBuildICmp(b, LLVMIntEQ, load_field(cg, cg->i64, v, 0), cls, "");
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, done);
-    LLVMValueRef phi = LLVMBuildPhi(b, cg->i1, "");
-    LLVMValueRef vals[2] = {LLVMConstInt(LLVMTypeOf(heap), 0, 0), same};
-    LLVMBasicBlockRef bbs[2] = {from, test};
-    LLVMAddIncoming(phi, vals, bbs, 2);
-    return phi;
+    return phi2(cg, cg->i1, LLVMConstInt(cg->i1, 0, 0), from, same, test);
 }
 
 /* list.pop (x.pop() of an exact list): a non-empty list that needs no shrinking (rt_list_pop's
@@ -1463,11 +1453,7 @@ static LLVMValueRef list_pop(Cg *cg, const MirInst *in, LLVMValueRef list)
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, done);
-    LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
-    LLVMValueRef vals[2] = {fv, sv};
-    LLVMBasicBlockRef bbs[2] = {fast_end, slow_end};
-    LLVMAddIncoming(phi, vals, bbs, 2);
-    return phi;
+    return phi2(cg, cg->i64, fv, fast_end, sv, slow_end);
 }
 
 /* set.remove / set.discard: a small int key in -64..63 of a set whose membership bits are
@@ -1564,11 +1550,7 @@ static LLVMValueRef set_contains(Cg *cg, const MirInst *in, LLVMValueRef set, LL
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, done);
-    LLVMValueRef phi = LLVMBuildPhi(b, cg->i1, "");
-    LLVMValueRef vals[2] = {fv, sv};
-    LLVMBasicBlockRef bbs[2] = {fast_end, slow_end};
-    LLVMAddIncoming(phi, vals, bbs, 2);
-    return phi;
+    return phi2(cg, cg->i1, fv, fast_end, sv, slow_end);
 }
 
 static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMValueRef a1)

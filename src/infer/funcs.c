@@ -88,21 +88,9 @@ static const MirInst *local_candidate(const Infer *in, const MirFunction *f)
     if (f->nblocks == 0 || (f->module && f->module->init == f) || f->nkwonly != 0 ||
         f->npos != f->nparams || (f->flags & (INFER_CO_NOT_NATIVE & ~0x4u)))
         return NULL;
-    const MirInst *mk = NULL;
+    const MirInst *mk = infer_single_make(in, f);
     const MirProgram *p = in->prog;
-    for (int fi = 0; fi < p->nfuncs; fi++) {
-        const MirFunction *h = p->funcs[fi];
-        for (int b = 0; b < h->nblocks; b++)
-            for (int k = 0; k < h->blocks[b]->ninsts; k++) {
-                const MirInst *i = h->blocks[b]->insts[k];
-                if (i->op == MIR_MakeFunction && i->func == f) {
-                    if (mk || i->args[0]->op != MIR_Undef || i->args[1]->op != MIR_Undef)
-                        return NULL;
-                    mk = i;
-                }
-            }
-    }
-    if (!mk || !mk->block)
+    if (!mk || !mk->block || mk->args[0]->op != MIR_Undef || mk->args[1]->op != MIR_Undef)
         return NULL;
     const MirFunction *h = NULL;
     for (int fi = 0; fi < p->nfuncs && !h; fi++)

@@ -332,8 +332,8 @@ static int const_op(const MirInst *v)
     }
 }
 
-/* The single function.new of f in the program, or NULL. */
-static const MirInst *single_make(const Infer *in, const MirFunction *f)
+/* The single function.new of f in the program, or NULL (infer.h). */
+const MirInst *infer_single_make(const Infer *in, const MirFunction *f)
 {
     const MirInst *found = NULL;
     const MirProgram *p = in->prog;
@@ -379,7 +379,7 @@ static const InferDefaults *defaults_of(const Infer *cin, const MirFunction *f)
         if (in->defaults[k].f == f)
             return &in->defaults[k];
     InferDefaults d = {f, 0, -1, NULL, -1, NULL};
-    const MirInst *mk = defaults_fixed(in) ? single_make(in, f) : NULL;
+    const MirInst *mk = defaults_fixed(in) ? infer_single_make(in, f) : NULL;
     if (mk) {
         d.ok = 1;
         const MirInst *t = mk->args[0], *kd = mk->args[1];

@@ -179,6 +179,8 @@ const InferGlobal *infer_global(const Infer *in, const MirModule *m, const char 
 int infer_builtin(const Infer *in, const MirFunction *f, const char *name);
 /* Can this global.load in f never fail (stable global bound before f can run)? */
 int infer_load_safe(const Infer *in, const MirFunction *f, const MirInst *load);
+/* The single function.new of f in the program, or NULL (none, or several). */
+const MirInst *infer_single_make(const Infer *in, const MirFunction *f);
 
 /* infer.c, for classes.c: may f be called with a native signature; the context a direct
  * call with these argument types goes to (sets *changed when new or widened). */
