@@ -525,6 +525,28 @@ static int shift_count(Value b, uint64_t *n, int *huge)
     return 0;
 }
 
+/* The error of a << b whose result is too big to build.  CPython counts 30-bit digits: the
+ * word shift b // 30 is clipped to PY_SSIZE_T_MAX / 4 when larger, and a result of more than
+ * (PY_SSIZE_T_MAX - 24) / 4 digits is an OverflowError ("too many digits in integer"); a
+ * smaller one fails to allocate (MemoryError). */
+static Value lshift_too_big(mpz_srcptr a, Value b)
+{
+    const uint64_t clip = (uint64_t)INT64_MAX / 4, max_digits = ((uint64_t)INT64_MAX - 24) / 4;
+    mpz_t t, q;
+    mp_limb_t l;
+    mpz_srcptr n = rt_int_view(b, t, &l);
+    mpz_init(q);
+    unsigned long rem = mpz_fdiv_q_ui(q, n, 30);
+    uint64_t words = clip, size = (mpz_sizeinbase(a, 2) + 29) / 30;
+    if (mpz_cmp_ui(q, clip) < 0) {
+        words = mpz_get_ui(q) + (rem != 0);
+    }
+    mpz_clear(q);
+    if (words + size > max_digits)
+        return rt_raise_str(rt_OverflowError, "too many digits in integer");
+    return rt_raise_memory_error();
+}
+
 Value rt_int_lshift(Value a, Value b)
 {
     uint64_t n;
@@ -544,7 +566,7 @@ Value rt_int_lshift(Value a, Value b)
     mp_limb_t l;
     mpz_srcptr z = rt_int_view(a, t, &l);
     if (huge || n + mpz_sizeinbase(z, 2) > MAX_BITS)
-        return rt_raise_memory_error();
+        return lshift_too_big(z, b);
     mpz_init(r);
     mpz_mul_2exp(r, z, (mp_bitcnt_t)n);
     return rt_int_from_mpz(r);

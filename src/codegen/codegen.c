@@ -829,6 +829,86 @@ static LLVMValueRef int_divmod(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMVa
     return phi2(cg, cg->i64, rf, fast_end, sr, slow_end);
 }
 
+/* i.bit on small ints: & | ^ as they are, >> by a count known >= 0 clamped to 63 (Python
+ * shifts a non-negative int down to 0 and a negative one to -1), << proven not to overflow. */
+static LLVMValueRef i_bit(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef c)
+{
+    LLVMBuilderRef b = cg->b;
+    switch ((int)in->imm) {
+    case Op_BitAnd: return LLVMBuildAnd(b, a, c, "");
+    case Op_BitOr: return LLVMBuildOr(b, a, c, "");
+    case Op_BitXor: return LLVMBuildXor(b, a, c, "");
+    case Op_RShift: {
+        LLVMValueRef big = LLVMBuildICmp(b, LLVMIntUGT, c, ci64(cg, 63), "");
+        return LLVMBuildAShr(b, a, LLVMBuildSelect(b, big, ci64(cg, 63), c, ""), "");
+    }
+    default: {
+        LLVMValueRef r = LLVMBuildShl(b, a, c, "");
+        LLVMSetNSW(r, 1);
+        return r;
+    }
+    }
+}
+
+/* int.bit on tagged ints.  Two small operands inline: & and | of the words 2x+1, 2y+1 are
+ * already tagged (2(x&y)+1, 2(x|y)+1), ^ needs its tag bit back; >> by a count >= 0 untags,
+ * shifts by at most 63 and retags; << by a count in [0, 62] shifts 2x and keeps the result
+ * when shifting back gives 2x again (it fits the small range).  Anything else (a big
+ * operand, a negative count, an overflowing <<) is the generic operator. */
+static LLVMValueRef int_bit(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
+{
+    LLVMBuilderRef b = cg->b;
+    int op = (int)in->imm;
+    LLVMBasicBlockRef fast = new_bb(cg, "bit.fast"), slow = new_bb(cg, "bit.slow"),
+                      done = new_bb(cg, "bit.done");
+    LLVMValueRef both = LLVMBuildAnd(b, LLVMBuildAnd(b, a, b2, ""), ci64(cg, 1), "");
+    LLVMValueRef ok = LLVMBuildICmp(b, LLVMIntNE, both, ci64(cg, 0), "");
+    LLVMValueRef y = untag(cg, b2);
+    if (op == Op_RShift)
+        ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntSGE, y, ci64(cg, 0), ""), "");
+    if (op == Op_LShift)
+        ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntULE, y, ci64(cg, 62), ""), "");
+    LLVMBuildCondBr(b, ok, fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef rf;
+    if (op == Op_BitAnd) {
+        rf = LLVMBuildAnd(b, a, b2, "");
+    } else if (op == Op_BitOr) {
+        rf = LLVMBuildOr(b, a, b2, "");
+    } else if (op == Op_BitXor) {
+        rf = LLVMBuildOr(b, LLVMBuildXor(b, a, b2, ""), ci64(cg, 1), "");
+    } else if (op == Op_RShift) {
+        LLVMValueRef big = LLVMBuildICmp(b, LLVMIntUGT, y, ci64(cg, 63), "");
+        LLVMValueRef n = LLVMBuildSelect(b, big, ci64(cg, 63), y, "");
+        rf = tag(cg, LLVMBuildAShr(b, untag(cg, a), n, ""));
+    } else {
+        LLVMValueRef x2 = LLVMBuildSub(b, a, ci64(cg, 1), "");
+        LLVMValueRef t = LLVMBuildShl(b, x2, y, "");
+        LLVMValueRef fits = LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAShr(b, t, y, ""), x2, "");
+        rf = LLVMBuildOr(b, t, ci64(cg, 1), "");
+        LLVMBasicBlockRef tagged = new_bb(cg, "shl.fits");
+        LLVMValueRef br = LLVMBuildCondBr(b, fits, tagged, slow);
+        LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+        LLVMPositionBuilderAtEnd(b, tagged);
+    }
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    if (spec_restart(cg)) {   /* speculating: the result is small or we start over */
+        LLVMBuildBr(b, spec_restart(cg));
+        LLVMPositionBuilderAtEnd(b, done);
+        return rf;
+    }
+    int id = op == Op_BitAnd ? RTF_rt_and : op == Op_BitOr ? RTF_rt_or : op == Op_BitXor
+             ? RTF_rt_xor : op == Op_RShift ? RTF_rt_rshift : RTF_rt_lshift;
+    LLVMValueRef sr = RTC(cg, id, a, b2);
+    check_value(cg, in, sr);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return phi2(cg, cg->i64, rf, fast_end, sr, slow_end);
+}
+
 static LLVMValueRef int_cmp(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
 {
     LLVMBuilderRef b = cg->b;
@@ -1290,7 +1370,8 @@ static int clone_is_leaf(const MirFunction *mf)
             case MIR_UnboxBool: case MIR_IToF: case MIR_IntToF: case MIR_NumToF:
             case MIR_IntClamp: case MIR_IAdd: case MIR_ISub: case MIR_IMul: case MIR_INeg:
             case MIR_IFloorDiv: case MIR_IMod: case MIR_ITrueDiv: case MIR_ICmp:
-            case MIR_ITruthy: case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul:
+            case MIR_ITruthy: case MIR_IBit: case MIR_IntBit: case MIR_IntAdd: case MIR_IntSub:
+            case MIR_IntMul:
             case MIR_IntFloorDiv: case MIR_IntMod: case MIR_IntCmp: case MIR_IntTruthy:
             case MIR_IntTrueDiv: case MIR_FAdd: case MIR_FSub: case MIR_FMul: case MIR_FDiv: case MIR_FFloorDiv:
             case MIR_FMod: case MIR_FPow: case MIR_FNeg: case MIR_FCmp: case MIR_FTruthy:
@@ -1573,6 +1654,8 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_IFloorDiv: case MIR_IMod: return i_divmod(cg, in, a0, a1);
     case MIR_ITrueDiv: return i_truediv(cg, in, a0, a1);
     case MIR_ICmp: return LLVMBuildICmp(b, icmp_pred((int)in->imm), a0, a1, "");
+    case MIR_IBit: return i_bit(cg, in, a0, a1);
+    case MIR_IntBit: return int_bit(cg, in, a0, a1);
     case MIR_ITruthy: return LLVMBuildICmp(b, LLVMIntNE, a0, ci64(cg, 0), "");
     case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul: return int_arith(cg, in, a0, a1);
     case MIR_IntFloorDiv: case MIR_IntMod: return int_divmod(cg, in, a0, a1);
@@ -2626,6 +2709,7 @@ static int clone_speculates(const MirFunction *mf)
             switch (mf->blocks[i]->insts[j]->op) {
             case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul: case MIR_IntFloorDiv:
             case MIR_IntMod: case MIR_IntCmp: case MIR_IntToF: case MIR_IntTrueDiv:
+            case MIR_IntBit:
                 return 1;
             default:
                 break;

@@ -304,6 +304,21 @@ static int only_list_callee(const InferCtx *c, const MirInst *g)
     return uses > 0;
 }
 
+/* The symbol of an int operator with a tagged form besides + - * (specialize.c), or NULL. */
+static const char *int_op_symbol(int op)
+{
+    switch (op) {
+    case Op_FloorDiv: return "//";
+    case Op_Mod: return "%";
+    case Op_BitAnd: return "&";
+    case Op_BitOr: return "|";
+    case Op_BitXor: return "^";
+    case Op_RShift: return ">>";
+    case Op_LShift: return "<<";
+    default: return NULL;
+    }
+}
+
 static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, char *msg,
                          size_t n)
 {
@@ -364,6 +379,17 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             if (op == Op_Pow && ty_int_small(a) && ty_int_small(r) && b.lo == b.hi &&
                 b.lo >= 1 && b.lo <= 8)
                 return 0;   /* products */
+            const char *sym = int_op_symbol(op);
+            if (sym && (op == Op_FloorDiv || op == Op_Mod ||
+                        !(ty_int_small(a) && ty_int_small(b) && ty_int_small(r) &&
+                          (op != Op_RShift || b.lo >= 0) &&
+                          (op != Op_LShift || (b.lo >= 0 && b.hi <= 62))))) {
+                char ra[64], rb[64];   /* the tagged op (specialize.c rewrite_bitop) */
+                snprintf(msg, n, "%s %s %s", ty_str(a, ra, sizeof ra), sym, ty_str(b, rb, sizeof rb));
+                return R_D108;
+            }
+            if (sym)
+                return 0;   /* i.bit */
             snprintf(msg, n, "int operator %d on these ranges", op);
             return R_D102;
         }
@@ -381,6 +407,13 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         snprintf(msg, n, "truth value of %s", kind_name(a.k));
         return R_D107;
     case MIR_UnaryOp:
+        if (a.k == TY_INT && i->imm != UnOp_Not && i->imm != UnOp_UAdd && !ty_int_small(a)) {
+            char ra[64];   /* 0 - x and x ^ -1 on the tagged int */
+            snprintf(msg, n, "%s%s", i->imm == UnOp_USub ? "-" : "~", ty_str(a, ra, sizeof ra));
+            return R_D108;
+        }
+        if (a.k == TY_INT && i->imm == UnOp_Invert)
+            return 0;
         if (num(a) && i->imm != UnOp_Invert && i->imm != UnOp_Not)
             return 0;
         if (a.k == TY_DYN)

@@ -589,18 +589,11 @@ static Ty binop_ty(int op, Ty a, Ty b)
                 return r;
             }
             return b.lo >= 0 ? ty_int_any() : ty_dyn();
-        case Op_RShift:
-            if (a.lo >= 0 && b.lo >= 0)
-                return ty_int(0, a.hi);
-            return ty_int_any();
-        case Op_BitAnd:
-            if (a.lo >= 0)
-                return ty_int(0, a.hi);
-            if (b.lo >= 0)
-                return ty_int(0, b.hi);
-            return ty_int_any();
-        case Op_LShift: case Op_BitOr: case Op_BitXor:
-            return ty_int_any();
+        case Op_RShift: return ty_int_shr(a, b);
+        case Op_LShift: return ty_int_shl(a, b);
+        case Op_BitAnd: return ty_int_bitop(1, 0, a, b);
+        case Op_BitOr: return ty_int_bitop(0, 1, a, b);
+        case Op_BitXor: return ty_int_bitop(0, 0, a, b);
         default:
             return ty_dyn();
         }
@@ -1136,7 +1129,8 @@ static Ty inst_ty(Run *r, MirInst *i)
         if (i->imm == UnOp_Not)
             return ty_kind(TY_BOOL);
         if (a.k == TY_INT)
-            return i->imm == UnOp_USub ? ty_int_neg(a) : i->imm == UnOp_UAdd ? a : ty_int_any();
+            return i->imm == UnOp_USub ? ty_int_neg(a) : i->imm == UnOp_UAdd ? a
+                   : ty_int_sub(ty_int_neg(a), ty_int(1, 1));   /* ~x is -x - 1 */
         if (a.k == TY_FLOAT && i->imm != UnOp_Invert)
             return a;
         if (a.k == TY_OPTF && (i->imm == UnOp_USub || i->imm == UnOp_UAdd))

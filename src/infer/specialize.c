@@ -765,6 +765,33 @@ static int arith_op(int op)
     return op == Op_Add || op == Op_Sub || op == Op_Mult;
 }
 
+static int bit_op(int op)
+{
+    return op == Op_BitAnd || op == Op_BitOr || op == Op_BitXor || op == Op_RShift ||
+           op == Op_LShift;
+}
+
+/* & | ^ >> << on ints.  On small operands & | ^ stay small (two's complement on i64 is
+ * Python's infinite one), >> by a count known >= 0 is an arithmetic shift by at most 63, and
+ * << is inline when inference bounded its result; else the tagged op (small operands inline,
+ * the generic operator for big ones, a negative count's ValueError, a huge shift). */
+static MirInst *rewrite_bitop(Spec *s, MirInst *i, Ty a, Ty b, Ty r)
+{
+    int op = (int)i->imm;
+    Loc loc = i->loc;
+    int small = ty_int_small(a) && ty_int_small(b) && ty_int_small(r);
+    if (small && (op != Op_RShift || b.lo >= 0) && (op != Op_LShift || (b.lo >= 0 && b.hi <= 62))) {
+        MirInst *n = emit2(s, MIR_IBit, get(s, i->args[0], MT_I64, loc),
+                           get(s, i->args[1], MT_I64, loc), loc);
+        n->imm = op;
+        return n;
+    }
+    MirInst *n = typed_raising(s, i, MIR_IntBit, get(s, i->args[0], MT_DYN, loc),
+                               get(s, i->args[1], MT_DYN, loc));
+    n->imm = op;
+    return n;
+}
+
 /* BinOp / InplaceOp on ints and floats; returns the new value or NULL (stay generic). */
 static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
 {
@@ -797,6 +824,8 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
         if (op == Op_FloorDiv || op == Op_Mod)   /* tagged: small operands inline */
             return typed_raising(s, i, op == Op_Mod ? MIR_IntMod : MIR_IntFloorDiv,
                                  get(s, i->args[0], MT_DYN, loc), get(s, i->args[1], MT_DYN, loc));
+        if (bit_op(op))
+            return rewrite_bitop(s, i, a, b, r);
         return NULL;
     }
     if (a.k == TY_INT && b.k == TY_INT && op == Op_Div && ty_int_small(a) && ty_int_small(b))
@@ -900,8 +929,23 @@ static MirInst *rewrite_unary(Spec *s, MirInst *i)
         return emit1(s, MIR_INeg, get(s, i->args[0], MT_I64, loc), loc);
     if (i->imm == UnOp_USub && a.k == TY_FLOAT)
         return emit1(s, MIR_FNeg, get(s, i->args[0], MT_F64, loc), loc);
+    if (i->imm == UnOp_USub && a.k == TY_INT) {   /* -x is 0 - x on the tagged int */
+        MirInst *z = emit(s, MIR_ConstInt, NULL, 0, loc);
+        return typed_raising(s, i, MIR_IntSub, z, get(s, i->args[0], MT_DYN, loc));
+    }
     if (i->imm == UnOp_UAdd && (a.k == TY_FLOAT || a.k == TY_INT))
         return s->map[i->args[0]->id];
+    if (i->imm == UnOp_Invert && a.k == TY_INT) {   /* ~x is x ^ -1 */
+        int small = ty_int_small(a);
+        MirInst *m = emit(s, MIR_ConstInt, NULL, 0, loc);
+        m->imm = -1;
+        if (small)
+            m->type = MT_I64;
+        MirInst *n = small ? emit2(s, MIR_IBit, get(s, i->args[0], MT_I64, loc), m, loc)
+                           : typed_raising(s, i, MIR_IntBit, get(s, i->args[0], MT_DYN, loc), m);
+        n->imm = Op_BitXor;
+        return n;
+    }
     return NULL;
 }
 

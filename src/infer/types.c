@@ -276,10 +276,23 @@ Ty ty_widen(Ty old, Ty neu)
     }
     Ty j = ty_join(old, neu);
     if (old.k == j.k && has_range(j.k)) {
-        if (j.lo < old.lo)
-            j.lo = TY_INF_LO;
-        if (j.hi > old.hi)
-            j.hi = TY_INF_HI;
+        /* stops at 32 bits and at the small-int range before infinity: a value kept in range
+         * by a mask (`h = (h * 31 + c) & 0xFFFFFFFF`) settles at one, a counter goes on */
+        static const int64_t stop[2] = {(INT64_C(1) << 32) - 1, (INT64_C(1) << 62) - 1};
+        if (j.lo < old.lo) {
+            int64_t lo = TY_INF_LO;
+            for (int k = 1; k >= 0; k--)
+                if (j.lo >= -stop[k] - 1 && old.lo > -stop[k] - 1)
+                    lo = -stop[k] - 1;
+            j.lo = lo;
+        }
+        if (j.hi > old.hi) {
+            int64_t hi = TY_INF_HI;
+            for (int k = 1; k >= 0; k--)
+                if (j.hi <= stop[k] && old.hi < stop[k])
+                    hi = stop[k];
+            j.hi = hi;
+        }
     }
     return j;
 }
@@ -347,6 +360,68 @@ Ty ty_int_mul(Ty a, Ty b)
         if (c[i] > hi)
             hi = c[i];
     }
+    return ty_int(lo, hi);
+}
+
+/* Bits of a finite end in two's complement, sign excluded: v lies in [-2**m, 2**m - 1]. */
+static int end_bits(int64_t v)
+{
+    uint64_t u = v < 0 ? ~(uint64_t)v : (uint64_t)v;
+    return u ? 64 - __builtin_clzll(u) : 0;
+}
+
+static int bounded(Ty a) { return a.lo != TY_INF_LO && a.hi != TY_INF_HI; }
+
+/* x & y, x | y, x ^ y: a non-negative operand bounds &; two non-negative operands keep the
+ * bit length of the larger; finite operands stay inside [-2**m, 2**m - 1] for their widest m
+ * (each bit of the result, the sign bits included, is a function of the operands' bits). */
+Ty ty_int_bitop(int op_and, int op_or, Ty a, Ty b)
+{
+    if (op_and && a.lo >= 0 && b.lo >= 0)
+        return ty_int(0, a.hi < b.hi ? a.hi : b.hi);
+    if (op_and && a.lo >= 0)
+        return ty_int(0, a.hi);
+    if (op_and && b.lo >= 0)
+        return ty_int(0, b.hi);
+    if (!bounded(a) || !bounded(b))
+        return ty_int_any();
+    int m = end_bits(a.lo);
+    int bits[3] = {end_bits(a.hi), end_bits(b.lo), end_bits(b.hi)};
+    for (int k = 0; k < 3; k++)
+        if (bits[k] > m)
+            m = bits[k];
+    int64_t top = m >= 63 ? TY_INF_HI : (INT64_C(1) << m) - 1;
+    if (a.lo >= 0 && b.lo >= 0)
+        return ty_int(op_or && a.lo > b.lo ? a.lo : op_or ? b.lo : 0, top);   /* x|y >= x, y */
+    int64_t bot = m >= 63 ? TY_INF_LO : -(INT64_C(1) << m);
+    if (op_and)   /* both may be negative: x & y is at most the larger of them */
+        return ty_int(bot, a.hi > b.hi ? a.hi : b.hi);
+    return ty_int(bot, top);
+}
+
+/* x >> y for y >= 0 moves x toward 0 (or -1): the result lies between x's ends shifted by
+ * y's ends. */
+Ty ty_int_shr(Ty a, Ty b)
+{
+    if (b.lo < 0)
+        return ty_int_any();
+    int slo = b.lo > 63 ? 63 : (int)b.lo, shi = b.hi > 63 ? 63 : (int)b.hi;
+    int64_t lo = a.lo == TY_INF_LO ? TY_INF_LO : a.lo >> (a.lo < 0 ? slo : shi);
+    int64_t hi = a.hi == TY_INF_HI ? TY_INF_HI : a.hi >> (a.hi >= 0 ? slo : shi);
+    return ty_int(lo, hi);
+}
+
+/* x << y for 0 <= y <= 62 with both ends of x shifted by y's largest (or smallest) count
+ * without leaving i64; anything else is unbounded. */
+Ty ty_int_shl(Ty a, Ty b)
+{
+    if (b.lo < 0 || b.hi > 62 || !bounded(a))
+        return ty_int_any();
+    int s = (int)b.hi;
+    if (a.lo < -(INT64_C(1) << (62 - s)) || a.hi > (INT64_C(1) << (62 - s)) - 1)
+        return ty_int_any();
+    int64_t lo = a.lo * (INT64_C(1) << (a.lo < 0 ? s : (int)b.lo));
+    int64_t hi = a.hi * (INT64_C(1) << (a.hi >= 0 ? s : (int)b.lo));
     return ty_int(lo, hi);
 }
 

@@ -145,6 +145,10 @@ Ty ty_int_add(Ty a, Ty b);
 Ty ty_int_sub(Ty a, Ty b);
 Ty ty_int_mul(Ty a, Ty b);
 Ty ty_int_neg(Ty a);
+/* & (op_and), | (op_or) or ^ (neither); >> and << (a count outside [0, 62]: unbounded). */
+Ty ty_int_bitop(int op_and, int op_or, Ty a, Ty b);
+Ty ty_int_shr(Ty a, Ty b);
+Ty ty_int_shl(Ty a, Ty b);
 /* Set by elems.c while its analysis is current: the element type of a TY_LIST/TY_LISTITER
  * (printing shows list[float]). */
 extern Ty (*ty_list_elem_hook)(Ty list);
