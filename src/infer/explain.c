@@ -400,7 +400,7 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         snprintf(msg, n, "%s on %s and %s", mir_ops[i->op].text, kind_name(a.k), kind_name(b.k));
         return R_D102;
     case MIR_Truthy:
-        if (num(a) || a.k == TY_BOOL)
+        if (num(a) || a.k == TY_BOOL || a.k == TY_LIST || a.k == TY_SET)
             return 0;
         if (a.k == TY_DYN)
             return why_dyn(in, c, i->args[0], msg, n);

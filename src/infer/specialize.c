@@ -918,6 +918,11 @@ static MirInst *rewrite_truthy(Spec *s, MirInst *i)
         return emit1(s, MIR_IntTruthy, get(s, i->args[0], MT_DYN, loc), loc);
     if (a.k == TY_FLOAT)
         return emit1(s, MIR_FTruthy, get(s, i->args[0], MT_F64, loc), loc);
+    if (a.k == TY_LIST || a.k == TY_SET) {   /* an exact list or set: its length */
+        MirInst *n = emit1(s, a.k == TY_SET ? MIR_SetLen : MIR_ListLen,
+                           get(s, i->args[0], MT_DYN, loc), loc);
+        return emit1(s, MIR_ITruthy, n, loc);
+    }
     return NULL;
 }
 
