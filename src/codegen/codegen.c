@@ -909,6 +909,51 @@ static LLVMValueRef int_bit(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValue
     return phi2(cg, cg->i64, rf, fast_end, sr, slow_end);
 }
 
+/* str.eq: the same object is equal, strs of different byte sizes are not, else the
+ * runtime compares the bytes (strs are UTF-8, so equal text is equal bytes). */
+static LLVMValueRef str_eq(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef c)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef sizes = new_bb(cg, "streq.sizes"), bytes = new_bb(cg, "streq.bytes"),
+                      done = new_bb(cg, "streq.done");
+    LLVMBasicBlockRef entry = LLVMGetInsertBlock(b);
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, a, c, ""), done, sizes);
+    LLVMPositionBuilderAtEnd(b, sizes);
+    LLVMValueRef same = LLVMBuildICmp(b, LLVMIntEQ, load_field(cg, cg->i64, a, offsetof(StrObject, size)),
+                                      load_field(cg, cg->i64, c, offsetof(StrObject, size)), "");
+    LLVMBuildCondBr(b, same, bytes, done);
+    LLVMPositionBuilderAtEnd(b, bytes);
+    LLVMValueRef eq = LLVMBuildICmp(b, LLVMIntNE, RTC(cg, RTF_rt_str_eq, a, c),
+                                    LLVMConstInt(cg->i32, 0, 0), "");
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->i1, "");
+    LLVMValueRef vals[3] = {LLVMConstInt(cg->i1, 1, 0), LLVMConstInt(cg->i1, 0, 0), eq};
+    LLVMBasicBlockRef from[3] = {entry, sizes, bytes};
+    LLVMAddIncoming(phi, vals, from, 3);
+    return in->imm == Cmp_NotEq ? LLVMBuildNot(b, phi, "") : phi;
+}
+
+/* str.item: a small index goes straight to the character (rt_str_item), a big one to the
+ * str subscript (its IndexError). */
+static LLVMValueRef str_item(Cg *cg, const MirInst *in, LLVMValueRef s, LLVMValueRef k)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef small = new_bb(cg, "stritem.small"), big = new_bb(cg, "stritem.big"),
+                      done = new_bb(cg, "stritem.done");
+    LLVMBuildCondBr(b, LLVMBuildTrunc(b, k, cg->i1, ""), small, big);
+    LLVMPositionBuilderAtEnd(b, small);
+    LLVMValueRef r1 = RTC(cg, RTF_rt_str_item, s, untag(cg, k));
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, big);
+    LLVMValueRef r2 = RTC(cg, RTF_rt_str_getitem, s, k);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef r = phi2(cg, cg->i64, r1, small, r2, big);
+    check_value(cg, in, r);
+    return r;
+}
+
 static LLVMValueRef int_cmp(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
 {
     LLVMBuilderRef b = cg->b;
@@ -1375,7 +1420,8 @@ static int clone_is_leaf(const MirFunction *mf)
             case MIR_IntFloorDiv: case MIR_IntMod: case MIR_IntCmp: case MIR_IntTruthy:
             case MIR_IntTrueDiv: case MIR_FAdd: case MIR_FSub: case MIR_FMul: case MIR_FDiv: case MIR_FFloorDiv:
             case MIR_FMod: case MIR_FPow: case MIR_FNeg: case MIR_FCmp: case MIR_FTruthy:
-            case MIR_FSqrt: case MIR_ListGet: case MIR_ListLen: case MIR_SetLen:
+            case MIR_FSqrt: case MIR_ListGet: case MIR_ListLen: case MIR_SetLen: case MIR_StrLen:
+            case MIR_StrEq: case MIR_StrPred:
             case MIR_Narrow: case MIR_Br: case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
                 break;
             default:
@@ -1740,6 +1786,18 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         return in->imm == Cmp_NotIn ? LLVMBuildNot(b, c, "") : c;
     }
     case MIR_SetLen: return load_field(cg, cg->i64, a0, offsetof(SetObject, used));
+    case MIR_StrLen: return load_field(cg, cg->i64, a0, offsetof(StrObject, len));
+    case MIR_StrEq: return str_eq(cg, in, a0, a1);
+    case MIR_StrItem: return str_item(cg, in, a0, a1);
+    case MIR_StrPred: {   /* in the order of dunder_str_preds */
+        static const int fns[] = {
+            RTF_rt_str_isalnum, RTF_rt_str_isalpha, RTF_rt_str_isascii, RTF_rt_str_isdecimal,
+            RTF_rt_str_isdigit, RTF_rt_str_isidentifier, RTF_rt_str_islower,
+            RTF_rt_str_isnumeric, RTF_rt_str_isprintable, RTF_rt_str_isspace,
+            RTF_rt_str_istitle, RTF_rt_str_isupper};
+        LLVMValueRef r = RTC(cg, fns[in->imm], a0);
+        return LLVMBuildICmp(b, LLVMIntEQ, r, cg_rt_object(cg, "rt_True_obj"), "");
+    }
     case MIR_ListPop: return list_pop(cg, in, a0);
     case MIR_CallDirect: return call_direct(cg, in);
     case MIR_InstNew: return RTC(cg, RTF_rt_inst_new, a0);

@@ -548,6 +548,30 @@ int dunder_list_method(const char *name)
     return name && (strcmp(name, "append") == 0 || strcmp(name, "pop") == 0);
 }
 
+/* ---- exact strs: the character-class predicates ---- */
+
+const char *const dunder_str_preds[] = {
+    "isalnum", "isalpha", "isascii", "isdecimal", "isdigit", "isidentifier", "islower",
+    "isnumeric", "isprintable", "isspace", "istitle", "isupper", NULL};
+
+int dunder_str_pred(const char *name)
+{
+    for (int k = 0; name && dunder_str_preds[k]; k++)
+        if (strcmp(name, dunder_str_preds[k]) == 0)
+            return k + 1;
+    return 0;
+}
+
+int dunder_str_pred_call(const InferCtx *c, const MirInst *call)
+{
+    if (call->op != MIR_Call || call->nnames || call->nargs != 1)
+        return 0;
+    const MirInst *m = call->args[0];
+    if (m->op != MIR_GetAttr || infer_ty(c, m->args[0]).k != TY_STR)
+        return 0;
+    return dunder_str_pred(m->str);
+}
+
 /* ---- None|instance: narrowing after `x is None` / `x is not None` ---- */
 
 /* Immediate dominators by block position (Cooper, Harvey and Kennedy), -1 for the entry and

@@ -336,6 +336,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                                   (i->imm == Cmp_In || i->imm == Cmp_NotIn)) ||
         (i->op == MIR_GetAttr && a.k == TY_SET && dunder_set_method(i->str)))
         return 0;   /* the runtime's set functions, called directly */
+    if (dunder_str_pred_call(c, i) || (i->op == MIR_GetAttr && a.k == TY_STR &&
+                                        dunder_str_pred(i->str)))
+        return 0;   /* str.pred */
     if (dunder_list_call(c, i) || (i->op == MIR_GetAttr && a.k == TY_LIST &&
                                    dunder_list_method(i->str) && only_list_callee(c, i)))
         return 0;   /* list.append inline, list.pop through the runtime */
@@ -343,6 +346,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
     case MIR_BinOp:
     case MIR_InplaceOp:
     case MIR_Compare:
+        if (i->op == MIR_Compare && a.k == TY_STR && b.k == TY_STR &&
+            (i->imm == Cmp_Eq || i->imm == Cmp_NotEq))
+            return 0;   /* str.eq */
         if (i->op != MIR_Compare && r.k == TY_FLOAT && (a.k == TY_NUM || b.k == TY_NUM) &&
             (a.k == TY_FLOAT || b.k == TY_FLOAT))
             return 0;   /* the int|float operand converts inline (num.tofloat) */
@@ -457,7 +463,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             if (a.bi == TB_set && i->nargs == 1 && !i->nnames)
                 return 0;   /* set(): an empty set display */
             if (a.bi == TB_len && i->nargs == 2 && (infer_ty(c, i->args[1]).k == TY_LIST ||
-                                                    infer_ty(c, i->args[1]).k == TY_SET))
+                                                    infer_ty(c, i->args[1]).k == TY_SET ||
+                                                    infer_ty(c, i->args[1]).k == TY_STR))
                 return 0;
             if ((a.bi == TB_any || a.bi == TB_all || a.bi == TB_min || a.bi == TB_max) &&
                 consume_gen_call(i) && i->id < c->nvals &&
@@ -545,6 +552,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         snprintf(msg, n, "iteration over %s", kind_name(a.k));
         return R_D107;
     case MIR_GetItem: case MIR_SetItem:
+        if (i->op == MIR_GetItem && a.k == TY_STR && b.k == TY_INT)
+            return 0;   /* str.item */
         if (a.k == TY_LIST && ty_int_small(b))
             return i->op == MIR_GetItem && r.k == TY_DYN ? why_items(in, i->args[0], a, msg, n)
                                                          : 0;

@@ -909,6 +909,36 @@ static Ty bound_call_ty(Run *r, MirInst *i, MirFunction *f)
     return target ? target->ret : ty_dyn();
 }
 
+/* The result of a method of an exact str called with positional arguments: these methods
+ * return an exact str, bool, int or tuple of strs whatever their arguments are (or raise);
+ * NULL name: not one of them. */
+static Ty str_method_ty(const char *name, int nargs)
+{
+    static const char *const strs[] = {
+        "lower", "upper", "capitalize", "title", "swapcase", "casefold", "strip", "lstrip",
+        "rstrip", "replace", "join", "center", "ljust", "rjust", "zfill", "expandtabs",
+        "removeprefix", "removesuffix"};
+    static const char *const bools[] = {
+        "isalpha", "isdigit", "isalnum", "isspace", "isupper", "islower", "isdecimal",
+        "isnumeric", "isidentifier", "istitle", "isprintable", "isascii", "startswith",
+        "endswith"};
+    for (size_t k = 0; k < sizeof strs / sizeof *strs; k++)
+        if (strcmp(name, strs[k]) == 0)
+            return ty_kind(TY_STR);
+    for (size_t k = 0; k < sizeof bools / sizeof *bools; k++)
+        if (strcmp(name, bools[k]) == 0)
+            return ty_kind(TY_BOOL);
+    if (strcmp(name, "find") == 0 || strcmp(name, "rfind") == 0)
+        return ty_int(-1, SMALL_MAX);
+    if (strcmp(name, "index") == 0 || strcmp(name, "rindex") == 0 || strcmp(name, "count") == 0)
+        return ty_int(0, SMALL_MAX);
+    if ((strcmp(name, "partition") == 0 || strcmp(name, "rpartition") == 0) && nargs == 1) {
+        Ty s[3] = {ty_kind(TY_STR), ty_kind(TY_STR), ty_kind(TY_STR)};
+        return ty_tuple(s, 3);
+    }
+    return ty_dyn();
+}
+
 static Ty call_ty(Run *r, MirInst *i)
 {
     Ty callee = T(r, i->args[0]);
@@ -920,6 +950,13 @@ static Ty call_ty(Run *r, MirInst *i)
     Ty args[16];
     if (n > 16)
         return ty_dyn();
+    if (i->args[0]->op == MIR_GetAttr && i->nnames == 0) {   /* s.lower(), s.find(x), ... */
+        Ty o = T(r, i->args[0]->args[0]);
+        if (o.k == TY_BOT)
+            return ty_bot();
+        if (o.k == TY_STR)
+            return str_method_ty(i->args[0]->str, n);
+    }
     for (int k = 0; k < n; k++)
         args[k] = T(r, i->args[k + 1]);
     if (callee.k == TY_BUILTIN && i->nnames == 0 &&
@@ -1084,6 +1121,10 @@ static Ty inst_ty(Run *r, MirInst *i)
     case MIR_Param:
         return i->imm >= 0 && i->imm < r->c->nargs ? r->c->args[i->imm] : ty_dyn();
     case MIR_CheckBound: return T(r, i->args[0]);
+    case MIR_GetItem: {   /* s[i], s[a:b] of an exact str: an exact str (or an error) */
+        Ty a = T(r, i->args[0]);
+        return a.k == TY_STR ? a : a.k == TY_BOT ? ty_bot() : ty_dyn();
+    }
     case MIR_Narrow: {   /* not None here (dunder.c) */
         Ty x = T(r, i->args[0]);
         if (x.k == TY_OPT)
@@ -1140,8 +1181,10 @@ static Ty inst_ty(Run *r, MirInst *i)
     case MIR_Compare: {
         Ty a = T(r, i->args[0]), b = T(r, i->args[1]);
         int op = (int)i->imm;
-        if (op == Cmp_Is || op == Cmp_IsNot || ((op == Cmp_In || op == Cmp_NotIn) && b.k == TY_SET))
-            return ty_kind(TY_BOOL);
+        if (op == Cmp_Is || op == Cmp_IsNot || op == Cmp_In || op == Cmp_NotIn)
+            return ty_kind(TY_BOOL);   /* `in` makes a bool of any __contains__ result */
+        if (a.k == TY_STR && b.k == TY_STR)
+            return ty_kind(TY_BOOL);   /* str's comparisons (or TypeError) */
         if (op != Cmp_In && op != Cmp_NotIn && (a.k == TY_INT || a.k == TY_FLOAT) &&
             (b.k == TY_INT || b.k == TY_FLOAT))
             return ty_kind(TY_BOOL);

@@ -293,6 +293,11 @@ int dunder_set_method(const char *name);
 enum { DUNDER_LIST_APPEND = 1, DUNDER_LIST_POP };
 int dunder_list_call(const InferCtx *c, const MirInst *call);
 int dunder_list_method(const char *name);
+/* s.isdigit() & co. (no arguments) on an exact str: 1 + the index of the name in
+ * dunder_str_preds (str.pred's imm - 1), else 0; dunder_str_pred: the same for a name. */
+extern const char *const dunder_str_preds[];
+int dunder_str_pred_call(const InferCtx *c, const MirInst *call);
+int dunder_str_pred(const char *name);
 /* Before inference: after a cbr on `x is None` / `x is not None` whose not-None successor has
  * that single predecessor, a `narrow x` there replaces x in the code it dominates (inference
  * types it C where x is C|None). */

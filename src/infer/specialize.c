@@ -620,7 +620,8 @@ static int is_new_call(Spec *s, const MirInst *call, InferCtx **init)
 static int is_len_call(Spec *s, const MirInst *i)
 {
     return is_builtin_call(s, i, TB_len) && i->nargs == 2 &&
-           (TY(s, i->args[1]).k == TY_LIST || TY(s, i->args[1]).k == TY_SET);
+           (TY(s, i->args[1]).k == TY_LIST || TY(s, i->args[1]).k == TY_SET ||
+            TY(s, i->args[1]).k == TY_STR);
 }
 
 /* list(x) of the builtin list with x an exact list: a copy of its items, which is x[:]
@@ -666,7 +667,7 @@ static void count_needed(Spec *s, int *needed)
             if (gen_loop_target(s, i) || gen_fresh_call(s, i))
                 from = 1;   /* the callee: the copy's function object instead */
             if (method_target(s, i) || dunder_set_call(s->c, i) || dunder_list_call(s->c, i) ||
-                union_target(s, i)) {
+                dunder_str_pred_call(s->c, i) || union_target(s, i)) {
                 /* the bound method is not made: its receiver is (self for super()) */
                 from = 1;
                 const MirInst *o = method_target(s, i) ? method_self(s, i) : i->args[0]->args[0];
@@ -698,6 +699,9 @@ static void plan_loads(Spec *s)
             if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_LIST &&
                 dunder_list_method(i->str))
                 s->skip[i->id] = 1;   /* list.append, list.pop: cannot fail */
+            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_STR &&
+                dunder_str_pred(i->str))
+                s->skip[i->id] = 1;   /* str.isdigit & co.: cannot fail */
         }
     for (int round = 0; round < 2; round++) {
         /* super() whose only use was a direct method call, then its operands */
@@ -882,6 +886,12 @@ static MirInst *rewrite_compare(Spec *s, MirInst *i)
     if ((op == Cmp_In || op == Cmp_NotIn) && b.k == TY_SET) {   /* x in s: a hash lookup */
         MirInst *n = typed_raising(s, i, MIR_SetContains, get(s, i->args[1], MT_DYN, loc),
                                    get(s, i->args[0], MT_DYN, loc));
+        n->imm = op;
+        return n;
+    }
+    if ((op == Cmp_Eq || op == Cmp_NotEq) && a.k == TY_STR && b.k == TY_STR) {
+        MirInst *n = emit2(s, MIR_StrEq, get(s, i->args[0], MT_DYN, loc),
+                           get(s, i->args[1], MT_DYN, loc), loc);
         n->imm = op;
         return n;
     }
@@ -1243,7 +1253,8 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
         return typed_raising(s, i, MIR_FSqrt, x, NULL);
     }
     if (is_len_call(s, i)) {
-        MirOp op = TY(s, i->args[1]).k == TY_SET ? MIR_SetLen : MIR_ListLen;
+        TyKind k = TY(s, i->args[1]).k;
+        MirOp op = k == TY_SET ? MIR_SetLen : k == TY_STR ? MIR_StrLen : MIR_ListLen;
         MirInst *n = emit1(s, op, get(s, i->args[1], MT_DYN, loc), loc);
         return n;
     }
@@ -1271,6 +1282,12 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
         typed_raising(s, i, op, get(s, i->args[0]->args[0], MT_DYN, loc),
                       get(s, i->args[1], MT_DYN, loc));
         return none;
+    }
+    int sp = dunder_str_pred_call(s->c, i);
+    if (sp) {   /* the predicate itself, no bound method; it cannot fail */
+        MirInst *n = emit1(s, MIR_StrPred, get(s, i->args[0]->args[0], MT_DYN, loc), loc);
+        n->imm = sp - 1;
+        return n;
     }
     int lm = dunder_list_call(s->c, i);
     if (lm == DUNDER_LIST_APPEND) {   /* the inline append of comprehensions; None */
@@ -1394,6 +1411,10 @@ static MirInst *emit_list_sub(Spec *s, MirInst *i, MirOp get_op, MirOp set_op, M
 static MirInst *rewrite_subscript(Spec *s, MirInst *i)
 {
     MirInst *args[5];
+    if (i->op == MIR_GetItem && TY(s, i->args[0]).k == TY_STR &&
+        TY(s, i->args[1]).k == TY_INT)   /* s[k]: the character, no dispatch */
+        return typed_raising(s, i, MIR_StrItem, get(s, i->args[0], MT_DYN, i->loc),
+                             get(s, i->args[1], MT_DYN, i->loc));
     const MirInst *src = i->op == MIR_SetItem ? i->args[2] : NULL;
     if (src && src->op == MIR_GetItem && src->id >= 0 && src->id < s->nvals &&
         s->skip[src->id]) {   /* fused by plan_copyslices (its only use is i) */
