@@ -81,8 +81,9 @@ typedef struct CgFn {
                                     (clone_is_leaf: it only checks the limit) */
     LLVMValueRef exact;          /* speculating (spec_restart): the exact body of the clone */
     LLVMBasicBlockRef restart_bb;/* ... and the block returning its result */
-    LLVMValueRef spec_depth;     /* a member's .spec body (cg_spec.c): its own recursion
-                                    depth, passed to the members it calls; NULL otherwise */
+    LLVMValueRef spec_depth;     /* a member's .spec body (cg_spec.c): the levels left
+                                    below it (limit - its depth), passed to the members it
+                                    calls; NULL otherwise */
     int exact_body;              /* a member's .exact body: calls go to members' .exact */
     LLVMValueRef gen;            /* the GenObject (rt_gen_new's result in the ramp) */
     /* method calls (obj.name(...) as LOAD_METHOD/CALL): by SSA id of a getattr whose only use

@@ -12,15 +12,16 @@
  *   SYMBOL.spec(args..., i32 depth)  the speculative body: every tagged int stays small (an op
  *       that would take a big-int slow path fails instead), any error fails (no traceback entry,
  *       no RecursionError: just the error result), calls of members go to their .spec with the
- *       recursion depth passed in a register: no thread-local load or store on any call;
+ *       levels left before the recursion limit passed in a register: no thread-local load or
+ *       store, no load of the limit (nothing a member runs can change it) on any call;
  *   SYMBOL.exact(args...)  the clone as before (counts the depth, raises, adds traceback
  *       entries), calling members' .exact bodies, so once a computation has fallen back it stays
  *       exact below that call: a failing speculation is paid once, at the outermost call;
  *   SYMBOL(args...)  the entry every other caller uses (cg_spec_entry): calls .spec with the
  *       current depth, and on failure the exact body with the same arguments, whose result,
  *       exception and traceback are then the call's.
- * The depth passed down is the one the exact bodies would have counted, and the limit is read
- * at each entry, so a speculation fails exactly where the exact body raises RecursionError.
+ * The room passed down follows the depth the exact bodies would have counted, so a speculation
+ * fails exactly where the exact body raises RecursionError.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,7 +186,7 @@ int cg_spec_member(Cg *cg, const MirFunction *mf)
     return mf->origin && cg_fn_data(cg, mf)->spec == SPEC_MEMBER;
 }
 
-/* The clone's parameters and the caller's recursion depth; the clone's result type, whose
+/* The clone's parameters and the caller's room (limit - depth); the clone's result type, whose
  * error value means "failed: ask the exact body". */
 LLVMTypeRef cg_spec_type(Cg *cg, const MirFunction *mf)
 {
@@ -243,7 +244,8 @@ LLVMValueRef cg_clone_failed(Cg *cg, const MirFunction *mf, LLVMValueRef r)
     return LLVMBuildExtractValue(cg->b, r, 1, "");
 }
 
-/* SYMBOL(args...): the speculative body at the current depth, else the exact body. */
+/* SYMBOL(args...): the speculative body with the room left at the current depth, else the
+ * exact body. */
 void cg_spec_entry(Cg *cg, const MirFunction *mf)
 {
     LLVMValueRef fn = cg_function_decl(cg, mf);
@@ -255,7 +257,11 @@ void cg_spec_entry(Cg *cg, const MirFunction *mf)
     LLVMValueRef args[66];
     for (unsigned i = 0; i < n && i < 65; i++)
         args[i] = LLVMGetParam(fn, i);
-    args[n] = LLVMBuildLoad2(b, cg->i32, cg_rt_tls(cg, "rt_recursion_depth"), "");
+    LLVMValueRef limg = cg_rt_global(cg, "rt_recursion_limit", cg->i32);
+    LLVMSetVisibility(limg, LLVMHiddenVisibility);
+    args[n] = LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i32, limg, ""),
+                           LLVMBuildLoad2(b, cg->i32, cg_rt_tls(cg, "rt_recursion_depth"), ""),
+                           "");
     LLVMValueRef r = LLVMBuildCall2(b, cg_spec_type(cg, mf), cg_spec_decl(cg, mf), args, n + 1, "");
     LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(cg->ctx, fn, "spec.ok");
     LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, fn, "spec.failed");

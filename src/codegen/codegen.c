@@ -2575,18 +2575,15 @@ static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMV
         gen_set_status(cg, RT_GEN_RAISED);
         LLVMBuildBr(cg->b, f->final_bb);
     } else if (body == BODY_MEMBER_SPEC) {
-        /* speculating (cg_spec.c): the caller's depth is the last parameter; at the limit the
-         * speculation fails and the exact body raises RecursionError at the same depth */
+        /* speculating (cg_spec.c): the last parameter is the caller's room, limit - depth (the
+         * limit cannot change while only members run); none left and the speculation fails,
+         * where the exact body raises RecursionError */
         LLVMBuilderRef b = cg->b;
         f->leaf = clone_is_leaf(mf);
-        LLVMValueRef d = LLVMGetParam(fn, LLVMCountParams(fn) - 1);
-        LLVMValueRef nd = LLVMBuildNSWAdd(b, d, ci32(cg, 1), "");
-        f->spec_depth = nd;
-        LLVMValueRef limg = cg_rt_global(cg, "rt_recursion_limit", cg->i32);
-        LLVMSetVisibility(limg, LLVMHiddenVisibility);
-        LLVMValueRef lim = LLVMBuildLoad2(b, cg->i32, limg, "");
+        LLVMValueRef room = LLVMGetParam(fn, LLVMCountParams(fn) - 1);
+        f->spec_depth = LLVMBuildNSWSub(b, room, ci32(cg, 1), "");
         LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "enter");
-        LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSGT, nd, lim, ""),
+        LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLE, room, ci32(cg, 0), ""),
                                           spec_restart(cg), ok);
         LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
         LLVMPositionBuilderAtEnd(b, ok);
