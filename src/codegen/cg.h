@@ -130,6 +130,7 @@ typedef struct Cg {
         LLVMValueRef fn, code, frame;
         int spec;                    /* cg_spec.c: pure / member of the speculated clones */
         int spec_small;              /* ... whose .spec body returns only small ints */
+        uint64_t spec_small_params;  /* ... and takes these parameters as small ints */
         LLVMValueRef spec_fn, exact_fn;  /* a member's SYMBOL.spec and SYMBOL.exact */
     } *fdata;
     int nfdata, capfdata;
@@ -159,6 +160,8 @@ int cg_leaf_op(int op);
 void cg_spec_find(Cg *cg, const MirProgram *p);
 int cg_spec_member(Cg *cg, const MirFunction *mf);
 int cg_spec_small_result(Cg *cg, const MirFunction *mf);
+uint64_t cg_spec_small_params(Cg *cg, const MirFunction *mf);
+LLVMValueRef cg_spec_param_big(Cg *cg, LLVMValueRef v);
 LLVMTypeRef cg_spec_type(Cg *cg, const MirFunction *mf);
 LLVMValueRef cg_spec_decl(Cg *cg, const MirFunction *mf);
 LLVMValueRef cg_spec_exact_decl(Cg *cg, const MirFunction *mf);

@@ -23,6 +23,7 @@
  * The room passed down follows the depth the exact bodies would have counted, so a speculation
  * fails exactly where the exact body raises RecursionError.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@
 enum { SPEC_NO, SPEC_PURE, SPEC_MEMBER };
 
 static int small_result(Cg *cg, const MirFunction *mf);
+static uint64_t small_params(const MirFunction *mf);
 
 /* Leaf ops and direct calls of clones only (whether the callees are pure is decided later). */
 static int pure_candidate(const MirFunction *mf)
@@ -104,8 +106,12 @@ void cg_spec_find(Cg *cg, const MirProgram *p)
     }
     free(work);
     for (int i = 0; i < p->nfuncs; i++)
-        if (cg_fn_data(cg, p->funcs[i])->spec == SPEC_MEMBER && small_result(cg, p->funcs[i]))
-            cg_fn_data(cg, p->funcs[i])->spec_small = 1;
+        if (cg_fn_data(cg, p->funcs[i])->spec == SPEC_MEMBER) {
+            int small = small_result(cg, p->funcs[i]);
+            uint64_t params = small_params(p->funcs[i]);
+            cg_fn_data(cg, p->funcs[i])->spec_small = small;
+            cg_fn_data(cg, p->funcs[i])->spec_small_params = params;
+        }
 }
 
 /* Tagged int ops: their dyn operands and results are ints (specialize chose them because
@@ -174,6 +180,35 @@ static int small_result(Cg *cg, const MirFunction *mf)
             }
         }
     return rets > 0;
+}
+
+/* The parameters (bit i: MIR param i) a member's .spec body takes as small tagged ints: those
+ * its int ops use, which would fail the speculation when big anyway.  The entry and speculating
+ * callers test the tag (callers passing a result of an int op: known small, no test), the
+ * body knows it. */
+static uint64_t small_params(const MirFunction *mf)
+{
+    uint64_t m = 0;
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            const MirInst *in = mf->blocks[i]->insts[j];
+            if (in->op == MIR_Param && in->type == MT_DYN && in->imm >= 0 && in->imm < 64 &&
+                in->imm < mf->nparams && used_by_int_op(mf, in))
+                m |= UINT64_C(1) << in->imm;
+        }
+    return m;
+}
+
+uint64_t cg_spec_small_params(Cg *cg, const MirFunction *mf)
+{
+    return cg_spec_member(cg, mf) ? cg_fn_data(cg, mf)->spec_small_params : 0;
+}
+
+/* The condition "value v, passed as parameter i of member mf, is not small". */
+LLVMValueRef cg_spec_param_big(Cg *cg, LLVMValueRef v)
+{
+    LLVMValueRef t = LLVMBuildAnd(cg->b, v, LLVMConstInt(cg->i64, 1, 0), "");
+    return LLVMBuildICmp(cg->b, LLVMIntEQ, t, LLVMConstInt(cg->i64, 0, 0), "");
 }
 
 int cg_spec_small_result(Cg *cg, const MirFunction *mf)
@@ -262,9 +297,18 @@ void cg_spec_entry(Cg *cg, const MirFunction *mf)
     args[n] = LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i32, limg, ""),
                            LLVMBuildLoad2(b, cg->i32, cg_rt_tls(cg, "rt_recursion_depth"), ""),
                            "");
-    LLVMValueRef r = LLVMBuildCall2(b, cg_spec_type(cg, mf), cg_spec_decl(cg, mf), args, n + 1, "");
     LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(cg->ctx, fn, "spec.ok");
     LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, fn, "spec.failed");
+    uint64_t small = cg_spec_small_params(cg, mf);
+    for (int i = 0; i < mf->nparams && i < 64; i++)
+        if (small & (UINT64_C(1) << i)) {   /* a big argument: exact at once */
+            LLVMBasicBlockRef next = LLVMAppendBasicBlockInContext(cg->ctx, fn, "");
+            LLVMValueRef br = LLVMBuildCondBr(b, cg_spec_param_big(cg, args[i + (mf->nfree > 0)]),
+                                              slow, next);
+            LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+            LLVMPositionBuilderAtEnd(b, next);
+        }
+    LLVMValueRef r = LLVMBuildCall2(b, cg_spec_type(cg, mf), cg_spec_decl(cg, mf), args, n + 1, "");
     LLVMValueRef br = LLVMBuildCondBr(b, cg_clone_failed(cg, mf, r), slow, ok);
     LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
     LLVMPositionBuilderAtEnd(b, ok);

@@ -659,6 +659,14 @@ static LLVMValueRef intrinsic(Cg *cg, const char *name, LLVMTypeRef t, LLVMValue
     return LLVMBuildCall2(cg->b, ft, fn, args, n, "");
 }
 
+/* llvm.assume(cond): what the optimiser may take as true from here on. */
+static void assume(Cg *cg, LLVMValueRef cond)
+{
+    unsigned id = LLVMLookupIntrinsicID("llvm.assume", 11);
+    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(cg->mod, id, NULL, 0);
+    LLVMBuildCall2(cg->b, LLVMIntrinsicGetType(cg->ctx, id, NULL, 0), fn, &cond, 1, "");
+}
+
 static LLVMValueRef untag(Cg *cg, LLVMValueRef v) { return LLVMBuildAShr(cg->b, v, ci64(cg, 1), ""); }
 
 static LLVMValueRef tag(Cg *cg, LLVMValueRef i)
@@ -1361,6 +1369,10 @@ static LLVMValueRef call_direct(Cg *cg, const MirInst *in)
         if (f->spec_depth) {
             fn = cg_spec_decl(cg, cl);
             ft = cg_spec_type(cg, cl);
+            uint64_t small = cg_spec_small_params(cg, cl);
+            for (int i = cl->nfree > 0; i < n; i++)
+                if (i - (cl->nfree > 0) < 64 && (small & (UINT64_C(1) << (i - (cl->nfree > 0)))))
+                    br_cold(cg, cg_spec_param_big(cg, args[i]), err_path(cg, in));
             args[n++] = f->spec_depth;
         } else {
             fn = cg_spec_exact_decl(cg, cl);
@@ -2587,6 +2599,11 @@ static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMV
                                           spec_restart(cg), ok);
         LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
         LLVMPositionBuilderAtEnd(b, ok);
+        uint64_t small = cg_spec_small_params(cg, mf);   /* the callers tested their tags */
+        for (int i = 0; i < mf->nparams && i < 64; i++)
+            if (small & (UINT64_C(1) << i))
+                assume(cg, LLVMBuildNot(b, cg_spec_param_big(cg, LLVMGetParam(fn, (unsigned)i +
+                                                                   (mf->nfree > 0))), ""));
         LLVMBuildBr(b, f->bbs[mf->blocks[0]->id]);
         LLVMPositionBuilderAtEnd(b, f->unwind_bb);
         clone_return(cg, NULL, 1);
