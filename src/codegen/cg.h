@@ -81,6 +81,10 @@ typedef struct CgFn {
                                     (clone_is_leaf: it only checks the limit) */
     LLVMValueRef exact;          /* speculating (spec_restart): the exact body of the clone */
     LLVMBasicBlockRef restart_bb;/* ... and the block returning its result */
+    LLVMValueRef spec_depth;     /* a member's .spec body (cg_spec.c): the levels left
+                                    below it (limit - its depth), passed to the members it
+                                    calls; NULL otherwise */
+    int exact_body;              /* a member's .exact body: calls go to members' .exact */
     LLVMValueRef gen;            /* the GenObject (rt_gen_new's result in the ramp) */
     /* method calls (obj.name(...) as LOAD_METHOD/CALL): by SSA id of a getattr whose only use
      * is as a call's callee, the alloca receiving its self (or 0); by the call's id, set */
@@ -122,7 +126,13 @@ typedef struct Cg {
     LLVMValueRef *cstrs;
     int ncstrs, capcstrs;
     CgMap obj_map;               /* MirFunction/MirModule pointer -> index */
-    struct CgFnData { LLVMValueRef fn, code, frame; } *fdata;
+    struct CgFnData {
+        LLVMValueRef fn, code, frame;
+        int spec;                    /* cg_spec.c: pure / member of the speculated clones */
+        int spec_small;              /* ... whose .spec body returns only small ints */
+        uint64_t spec_small_params;  /* ... and takes these parameters as small ints */
+        LLVMValueRef spec_fn, exact_fn;  /* a member's SYMBOL.spec and SYMBOL.exact */
+    } *fdata;
     int nfdata, capfdata;
     LLVMValueRef *moddefs;
     int nmoddefs, capmoddefs;
@@ -143,6 +153,20 @@ void cg_function(Cg *cg, const MirFunction *mf);
 /* A specialised clone's native signature (MirFunction.origin set). */
 LLVMTypeRef cg_clone_type(Cg *cg, const MirFunction *mf);
 LLVMTypeRef cg_clone_ret_type(Cg *cg, const MirFunction *mf);
+/* An op of a leaf clone's body: it neither writes, nor runs Python code, nor reads the depth. */
+int cg_leaf_op(int op);
+
+/* cg_spec.c: speculative bodies of pure recursive clones */
+void cg_spec_find(Cg *cg, const MirProgram *p);
+int cg_spec_member(Cg *cg, const MirFunction *mf);
+int cg_spec_small_result(Cg *cg, const MirFunction *mf);
+uint64_t cg_spec_small_params(Cg *cg, const MirFunction *mf);
+LLVMValueRef cg_spec_param_big(Cg *cg, LLVMValueRef v);
+LLVMTypeRef cg_spec_type(Cg *cg, const MirFunction *mf);
+LLVMValueRef cg_spec_decl(Cg *cg, const MirFunction *mf);
+LLVMValueRef cg_spec_exact_decl(Cg *cg, const MirFunction *mf);
+LLVMValueRef cg_clone_failed(Cg *cg, const MirFunction *mf, LLVMValueRef r);
+void cg_spec_entry(Cg *cg, const MirFunction *mf);
 
 /* cg_program.c */
 _Noreturn void cg_die(Cg *cg, const char *fmt, ...);
@@ -159,6 +183,7 @@ int cg_const_add(Cg *cg, CgConstKind k, const char *data, size_t len);
 int cg_const_names(Cg *cg, const char *const *names, int n);
 LLVMValueRef cg_const_load(Cg *cg, int slot);
 LLVMValueRef cg_function_decl(Cg *cg, const MirFunction *mf);
+struct CgFnData *cg_fn_data(Cg *cg, const MirFunction *mf);   /* may move: do not keep it */
 LLVMValueRef cg_codeinfo(Cg *cg, const MirFunction *mf);
 LLVMValueRef cg_frameinfo(Cg *cg, const MirFunction *mf);
 LLVMValueRef cg_moduledef(Cg *cg, const MirModule *m);

@@ -481,6 +481,8 @@ static struct CgFnData *fdata(Cg *cg, const MirFunction *mf)
     return &cg->fdata[cg->nfdata++];
 }
 
+struct CgFnData *cg_fn_data(Cg *cg, const MirFunction *mf) { return fdata(cg, mf); }
+
 static const char *fn_symbol(const MirFunction *mf, char *buf, size_t n)
 {
     if (mf->symbol)
@@ -836,8 +838,11 @@ static void mark_inline(Cg *cg, const MirProgram *p)
     if (cg->opt->opt_level <= 0 || (e && *e == '0'))
         return;
     for (int i = 0; i < p->nfuncs; i++)
-        if (small_leaf_clone(p->funcs[i]))
+        if (small_leaf_clone(p->funcs[i])) {
             add_fn_attr(cg, cg_function_decl(cg, p->funcs[i]), "alwaysinline");
+            if (cg_spec_member(cg, p->funcs[i]))   /* what speculating callers call */
+                add_fn_attr(cg, cg_spec_decl(cg, p->funcs[i]), "alwaysinline");
+        }
 }
 
 /* AddressSanitizer instruments only functions with the sanitize_address attribute; as in clang,
@@ -959,6 +964,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
     /* functions in program order (deterministic), then module data, main, constants */
     for (int i = 0; i < p->nfuncs; i++)
         cg_function_decl(cg, p->funcs[i]);
+    cg_spec_find(cg, p);
     for (int i = 0; i < p->nfuncs; i++) {
         const MirFunction *mf = p->funcs[i];
         if (mf->nblocks == 0) {

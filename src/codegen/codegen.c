@@ -87,6 +87,8 @@ static void br_cold(Cg *cg, LLVMValueRef cond, LLVMBasicBlockRef err_bb)
 
 /* ---- error paths ---- */
 
+static LLVMBasicBlockRef spec_restart(Cg *cg);
+
 static LLVMBasicBlockRef llvm_block(CgFn *f, const MirBlock *b) { return f->bbs[b->id]; }
 
 static const MirBlock *exc_target(CgFn *f, const MirInst *in)
@@ -100,6 +102,8 @@ static const MirBlock *exc_target(CgFn *f, const MirInst *in)
 static LLVMBasicBlockRef err_path(Cg *cg, const MirInst *in)
 {
     CgFn *f = cg->fn;
+    if (f->spec_depth)   /* a speculative body only fails: the exact body raises (cg_spec.c) */
+        return spec_restart(cg);
     int bi = f->cur->id;
     if (f->exc_bb[bi])
         return f->exc_bb[bi];
@@ -655,6 +659,14 @@ static LLVMValueRef intrinsic(Cg *cg, const char *name, LLVMTypeRef t, LLVMValue
     return LLVMBuildCall2(cg->b, ft, fn, args, n, "");
 }
 
+/* llvm.assume(cond): what the optimiser may take as true from here on. */
+static void assume(Cg *cg, LLVMValueRef cond)
+{
+    unsigned id = LLVMLookupIntrinsicID("llvm.assume", 11);
+    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(cg->mod, id, NULL, 0);
+    LLVMBuildCall2(cg->b, LLVMIntrinsicGetType(cg->ctx, id, NULL, 0), fn, &cond, 1, "");
+}
+
 static LLVMValueRef untag(Cg *cg, LLVMValueRef v) { return LLVMBuildAShr(cg->b, v, ci64(cg, 1), ""); }
 
 static LLVMValueRef tag(Cg *cg, LLVMValueRef i)
@@ -723,9 +735,21 @@ static LLVMRealPredicate fcmp_pred(int op)
  * computes the result, its exceptions and traceback from the start.  On the fast path every
  * tagged result is then known small, so the tag tests of the following ops fold away.
  * Returns the block that restarts in the exact body, or NULL when not speculating. */
+static void clone_return(Cg *cg, LLVMValueRef v, int error);
+
 static LLVMBasicBlockRef spec_restart(Cg *cg)
 {
     CgFn *f = cg->fn;
+    if (f->spec_depth) {   /* a member's .spec body: fail, the entry restarts (cg_spec.c) */
+        if (!f->restart_bb) {
+            LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
+            f->restart_bb = new_bb(cg, "spec.fail");
+            LLVMPositionBuilderAtEnd(cg->b, f->restart_bb);
+            clone_return(cg, NULL, 1);
+            LLVMPositionBuilderAtEnd(cg->b, here);
+        }
+        return f->restart_bb;
+    }
     if (!f->exact)
         return NULL;
     if (!f->restart_bb) {
@@ -1402,12 +1426,9 @@ LLVMTypeRef cg_clone_type(Cg *cg, const MirFunction *mf)
  * the limit (the same RecursionError as counting would raise) and never stores the depth.
  * The list is a whitelist: an op not named here (calls, generic protocol ops, raise, which
  * may construct a user exception) makes the clone count its level as before. */
-static int clone_is_leaf(const MirFunction *mf)
+int cg_leaf_op(int op)
 {
-    for (int i = 0; i < mf->nblocks; i++) {
-        const MirBlock *bl = mf->blocks[i];
-        for (int j = 0; j < bl->ninsts; j++) {
-            switch (bl->insts[j]->op) {
+    switch (op) {
             case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstInt:
             case MIR_ConstFloat: case MIR_ConstI1: case MIR_Param: case MIR_Phi: case MIR_Is:
             case MIR_Not: case MIR_BoxBool: case MIR_ClosureCell: case MIR_CellGet:
@@ -1423,12 +1444,18 @@ static int clone_is_leaf(const MirFunction *mf)
             case MIR_FSqrt: case MIR_ListGet: case MIR_ListLen: case MIR_SetLen: case MIR_StrLen:
             case MIR_StrEq: case MIR_StrPred:
             case MIR_Narrow: case MIR_Br: case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
-                break;
+                return 1;
             default:
                 return 0;
-            }
-        }
     }
+}
+
+static int clone_is_leaf(const MirFunction *mf)
+{
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++)
+            if (!cg_leaf_op(mf->blocks[i]->insts[j]->op))
+                return 0;
     return 1;
 }
 
@@ -1437,7 +1464,7 @@ static void clone_return(Cg *cg, LLVMValueRef v, int error)
 {
     const MirFunction *mf = cg->fn->mf;
     LLVMBuilderRef b = cg->b;
-    if (!cg->fn->leaf) {
+    if (!cg->fn->leaf && !cg->fn->spec_depth) {
         LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
         LLVMBuildStore(b, LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), ""),
                        depth);
@@ -1456,12 +1483,35 @@ static void clone_return(Cg *cg, LLVMValueRef v, int error)
 static LLVMValueRef call_direct(Cg *cg, const MirInst *in)
 {
     const MirFunction *cl = in->func;
+    CgFn *f = cg->fn;
     LLVMValueRef fn = cg_function_decl(cg, cl);
-    LLVMValueRef args[65];
+    LLVMTypeRef ft = cg_clone_type(cg, cl);
+    LLVMValueRef args[66];
     int n = in->nargs < 65 ? in->nargs : 65;
     for (int i = 0; i < n; i++)
         args[i] = val(cg, in->args[i]);
-    LLVMValueRef r = LLVMBuildCall2(cg->b, cg_clone_type(cg, cl), fn, args, (unsigned)n, "");
+    if ((f->spec_depth || f->exact_body) && cg_spec_member(cg, cl)) {
+        /* between members (cg_spec.c): speculating stays speculative, with the depth in a
+         * register; an exact body calls exact bodies */
+        if (f->spec_depth) {
+            fn = cg_spec_decl(cg, cl);
+            ft = cg_spec_type(cg, cl);
+            uint64_t small = cg_spec_small_params(cg, cl);
+            for (int i = cl->nfree > 0; i < n; i++)
+                if (i - (cl->nfree > 0) < 64 && (small & (UINT64_C(1) << (i - (cl->nfree > 0)))))
+                    br_cold(cg, cg_spec_param_big(cg, args[i]), err_path(cg, in));
+            args[n++] = f->spec_depth;
+        } else {
+            fn = cg_spec_exact_decl(cg, cl);
+        }
+    }
+    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, fn, args, (unsigned)n, "");
+    if (f->spec_depth && cg_spec_small_result(cg, cl)) {
+        /* a small int or failed (0): one tag test, and the tag is known below */
+        LLVMValueRef tag = LLVMBuildAnd(cg->b, r, ci64(cg, 1), "");
+        br_cold(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, tag, ci64(cg, 0), ""), err_path(cg, in));
+        return r;
+    }
     if (cl->rettype == MT_DYN) {
         check_value(cg, in, r);
         return r;
@@ -2401,6 +2451,14 @@ static void emit_term(Cg *cg, const MirInst *in)
             LLVMBuildBr(b, f->final_bb);
             break;
         }
+        if (f->spec_depth && cg_spec_small_result(cg, f->mf)) {
+            /* speculating callers rely on a small int result: a big one fails */
+            LLVMValueRef v = val(cg, in->args[0]);
+            LLVMValueRef tag = LLVMBuildAnd(b, v, ci64(cg, 1), "");
+            br_cold(cg, LLVMBuildICmp(b, LLVMIntEQ, tag, ci64(cg, 0), ""), spec_restart(cg));
+            clone_return(cg, v, 0);
+            break;
+        }
         if (f->mf->origin) {
             clone_return(cg, val(cg, in->args[0]), 0);
             break;
@@ -2580,13 +2638,17 @@ static int gen_nparams(const MirFunction *mf)
 }
 
 /* Lowers mf into fn; exact: speculate (spec_restart), restarting in that function. */
-static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMValueRef exact)
+enum { BODY_PLAIN, BODY_MEMBER_EXACT, BODY_MEMBER_SPEC };
+
+static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMValueRef exact,
+                           int body)
 {
     CgFn fs = {0}, *f = &fs;
     cg->fn = f;
     f->mf = mf;
     f->fn = fn;
     f->exact = exact;
+    f->exact_body = body == BODY_MEMBER_EXACT;
     f->frameinfo = cg_frameinfo(cg, mf);
     cg_debug_begin(cg, f->fn, mf);
     int is_init = mf->module && mf->module->init == mf;
@@ -2665,6 +2727,27 @@ static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMV
         LLVMBuildStore(cg->b, ci64(cg, 0), gen_field(cg, offsetof(GenObject, transfer)));
         gen_set_status(cg, RT_GEN_RAISED);
         LLVMBuildBr(cg->b, f->final_bb);
+    } else if (body == BODY_MEMBER_SPEC) {
+        /* speculating (cg_spec.c): the last parameter is the caller's room, limit - depth (the
+         * limit cannot change while only members run); none left and the speculation fails,
+         * where the exact body raises RecursionError */
+        LLVMBuilderRef b = cg->b;
+        f->leaf = clone_is_leaf(mf);
+        LLVMValueRef room = LLVMGetParam(fn, LLVMCountParams(fn) - 1);
+        f->spec_depth = LLVMBuildNSWSub(b, room, ci32(cg, 1), "");
+        LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "enter");
+        LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLE, room, ci32(cg, 0), ""),
+                                          spec_restart(cg), ok);
+        LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+        LLVMPositionBuilderAtEnd(b, ok);
+        uint64_t small = cg_spec_small_params(cg, mf);   /* the callers tested their tags */
+        for (int i = 0; i < mf->nparams && i < 64; i++)
+            if (small & (UINT64_C(1) << i))
+                assume(cg, LLVMBuildNot(b, cg_spec_param_big(cg, LLVMGetParam(fn, (unsigned)i +
+                                                                   (mf->nfree > 0))), ""));
+        LLVMBuildBr(b, f->bbs[mf->blocks[0]->id]);
+        LLVMPositionBuilderAtEnd(b, f->unwind_bb);
+        clone_return(cg, NULL, 1);
     } else if (is_clone) {
         /* a clone counts its own recursion level (no rt_function_vectorcall around it); when
          * the limit is reached rt_recursion_enter raises RecursionError and the clone returns
@@ -2781,6 +2864,12 @@ static int clone_speculates(const MirFunction *mf)
 void cg_function(Cg *cg, const MirFunction *mf)
 {
     LLVMValueRef fn = cg_function_decl(cg, mf), exact = NULL;
+    if (cg_spec_member(cg, mf)) {   /* pure recursive clones and their callees: cg_spec.c */
+        lower_function(cg, mf, cg_spec_exact_decl(cg, mf), NULL, BODY_MEMBER_EXACT);
+        lower_function(cg, mf, cg_spec_decl(cg, mf), NULL, BODY_MEMBER_SPEC);
+        cg_spec_entry(cg, mf);
+        return;
+    }
     if (clone_speculates(mf)) {
         size_t len;
         const char *name = LLVMGetValueName2(fn, &len);
@@ -2794,7 +2883,7 @@ void cg_function(Cg *cg, const MirFunction *mf)
             LLVMAddAttributeAtIndex(exact, LLVMAttributeFunctionIndex,
                                     LLVMCreateEnumAttribute(cg->ctx, kind, 0));
         }
-        lower_function(cg, mf, exact, NULL);
+        lower_function(cg, mf, exact, NULL, BODY_PLAIN);
     }
-    lower_function(cg, mf, fn, exact);
+    lower_function(cg, mf, fn, exact, BODY_PLAIN);
 }
