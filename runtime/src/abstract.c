@@ -212,6 +212,8 @@ static Value do_richcompare(Value a, Value b, int op)
                         cmp_sym[op], ta->name, tb->name);
 }
 
+static Value richcompare_rest(Value a, Value b, int op);
+
 Value rt_richcompare(Value a, Value b, int op)
 {
     if (rt_is_small(a) && rt_is_small(b)) {
@@ -228,9 +230,31 @@ Value rt_richcompare(Value a, Value b, int op)
     if (!rt_is_small(a) && !rt_is_small(b) && rt_obj(a)->type == &rt_str_type &&
         rt_obj(b)->type == &rt_str_type) {
         /* exact strs: without dispatch (tokens compared with keywords, scanners testing
-         * characters against ranges: ch < ' ') */
+         * characters against ranges: ch < ' ').  Equality inline, with the lengths and the
+         * cached hashes first (rt_str_eq's rules). */
+        if (op == RT_EQ || op == RT_NE) {
+            const StrObject *x = (const StrObject *)rt_obj(a), *y = (const StrObject *)rt_obj(b);
+            int eq;
+            if (a == b)
+                eq = 1;
+            else if (x->size != y->size || (x->state & y->state & RT_STR_INTERNED) ||
+                     (x->hash != -1 && y->hash != -1 && x->hash != y->hash))
+                eq = 0;
+            else if (x->size == 1)
+                eq = x->data[0] == y->data[0];
+            else
+                eq = memcmp(x->data, y->data, (size_t)x->size) == 0;
+            return rt_bool(eq == (op == RT_EQ));
+        }
         return rt_str_richcompare(a, b, op);
     }
+    return richcompare_rest(a, b, op);
+}
+
+/* rt_richcompare past its small-int and str paths: kept out of line so that those paths run
+ * without this frame */
+static Value __attribute__((noinline)) richcompare_rest(Value a, Value b, int op)
+{
     if (!rt_is_small(a) && !rt_is_small(b) && rt_obj(a)->type == &rt_float_type &&
         rt_obj(b)->type == &rt_float_type) {
         /* exact floats: C's comparisons are IEEE's, as Python's (nan compares unequal) */
