@@ -776,6 +776,9 @@ Value rt_getitem(Value obj, Value key)
                 i += tp->size;
             if ((uint64_t)i < (uint64_t)tp->size)
                 return tp->items[i];
+        } else if (t == &rt_str_type) {
+            /* a scanner's text[pos]: straight to the character (range errors raised there) */
+            return rt_str_item(obj, i);
         }
     }
     BinaryFn f = (BinaryFn)SLOT(rt_typeof(obj), getitem);
