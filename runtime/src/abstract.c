@@ -214,6 +214,32 @@ static Value do_richcompare(Value a, Value b, int op)
 
 static Value richcompare_rest(Value a, Value b, int op);
 
+/* two exact strs of which rt_richcompare's inline tests did not decide: equality of equal-sized
+ * texts by their bytes, ordering by code points (which is byte order) */
+static Value __attribute__((noinline)) str_compare_rest(const StrObject *x, const StrObject *y,
+                                                        int op)
+{
+    if (op == RT_EQ || op == RT_NE) {
+        int eq = memcmp(x->data, y->data, (size_t)x->size) == 0;
+        return rt_bool(eq == (op == RT_EQ));
+    }
+    int c;
+    if (x->size == 1 && y->size == 1) {
+        c = (unsigned char)x->data[0] - (unsigned char)y->data[0];
+    } else {
+        int64_t n = x->size < y->size ? x->size : y->size;
+        c = memcmp(x->data, y->data, (size_t)n);
+        if (c == 0)
+            c = x->size < y->size ? -1 : x->size > y->size;
+    }
+    switch (op) {
+    case RT_LT: return rt_bool(c < 0);
+    case RT_LE: return rt_bool(c <= 0);
+    case RT_GT: return rt_bool(c > 0);
+    default: return rt_bool(c >= 0);
+    }
+}
+
 Value rt_richcompare(Value a, Value b, int op)
 {
     if (rt_is_small(a) && rt_is_small(b)) {
@@ -232,21 +258,18 @@ Value rt_richcompare(Value a, Value b, int op)
         /* exact strs: without dispatch (tokens compared with keywords, scanners testing
          * characters against ranges: ch < ' ').  Equality inline, with the lengths and the
          * cached hashes first (rt_str_eq's rules). */
+        const StrObject *x = (const StrObject *)rt_obj(a), *y = (const StrObject *)rt_obj(b);
         if (op == RT_EQ || op == RT_NE) {
-            const StrObject *x = (const StrObject *)rt_obj(a), *y = (const StrObject *)rt_obj(b);
-            int eq;
             if (a == b)
-                eq = 1;
-            else if (x->size != y->size || (x->state & y->state & RT_STR_INTERNED) ||
-                     (x->hash != -1 && y->hash != -1 && x->hash != y->hash))
-                eq = 0;
-            else if (x->size == 1)
-                eq = x->data[0] == y->data[0];
-            else
-                eq = memcmp(x->data, y->data, (size_t)x->size) == 0;
-            return rt_bool(eq == (op == RT_EQ));
+                return rt_bool(op == RT_EQ);
+            if (x->size != y->size || (x->state & y->state & RT_STR_INTERNED) ||
+                (x->hash != -1 && y->hash != -1 && x->hash != y->hash))
+                return rt_bool(op == RT_NE);
+            if (x->size == 1)
+                return rt_bool((x->data[0] == y->data[0]) == (op == RT_EQ));
         }
-        return rt_str_richcompare(a, b, op);
+        /* out of line (tail calls), so that the paths above need no saved registers */
+        return str_compare_rest(x, y, op);
     }
     return richcompare_rest(a, b, op);
 }
@@ -838,6 +861,13 @@ int64_t rt_len(Value v)
 
 int rt_contains(Value container, Value item)
 {
+    if (!rt_is_small(container) && !rt_is_small(item) && rt_obj(container)->type == &rt_str_type &&
+        rt_obj(item)->type == &rt_str_type && ((StrObject *)rt_obj(item))->size == 1) {
+        /* one ASCII character in a str (ch in " \t\n\r"): a byte search, as a one-byte
+         * UTF-8 sequence never matches inside another character's bytes */
+        const StrObject *s = (const StrObject *)rt_obj(container);
+        return memchr(s->data, ((StrObject *)rt_obj(item))->data[0], (size_t)s->size) != NULL;
+    }
     Type *t = rt_typeof(container);
     int (*f)(Value, Value) = (int (*)(Value, Value))SLOT(t, contains);
     if (f)

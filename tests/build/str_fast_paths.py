@@ -26,4 +26,24 @@ def indexing():
     print(a[True], u[False])
 
 
+def compare_and_contains():
+    chars = ["a", "b", "A", " ", "~", "\x7f", "é", "ÿ", "Ā", "日", "\U0001f600", "", "ab", "abc", "b\x00"]
+    rows = []
+    for x in chars:
+        row = []
+        for y in chars:
+            row.append("".join("1" if r else "0" for r in (x < y, x <= y, x > y, x >= y, x == y, x != y)))
+        rows.append(" ".join(row))
+    print("\n".join(rows))
+    for ch in ["a", " ", "\t", "é", "日", "\x00", "", "ab", "ü"]:
+        print(repr(ch), ch in " \t\n\r", ch in "xaby", ch in "héllo 日本", ch in "", ch in "\x00z")
+    try:
+        3 in "abc"
+    except TypeError as e:
+        print("TypeError:", e)
+    # 'ü' is c3 bc; 'ì' is c3 ac: a one-byte needle never matches a continuation byte
+    print("\xbc" in "ü", "\xc3" in "ü", "ü" in "ìü", "ü" in "ì")
+
+
 indexing()
+compare_and_contains()
