@@ -220,7 +220,7 @@ static Value __attribute__((noinline)) str_compare_rest(const StrObject *x, cons
                                                         int op)
 {
     if (op == RT_EQ || op == RT_NE) {
-        int eq = memcmp(x->data, y->data, (size_t)x->size) == 0;
+        int eq = rt_str_bytes_eq(x->data, y->data, x->size);
         return rt_bool(eq == (op == RT_EQ));
     }
     int c;

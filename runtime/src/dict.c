@@ -206,15 +206,16 @@ static inline int is_exact_str(Value v)
 /* Two exact strs with the same hash: equal iff the same bytes.  Exact str's __eq__ runs no
  * Python code, so no restart check is needed; two interned strings are equal only when they
  * are the same object. */
-static inline int str_key_eq(Value a, Value b)
+static int __attribute__((noinline)) str_key_eq(Value a, Value b)
 {
     const StrObject *x = (const StrObject *)rt_obj(a), *y = (const StrObject *)rt_obj(b);
     if (x->size != y->size || (x->state & y->state & RT_STR_INTERNED))
         return 0;
-    return memcmp(x->data, y->data, (size_t)x->size) == 0;
+    return rt_str_bytes_eq(x->data, y->data, x->size);
 }
 
-static inline int64_t lookup_identity(const DictObject *d, Value key, int64_t hash)
+static inline __attribute__((always_inline)) int64_t lookup_identity(const DictObject *d, Value key,
+                                                                    int64_t hash)
 {
     uint64_t mask = (uint64_t)d->mask, perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;

@@ -682,7 +682,7 @@ int rt_str_eq(Value a, Value b)
     if (x->size != y->size) return 0;
     if ((x->state & y->state & RT_STR_INTERNED)) return 0;
     if (x->hash != -1 && y->hash != -1 && x->hash != y->hash) return 0;
-    return memcmp(x->data, y->data, (size_t)x->size) == 0;
+    return rt_str_bytes_eq(x->data, y->data, x->size);
 }
 
 int rt_str_compare(Value a, Value b)
