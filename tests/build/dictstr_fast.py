@@ -54,4 +54,21 @@ def main():
     print(S("q") == "q", "q" == S("q"), S("q") != "r")
 
 
+def sizes():
+    # equality by words: every size up to past 16 bytes, a difference at each position
+    res = []
+    for n in range(0, 20):
+        base = "".join(chr(97 + (i % 26)) for i in range(n))
+        d = {base: n}
+        ok = built(base) == base and d.get(built(base)) == n
+        for k in range(n):
+            other = base[:k] + "Z" + base[k + 1:]
+            ok = ok and other != base and not (other == base) and other not in d
+        res.append("1" if ok else "0")
+    print("".join(res))
+    u = "é" * 5 + "x"
+    print(u == built(u), u == "é" * 4 + "ex", u[1:] == built("é" * 4 + "x"), {u: 1}.get(built(u)))
+
+
 main()
+sizes()
