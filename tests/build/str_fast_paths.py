@@ -45,5 +45,27 @@ def compare_and_contains():
     print("\xbc" in "ü", "\xc3" in "ü", "ü" in "ìü", "ü" in "ì")
 
 
+def scan():
+    # a lexer's pattern over non-ASCII text: the same position twice, then the next one,
+    # across the 64-code-point blocks of the index, then jumps back
+    u = ("aé日\U0001f600b" * 40) + "tail"
+    out = []
+    i = 0
+    while i < len(u):
+        c = u[i]
+        if u[i] == c:
+            out.append(c)
+        i += 1
+    print("".join(out) == u, len(out))
+    print(u[130], u[129], u[128], u[64], u[63], u[65], u[199], u[0], u[-1])
+    j = 0
+    acc = []
+    for k in range(len(u) - 1, 0, -37):
+        acc.append(u[k] + u[k - 1] + u[j])
+        j += 3
+    print("".join(acc))
+
+
 indexing()
+scan()
 compare_and_contains()
