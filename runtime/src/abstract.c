@@ -859,14 +859,23 @@ int64_t rt_len(Value v)
     return -1;
 }
 
+/* one ASCII character in a str (ch in " \t\n\r"): a byte search, as a one-byte UTF-8
+ * sequence never matches inside another character's bytes */
+static int __attribute__((noinline)) str_has_byte(const StrObject *s, char c)
+{
+    return memchr(s->data, c, (size_t)s->size) != NULL;
+}
+
 int rt_contains(Value container, Value item)
 {
-    if (!rt_is_small(container) && !rt_is_small(item) && rt_obj(container)->type == &rt_str_type &&
-        rt_obj(item)->type == &rt_str_type && ((StrObject *)rt_obj(item))->size == 1) {
-        /* one ASCII character in a str (ch in " \t\n\r"): a byte search, as a one-byte
-         * UTF-8 sequence never matches inside another character's bytes */
-        const StrObject *s = (const StrObject *)rt_obj(container);
-        return memchr(s->data, ((StrObject *)rt_obj(item))->data[0], (size_t)s->size) != NULL;
+    if (!rt_is_small(container)) {
+        Type *ct = rt_obj(container)->type;
+        if (ct == &rt_str_type && !rt_is_small(item) && rt_obj(item)->type == &rt_str_type &&
+            ((StrObject *)rt_obj(item))->size == 1)
+            return str_has_byte((const StrObject *)rt_obj(container),
+                                ((StrObject *)rt_obj(item))->data[0]);
+        if (ct == &rt_dict_type)
+            return rt_dict_contains(container, item);
     }
     Type *t = rt_typeof(container);
     int (*f)(Value, Value) = (int (*)(Value, Value))SLOT(t, contains);

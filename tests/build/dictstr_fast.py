@@ -70,5 +70,23 @@ def sizes():
     print(u == built(u), u == "é" * 4 + "ex", u[1:] == built("é" * 4 + "x"), {u: 1}.get(built(u)))
 
 
+class D(dict):
+    def __contains__(self, key):
+        print("D.__contains__", repr(key))
+        return dict.__contains__(self, key)
+
+
+def contains():
+    esc = {'"': 1, "\\": 2, "\n": 3}
+    print([ch in esc for ch in 'a"b\\\n\té'])
+    d = D(a=1)
+    print("a" in d, "b" in d, 1 in {1: 2}, 1.0 in {1: 2}, (1, "x") in {(1, "x"): 0})
+    try:
+        [] in {}
+    except TypeError as e:
+        print("TypeError:", e)
+
+
 main()
 sizes()
+contains()
