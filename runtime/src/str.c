@@ -105,7 +105,7 @@ Value rts_new(const char *p, int64_t size, int64_t len)
     }
     StrObject *s = rts_alloc(size, len);
     if (!s) return RT_ERR;
-    memcpy(s->data, p, (size_t)size);
+    rts_copy(s->data, p, (size_t)size);   /* words split out of a text are short: no call */
     return rt_val(s);
 }
 
