@@ -33,6 +33,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "rt.h"
 
@@ -54,6 +55,33 @@ Value rt_str_intern_value(Value s);                         /* sys.intern(s) */
 Value rt_str_tp_new(Type *type, const Value *args, size_t nargs, Value kwnames);
 static inline const char *rt_str_data(Value s) { return ((StrObject *)rt_obj(s))->data; }
 static inline int64_t rt_str_len_of(Value s) { return ((StrObject *)rt_obj(s))->len; }
+/* a == b for n bytes, for the short texts of keys and tokens: overlapping word loads that stay
+ * inside [0, n) instead of a memcmp call */
+static inline int rt_str_bytes_eq(const char *a, const char *b, int64_t n)
+{
+    if (n >= 8) {
+        if (n > 16)
+            return memcmp(a, b, (size_t)n) == 0;
+        uint64_t a0, a1, b0, b1;
+        memcpy(&a0, a, 8);
+        memcpy(&b0, b, 8);
+        memcpy(&a1, a + n - 8, 8);
+        memcpy(&b1, b + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n >= 4) {
+        uint32_t a0, a1, b0, b1;
+        memcpy(&a0, a, 4);
+        memcpy(&b0, b, 4);
+        memcpy(&a1, a + n - 4, 4);
+        memcpy(&b1, b + n - 4, 4);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    for (int64_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
 
 /* ---- slots and operators ---- */
 int64_t rt_str_len(Value s);

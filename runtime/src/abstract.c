@@ -212,6 +212,34 @@ static Value do_richcompare(Value a, Value b, int op)
                         cmp_sym[op], ta->name, tb->name);
 }
 
+static Value richcompare_rest(Value a, Value b, int op);
+
+/* two exact strs of which rt_richcompare's inline tests did not decide: equality of equal-sized
+ * texts by their bytes, ordering by code points (which is byte order) */
+static Value __attribute__((noinline)) str_compare_rest(const StrObject *x, const StrObject *y,
+                                                        int op)
+{
+    if (op == RT_EQ || op == RT_NE) {
+        int eq = rt_str_bytes_eq(x->data, y->data, x->size);
+        return rt_bool(eq == (op == RT_EQ));
+    }
+    int c;
+    if (x->size == 1 && y->size == 1) {
+        c = (unsigned char)x->data[0] - (unsigned char)y->data[0];
+    } else {
+        int64_t n = x->size < y->size ? x->size : y->size;
+        c = memcmp(x->data, y->data, (size_t)n);
+        if (c == 0)
+            c = x->size < y->size ? -1 : x->size > y->size;
+    }
+    switch (op) {
+    case RT_LT: return rt_bool(c < 0);
+    case RT_LE: return rt_bool(c <= 0);
+    case RT_GT: return rt_bool(c > 0);
+    default: return rt_bool(c >= 0);
+    }
+}
+
 Value rt_richcompare(Value a, Value b, int op)
 {
     if (rt_is_small(a) && rt_is_small(b)) {
@@ -228,9 +256,28 @@ Value rt_richcompare(Value a, Value b, int op)
     if (!rt_is_small(a) && !rt_is_small(b) && rt_obj(a)->type == &rt_str_type &&
         rt_obj(b)->type == &rt_str_type) {
         /* exact strs: without dispatch (tokens compared with keywords, scanners testing
-         * characters against ranges: ch < ' ') */
-        return rt_str_richcompare(a, b, op);
+         * characters against ranges: ch < ' ').  Equality inline, with the lengths and the
+         * cached hashes first (rt_str_eq's rules). */
+        const StrObject *x = (const StrObject *)rt_obj(a), *y = (const StrObject *)rt_obj(b);
+        if (op == RT_EQ || op == RT_NE) {
+            if (a == b)
+                return rt_bool(op == RT_EQ);
+            if (x->size != y->size || (x->state & y->state & RT_STR_INTERNED) ||
+                (x->hash != -1 && y->hash != -1 && x->hash != y->hash))
+                return rt_bool(op == RT_NE);
+            if (x->size == 1)
+                return rt_bool((x->data[0] == y->data[0]) == (op == RT_EQ));
+        }
+        /* out of line (tail calls), so that the paths above need no saved registers */
+        return str_compare_rest(x, y, op);
     }
+    return richcompare_rest(a, b, op);
+}
+
+/* rt_richcompare past its small-int and str paths: kept out of line so that those paths run
+ * without this frame */
+static Value __attribute__((noinline)) richcompare_rest(Value a, Value b, int op)
+{
     if (!rt_is_small(a) && !rt_is_small(b) && rt_obj(a)->type == &rt_float_type &&
         rt_obj(b)->type == &rt_float_type) {
         /* exact floats: C's comparisons are IEEE's, as Python's (nan compares unequal) */
@@ -752,6 +799,9 @@ Value rt_getitem(Value obj, Value key)
                 i += tp->size;
             if ((uint64_t)i < (uint64_t)tp->size)
                 return tp->items[i];
+        } else if (t == &rt_str_type) {
+            /* a scanner's text[pos]: straight to the character (range errors raised there) */
+            return rt_str_item(obj, i);
         }
     }
     BinaryFn f = (BinaryFn)SLOT(rt_typeof(obj), getitem);
@@ -809,8 +859,24 @@ int64_t rt_len(Value v)
     return -1;
 }
 
+/* one ASCII character in a str (ch in " \t\n\r"): a byte search, as a one-byte UTF-8
+ * sequence never matches inside another character's bytes */
+static int __attribute__((noinline)) str_has_byte(const StrObject *s, char c)
+{
+    return memchr(s->data, c, (size_t)s->size) != NULL;
+}
+
 int rt_contains(Value container, Value item)
 {
+    if (!rt_is_small(container)) {
+        Type *ct = rt_obj(container)->type;
+        if (ct == &rt_str_type && !rt_is_small(item) && rt_obj(item)->type == &rt_str_type &&
+            ((StrObject *)rt_obj(item))->size == 1)
+            return str_has_byte((const StrObject *)rt_obj(container),
+                                ((StrObject *)rt_obj(item))->data[0]);
+        if (ct == &rt_dict_type)
+            return rt_dict_contains(container, item);
+    }
     Type *t = rt_typeof(container);
     int (*f)(Value, Value) = (int (*)(Value, Value))SLOT(t, contains);
     if (f)

@@ -27,6 +27,7 @@
 #include "core.h"
 #include "rt_containers.h"
 #include "rt_class.h"
+#include "rt_str.h"
 
 #define EMPTY (-1)
 #define DUMMY (-2)
@@ -197,10 +198,28 @@ restart:;
 /* lookup's common cases without its frame: the key found by identity (interned names,
  * small ints) or missing.  -3 when an entry with an equal hash but another key object needs
  * __eq__: then lookup decides. */
-static inline int64_t lookup_identity(const DictObject *d, Value key, int64_t hash)
+static inline int is_exact_str(Value v)
+{
+    return !rt_is_small(v) && rt_obj(v)->type == &rt_str_type;
+}
+
+/* Two exact strs with the same hash: equal iff the same bytes.  Exact str's __eq__ runs no
+ * Python code, so no restart check is needed; two interned strings are equal only when they
+ * are the same object. */
+static int __attribute__((noinline)) str_key_eq(Value a, Value b)
+{
+    const StrObject *x = (const StrObject *)rt_obj(a), *y = (const StrObject *)rt_obj(b);
+    if (x->size != y->size || (x->state & y->state & RT_STR_INTERNED))
+        return 0;
+    return rt_str_bytes_eq(x->data, y->data, x->size);
+}
+
+static inline __attribute__((always_inline)) int64_t lookup_identity(const DictObject *d, Value key,
+                                                                    int64_t hash)
 {
     uint64_t mask = (uint64_t)d->mask, perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;
+    int key_str = is_exact_str(key);
     for (;;) {
         int64_t ix = ix_get(d, (int64_t)i);
         if (ix == EMPTY)
@@ -209,8 +228,14 @@ static inline int64_t lookup_identity(const DictObject *d, Value key, int64_t ha
             const DictEntry *e = &d->entries[ix];
             if (e->key == key)
                 return ix;
-            if (e->hash == hash)
-                return -3;
+            if (e->hash == hash) {
+                /* an equal str found by content (a word split out of a text, a slice): no
+                 * generic comparison call */
+                if (!key_str || !is_exact_str(e->key))
+                    return -3;
+                if (str_key_eq(e->key, key))
+                    return ix;
+            }
         }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
@@ -281,7 +306,9 @@ int rt_dict_contains(Value dict, Value key)
     DictObject *d = D(dict);
     if (!d->indices)
         return 0;
-    int64_t ix = lookup(d, key, h, NULL);
+    int64_t ix = lookup_identity(d, key, h);
+    if (ix == -3)
+        ix = lookup(d, key, h, NULL);
     return ix == -2 ? -1 : ix >= 0;
 }
 

@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <float.h>
 #include <locale.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,8 +158,48 @@ static int finish_digits(const char *digits, int n, int exp10, char *out)
     return exp10 + 1;
 }
 
+/* Short decimals without printf: when d (>= 1e-7) is m * 10**-k for an integer m < 10**15,
+ * the least such k gives the shortest repr.  Why: s = d * 10**k is within 1/16 of the exact
+ * product (s < 2**50), and a decimal m * 10**-k that reads back as d is within 1/8 of it
+ * (10**k * ulp(d) / 2 <= ulp(s)), so rint(s) is the only candidate at each k; the division
+ * m / 10**k of two exact doubles is correctly rounded, as strtod is, so equality is the
+ * round-trip test; decimals of at most 15 digits never share a double (DBL_DIG), so the one
+ * found is the only one of its length; and a shorter one would have fewer fraction digits
+ * (a smaller k), already tried.  Returns decpt, or INT_MIN when d is not such a decimal. */
+static int short_decimal(double d, char *out)
+{
+    static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+                                 1e22};
+    if (!(d >= 1e-7 && d < 1e15))
+        return INT_MIN;
+    for (int k = 0; k < (int)(sizeof p10 / sizeof p10[0]); k++) {
+        double s = d * p10[k];
+        if (s >= 1e15)
+            break;
+        double m = rint(s);
+        if (m == 0 || m / p10[k] != d)
+            continue;
+        char tmp[24];
+        int n = 0;
+        for (uint64_t u = (uint64_t)m; u; u /= 10)
+            tmp[n++] = (char)('0' + u % 10);
+        int nd = n;
+        for (int i = 0; i < n; i++)
+            out[i] = tmp[n - 1 - i];
+        while (nd > 1 && out[nd - 1] == '0')
+            nd--;
+        out[nd] = 0;
+        return n - k;
+    }
+    return INT_MIN;
+}
+
 int rt_double_shortest(double d, char *out)
 {
+    int quick = short_decimal(d, out);
+    if (quick != INT_MIN)
+        return quick;
     RT_C_NUMERIC_BEGIN;
     uint64_t bits;
     memcpy(&bits, &d, sizeof bits);

@@ -78,9 +78,8 @@ void rt_str_init(void)
     for (uint32_t c = 0; c < 256; c++) rts_char(c);
 }
 
-Value rts_char(uint32_t c)
+static Value __attribute__((noinline)) char_make(uint32_t c)
 {
-    if (c < 256 && char_cache[c]) return char_cache[c];
     char buf[4];
     int n = rts_encode(c, buf);
     StrObject *s = rts_alloc(n, 1);
@@ -88,6 +87,13 @@ Value rts_char(uint32_t c)
     memcpy(s->data, buf, (size_t)n);
     if (c < 256) char_cache[c] = rt_val(s);
     return rt_val(s);
+}
+
+/* the cached characters without a frame; others (and the first use of each) made out of line */
+Value rts_char(uint32_t c)
+{
+    if (c < 256 && char_cache[c]) return char_cache[c];
+    return char_make(c);
 }
 
 Value rts_new(const char *p, int64_t size, int64_t len)
@@ -99,7 +105,7 @@ Value rts_new(const char *p, int64_t size, int64_t len)
     }
     StrObject *s = rts_alloc(size, len);
     if (!s) return RT_ERR;
-    memcpy(s->data, p, (size_t)size);
+    rts_copy(s->data, p, (size_t)size);   /* words split out of a text are short: no call */
     return rt_val(s);
 }
 
@@ -338,9 +344,12 @@ int64_t rts_offset(StrObject *s, int64_t i)
         uint64_t cur = (uint64_t)__atomic_load_n(cursor, __ATOMIC_RELAXED);
         int64_t ci = (int64_t)(cur >> 10);
         const char *p;
-        if (ci <= i && ci / RT_STR_INDEX_STEP == k)
-            p = skip_forward(base + (cur & 1023), i - ci);
-        else
+        if (ci <= i && ci / RT_STR_INDEX_STEP == k) {
+            /* a scanner reads the same position again or the next one: no loop */
+            const char *q = base + (cur & 1023);
+            if (ci == i) return q - s->data;
+            p = ci + 1 == i ? q + rts_seqlen((unsigned char)*q) : skip_forward(q, i - ci);
+        } else
             p = skip_forward(base, i - k * RT_STR_INDEX_STEP);
         __atomic_store_n(cursor, (int64_t)(((uint64_t)i << 10) | (uint64_t)(p - base)),
                          __ATOMIC_RELAXED);
@@ -498,14 +507,29 @@ Value rts_substr(Value self, int64_t i, int64_t j)
     return rts_subbytes(self, from, to, j - i);
 }
 
+static Value __attribute__((noinline)) item_error(void)
+{
+    return rt_raise_str(rt_IndexError, "string index out of range");
+}
+
+static Value __attribute__((noinline)) item_nonascii(StrObject *s, int64_t i)
+{
+    int n;
+    return rts_char(rts_decode(s->data + rts_offset(s, i), &n));
+}
+
+/* s[i]: the ASCII case (a cached character) without a frame; the rest out of line */
 Value rt_str_item(Value self, int64_t i)
 {
     StrObject *s = RTS(self);
     if (i < 0) i += s->len;
-    if (i < 0 || i >= s->len) return rt_raise_str(rt_IndexError, "string index out of range");
-    if (s->ascii) return rts_char((unsigned char)s->data[i]);
-    int n;
-    return rts_char(rts_decode(s->data + rts_offset(s, i), &n));
+    if ((uint64_t)i >= (uint64_t)s->len) return item_error();
+    if (s->ascii) {
+        unsigned char c = (unsigned char)s->data[i];
+        if (char_cache[c]) return char_cache[c];
+        return char_make(c);
+    }
+    return item_nonascii(s, i);
 }
 
 static Value slice_step(Value self, int64_t start, int64_t step, int64_t n)
@@ -682,7 +706,7 @@ int rt_str_eq(Value a, Value b)
     if (x->size != y->size) return 0;
     if ((x->state & y->state & RT_STR_INTERNED)) return 0;
     if (x->hash != -1 && y->hash != -1 && x->hash != y->hash) return 0;
-    return memcmp(x->data, y->data, (size_t)x->size) == 0;
+    return rt_str_bytes_eq(x->data, y->data, x->size);
 }
 
 int rt_str_compare(Value a, Value b)

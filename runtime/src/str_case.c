@@ -40,13 +40,41 @@ static int isalnum_cp(uint32_t c)
     return uni_isalpha(c) || uni_isdecimal(c) || uni_isdigit(c) || uni_isnumeric(c);
 }
 
-Value rt_str_isalnum(Value self) { return all_of(self, isalnum_cp, 0); }
-Value rt_str_isalpha(Value self) { return all_of(self, uni_isalpha, 0); }
-Value rt_str_isdecimal(Value self) { return all_of(self, uni_isdecimal, 0); }
-Value rt_str_isdigit(Value self) { return all_of(self, uni_isdigit, 0); }
-Value rt_str_isnumeric(Value self) { return all_of(self, uni_isnumeric, 0); }
-Value rt_str_isprintable(Value self) { return all_of(self, uni_isprintable, 1); }
-Value rt_str_isspace(Value self) { return all_of(self, uni_isspace, 0); }
+/* ASCII classes of the predicates, for a byte loop over ASCII text without the per-code-point
+ * calls (the same answers as the uni_ functions give below 0x80) */
+#define AC_ALPHA 1
+#define AC_DIGIT 2      /* decimal, digit and numeric agree on ASCII */
+#define AC_SPACE 4      /* \t \n \v \f \r \x1c..\x1f and space */
+#define AC_PRINT 8      /* 0x20..0x7e */
+static const unsigned char ascii_class[128] = {
+    ['\t'] = AC_SPACE, ['\n'] = AC_SPACE, ['\v'] = AC_SPACE, ['\f'] = AC_SPACE,
+    ['\r'] = AC_SPACE, [0x1c ... 0x1f] = AC_SPACE,
+    [' '] = AC_SPACE | AC_PRINT,
+    ['!' ... '/'] = AC_PRINT, ['0' ... '9'] = AC_DIGIT | AC_PRINT, [':' ... '@'] = AC_PRINT,
+    ['A' ... 'Z'] = AC_ALPHA | AC_PRINT, ['[' ... '`'] = AC_PRINT,
+    ['a' ... 'z'] = AC_ALPHA | AC_PRINT, ['{' ... '~'] = AC_PRINT,
+};
+
+/* all_of for the class predicates: ASCII text by the table (every byte in one of the classes
+ * of `mask`), other text by pred */
+static Value all_in_class(Value self, unsigned mask, CpPred pred, int empty_ok)
+{
+    StrObject *s = RTS(self);
+    if (!s->ascii) return all_of(self, pred, empty_ok);
+    if (s->size == 0) return rt_bool(empty_ok);
+    const unsigned char *p = (const unsigned char *)s->data;
+    for (int64_t i = 0; i < s->size; i++)
+        if (!(ascii_class[p[i]] & mask)) return rt_False;
+    return rt_True;
+}
+
+Value rt_str_isalnum(Value self) { return all_in_class(self, AC_ALPHA | AC_DIGIT, isalnum_cp, 0); }
+Value rt_str_isalpha(Value self) { return all_in_class(self, AC_ALPHA, uni_isalpha, 0); }
+Value rt_str_isdecimal(Value self) { return all_in_class(self, AC_DIGIT, uni_isdecimal, 0); }
+Value rt_str_isdigit(Value self) { return all_in_class(self, AC_DIGIT, uni_isdigit, 0); }
+Value rt_str_isnumeric(Value self) { return all_in_class(self, AC_DIGIT, uni_isnumeric, 0); }
+Value rt_str_isprintable(Value self) { return all_in_class(self, AC_PRINT, uni_isprintable, 1); }
+Value rt_str_isspace(Value self) { return all_in_class(self, AC_SPACE, uni_isspace, 0); }
 Value rt_str_isascii(Value self) { return rt_bool(RTS(self)->ascii); }
 
 Value rt_str_isidentifier(Value self)

@@ -134,12 +134,56 @@ static Value parse_spec(Value self, Value specv, Spec *f)
     return rt_None;
 }
 
+/* self cut to `precision` code points (-1: all) and padded to `width` with the fill */
+static Value pad(Value self, int64_t width, int64_t precision, char align, const char *fill,
+                 int fill_n)
+{
+    StrObject *s = RTS(self);
+    int64_t len = s->len;
+    if (precision >= 0 && len > precision) len = precision;
+    int64_t total = width > len ? width - len : 0;
+    if (total == 0 && len == s->len) return rt_str_str(self);
+    int64_t left = align == '>' ? total : align == '^' ? total / 2 : 0, right = total - left;
+    int64_t bytes = rts_offset(s, len);
+    StrObject *r = rts_alloc(bytes + total * fill_n, len + total);
+    if (!r) return RT_ERR;
+    char *d = r->data;
+    if (fill_n == 1) {
+        memset(d, fill[0], (size_t)left);
+        d += left;
+    } else {
+        for (int64_t k = 0; k < left; k++, d += fill_n) memcpy(d, fill, (size_t)fill_n);
+    }
+    memcpy(d, s->data, (size_t)bytes);
+    d += bytes;
+    if (fill_n == 1) {
+        memset(d, fill[0], (size_t)right);
+    } else {
+        for (int64_t k = 0; k < right; k++, d += fill_n) memcpy(d, fill, (size_t)fill_n);
+    }
+    if (r->len <= 1) return rts_new(r->data, r->size, r->len);
+    return rt_val(r);
+}
+
 Value rt_format_str(Value self, Value spec)
 {
     if (!rts_is_str(spec)) {
         return rt_raise_fmt(rt_TypeError, "format() argument 2 must be str, not %s", rts_tname(spec));
     }
-    if (RTS(spec)->size == 0) return rt_str_str(self);
+    int64_t n = RTS(spec)->size;
+    if (n == 0) return rt_str_str(self);
+    if (n <= 8) {
+        /* the common specs "<12", ">7", "^11", "20": an optional alignment, then a width that
+         * does not start with 0 (which would set the fill), then nothing */
+        const char *p = RTS(spec)->data, *end = p + n;
+        char align = 0;
+        if (*p == '<' || *p == '>' || *p == '^') align = *p++;
+        if (p < end && *p >= '1' && *p <= '9') {
+            int64_t w = 0;
+            while (p < end && *p >= '0' && *p <= '9') w = w * 10 + (*p++ - '0');
+            if (p == end) return pad(self, w, -1, align, " ", 1);
+        }
+    }
     Spec f;
     if (!parse_spec(self, spec, &f)) return RT_ERR;
     if (f.type != 's') {
@@ -164,20 +208,5 @@ Value rt_format_str(Value self, Value spec)
     if (f.align == '=') {
         return rt_raise_str(rt_ValueError, "'=' alignment not allowed in string format specifier");
     }
-    StrObject *s = RTS(self);
-    int64_t len = s->len;
-    if (f.precision >= 0 && len > f.precision) len = f.precision;
-    int64_t total = f.width > len ? f.width - len : 0;
-    if (total == 0 && len == s->len) return rt_str_str(self);
-    int64_t left = f.align == '>' ? total : f.align == '^' ? total / 2 : 0, right = total - left;
-    int64_t bytes = rts_offset(s, len);
-    StrObject *r = rts_alloc(bytes + total * f.fill_n, len + total);
-    if (!r) return RT_ERR;
-    char *d = r->data;
-    for (int64_t k = 0; k < left; k++, d += f.fill_n) memcpy(d, f.fill_bytes, (size_t)f.fill_n);
-    memcpy(d, s->data, (size_t)bytes);
-    d += bytes;
-    for (int64_t k = 0; k < right; k++, d += f.fill_n) memcpy(d, f.fill_bytes, (size_t)f.fill_n);
-    if (r->len <= 1) return rts_new(r->data, r->size, r->len);
-    return rt_val(r);
+    return pad(self, f.width, f.precision, f.align, f.fill_bytes, f.fill_n);
 }
