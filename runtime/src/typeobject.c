@@ -924,6 +924,8 @@ void rt_typeobject_fill_type_dict(Value dict)
 /* the MRO test failed: an object may still claim the class through __class__ */
 static int d_type_instance_fallback(Value obj, Value cls)
 {
+    if (!(rt_typeof(obj)->flags & RT_TPFLAG_HEAPTYPE))
+        return 0;   /* a built-in type's __class__ is the type itself: already tested */
     Value c;
     int r = rt_getattr_opt(obj, istr("__class__"), &c);
     if (r <= 0)
