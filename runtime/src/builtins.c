@@ -670,11 +670,13 @@ static Value min_max(const char *name, const Value *args, size_t nargs, Value kw
         return rt_raise_fmt(rt_TypeError,
                             "Cannot specify a default for %s() with multiple positional arguments",
                             name);
-    Value it = rt_iter(nargs == 1 ? args[0] : rt_tuple_from(args, (int64_t)nargs)), x;
-    if (!it)
+    /* one argument: its items; several: the arguments themselves (no tuple, no iterator) */
+    Value it = 0, x;
+    size_t pos = 0;
+    if (nargs == 1 && !(it = rt_iter(args[0])))
         return RT_ERR;
     Value best = 0, bestkey = 0;
-    while ((x = rt_next_fast(it))) {
+    while ((x = it ? rt_next_fast(it) : pos < nargs ? args[pos++] : 0)) {
         Value k = key ? rt_call(key, &x, 1, 0) : x;
         if (!k)
             return RT_ERR;
