@@ -1839,6 +1839,17 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_StrLen: return load_field(cg, cg->i64, a0, offsetof(StrObject, len));
     case MIR_StrEq: return str_eq(cg, in, a0, a1);
     case MIR_StrItem: return str_item(cg, in, a0, a1);
+    case MIR_DictLen: return load_field(cg, cg->i64, a0, offsetof(DictObject, used));
+    case MIR_DictGet: case MIR_DictGetItem: {
+        LLVMValueRef r = in->op == MIR_DictGet
+                             ? RTC(cg, RTF_rt_dict_m_get, a0, a1, val(cg, in->args[2]))
+                             : RTC(cg, RTF_rt_dict_getitem, a0, a1);
+        check_value(cg, in, r);
+        return r;
+    }
+    case MIR_DictSetItem:
+        check_int(cg, in, RTC(cg, RTF_rt_dict_setitem, a0, a1, val(cg, in->args[2])));
+        return NULL;
     case MIR_StrPred: {   /* in the order of dunder_str_preds */
         static const int fns[] = {
             RTF_rt_str_isalnum, RTF_rt_str_isalpha, RTF_rt_str_isascii, RTF_rt_str_isdecimal,

@@ -548,6 +548,17 @@ int dunder_list_method(const char *name)
     return name && (strcmp(name, "append") == 0 || strcmp(name, "pop") == 0);
 }
 
+/* ---- exact dicts: get(k) and get(k, default) ---- */
+
+int dunder_dict_get_call(const InferCtx *c, const MirInst *call)
+{
+    if (call->op != MIR_Call || call->nnames || call->nargs < 2 || call->nargs > 3)
+        return 0;
+    const MirInst *m = call->args[0];
+    return m->op == MIR_GetAttr && m->str && strcmp(m->str, "get") == 0 &&
+           infer_ty(c, m->args[0]).k == TY_DICT;
+}
+
 /* ---- exact strs: the character-class predicates ---- */
 
 const char *const dunder_str_preds[] = {

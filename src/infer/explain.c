@@ -339,6 +339,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
     if (dunder_str_pred_call(c, i) || (i->op == MIR_GetAttr && a.k == TY_STR &&
                                         dunder_str_pred(i->str)))
         return 0;   /* str.pred */
+    if (dunder_dict_get_call(c, i) ||
+        (i->op == MIR_GetAttr && a.k == TY_DICT && strcmp(i->str, "get") == 0))
+        return 0;   /* dict.get */
     if (dunder_list_call(c, i) || (i->op == MIR_GetAttr && a.k == TY_LIST &&
                                    dunder_list_method(i->str) && only_list_callee(c, i)))
         return 0;   /* list.append inline, list.pop through the runtime */
@@ -406,7 +409,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         snprintf(msg, n, "%s on %s and %s", mir_ops[i->op].text, kind_name(a.k), kind_name(b.k));
         return R_D102;
     case MIR_Truthy:
-        if (num(a) || a.k == TY_BOOL || a.k == TY_LIST || a.k == TY_SET)
+        if (num(a) || a.k == TY_BOOL || a.k == TY_LIST || a.k == TY_SET || a.k == TY_STR ||
+            a.k == TY_DICT)
             return 0;
         if (a.k == TY_DYN)
             return why_dyn(in, c, i->args[0], msg, n);
@@ -552,6 +556,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         snprintf(msg, n, "iteration over %s", kind_name(a.k));
         return R_D107;
     case MIR_GetItem: case MIR_SetItem:
+        if (a.k == TY_DICT)
+            return 0;   /* dict.getitem / dict.setitem */
         if (i->op == MIR_GetItem && a.k == TY_STR && b.k == TY_INT)
             return 0;   /* str.item */
         if (a.k == TY_LIST && ty_int_small(b))

@@ -296,6 +296,8 @@ int dunder_list_method(const char *name);
 /* s.isdigit() & co. (no arguments) on an exact str: 1 + the index of the name in
  * dunder_str_preds (str.pred's imm - 1), else 0; dunder_str_pred: the same for a name. */
 extern const char *const dunder_str_preds[];
+/* d.get(k) / d.get(k, default) on an exact dict (the getattr right there, no keywords). */
+int dunder_dict_get_call(const InferCtx *c, const MirInst *call);
 int dunder_str_pred_call(const InferCtx *c, const MirInst *call);
 int dunder_str_pred(const char *name);
 /* Before inference: after a cbr on `x is None` / `x is not None` whose not-None successor has

@@ -667,7 +667,8 @@ static void count_needed(Spec *s, int *needed)
             if (gen_loop_target(s, i) || gen_fresh_call(s, i))
                 from = 1;   /* the callee: the copy's function object instead */
             if (method_target(s, i) || dunder_set_call(s->c, i) || dunder_list_call(s->c, i) ||
-                dunder_str_pred_call(s->c, i) || union_target(s, i)) {
+                dunder_str_pred_call(s->c, i) || dunder_dict_get_call(s->c, i) ||
+                union_target(s, i)) {
                 /* the bound method is not made: its receiver is (self for super()) */
                 from = 1;
                 const MirInst *o = method_target(s, i) ? method_self(s, i) : i->args[0]->args[0];
@@ -702,6 +703,9 @@ static void plan_loads(Spec *s)
             if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_STR &&
                 dunder_str_pred(i->str))
                 s->skip[i->id] = 1;   /* str.isdigit & co.: cannot fail */
+            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_DICT &&
+                strcmp(i->str, "get") == 0)
+                s->skip[i->id] = 1;   /* dict.get: cannot fail */
         }
     for (int round = 0; round < 2; round++) {
         /* super() whose only use was a direct method call, then its operands */
@@ -928,9 +932,10 @@ static MirInst *rewrite_truthy(Spec *s, MirInst *i)
         return emit1(s, MIR_IntTruthy, get(s, i->args[0], MT_DYN, loc), loc);
     if (a.k == TY_FLOAT)
         return emit1(s, MIR_FTruthy, get(s, i->args[0], MT_F64, loc), loc);
-    if (a.k == TY_LIST || a.k == TY_SET) {   /* an exact list or set: its length */
-        MirInst *n = emit1(s, a.k == TY_SET ? MIR_SetLen : MIR_ListLen,
-                           get(s, i->args[0], MT_DYN, loc), loc);
+    if (a.k == TY_LIST || a.k == TY_SET || a.k == TY_STR || a.k == TY_DICT) {   /* its length */
+        MirOp op = a.k == TY_SET ? MIR_SetLen : a.k == TY_STR ? MIR_StrLen
+                   : a.k == TY_DICT ? MIR_DictLen : MIR_ListLen;
+        MirInst *n = emit1(s, op, get(s, i->args[0], MT_DYN, loc), loc);
         return emit1(s, MIR_ITruthy, n, loc);
     }
     return NULL;
@@ -1283,6 +1288,17 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
                       get(s, i->args[1], MT_DYN, loc));
         return none;
     }
+    if (dunder_dict_get_call(s->c, i)) {   /* the lookup itself, no bound method */
+        MirInst *a[3];
+        a[0] = get(s, i->args[0]->args[0], MT_DYN, loc);
+        a[1] = get(s, i->args[1], MT_DYN, loc);
+        a[2] = i->nargs == 3 ? get(s, i->args[2], MT_DYN, loc)
+                             : emit(s, MIR_ConstNone, NULL, 0, loc);
+        MirInst *n = emit(s, MIR_DictGet, a, 3, loc);
+        n->target = i->target;
+        n->exc = i->exc;
+        return n;
+    }
     int sp = dunder_str_pred_call(s->c, i);
     if (sp) {   /* the predicate itself, no bound method; it cannot fail */
         MirInst *n = emit1(s, MIR_StrPred, get(s, i->args[0]->args[0], MT_DYN, loc), loc);
@@ -1411,6 +1427,16 @@ static MirInst *emit_list_sub(Spec *s, MirInst *i, MirOp get_op, MirOp set_op, M
 static MirInst *rewrite_subscript(Spec *s, MirInst *i)
 {
     MirInst *args[5];
+    if (TY(s, i->args[0]).k == TY_DICT) {   /* d[k], d[k] = v: the dict's own functions */
+        MirInst *a[3];
+        for (int k = 0; k < i->nargs && k < 3; k++)
+            a[k] = get(s, i->args[k], MT_DYN, i->loc);
+        MirInst *n = emit(s, i->op == MIR_GetItem ? MIR_DictGetItem : MIR_DictSetItem, a,
+                          i->nargs, i->loc);
+        n->target = i->target;
+        n->exc = i->exc;
+        return n;
+    }
     if (i->op == MIR_GetItem && TY(s, i->args[0]).k == TY_STR &&
         TY(s, i->args[1]).k == TY_INT)   /* s[k]: the character, no dispatch */
         return typed_raising(s, i, MIR_StrItem, get(s, i->args[0], MT_DYN, i->loc),
