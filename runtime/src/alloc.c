@@ -264,8 +264,14 @@ void rt_gc_collect(void)
 #define SMALL_MAX 256
 #define SMALL_CLASSES (SMALL_MAX / SMALL_GRANULE + 2)
 _Static_assert(SMALL_MAX == RT_SMALL_INLINE_MAX && SMALL_GRANULE == 16, "core.h's inline pop");
+#ifndef RT_GC_STRESS
 _Thread_local void *rt_small_free[SMALL_CLASSES];   /* core.h's rt_alloc_inline pops too */
 #define small_free rt_small_free
+#else
+/* the stress collector must see every allocation: inline pops (generated code's, below) find
+ * an always-empty rt_small_free and call the runtime, which uses these lists */
+static _Thread_local void *small_free[SMALL_CLASSES];
+#endif
 _Thread_local void *rt_ptrfree_free[SMALL_CLASSES];   /* core.h's rt_alloc_atomic_inline */
 _Thread_local uint64_t rt_ptrfree_epoch;
 #define ptrfree_free rt_ptrfree_free
@@ -319,6 +325,13 @@ static inline void *ptrfree_alloc(size_t n)
     ptrfree_free[c] = GC_NEXT(p);
     return p;
 }
+#endif
+
+/* Generated code pops 2- and 3-tuples from rt_small_free inline (codegen.c build_tuple), so
+ * the symbol exists in every collector mode; where inline pops must not happen (the stress
+ * and malloc collectors) it stays all NULL and every pop falls back to rt_tuple_from. */
+#if defined(RT_GC_MALLOC) || defined(RT_GC_STRESS)
+_Thread_local void *rt_small_free[RT_SMALL_INLINE_MAX / 16 + 2];
 #endif
 
 void rt_alloc_thread_init(void)
