@@ -685,10 +685,70 @@ static LLVMValueRef phi2(Cg *cg, LLVMTypeRef t, LLVMValueRef a, LLVMBasicBlockRe
  * every BuildTuple did before: binary_trees makes 6.4M pairs, and the call cost 45
  * instructions each.  The stress and malloc collectors keep rt_small_free empty (alloc.c). */
 #define TUPLE_INLINE_MAX 4
+
+/* The item as a link-time constant Value when it is None, True, False, Ellipsis or a small
+ * int (boxed or a dyn constant), else NULL. */
+static LLVMValueRef static_item(Cg *cg, const MirInst *a)
+{
+    switch (a->op) {
+    case MIR_ConstNone: return dyn_none(cg);
+    case MIR_ConstTrue: return cg_rt_object(cg, "rt_True_obj");
+    case MIR_ConstFalse: return cg_rt_object(cg, "rt_False_obj");
+    case MIR_ConstEllipsis: return cg_rt_object(cg, "rt_Ellipsis_obj");
+    case MIR_BoxBool:
+        if (a->args[0]->op == MIR_ConstI1)
+            return cg_rt_object(cg, a->args[0]->imm ? "rt_True_obj" : "rt_False_obj");
+        return NULL;
+    case MIR_BoxI64:
+        a = a->args[0];
+        if (a->op != MIR_ConstInt)
+            return NULL;
+        break;
+    case MIR_ConstInt:
+        if (a->type == MT_I64)
+            return NULL;
+        break;
+    default: return NULL;
+    }
+    if (a->imm < RT_SMALL_MIN || a->imm > RT_SMALL_MAX)
+        return NULL;
+    return LLVMConstInt(cg->i64, ((uint64_t)a->imm << 1) | 1, 0);
+}
+
+/* A tuple display of constants (`return (None, None)`, `(0, 1)`) is one static tuple per
+ * site, as CPython's compiler folds it into one constant: no allocation at all (half of
+ * binary_trees' tuples are its (None, None) leaves).  The object is a mutable private
+ * global laid out as a TupleObject (its hash is cached in place); the collector never sees
+ * it as a heap object, and its items are static objects or tagged ints, so it holds nothing
+ * the collector must trace.  NULL when an item is anything else. */
+static LLVMValueRef static_tuple(Cg *cg, const MirInst *in)
+{
+    int n = in->nargs;
+    LLVMValueRef f[3 + TUPLE_INLINE_MAX];
+    _Static_assert(offsetof(TupleObject, size) == 8 && offsetof(TupleObject, hash) == 16 &&
+                       offsetof(TupleObject, items) == 24,
+                   "TupleObject is type, size, hash, items");
+    for (int i = 0; i < n; i++)
+        if (!(f[3 + i] = static_item(cg, in->args[i])))
+            return NULL;
+    f[0] = cg_rt_object(cg, "rt_tuple_type");
+    f[1] = ci64(cg, n);
+    f[2] = ci64(cg, -1);
+    LLVMTypeRef t = LLVMArrayType2(cg->i64, (uint64_t)(3 + n));
+    LLVMValueRef g = LLVMAddGlobal(cg->mod, t, ".ctuple");
+    LLVMSetInitializer(g, LLVMConstArray2(cg->i64, f, (uint64_t)(3 + n)));
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    LLVMSetAlignment(g, 16);
+    return LLVMConstPtrToInt(g, cg->i64);
+}
+
 static LLVMValueRef build_tuple(Cg *cg, const MirInst *in)
 {
     LLVMBuilderRef b = cg->b;
     int n = in->nargs;
+    LLVMValueRef st = static_tuple(cg, in);
+    if (st)
+        return st;
     size_t size = sizeof(TupleObject) + (size_t)n * sizeof(Value);
     size_t cls = size / 16 + 1;   /* rt_alloc_inline's class: room for the byte past the end */
     LLVMValueRef lists = cg_rt_tls(cg, "rt_small_free");

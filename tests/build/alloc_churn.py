@@ -78,3 +78,15 @@ def main():
 
 
 main()
+
+
+def leaf():
+    return (None, None)
+
+
+def consts():
+    return (0, True, ..., 5)
+
+
+# a tuple display of constants is one object per site, as in CPython (folded constants)
+print("leaf", leaf() is leaf(), leaf(), consts() is consts(), consts(), hash(consts()) == hash((0, True, ..., 5)))
