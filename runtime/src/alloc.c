@@ -375,7 +375,7 @@ static void grow_for_big(size_t n)
 #define GROW_FOR_BIG(n) ((void)0)
 #endif
 
-/* Generated code pops 2- and 3-tuples from rt_small_free inline (codegen.c build_tuple), so
+/* Generated code pops tuples of 1-4 items from rt_small_free inline (codegen.c build_tuple), so
  * the symbol exists in every collector mode; where inline pops must not happen (the stress
  * and malloc collectors) it stays all NULL and every pop falls back to rt_tuple_from. */
 #if defined(RT_GC_MALLOC) || defined(RT_GC_STRESS)
