@@ -699,11 +699,15 @@ static LLVMValueRef static_item(Cg *cg, const MirInst *a)
         if (a->args[0]->op == MIR_ConstI1)
             return cg_rt_object(cg, a->args[0]->imm ? "rt_True_obj" : "rt_False_obj");
         return NULL;
-    case MIR_BoxI64:
-        a = a->args[0];
-        if (a->op != MIR_ConstInt)
+    case MIR_BoxI64: {
+        const MirInst *c = a->args[0];
+        int neg = c->op == MIR_INeg;   /* `-5`: typed code negates the literal */
+        if (neg)
+            c = c->args[0];
+        if (c->op != MIR_ConstInt || c->imm <= RT_SMALL_MIN || c->imm > RT_SMALL_MAX)
             return NULL;
-        break;
+        return LLVMConstInt(cg->i64, ((uint64_t)(neg ? -c->imm : c->imm) << 1) | 1, 0);
+    }
     case MIR_ConstInt:
         if (a->type == MT_I64)
             return NULL;

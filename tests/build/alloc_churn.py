@@ -85,8 +85,8 @@ def leaf():
 
 
 def consts():
-    return (0, True, ..., 5)
+    return (0, True, ..., -5)
 
 
 # a tuple display of constants is one object per site, as in CPython (folded constants)
-print("leaf", leaf() is leaf(), leaf(), consts() is consts(), consts(), hash(consts()) == hash((0, True, ..., 5)))
+print("leaf", leaf() is leaf(), leaf(), consts() is consts(), consts(), hash(consts()) == hash((0, True, ..., -5)))
