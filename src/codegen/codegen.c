@@ -689,6 +689,118 @@ static LLVMValueRef phi2(Cg *cg, LLVMTypeRef t, LLVMValueRef a, LLVMBasicBlockRe
     return p;
 }
 
+/* Tuples of up to TUPLE_INLINE_MAX items are allocated inline: the pop from the runtime's
+ * per-thread free list of the tuple's size class (core.h's rt_alloc_inline, whose contract
+ * this copies: objects on the list are zeroed except the link in their first word, which the
+ * type pointer overwrites), then the header and items stored.  Nothing between the pop and
+ * the stores can collect.  An empty list or pending fault injection takes rt_tuple_from, as
+ * every BuildTuple did before: binary_trees makes 6.4M pairs, and the call cost 45
+ * instructions each.  The stress and malloc collectors keep rt_small_free empty (alloc.c). */
+#define TUPLE_INLINE_MAX 4
+
+/* The item as a link-time constant Value when it is None, True, False, Ellipsis or a small
+ * int (boxed or a dyn constant), else NULL. */
+static LLVMValueRef static_item(Cg *cg, const MirInst *a)
+{
+    switch (a->op) {
+    case MIR_ConstNone: return dyn_none(cg);
+    case MIR_ConstTrue: return cg_rt_object(cg, "rt_True_obj");
+    case MIR_ConstFalse: return cg_rt_object(cg, "rt_False_obj");
+    case MIR_ConstEllipsis: return cg_rt_object(cg, "rt_Ellipsis_obj");
+    case MIR_BoxBool:
+        if (a->args[0]->op == MIR_ConstI1)
+            return cg_rt_object(cg, a->args[0]->imm ? "rt_True_obj" : "rt_False_obj");
+        return NULL;
+    case MIR_BoxI64: {
+        const MirInst *c = a->args[0];
+        int neg = c->op == MIR_INeg;   /* `-5`: typed code negates the literal */
+        if (neg)
+            c = c->args[0];
+        if (c->op != MIR_ConstInt || c->imm <= RT_SMALL_MIN || c->imm > RT_SMALL_MAX)
+            return NULL;
+        return LLVMConstInt(cg->i64, ((uint64_t)(neg ? -c->imm : c->imm) << 1) | 1, 0);
+    }
+    case MIR_ConstInt:
+        if (a->type == MT_I64)
+            return NULL;
+        break;
+    default: return NULL;
+    }
+    if (a->imm < RT_SMALL_MIN || a->imm > RT_SMALL_MAX)
+        return NULL;
+    return LLVMConstInt(cg->i64, ((uint64_t)a->imm << 1) | 1, 0);
+}
+
+/* A tuple display of constants (`return (None, None)`, `(0, 1)`) is one static tuple per
+ * site, as CPython's compiler folds it into one constant: no allocation at all (half of
+ * binary_trees' tuples are its (None, None) leaves).  The object is a mutable private
+ * global laid out as a TupleObject (its hash is cached in place); the collector never sees
+ * it as a heap object, and its items are static objects or tagged ints, so it holds nothing
+ * the collector must trace.  NULL when an item is anything else. */
+static LLVMValueRef static_tuple(Cg *cg, const MirInst *in)
+{
+    int n = in->nargs;
+    LLVMValueRef f[3 + TUPLE_INLINE_MAX];
+    _Static_assert(offsetof(TupleObject, size) == 8 && offsetof(TupleObject, hash) == 16 &&
+                       offsetof(TupleObject, items) == 24,
+                   "TupleObject is type, size, hash, items");
+    for (int i = 0; i < n; i++)
+        if (!(f[3 + i] = static_item(cg, in->args[i])))
+            return NULL;
+    f[0] = cg_rt_object(cg, "rt_tuple_type");
+    f[1] = ci64(cg, n);
+    f[2] = ci64(cg, -1);
+    LLVMTypeRef t = LLVMArrayType2(cg->i64, (uint64_t)(3 + n));
+    LLVMValueRef g = LLVMAddGlobal(cg->mod, t, ".ctuple");
+    LLVMSetInitializer(g, LLVMConstArray2(cg->i64, f, (uint64_t)(3 + n)));
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    LLVMSetAlignment(g, 16);
+    return LLVMConstPtrToInt(g, cg->i64);
+}
+
+static LLVMValueRef build_tuple(Cg *cg, const MirInst *in)
+{
+    LLVMBuilderRef b = cg->b;
+    int n = in->nargs;
+    LLVMValueRef st = static_tuple(cg, in);
+    if (st)
+        return st;
+    size_t size = sizeof(TupleObject) + (size_t)n * sizeof(Value);
+    size_t cls = size / 16 + 1;   /* rt_alloc_inline's class: room for the byte past the end */
+    LLVMValueRef lists = cg_rt_tls(cg, "rt_small_free");
+    LLVMValueRef idx = ci64(cg, (long long)cls);
+    LLVMValueRef head = LLVMBuildInBoundsGEP2(b, cg->ptr, lists, &idx, 1, "");
+    LLVMValueRef p = LLVMBuildLoad2(b, cg->ptr, head, "");
+    LLVMValueRef fail = LLVMBuildLoad2(b, cg->i64, cg_rt_global(cg, "rt_alloc_fail_after", cg->i64),
+                                       "");
+    LLVMValueRef slow_c = LLVMBuildOr(b, LLVMBuildIsNull(b, p, ""),
+                                      LLVMBuildICmp(b, LLVMIntSGT, fail, ci64(cg, 0), ""), "");
+    LLVMBasicBlockRef fast = new_bb(cg, "tuple.fast");
+    LLVMBasicBlockRef slow = new_bb(cg, "tuple.slow");
+    LLVMBasicBlockRef done = new_bb(cg, "tuple.done");
+    LLVMValueRef br = LLVMBuildCondBr(b, slow_c, slow, fast);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMBuildStore(b, LLVMBuildLoad2(b, cg->ptr, p, ""), head);
+    LLVMBuildStore(b, cg_rt_global(cg, "rt_tuple_type", cg->i8), field_ptr(cg, p, 0));
+    LLVMBuildStore(b, ci64(cg, n), field_ptr(cg, p, offsetof(TupleObject, size)));
+    LLVMBuildStore(b, ci64(cg, -1), field_ptr(cg, p, offsetof(TupleObject, hash)));
+    for (int i = 0; i < n; i++)
+        LLVMBuildStore(b, val(cg, in->args[i]),
+                       field_ptr(cg, p, offsetof(TupleObject, items) + (size_t)i * sizeof(Value)));
+    LLVMValueRef rf = LLVMBuildPtrToInt(b, p, cg->i64, "");
+    LLVMBuildBr(b, done);
+
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef rs = RTC(cg, RTF_rt_tuple_from, fill_buf(cg, in, 0, n, 0), ci64(cg, n));
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+
+    LLVMPositionBuilderAtEnd(b, done);
+    return phi2(cg, cg->i64, rf, fast, rs, slow_end);
+}
+
 /* Raises exc_global(msg) and goes to the error path when cond holds. */
 static void raise_if(Cg *cg, const MirInst *in, LLVMValueRef cond, const char *exc_global,
                      const char *msg)
@@ -2259,6 +2371,9 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
 
     /* building values */
     case MIR_BuildTuple:
+        if (in->nargs >= 1 && in->nargs <= TUPLE_INLINE_MAX)
+            return build_tuple(cg, in);
+        /* fall through */
     case MIR_BuildList: {
         LLVMValueRef buf = in->nargs ? fill_buf(cg, in, 0, in->nargs, 0) : LLVMConstNull(cg->ptr);
         return RTC(cg, in->op == MIR_BuildTuple ? RTF_rt_tuple_from : RTF_rt_list_from, buf,
