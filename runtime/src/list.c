@@ -914,6 +914,48 @@ Value rt_list_repeat(Value l, Value n)
     return list_mul(l, n);
 }
 
+/* list * n into unboxed storage (the typed tier, docs/internals/typed.md "Unboxed lists"):
+ * the result size, count conversion and errors of rt_list_repeat, but a pointer-free items
+ * array (rt_alloc_atomic, never scanned by the collector).  width 1: one byte per item, a
+ * bool (0 False, 1 True); width 8: small tagged ints, the boxed layout.  Only lists whose
+ * every use compiled code performs itself get here (src/infer/unbox.c): the runtime never
+ * reads such a list's items.  l is an exact list of such items (bools, small ints). */
+Value rt_list_repeat_unboxed(Value l, Value n, int64_t width)
+{
+    int64_t k;
+    int st = repeat_count(n, &k);
+    if (st)
+        return st > 0 ? rt_raise_str(rt_TypeError, "can't multiply sequence by non-int")
+                      : RT_ERR;   /* inference proved an int or bool count: never */
+    int64_t size = L(l)->size;
+    if (size && k > MAX_ITEMS / size)
+        return rt_raise_memory_error();
+    int64_t total = size * k;
+    ListObject *r = list_alloc(&rt_list_type, 0);
+    if (!r)
+        return RT_ERR;
+    if (total) {
+        void *items = rt_alloc_atomic((size_t)total * (size_t)width);
+        if (!items)
+            return RT_ERR;
+        if (width == 1) {
+            unsigned char *dst = items;
+            for (int64_t j = 0; j < size; j++)
+                dst[j] = L(l)->items[j] == rt_True;
+            for (int64_t done = size; done < total;) {
+                int64_t m = done < total - done ? done : total - done;
+                memcpy(dst + done, dst, (size_t)m);
+                done += m;
+            }
+        } else {
+            list_repeat_into(items, L(l)->items, size, k);
+        }
+        r->items = items;
+        r->size = r->cap = total;
+    }
+    return rt_val(r);
+}
+
 static Value list_imul(Value a, Value b)
 {
     if (!is_list(a))

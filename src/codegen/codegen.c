@@ -1100,6 +1100,38 @@ static LLVMValueRef list_items(Cg *cg, LLVMValueRef lst)
     return tbaa(cg, load_field(cg, cg->ptr, lst, offsetof(ListObject, items)), TBAA_LIST_ITEMS);
 }
 
+/* Unboxed storage (imm2 of list.get/list.set/list.get.t/list.set.t/enum.item, unbox.c):
+ * UNBOX_BOOL (1) items are bytes, 0 False and 1 True; UNBOX_INT (2) items keep the boxed
+ * layout (small tagged ints) in a pointer-free array.  The MIR values stay Values: a loaded
+ * byte becomes True/False, which LLVM folds into the unbox.bool that follows. */
+static LLVMValueRef item_load(Cg *cg, const MirInst *in, LLVMValueRef items, LLVMValueRef idx)
+{
+    LLVMBuilderRef b = cg->b;
+    if (in->imm2 != 1) {
+        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
+        return tbaa(cg, LLVMBuildLoad2(b, cg->i64, p, ""), TBAA_LIST_ITEM);
+    }
+    LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
+    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, i8, items, &idx, 1, "");
+    LLVMValueRef v = tbaa(cg, LLVMBuildLoad2(b, i8, p, ""), TBAA_LIST_ITEM);
+    return box_bool(cg, LLVMBuildTrunc(b, v, cg->i1, ""));
+}
+
+static void item_store(Cg *cg, const MirInst *in, LLVMValueRef items, LLVMValueRef idx,
+                       LLVMValueRef v)
+{
+    LLVMBuilderRef b = cg->b;
+    if (in->imm2 != 1) {
+        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
+        tbaa(cg, LLVMBuildStore(b, v, p), TBAA_LIST_ITEM);
+        return;
+    }
+    LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
+    LLVMValueRef t = LLVMBuildICmp(b, LLVMIntEQ, v, cg_rt_object(cg, "rt_True_obj"), "");
+    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, i8, items, &idx, 1, "");
+    tbaa(cg, LLVMBuildStore(b, LLVMBuildZExt(b, t, i8, ""), p), TBAA_LIST_ITEM);
+}
+
 /* list.get.t / list.set.t: an int index that may be big.  A small tag: the inline bounds
  * check and access of list.get/list.set; a big int: the generic subscript (its IndexError
  * "cannot fit 'int' into an index-sized integer"). */
@@ -1118,12 +1150,11 @@ static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLV
     raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
              get ? "list index out of range" : "list assignment index out of range");
     LLVMValueRef items = list_items(cg, lst);
-    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
     LLVMValueRef rf = NULL;
     if (get)
-        rf = tbaa(cg, LLVMBuildLoad2(b, cg->i64, p, ""), TBAA_LIST_ITEM);
+        rf = item_load(cg, in, items, idx);
     else
-        tbaa(cg, LLVMBuildStore(b, val(cg, in->args[2]), p), TBAA_LIST_ITEM);
+        item_store(cg, in, items, idx, val(cg, in->args[2]));
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
@@ -1240,7 +1271,7 @@ static LLVMValueRef enum_next(Cg *cg, LLVMValueRef e)
 }
 
 /* enum.item: the item the last enum.next stepped past (items[i - 1] of the iterator's list). */
-static LLVMValueRef enum_item(Cg *cg, LLVMValueRef e)
+static LLVMValueRef enum_item(Cg *cg, const MirInst *in, LLVMValueRef e)
 {
     LLVMBuilderRef b = cg->b;
     LLVMValueRef li = load_field(cg, cg->i64, e, offsetof(EnumerateObject, it));
@@ -1248,6 +1279,11 @@ static LLVMValueRef enum_item(Cg *cg, LLVMValueRef e)
     LLVMValueRef i = LLVMBuildSub(b, load_field(cg, cg->i64, li, offsetof(ListIterObject, i)),
                                   ci64(cg, 1), "");
     LLVMValueRef items = load_field(cg, cg->ptr, seq, offsetof(ListObject, items));
+    if (in->imm2 == 1) {   /* unboxed bools (item_load) */
+        LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
+        LLVMValueRef v = LLVMBuildLoad2(b, i8, LLVMBuildInBoundsGEP2(b, i8, items, &i, 1, ""), "");
+        return box_bool(cg, LLVMBuildTrunc(b, v, cg->i1, ""));
+    }
     return LLVMBuildLoad2(b, cg->i64, LLVMBuildInBoundsGEP2(b, cg->i64, items, &i, 1, ""), "");
 }
 
@@ -1608,14 +1644,15 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
                  in->op == MIR_ListGet ? "list index out of range"
                                        : "list assignment index out of range");
         LLVMValueRef items = list_items(cg, a0);
-        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
         if (in->op == MIR_ListGet)
-            return tbaa(cg, LLVMBuildLoad2(b, cg->i64, p, ""), TBAA_LIST_ITEM);
-        tbaa(cg, LLVMBuildStore(b, val(cg, in->args[2]), p), TBAA_LIST_ITEM);
+            return item_load(cg, in, items, idx);
+        item_store(cg, in, items, idx, val(cg, in->args[2]));
         return NULL;
     }
     case MIR_ListRepeat: {
-        LLVMValueRef r = RTC(cg, RTF_rt_list_repeat, a0, a1);
+        LLVMValueRef r = in->imm2 ? RTC(cg, RTF_rt_list_repeat_unboxed, a0, a1,
+                                        ci64(cg, in->imm2 == 1 ? 1 : 8))
+                                  : RTC(cg, RTF_rt_list_repeat, a0, a1);
         check_value(cg, in, r);
         return r;
     }
@@ -1646,7 +1683,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_RangeArg:
         return LLVMBuildSelect(b, a1, untag(cg, a0), ci64(cg, 0), "");
     case MIR_EnumNext: return enum_next(cg, a0);
-    case MIR_EnumItem: return enum_item(cg, a0);
+    case MIR_EnumItem: return enum_item(cg, in, a0);
     case MIR_Narrow: return a0;
     case MIR_SetDiscard:
     case MIR_SetRemove:

@@ -810,8 +810,10 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
         ((a.k == TY_LIST && (b.k == TY_INT || b.k == TY_BOOL)) ||
          (b.k == TY_LIST && (a.k == TY_INT || a.k == TY_BOOL)))) {
         int l = a.k == TY_LIST ? 0 : 1;
-        return typed_raising(s, i, MIR_ListRepeat, get(s, i->args[l], MT_DYN, loc),
-                             get(s, i->args[1 - l], MT_DYN, loc));
+        MirInst *n = typed_raising(s, i, MIR_ListRepeat, get(s, i->args[l], MT_DYN, loc),
+                                   get(s, i->args[1 - l], MT_DYN, loc));
+        n->imm2 = unbox_kind(s->in, r);   /* unboxed storage (unbox.c) */
+        return n;
     }
     /* float // % and float ** int */
     if (r.k == TY_FLOAT && (op == Op_FloorDiv || op == Op_Mod || op == Op_Pow) &&
@@ -1378,13 +1380,17 @@ static MirInst *rewrite_subscript(Spec *s, MirInst *i)
         !ty_int_small(TY(s, i->args[1]))) {   /* an int that may be big: tag test first */
         args[0] = get(s, i->args[0], MT_DYN, i->loc);
         args[1] = get(s, i->args[1], MT_DYN, i->loc);
-        return emit_list_sub(s, i, MIR_ListGetT, MIR_ListSetT, args, 2);
+        MirInst *r = emit_list_sub(s, i, MIR_ListGetT, MIR_ListSetT, args, 2);
+        r->imm2 = unbox_kind(s->in, TY(s, i->args[0]));
+        return r;
     }
     if (TY(s, i->args[0]).k != TY_LIST || !ty_int_small(TY(s, i->args[1])))
         return NULL;
     args[0] = get(s, i->args[0], MT_DYN, i->loc);
     args[1] = get(s, i->args[1], MT_I64, i->loc);
-    return emit_list_sub(s, i, MIR_ListGet, MIR_ListSet, args, 2);
+    MirInst *r = emit_list_sub(s, i, MIR_ListGet, MIR_ListSet, args, 2);
+    r->imm2 = unbox_kind(s->in, TY(s, i->args[0]));   /* unboxed storage (unbox.c) */
+    return r;
 }
 
 /* o.x / o.x = v on an exact instance of a class with a fixed layout (layout.c): the slot
@@ -1469,6 +1475,11 @@ static MirInst *generic(Spec *s, MirInst *i)
     MirType res, sig[4];
     int nsig = mir_sig(i->op, &res, sig);
     for (int k = 0; k < i->nargs; k++) {
+        if (unbox_kind(s->in, TY(s, i->args[k])) && i->op != MIR_Phi && i->op != MIR_Ret &&
+            i->op != MIR_GetIter && i->op != MIR_GenFresh && i->op != MIR_IterRelease &&
+            !is_builtin_call(s, i, TB_enumerate))
+            die("specialize: %s of an unboxed list stays generic in %s (unbox.c let it)",
+                mir_ops[i->op].text, s->g->symbol);
         MirType w = k < nsig ? sig[k] : MT_DYN;
         if ((i->op == MIR_Not || i->op == MIR_BoxBool) && k == 0)
             w = MT_I1;
@@ -1688,6 +1699,7 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         int en = enum_of_unpack(s, i);
         if (en >= 0) {   /* the item enum.next stepped past (the index is enum.next's) */
             s->enums[en].item = emit1(s, MIR_EnumItem, s->enums[en].e, i->loc);
+            s->enums[en].item->imm2 = unbox_kind(s->in, TY(s, i->args[0]->args[0]));
             return;   /* its br stays: a plain edge now */
         }
         Loop *lp = zip_loop(s);
@@ -2156,6 +2168,7 @@ void infer_specialize(Infer *in)
                 c->clone->nvars = c->fn->nvars;
             }
         }
+    unbox_decide(in);   /* needs the clones (direct calls), before any rewrite */
     for (int i = 0; i < n; i++) {
         InferCtx *c = in->ctxs[i];
         if ((c->fn->flags & INFER_CO_SUSPENDS) && !c->genconv)
