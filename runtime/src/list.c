@@ -916,11 +916,11 @@ Value rt_list_repeat(Value l, Value n)
 
 /* list * n into unboxed storage (the typed tier, docs/internals/typed.md "Unboxed lists"):
  * the result size, count conversion and errors of rt_list_repeat, but a pointer-free items
- * array (rt_alloc_atomic, never scanned by the collector).  width 1: one byte per item, a
- * bool (0 False, 1 True); width 8: small tagged ints, the boxed layout.  Only lists whose
- * every use compiled code performs itself get here (src/infer/unbox.c): the runtime never
- * reads such a list's items.  l is an exact list of such items (bools, small ints). */
-Value rt_list_repeat_unboxed(Value l, Value n, int64_t width)
+ * array (rt_alloc_atomic, never scanned by the collector).  kind 1: one byte per item, a bool
+ * (0 False, 1 True); kind 2: small tagged ints, the boxed layout; kind 3: doubles.  Only
+ * lists whose every use compiled code performs itself get here (src/infer/unbox.c): the
+ * runtime never reads such a list's items.  l is an exact list of such items. */
+Value rt_list_repeat_unboxed(Value l, Value n, int64_t kind)
 {
     int64_t k;
     int st = repeat_count(n, &k);
@@ -931,26 +931,33 @@ Value rt_list_repeat_unboxed(Value l, Value n, int64_t width)
     if (size && k > MAX_ITEMS / size)
         return rt_raise_memory_error();
     int64_t total = size * k;
+    size_t width = kind == 1 ? 1 : 8;
     ListObject *r = list_alloc(&rt_list_type, 0);
     if (!r)
         return RT_ERR;
     if (total) {
-        void *items = rt_alloc_atomic((size_t)total * (size_t)width);
-        if (!items)
+        unsigned char *dst = rt_alloc_atomic((size_t)total * width);
+        if (!dst)
             return RT_ERR;
-        if (width == 1) {
-            unsigned char *dst = items;
-            for (int64_t j = 0; j < size; j++)
-                dst[j] = L(l)->items[j] == rt_True;
+        const Value *src = L(l)->items;
+        if (kind == 1 && size == 1) {
+            memset(dst, src[0] == rt_True, (size_t)total);
+        } else if (kind == 2) {
+            list_repeat_into((Value *)dst, src, size, k);
+        } else {
+            for (int64_t j = 0; j < size; j++) {
+                if (kind == 1)
+                    dst[j] = src[j] == rt_True;
+                else
+                    ((double *)dst)[j] = rt_float_val(src[j]);
+            }
             for (int64_t done = size; done < total;) {
                 int64_t m = done < total - done ? done : total - done;
-                memcpy(dst + done, dst, (size_t)m);
+                memcpy(dst + (size_t)done * width, dst, (size_t)m * width);
                 done += m;
             }
-        } else {
-            list_repeat_into(items, L(l)->items, size, k);
         }
-        r->items = items;
+        r->items = (Value *)dst;
         r->size = r->cap = total;
     }
     return rt_val(r);

@@ -1171,6 +1171,41 @@ static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLV
     return get ? phi2(cg, cg->i64, rf, fast_end, rs, slow_end) : NULL;
 }
 
+/* flist.get.t / flist.set.t: list_tagged for unboxed doubles.  A big int index never reaches
+ * the items (rt_getitem / rt_setitem raise its IndexError first: a list has fewer than 2**60
+ * items), so the slow path only raises. */
+static LLVMValueRef flist_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLVMValueRef key)
+{
+    LLVMBuilderRef b = cg->b;
+    int get = in->op == MIR_FListGetT;
+    LLVMBasicBlockRef fast = new_bb(cg, "lst.fast"), slow = new_bb(cg, "lst.slow"),
+                      done = new_bb(cg, "lst.done");
+    LLVMBuildCondBr(b, LLVMBuildTrunc(b, key, cg->i1, ""), fast, slow);
+    LLVMPositionBuilderAtEnd(b, slow);
+    /* a None stands for the value: the store is never done (the index is out of range) */
+    if (get)
+        check_value(cg, in, RTC(cg, RTF_rt_getitem, lst, key));
+    else
+        check_int(cg, in, RTC(cg, RTF_rt_setitem, lst, key, cg_rt_object(cg, "rt_None_obj")));
+    LLVMBuildUnreachable(b);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef i = untag(cg, key);
+    LLVMValueRef size = list_size(cg, lst);
+    LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, i, ci64(cg, 0), ""),
+                                       LLVMBuildAdd(b, i, size, ""), i, "");
+    raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
+             get ? "list index out of range" : "list assignment index out of range");
+    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->f64, list_items(cg, lst), &idx, 1, "");
+    LLVMValueRef r = NULL;
+    if (get)
+        r = tbaa(cg, LLVMBuildLoad2(b, cg->f64, p, ""), TBAA_LIST_ITEM);
+    else
+        tbaa(cg, LLVMBuildStore(b, val(cg, in->args[2]), p), TBAA_LIST_ITEM);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return r;
+}
+
 /* list.copyslice imm 1, `x[:k] = x[m::-1]`: when k and m are small ints, 1 <= k <= len(x)
  * and m == k - 1 the assignment is a reversal of items[0..k) in place, done here; any other
  * bounds go through rt_list_copyslice (clamping, resizing, errors). */
@@ -1330,7 +1365,7 @@ static int clone_is_leaf(const MirFunction *mf)
             case MIR_IntFloorDiv: case MIR_IntMod: case MIR_IntCmp: case MIR_IntTruthy:
             case MIR_IntTrueDiv: case MIR_FAdd: case MIR_FSub: case MIR_FMul: case MIR_FDiv: case MIR_FFloorDiv:
             case MIR_FMod: case MIR_FPow: case MIR_FNeg: case MIR_FCmp: case MIR_FTruthy:
-            case MIR_FSqrt: case MIR_ListGet: case MIR_ListLen: case MIR_SetLen:
+            case MIR_FSqrt: case MIR_ListGet: case MIR_FListGet: case MIR_ListLen: case MIR_SetLen:
             case MIR_Narrow: case MIR_Br: case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
                 break;
             default:
@@ -1649,9 +1684,25 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         item_store(cg, in, items, idx, val(cg, in->args[2]));
         return NULL;
     }
+    case MIR_FListGet:
+    case MIR_FListSet: {
+        LLVMValueRef size = list_size(cg, a0);
+        LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, a1, ci64(cg, 0), ""),
+                                           LLVMBuildAdd(b, a1, size, ""), a1, "");
+        raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
+                 in->op == MIR_FListGet ? "list index out of range"
+                                        : "list assignment index out of range");
+        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->f64, list_items(cg, a0), &idx, 1, "");
+        if (in->op == MIR_FListGet)
+            return tbaa(cg, LLVMBuildLoad2(b, cg->f64, p, ""), TBAA_LIST_ITEM);
+        tbaa(cg, LLVMBuildStore(b, val(cg, in->args[2]), p), TBAA_LIST_ITEM);
+        return NULL;
+    }
+    case MIR_FListGetT:
+    case MIR_FListSetT: return flist_tagged(cg, in, a0, a1);
     case MIR_ListRepeat: {
         LLVMValueRef r = in->imm2 ? RTC(cg, RTF_rt_list_repeat_unboxed, a0, a1,
-                                        ci64(cg, in->imm2 == 1 ? 1 : 8))
+                                        ci64(cg, in->imm2))
                                   : RTC(cg, RTF_rt_list_repeat, a0, a1);
         check_value(cg, in, r);
         return r;
@@ -1684,6 +1735,14 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         return LLVMBuildSelect(b, a1, untag(cg, a0), ci64(cg, 0), "");
     case MIR_EnumNext: return enum_next(cg, a0);
     case MIR_EnumItem: return enum_item(cg, in, a0);
+    case MIR_EnumFItem: {   /* enum_item of unboxed doubles */
+        LLVMValueRef li = load_field(cg, cg->i64, a0, offsetof(EnumerateObject, it));
+        LLVMValueRef seq = load_field(cg, cg->i64, li, offsetof(ListIterObject, seq));
+        LLVMValueRef i = LLVMBuildSub(b, load_field(cg, cg->i64, li, offsetof(ListIterObject, i)),
+                                      ci64(cg, 1), "");
+        LLVMValueRef items = load_field(cg, cg->ptr, seq, offsetof(ListObject, items));
+        return LLVMBuildLoad2(b, cg->f64, LLVMBuildInBoundsGEP2(b, cg->f64, items, &i, 1, ""), "");
+    }
     case MIR_Narrow: return a0;
     case MIR_SetDiscard:
     case MIR_SetRemove:

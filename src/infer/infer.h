@@ -323,7 +323,7 @@ int elems_site(const Infer *in, int k, Ty *elem, const InferCtx **c, int *id);
 /* unbox.c: unboxed list storage (typed.md "Unboxed lists").  unbox_decide runs once the
  * clones exist, before the rewrite; unbox_kind: the storage of every list a value of type t
  * (a list or enumerate of lists) may be, or 0 (boxed). */
-enum { UNBOX_BOOL = 1, UNBOX_INT = 2 };
+enum { UNBOX_BOOL = 1, UNBOX_INT = 2, UNBOX_FLOAT = 3 };
 void unbox_decide(Infer *in);
 int unbox_kind(const Infer *in, Ty t);
 

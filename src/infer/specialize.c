@@ -1343,6 +1343,22 @@ static MirInst *emit_list_sub(Spec *s, MirInst *i, MirOp get_op, MirOp set_op, M
     return r;
 }
 
+/* The same for a list of unboxed doubles (unbox.c): the load is an f64, the stored value
+ * converts to one (the site's items are all floats). */
+static MirInst *emit_flist_sub(Spec *s, MirInst *i, MirOp get_op, MirOp set_op, MirInst **args)
+{
+    MirInst *r;
+    if (i->op == MIR_GetItem) {
+        r = emit(s, get_op, args, 2, i->loc);
+    } else {
+        args[2] = get(s, i->args[2], MT_F64, i->loc);
+        r = emit(s, set_op, args, 3, i->loc);
+    }
+    r->target = i->target;
+    r->exc = i->exc;
+    return r;
+}
+
 /* Subscripts of exact lists by small ints: inline bounds check and load/store. */
 static MirInst *rewrite_subscript(Spec *s, MirInst *i)
 {
@@ -1380,16 +1396,22 @@ static MirInst *rewrite_subscript(Spec *s, MirInst *i)
         !ty_int_small(TY(s, i->args[1]))) {   /* an int that may be big: tag test first */
         args[0] = get(s, i->args[0], MT_DYN, i->loc);
         args[1] = get(s, i->args[1], MT_DYN, i->loc);
+        int kind = unbox_kind(s->in, TY(s, i->args[0]));
+        if (kind == UNBOX_FLOAT)
+            return emit_flist_sub(s, i, MIR_FListGetT, MIR_FListSetT, args);
         MirInst *r = emit_list_sub(s, i, MIR_ListGetT, MIR_ListSetT, args, 2);
-        r->imm2 = unbox_kind(s->in, TY(s, i->args[0]));
+        r->imm2 = kind;
         return r;
     }
     if (TY(s, i->args[0]).k != TY_LIST || !ty_int_small(TY(s, i->args[1])))
         return NULL;
     args[0] = get(s, i->args[0], MT_DYN, i->loc);
     args[1] = get(s, i->args[1], MT_I64, i->loc);
+    int kind = unbox_kind(s->in, TY(s, i->args[0]));   /* unboxed storage (unbox.c) */
+    if (kind == UNBOX_FLOAT)
+        return emit_flist_sub(s, i, MIR_FListGet, MIR_FListSet, args);
     MirInst *r = emit_list_sub(s, i, MIR_ListGet, MIR_ListSet, args, 2);
-    r->imm2 = unbox_kind(s->in, TY(s, i->args[0]));   /* unboxed storage (unbox.c) */
+    r->imm2 = kind;
     return r;
 }
 
@@ -1698,8 +1720,10 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
     case MIR_UnpackSeq: {
         int en = enum_of_unpack(s, i);
         if (en >= 0) {   /* the item enum.next stepped past (the index is enum.next's) */
-            s->enums[en].item = emit1(s, MIR_EnumItem, s->enums[en].e, i->loc);
-            s->enums[en].item->imm2 = unbox_kind(s->in, TY(s, i->args[0]->args[0]));
+            int kind = unbox_kind(s->in, TY(s, i->args[0]->args[0]));
+            s->enums[en].item = emit1(s, kind == UNBOX_FLOAT ? MIR_EnumFItem : MIR_EnumItem,
+                                      s->enums[en].e, i->loc);
+            s->enums[en].item->imm2 = kind == UNBOX_FLOAT ? 0 : kind;
             return;   /* its br stays: a plain edge now */
         }
         Loop *lp = zip_loop(s);

@@ -5,9 +5,9 @@
  * rewrites an access to.
  *
  * An abstract creation site of elems.c (one bit of Ty.sites) is *unboxed* when
- *   - its element type is bool (kind UNBOX_BOOL: one byte per item) or an int proven small
- *     (UNBOX_INT: small tagged ints in a pointer-free array, the boxed layout), and it never
- *     escaped;
+ *   - its element type is bool (kind UNBOX_BOOL: one byte per item), an int proven small
+ *     (UNBOX_INT: small tagged ints in a pointer-free array, the boxed layout) or float
+ *     (UNBOX_FLOAT: doubles, accessed by the flist.* ops), and it never escaped;
  *   - its only creation is `[c] * n` that specialize turns into list.repeat (the runtime
  *     makes the storage, rt_list_repeat_unboxed);
  *   - every use of every value that may be one of its lists, in every context, is one the
@@ -306,8 +306,10 @@ static void decide_sites(Infer *in)
             in->unbox[k] = UNBOX_BOOL;
         else if (ty_int_small(el))
             in->unbox[k] = UNBOX_INT;
+        else if (el.k == TY_FLOAT)
+            in->unbox[k] = UNBOX_FLOAT;
         else
-            in->unbox_why[k] = "its items are not bools or ints proven small";
+            in->unbox_why[k] = "its items are not bools, floats or ints proven small";
         if (!in->unbox[k])
             continue;
         /* `[c] * n` (specialize.c rewrite_binop: list.repeat) in a body that is rewritten */
@@ -346,7 +348,9 @@ void unbox_decide(Infer *in)
             fprintf(stderr, "unbox: site %d (%s, line %d): ", k, in->unbox_fn[k]->symbol,
                     in->unbox_line[k]);
             if (in->unbox[k])
-                fprintf(stderr, "unboxed %s\n", in->unbox[k] == UNBOX_BOOL ? "bool" : "int");
+                fprintf(stderr, "unboxed %s\n", in->unbox[k] == UNBOX_BOOL  ? "bool"
+                                                 : in->unbox[k] == UNBOX_INT ? "int"
+                                                                             : "float");
             else if (in->unbox_wfn[k])
                 fprintf(stderr, "boxed: %s (%s, line %d)\n", in->unbox_why[k],
                         in->unbox_wfn[k]->symbol, in->unbox_loc[k].line);
