@@ -1100,6 +1100,29 @@ static LLVMValueRef list_items(Cg *cg, LLVMValueRef lst)
     return tbaa(cg, load_field(cg, cg->ptr, lst, offsetof(ListObject, items)), TBAA_LIST_ITEMS);
 }
 
+/* The position of index i (an i64, negative from the end) in a list of `size` items, raising
+ * CPython's IndexError when outside: one unsigned compare on the hot path (0 <= i < size),
+ * the negative case in a cold block.  The items pointer is loaded by the callers before this
+ * check, so that in a loop both loads run at every step and LICM can hoist them. */
+static LLVMValueRef list_index(Cg *cg, const MirInst *in, LLVMValueRef i, LLVMValueRef size,
+                               const char *msg)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef neg = new_bb(cg, "idx.neg"), done = new_bb(cg, "idx.done");
+    br_cold(cg, LLVMBuildICmp(b, LLVMIntUGE, i, size, ""), neg);
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, neg);
+    LLVMValueRef j = LLVMBuildAdd(b, i, size, "");
+    LLVMValueRef bad = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntSGE, i, ci64(cg, 0), ""),
+                                   LLVMBuildICmp(b, LLVMIntSLT, j, ci64(cg, 0), ""), "");
+    raise_if(cg, in, bad, "rt_IndexError", msg);
+    LLVMBasicBlockRef neg_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return phi2(cg, cg->i64, i, from, j, neg_end);
+}
+
 /* Unboxed storage (imm2 of list.get/list.set/list.get.t/list.set.t/enum.item, unbox.c):
  * UNBOX_BOOL (1) items are bytes, 0 False and 1 True; UNBOX_INT (2) items keep the boxed
  * layout (small tagged ints) in a pointer-free array.  The MIR values stay Values: a loaded
@@ -1145,11 +1168,9 @@ static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLV
     LLVMPositionBuilderAtEnd(b, fast);
     LLVMValueRef i = untag(cg, key);
     LLVMValueRef size = list_size(cg, lst);
-    LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, i, ci64(cg, 0), ""),
-                                       LLVMBuildAdd(b, i, size, ""), i, "");
-    raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
-             get ? "list index out of range" : "list assignment index out of range");
     LLVMValueRef items = list_items(cg, lst);
+    LLVMValueRef idx = list_index(cg, in, i, size, get ? "list index out of range"
+                                                       : "list assignment index out of range");
     LLVMValueRef rf = NULL;
     if (get)
         rf = item_load(cg, in, items, idx);
@@ -1191,11 +1212,10 @@ static LLVMValueRef flist_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LL
     LLVMPositionBuilderAtEnd(b, fast);
     LLVMValueRef i = untag(cg, key);
     LLVMValueRef size = list_size(cg, lst);
-    LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, i, ci64(cg, 0), ""),
-                                       LLVMBuildAdd(b, i, size, ""), i, "");
-    raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
-             get ? "list index out of range" : "list assignment index out of range");
-    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->f64, list_items(cg, lst), &idx, 1, "");
+    LLVMValueRef items = list_items(cg, lst);
+    LLVMValueRef idx = list_index(cg, in, i, size, get ? "list index out of range"
+                                                       : "list assignment index out of range");
+    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->f64, items, &idx, 1, "");
     LLVMValueRef r = NULL;
     if (get)
         r = tbaa(cg, LLVMBuildLoad2(b, cg->f64, p, ""), TBAA_LIST_ITEM);
@@ -1673,12 +1693,10 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_ListGet:
     case MIR_ListSet: {
         LLVMValueRef size = list_size(cg, a0);
-        LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, a1, ci64(cg, 0), ""),
-                                           LLVMBuildAdd(b, a1, size, ""), a1, "");
-        raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
-                 in->op == MIR_ListGet ? "list index out of range"
-                                       : "list assignment index out of range");
         LLVMValueRef items = list_items(cg, a0);
+        LLVMValueRef idx = list_index(cg, in, a1, size,
+                                      in->op == MIR_ListGet ? "list index out of range"
+                                                            : "list assignment index out of range");
         if (in->op == MIR_ListGet)
             return item_load(cg, in, items, idx);
         item_store(cg, in, items, idx, val(cg, in->args[2]));
@@ -1687,12 +1705,11 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_FListGet:
     case MIR_FListSet: {
         LLVMValueRef size = list_size(cg, a0);
-        LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, a1, ci64(cg, 0), ""),
-                                           LLVMBuildAdd(b, a1, size, ""), a1, "");
-        raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
-                 in->op == MIR_FListGet ? "list index out of range"
-                                        : "list assignment index out of range");
-        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->f64, list_items(cg, a0), &idx, 1, "");
+        LLVMValueRef items = list_items(cg, a0);
+        LLVMValueRef idx = list_index(cg, in, a1, size,
+                                      in->op == MIR_FListGet ? "list index out of range"
+                                                             : "list assignment index out of range");
+        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->f64, items, &idx, 1, "");
         if (in->op == MIR_FListGet)
             return tbaa(cg, LLVMBuildLoad2(b, cg->f64, p, ""), TBAA_LIST_ITEM);
         tbaa(cg, LLVMBuildStore(b, val(cg, in->args[2]), p), TBAA_LIST_ITEM);
