@@ -1499,6 +1499,7 @@ static MirInst *generic(Spec *s, MirInst *i)
     for (int k = 0; k < i->nargs; k++) {
         if (unbox_kind(s->in, TY(s, i->args[k])) && i->op != MIR_Phi && i->op != MIR_Ret &&
             i->op != MIR_GetIter && i->op != MIR_GenFresh && i->op != MIR_IterRelease &&
+            i->op != MIR_CellNew && i->op != MIR_CellSet &&
             !is_builtin_call(s, i, TB_enumerate))
             die("specialize: %s of an unboxed list stays generic in %s (unbox.c let it)",
                 mir_ops[i->op].text, s->g->symbol);

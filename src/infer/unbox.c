@@ -14,7 +14,9 @@
  *     typed tier compiles itself: x[i] / x[i] = v with an int index (list.get, list.set and
  *     the .t forms), len(x), a phi, an argument of a direct call of a clone (whose parameter
  *     is then checked the same way), a clone's return, enumerate(x) whose enumerate object
- *     only feeds the fused `for i, v in enumerate(x)` (enum.next / enum.item), iter of it;
+ *     only feeds the fused `for i, v in enumerate(x)` (enum.next / enum.item), iter of it,
+ *     a closure cell holding it (cell.new/set/get, the closure tuple: elems.c keeps such
+ *     cells tracked only while every closure holding them runs specialised);
  *   - no value mixes it with a site of another storage.
  * Anything else (a generic op, a method, a container, a cell, printing, a context that is
  * not rewritten) refuses every site of the operand, with the reason (AITHON_UNBOX_DEBUG=1
@@ -199,6 +201,16 @@ static const char *use_ok(const Infer *in, const InferCtx *c, const int *uses,
     case MIR_IterRelease:   /* the for-loop's generator bookkeeping: an enumerate object is
                                never a generator */
         return t.k == TY_ENUM ? NULL : "for-loop bookkeeping";
+    /* A cell holding the list: elems.c keeps such a cell's lists tracked only while every
+     * closure that holds it runs in specialised bodies (else the items escaped and the site
+     * is no candidate), and those bodies' cell.get results are checked like any list. */
+    case MIR_CellNew:
+    case MIR_CellSet:
+        return t.k == TY_LIST || t.k == TY_CELL ? NULL : "stored in a cell";
+    case MIR_CellGet:
+        return t.k == TY_CELL ? NULL : "cell.get";
+    case MIR_BuildTuple:   /* a closure tuple of cells */
+        return t.k == TY_CELL ? NULL : "stored in a tuple";
     default:
         return mir_ops[i->op].text;
     }
@@ -223,6 +235,11 @@ static const char *result_ok(const InferCtx *c, const int *uses, const MirInst *
         return "the result of a generic call";
     case MIR_GetIter:
         return r.k == TY_ENUM ? NULL : "an iterator";
+    case MIR_CellNew:
+    case MIR_ClosureCell:
+        return r.k == TY_CELL ? NULL : "a closure cell";
+    case MIR_CellGet:
+        return r.k == TY_LIST ? NULL : "read from a cell";
     case MIR_IterNext:
         return r.k == TY_PAIR && fused_unpack(c, uses, i) ? NULL : "an item read generically";
     case MIR_UnpackSeq:
