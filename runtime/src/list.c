@@ -963,6 +963,38 @@ Value rt_list_repeat_unboxed(Value l, Value n, int64_t kind)
     return rt_val(r);
 }
 
+/* A comprehension's append to a list of unboxed storage (kind as rt_list_repeat_unboxed;
+ * bits: the byte 0/1, the tagged small int, or the double's bits) when the inline store found
+ * no room: grows the pointer-free items array with list_resize's policy.  0, or -1 after
+ * MemoryError. */
+int rt_list_append_unboxed(Value l, int64_t bits, int64_t kind)
+{
+    ListObject *o = L(l);
+    size_t width = kind == 1 ? 1 : 8;
+    int64_t n = o->size;
+    if (n >= o->cap) {
+        int64_t newsize = n + 1;
+        if (newsize > MAX_ITEMS) {
+            rt_raise_memory_error();
+            return -1;
+        }
+        int64_t cap = (newsize + (newsize >> 3) + 6) & ~(int64_t)3;
+        unsigned char *p = rt_alloc_atomic((size_t)cap * width);
+        if (!p)
+            return -1;
+        if (n)
+            memcpy(p, o->items, (size_t)n * width);
+        o->items = (Value *)p;
+        o->cap = cap;
+    }
+    if (kind == 1)
+        ((unsigned char *)o->items)[n] = (unsigned char)bits;
+    else
+        memcpy((unsigned char *)o->items + (size_t)n * 8, &bits, 8);
+    o->size = n + 1;
+    return 0;
+}
+
 static Value list_imul(Value a, Value b)
 {
     if (!is_list(a))

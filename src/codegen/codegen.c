@@ -1192,6 +1192,50 @@ static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLV
     return get ? phi2(cg, cg->i64, rf, fast_end, rs, slow_end) : NULL;
 }
 
+/* list.append imm2 = kind / flist.append: a comprehension's append to a list of unboxed
+ * storage: the item stored inline at its width while there is room, else
+ * rt_list_append_unboxed (growth; MemoryError as the boxed append, unchecked likewise). */
+static void list_append_unboxed(Cg *cg, const MirInst *in, LLVMValueRef lst, LLVMValueRef v)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef bits;
+    if (in->op == MIR_FListAppend)
+        bits = LLVMBuildBitCast(b, v, cg->i64, "");
+    else if (in->imm2 == 1)
+        bits = LLVMBuildZExt(b, LLVMBuildICmp(b, LLVMIntEQ, v, cg_rt_object(cg, "rt_True_obj"), ""),
+                             cg->i64, "");
+    else
+        bits = v;
+    int kind = in->op == MIR_FListAppend ? 3 : (int)in->imm2;
+    LLVMValueRef size = list_size(cg, lst);
+    LLVMValueRef cap = load_field(cg, cg->i64, lst, offsetof(ListObject, cap));
+    LLVMBasicBlockRef fast = new_bb(cg, "app.fast"), slow = new_bb(cg, "app.slow"),
+                      done = new_bb(cg, "app.done");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, size, cap, ""), fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef items = list_items(cg, lst);
+    if (kind == 1) {
+        LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
+        tbaa(cg, LLVMBuildStore(b, LLVMBuildTrunc(b, bits, i8, ""),
+                                LLVMBuildInBoundsGEP2(b, i8, items, &size, 1, "")),
+             TBAA_LIST_ITEM);
+    } else if (kind == 3) {
+        tbaa(cg, LLVMBuildStore(b, v, LLVMBuildInBoundsGEP2(b, cg->f64, items, &size, 1, "")),
+             TBAA_LIST_ITEM);
+    } else {
+        tbaa(cg, LLVMBuildStore(b, bits, LLVMBuildInBoundsGEP2(b, cg->i64, items, &size, 1, "")),
+             TBAA_LIST_ITEM);
+    }
+    tbaa(cg, LLVMBuildStore(b, LLVMBuildAdd(b, size, ci64(cg, 1), ""),
+                            field_ptr(cg, lst, offsetof(ListObject, size))),
+         TBAA_LIST_SIZE);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    RTC(cg, RTF_rt_list_append_unboxed, lst, bits, ci64(cg, kind));
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+}
+
 /* flist.get.t / flist.set.t: list_tagged for unboxed doubles.  A big int index never reaches
  * the items (rt_getitem / rt_setitem raise its IndexError first: a list has fewer than 2**60
  * items), so the slow path only raises. */
@@ -2210,7 +2254,14 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         check_value(cg, in, r);
         return r;
     }
+    case MIR_FListAppend:
+        list_append_unboxed(cg, in, a0, a1);
+        return NULL;
     case MIR_ListAppend: {   /* a comprehension's own list: room left -> store inline */
+        if (in->imm2) {
+            list_append_unboxed(cg, in, a0, a1);
+            return NULL;
+        }
         LLVMValueRef size = load_field(cg, cg->i64, a0, offsetof(ListObject, size));
         LLVMValueRef cap = load_field(cg, cg->i64, a0, offsetof(ListObject, cap));
         LLVMBasicBlockRef fast = new_bb(cg, "app.fast"), slow = new_bb(cg, "app.slow"),

@@ -1607,6 +1607,15 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
     for (int l = 0; l < s->nloops; l++)
         if (s->loops[l].versioned && s->loops[l].it == i)
             versioned_prep(s, &s->loops[l]);
+    if (i->op == MIR_ListAppend && unbox_kind(s->in, TY(s, i->args[0]))) {
+        /* a comprehension's append to an unboxed list (unbox.c): the item in its storage */
+        int kind = unbox_kind(s->in, TY(s, i->args[0]));
+        MirInst *l = get(s, i->args[0], MT_DYN, i->loc);
+        MirInst *v = get(s, i->args[1], kind == UNBOX_FLOAT ? MT_F64 : MT_DYN, i->loc);
+        n = emit2(s, kind == UNBOX_FLOAT ? MIR_FListAppend : MIR_ListAppend, l, v, i->loc);
+        n->imm2 = kind == UNBOX_FLOAT ? 0 : kind;
+        return;
+    }
     InferClass *owner = class_cell_clone(s->in, s->c);
     if (owner && i->op == MIR_ClosureCell)
         return;   /* no closure: the cell's reads load the class */

@@ -9,7 +9,8 @@
  *     (UNBOX_INT: small tagged ints in a pointer-free array, the boxed layout) or float
  *     (UNBOX_FLOAT: doubles, accessed by the flist.* ops), and it never escaped;
  *   - its only creation is `[c] * n` that specialize turns into list.repeat (the runtime
- *     makes the storage, rt_list_repeat_unboxed);
+ *     makes the storage, rt_list_repeat_unboxed) or the empty list of a comprehension,
+ *     filled by its list.append (inline at the item width, rt_list_append_unboxed to grow);
  *   - every use of every value that may be one of its lists, in every context, is one the
  *     typed tier compiles itself: x[i] / x[i] = v with an int index (list.get, list.set and
  *     the .t forms), len(x), a phi, an argument of a direct call of a clone (whose parameter
@@ -165,6 +166,8 @@ static const char *use_ok(const Infer *in, const InferCtx *c, const int *uses,
     case MIR_Ret:
         return c->index > 0 && c->clone && !c->genconv && !c->gencall
                    ? NULL : "returned to generic code";
+    case MIR_ListAppend:   /* a comprehension's append (specialize: at the list's width) */
+        return t.k == TY_LIST && a == 0 ? NULL : "stored into a container";
     case MIR_GetItem:
     case MIR_SetItem:
         if (t.k == TY_LIST && a == 0 && infer_ty(c, i->args[1]).k == TY_INT)
@@ -226,6 +229,7 @@ static const char *result_ok(const InferCtx *c, const int *uses, const MirInst *
     case MIR_Param:
         return NULL;
     case MIR_BinOp:   /* the creation; checked in decide_sites */
+    case MIR_BuildList:
         return r.k == TY_LIST ? NULL : "made by an operator";
     case MIR_Call:
         if (direct_call(c, i))
@@ -336,9 +340,11 @@ static void decide_sites(Infer *in)
                      infer_ty(c, i).k == TY_LIST &&
                      ((a.k == TY_LIST && (b.k == TY_INT || b.k == TY_BOOL)) ||
                       (b.k == TY_LIST && (a.k == TY_INT || a.k == TY_BOOL)));
-        if (!repeat || !rewritten(c)) {
+        /* or a comprehension's empty list (filled by its list.append) */
+        int comp = i && i->op == MIR_BuildList && i->nargs == 0;
+        if ((!repeat && !comp) || !rewritten(c)) {
             in->unbox[k] = 0;
-            in->unbox_why[k] = "not made by `[x] * n`";
+            in->unbox_why[k] = "not made by `[x] * n` or a comprehension";
         }
     }
 }
