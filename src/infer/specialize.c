@@ -2091,6 +2091,15 @@ static void fix_phis(Spec *s)
                 continue;
             int back = dominated(s, bp, pp);
             add_phi_operand(s, lp->counter, s->last[pp], back ? lp->inc : lp->start);
+            /* another block made from the same original block may branch here too: the
+             * counter head of an inner versioned range loop that exits to this head */
+            for (int q = 0; q < s->nparts[pp]; q++) {
+                MirBlock *pb = s->parts[pp][q].b;
+                const MirInst *t = pb->ninsts ? pb->insts[pb->ninsts - 1] : NULL;
+                if (pb != s->last[pp] && t && (t->op == MIR_Br || t->op == MIR_CondBr) &&
+                    (t->target == lp->head || t->target2 == lp->head))
+                    add_phi_operand(s, lp->counter, pb, back ? lp->inc : lp->start);
+            }
         }
         (void)hp;
     }
