@@ -202,6 +202,8 @@ typedef struct RangeIterObject { Object ob; int64_t cur, step, left; } RangeIter
 /* l[a:b:c] and l[a:b:c] = v of an exact list with no slice object (0 = None): rt_list_getslice
  * returns the new list, rt_list_setslice 0 or -1 (list.c) */
 Value rt_list_repeat(Value l, Value n);   /* list * int, an exact list (list.c) */
+Value rt_list_repeat_unboxed(Value l, Value n, int64_t kind);   /* into pointer-free items */
+int rt_list_append_unboxed(Value l, int64_t bits, int64_t kind);   /* append to those */
 Value rt_list_getslice(Value l, Value start, Value stop, Value step);
 int rt_list_setslice(Value l, Value start, Value stop, Value step, Value value);
 /* dst[da:db:dc] = src[sa:sb:sc] with no intermediate list (list.c); 0 or -1 */

@@ -914,6 +914,87 @@ Value rt_list_repeat(Value l, Value n)
     return list_mul(l, n);
 }
 
+/* list * n into unboxed storage (the typed tier, docs/internals/typed.md "Unboxed lists"):
+ * the result size, count conversion and errors of rt_list_repeat, but a pointer-free items
+ * array (rt_alloc_atomic, never scanned by the collector).  kind 1: one byte per item, a bool
+ * (0 False, 1 True); kind 2: small tagged ints, the boxed layout; kind 3: doubles.  Only
+ * lists whose every use compiled code performs itself get here (src/infer/unbox.c): the
+ * runtime never reads such a list's items.  l is an exact list of such items. */
+Value rt_list_repeat_unboxed(Value l, Value n, int64_t kind)
+{
+    int64_t k;
+    int st = repeat_count(n, &k);
+    if (st)
+        return st > 0 ? rt_raise_str(rt_TypeError, "can't multiply sequence by non-int")
+                      : RT_ERR;   /* inference proved an int or bool count: never */
+    int64_t size = L(l)->size;
+    if (size && k > MAX_ITEMS / size)
+        return rt_raise_memory_error();
+    int64_t total = size * k;
+    size_t width = kind == 1 ? 1 : 8;
+    ListObject *r = list_alloc(&rt_list_type, 0);
+    if (!r)
+        return RT_ERR;
+    if (total) {
+        unsigned char *dst = rt_alloc_atomic((size_t)total * width);
+        if (!dst)
+            return RT_ERR;
+        const Value *src = L(l)->items;
+        if (kind == 1 && size == 1) {
+            memset(dst, src[0] == rt_True, (size_t)total);
+        } else if (kind == 2) {
+            list_repeat_into((Value *)dst, src, size, k);
+        } else {
+            for (int64_t j = 0; j < size; j++) {
+                if (kind == 1)
+                    dst[j] = src[j] == rt_True;
+                else
+                    ((double *)dst)[j] = rt_float_val(src[j]);
+            }
+            for (int64_t done = size; done < total;) {
+                int64_t m = done < total - done ? done : total - done;
+                memcpy(dst + (size_t)done * width, dst, (size_t)m * width);
+                done += m;
+            }
+        }
+        r->items = (Value *)dst;
+        r->size = r->cap = total;
+    }
+    return rt_val(r);
+}
+
+/* A comprehension's append to a list of unboxed storage (kind as rt_list_repeat_unboxed;
+ * bits: the byte 0/1, the tagged small int, or the double's bits) when the inline store found
+ * no room: grows the pointer-free items array with list_resize's policy.  0, or -1 after
+ * MemoryError. */
+int rt_list_append_unboxed(Value l, int64_t bits, int64_t kind)
+{
+    ListObject *o = L(l);
+    size_t width = kind == 1 ? 1 : 8;
+    int64_t n = o->size;
+    if (n >= o->cap) {
+        int64_t newsize = n + 1;
+        if (newsize > MAX_ITEMS) {
+            rt_raise_memory_error();
+            return -1;
+        }
+        int64_t cap = (newsize + (newsize >> 3) + 6) & ~(int64_t)3;
+        unsigned char *p = rt_alloc_atomic((size_t)cap * width);
+        if (!p)
+            return -1;
+        if (n)
+            memcpy(p, o->items, (size_t)n * width);
+        o->items = (Value *)p;
+        o->cap = cap;
+    }
+    if (kind == 1)
+        ((unsigned char *)o->items)[n] = (unsigned char)bits;
+    else
+        memcpy((unsigned char *)o->items + (size_t)n * 8, &bits, 8);
+    o->size = n + 1;
+    return 0;
+}
+
 static Value list_imul(Value a, Value b)
 {
     if (!is_list(a))

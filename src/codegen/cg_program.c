@@ -994,7 +994,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
         rc = -1;
     }
     phase_time("LLVM verify");
-    char passes[160];   /* read by the second partition's thread until cg_split_finish */
+    char passes[256];   /* read by the second partition's thread until cg_split_finish */
     if (rc == 0) {
         int level = opt->opt_level < 0 ? 0 : opt->opt_level > 3 ? 3 : opt->opt_level;
         /* A versioned range loop tests range.fast (loop-invariant) at every step; default<O2>
@@ -1003,6 +1003,7 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
          * up */
         const char *unswitch = cg->versioned_loops && level >= 2
                                    ? ",function(loop-mssa(simple-loop-unswitch<nontrivial>),"
+                                     "instcombine,simplifycfg,loop(loop-rotate),loop-mssa(licm),"
                                      "instcombine,simplifycfg)"
                                    : "";
         snprintf(passes, sizeof passes, "default<O%d>%s%s", level, unswitch,

@@ -1361,6 +1361,61 @@ static LLVMValueRef list_items(Cg *cg, LLVMValueRef lst)
     return tbaa(cg, load_field(cg, cg->ptr, lst, offsetof(ListObject, items)), TBAA_LIST_ITEMS);
 }
 
+/* The position of index i (an i64, negative from the end) in a list of `size` items, raising
+ * CPython's IndexError when outside: one unsigned compare on the hot path (0 <= i < size),
+ * the negative case in a cold block.  The items pointer is loaded by the callers before this
+ * check, so that in a loop both loads run at every step and LICM can hoist them. */
+static LLVMValueRef list_index(Cg *cg, const MirInst *in, LLVMValueRef i, LLVMValueRef size,
+                               const char *msg)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef neg = new_bb(cg, "idx.neg"), done = new_bb(cg, "idx.done");
+    br_cold(cg, LLVMBuildICmp(b, LLVMIntUGE, i, size, ""), neg);
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, neg);
+    LLVMValueRef j = LLVMBuildAdd(b, i, size, "");
+    LLVMValueRef bad = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntSGE, i, ci64(cg, 0), ""),
+                                   LLVMBuildICmp(b, LLVMIntSLT, j, ci64(cg, 0), ""), "");
+    raise_if(cg, in, bad, "rt_IndexError", msg);
+    LLVMBasicBlockRef neg_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return phi2(cg, cg->i64, i, from, j, neg_end);
+}
+
+/* Unboxed storage (imm2 of list.get/list.set/list.get.t/list.set.t/enum.item, unbox.c):
+ * UNBOX_BOOL (1) items are bytes, 0 False and 1 True; UNBOX_INT (2) items keep the boxed
+ * layout (small tagged ints) in a pointer-free array.  The MIR values stay Values: a loaded
+ * byte becomes True/False, which LLVM folds into the unbox.bool that follows. */
+static LLVMValueRef item_load(Cg *cg, const MirInst *in, LLVMValueRef items, LLVMValueRef idx)
+{
+    LLVMBuilderRef b = cg->b;
+    if (in->imm2 != 1) {
+        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
+        return tbaa(cg, LLVMBuildLoad2(b, cg->i64, p, ""), TBAA_LIST_ITEM);
+    }
+    LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
+    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, i8, items, &idx, 1, "");
+    LLVMValueRef v = tbaa(cg, LLVMBuildLoad2(b, i8, p, ""), TBAA_LIST_ITEM);
+    return box_bool(cg, LLVMBuildTrunc(b, v, cg->i1, ""));
+}
+
+static void item_store(Cg *cg, const MirInst *in, LLVMValueRef items, LLVMValueRef idx,
+                       LLVMValueRef v)
+{
+    LLVMBuilderRef b = cg->b;
+    if (in->imm2 != 1) {
+        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
+        tbaa(cg, LLVMBuildStore(b, v, p), TBAA_LIST_ITEM);
+        return;
+    }
+    LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
+    LLVMValueRef t = LLVMBuildICmp(b, LLVMIntEQ, v, cg_rt_object(cg, "rt_True_obj"), "");
+    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, i8, items, &idx, 1, "");
+    tbaa(cg, LLVMBuildStore(b, LLVMBuildZExt(b, t, i8, ""), p), TBAA_LIST_ITEM);
+}
+
 /* list.get.t / list.set.t: an int index that may be big.  A small tag: the inline bounds
  * check and access of list.get/list.set; a big int: the generic subscript (its IndexError
  * "cannot fit 'int' into an index-sized integer"). */
@@ -1374,17 +1429,14 @@ static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLV
     LLVMPositionBuilderAtEnd(b, fast);
     LLVMValueRef i = untag(cg, key);
     LLVMValueRef size = list_size(cg, lst);
-    LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, i, ci64(cg, 0), ""),
-                                       LLVMBuildAdd(b, i, size, ""), i, "");
-    raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
-             get ? "list index out of range" : "list assignment index out of range");
     LLVMValueRef items = list_items(cg, lst);
-    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
+    LLVMValueRef idx = list_index(cg, in, i, size, get ? "list index out of range"
+                                                       : "list assignment index out of range");
     LLVMValueRef rf = NULL;
     if (get)
-        rf = tbaa(cg, LLVMBuildLoad2(b, cg->i64, p, ""), TBAA_LIST_ITEM);
+        rf = item_load(cg, in, items, idx);
     else
-        tbaa(cg, LLVMBuildStore(b, val(cg, in->args[2]), p), TBAA_LIST_ITEM);
+        item_store(cg, in, items, idx, val(cg, in->args[2]));
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
@@ -1399,6 +1451,84 @@ static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLV
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, done);
     return get ? phi2(cg, cg->i64, rf, fast_end, rs, slow_end) : NULL;
+}
+
+/* list.append imm2 = kind / flist.append: a comprehension's append to a list of unboxed
+ * storage: the item stored inline at its width while there is room, else
+ * rt_list_append_unboxed (growth; MemoryError as the boxed append, unchecked likewise). */
+static void list_append_unboxed(Cg *cg, const MirInst *in, LLVMValueRef lst, LLVMValueRef v)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef bits;
+    if (in->op == MIR_FListAppend)
+        bits = LLVMBuildBitCast(b, v, cg->i64, "");
+    else if (in->imm2 == 1)
+        bits = LLVMBuildZExt(b, LLVMBuildICmp(b, LLVMIntEQ, v, cg_rt_object(cg, "rt_True_obj"), ""),
+                             cg->i64, "");
+    else
+        bits = v;
+    int kind = in->op == MIR_FListAppend ? 3 : (int)in->imm2;
+    LLVMValueRef size = list_size(cg, lst);
+    LLVMValueRef cap = load_field(cg, cg->i64, lst, offsetof(ListObject, cap));
+    LLVMBasicBlockRef fast = new_bb(cg, "app.fast"), slow = new_bb(cg, "app.slow"),
+                      done = new_bb(cg, "app.done");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, size, cap, ""), fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef items = list_items(cg, lst);
+    if (kind == 1) {
+        LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
+        tbaa(cg, LLVMBuildStore(b, LLVMBuildTrunc(b, bits, i8, ""),
+                                LLVMBuildInBoundsGEP2(b, i8, items, &size, 1, "")),
+             TBAA_LIST_ITEM);
+    } else if (kind == 3) {
+        tbaa(cg, LLVMBuildStore(b, v, LLVMBuildInBoundsGEP2(b, cg->f64, items, &size, 1, "")),
+             TBAA_LIST_ITEM);
+    } else {
+        tbaa(cg, LLVMBuildStore(b, bits, LLVMBuildInBoundsGEP2(b, cg->i64, items, &size, 1, "")),
+             TBAA_LIST_ITEM);
+    }
+    tbaa(cg, LLVMBuildStore(b, LLVMBuildAdd(b, size, ci64(cg, 1), ""),
+                            field_ptr(cg, lst, offsetof(ListObject, size))),
+         TBAA_LIST_SIZE);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    RTC(cg, RTF_rt_list_append_unboxed, lst, bits, ci64(cg, kind));
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+}
+
+/* flist.get.t / flist.set.t: list_tagged for unboxed doubles.  A big int index never reaches
+ * the items (rt_getitem / rt_setitem raise its IndexError first: a list has fewer than 2**60
+ * items), so the slow path only raises. */
+static LLVMValueRef flist_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLVMValueRef key)
+{
+    LLVMBuilderRef b = cg->b;
+    int get = in->op == MIR_FListGetT;
+    LLVMBasicBlockRef fast = new_bb(cg, "lst.fast"), slow = new_bb(cg, "lst.slow"),
+                      done = new_bb(cg, "lst.done");
+    LLVMBuildCondBr(b, LLVMBuildTrunc(b, key, cg->i1, ""), fast, slow);
+    LLVMPositionBuilderAtEnd(b, slow);
+    /* a None stands for the value: the store is never done (the index is out of range) */
+    if (get)
+        check_value(cg, in, RTC(cg, RTF_rt_getitem, lst, key));
+    else
+        check_int(cg, in, RTC(cg, RTF_rt_setitem, lst, key, cg_rt_object(cg, "rt_None_obj")));
+    LLVMBuildUnreachable(b);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef i = untag(cg, key);
+    LLVMValueRef size = list_size(cg, lst);
+    LLVMValueRef items = list_items(cg, lst);
+    LLVMValueRef idx = list_index(cg, in, i, size, get ? "list index out of range"
+                                                       : "list assignment index out of range");
+    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->f64, items, &idx, 1, "");
+    LLVMValueRef r = NULL;
+    if (get)
+        r = tbaa(cg, LLVMBuildLoad2(b, cg->f64, p, ""), TBAA_LIST_ITEM);
+    else
+        tbaa(cg, LLVMBuildStore(b, val(cg, in->args[2]), p), TBAA_LIST_ITEM);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return r;
 }
 
 /* list.copyslice imm 1, `x[:k] = x[m::-1]`: when k and m are small ints, 1 <= k <= len(x)
@@ -1501,7 +1631,7 @@ static LLVMValueRef enum_next(Cg *cg, LLVMValueRef e)
 }
 
 /* enum.item: the item the last enum.next stepped past (items[i - 1] of the iterator's list). */
-static LLVMValueRef enum_item(Cg *cg, LLVMValueRef e)
+static LLVMValueRef enum_item(Cg *cg, const MirInst *in, LLVMValueRef e)
 {
     LLVMBuilderRef b = cg->b;
     LLVMValueRef li = load_field(cg, cg->i64, e, offsetof(EnumerateObject, it));
@@ -1509,6 +1639,11 @@ static LLVMValueRef enum_item(Cg *cg, LLVMValueRef e)
     LLVMValueRef i = LLVMBuildSub(b, load_field(cg, cg->i64, li, offsetof(ListIterObject, i)),
                                   ci64(cg, 1), "");
     LLVMValueRef items = load_field(cg, cg->ptr, seq, offsetof(ListObject, items));
+    if (in->imm2 == 1) {   /* unboxed bools (item_load) */
+        LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
+        LLVMValueRef v = LLVMBuildLoad2(b, i8, LLVMBuildInBoundsGEP2(b, i8, items, &i, 1, ""), "");
+        return box_bool(cg, LLVMBuildTrunc(b, v, cg->i1, ""));
+    }
     return LLVMBuildLoad2(b, cg->i64, LLVMBuildInBoundsGEP2(b, cg->i64, items, &i, 1, ""), "");
 }
 
@@ -1553,8 +1688,8 @@ int cg_leaf_op(int op)
             case MIR_IntFloorDiv: case MIR_IntMod: case MIR_IntCmp: case MIR_IntTruthy:
             case MIR_IntTrueDiv: case MIR_FAdd: case MIR_FSub: case MIR_FMul: case MIR_FDiv: case MIR_FFloorDiv:
             case MIR_FMod: case MIR_FPow: case MIR_FNeg: case MIR_FCmp: case MIR_FTruthy:
-            case MIR_FSqrt: case MIR_ListGet: case MIR_ListLen: case MIR_SetLen: case MIR_StrLen:
-            case MIR_StrEq: case MIR_StrPred:
+            case MIR_FSqrt: case MIR_ListGet: case MIR_FListGet: case MIR_ListLen: case MIR_SetLen:
+            case MIR_StrLen: case MIR_StrEq: case MIR_StrPred:
             case MIR_Narrow: case MIR_Br: case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
                 return 1;
             default:
@@ -1893,20 +2028,34 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_ListGet:
     case MIR_ListSet: {
         LLVMValueRef size = list_size(cg, a0);
-        LLVMValueRef idx = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, a1, ci64(cg, 0), ""),
-                                           LLVMBuildAdd(b, a1, size, ""), a1, "");
-        raise_if(cg, in, LLVMBuildICmp(b, LLVMIntUGE, idx, size, ""), "rt_IndexError",
-                 in->op == MIR_ListGet ? "list index out of range"
-                                       : "list assignment index out of range");
         LLVMValueRef items = list_items(cg, a0);
-        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
+        LLVMValueRef idx = list_index(cg, in, a1, size,
+                                      in->op == MIR_ListGet ? "list index out of range"
+                                                            : "list assignment index out of range");
         if (in->op == MIR_ListGet)
-            return tbaa(cg, LLVMBuildLoad2(b, cg->i64, p, ""), TBAA_LIST_ITEM);
+            return item_load(cg, in, items, idx);
+        item_store(cg, in, items, idx, val(cg, in->args[2]));
+        return NULL;
+    }
+    case MIR_FListGet:
+    case MIR_FListSet: {
+        LLVMValueRef size = list_size(cg, a0);
+        LLVMValueRef items = list_items(cg, a0);
+        LLVMValueRef idx = list_index(cg, in, a1, size,
+                                      in->op == MIR_FListGet ? "list index out of range"
+                                                             : "list assignment index out of range");
+        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->f64, items, &idx, 1, "");
+        if (in->op == MIR_FListGet)
+            return tbaa(cg, LLVMBuildLoad2(b, cg->f64, p, ""), TBAA_LIST_ITEM);
         tbaa(cg, LLVMBuildStore(b, val(cg, in->args[2]), p), TBAA_LIST_ITEM);
         return NULL;
     }
+    case MIR_FListGetT:
+    case MIR_FListSetT: return flist_tagged(cg, in, a0, a1);
     case MIR_ListRepeat: {
-        LLVMValueRef r = RTC(cg, RTF_rt_list_repeat, a0, a1);
+        LLVMValueRef r = in->imm2 ? RTC(cg, RTF_rt_list_repeat_unboxed, a0, a1,
+                                        ci64(cg, in->imm2))
+                                  : RTC(cg, RTF_rt_list_repeat, a0, a1);
         check_value(cg, in, r);
         return r;
     }
@@ -1937,7 +2086,15 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_RangeArg:
         return LLVMBuildSelect(b, a1, untag(cg, a0), ci64(cg, 0), "");
     case MIR_EnumNext: return enum_next(cg, a0);
-    case MIR_EnumItem: return enum_item(cg, a0);
+    case MIR_EnumItem: return enum_item(cg, in, a0);
+    case MIR_EnumFItem: {   /* enum_item of unboxed doubles */
+        LLVMValueRef li = load_field(cg, cg->i64, a0, offsetof(EnumerateObject, it));
+        LLVMValueRef seq = load_field(cg, cg->i64, li, offsetof(ListIterObject, seq));
+        LLVMValueRef i = LLVMBuildSub(b, load_field(cg, cg->i64, li, offsetof(ListIterObject, i)),
+                                      ci64(cg, 1), "");
+        LLVMValueRef items = load_field(cg, cg->ptr, seq, offsetof(ListObject, items));
+        return LLVMBuildLoad2(b, cg->f64, LLVMBuildInBoundsGEP2(b, cg->f64, items, &i, 1, ""), "");
+    }
     case MIR_Narrow: return a0;
     case MIR_SetDiscard:
     case MIR_SetRemove:
@@ -2414,7 +2571,14 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         check_value(cg, in, r);
         return r;
     }
+    case MIR_FListAppend:
+        list_append_unboxed(cg, in, a0, a1);
+        return NULL;
     case MIR_ListAppend: {   /* a comprehension's own list: room left -> store inline */
+        if (in->imm2) {
+            list_append_unboxed(cg, in, a0, a1);
+            return NULL;
+        }
         LLVMValueRef size = load_field(cg, cg->i64, a0, offsetof(ListObject, size));
         LLVMValueRef cap = load_field(cg, cg->i64, a0, offsetof(ListObject, cap));
         LLVMBasicBlockRef fast = new_bb(cg, "app.fast"), slow = new_bb(cg, "app.slow"),

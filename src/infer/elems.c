@@ -116,6 +116,17 @@ Ty elems_of(const Infer *in, Ty t)
     return r;
 }
 
+int elems_site(const Infer *in, int k, Ty *elem, const InferCtx **c, int *id)
+{
+    if (!in->elems || k < 0 || k >= in->elems->nkeys || k >= SHARED_SITE)
+        return 0;
+    const ElemSite *s = &in->elems->sites[k];
+    *elem = s->escaped ? ty_dyn() : s->elem;
+    *c = in->elems->keys[k].c;
+    *id = in->elems->keys[k].id;
+    return 1;
+}
+
 const char *elems_why(const Infer *in, Ty t, Loc *loc)
 {
     if ((t.k != TY_LIST && t.k != TY_LISTITER && t.k != TY_ROW) || !in || !in->elems)

@@ -162,6 +162,13 @@ typedef struct Infer {
     struct InferDefaults *defaults;   /* infer_bind: per function, its constant defaults (taken
                                          during inference, before specialisation rewrites) */
     int ndefaults, capdefaults;
+    /* unbox.c: per abstract list site (elems.c bit), its storage (0 boxed, UNBOX_*), the
+     * site's creation (function, line) and, when boxed, why and where that was decided */
+    unsigned char unbox[64];
+    const char *unbox_why[64];
+    const MirFunction *unbox_fn[64], *unbox_wfn[64];
+    int unbox_line[64];
+    Loc unbox_loc[64];
 } Infer;
 
 Infer *infer_program(MirProgram *p);
@@ -317,6 +324,15 @@ Ty elems_of(const Infer *in, Ty list);
 /* Why the elements of this list type are dyn (an escape), or NULL; loc/file of the cause. */
 const char *elems_why(const Infer *in, Ty list, Loc *loc);
 void elems_free(Infer *in);
+/* elems.c, for unbox.c: site k's element type (dyn when it escaped), its creating context and
+ * instruction id; 0 when k is the shared site or unused. */
+int elems_site(const Infer *in, int k, Ty *elem, const InferCtx **c, int *id);
+/* unbox.c: unboxed list storage (typed.md "Unboxed lists").  unbox_decide runs once the
+ * clones exist, before the rewrite; unbox_kind: the storage of every list a value of type t
+ * (a list or enumerate of lists) may be, or 0 (boxed). */
+enum { UNBOX_BOOL = 1, UNBOX_INT = 2, UNBOX_FLOAT = 3 };
+void unbox_decide(Infer *in);
+int unbox_kind(const Infer *in, Ty t);
 
 /* Binds the arguments of call `call` (callee f, a known function) to f's parameters at compile
  * time: src[p] = the call operand for parameter p, or 0 with defs[p] the constant default

@@ -847,8 +847,10 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
         ((a.k == TY_LIST && (b.k == TY_INT || b.k == TY_BOOL)) ||
          (b.k == TY_LIST && (a.k == TY_INT || a.k == TY_BOOL)))) {
         int l = a.k == TY_LIST ? 0 : 1;
-        return typed_raising(s, i, MIR_ListRepeat, get(s, i->args[l], MT_DYN, loc),
-                             get(s, i->args[1 - l], MT_DYN, loc));
+        MirInst *n = typed_raising(s, i, MIR_ListRepeat, get(s, i->args[l], MT_DYN, loc),
+                                   get(s, i->args[1 - l], MT_DYN, loc));
+        n->imm2 = unbox_kind(s->in, r);   /* unboxed storage (unbox.c) */
+        return n;
     }
     /* float // % and float ** int */
     if (r.k == TY_FLOAT && (op == Op_FloorDiv || op == Op_Mod || op == Op_Pow) &&
@@ -1423,6 +1425,22 @@ static MirInst *emit_list_sub(Spec *s, MirInst *i, MirOp get_op, MirOp set_op, M
     return r;
 }
 
+/* The same for a list of unboxed doubles (unbox.c): the load is an f64, the stored value
+ * converts to one (the site's items are all floats). */
+static MirInst *emit_flist_sub(Spec *s, MirInst *i, MirOp get_op, MirOp set_op, MirInst **args)
+{
+    MirInst *r;
+    if (i->op == MIR_GetItem) {
+        r = emit(s, get_op, args, 2, i->loc);
+    } else {
+        args[2] = get(s, i->args[2], MT_F64, i->loc);
+        r = emit(s, set_op, args, 3, i->loc);
+    }
+    r->target = i->target;
+    r->exc = i->exc;
+    return r;
+}
+
 /* Subscripts of exact lists by small ints: inline bounds check and load/store. */
 static MirInst *rewrite_subscript(Spec *s, MirInst *i)
 {
@@ -1474,13 +1492,23 @@ static MirInst *rewrite_subscript(Spec *s, MirInst *i)
         !ty_int_small(TY(s, i->args[1]))) {   /* an int that may be big: tag test first */
         args[0] = get(s, i->args[0], MT_DYN, i->loc);
         args[1] = get(s, i->args[1], MT_DYN, i->loc);
-        return emit_list_sub(s, i, MIR_ListGetT, MIR_ListSetT, args, 2);
+        int kind = unbox_kind(s->in, TY(s, i->args[0]));
+        if (kind == UNBOX_FLOAT)
+            return emit_flist_sub(s, i, MIR_FListGetT, MIR_FListSetT, args);
+        MirInst *r = emit_list_sub(s, i, MIR_ListGetT, MIR_ListSetT, args, 2);
+        r->imm2 = kind;
+        return r;
     }
     if (TY(s, i->args[0]).k != TY_LIST || !ty_int_small(TY(s, i->args[1])))
         return NULL;
     args[0] = get(s, i->args[0], MT_DYN, i->loc);
     args[1] = get(s, i->args[1], MT_I64, i->loc);
-    return emit_list_sub(s, i, MIR_ListGet, MIR_ListSet, args, 2);
+    int kind = unbox_kind(s->in, TY(s, i->args[0]));   /* unboxed storage (unbox.c) */
+    if (kind == UNBOX_FLOAT)
+        return emit_flist_sub(s, i, MIR_FListGet, MIR_FListSet, args);
+    MirInst *r = emit_list_sub(s, i, MIR_ListGet, MIR_ListSet, args, 2);
+    r->imm2 = kind;
+    return r;
 }
 
 /* o.x / o.x = v on an exact instance of a class with a fixed layout (layout.c): the slot
@@ -1565,6 +1593,12 @@ static MirInst *generic(Spec *s, MirInst *i)
     MirType res, sig[4];
     int nsig = mir_sig(i->op, &res, sig);
     for (int k = 0; k < i->nargs; k++) {
+        if (unbox_kind(s->in, TY(s, i->args[k])) && i->op != MIR_Phi && i->op != MIR_Ret &&
+            i->op != MIR_GetIter && i->op != MIR_GenFresh && i->op != MIR_IterRelease &&
+            i->op != MIR_CellNew && i->op != MIR_CellSet &&
+            !is_builtin_call(s, i, TB_enumerate))
+            die("specialize: %s of an unboxed list stays generic in %s (unbox.c let it)",
+                mir_ops[i->op].text, s->g->symbol);
         MirType w = k < nsig ? sig[k] : MT_DYN;
         if ((i->op == MIR_Not || i->op == MIR_BoxBool) && k == 0)
             w = MT_I1;
@@ -1669,6 +1703,15 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
     for (int l = 0; l < s->nloops; l++)
         if (s->loops[l].versioned && s->loops[l].it == i)
             versioned_prep(s, &s->loops[l]);
+    if (i->op == MIR_ListAppend && unbox_kind(s->in, TY(s, i->args[0]))) {
+        /* a comprehension's append to an unboxed list (unbox.c): the item in its storage */
+        int kind = unbox_kind(s->in, TY(s, i->args[0]));
+        MirInst *l = get(s, i->args[0], MT_DYN, i->loc);
+        MirInst *v = get(s, i->args[1], kind == UNBOX_FLOAT ? MT_F64 : MT_DYN, i->loc);
+        n = emit2(s, kind == UNBOX_FLOAT ? MIR_FListAppend : MIR_ListAppend, l, v, i->loc);
+        n->imm2 = kind == UNBOX_FLOAT ? 0 : kind;
+        return;
+    }
     InferClass *owner = class_cell_clone(s->in, s->c);
     if (owner && i->op == MIR_ClosureCell)
         return;   /* no closure: the cell's reads load the class */
@@ -1783,7 +1826,10 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
     case MIR_UnpackSeq: {
         int en = enum_of_unpack(s, i);
         if (en >= 0) {   /* the item enum.next stepped past (the index is enum.next's) */
-            s->enums[en].item = emit1(s, MIR_EnumItem, s->enums[en].e, i->loc);
+            int kind = unbox_kind(s->in, TY(s, i->args[0]->args[0]));
+            s->enums[en].item = emit1(s, kind == UNBOX_FLOAT ? MIR_EnumFItem : MIR_EnumItem,
+                                      s->enums[en].e, i->loc);
+            s->enums[en].item->imm2 = kind == UNBOX_FLOAT ? 0 : kind;
             return;   /* its br stays: a plain edge now */
         }
         Loop *lp = zip_loop(s);
@@ -2141,6 +2187,15 @@ static void fix_phis(Spec *s)
                 continue;
             int back = dominated(s, bp, pp);
             add_phi_operand(s, lp->counter, s->last[pp], back ? lp->inc : lp->start);
+            /* another block made from the same original block may branch here too: the
+             * counter head of an inner versioned range loop that exits to this head */
+            for (int q = 0; q < s->nparts[pp]; q++) {
+                MirBlock *pb = s->parts[pp][q].b;
+                const MirInst *t = pb->ninsts ? pb->insts[pb->ninsts - 1] : NULL;
+                if (pb != s->last[pp] && t && (t->op == MIR_Br || t->op == MIR_CondBr) &&
+                    (t->target == lp->head || t->target2 == lp->head))
+                    add_phi_operand(s, lp->counter, pb, back ? lp->inc : lp->start);
+            }
         }
         (void)hp;
     }
@@ -2252,6 +2307,7 @@ void infer_specialize(Infer *in)
                 c->clone->nvars = c->fn->nvars;
             }
         }
+    unbox_decide(in);   /* needs the clones (direct calls), before any rewrite */
     for (int i = 0; i < n; i++) {
         InferCtx *c = in->ctxs[i];
         if ((c->fn->flags & INFER_CO_SUSPENDS) && !c->genconv)
