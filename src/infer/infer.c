@@ -118,6 +118,109 @@ static void prefix_orders(const MirFunction *f, int *order_of_block)
     }
 }
 
+/* A class body that runs no code but its own stores: only constants, function.new, loads of
+ * names it stored before (an alias: `__rmul__ = __mul__`) and of __name__.  Nothing of the
+ * class can run while it executes, and it defines no __init_subclass__ (which would run when a
+ * subclass is built). */
+static int quiet_class_body(const MirFunction *body)
+{
+    const char *stored[64];
+    int nstored = 0;
+    for (int b = 0; b < body->nblocks; b++)
+        for (int k = 0; k < body->blocks[b]->ninsts; k++) {
+            const MirInst *i = body->blocks[b]->insts[k];
+            switch (i->op) {
+            case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstInt:
+            case MIR_ConstFloat: case MIR_ConstStr: case MIR_ConstI1: case MIR_Param:
+            case MIR_Undef: case MIR_Br: case MIR_Ret: case MIR_Unreachable:
+                break;
+            case MIR_MakeFunction:
+                for (int a = 0; a < i->nargs; a++)
+                    if (i->args[a]->op != MIR_Undef)
+                        return 0;   /* defaults or a closure: keep it simple */
+                break;
+            case MIR_GlobalLoad:
+                if (strcmp(i->str, "__name__") != 0)
+                    return 0;
+                break;
+            case MIR_NameStore:
+                if (strcmp(i->str, "__init_subclass__") == 0 || nstored == 64)
+                    return 0;
+                stored[nstored++] = i->str;
+                break;
+            case MIR_NameLoad: {
+                int found = 0;
+                for (int n = 0; n < nstored; n++)
+                    found |= strcmp(stored[n], i->str) == 0;
+                if (!found)
+                    return 0;
+                break;
+            }
+            default:
+                return 0;
+            }
+        }
+    return 1;
+}
+
+static const struct InferCBody *cbody_of(const Infer *in, const MirFunction *body)
+{
+    for (int i = 0; i < in->ncbodies; i++)
+        if (in->cbodies[i].body == body)
+            return &in->cbodies[i];
+    return NULL;
+}
+
+/* The class statements of module body f (ord: its straight-line prefix): when can the
+ * methods of each class first run?  Never before its class.build (the body runs there).
+ * When the body is quiet, the bases are object or quiet classes of the program and the
+ * class is stored at once (global.store of the class.build's value, first in its block),
+ * nothing can call a method before that store: the methods get the store's order, so they
+ * may use the class's own name (and everything stored before it) without a lookup. */
+static void class_orders(Infer *in, const MirFunction *f, const int *ord)
+{
+    for (int bi = 0; bi < f->nblocks; bi++)
+        for (int k = 0; k < f->blocks[bi]->ninsts; k++) {
+            const MirInst *cb = f->blocks[bi]->insts[k];
+            if (cb->op != MIR_BuildClass || cb->nargs < 2 || cb->args[0]->op != MIR_MakeFunction ||
+                !cb->args[0]->func || ord[bi] < 0)
+                continue;
+            struct InferCBody e = {cb->args[0]->func, ord[bi] * 4096 + k, 0};
+            int ok = cb->nnames == 0 && cb->nargs <= 3 && quiet_class_body(e.body);
+            if (ok && cb->nargs == 3) {   /* the base: object or a quiet class */
+                const MirInst *base = cb->args[2];
+                const InferGlobal *g =
+                    base->op == MIR_GlobalLoad ? infer_global(in, f->module, base->str) : NULL;
+                if (base->op != MIR_GlobalLoad)
+                    ok = 0;
+                else if (strcmp(base->str, "object") == 0)
+                    ok = g == NULL;
+                else {
+                    ok = 0;
+                    for (int i = 0; g && i < in->ncbodies; i++)
+                        if (in->cbodies[i].quiet && in->cbodies[i].order < e.order &&
+                            g->nstores == 1 && g->order == in->cbodies[i].order)
+                            ok = 1;   /* a class stored before this one, once */
+                }
+            }
+            const MirBlock *t = cb->target;
+            const MirInst *st = t && t->ninsts ? t->insts[0] : NULL;
+            int tb = -1;
+            for (int b = 0; b < f->nblocks; b++)
+                if (f->blocks[b] == t)
+                    tb = b;
+            if (ok && st && st->op == MIR_GlobalStore && st->args[0] == cb && tb >= 0 &&
+                ord[tb] >= 0) {
+                const InferGlobal *g = infer_global(in, f->module, st->str);
+                if (g && !g->unstable && g->nstores == 1) {
+                    e.order = ord[tb] * 4096;
+                    e.quiet = 1;
+                }
+            }
+            PUSH(in->cbodies, in->ncbodies, in->capcbodies, e);
+        }
+}
+
 static void find_globals(Infer *in)
 {
     MirProgram *p = in->prog;
@@ -136,8 +239,10 @@ static void find_globals(Infer *in)
                     g->nstores++;
                     if (!init)
                         unstable(g, "assigned in a function (global statement)", f, i->loc);
-                    else
+                    else {
                         g->order = g->nstores == 1 && ord[bi] >= 0 ? ord[bi] * 4096 + k : -1;
+                        g->val = g->order >= 0 ? i->args[0] : NULL;
+                    }
                     break;
                 }
                 case MIR_GlobalDelete:
@@ -195,7 +300,17 @@ static void find_globals(Infer *in)
             unstable(g, in->escape, in->escape_fn, in->escape_loc);
         if (g->nstores != 1)
             g->order = -1;
+        if (g->order < 0 || g->unstable)
+            g->val = NULL;
     }
+    for (int fi = 0; fi < p->nfuncs; fi++)
+        if (is_init(p->funcs[fi])) {
+            MirFunction *f = p->funcs[fi];
+            int *ord = xmalloc(sizeof *ord * (size_t)(f->nblocks + 1));
+            prefix_orders(f, ord);
+            class_orders(in, f, ord);
+            free(ord);
+        }
 }
 
 int infer_builtin(const Infer *in, const MirFunction *f, const char *name)
@@ -236,8 +351,12 @@ static int fn_order(const Infer *in, const MirFunction *f, int depth)
         for (int b = 0; b < h->nblocks; b++)
             for (int k = 0; k < h->blocks[b]->ninsts; k++) {
                 const MirInst *i = h->blocks[b]->insts[k];
-                if (i->op == MIR_MakeFunction && i->func == f)
+                if (i->op == MIR_MakeFunction && i->func == f) {
+                    const struct InferCBody *cbh = cbody_of(in, h);
+                    if (cbh)   /* a method: after its class statement (class_orders) */
+                        return cbh->order;
                     return is_init(h) ? -1 : fn_order(in, h, depth + 1);
+                }
             }
     }
     if (consume_host(f))   /* a consumer function runs only from its sum call */
@@ -268,6 +387,24 @@ int infer_load_safe(const Infer *in, const MirFunction *f, const MirInst *load)
     }
     int fo = fn_order(in, o, 0);
     return fo >= 0 && fo >= g->order;
+}
+
+const MirInst *infer_load_const(const Infer *in, const MirFunction *f, const MirInst *load)
+{
+    if (load->op != MIR_GlobalLoad || infer_builtin(in, f, load->str) >= 0 ||
+        !infer_load_safe(in, f, load))
+        return NULL;
+    const InferGlobal *g = infer_global(in, f->module, load->str);
+    const MirInst *v = g ? g->val : NULL;
+    if (!v)
+        return NULL;
+    switch (v->op) {
+    case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstInt:
+    case MIR_ConstFloat: case MIR_ConstStr:
+        return v;
+    default:
+        return NULL;
+    }
 }
 
 /* ---- contexts ---- */
@@ -1351,6 +1488,7 @@ void infer_free(Infer *in)
     }
     free(in->ctxs);
     free(in->globals);
+    free(in->cbodies);
     free(in->setattr_names);
     free(in->nonlocal_names);
     for (int i = 0; i < in->nclasses; i++)

@@ -645,6 +645,26 @@ static int is_math_call(Spec *s, const MirInst *i)
     return a.k == TY_FLOAT || ty_int_small(a);
 }
 
+/* A global.load that cannot fail and always reads one thing: a constant of the single store
+ * (infer_load_const), or a known class (class.get of its registered cell: the class.reg after
+ * its class.build ran before the store).  Such loads fold (rewrite_inst) even when used. */
+static int fold_load(Spec *s, const MirInst *i)
+{
+    Ty t = TY(s, i);
+    if (t.k == TY_CLASS && t.cls && t.cls->folded)
+        return 1;
+    const MirInst *v = infer_load_const(s->in, s->g, i);
+    if (!v)
+        return 0;
+    if (v->op == MIR_ConstInt)
+        return t.k == TY_INT && t.lo == t.hi && t.lo == v->imm;
+    if (v->op == MIR_ConstFloat)
+        return t.k == TY_FLOAT;
+    if (v->op == MIR_ConstTrue || v->op == MIR_ConstFalse)
+        return t.k == TY_BOOL;
+    return ty_rep(t) == MT_DYN;   /* None, str: the boxed constant */
+}
+
 /* Which global.loads (and module attribute loads of known builtins) become unused:
  * callees of direct calls and rewritten builtins.  Two rounds: math.sqrt's getattr goes first,
  * then the load of `math` it used. */
@@ -721,8 +741,9 @@ static void plan_loads(Spec *s)
     for (int b = 0; b < s->nblocks0; b++)
         for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
             MirInst *i = s->blocks0[b]->insts[k];
-            if (i->op == MIR_GlobalLoad && !needed[i->id] && infer_load_safe(s->in, s->g, i))
-                s->skip[i->id] = 1;
+            if (i->op == MIR_GlobalLoad && infer_load_safe(s->in, s->g, i) &&
+                (!needed[i->id] || fold_load(s, i)))
+                s->skip[i->id] = 1;   /* unused, or read as its constant or class */
         }
     free(needed);
 }
@@ -1445,7 +1466,8 @@ static void declare_slots(Spec *s, MirBlock *b)
         const InferClass *k = s->in->classes[c];
         if (k->build != build)
             continue;
-        if (k->dispatched) {   /* the class unions dispatch on (inst.isclass) */
+        if (k->dispatched || k->folded) {   /* unions dispatch on it (inst.isclass), or
+                                               a folded load reads it (class.get) */
             MirInst *d = emit1(s, MIR_ClassReg, get(s, build, MT_DYN, build->loc), build->loc);
             d->type = MT_VOID;
             d->imm = k->id;
@@ -1561,10 +1583,29 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         /* a dropped global.load folds to its constant when it has one (else nothing) */
         if (i->op == MIR_GlobalLoad) {
             Ty t = TY(s, i);
+            const MirInst *v = infer_load_const(s->in, s->g, i);
             if (t.k == TY_INT && t.lo == t.hi && ty_int_small(t)) {
                 n = emit(s, MIR_ConstInt, NULL, 0, i->loc);
                 n->imm = t.lo;
                 n->type = MT_I64;
+                finish(s, i, n);
+            } else if (t.k == TY_CLASS && t.cls && t.cls->folded) {
+                n = emit(s, MIR_ClassGet, NULL, 0, i->loc);
+                n->imm = t.cls->id;
+                n->type = MT_DYN;
+                finish(s, i, n);
+            } else if (v && fold_load(s, i)) {
+                n = emit(s, v->op, NULL, 0, i->loc);
+                n->imm = v->imm;
+                n->fimm = v->fimm;
+                n->str = v->str;
+                n->len = v->len;
+                n->type = ty_rep(t) == MT_F64 ? MT_F64 : MT_DYN;
+                if (ty_rep(t) == MT_I1) {   /* bool: const.i1 */
+                    n->op = MIR_ConstI1;
+                    n->imm = v->op == MIR_ConstTrue;
+                    n->type = MT_I1;
+                }
                 finish(s, i, n);
             }
         }
@@ -2156,6 +2197,18 @@ void infer_specialize(Infer *in)
                 c->clone->nvars = c->fn->nvars;
             }
         }
+    for (int i = 0; i < n; i++) {   /* classes read by folded loads (before any rewrite) */
+        InferCtx *c = in->ctxs[i];
+        if ((c->fn->flags & INFER_CO_SUSPENDS) && !c->genconv)
+            continue;
+        for (int b = 0; b < c->fn->nblocks; b++)
+            for (int k = 0; k < c->fn->blocks[b]->ninsts; k++) {
+                const MirInst *ld = c->fn->blocks[b]->insts[k];
+                Ty t = ld->op == MIR_GlobalLoad ? infer_ty(c, ld) : ty_bot();
+                if (t.k == TY_CLASS && t.cls && infer_load_safe(in, c->fn, ld))
+                    t.cls->folded = 1;
+            }
+    }
     for (int i = 0; i < n; i++) {
         InferCtx *c = in->ctxs[i];
         if ((c->fn->flags & INFER_CO_SUSPENDS) && !c->genconv)
