@@ -421,6 +421,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                 return 0;   /* a counted loop when its iterator has no other use */
             if (a.bi == TB_math_sqrt && r.k == TY_FLOAT)
                 return 0;
+            if (infer_numeric_builtin(c, i))
+                return 0;   /* abs/min/max/int/float inline */
             if (a.bi == TB_set && i->nargs == 1 && !i->nnames)
                 return 0;   /* set(): an empty set display */
             if (a.bi == TB_len && i->nargs == 2 && (infer_ty(c, i->args[1]).k == TY_LIST ||

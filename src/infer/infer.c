@@ -407,6 +407,39 @@ const MirInst *infer_load_const(const Infer *in, const MirFunction *f, const Mir
     }
 }
 
+/* abs(x), min(x, y), max(x, y), int(x), float(x) of the known builtins on numbers whose
+ * types have an inline form (specialize.c numeric_builtin_rewrite); 0 when the call stays
+ * generic. */
+int infer_numeric_builtin(const InferCtx *c, const MirInst *i)
+{
+    if (i->op != MIR_Call || i->nnames)
+        return 0;
+    Ty f = infer_ty(c, i->args[0]);
+    if (f.k != TY_BUILTIN)
+        return 0;
+    Ty a = i->nargs >= 2 ? infer_ty(c, i->args[1]) : ty_bot();
+    Ty r = infer_ty(c, i);
+    switch (f.bi) {
+    case TB_abs:
+        return i->nargs == 2 && (a.k == TY_FLOAT || (ty_int_small(a) && ty_rep(r) == MT_I64));
+    case TB_int:
+        return i->nargs == 2 && (a.k == TY_FLOAT || (a.k == TY_INT && ty_rep(r) == ty_rep(a)));
+    case TB_float:
+        return i->nargs == 2 && (a.k == TY_FLOAT || a.k == TY_INT || a.k == TY_NUM);
+    case TB_min:
+    case TB_max: {
+        if (i->nargs != 3)
+            return 0;
+        Ty b = infer_ty(c, i->args[2]);
+        if (a.k == TY_FLOAT && b.k == TY_FLOAT)
+            return r.k == TY_FLOAT;
+        return a.k == TY_INT && b.k == TY_INT && r.k == TY_INT;
+    }
+    default:
+        return 0;
+    }
+}
+
 /* ---- contexts ---- */
 
 static InferCtx *ctx_new(Infer *in, MirFunction *f, int index, const Ty *args,
@@ -803,7 +836,10 @@ static Ty call_builtin(int bi, const Ty *a, int n, const MirInst *in)
             return range_ty(a, n, n == 3 ? in->args[3] : NULL);
         return ty_dyn();
     case TB_len: return ty_int(0, SMALL_MAX);
-    case TB_int: return n <= 2 ? ty_int_any() : ty_dyn();
+    case TB_int:
+        if (n == 1 && a[0].k == TY_INT)
+            return a[0];   /* int() of an exact int is that int */
+        return n <= 2 ? ty_int_any() : ty_dyn();
     case TB_float: return n <= 1 ? ty_kind(TY_FLOAT) : ty_dyn();
     case TB_bool: return n <= 1 ? ty_kind(TY_BOOL) : ty_dyn();
     case TB_str: return n == 1 ? ty_kind(TY_STR) : ty_dyn();
@@ -813,6 +849,11 @@ static Ty call_builtin(int bi, const Ty *a, int n, const MirInst *in)
     case TB_abs:
         if (n == 1 && a[0].k == TY_FLOAT)
             return ty_kind(TY_FLOAT);
+        if (n == 1 && a[0].k == TY_INT && ty_int_small(a[0])) {   /* |v| < 2**62: exact */
+            int64_t lo = a[0].lo, hi = a[0].hi;
+            int64_t top = -lo > hi ? -lo : hi;
+            return ty_int(lo >= 0 ? lo : hi <= 0 ? -hi : 0, top);
+        }
         if (n == 1 && a[0].k == TY_INT)
             return ty_int(0, TY_INF_HI);
         return ty_dyn();
@@ -825,8 +866,18 @@ static Ty call_builtin(int bi, const Ty *a, int n, const MirInst *in)
                 return ty_dyn();
         {
             Ty r = a[0];
-            for (int i = 1; i < n; i++)
-                r = ty_join(r, a[i]);
+            for (int i = 1; i < n; i++) {
+                if (r.k == TY_INT) {   /* the interval of the smallest / largest */
+                    int mn = bi == TB_min;
+                    int64_t lo = mn ? (a[i].lo < r.lo ? a[i].lo : r.lo)
+                                    : (a[i].lo > r.lo ? a[i].lo : r.lo);
+                    int64_t hi = mn ? (a[i].hi < r.hi ? a[i].hi : r.hi)
+                                    : (a[i].hi > r.hi ? a[i].hi : r.hi);
+                    r = ty_int(lo, hi);
+                } else {
+                    r = ty_join(r, a[i]);
+                }
+            }
             return r;
         }
     case TB_math_floor:

@@ -189,6 +189,8 @@ int infer_load_safe(const Infer *in, const MirFunction *f, const MirInst *load);
 /* The constant a load that cannot fail (infer_load_safe) always reads: the value instruction
  * (const.*) of its global's single store, or NULL (not constant, or the load may fail). */
 const MirInst *infer_load_const(const Infer *in, const MirFunction *f, const MirInst *load);
+/* Is call i (in context c) abs/min/max/int/float of numbers with an inline typed form? */
+int infer_numeric_builtin(const InferCtx *c, const MirInst *i);
 /* The single function.new of f in the program, or NULL (none, or several). */
 const MirInst *infer_single_make(const Infer *in, const MirFunction *f);
 

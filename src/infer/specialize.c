@@ -665,6 +665,89 @@ static int fold_load(Spec *s, const MirInst *i)
     return ty_rep(t) == MT_DYN;   /* None, str: the boxed constant */
 }
 
+static int numeric_builtin(Spec *s, const MirInst *i) { return infer_numeric_builtin(s->c, i); }
+
+/* The inline forms (infer_numeric_builtin): abs of a float is fabs, of a small int a select (|v| < 2**62: no
+ * overflow; other ints keep the runtime's exact abs); min(x, y) is `y if y < x else x` and
+ * max(x, y) `y if y > x else x`, as the builtins compare (the first of equal items, NaN
+ * and signed zeros alike); ints not proven small compare as tagged words (int.cmp) and the
+ * select picks one of the two Values.  int() of a float truncates (f.toint), of an int is
+ * that int; float() of a number is as_f64. */
+static MirInst *as_f64(Spec *s, int pos, const MirInst *v, MirBlock *exc, Loc loc);
+static MirInst *typed_raising(Spec *s, MirInst *orig, MirOp op, MirInst *a, MirInst *b);
+
+static MirInst *numeric_builtin_rewrite(Spec *s, int pos, MirInst *i)
+{
+    Loc loc = i->loc;
+    Ty f = TY(s, i->args[0]), a = TY(s, i->args[1]), r = TY(s, i);
+    switch (f.bi) {
+    case TB_abs:
+        if (a.k == TY_FLOAT)
+            return emit1(s, MIR_FAbs, get(s, i->args[1], MT_F64, loc), loc);
+        {
+            MirInst *x = get(s, i->args[1], MT_I64, loc);
+            MirInst *z = emit(s, MIR_ConstInt, NULL, 0, loc);
+            z->imm = 0;
+            z->type = MT_I64;
+            MirInst *neg = emit2(s, MIR_ICmp, x, z, loc);
+            neg->imm = Cmp_Lt;
+            neg->type = MT_I1;
+            MirInst *nx = emit1(s, MIR_INeg, x, loc);
+            nx->type = MT_I64;
+            MirInst *args[3] = {neg, nx, x};
+            MirInst *n = emit(s, MIR_SelI, args, 3, loc);
+            n->type = MT_I64;
+            return n;
+        }
+    case TB_int:
+        if (a.k == TY_FLOAT) {
+            MirInst *n = typed_raising(s, i, MIR_FToInt, get(s, i->args[1], MT_F64, loc), NULL);
+            n->type = MT_DYN;
+            return n;
+        }
+        return get(s, i->args[1], ty_rep(r), loc);
+    case TB_float:
+        return as_f64(s, pos, i->args[1], i->exc, loc);
+    default:
+        break;
+    }
+    /* min / max of two */
+    int mn = f.bi == TB_min;
+    Ty b = TY(s, i->args[2]);
+    MirInst *c, *args[3];
+    MirOp sel;
+    MirType t;
+    if (a.k == TY_FLOAT) {
+        args[1] = get(s, i->args[2], MT_F64, loc);
+        args[2] = get(s, i->args[1], MT_F64, loc);
+        c = emit2(s, MIR_FCmp, args[1], args[2], loc);
+        sel = MIR_SelF;
+        t = MT_F64;
+    } else if (ty_int_small(a) && ty_int_small(b)) {
+        args[1] = get(s, i->args[2], MT_I64, loc);
+        args[2] = get(s, i->args[1], MT_I64, loc);
+        c = emit2(s, MIR_ICmp, args[1], args[2], loc);
+        sel = MIR_SelI;
+        t = MT_I64;
+    } else {
+        args[1] = get(s, i->args[2], MT_DYN, loc);
+        args[2] = get(s, i->args[1], MT_DYN, loc);
+        c = emit2(s, MIR_IntCmp, args[1], args[2], loc);
+        sel = MIR_SelD;
+        t = MT_DYN;
+    }
+    c->imm = mn ? Cmp_Lt : Cmp_Gt;
+    c->type = MT_I1;
+    args[0] = c;
+    MirInst *n = emit(s, sel, args, 3, loc);
+    n->type = t;
+    if (t == MT_DYN && ty_rep(r) == MT_I64) {   /* the result is proven small */
+        n = emit1(s, MIR_UnboxI64, n, loc);
+        n->type = MT_I64;
+    }
+    return n;
+}
+
 /* Which global.loads (and module attribute loads of known builtins) become unused:
  * callees of direct calls and rewritten builtins.  Two rounds: math.sqrt's getattr goes first,
  * then the load of `math` it used. */
@@ -679,7 +762,8 @@ static void count_needed(Spec *s, int *needed)
                  (i->op != MIR_Call || TY(s, i).k == TY_SUPER)) ||
                 loop_release(s, i))
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
-            if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
+            if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) ||
+                                      numeric_builtin(s, i) || is_len_call(s, i) ||
                                       is_empty_set_call(s, i) || is_list_copy_call(s, i) ||
                                       (loop_of_call(s, i) && !loop_of_call(s, i)->versioned)))
                 from = 1;
@@ -1214,6 +1298,8 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
         MirInst *x = as_f64(s, pos, i->args[1], i->exc, loc);
         return typed_raising(s, i, MIR_FSqrt, x, NULL);
     }
+    if (numeric_builtin(s, i))
+        return numeric_builtin_rewrite(s, pos, i);
     if (is_len_call(s, i)) {
         MirOp op = TY(s, i->args[1]).k == TY_SET ? MIR_SetLen : MIR_ListLen;
         MirInst *n = emit1(s, op, get(s, i->args[1], MT_DYN, loc), loc);
