@@ -394,6 +394,13 @@ const MirInst *infer_load_const(const Infer *in, const MirFunction *f, const Mir
     if (load->op != MIR_GlobalLoad || infer_builtin(in, f, load->str) >= 0 ||
         !infer_load_safe(in, f, load))
         return NULL;
+    return infer_global_const(in, f, load);
+}
+
+const MirInst *infer_global_const(const Infer *in, const MirFunction *f, const MirInst *load)
+{
+    if (load->op != MIR_GlobalLoad)
+        return NULL;
     const InferGlobal *g = infer_global(in, f->module, load->str);
     const MirInst *v = g ? g->val : NULL;
     if (!v)
@@ -953,6 +960,51 @@ static Ty global_ty(Run *r, const MirInst *i)
     return g->ty.k == TY_BOT ? ty_dyn() : g->ty;
 }
 
+/* The type of x on one side of `if isinstance(x, K)` (a narrow with str K, imm 1 on the
+ * true side; dunder.c narrow_isinstance): the classes of an instance union that are (or are
+ * not) subclasses of the plain class K, None only on the false side; int|float or float|None
+ * split by int and float.  Anything else keeps x's type (the narrow is a plain copy). */
+static Ty isinstance_narrow(Run *r, const MirInst *i, Ty x)
+{
+    const MirFunction *f = r->c->fn;
+    if (x.k == TY_BOT || infer_builtin(r->in, f, "isinstance") != TB_isinstance)
+        return x;
+    int yes = i->imm != 0;
+    int kb = infer_builtin(r->in, f, i->str);
+    if (kb == TB_int || kb == TB_float) {
+        int isf = kb == TB_float;
+        Ty fl = ty_kind(TY_FLOAT), in = ty_int_any();
+        if (x.k == TY_NUM)
+            return yes == isf ? fl : in;
+        if (x.k == TY_OPTF)
+            return yes ? (isf ? fl : ty_bot()) : (isf ? ty_kind(TY_NONE) : x);
+        return x;
+    }
+    const InferGlobal *g = kb >= 0 ? NULL : infer_global(r->in, f->module, i->str);
+    if (!g || g->unstable)
+        return x;
+    if (g->ty.k == TY_BOT)
+        return ty_bot();   /* come back when K is known */
+    if (g->ty.k != TY_CLASS || !g->ty.cls || !g->ty.cls->plain)
+        return x;
+    InferClass *cls[TY_UNION_MAX], *keep[TY_UNION_MAX];
+    int none = 0, nk = 0;
+    int n = ty_classes(x, cls, &none);
+    if (n < 0)
+        return x;
+    for (int m = 0; m < n; m++) {
+        int is = 0;
+        for (const InferClass *e = cls[m]; e; e = e->base)
+            is |= e == g->ty.cls;
+        if (is == yes)
+            keep[nk++] = cls[m];
+    }
+    int kn = yes ? 0 : none;
+    if (nk == 0)
+        return kn ? ty_kind(TY_NONE) : ty_bot();
+    return ty_instances(keep, nk, kn);
+}
+
 /* Is call i of generator function f (a plain generator: a generator expression) the only use
  * of the function.new right here that makes f, without defaults?  Then f's body runs only
  * with this call's arguments. */
@@ -1281,6 +1333,8 @@ static Ty inst_ty(Run *r, MirInst *i)
     case MIR_CheckBound: return T(r, i->args[0]);
     case MIR_Narrow: {   /* not None here (dunder.c) */
         Ty x = T(r, i->args[0]);
+        if (i->str)   /* a side of isinstance(x, K) */
+            return isinstance_narrow(r, i, x);
         if (x.k == TY_OPT)
             return (Ty){.k = TY_INST, .cls = x.cls};
         if (x.k == TY_UNION && x.un->none)

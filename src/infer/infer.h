@@ -189,6 +189,9 @@ int infer_load_safe(const Infer *in, const MirFunction *f, const MirInst *load);
 /* The constant a load that cannot fail (infer_load_safe) always reads: the value instruction
  * (const.*) of its global's single store, or NULL (not constant, or the load may fail). */
 const MirInst *infer_load_const(const Infer *in, const MirFunction *f, const MirInst *load);
+/* The same without the safety test: the constant its global's single store stores (for a
+ * load already known to be safe: specialize decides before it rewrites a module body). */
+const MirInst *infer_global_const(const Infer *in, const MirFunction *f, const MirInst *load);
 /* Is call i (in context c) abs/min/max/int/float of numbers with an inline typed form? */
 int infer_numeric_builtin(const InferCtx *c, const MirInst *i);
 /* The single function.new of f in the program, or NULL (none, or several). */

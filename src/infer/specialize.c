@@ -653,7 +653,7 @@ static int fold_load(Spec *s, const MirInst *i)
     Ty t = TY(s, i);
     if (t.k == TY_CLASS && t.cls && t.cls->folded)
         return 1;
-    const MirInst *v = infer_load_const(s->in, s->g, i);
+    const MirInst *v = infer_global_const(s->in, s->g, i);
     if (!v)
         return 0;
     if (v->op == MIR_ConstInt)
@@ -827,7 +827,8 @@ static void plan_loads(Spec *s)
             MirInst *i = s->blocks0[b]->insts[k];
             if (i->op == MIR_GlobalLoad && infer_load_safe(s->in, s->g, i) &&
                 (!needed[i->id] || fold_load(s, i)))
-                s->skip[i->id] = 1;   /* unused, or read as its constant or class */
+                s->skip[i->id] = fold_load(s, i) ? 2 : 1;   /* unused, or read as its
+                                                               constant or class (2) */
         }
     free(needed);
 }
@@ -1667,9 +1668,9 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
                 lp->stop = emit1(s, MIR_IntClamp, get(s, stop, MT_DYN, i->loc), i->loc);
         }
         /* a dropped global.load folds to its constant when it has one (else nothing) */
-        if (i->op == MIR_GlobalLoad) {
+        if (i->op == MIR_GlobalLoad && s->skip[i->id] == 2) {   /* (plan_loads: it is safe) */
             Ty t = TY(s, i);
-            const MirInst *v = infer_load_const(s->in, s->g, i);
+            const MirInst *v = infer_global_const(s->in, s->g, i);
             if (t.k == TY_INT && t.lo == t.hi && ty_int_small(t)) {
                 n = emit(s, MIR_ConstInt, NULL, 0, i->loc);
                 n->imm = t.lo;
@@ -1680,7 +1681,7 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
                 n->imm = t.cls->id;
                 n->type = MT_DYN;
                 finish(s, i, n);
-            } else if (v && fold_load(s, i)) {
+            } else if (v) {
                 n = emit(s, v->op, NULL, 0, i->loc);
                 n->imm = v->imm;
                 n->fimm = v->fimm;
@@ -1872,7 +1873,8 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             n = rewrite_gen_fresh(s, i, gen_fresh_call(s, i));
         break;
     case MIR_Narrow:   /* a copy (not None here): the operand itself */
-        if (TY(s, i->args[0]).k == TY_OPTF && TY(s, i).k == TY_FLOAT) {   /* a float object */
+        if ((TY(s, i->args[0]).k == TY_OPTF || TY(s, i->args[0]).k == TY_NUM) &&
+            TY(s, i).k == TY_FLOAT) {   /* a float object */
             Loc loc = i->loc;
             loc.synthetic = 1;
             n = emit1(s, MIR_UnboxF64, get(s, i->args[0], MT_DYN, i->loc), loc);
