@@ -493,6 +493,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             if (!g)
                 snprintf(msg, n, "%s: a builtin the inference does not know (builtins.def)",
                          i->str);
+            else if (g->nstores > 1)
+                snprintf(msg, n, "global %s: looked up at run time (bound %d times at module "
+                         "level)", i->str, g->nstores);
             else
                 snprintf(msg, n, "global %s: looked up at run time (may not be bound yet)",
                          i->str);
