@@ -1623,6 +1623,22 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     }
     case MIR_FAbs: return intrinsic(cg, "llvm.fabs", cg->f64, &a0, 1);
     case MIR_FToInt: return f_toint(cg, in, a0);
+    case MIR_OptfCheck: {   /* None takes the generic operator: CPython's TypeError */
+        LLVMValueRef none = dyn_none(cg);
+        LLVMValueRef isn = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntEQ, a0, none, ""),
+                                       LLVMBuildICmp(b, LLVMIntEQ, a1, none, ""), "");
+        LLVMBasicBlockRef slow = new_bb(cg, "optf.none"), done = new_bb(cg, "optf.ok");
+        LLVMValueRef br = LLVMBuildCondBr(b, isn, slow, done);
+        LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+        LLVMPositionBuilderAtEnd(b, slow);
+        int id = binop_fn((int)in->imm);
+        if (id < 0 || id == RTF_rt_pow)
+            cg_die(cg, "optf.check: operator %lld", (long long)in->imm);
+        check_value(cg, in, RTC(cg, id, a0, a1));
+        LLVMBuildBr(b, done);
+        LLVMPositionBuilderAtEnd(b, done);
+        return NULL;
+    }
     case MIR_SelI: case MIR_SelF: case MIR_SelD:
         return LLVMBuildSelect(b, a0, a1, val(cg, in->args[2]), "");
     case MIR_ListLen: return list_size(cg, a0);

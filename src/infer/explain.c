@@ -331,6 +331,11 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (i->op != MIR_Compare && r.k == TY_FLOAT && (a.k == TY_NUM || b.k == TY_NUM) &&
             (a.k == TY_FLOAT || b.k == TY_FLOAT))
             return 0;   /* the int|float operand converts inline (num.tofloat) */
+        if (i->op == MIR_BinOp && r.k == TY_FLOAT && (a.k == TY_OPTF || b.k == TY_OPTF) &&
+            (i->imm == Op_Add || i->imm == Op_Sub || i->imm == Op_Mult || i->imm == Op_Div) &&
+            (a.k == TY_FLOAT || a.k == TY_OPTF || ty_int_small(a)) &&
+            (b.k == TY_FLOAT || b.k == TY_OPTF || ty_int_small(b)))
+            return 0;   /* optf.check, then float arithmetic (specialize.c) */
         if (i->op == MIR_BinOp && i->imm == Op_Mult && r.k == TY_LIST &&
             (a.k == TY_LIST || b.k == TY_LIST))
             return 0;   /* list.repeat (specialize.c) */

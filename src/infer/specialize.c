@@ -930,6 +930,30 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
                                                                                     : MIR_FPow,
                              x, y);
     }
+    /* float|None with a float or a small int in + - * /: optf.check raises the generic
+     * operator's TypeError for None, then the float object is unboxed */
+    if (i->op == MIR_BinOp && r.k == TY_FLOAT && (arith_op(op) || op == Op_Div) &&
+        (a.k == TY_OPTF || b.k == TY_OPTF) &&
+        (a.k == TY_FLOAT || a.k == TY_OPTF || ty_int_small(a)) &&
+        (b.k == TY_FLOAT || b.k == TY_OPTF || ty_int_small(b))) {
+        MirInst *d[2] = {get(s, i->args[0], MT_DYN, loc), get(s, i->args[1], MT_DYN, loc)};
+        MirInst *chk = emit_raising(s, pos, MIR_OptfCheck, d, 2, i->exc, loc);
+        chk->imm = op;
+        chk->type = MT_VOID;
+        MirInst *xy[2];
+        for (int k = 0; k < 2; k++) {
+            if (TY(s, i->args[k]).k == TY_OPTF) {
+                xy[k] = emit1(s, MIR_UnboxF64, d[k], loc);
+                xy[k]->type = MT_F64;
+            } else {
+                xy[k] = get(s, i->args[k], MT_F64, loc);
+            }
+        }
+        if (op == Op_Div)
+            return typed_raising(s, i, MIR_FDiv, xy[0], xy[1]);
+        return emit2(s, op == Op_Add ? MIR_FAdd : op == Op_Sub ? MIR_FSub : MIR_FMul, xy[0], xy[1],
+                     loc);
+    }
     /* float arithmetic: at least one float (int / int is the exact algorithm above); an
      * int|float operand converts inline (the other one is a float, so a zero divisor gives
      * the float message either way) */
