@@ -1115,6 +1115,30 @@ static LLVMValueRef int_cmp(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValue
 
 /* A tagged int as a double: exact conversion for small ints, the runtime for big ones
  * (OverflowError "int too large to convert to float"). */
+/* int(x) of a float: a small tag when |x| < 2**62 (fptosi truncates toward zero, as int()
+ * does; NaN fails the ordered compare), else rt_int_from_double: a big int, or CPython's
+ * ValueError (NaN) / OverflowError (infinity). */
+static LLVMValueRef f_toint(Cg *cg, const MirInst *in, LLVMValueRef d)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef fast = new_bb(cg, "toi.fast"), slow = new_bb(cg, "toi.slow"),
+                      done = new_bb(cg, "toi.done");
+    LLVMValueRef ad = intrinsic(cg, "llvm.fabs", cg->f64, &d, 1);
+    LLVMValueRef small = LLVMBuildFCmp(b, LLVMRealOLT, ad,
+                                       LLVMConstReal(cg->f64, 4611686018427387904.0), "");
+    LLVMBuildCondBr(b, small, fast, slow);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMValueRef rf = tag(cg, LLVMBuildFPToSI(b, d, cg->i64, ""));
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef rs = RTC(cg, RTF_rt_int_from_double, d);
+    check_value(cg, in, rs);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return phi2(cg, cg->i64, rf, fast, rs, slow_end);
+}
+
 static LLVMValueRef int_to_f(Cg *cg, const MirInst *in, LLVMValueRef a)
 {
     LLVMBuilderRef b = cg->b;
@@ -1688,7 +1712,8 @@ int cg_leaf_op(int op)
             case MIR_IntFloorDiv: case MIR_IntMod: case MIR_IntCmp: case MIR_IntTruthy:
             case MIR_IntTrueDiv: case MIR_FAdd: case MIR_FSub: case MIR_FMul: case MIR_FDiv: case MIR_FFloorDiv:
             case MIR_FMod: case MIR_FPow: case MIR_FNeg: case MIR_FCmp: case MIR_FTruthy:
-            case MIR_FSqrt: case MIR_ListGet: case MIR_FListGet: case MIR_ListLen: case MIR_SetLen:
+            case MIR_FSqrt: case MIR_FAbs: case MIR_SelI: case MIR_SelF: case MIR_SelD:
+            case MIR_ListGet: case MIR_FListGet: case MIR_ListLen: case MIR_SetLen:
             case MIR_StrLen: case MIR_StrEq: case MIR_StrPred:
             case MIR_Narrow: case MIR_Br: case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
                 return 1;
@@ -2022,6 +2047,26 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
                  "rt_ValueError", "math domain error");
         return intrinsic(cg, "llvm.sqrt", cg->f64, &a0, 1);
     }
+    case MIR_FAbs: return intrinsic(cg, "llvm.fabs", cg->f64, &a0, 1);
+    case MIR_FToInt: return f_toint(cg, in, a0);
+    case MIR_OptfCheck: {   /* None takes the generic operator: CPython's TypeError */
+        LLVMValueRef none = dyn_none(cg);
+        LLVMValueRef isn = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntEQ, a0, none, ""),
+                                       LLVMBuildICmp(b, LLVMIntEQ, a1, none, ""), "");
+        LLVMBasicBlockRef slow = new_bb(cg, "optf.none"), done = new_bb(cg, "optf.ok");
+        LLVMValueRef br = LLVMBuildCondBr(b, isn, slow, done);
+        LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+        LLVMPositionBuilderAtEnd(b, slow);
+        int id = binop_fn((int)in->imm);
+        if (id < 0 || id == RTF_rt_pow)
+            cg_die(cg, "optf.check: operator %lld", (long long)in->imm);
+        check_value(cg, in, RTC(cg, id, a0, a1));
+        LLVMBuildBr(b, done);
+        LLVMPositionBuilderAtEnd(b, done);
+        return NULL;
+    }
+    case MIR_SelI: case MIR_SelF: case MIR_SelD:
+        return LLVMBuildSelect(b, a0, a1, val(cg, in->args[2]), "");
     case MIR_ListLen: return list_size(cg, a0);
     case MIR_ListGetT:
     case MIR_ListSetT: return list_tagged(cg, in, a0, a1);

@@ -700,6 +700,99 @@ static MirInst *none_test(const MirInst *cbr, int *nonnull_first)
     return x;
 }
 
+/* The value x tested by cbr as isinstance(x, K) (through not and truthy), with the global
+ * names of the callee and K both plain global loads: *first_is 1 when the cbr's first target
+ * is the side where the test was true.  The inference decides whether the names are the
+ * builtin isinstance and a known class (or int, float) there. */
+static MirInst *isinstance_test(const MirInst *cbr, int *first_is, const char **kname)
+{
+    const MirInst *v = cbr->args[0];
+    int neg = 0;
+    for (int n = 0; n < 8 && v->op == MIR_Not; n++) {
+        neg ^= 1;
+        v = v->args[0];
+    }
+    if (v->op == MIR_Truthy)
+        v = v->args[0];
+    if (v->op != MIR_Call || v->nargs != 3 || v->nnames || v->args[0]->op != MIR_GlobalLoad ||
+        strcmp(v->args[0]->str, "isinstance") != 0 || v->args[2]->op != MIR_GlobalLoad)
+        return NULL;
+    MirInst *x = v->args[1];
+    if (x->id < 0 || x->op == MIR_ConstNone || x == v->args[2])
+        return NULL;
+    *first_is = !neg;
+    *kname = v->args[2]->str;
+    return x;
+}
+
+/* Inserts nv (a narrow of x) at the start of s (position sp) and makes the uses of x that s
+ * dominates (phi operands: by the predecessor they come from) use it. */
+static void narrow_uses(MirFunction *f, const int *idom, int sp, MirBlock *s, MirInst *x,
+                        MirInst *nv)
+{
+    int n = f->nblocks;
+    int at = 0;
+    while (at < s->ninsts && s->insts[at]->op == MIR_Phi)
+        at++;
+    mir_block_insert(f, s, at, nv);
+    for (int q = 0; q < n; q++) {
+        MirBlock *qb = f->blocks[q];
+        for (int k = 0; k < qb->ninsts; k++) {
+            MirInst *u = qb->insts[k];
+            if (u == nv)
+                continue;
+            for (int a = 0; a < u->nargs; a++) {
+                if (u->args[a] != x)
+                    continue;
+                int from = q;
+                if (u->op == MIR_Phi) {
+                    from = -1;
+                    for (int z = 0; z < n; z++)
+                        if (f->blocks[z] == u->phi_blocks[a])
+                            from = z;
+                }
+                if (from >= 0 && dominates(idom, sp, from))
+                    u->args[a] = nv;
+            }
+        }
+    }
+}
+
+/* isinstance(x, K) branches: a narrow of x (str: K's name, imm: 1 on the true side, 0 on
+ * the false side) at the start of each side entered only from the test (infer.c types it). */
+static void narrow_isinstance(MirFunction *f, int **idom)
+{
+    int n = f->nblocks;
+    for (int b = 0; b < n; b++) {
+        MirBlock *bb = f->blocks[b];
+        MirInst *t = bb->ninsts ? bb->insts[bb->ninsts - 1] : NULL;
+        int first;
+        const char *kname;
+        MirInst *x = t && t->op == MIR_CondBr ? isinstance_test(t, &first, &kname) : NULL;
+        if (!x)
+            continue;
+        for (int side = 0; side < 2; side++) {
+            MirBlock *s = side == 0 ? t->target : t->target2;
+            if (!s || s->npreds != 1 || s == bb || t->target == t->target2)
+                continue;
+            if (!*idom)
+                *idom = idoms(f);
+            int sp = -1;
+            for (int k = 0; k < n; k++)
+                if (f->blocks[k] == s)
+                    sp = k;
+            if (sp < 0)
+                continue;
+            MirInst *nv = mir_inst_new(f, MIR_Narrow, &x, 1, x->loc);
+            nv->loc.synthetic = 1;
+            nv->varname = x->varname;
+            nv->str = kname;
+            nv->imm = side == 0 ? first : !first;
+            narrow_uses(f, *idom, sp, s, x, nv);
+        }
+    }
+}
+
 static void narrow_fn(MirFunction *f)
 {
     mir_compute_cfg(f);
@@ -729,33 +822,9 @@ static void narrow_fn(MirFunction *f)
         MirInst *nv = mir_inst_new(f, MIR_Narrow, &x, 1, x->loc);
         nv->loc.synthetic = 1;
         nv->varname = x->varname;
-        int at = 0;
-        while (at < s->ninsts && s->insts[at]->op == MIR_Phi)
-            at++;
-        mir_block_insert(f, s, at, nv);
-        /* uses dominated by s (phi operands: by the predecessor they come from) */
-        for (int q = 0; q < n; q++) {
-            MirBlock *qb = f->blocks[q];
-            for (int k = 0; k < qb->ninsts; k++) {
-                MirInst *u = qb->insts[k];
-                if (u == nv)
-                    continue;
-                for (int a = 0; a < u->nargs; a++) {
-                    if (u->args[a] != x)
-                        continue;
-                    int from = q;
-                    if (u->op == MIR_Phi) {
-                        from = -1;
-                        for (int z = 0; z < n; z++)
-                            if (f->blocks[z] == u->phi_blocks[a])
-                                from = z;
-                    }
-                    if (from >= 0 && dominates(idom, sp, from))
-                        u->args[a] = nv;
-                }
-            }
-        }
+        narrow_uses(f, idom, sp, s, x, nv);
     }
+    narrow_isinstance(f, &idom);
     for (int b = 0; b < n; b++)
         f->blocks[b]->id = saved[b];
     free(saved);

@@ -355,6 +355,11 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (i->op != MIR_Compare && r.k == TY_FLOAT && (a.k == TY_NUM || b.k == TY_NUM) &&
             (a.k == TY_FLOAT || b.k == TY_FLOAT))
             return 0;   /* the int|float operand converts inline (num.tofloat) */
+        if (i->op == MIR_BinOp && r.k == TY_FLOAT && (a.k == TY_OPTF || b.k == TY_OPTF) &&
+            (i->imm == Op_Add || i->imm == Op_Sub || i->imm == Op_Mult || i->imm == Op_Div) &&
+            (a.k == TY_FLOAT || a.k == TY_OPTF || ty_int_small(a)) &&
+            (b.k == TY_FLOAT || b.k == TY_OPTF || ty_int_small(b)))
+            return 0;   /* optf.check, then float arithmetic (specialize.c) */
         if (i->op == MIR_BinOp && i->imm == Op_Mult && r.k == TY_LIST &&
             (a.k == TY_LIST || b.k == TY_LIST))
             return 0;   /* list.repeat (specialize.c) */
@@ -464,6 +469,10 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                 return 0;   /* a counted loop when its iterator has no other use */
             if (a.bi == TB_math_sqrt && r.k == TY_FLOAT)
                 return 0;
+            if (infer_numeric_builtin(c, i))
+                return 0;   /* abs/min/max/int/float inline */
+            if (a.bi == TB_isinstance && dunder_isinstance(in, c, i) >= 0)
+                return 0;   /* decided by the types: a constant */
             if (a.bi == TB_set && i->nargs == 1 && !i->nnames)
                 return 0;   /* set(): an empty set display */
             if (a.bi == TB_len && i->nargs == 2 && (infer_ty(c, i->args[1]).k == TY_LIST ||
@@ -533,6 +542,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             if (!g)
                 snprintf(msg, n, "%s: a builtin the inference does not know (builtins.def)",
                          i->str);
+            else if (g->nstores > 1)
+                snprintf(msg, n, "global %s: looked up at run time (bound %d times at module "
+                         "level)", i->str, g->nstores);
             else
                 snprintf(msg, n, "global %s: looked up at run time (may not be bound yet)",
                          i->str);

@@ -118,6 +118,109 @@ static void prefix_orders(const MirFunction *f, int *order_of_block)
     }
 }
 
+/* A class body that runs no code but its own stores: only constants, function.new, loads of
+ * names it stored before (an alias: `__rmul__ = __mul__`) and of __name__.  Nothing of the
+ * class can run while it executes, and it defines no __init_subclass__ (which would run when a
+ * subclass is built). */
+static int quiet_class_body(const MirFunction *body)
+{
+    const char *stored[64];
+    int nstored = 0;
+    for (int b = 0; b < body->nblocks; b++)
+        for (int k = 0; k < body->blocks[b]->ninsts; k++) {
+            const MirInst *i = body->blocks[b]->insts[k];
+            switch (i->op) {
+            case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstInt:
+            case MIR_ConstFloat: case MIR_ConstStr: case MIR_ConstI1: case MIR_Param:
+            case MIR_Undef: case MIR_Br: case MIR_Ret: case MIR_Unreachable:
+                break;
+            case MIR_MakeFunction:
+                for (int a = 0; a < i->nargs; a++)
+                    if (i->args[a]->op != MIR_Undef)
+                        return 0;   /* defaults or a closure: keep it simple */
+                break;
+            case MIR_GlobalLoad:
+                if (strcmp(i->str, "__name__") != 0)
+                    return 0;
+                break;
+            case MIR_NameStore:
+                if (strcmp(i->str, "__init_subclass__") == 0 || nstored == 64)
+                    return 0;
+                stored[nstored++] = i->str;
+                break;
+            case MIR_NameLoad: {
+                int found = 0;
+                for (int n = 0; n < nstored; n++)
+                    found |= strcmp(stored[n], i->str) == 0;
+                if (!found)
+                    return 0;
+                break;
+            }
+            default:
+                return 0;
+            }
+        }
+    return 1;
+}
+
+static const struct InferCBody *cbody_of(const Infer *in, const MirFunction *body)
+{
+    for (int i = 0; i < in->ncbodies; i++)
+        if (in->cbodies[i].body == body)
+            return &in->cbodies[i];
+    return NULL;
+}
+
+/* The class statements of module body f (ord: its straight-line prefix): when can the
+ * methods of each class first run?  Never before its class.build (the body runs there).
+ * When the body is quiet, the bases are object or quiet classes of the program and the
+ * class is stored at once (global.store of the class.build's value, first in its block),
+ * nothing can call a method before that store: the methods get the store's order, so they
+ * may use the class's own name (and everything stored before it) without a lookup. */
+static void class_orders(Infer *in, const MirFunction *f, const int *ord)
+{
+    for (int bi = 0; bi < f->nblocks; bi++)
+        for (int k = 0; k < f->blocks[bi]->ninsts; k++) {
+            const MirInst *cb = f->blocks[bi]->insts[k];
+            if (cb->op != MIR_BuildClass || cb->nargs < 2 || cb->args[0]->op != MIR_MakeFunction ||
+                !cb->args[0]->func || ord[bi] < 0)
+                continue;
+            struct InferCBody e = {cb->args[0]->func, ord[bi] * 4096 + k, 0};
+            int ok = cb->nnames == 0 && cb->nargs <= 3 && quiet_class_body(e.body);
+            if (ok && cb->nargs == 3) {   /* the base: object or a quiet class */
+                const MirInst *base = cb->args[2];
+                const InferGlobal *g =
+                    base->op == MIR_GlobalLoad ? infer_global(in, f->module, base->str) : NULL;
+                if (base->op != MIR_GlobalLoad)
+                    ok = 0;
+                else if (strcmp(base->str, "object") == 0)
+                    ok = g == NULL;
+                else {
+                    ok = 0;
+                    for (int i = 0; g && i < in->ncbodies; i++)
+                        if (in->cbodies[i].quiet && in->cbodies[i].order < e.order &&
+                            g->nstores == 1 && g->order == in->cbodies[i].order)
+                            ok = 1;   /* a class stored before this one, once */
+                }
+            }
+            const MirBlock *t = cb->target;
+            const MirInst *st = t && t->ninsts ? t->insts[0] : NULL;
+            int tb = -1;
+            for (int b = 0; b < f->nblocks; b++)
+                if (f->blocks[b] == t)
+                    tb = b;
+            if (ok && st && st->op == MIR_GlobalStore && st->args[0] == cb && tb >= 0 &&
+                ord[tb] >= 0) {
+                const InferGlobal *g = infer_global(in, f->module, st->str);
+                if (g && !g->unstable && g->nstores == 1) {
+                    e.order = ord[tb] * 4096;
+                    e.quiet = 1;
+                }
+            }
+            PUSH(in->cbodies, in->ncbodies, in->capcbodies, e);
+        }
+}
+
 static void find_globals(Infer *in)
 {
     MirProgram *p = in->prog;
@@ -136,8 +239,10 @@ static void find_globals(Infer *in)
                     g->nstores++;
                     if (!init)
                         unstable(g, "assigned in a function (global statement)", f, i->loc);
-                    else
+                    else {
                         g->order = g->nstores == 1 && ord[bi] >= 0 ? ord[bi] * 4096 + k : -1;
+                        g->val = g->order >= 0 ? i->args[0] : NULL;
+                    }
                     break;
                 }
                 case MIR_GlobalDelete:
@@ -195,7 +300,17 @@ static void find_globals(Infer *in)
             unstable(g, in->escape, in->escape_fn, in->escape_loc);
         if (g->nstores != 1)
             g->order = -1;
+        if (g->order < 0 || g->unstable)
+            g->val = NULL;
     }
+    for (int fi = 0; fi < p->nfuncs; fi++)
+        if (is_init(p->funcs[fi])) {
+            MirFunction *f = p->funcs[fi];
+            int *ord = xmalloc(sizeof *ord * (size_t)(f->nblocks + 1));
+            prefix_orders(f, ord);
+            class_orders(in, f, ord);
+            free(ord);
+        }
 }
 
 int infer_builtin(const Infer *in, const MirFunction *f, const char *name)
@@ -236,8 +351,12 @@ static int fn_order(const Infer *in, const MirFunction *f, int depth)
         for (int b = 0; b < h->nblocks; b++)
             for (int k = 0; k < h->blocks[b]->ninsts; k++) {
                 const MirInst *i = h->blocks[b]->insts[k];
-                if (i->op == MIR_MakeFunction && i->func == f)
+                if (i->op == MIR_MakeFunction && i->func == f) {
+                    const struct InferCBody *cbh = cbody_of(in, h);
+                    if (cbh)   /* a method: after its class statement (class_orders) */
+                        return cbh->order;
                     return is_init(h) ? -1 : fn_order(in, h, depth + 1);
+                }
             }
     }
     if (consume_host(f))   /* a consumer function runs only from its sum call */
@@ -268,6 +387,64 @@ int infer_load_safe(const Infer *in, const MirFunction *f, const MirInst *load)
     }
     int fo = fn_order(in, o, 0);
     return fo >= 0 && fo >= g->order;
+}
+
+const MirInst *infer_load_const(const Infer *in, const MirFunction *f, const MirInst *load)
+{
+    if (load->op != MIR_GlobalLoad || infer_builtin(in, f, load->str) >= 0 ||
+        !infer_load_safe(in, f, load))
+        return NULL;
+    return infer_global_const(in, f, load);
+}
+
+const MirInst *infer_global_const(const Infer *in, const MirFunction *f, const MirInst *load)
+{
+    if (load->op != MIR_GlobalLoad)
+        return NULL;
+    const InferGlobal *g = infer_global(in, f->module, load->str);
+    const MirInst *v = g ? g->val : NULL;
+    if (!v)
+        return NULL;
+    switch (v->op) {
+    case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstInt:
+    case MIR_ConstFloat: case MIR_ConstStr:
+        return v;
+    default:
+        return NULL;
+    }
+}
+
+/* abs(x), min(x, y), max(x, y), int(x), float(x) of the known builtins on numbers whose
+ * types have an inline form (specialize.c numeric_builtin_rewrite); 0 when the call stays
+ * generic. */
+int infer_numeric_builtin(const InferCtx *c, const MirInst *i)
+{
+    if (i->op != MIR_Call || i->nnames)
+        return 0;
+    Ty f = infer_ty(c, i->args[0]);
+    if (f.k != TY_BUILTIN)
+        return 0;
+    Ty a = i->nargs >= 2 ? infer_ty(c, i->args[1]) : ty_bot();
+    Ty r = infer_ty(c, i);
+    switch (f.bi) {
+    case TB_abs:
+        return i->nargs == 2 && (a.k == TY_FLOAT || (ty_int_small(a) && ty_rep(r) == MT_I64));
+    case TB_int:
+        return i->nargs == 2 && (a.k == TY_FLOAT || (a.k == TY_INT && ty_rep(r) == ty_rep(a)));
+    case TB_float:
+        return i->nargs == 2 && (a.k == TY_FLOAT || a.k == TY_INT || a.k == TY_NUM);
+    case TB_min:
+    case TB_max: {
+        if (i->nargs != 3)
+            return 0;
+        Ty b = infer_ty(c, i->args[2]);
+        if (a.k == TY_FLOAT && b.k == TY_FLOAT)
+            return r.k == TY_FLOAT;
+        return a.k == TY_INT && b.k == TY_INT && r.k == TY_INT;
+    }
+    default:
+        return 0;
+    }
 }
 
 /* ---- contexts ---- */
@@ -659,7 +836,10 @@ static Ty call_builtin(int bi, const Ty *a, int n, const MirInst *in)
             return range_ty(a, n, n == 3 ? in->args[3] : NULL);
         return ty_dyn();
     case TB_len: return ty_int(0, SMALL_MAX);
-    case TB_int: return n <= 2 ? ty_int_any() : ty_dyn();
+    case TB_int:
+        if (n == 1 && a[0].k == TY_INT)
+            return a[0];   /* int() of an exact int is that int */
+        return n <= 2 ? ty_int_any() : ty_dyn();
     case TB_float: return n <= 1 ? ty_kind(TY_FLOAT) : ty_dyn();
     case TB_bool: return n <= 1 ? ty_kind(TY_BOOL) : ty_dyn();
     case TB_str: return n == 1 ? ty_kind(TY_STR) : ty_dyn();
@@ -669,6 +849,11 @@ static Ty call_builtin(int bi, const Ty *a, int n, const MirInst *in)
     case TB_abs:
         if (n == 1 && a[0].k == TY_FLOAT)
             return ty_kind(TY_FLOAT);
+        if (n == 1 && a[0].k == TY_INT && ty_int_small(a[0])) {   /* |v| < 2**62: exact */
+            int64_t lo = a[0].lo, hi = a[0].hi;
+            int64_t top = -lo > hi ? -lo : hi;
+            return ty_int(lo >= 0 ? lo : hi <= 0 ? -hi : 0, top);
+        }
         if (n == 1 && a[0].k == TY_INT)
             return ty_int(0, TY_INF_HI);
         return ty_dyn();
@@ -681,8 +866,18 @@ static Ty call_builtin(int bi, const Ty *a, int n, const MirInst *in)
                 return ty_dyn();
         {
             Ty r = a[0];
-            for (int i = 1; i < n; i++)
-                r = ty_join(r, a[i]);
+            for (int i = 1; i < n; i++) {
+                if (r.k == TY_INT) {   /* the interval of the smallest / largest */
+                    int mn = bi == TB_min;
+                    int64_t lo = mn ? (a[i].lo < r.lo ? a[i].lo : r.lo)
+                                    : (a[i].lo > r.lo ? a[i].lo : r.lo);
+                    int64_t hi = mn ? (a[i].hi < r.hi ? a[i].hi : r.hi)
+                                    : (a[i].hi > r.hi ? a[i].hi : r.hi);
+                    r = ty_int(lo, hi);
+                } else {
+                    r = ty_join(r, a[i]);
+                }
+            }
             return r;
         }
     case TB_math_floor:
@@ -756,6 +951,51 @@ static Ty global_ty(Run *r, const MirInst *i)
     if (python_builtin_name(i->str) && !infer_load_safe(r->in, f, i))
         return ty_dyn();
     return g->ty.k == TY_BOT ? ty_dyn() : g->ty;
+}
+
+/* The type of x on one side of `if isinstance(x, K)` (a narrow with str K, imm 1 on the
+ * true side; dunder.c narrow_isinstance): the classes of an instance union that are (or are
+ * not) subclasses of the plain class K, None only on the false side; int|float or float|None
+ * split by int and float.  Anything else keeps x's type (the narrow is a plain copy). */
+static Ty isinstance_narrow(Run *r, const MirInst *i, Ty x)
+{
+    const MirFunction *f = r->c->fn;
+    if (x.k == TY_BOT || infer_builtin(r->in, f, "isinstance") != TB_isinstance)
+        return x;
+    int yes = i->imm != 0;
+    int kb = infer_builtin(r->in, f, i->str);
+    if (kb == TB_int || kb == TB_float) {
+        int isf = kb == TB_float;
+        Ty fl = ty_kind(TY_FLOAT), in = ty_int_any();
+        if (x.k == TY_NUM)
+            return yes == isf ? fl : in;
+        if (x.k == TY_OPTF)
+            return yes ? (isf ? fl : ty_bot()) : (isf ? ty_kind(TY_NONE) : x);
+        return x;
+    }
+    const InferGlobal *g = kb >= 0 ? NULL : infer_global(r->in, f->module, i->str);
+    if (!g || g->unstable)
+        return x;
+    if (g->ty.k == TY_BOT)
+        return ty_bot();   /* come back when K is known */
+    if (g->ty.k != TY_CLASS || !g->ty.cls || !g->ty.cls->plain)
+        return x;
+    InferClass *cls[TY_UNION_MAX], *keep[TY_UNION_MAX];
+    int none = 0, nk = 0;
+    int n = ty_classes(x, cls, &none);
+    if (n < 0)
+        return x;
+    for (int m = 0; m < n; m++) {
+        int is = 0;
+        for (const InferClass *e = cls[m]; e; e = e->base)
+            is |= e == g->ty.cls;
+        if (is == yes)
+            keep[nk++] = cls[m];
+    }
+    int kn = yes ? 0 : none;
+    if (nk == 0)
+        return kn ? ty_kind(TY_NONE) : ty_bot();
+    return ty_instances(keep, nk, kn);
 }
 
 /* Is call i of generator function f (a plain generator: a generator expression) the only use
@@ -1127,6 +1367,8 @@ static Ty inst_ty(Run *r, MirInst *i)
     }
     case MIR_Narrow: {   /* not None here (dunder.c) */
         Ty x = T(r, i->args[0]);
+        if (i->str)   /* a side of isinstance(x, K) */
+            return isinstance_narrow(r, i, x);
         if (x.k == TY_OPT)
             return (Ty){.k = TY_INST, .cls = x.cls};
         if (x.k == TY_UNION && x.un->none)
@@ -1388,6 +1630,7 @@ void infer_free(Infer *in)
     }
     free(in->ctxs);
     free(in->globals);
+    free(in->cbodies);
     free(in->setattr_names);
     free(in->nonlocal_names);
     for (int i = 0; i < in->nclasses; i++)

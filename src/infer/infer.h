@@ -97,6 +97,8 @@ typedef struct InferClass {
     int dispatched;         /* some call on a union dispatches on it, or a clone of one of its
                                methods loads it for super() (class.reg after its class.build:
                                specialize.c) */
+    int folded;             /* a load of its global that cannot fail reads it (class.get:
+                               specialize.c), so class.reg registers it */
     const MirFunction *body;
     const MirModule *mod;   /* the module whose body runs the class statement */
     const char *qualname;
@@ -130,6 +132,7 @@ typedef struct InferGlobal {
                                the module body, or -1 */
     Ty ty;                  /* join of the stored values' types */
     int changes;            /* widening counter */
+    const MirInst *val;     /* the value of the single store (order >= 0), else NULL */
 } InferGlobal;
 
 typedef struct Infer {
@@ -169,6 +172,10 @@ typedef struct Infer {
     const MirFunction *unbox_fn[64], *unbox_wfn[64];
     int unbox_line[64];
     Loc unbox_loc[64];
+    /* infer.c class_orders: the class bodies of module-level class statements and the order
+     * (as InferGlobal.order) after which their methods can run */
+    struct InferCBody { const MirFunction *body; int order, quiet; } *cbodies;
+    int ncbodies, capcbodies;
 } Infer;
 
 Infer *infer_program(MirProgram *p);
@@ -186,6 +193,14 @@ const InferGlobal *infer_global(const Infer *in, const MirModule *m, const char 
 int infer_builtin(const Infer *in, const MirFunction *f, const char *name);
 /* Can this global.load in f never fail (stable global bound before f can run)? */
 int infer_load_safe(const Infer *in, const MirFunction *f, const MirInst *load);
+/* The constant a load that cannot fail (infer_load_safe) always reads: the value instruction
+ * (const.*) of its global's single store, or NULL (not constant, or the load may fail). */
+const MirInst *infer_load_const(const Infer *in, const MirFunction *f, const MirInst *load);
+/* The same without the safety test: the constant its global's single store stores (for a
+ * load already known to be safe: specialize decides before it rewrites a module body). */
+const MirInst *infer_global_const(const Infer *in, const MirFunction *f, const MirInst *load);
+/* Is call i (in context c) abs/min/max/int/float of numbers with an inline typed form? */
+int infer_numeric_builtin(const InferCtx *c, const MirInst *i);
 /* The single function.new of f in the program, or NULL (none, or several). */
 const MirInst *infer_single_make(const Infer *in, const MirFunction *f);
 

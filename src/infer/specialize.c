@@ -646,6 +646,109 @@ static int is_math_call(Spec *s, const MirInst *i)
     return a.k == TY_FLOAT || ty_int_small(a);
 }
 
+/* A global.load that cannot fail and always reads one thing: a constant of the single store
+ * (infer_load_const), or a known class (class.get of its registered cell: the class.reg after
+ * its class.build ran before the store).  Such loads fold (rewrite_inst) even when used. */
+static int fold_load(Spec *s, const MirInst *i)
+{
+    Ty t = TY(s, i);
+    if (t.k == TY_CLASS && t.cls && t.cls->folded)
+        return 1;
+    const MirInst *v = infer_global_const(s->in, s->g, i);
+    if (!v)
+        return 0;
+    if (v->op == MIR_ConstInt)
+        return t.k == TY_INT && t.lo == t.hi && t.lo == v->imm;
+    if (v->op == MIR_ConstFloat)
+        return t.k == TY_FLOAT;
+    if (v->op == MIR_ConstTrue || v->op == MIR_ConstFalse)
+        return t.k == TY_BOOL;
+    return ty_rep(t) == MT_DYN;   /* None, str: the boxed constant */
+}
+
+static int numeric_builtin(Spec *s, const MirInst *i) { return infer_numeric_builtin(s->c, i); }
+
+/* The inline forms (infer_numeric_builtin): abs of a float is fabs, of a small int a select (|v| < 2**62: no
+ * overflow; other ints keep the runtime's exact abs); min(x, y) is `y if y < x else x` and
+ * max(x, y) `y if y > x else x`, as the builtins compare (the first of equal items, NaN
+ * and signed zeros alike); ints not proven small compare as tagged words (int.cmp) and the
+ * select picks one of the two Values.  int() of a float truncates (f.toint), of an int is
+ * that int; float() of a number is as_f64. */
+static MirInst *as_f64(Spec *s, int pos, const MirInst *v, MirBlock *exc, Loc loc);
+static MirInst *typed_raising(Spec *s, MirInst *orig, MirOp op, MirInst *a, MirInst *b);
+
+static MirInst *numeric_builtin_rewrite(Spec *s, int pos, MirInst *i)
+{
+    Loc loc = i->loc;
+    Ty f = TY(s, i->args[0]), a = TY(s, i->args[1]), r = TY(s, i);
+    switch (f.bi) {
+    case TB_abs:
+        if (a.k == TY_FLOAT)
+            return emit1(s, MIR_FAbs, get(s, i->args[1], MT_F64, loc), loc);
+        {
+            MirInst *x = get(s, i->args[1], MT_I64, loc);
+            MirInst *z = emit(s, MIR_ConstInt, NULL, 0, loc);
+            z->imm = 0;
+            z->type = MT_I64;
+            MirInst *neg = emit2(s, MIR_ICmp, x, z, loc);
+            neg->imm = Cmp_Lt;
+            neg->type = MT_I1;
+            MirInst *nx = emit1(s, MIR_INeg, x, loc);
+            nx->type = MT_I64;
+            MirInst *args[3] = {neg, nx, x};
+            MirInst *n = emit(s, MIR_SelI, args, 3, loc);
+            n->type = MT_I64;
+            return n;
+        }
+    case TB_int:
+        if (a.k == TY_FLOAT) {
+            MirInst *n = typed_raising(s, i, MIR_FToInt, get(s, i->args[1], MT_F64, loc), NULL);
+            n->type = MT_DYN;
+            return n;
+        }
+        return get(s, i->args[1], ty_rep(r), loc);
+    case TB_float:
+        return as_f64(s, pos, i->args[1], i->exc, loc);
+    default:
+        break;
+    }
+    /* min / max of two */
+    int mn = f.bi == TB_min;
+    Ty b = TY(s, i->args[2]);
+    MirInst *c, *args[3];
+    MirOp sel;
+    MirType t;
+    if (a.k == TY_FLOAT) {
+        args[1] = get(s, i->args[2], MT_F64, loc);
+        args[2] = get(s, i->args[1], MT_F64, loc);
+        c = emit2(s, MIR_FCmp, args[1], args[2], loc);
+        sel = MIR_SelF;
+        t = MT_F64;
+    } else if (ty_int_small(a) && ty_int_small(b)) {
+        args[1] = get(s, i->args[2], MT_I64, loc);
+        args[2] = get(s, i->args[1], MT_I64, loc);
+        c = emit2(s, MIR_ICmp, args[1], args[2], loc);
+        sel = MIR_SelI;
+        t = MT_I64;
+    } else {
+        args[1] = get(s, i->args[2], MT_DYN, loc);
+        args[2] = get(s, i->args[1], MT_DYN, loc);
+        c = emit2(s, MIR_IntCmp, args[1], args[2], loc);
+        sel = MIR_SelD;
+        t = MT_DYN;
+    }
+    c->imm = mn ? Cmp_Lt : Cmp_Gt;
+    c->type = MT_I1;
+    args[0] = c;
+    MirInst *n = emit(s, sel, args, 3, loc);
+    n->type = t;
+    if (t == MT_DYN && ty_rep(r) == MT_I64) {   /* the result is proven small */
+        n = emit1(s, MIR_UnboxI64, n, loc);
+        n->type = MT_I64;
+    }
+    return n;
+}
+
 /* Which global.loads (and module attribute loads of known builtins) become unused:
  * callees of direct calls and rewritten builtins.  Two rounds: math.sqrt's getattr goes first,
  * then the load of `math` it used. */
@@ -660,7 +763,8 @@ static void count_needed(Spec *s, int *needed)
                  (i->op != MIR_Call || TY(s, i).k == TY_SUPER)) ||
                 loop_release(s, i))
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
-            if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) || is_len_call(s, i) ||
+            if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) ||
+                                      numeric_builtin(s, i) || is_len_call(s, i) ||
                                       is_empty_set_call(s, i) || is_list_copy_call(s, i) ||
                                       (loop_of_call(s, i) && !loop_of_call(s, i)->versioned)))
                 from = 1;
@@ -729,8 +833,10 @@ static void plan_loads(Spec *s)
     for (int b = 0; b < s->nblocks0; b++)
         for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
             MirInst *i = s->blocks0[b]->insts[k];
-            if (i->op == MIR_GlobalLoad && !needed[i->id] && infer_load_safe(s->in, s->g, i))
-                s->skip[i->id] = 1;
+            if (i->op == MIR_GlobalLoad && infer_load_safe(s->in, s->g, i) &&
+                (!needed[i->id] || fold_load(s, i)))
+                s->skip[i->id] = fold_load(s, i) ? 2 : 1;   /* unused, or read as its
+                                                               constant or class (2) */
         }
     free(needed);
 }
@@ -862,6 +968,30 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
         return typed_raising(s, i, op == Op_FloorDiv ? MIR_FFloorDiv : op == Op_Mod ? MIR_FMod
                                                                                     : MIR_FPow,
                              x, y);
+    }
+    /* float|None with a float or a small int in + - * /: optf.check raises the generic
+     * operator's TypeError for None, then the float object is unboxed */
+    if (i->op == MIR_BinOp && r.k == TY_FLOAT && (arith_op(op) || op == Op_Div) &&
+        (a.k == TY_OPTF || b.k == TY_OPTF) &&
+        (a.k == TY_FLOAT || a.k == TY_OPTF || ty_int_small(a)) &&
+        (b.k == TY_FLOAT || b.k == TY_OPTF || ty_int_small(b))) {
+        MirInst *d[2] = {get(s, i->args[0], MT_DYN, loc), get(s, i->args[1], MT_DYN, loc)};
+        MirInst *chk = emit_raising(s, pos, MIR_OptfCheck, d, 2, i->exc, loc);
+        chk->imm = op;
+        chk->type = MT_VOID;
+        MirInst *xy[2];
+        for (int k = 0; k < 2; k++) {
+            if (TY(s, i->args[k]).k == TY_OPTF) {
+                xy[k] = emit1(s, MIR_UnboxF64, d[k], loc);
+                xy[k]->type = MT_F64;
+            } else {
+                xy[k] = get(s, i->args[k], MT_F64, loc);
+            }
+        }
+        if (op == Op_Div)
+            return typed_raising(s, i, MIR_FDiv, xy[0], xy[1]);
+        return emit2(s, op == Op_Add ? MIR_FAdd : op == Op_Sub ? MIR_FSub : MIR_FMul, xy[0], xy[1],
+                     loc);
     }
     /* float arithmetic: at least one float (int / int is the exact algorithm above); an
      * int|float operand converts inline (the other one is a float, so a zero divisor gives
@@ -1259,6 +1389,8 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
         MirInst *x = as_f64(s, pos, i->args[1], i->exc, loc);
         return typed_raising(s, i, MIR_FSqrt, x, NULL);
     }
+    if (numeric_builtin(s, i))
+        return numeric_builtin_rewrite(s, pos, i);
     if (is_len_call(s, i)) {
         TyKind k = TY(s, i->args[1]).k;
         MirOp op = k == TY_SET ? MIR_SetLen : k == TY_STR ? MIR_StrLen : MIR_ListLen;
@@ -1569,7 +1701,8 @@ static void declare_slots(Spec *s, MirBlock *b)
         const InferClass *k = s->in->classes[c];
         if (k->build != build)
             continue;
-        if (k->dispatched) {   /* the class unions dispatch on (inst.isclass) */
+        if (k->dispatched || k->folded) {   /* unions dispatch on it (inst.isclass), or
+                                               a folded load reads it (class.get) */
             MirInst *d = emit1(s, MIR_ClassReg, get(s, build, MT_DYN, build->loc), build->loc);
             d->type = MT_VOID;
             d->imm = k->id;
@@ -1689,12 +1822,31 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
                 lp->stop = emit1(s, MIR_IntClamp, get(s, stop, MT_DYN, i->loc), i->loc);
         }
         /* a dropped global.load folds to its constant when it has one (else nothing) */
-        if (i->op == MIR_GlobalLoad) {
+        if (i->op == MIR_GlobalLoad && s->skip[i->id] == 2) {   /* (plan_loads: it is safe) */
             Ty t = TY(s, i);
+            const MirInst *v = infer_global_const(s->in, s->g, i);
             if (t.k == TY_INT && t.lo == t.hi && ty_int_small(t)) {
                 n = emit(s, MIR_ConstInt, NULL, 0, i->loc);
                 n->imm = t.lo;
                 n->type = MT_I64;
+                finish(s, i, n);
+            } else if (t.k == TY_CLASS && t.cls && t.cls->folded) {
+                n = emit(s, MIR_ClassGet, NULL, 0, i->loc);
+                n->imm = t.cls->id;
+                n->type = MT_DYN;
+                finish(s, i, n);
+            } else if (v) {
+                n = emit(s, v->op, NULL, 0, i->loc);
+                n->imm = v->imm;
+                n->fimm = v->fimm;
+                n->str = v->str;
+                n->len = v->len;
+                n->type = ty_rep(t) == MT_F64 ? MT_F64 : MT_DYN;
+                if (ty_rep(t) == MT_I1) {   /* bool: const.i1 */
+                    n->op = MIR_ConstI1;
+                    n->imm = v->op == MIR_ConstTrue;
+                    n->type = MT_I1;
+                }
                 finish(s, i, n);
             }
         }
@@ -1887,7 +2039,8 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             n = rewrite_gen_fresh(s, i, gen_fresh_call(s, i));
         break;
     case MIR_Narrow:   /* a copy (not None here): the operand itself */
-        if (TY(s, i->args[0]).k == TY_OPTF && TY(s, i).k == TY_FLOAT) {   /* a float object */
+        if ((TY(s, i->args[0]).k == TY_OPTF || TY(s, i->args[0]).k == TY_NUM) &&
+            TY(s, i).k == TY_FLOAT) {   /* a float object */
             Loc loc = i->loc;
             loc.synthetic = 1;
             n = emit1(s, MIR_UnboxF64, get(s, i->args[0], MT_DYN, i->loc), loc);
@@ -2308,6 +2461,18 @@ void infer_specialize(Infer *in)
             }
         }
     unbox_decide(in);   /* needs the clones (direct calls), before any rewrite */
+    for (int i = 0; i < n; i++) {   /* classes read by folded loads (before any rewrite) */
+        InferCtx *c = in->ctxs[i];
+        if ((c->fn->flags & INFER_CO_SUSPENDS) && !c->genconv)
+            continue;
+        for (int b = 0; b < c->fn->nblocks; b++)
+            for (int k = 0; k < c->fn->blocks[b]->ninsts; k++) {
+                const MirInst *ld = c->fn->blocks[b]->insts[k];
+                Ty t = ld->op == MIR_GlobalLoad ? infer_ty(c, ld) : ty_bot();
+                if (t.k == TY_CLASS && t.cls && infer_load_safe(in, c->fn, ld))
+                    t.cls->folded = 1;
+            }
+    }
     for (int i = 0; i < n; i++) {
         InferCtx *c = in->ctxs[i];
         if ((c->fn->flags & INFER_CO_SUSPENDS) && !c->genconv)
