@@ -881,6 +881,27 @@ static LLVMBasicBlockRef spec_restart(Cg *cg)
     return f->restart_bb;
 }
 
+/* The slow path of a tagged-int op, built at the current block: speculating, a restart;
+ * else the generic operator id (its result, its exceptions), joined at done with the fast
+ * result rf from fast_end. */
+static LLVMValueRef int_slow_join(Cg *cg, const MirInst *in, int id, LLVMValueRef a,
+                                  LLVMValueRef b2, LLVMValueRef rf, LLVMBasicBlockRef fast_end,
+                                  LLVMBasicBlockRef done)
+{
+    LLVMBuilderRef b = cg->b;
+    if (spec_restart(cg)) {   /* speculating: the result is small or we start over */
+        LLVMBuildBr(b, spec_restart(cg));
+        LLVMPositionBuilderAtEnd(b, done);
+        return rf;
+    }
+    LLVMValueRef sr = RTC(cg, id, a, b2);
+    check_value(cg, in, sr);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    return phi2(cg, cg->i64, rf, fast_end, sr, slow_end);
+}
+
 /* int.add/sub/mul on tagged ints: both small -> the tagged words with llvm.*.with.overflow
  * (2x+1 + 2y+1 - 1 = 2(x+y)+1, and so on); overflow or a big operand -> the runtime. */
 static LLVMValueRef int_arith(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
@@ -911,19 +932,9 @@ static LLVMValueRef int_arith(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMVal
     LLVMValueRef br = LLVMBuildCondBr(b, ovf, slow, done);
     LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
     LLVMPositionBuilderAtEnd(b, slow);
-    if (spec_restart(cg)) {   /* speculating: the result is small or we start over */
-        LLVMBuildBr(b, spec_restart(cg));
-        LLVMPositionBuilderAtEnd(b, done);
-        return r;
-    }
     int id = in->op == MIR_IntAdd ? RTF_rt_int_add : in->op == MIR_IntSub ? RTF_rt_int_sub
                                                                            : RTF_rt_int_mul;
-    LLVMValueRef sr = RTC(cg, id, a, b2);
-    check_value(cg, in, sr);
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->i64, r, fast_end, sr, slow_end);
+    return int_slow_join(cg, in, id, a, b2, r, fast_end, done);
 }
 
 /* int.floordiv/int.mod on tagged ints: a small dividend and a small positive divisor inline
@@ -952,17 +963,8 @@ static LLVMValueRef int_divmod(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMVa
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
-    if (spec_restart(cg)) {
-        LLVMBuildBr(b, spec_restart(cg));
-        LLVMPositionBuilderAtEnd(b, done);
-        return rf;
-    }
-    LLVMValueRef sr = RTC(cg, in->op == MIR_IntMod ? RTF_rt_mod : RTF_rt_floordiv, a, b2);
-    check_value(cg, in, sr);
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->i64, rf, fast_end, sr, slow_end);
+    return int_slow_join(cg, in, in->op == MIR_IntMod ? RTF_rt_mod : RTF_rt_floordiv, a, b2, rf,
+                         fast_end, done);
 }
 
 /* i.bit on small ints: & | ^ as they are, >> by a count known >= 0 clamped to 63 (Python
@@ -1030,19 +1032,9 @@ static LLVMValueRef int_bit(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValue
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
-    if (spec_restart(cg)) {   /* speculating: the result is small or we start over */
-        LLVMBuildBr(b, spec_restart(cg));
-        LLVMPositionBuilderAtEnd(b, done);
-        return rf;
-    }
     int id = op == Op_BitAnd ? RTF_rt_and : op == Op_BitOr ? RTF_rt_or : op == Op_BitXor
              ? RTF_rt_xor : op == Op_RShift ? RTF_rt_rshift : RTF_rt_lshift;
-    LLVMValueRef sr = RTC(cg, id, a, b2);
-    check_value(cg, in, sr);
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->i64, rf, fast_end, sr, slow_end);
+    return int_slow_join(cg, in, id, a, b2, rf, fast_end, done);
 }
 
 /* str.eq: the same object is equal, strs of different byte sizes are not, else the

@@ -758,6 +758,24 @@ static void narrow_uses(MirFunction *f, const int *idom, int sp, MirBlock *s, Mi
     }
 }
 
+/* The position of block s in f's block list, or -1. */
+static int block_index(const MirFunction *f, const MirBlock *s)
+{
+    for (int k = 0; k < f->nblocks; k++)
+        if (f->blocks[k] == s)
+            return k;
+    return -1;
+}
+
+/* A narrow of x (placed by narrow_uses). */
+static MirInst *new_narrow(MirFunction *f, MirInst *x)
+{
+    MirInst *nv = mir_inst_new(f, MIR_Narrow, &x, 1, x->loc);
+    nv->loc.synthetic = 1;
+    nv->varname = x->varname;
+    return nv;
+}
+
 /* isinstance(x, K) branches: a narrow of x (str: K's name, imm: 1 on the true side, 0 on
  * the false side) at the start of each side entered only from the test (infer.c types it). */
 static void narrow_isinstance(MirFunction *f, int **idom)
@@ -777,15 +795,10 @@ static void narrow_isinstance(MirFunction *f, int **idom)
                 continue;
             if (!*idom)
                 *idom = idoms(f);
-            int sp = -1;
-            for (int k = 0; k < n; k++)
-                if (f->blocks[k] == s)
-                    sp = k;
+            int sp = block_index(f, s);
             if (sp < 0)
                 continue;
-            MirInst *nv = mir_inst_new(f, MIR_Narrow, &x, 1, x->loc);
-            nv->loc.synthetic = 1;
-            nv->varname = x->varname;
+            MirInst *nv = new_narrow(f, x);
             nv->str = kname;
             nv->imm = side == 0 ? first : !first;
             narrow_uses(f, *idom, sp, s, x, nv);
@@ -813,15 +826,10 @@ static void narrow_fn(MirFunction *f)
             continue;
         if (!idom)
             idom = idoms(f);
-        int sp = -1;
-        for (int k = 0; k < n; k++)
-            if (f->blocks[k] == s)
-                sp = k;
+        int sp = block_index(f, s);
         if (sp < 0)
             continue;
-        MirInst *nv = mir_inst_new(f, MIR_Narrow, &x, 1, x->loc);
-        nv->loc.synthetic = 1;
-        nv->varname = x->varname;
+        MirInst *nv = new_narrow(f, x);
         narrow_uses(f, idom, sp, s, x, nv);
     }
     narrow_isinstance(f, &idom);
