@@ -473,6 +473,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                 return 0;   /* abs/min/max/int/float inline */
             if (a.bi == TB_isinstance && dunder_isinstance(in, c, i) >= 0)
                 return 0;   /* decided by the types: a constant */
+            if (a.bi == TB_list && i->nargs == 2 && !i->nnames &&
+                infer_ty(c, i->args[1]).k == TY_LIST)
+                return 0;   /* list(x) of an exact list: the copy x[:] (list.slice) */
             if (a.bi == TB_set && i->nargs == 1 && !i->nnames)
                 return 0;   /* set(): an empty set display */
             if (a.bi == TB_len && i->nargs == 2 && (infer_ty(c, i->args[1]).k == TY_LIST ||
