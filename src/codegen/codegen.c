@@ -689,6 +689,17 @@ static LLVMValueRef phi2(Cg *cg, LLVMTypeRef t, LLVMValueRef a, LLVMBasicBlockRe
     return p;
 }
 
+/* Ends the current block (a slow side) with a branch to done and returns, at done, the join
+ * of fv (from fast_end) and sv (from the block just ended); NULL when fv is (no value). */
+static LLVMValueRef join_slow(Cg *cg, LLVMTypeRef t, LLVMBasicBlockRef done, LLVMValueRef fv,
+                              LLVMBasicBlockRef fast_end, LLVMValueRef sv)
+{
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, done);
+    LLVMPositionBuilderAtEnd(cg->b, done);
+    return fv ? phi2(cg, t, fv, fast_end, sv, slow_end) : NULL;
+}
+
 /* Tuples of up to TUPLE_INLINE_MAX items are allocated inline: the pop from the runtime's
  * per-thread free list of the tuple's size class (core.h's rt_alloc_inline, whose contract
  * this copies: objects on the list are zeroed except the link in their first word, which the
@@ -794,11 +805,7 @@ static LLVMValueRef build_tuple(Cg *cg, const MirInst *in)
 
     LLVMPositionBuilderAtEnd(b, slow);
     LLVMValueRef rs = RTC(cg, RTF_rt_tuple_from, fill_buf(cg, in, 0, n, 0), ci64(cg, n));
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->i64, rf, fast, rs, slow_end);
+    return join_slow(cg, cg->i64, done, rf, fast, rs);
 }
 
 /* Raises exc_global(msg) and goes to the error path when cond holds. */
@@ -896,10 +903,7 @@ static LLVMValueRef int_slow_join(Cg *cg, const MirInst *in, int id, LLVMValueRe
     }
     LLVMValueRef sr = RTC(cg, id, a, b2);
     check_value(cg, in, sr);
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->i64, rf, fast_end, sr, slow_end);
+    return join_slow(cg, cg->i64, done, rf, fast_end, sr);
 }
 
 /* int.add/sub/mul on tagged ints: both small -> the tagged words with llvm.*.with.overflow
@@ -1125,10 +1129,7 @@ static LLVMValueRef f_toint(Cg *cg, const MirInst *in, LLVMValueRef d)
     LLVMPositionBuilderAtEnd(b, slow);
     LLVMValueRef rs = RTC(cg, RTF_rt_int_from_double, d);
     check_value(cg, in, rs);
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->i64, rf, fast, rs, slow_end);
+    return join_slow(cg, cg->i64, done, rf, fast, rs);
 }
 
 static LLVMValueRef int_to_f(Cg *cg, const MirInst *in, LLVMValueRef a)
@@ -1251,10 +1252,7 @@ static LLVMValueRef i_truediv(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMVal
     LLVMValueRef o = RTC(cg, RTF_rt_int_truediv, tag(cg, a), tag(cg, d));
     check_value(cg, in, o);
     LLVMValueRef rs = load_field(cg, cg->f64, o, offsetof(FloatObject, v));
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->f64, rf, fast, rs, slow_end);
+    return join_slow(cg, cg->f64, done, rf, fast, rs);
 }
 
 /* int.truediv: int / int on tagged ints.  Two small tags divide as i.truediv (exact doubles
@@ -1394,10 +1392,7 @@ static LLVMValueRef list_index(Cg *cg, const MirInst *in, LLVMValueRef i, LLVMVa
     LLVMValueRef bad = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntSGE, i, ci64(cg, 0), ""),
                                    LLVMBuildICmp(b, LLVMIntSLT, j, ci64(cg, 0), ""), "");
     raise_if(cg, in, bad, "rt_IndexError", msg);
-    LLVMBasicBlockRef neg_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->i64, i, from, j, neg_end);
+    return join_slow(cg, cg->i64, done, i, from, j);
 }
 
 /* Unboxed storage (imm2 of list.get/list.set/list.get.t/list.set.t/enum.item, unbox.c):
@@ -1463,10 +1458,7 @@ static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLV
     } else {
         check_int(cg, in, RTC(cg, RTF_rt_setitem, lst, key, val(cg, in->args[2])));
     }
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return get ? phi2(cg, cg->i64, rf, fast_end, rs, slow_end) : NULL;
+    return join_slow(cg, cg->i64, done, rf, fast_end, rs);
 }
 
 /* list.append imm2 = kind / flist.append: a comprehension's append to a list of unboxed
@@ -1828,10 +1820,7 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
         }
         check_int(cg, in, RTC(cg, RTF_rt_setattr, obj, name, boxed));
     }
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return load ? phi2(cg, t, fv, fast_end, sv, slow_end) : NULL;
+    return join_slow(cg, t, done, fv, fast_end, sv);
 }
 
 /* The cell holding the class numbered k once its class.reg ran (0 before: no instance of
@@ -1891,10 +1880,7 @@ static LLVMValueRef list_pop(Cg *cg, const MirInst *in, LLVMValueRef list)
     LLVMPositionBuilderAtEnd(b, slow);
     LLVMValueRef sv = RTC(cg, RTF_rt_list_pop, list, ci64(cg, 0));
     check_value(cg, in, sv);
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->i64, fv, fast_end, sv, slow_end);
+    return join_slow(cg, cg->i64, done, fv, fast_end, sv);
 }
 
 /* set.remove / set.discard: a small int key in -64..63 of a set whose membership bits are
@@ -1988,10 +1974,7 @@ static LLVMValueRef set_contains(Cg *cg, const MirInst *in, LLVMValueRef set, LL
     LLVMValueRef c = RTC(cg, RTF_rt_set_contains, set, key);
     check_int(cg, in, c);
     LLVMValueRef sv = LLVMBuildICmp(b, LLVMIntNE, c, ci32(cg, 0), "");
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->i1, fv, fast_end, sv, slow_end);
+    return join_slow(cg, cg->i1, done, fv, fast_end, sv);
 }
 
 static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMValueRef a1)
