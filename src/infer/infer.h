@@ -357,6 +357,11 @@ int unbox_kind(const Infer *in, Ty t);
 int infer_bind(const Infer *in, const MirFunction *f, const MirInst *call, int *src,
                const MirInst **defs);
 
+/* specialize.c: the unpack.seq 2 of iter.next x over enumerate(list) when the pair goes
+ * nowhere else (x's only use, opening its body, whose tuple feeds only tuple.item there: the
+ * lowering of `for i, v in enumerate(a)` and of comprehensions over it), or NULL; uses: the
+ * use count of each value of x's function.  Such loops become enum.next / enum.item. */
+const MirInst *spec_enum_unpack(const InferCtx *c, const int *uses, const MirInst *x);
 /* specialize.c: rewrites the program into typed MIR (verifies every function). */
 void infer_specialize(Infer *in);
 

@@ -1741,13 +1741,10 @@ static MirInst *generic(Spec *s, MirInst *i)
     return i;
 }
 
-/* The unpack.seq 2 of an iter.next over enumerate(list) when the pair goes nowhere else: the
- * iter.next's only use, opening its body, whose tuple feeds only tuple.item 0/1 there (the
- * lowering of `for i, x in enumerate(a)` and of comprehensions over it). */
-static const MirInst *enum_unpack(Spec *s, const MirInst *x)
+const MirInst *spec_enum_unpack(const InferCtx *c, const int *uses, const MirInst *x)
 {
-    if (TY(s, x->args[0]).k != TY_ENUM || s->uses[x->id] != 1 || !x->target ||
-        s->nenums == (int)(sizeof s->enums / sizeof s->enums[0]))
+    if (x->op != MIR_IterNext || infer_ty(c, x->args[0]).k != TY_ENUM || x->id < 0 ||
+        uses[x->id] != 1 || !x->target)
         return NULL;
     const MirBlock *body = x->target;
     if (body->ninsts < 1 || body->npreds != 1)
@@ -1760,7 +1757,15 @@ static const MirInst *enum_unpack(Spec *s, const MirInst *x)
     for (int k = 0; k < nb->ninsts; k++)
         if (nb->insts[k]->op == MIR_TupleItem && nb->insts[k]->args[0] == u)
             items++;
-    return items == s->uses[u->id] ? u : NULL;
+    return items == uses[u->id] ? u : NULL;
+}
+
+/* spec_enum_unpack while there is room for one more fused enumerate loop. */
+static const MirInst *enum_unpack(Spec *s, const MirInst *x)
+{
+    if (s->nenums == (int)(sizeof s->enums / sizeof s->enums[0]))
+        return NULL;
+    return spec_enum_unpack(s->c, s->uses, x);
 }
 
 static int enum_of_unpack(Spec *s, const MirInst *u)

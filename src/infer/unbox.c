@@ -133,27 +133,6 @@ static int *count_uses(const MirFunction *f, int nvals)
     return uses;
 }
 
-/* specialize.c enum_unpack: the iter.next x over enumerate(list) whose pair goes only to an
- * `i, v` unpack opening its body (made into enum.next / enum.item): that unpack, or NULL. */
-static const MirInst *fused_unpack(const InferCtx *c, const int *uses, const MirInst *x)
-{
-    if (x->op != MIR_IterNext || infer_ty(c, x->args[0]).k != TY_ENUM || x->id < 0 ||
-        uses[x->id] != 1 || !x->target)
-        return NULL;
-    const MirBlock *body = x->target;
-    if (body->ninsts < 1 || body->npreds != 1)
-        return NULL;
-    const MirInst *u = body->insts[0];
-    if (u->op != MIR_UnpackSeq || u->imm != 2 || u->args[0] != x || !u->target)
-        return NULL;
-    int items = 0;
-    const MirBlock *nb = u->target;
-    for (int k = 0; k < nb->ninsts; k++)
-        if (nb->insts[k]->op == MIR_TupleItem && nb->insts[k]->args[0] == u)
-            items++;
-    return items == uses[u->id] ? u : NULL;
-}
-
 /* Is operand a of instruction i (of type t, holding candidate sites) a use the typed tier
  * compiles itself?  NULL: yes; else why not. */
 static const char *use_ok(const Infer *in, const InferCtx *c, const int *uses,
@@ -187,17 +166,17 @@ static const char *use_ok(const Infer *in, const InferCtx *c, const int *uses,
     case MIR_GetIter:
         return t.k == TY_ENUM && infer_ty(c, i).k == TY_ENUM ? NULL : "iterated generically";
     case MIR_IterNext:
-        return t.k == TY_ENUM && fused_unpack(c, uses, i) ? NULL
+        return t.k == TY_ENUM && spec_enum_unpack(c, uses, i) ? NULL
                                                           : "iterated other than by `for i, v "
                                                             "in enumerate(x)`";
     case MIR_UnpackSeq:   /* the pair of a fused enumerate loop */
         if (t.k == TY_PAIR && i->args[0]->op == MIR_IterNext &&
-            fused_unpack(c, uses, i->args[0]) == i)
+            spec_enum_unpack(c, uses, i->args[0]) == i)
             return NULL;
         return "unpacked generically";
     case MIR_TupleItem:   /* an item of that pair */
         if (i->args[0]->op == MIR_UnpackSeq && i->args[0]->args[0]->op == MIR_IterNext &&
-            fused_unpack(c, uses, i->args[0]->args[0]) == i->args[0])
+            spec_enum_unpack(c, uses, i->args[0]->args[0]) == i->args[0])
             return NULL;
         return "tuple item read generically";
     case MIR_GenFresh:
@@ -245,10 +224,10 @@ static const char *result_ok(const InferCtx *c, const int *uses, const MirInst *
     case MIR_CellGet:
         return r.k == TY_LIST ? NULL : "read from a cell";
     case MIR_IterNext:
-        return r.k == TY_PAIR && fused_unpack(c, uses, i) ? NULL : "an item read generically";
+        return r.k == TY_PAIR && spec_enum_unpack(c, uses, i) ? NULL : "an item read generically";
     case MIR_UnpackSeq:
         return r.k == TY_PAIR && i->args[0]->op == MIR_IterNext &&
-                       fused_unpack(c, uses, i->args[0]) == i
+                       spec_enum_unpack(c, uses, i->args[0]) == i
                    ? NULL : "unpacked generically";
     default:
         return mir_ops[i->op].text;
