@@ -507,16 +507,24 @@ int dunder_class_arg_ok(const InferCtx *c, const MirInst *i, int a)
 
 /* ---- exact sets ---- */
 
+const char *dunder_method_on(const InferCtx *c, const MirInst *call, TyKind k)
+{
+    if (call->op != MIR_Call || call->nnames || call->nargs < 1)
+        return NULL;
+    const MirInst *m = call->args[0];
+    if (m->op != MIR_GetAttr || !m->str || infer_ty(c, m->args[0]).k != k)
+        return NULL;
+    return m->str;
+}
+
 int dunder_set_call(const InferCtx *c, const MirInst *call)
 {
     static const char *const names[] = {"add", "discard", "remove"};
-    if (call->op != MIR_Call || call->nargs != 2 || call->nnames)
-        return 0;
-    const MirInst *m = call->args[0];
-    if (m->op != MIR_GetAttr || !m->str || infer_ty(c, m->args[0]).k != TY_SET)
+    const char *name = dunder_method_on(c, call, TY_SET);
+    if (!name || call->nargs != 2)
         return 0;
     for (int k = 0; k < 3; k++)
-        if (strcmp(m->str, names[k]) == 0)
+        if (strcmp(name, names[k]) == 0)
             return DUNDER_SET_ADD + k;
     return 0;
 }
@@ -531,14 +539,10 @@ int dunder_set_method(const char *name)
 
 int dunder_list_call(const InferCtx *c, const MirInst *call)
 {
-    if (call->op != MIR_Call || call->nnames || call->nargs < 1)
-        return 0;
-    const MirInst *m = call->args[0];
-    if (m->op != MIR_GetAttr || !m->str || infer_ty(c, m->args[0]).k != TY_LIST)
-        return 0;
-    if (call->nargs == 2 && strcmp(m->str, "append") == 0)
+    const char *name = dunder_method_on(c, call, TY_LIST);
+    if (name && call->nargs == 2 && strcmp(name, "append") == 0)
         return DUNDER_LIST_APPEND;
-    if (call->nargs == 1 && strcmp(m->str, "pop") == 0)
+    if (name && call->nargs == 1 && strcmp(name, "pop") == 0)
         return DUNDER_LIST_POP;
     return 0;
 }
@@ -552,11 +556,8 @@ int dunder_list_method(const char *name)
 
 int dunder_dict_get_call(const InferCtx *c, const MirInst *call)
 {
-    if (call->op != MIR_Call || call->nnames || call->nargs < 2 || call->nargs > 3)
-        return 0;
-    const MirInst *m = call->args[0];
-    return m->op == MIR_GetAttr && m->str && strcmp(m->str, "get") == 0 &&
-           infer_ty(c, m->args[0]).k == TY_DICT;
+    const char *name = dunder_method_on(c, call, TY_DICT);
+    return name && strcmp(name, "get") == 0 && call->nargs >= 2 && call->nargs <= 3;
 }
 
 /* ---- exact strs: the character-class predicates ---- */
@@ -575,12 +576,8 @@ int dunder_str_pred(const char *name)
 
 int dunder_str_pred_call(const InferCtx *c, const MirInst *call)
 {
-    if (call->op != MIR_Call || call->nnames || call->nargs != 1)
-        return 0;
-    const MirInst *m = call->args[0];
-    if (m->op != MIR_GetAttr || infer_ty(c, m->args[0]).k != TY_STR)
-        return 0;
-    return dunder_str_pred(m->str);
+    const char *name = dunder_method_on(c, call, TY_STR);
+    return name && call->nargs == 1 ? dunder_str_pred(name) : 0;
 }
 
 /* ---- None|instance: narrowing after `x is None` / `x is not None` ---- */

@@ -1190,13 +1190,12 @@ static Ty call_ty(Run *r, MirInst *i)
     Ty args[16];
     if (n > 16)
         return ty_dyn();
-    if (i->args[0]->op == MIR_GetAttr && i->nnames == 0) {   /* s.lower(), s.find(x), ... */
-        Ty o = T(r, i->args[0]->args[0]);
-        if (o.k == TY_BOT)
-            return ty_bot();
-        if (o.k == TY_STR)
-            return str_method_ty(i->args[0]->str, n);
-    }
+    const char *sm = dunder_method_on(r->c, i, TY_STR);   /* s.lower(), s.find(x), ... */
+    if (sm)
+        return str_method_ty(sm, n);
+    if (i->args[0]->op == MIR_GetAttr && i->nnames == 0 &&
+        T(r, i->args[0]->args[0]).k == TY_BOT)
+        return ty_bot();   /* the receiver is not known yet */
     for (int k = 0; k < n; k++)
         args[k] = T(r, i->args[k + 1]);
     if (callee.k == TY_BUILTIN && i->nnames == 0 &&

@@ -305,6 +305,9 @@ int dunder_isinstance(const Infer *in, const InferCtx *c, const MirInst *call);
 int dunder_branch(const Infer *in, const InferCtx *c, const MirInst *cbr);
 /* Is operand a of i the class argument of isinstance (which calls nothing of a plain class)? */
 int dunder_class_arg_ok(const InferCtx *c, const MirInst *i, int a);
+/* The name of method call `x.name(...)` (the getattr right there, no keywords) when x is of
+ * kind k, else NULL: the recognisers below start from it. */
+const char *dunder_method_on(const InferCtx *c, const MirInst *call, TyKind k);
 /* s.add(x), s.discard(x), s.remove(x) on an exact set (the getattr right there): which one
  * (DUNDER_SET_*), else 0; dunder_set_method: is name one of them. */
 enum { DUNDER_SET_ADD = 1, DUNDER_SET_DISCARD, DUNDER_SET_REMOVE };
