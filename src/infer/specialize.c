@@ -785,6 +785,19 @@ static void count_needed(Spec *s, int *needed)
         }
 }
 
+/* A getattr that cannot fail and that nothing needs once its calls are rewritten: math.sqrt
+ * of the C math module, a method found on the class (or dispatched on it: the fallback makes
+ * its own), set.add & co., list.append/pop, str.isdigit & co., dict.get. */
+static int droppable_getattr(Spec *s, const MirInst *i)
+{
+    TyKind r = TY(s, i).k, o = TY(s, i->args[0]).k;
+    return r == TY_BUILTIN || r == TY_METHOD || r == TY_UMETHOD ||
+           (o == TY_SET && dunder_set_method(i->str)) ||
+           (o == TY_LIST && dunder_list_method(i->str)) ||
+           (o == TY_STR && dunder_str_pred(i->str)) ||
+           (o == TY_DICT && i->str && strcmp(i->str, "get") == 0);
+}
+
 static void plan_loads(Spec *s)
 {
     int *needed = xcalloc((size_t)s->nvals + 1, sizeof *needed);
@@ -792,24 +805,8 @@ static void plan_loads(Spec *s)
     for (int b = 0; b < s->nblocks0; b++)
         for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
             MirInst *i = s->blocks0[b]->insts[k];
-            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i).k == TY_BUILTIN)
-                s->skip[i->id] = 1;   /* math.sqrt of the C math module: cannot fail */
-            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i).k == TY_METHOD)
-                s->skip[i->id] = 1;   /* a method found on the class: cannot fail */
-            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i).k == TY_UMETHOD)
-                s->skip[i->id] = 1;   /* dispatched on the class (the fallback makes its own) */
-            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_SET &&
-                dunder_set_method(i->str))
-                s->skip[i->id] = 1;   /* set.add & co.: cannot fail */
-            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_LIST &&
-                dunder_list_method(i->str))
-                s->skip[i->id] = 1;   /* list.append, list.pop: cannot fail */
-            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_STR &&
-                dunder_str_pred(i->str))
-                s->skip[i->id] = 1;   /* str.isdigit & co.: cannot fail */
-            if (i->op == MIR_GetAttr && !needed[i->id] && TY(s, i->args[0]).k == TY_DICT &&
-                strcmp(i->str, "get") == 0)
-                s->skip[i->id] = 1;   /* dict.get: cannot fail */
+            if (i->op == MIR_GetAttr && !needed[i->id] && droppable_getattr(s, i))
+                s->skip[i->id] = 1;
         }
     for (int round = 0; round < 2; round++) {
         /* super() whose only use was a direct method call, then its operands */
