@@ -756,7 +756,7 @@ static void print_ctx(FILE *out, const Infer *in, const InferCtx *c)
         fputs("  dynamic: none\n", out);
 }
 
-void infer_explain(FILE *out, const Infer *in, const char *file)
+void infer_explain(FILE *out, Infer *in, const char *file)
 {
     for (int i = 0; i < in->nctxs; i++) {
         const InferCtx *c = in->ctxs[i];
@@ -767,6 +767,10 @@ void infer_explain(FILE *out, const Infer *in, const char *file)
         print_ctx(out, in, c);
     }
     classes_explain(out, in, file);
+    /* the list storages are decided on the clones; making them changes which generic
+       functions look reachable (their function.new sites), so it comes after the rest */
+    infer_clone_all(in);
+    unbox_explain(out, in, file);
     if (in->escape)
         fprintf(out, "note: every global is treated as unstable: the program uses %s "
                      "(%s:%d)\n", in->escape, in->escape_fn && in->escape_fn->file

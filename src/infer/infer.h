@@ -167,6 +167,7 @@ typedef struct Infer {
     int ndefaults, capdefaults;
     /* unbox.c: per abstract list site (elems.c bit), its storage (0 boxed, UNBOX_*), the
      * site's creation (function, line) and, when boxed, why and where that was decided */
+    int cloned;             /* infer_clone_all ran */
     unsigned char unbox[64];
     const char *unbox_why[64];
     const MirFunction *unbox_fn[64], *unbox_wfn[64];
@@ -351,6 +352,7 @@ int elems_site(const Infer *in, int k, Ty *elem, const InferCtx **c, int *id);
 enum { UNBOX_BOOL = 1, UNBOX_INT = 2, UNBOX_FLOAT = 3 };
 void unbox_decide(Infer *in);
 int unbox_kind(const Infer *in, Ty t);
+void unbox_explain(FILE *out, const Infer *in, const char *file);
 
 /* Binds the arguments of call `call` (callee f, a known function) to f's parameters at compile
  * time: src[p] = the call operand for parameter p, or 0 with defs[p] the constant default
@@ -366,6 +368,7 @@ int infer_bind(const Infer *in, const MirFunction *f, const MirInst *call, int *
  * use count of each value of x's function.  Such loops become enum.next / enum.item. */
 const MirInst *spec_enum_unpack(const InferCtx *c, const int *uses, const MirInst *x);
 /* specialize.c: rewrites the program into typed MIR (verifies every function). */
+void infer_clone_all(Infer *in);
 void infer_specialize(Infer *in);
 
 /* consume.c: consumer clones of generator expressions consumed by sum (typed.md).  Modes of
@@ -400,7 +403,7 @@ int consume_zip(const InferCtx *t);
 void consume_set_order(const MirFunction *f, int order);
 /* explain.c: `aithon explain` and `aithon check --types` reports on the main module's file
  * (only functions whose file is `file`; NULL: every function). */
-void infer_explain(FILE *out, const Infer *in, const char *file);
+void infer_explain(FILE *out, Infer *in, const char *file);
 void infer_stub(FILE *out, const Infer *in, const char *file);
 
 #endif

@@ -2438,8 +2438,13 @@ static void specialize_one(Infer *in, InferCtx *c, MirFunction *g)
         die("MIR verification failed for %s after specialize+simplify", g->symbol);
 }
 
-void infer_specialize(Infer *in)
+/* Make every specialisation's clone and decide the list storages (unbox.c), before any body
+ * is rewritten.  explain calls it too, to report the storages; it runs once. */
+void infer_clone_all(Infer *in)
 {
+    if (in->cloned)
+        return;
+    in->cloned = 1;
     int n = in->nctxs;
     for (int i = 0; i < n; i++)
         if (in->ctxs[i]->index > 0) {
@@ -2463,6 +2468,12 @@ void infer_specialize(Infer *in)
             }
         }
     unbox_decide(in);   /* needs the clones (direct calls), before any rewrite */
+}
+
+void infer_specialize(Infer *in)
+{
+    int n = in->nctxs;
+    infer_clone_all(in);
     for (int i = 0; i < n; i++) {   /* classes read by folded loads (before any rewrite) */
         InferCtx *c = in->ctxs[i];
         if ((c->fn->flags & INFER_CO_SUSPENDS) && !c->genconv)

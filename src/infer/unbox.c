@@ -344,19 +344,62 @@ void unbox_decide(Infer *in)
             walk_ctx(&u, in->ctxs[n]);
     }
     if (getenv("AITHON_UNBOX_DEBUG"))
-        for (int k = 0; k < NSITES; k++) {
-            if (!in->unbox_fn[k])
-                continue;
-            fprintf(stderr, "unbox: site %d (%s, line %d): ", k, in->unbox_fn[k]->symbol,
-                    in->unbox_line[k]);
-            if (in->unbox[k])
-                fprintf(stderr, "unboxed %s\n", in->unbox[k] == UNBOX_BOOL  ? "bool"
-                                                 : in->unbox[k] == UNBOX_INT ? "int"
-                                                                             : "float");
-            else if (in->unbox_wfn[k])
-                fprintf(stderr, "boxed: %s (%s, line %d)\n", in->unbox_why[k],
-                        in->unbox_wfn[k]->symbol, in->unbox_loc[k].line);
-            else
-                fprintf(stderr, "boxed: %s\n", in->unbox_why[k]);
+        unbox_explain(stderr, in, NULL);
+}
+
+/* Site k is the display `[x]` of `[x] * n` (its one use is that product): a temporary the
+ * product copies, not worth a line of explain. */
+static int repeat_operand(const Infer *in, int k)
+{
+    Ty el;
+    const InferCtx *c;
+    int id, uses = 0, mult = 0;
+    if (!elems_site(in, k, &el, &c, &id))
+        return 0;
+    const MirInst *d = inst_of(c->fn, id);
+    if (!d || d->op != MIR_BuildList || d->nargs == 0)
+        return 0;
+    for (int b = 0; b < c->fn->nblocks; b++)
+        for (int j = 0; j < c->fn->blocks[b]->ninsts; j++) {
+            const MirInst *u = c->fn->blocks[b]->insts[j];
+            for (int a = 0; a < u->nargs; a++)
+                if (u->args[a] == d) {
+                    uses++;
+                    mult += u->op == MIR_BinOp && u->imm == Op_Mult;
+                }
         }
+    return uses == 1 && mult == 1;
+}
+
+/* explain's "list storage" section: the decision for every tracked list of numbers made in
+ * file, in site order (the order elems.c met them); with file NULL (AITHON_UNBOX_DEBUG), for
+ * every tracked list. */
+void unbox_explain(FILE *out, const Infer *in, const char *file)
+{
+    int any = 0;
+    for (int k = 0; k < NSITES; k++) {
+        const MirFunction *f = in->unbox_fn[k];
+        Ty el;
+        const InferCtx *c;
+        int id;
+        if (!f || (file && (!f->file || strcmp(f->file, file) != 0)) ||
+            !elems_site(in, k, &el, &c, &id))
+            continue;
+        if (file && el.k != TY_BOOL && el.k != TY_INT && el.k != TY_FLOAT && el.k != TY_NUM)
+            continue;   /* explain: only the lists of numbers, which could have been unboxed */
+        if (file && repeat_operand(in, k))
+            continue;
+        if (!any++)
+            fputs("list storage:\n", out);
+        fprintf(out, "  line %d (%s): ", in->unbox_line[k], f->qualname);
+        if (in->unbox[k])
+            fprintf(out, "unboxed %s\n", in->unbox[k] == UNBOX_BOOL  ? "bool (one byte per item)"
+                                         : in->unbox[k] == UNBOX_INT ? "int (small ints, not scanned)"
+                                                                     : "float (doubles)");
+        else if (in->unbox_wfn[k])
+            fprintf(out, "boxed: %s (%s, line %d)\n", in->unbox_why[k],
+                    in->unbox_wfn[k]->qualname, in->unbox_loc[k].line);
+        else
+            fprintf(out, "boxed: %s\n", in->unbox_why[k]);
+    }
 }
