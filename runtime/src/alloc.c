@@ -182,6 +182,12 @@ void rt_init(void)
         return;
     initialised = 1;
 #ifndef RT_GC_MALLOC
+    /* No collection inside GC_init: it marks from every root of the (static) executable to
+     * seed the black list of addresses that look like pointers, about a third of an empty
+     * program's instructions (1.35M), on a heap that holds nothing yet.  The first real
+     * collection builds the same black list; until then a block may be placed where a false
+     * pointer points, which can only keep one garbage object alive longer. */
+    GC_set_dont_precollect(1);
     GC_INIT();
     /* a failed huge request is a MemoryError for the program, not a warning on its stderr */
     GC_set_warn_proc(GC_ignore_warn_proc);
