@@ -114,6 +114,11 @@ static unsigned stress_count;
 static uintptr_t gmp_tmp_lo, gmp_tmp_size;
 static int gmp_scan_all;
 
+/* GMP's own (internal, but global) functions in tal-reent.c, referenced directly for a program
+ * linked with libgmp.a, where the dynamic symbol table has no entry for them. */
+void *__gmp_tmp_reentrant_alloc(void *markp, size_t size);
+void __gmp_tmp_reentrant_free(void *mark);
+
 static void gmp_find_tmp_alloc(void)
 {
     void *f = dlsym(RTLD_DEFAULT, "__gmp_tmp_reentrant_alloc");
@@ -122,6 +127,17 @@ static void gmp_find_tmp_alloc(void)
     if (f && dladdr1(f, &info, (void **)&sym, RTLD_DL_SYMENT) && sym && sym->st_size) {
         gmp_tmp_lo = (uintptr_t)f;
         gmp_tmp_size = sym->st_size;
+        return;
+    }
+    /* Linked statically (driver.c links libgmp.a when it can), the function has no dynamic
+     * symbol, and scanning every limb made pidigits's collections and allocations slower (its
+     * blocks are not atomic then).  The direct reference is the real address in a static link;
+     * tal-reent.c defines the free function right after the alloc one, so the alloc function
+     * ends at most there.  Anything else (an unexpected layout) scans every block, as before. */
+    uintptr_t a = (uintptr_t)__gmp_tmp_reentrant_alloc, e = (uintptr_t)__gmp_tmp_reentrant_free;
+    if (!f && e > a && e - a <= 1024) {
+        gmp_tmp_lo = a;
+        gmp_tmp_size = e - a;
     } else {
         gmp_scan_all = 1;
     }
@@ -166,6 +182,12 @@ void rt_init(void)
         return;
     initialised = 1;
 #ifndef RT_GC_MALLOC
+    /* No collection inside GC_init: it marks from every root of the (static) executable to
+     * seed the black list of addresses that look like pointers, about a third of an empty
+     * program's instructions (1.35M), on a heap that holds nothing yet.  The first real
+     * collection builds the same black list; until then a block may be placed where a false
+     * pointer points, which can only keep one garbage object alive longer. */
+    GC_set_dont_precollect(1);
     GC_INIT();
     /* a failed huge request is a MemoryError for the program, not a warning on its stderr */
     GC_set_warn_proc(GC_ignore_warn_proc);

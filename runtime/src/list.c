@@ -17,6 +17,7 @@
 #include "rt.h"
 #include "core.h"
 #include "rt_containers.h"
+#include "rt_str.h"
 
 static inline ListObject *L(Value v) { return (ListObject *)rt_obj(v); }
 static inline int is_list(Value v)
@@ -598,13 +599,107 @@ Value rt_list_reverse(Value self)
  * ordered) agree with CPython's for any consistent order.  Keys and values move together.
  * On an error every item is still present exactly once (merges put back what they hold). */
 
+struct Sorter;
+/* a < b: 1, 0, or -1 with an exception pending */
+typedef int (*SortLt)(const struct Sorter *s, Value a, Value b);
+typedef int (*ElemLt)(Value a, Value b);
+
 typedef struct Sorter {
     Value *keys;      /* what is compared */
     Value *vals;      /* moved along with keys; NULL when sorting the items themselves */
     Value *tk, *tv;   /* merge buffers */
+    SortLt lt;        /* the comparison: generic, or one chosen by choose_lt for the keys */
+    ElemLt first_lt;  /* for lt_tuple: the comparison of the tuples' first items */
 } Sorter;
 
-static int lt(Value a, Value b) { return rt_richcompare_bool(a, b, RT_LT); }
+static int lt_generic(const Sorter *s, Value a, Value b)
+{
+    (void)s;
+    return rt_richcompare_bool(a, b, RT_LT);
+}
+
+/* Comparisons for keys that are all of one exact builtin type (CPython's sort pre-check does
+ * the same): these types' order cannot be changed by a program, compares never raise, and the
+ * answer is the one rt_richcompare would give, without its dispatch.  A tagged small int's word
+ * orders as its value. */
+static int lt_small(Value a, Value b) { return (int64_t)a < (int64_t)b; }
+static int lt_str(Value a, Value b) { return rt_str_compare(a, b) < 0; }
+static int lt_float(Value a, Value b)
+{
+    return ((FloatObject *)rt_obj(a))->v < ((FloatObject *)rt_obj(b))->v;
+}
+
+/* Tuples (exact, non-empty) whose first items all have one of the types above: the first
+ * items are compared by that type's own equality and order; a tie goes on with the generic
+ * element comparisons, exactly as tuple_richcompare does. */
+static int eq_first(ElemLt first_lt, Value a, Value b)
+{
+    if (a == b)
+        return 1;
+    if (first_lt == lt_str)
+        return rt_str_eq(a, b);
+    if (first_lt == lt_float)
+        return ((FloatObject *)rt_obj(a))->v == ((FloatObject *)rt_obj(b))->v;
+    return 0;   /* small ints: equal only when the words are */
+}
+
+static int lt_tuple(const Sorter *s, Value a, Value b)
+{
+    TupleObject *x = (TupleObject *)rt_obj(a), *y = (TupleObject *)rt_obj(b);
+    if (!eq_first(s->first_lt, x->items[0], y->items[0]))
+        return s->first_lt(x->items[0], y->items[0]);
+    int64_t i;
+    for (i = 1; i < x->size && i < y->size; i++) {
+        int r = rt_eq(x->items[i], y->items[i]);
+        if (r < 0)
+            return -1;
+        if (!r)
+            break;
+    }
+    if (i >= x->size || i >= y->size)
+        return x->size < y->size;
+    return rt_richcompare_bool(x->items[i], y->items[i], RT_LT);
+}
+
+/* the exact-type comparison that all n keys allow, or NULL */
+static ElemLt same_type_lt(const Value *keys, int64_t n, int first_of_tuple)
+{
+    Value k0 = first_of_tuple ? ((TupleObject *)rt_obj(keys[0]))->items[0] : keys[0];
+    Type *t = rt_is_small(k0) ? NULL : rt_obj(k0)->type;
+    if (t && t != &rt_str_type && t != &rt_float_type)
+        return NULL;
+    for (int64_t i = 0; i < n; i++) {
+        Value k = first_of_tuple ? ((TupleObject *)rt_obj(keys[i]))->items[0] : keys[i];
+        if (t ? rt_is_small(k) || rt_obj(k)->type != t : !rt_is_small(k))
+            return NULL;
+    }
+    return !t ? lt_small : t == &rt_str_type ? lt_str : lt_float;
+}
+
+static int sort_small(const Sorter *s, Value a, Value b) { (void)s; return lt_small(a, b); }
+static int sort_str(const Sorter *s, Value a, Value b) { (void)s; return lt_str(a, b); }
+static int sort_float(const Sorter *s, Value a, Value b) { (void)s; return lt_float(a, b); }
+
+/* sets s->lt (and s->first_lt) for the keys s->keys[0..n) */
+static void choose_lt(Sorter *s, int64_t n)
+{
+    const Value *keys = s->keys;
+    s->lt = lt_generic;
+    ElemLt f = same_type_lt(keys, n, 0);
+    if (f) {
+        s->lt = f == lt_small ? sort_small : f == lt_str ? sort_str : sort_float;
+        return;
+    }
+    for (int64_t i = 0; i < n; i++)
+        if (rt_is_small(keys[i]) || rt_obj(keys[i])->type != &rt_tuple_type ||
+            ((TupleObject *)rt_obj(keys[i]))->size == 0)
+            return;
+    f = same_type_lt(keys, n, 1);
+    if (f) {
+        s->first_lt = f;
+        s->lt = lt_tuple;
+    }
+}
 
 static int binary_insertion(Sorter *s, int64_t lo, int64_t hi)
 {
@@ -613,7 +708,7 @@ static int binary_insertion(Sorter *s, int64_t lo, int64_t hi)
         int64_t l = lo, r = i;
         while (l < r) {
             int64_t m = l + (r - l) / 2;
-            int c = lt(pk, s->keys[m]);
+            int c = s->lt(s, pk, s->keys[m]);
             if (c < 0)
                 return -1;
             if (c)
@@ -642,7 +737,7 @@ static int merge(Sorter *s, int64_t lo, int64_t mid, int64_t hi)
     int64_t i = 0, j = mid, k = lo;
     int err = 0;
     while (i < na && j < hi) {
-        int c = lt(s->keys[j], s->tk[i]);
+        int c = s->lt(s, s->keys[j], s->tk[i]);
         if (c < 0) {
             err = -1;
             break;
@@ -677,7 +772,7 @@ static int merge_sort(Sorter *s, int64_t n)
         for (int64_t lo = 0; lo + w < n; lo += 2 * w) {
             int64_t hi = lo + 2 * w < n ? lo + 2 * w : n;
             /* already in order: skip (the merge would ask the same question first) */
-            int c = lt(s->keys[lo + w], s->keys[lo + w - 1]);
+            int c = s->lt(s, s->keys[lo + w], s->keys[lo + w - 1]);
             if (c < 0)
                 return -1;
             if (c && merge(s, lo, lo + w, hi) < 0)
@@ -709,7 +804,7 @@ Value rt_list_sort(Value self, Value key, Value reverse)
     l->cap = -1;
 
     Value *keys = items;
-    Sorter s = {items, NULL, NULL, NULL};
+    Sorter s = {items, NULL, NULL, NULL, lt_generic, NULL};
     int err = 0;
     if (key && n) {
         keys = rt_alloc((size_t)n * sizeof(Value));
@@ -734,10 +829,13 @@ Value rt_list_sort(Value self, Value key, Value reverse)
         /* a bottom-up merge's left run can be longer than n/2 (512 of 1000) */
         s.tk = rt_alloc((size_t)n * sizeof(Value));
         s.tv = s.vals ? rt_alloc((size_t)n * sizeof(Value)) : NULL;
-        if (!s.tk || (s.vals && !s.tv))
+        if (!s.tk || (s.vals && !s.tv)) {
             err = -1;
-        else
+        } else {
+            /* the keys are fixed now (a key function ran before; items were taken away) */
+            choose_lt(&s, n);
             err = merge_sort(&s, n);
+        }
         if (rev) {
             reverse_items(s.keys, n);
             if (s.vals)

@@ -336,6 +336,12 @@ int64_t rts_offset(StrObject *s, int64_t i)
         int64_t *idx = index_of(s);
         int64_t k = i / RT_STR_INDEX_STEP;
         const char *base = s->data + (k ? idx[k - 1] : 0);
+        /* a block whose bytes are as many as its code points is all ASCII (mostly-ASCII text
+         * with a few accents): the offset is direct */
+        int64_t nidx = s->len / RT_STR_INDEX_STEP;
+        int64_t end = k < nidx ? idx[k] : s->size;
+        int64_t ncp = k < nidx ? RT_STR_INDEX_STEP : s->len - k * RT_STR_INDEX_STEP;
+        if (s->data + end - base == ncp) return base - s->data + (i - k * RT_STR_INDEX_STEP);
         /* The cursor remembers the last position asked for, as (code point << 10) | its byte
          * offset from its block's start (at most 63 * 4): a scan that moves forward a little
          * at a time (a lexer's s[i]) skips from there instead of from the block's start.  One

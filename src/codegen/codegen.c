@@ -1046,23 +1046,30 @@ static LLVMValueRef int_bit(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValue
 static LLVMValueRef str_eq(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef c)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef sizes = new_bb(cg, "streq.sizes"), bytes = new_bb(cg, "streq.bytes"),
-                      done = new_bb(cg, "streq.done");
+    LLVMBasicBlockRef sizes = new_bb(cg, "streq.sizes"), first = new_bb(cg, "streq.first"),
+                      bytes = new_bb(cg, "streq.bytes"), done = new_bb(cg, "streq.done");
     LLVMBasicBlockRef entry = LLVMGetInsertBlock(b);
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, a, c, ""), done, sizes);
     LLVMPositionBuilderAtEnd(b, sizes);
     LLVMValueRef same = LLVMBuildICmp(b, LLVMIntEQ, load_field(cg, cg->i64, a, offsetof(StrObject, size)),
                                       load_field(cg, cg->i64, c, offsetof(StrObject, size)), "");
-    LLVMBuildCondBr(b, same, bytes, done);
+    LLVMBuildCondBr(b, same, first, done);
+    /* equal sizes: different first bytes (the NUL terminator of two empty strs is equal)
+     * decide without the call; a scanner's ch == "x" mostly ends here */
+    LLVMPositionBuilderAtEnd(b, first);
+    LLVMValueRef same1 = LLVMBuildICmp(b, LLVMIntEQ, load_field(cg, cg->i8, a, offsetof(StrObject, data)),
+                                       load_field(cg, cg->i8, c, offsetof(StrObject, data)), "");
+    LLVMBuildCondBr(b, same1, bytes, done);
     LLVMPositionBuilderAtEnd(b, bytes);
     LLVMValueRef eq = LLVMBuildICmp(b, LLVMIntNE, RTC(cg, RTF_rt_str_eq, a, c),
                                     LLVMConstInt(cg->i32, 0, 0), "");
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, done);
     LLVMValueRef phi = LLVMBuildPhi(b, cg->i1, "");
-    LLVMValueRef vals[3] = {LLVMConstInt(cg->i1, 1, 0), LLVMConstInt(cg->i1, 0, 0), eq};
-    LLVMBasicBlockRef from[3] = {entry, sizes, bytes};
-    LLVMAddIncoming(phi, vals, from, 3);
+    LLVMValueRef f = LLVMConstInt(cg->i1, 0, 0);
+    LLVMValueRef vals[4] = {LLVMConstInt(cg->i1, 1, 0), f, f, eq};
+    LLVMBasicBlockRef from[4] = {entry, sizes, first, bytes};
+    LLVMAddIncoming(phi, vals, from, 4);
     return in->imm == Cmp_NotEq ? LLVMBuildNot(b, phi, "") : phi;
 }
 

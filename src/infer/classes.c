@@ -866,6 +866,45 @@ static int verify_inst(Infer *in, const InferCtx *c, const MirInst *i)
     return opened;
 }
 
+/* Does every use of `v` in f satisfy ok(use, operand index)? */
+static int uses_all(const MirFunction *f, const MirInst *v, int (*ok)(const MirInst *, int))
+{
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++)
+                if (i->args[a] == v && !ok(i, a))
+                    return 0;
+        }
+    return 1;
+}
+
+static int name_attr_use(const MirInst *i, int a)
+{
+    return i->op == MIR_GetAttr && a == 0 && i->str &&
+           (strcmp(i->str, "__name__") == 0 || strcmp(i->str, "__qualname__") == 0 ||
+            strcmp(i->str, "__module__") == 0);
+}
+
+/* `type` loaded only to name a value's class, type(x).__name__ (error messages do it): the
+ * class object is read for its name and nothing else, so no class is reached as a value the
+ * inference cannot follow. */
+static int type_for_name_only(const MirFunction *f, const MirInst *load)
+{
+    if (strcmp(load->str, "type") != 0)
+        return 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            for (int a = 0; a < i->nargs; a++)
+                if (i->args[a] == load &&
+                    (i->op != MIR_Call || a != 0 || i->nargs != 2 || i->nnames ||
+                     !uses_all(f, i, name_attr_use)))
+                    return 0;
+        }
+    return 1;
+}
+
 int classes_verify(Infer *in)
 {
     int opened = 0;
@@ -880,7 +919,8 @@ int classes_verify(Infer *in)
                 const MirInst *i = f->blocks[b]->insts[k];
                 int all = i->op == MIR_ImportStar ||
                           ((i->op == MIR_GlobalLoad || i->op == MIR_NameLoad) && i->str &&
-                           (strcmp(i->str, "getattr") == 0 || strcmp(i->str, "type") == 0)) ||
+                           (strcmp(i->str, "getattr") == 0 ||
+                            (strcmp(i->str, "type") == 0 && !type_for_name_only(f, i)))) ||
                           (i->op == MIR_GetAttr && i->str && strcmp(i->str, "__class__") == 0);
                 if (all) {   /* classes reached as values the inference cannot follow */
                     in->all_open = 1;

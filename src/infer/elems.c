@@ -236,6 +236,16 @@ static const MirInst *list_method(const InferCtx *c, const MirInst *i)
     return m;
 }
 
+/* s.split(...), s.rsplit(...), s.splitlines(...) of an exact str (positional arguments): a
+ * method of the builtin str, which no program can change, that returns a new exact list of
+ * exact strs (or raises) */
+static int str_split_call(const InferCtx *c, const MirInst *i)
+{
+    const char *name = dunder_method_on(c, i, TY_STR);
+    return name && (strcmp(name, "split") == 0 || strcmp(name, "rsplit") == 0 ||
+                    strcmp(name, "splitlines") == 0);
+}
+
 Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
 {
     switch (i->op) {
@@ -310,6 +320,8 @@ Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
         return dflt;
     }
     case MIR_Call: {
+        if (str_split_call(c, i))
+            return list_ty(site_of(in, c, i));   /* s.split(...): a new list of strs */
         Ty callee = T(c, i->args[0]), a = i->nargs >= 2 ? T(c, i->args[1]) : ty_bot();
         if (callee.k == TY_BUILTIN &&
             (callee.bi == TB_list || callee.bi == TB_sum || callee.bi == TB_zip ||
@@ -771,6 +783,8 @@ void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
         if (m)
             method_call(in, c, i, m, global);
         Ty self = T(c, i), callee = T(c, i->args[0]);
+        if (self.k == TY_LIST && str_split_call(c, i))
+            store(in, self.sites, ty_kind(TY_STR), i->loc, global);
         if (self.k == TY_LIST && callee.k == TY_BUILTIN && callee.bi == TB_list) {
             Ty a = T(c, i->args[1]);
             store(in, self.sites, a.k == TY_RANGE ? ty_int(a.lo, a.hi) : elems_of(in, a), i->loc,
