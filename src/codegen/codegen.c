@@ -1697,7 +1697,8 @@ int cg_leaf_op(int op)
             case MIR_IntTrueDiv: case MIR_FAdd: case MIR_FSub: case MIR_FMul: case MIR_FDiv: case MIR_FFloorDiv:
             case MIR_FMod: case MIR_FPow: case MIR_FNeg: case MIR_FCmp: case MIR_FTruthy:
             case MIR_FSqrt: case MIR_FAbs: case MIR_SelI: case MIR_SelF: case MIR_SelD:
-            case MIR_ListGet: case MIR_FListGet: case MIR_ListLen: case MIR_SetLen:
+            case MIR_ListGet: case MIR_FListGet: case MIR_ListLen: case MIR_ListItem:
+            case MIR_SetLen:
             case MIR_StrLen: case MIR_StrEq: case MIR_StrPred:
             case MIR_Narrow: case MIR_Br: case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
                 return 1;
@@ -2043,6 +2044,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_SelI: case MIR_SelF: case MIR_SelD:
         return LLVMBuildSelect(b, a0, a1, val(cg, in->args[2]), "");
     case MIR_ListLen: return list_size(cg, a0);
+    case MIR_ListItem: return item_load(cg, in, list_items(cg, a0), a1);
     case MIR_ListGetT:
     case MIR_ListSetT: return list_tagged(cg, in, a0, a1);
     case MIR_ListGet:
