@@ -1786,6 +1786,14 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
     int f64 = in->op == MIR_InstLoadF || in->op == MIR_InstStoreF;
     int load = in->op == MIR_InstLoad || in->op == MIR_InstLoadF;
     LLVMTypeRef t = f64 ? cg->f64 : cg->i64;
+    if (in->imm2 == 1) {   /* under an inst.guard (slotguard.c): the slot is set, the
+                              instance not materialised; a store leaves the bits as they are */
+        LLVMValueRef p = field_ptr(cg, obj, RT_FIXED_SLOTS + 8 * (size_t)in->imm);
+        if (load)
+            return LLVMBuildLoad2(b, t, p, "");
+        LLVMBuildStore(b, v, p);
+        return NULL;
+    }
     LLVMValueRef bits = load_field(cg, cg->i64, obj, RT_FIXED_BITS);
     LLVMValueRef mask = ci64(cg, (int64_t)(UINT64_C(1) << in->imm));
     LLVMValueRef slow_cond =
@@ -1822,6 +1830,15 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
         check_int(cg, in, RTC(cg, RTF_rt_setattr, obj, name, boxed));
     }
     return join_slow(cg, t, done, fv, fast_end, sv);
+}
+
+/* inst.guard: every slot of the mask set, which also means not materialised (materialising
+ * clears the slot bits): (bits & (mask | MAT)) == mask. */
+static LLVMValueRef inst_guard(Cg *cg, const MirInst *in, LLVMValueRef obj)
+{
+    LLVMValueRef bits = load_field(cg, cg->i64, obj, RT_FIXED_BITS);
+    LLVMValueRef m = LLVMBuildAnd(cg->b, bits, ci64(cg, (int64_t)((uint64_t)in->imm | RT_FIXED_MAT)), "");
+    return LLVMBuildICmp(cg->b, LLVMIntEQ, m, ci64(cg, in->imm), "");
 }
 
 /* The cell holding the class numbered k once its class.reg ran (0 before: no instance of
@@ -2156,6 +2173,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:
         return inst_slot(cg, in, a0, a1);
     case MIR_InstIsClass: return inst_isclass(cg, in, a0);
+    case MIR_InstGuard: return inst_guard(cg, in, a0);
     case MIR_ClassGet: return LLVMBuildLoad2(b, cg->i64, class_cell(cg, in->imm), "");
     case MIR_ClassReg:
         LLVMBuildStore(b, a0, class_cell(cg, in->imm));

@@ -2488,6 +2488,12 @@ static void specialize_one(Infer *in, InferCtx *c, MirFunction *g)
     mir_pass_simplify(g);
     if (mir_verify(g) != 0)
         die("MIR verification failed for %s after specialize+simplify", g->symbol);
+    if (slotguard_function(g))
+        order_blocks(g);
+    if (mir_verify(g) != 0) {
+        mir_print_function(stderr, g);
+        die("MIR verification failed for %s after slotguard", g->symbol);
+    }
 }
 
 void infer_specialize(Infer *in)
