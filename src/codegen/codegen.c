@@ -1786,12 +1786,18 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
     int f64 = in->op == MIR_InstLoadF || in->op == MIR_InstStoreF;
     int load = in->op == MIR_InstLoad || in->op == MIR_InstLoadF;
     LLVMTypeRef t = f64 ? cg->f64 : cg->i64;
-    if (in->imm2 == 1) {   /* under an inst.guard (slotguard.c): the slot is set, the
-                              instance not materialised; a store leaves the bits as they are */
+    if (in->imm2) {   /* under an inst.guard (slotguard.c): the instance is not materialised
+                         and, imm2 1, the slot is set; a store with imm2 2 sets its bit */
         LLVMValueRef p = field_ptr(cg, obj, RT_FIXED_SLOTS + 8 * (size_t)in->imm);
         if (load)
             return LLVMBuildLoad2(b, t, p, "");
         LLVMBuildStore(b, v, p);
+        if (in->imm2 == 2) {
+            LLVMValueRef bp = field_ptr(cg, obj, RT_FIXED_BITS);
+            LLVMValueRef bits = LLVMBuildLoad2(b, cg->i64, bp, "");
+            LLVMBuildStore(b, LLVMBuildOr(b, bits, ci64(cg, (int64_t)(UINT64_C(1) << in->imm)), ""),
+                           bp);
+        }
         return NULL;
     }
     LLVMValueRef bits = load_field(cg, cg->i64, obj, RT_FIXED_BITS);

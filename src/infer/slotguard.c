@@ -8,18 +8,20 @@
  * *region* is a chain of blocks, each entered only from the one before, whose instructions are
  * all *quiet*: typed arithmetic, boxing, constants, list and tuple item reads, slot accesses
  * (the whitelist quiet_op).  None of them runs Python code or changes any instance's bits
- * except by a slot store's fast path, which only sets bits.  So when, before the region,
- * every receiver R of its slot accesses has every slot the region touches on R set (which
- * implies R is not materialised: materialising clears the slot bits), that stays true to the
- * region's end, and no access in it needs its test.
+ * except by a slot store's fast path, which only sets bits.  So when, before the region, no
+ * receiver R of its slot accesses is materialised and every slot the region reads on R before
+ * storing it is set, that stays true to the region's end, and no access in it needs a test.
  *
- * The region is versioned: a guard chain (inst.guard, one per receiver: (bits & (mask |
- * MAT)) == mask) before it branches to a copy whose slot ops carry imm2 = 1 (no test, no bit
- * update: codegen.c), or else to the original, where each access keeps its own test and slow
- * path (AttributeError in the same place, the instance dict of a materialised instance).
- * Both versions leave to the same successors; a region is versioned only when every value it
- * defines that is used outside it is used by a phi of a successor (which then takes one more
- * operand from the copy), so no new join is needed.
+ * The region is versioned: a guard chain (inst.guard, one per receiver: (bits & (mask | MAT))
+ * == mask, the mask being the slots read before any store) before it branches to a copy whose
+ * slot ops carry imm2 1 (no test, no bit update) or, for a store of a slot that may be unset,
+ * 2 (no test, sets its bit; codegen.c inst_slot), or else to the original, where each access
+ * keeps its own test and slow path (AttributeError in the same place, the instance dict of a
+ * materialised instance).
+ * Both versions leave to the same successors, whose phis take one more operand from the copy.
+ * A value the region defines that is used beyond it otherwise must be used only where the
+ * region's plain exit S leads (S entered from the region alone): S becomes the join, with a
+ * phi of both versions of the value; any other use leaves the region unversioned.
  *
  * Invariant relied on: the receivers are defined before the region (the guard reads them);
  * raising ops inside (f.div, f.sqrt, int.tofloat) go to the same handlers from both copies,
@@ -160,6 +162,7 @@ static int find_region(MirBlock *b, Region *r, const unsigned char *taken, int m
         r->b[r->n++] = y;
         x = y;
     }
+    int64_t seen[MAX_RECEIVERS] = {0};   /* per receiver: the slots accessed so far */
     /* receivers: defined before the region; a slot op on a receiver made inside it ends the
      * region before that op's block (or gives up when that is the first block) */
     int ninsts = 0;
@@ -185,7 +188,10 @@ static int find_region(MirBlock *b, Region *r, const unsigned char *taken, int m
                 }
                 r->recv[r->nrecv++] = i->args[0];
             }
-            r->mask[s] |= (int64_t)(UINT64_C(1) << i->imm);
+            int64_t bit = (int64_t)(UINT64_C(1) << i->imm);
+            if (!(seen[s] & bit) && (i->op == MIR_InstLoad || i->op == MIR_InstLoadF))
+                r->mask[s] |= bit;   /* read before the region stores it: must be set */
+            seen[s] |= bit;
         }
         if (stop) {
             if (q == 0)
@@ -330,14 +336,23 @@ static void version(MirFunction *f, Region *r)
     MirBlock *cp[MAX_REGION_BLOCKS];
     for (int q = 0; q < r->n; q++)
         cp[q] = mir_block_new(f, "slots.set");
+    int64_t set[MAX_RECEIVERS];   /* per receiver: the slots known set at this point */
+    memcpy(set, r->mask, sizeof set);
     for (int q = 0; q < r->n; q++)
         for (int j = 0; j < r->b[q]->ninsts; j++) {
             const MirInst *i = r->b[q]->insts[j];
             MirInst *c = copy_inst(f, i, vmap, nv);
             if (i->id >= 0 && i->id < nv)
                 vmap[i->id] = c;
-            if (is_slot_op(i->op))
-                c->imm2 = 1;
+            if (is_slot_op(i->op)) {   /* 1: no test; 2 (a store of a slot that may be
+                                             unset): no test, sets its bit */
+                int s = 0;
+                while (r->recv[s] != i->args[0])
+                    s++;
+                int64_t bit = (int64_t)(UINT64_C(1) << i->imm);
+                c->imm2 = (set[s] & bit) ? 1 : 2;
+                set[s] |= bit;
+            }
             int t = c->target ? in_region(r, c->target) : -1;
             if (t >= 0)
                 c->target = cp[t];

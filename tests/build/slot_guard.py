@@ -48,6 +48,12 @@ def both(a, b):
     return a.x + b.x + a.y
 
 
+def reset(v, k):
+    v.x = k                   # stores only: the guard asks for no slot, only no dict
+    v.y = k + 1.0
+    v.n = 7
+
+
 def show(v):
     return (round(v.x, 6), round(v.y, 6), v.n)
 
@@ -87,6 +93,12 @@ def run():
     except ZeroDivisionError as e:
         print("ZeroDivisionError:", e, show(w))
     print(scale(w, 2.0), show(w))
+    reset(w, 4.0)
+    reset(a, 5.0)                        # materialised: the stores go to its dict
+    print(show(w), show(a), a.extra, a.norm2())
+    fresh = V(1.0, 0.0, False)
+    reset(fresh, -1.0)                   # y was never set: the store sets it
+    print(show(fresh), fresh.norm2())
     t = 0.0
     vs = [V(float(i), float(-i), True) for i in range(5)]
     for _ in range(100):
