@@ -1838,6 +1838,49 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
     return join_slow(cg, t, done, fv, fast_end, sv);
 }
 
+/* inst.new of a class whose instances have a fixed layout (Type.fixed, set by its first
+ * class.slot): the pop from the free list of its size class, as build_tuple (core.h's
+ * rt_alloc_inline: the object is zeroed but for the link the type pointer overwrites, so no
+ * slot bit is set and there is no dict).  Other classes, an empty list, a size past the
+ * inline classes or pending fault injection: rt_inst_new (which also sizes instance dicts
+ * from the last instance, a hint a fixed layout does not need: its dict is made only when an
+ * instance is materialised). */
+#define INST_INLINE_MAX 256   /* runtime/src/core.h RT_SMALL_INLINE_MAX (alloc.c asserts it) */
+
+static LLVMValueRef inst_new(Cg *cg, LLVMValueRef cls)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef fixed = load_field(cg, cg->i64, cls, offsetof(Type, fixed));
+    LLVMValueRef size = load_field(cg, cg->i64, cls, offsetof(Type, basicsize));
+    LLVMValueRef small = LLVMBuildICmp(b, LLVMIntULT, LLVMBuildSub(b, size, ci64(cg, 1), ""),
+                                       ci64(cg, INST_INLINE_MAX), "");
+    LLVMValueRef ok = LLVMBuildAnd(b, small, LLVMBuildICmp(b, LLVMIntNE, fixed, ci64(cg, 0), ""),
+                                   "");
+    LLVMBasicBlockRef pop = new_bb(cg, "inst.pop"), fast = new_bb(cg, "inst.fast");
+    LLVMBasicBlockRef slow = new_bb(cg, "inst.slow"), done = new_bb(cg, "inst.done");
+    LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildNot(b, ok, ""), slow, pop);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+    LLVMPositionBuilderAtEnd(b, pop);
+    LLVMValueRef idx = LLVMBuildAdd(b, LLVMBuildLShr(b, size, ci64(cg, 4), ""), ci64(cg, 1), "");
+    LLVMValueRef head = LLVMBuildInBoundsGEP2(b, cg->ptr, cg_rt_tls(cg, "rt_small_free"), &idx, 1,
+                                              "");
+    LLVMValueRef p = LLVMBuildLoad2(b, cg->ptr, head, "");
+    LLVMValueRef fail = LLVMBuildLoad2(b, cg->i64, cg_rt_global(cg, "rt_alloc_fail_after", cg->i64),
+                                       "");
+    LLVMValueRef slow_c = LLVMBuildOr(b, LLVMBuildIsNull(b, p, ""),
+                                      LLVMBuildICmp(b, LLVMIntSGT, fail, ci64(cg, 0), ""), "");
+    br = LLVMBuildCondBr(b, slow_c, slow, fast);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMBuildStore(b, LLVMBuildLoad2(b, cg->ptr, p, ""), head);
+    LLVMBuildStore(b, LLVMBuildIntToPtr(b, cls, cg->ptr, ""), field_ptr(cg, p, 0));
+    LLVMValueRef rf = LLVMBuildPtrToInt(b, p, cg->i64, "");
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef rs = RTC(cg, RTF_rt_inst_new, cls);
+    return join_slow(cg, cg->i64, done, rf, fast, rs);
+}
+
 /* inst.guard: every slot of the mask set, which also means not materialised (materialising
  * clears the slot bits): (bits & (mask | MAT)) == mask. */
 static LLVMValueRef inst_guard(Cg *cg, const MirInst *in, LLVMValueRef obj)
@@ -2175,7 +2218,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     }
     case MIR_ListPop: return list_pop(cg, in, a0);
     case MIR_CallDirect: return call_direct(cg, in);
-    case MIR_InstNew: return RTC(cg, RTF_rt_inst_new, a0);
+    case MIR_InstNew: return inst_new(cg, a0);
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:
         return inst_slot(cg, in, a0, a1);
     case MIR_InstIsClass: return inst_isclass(cg, in, a0);
