@@ -128,6 +128,41 @@ static unsigned char *reach_without(MirFunction *f, const MirBlock *S, int *maxi
     return seen;
 }
 
+/* Fills the region's receivers and guard masks (the slots read before any store); returns
+ * its instruction count, or -(q + 1) when block q has a slot op whose receiver is made inside
+ * the region or one receiver too many. */
+static int scan_receivers(Region *r)
+{
+    int64_t seen[MAX_RECEIVERS] = {0};   /* per receiver: the slots accessed so far */
+    int ninsts = 0;
+    r->nrecv = 0;
+    memset(r->mask, 0, sizeof r->mask);
+    for (int q = 0; q < r->n; q++) {
+        MirBlock *x = r->b[q];
+        for (int j = q ? 0 : r->start; j < x->ninsts; j++) {
+            MirInst *i = x->insts[j];
+            ninsts++;
+            if (!is_slot_op(i->op))
+                continue;
+            if (defined_in(r, i->args[0]))
+                return -(q + 1);
+            int s = 0;
+            while (s < r->nrecv && r->recv[s] != i->args[0])
+                s++;
+            if (s == r->nrecv) {
+                if (r->nrecv == MAX_RECEIVERS)
+                    return -(q + 1);
+                r->recv[r->nrecv++] = i->args[0];
+            }
+            int64_t bit = (int64_t)(UINT64_C(1) << i->imm);
+            if (!(seen[s] & bit) && (i->op == MIR_InstLoad || i->op == MIR_InstLoadF))
+                r->mask[s] |= bit;   /* read before the region stores it: must be set */
+            seen[s] |= bit;
+        }
+    }
+    return ninsts;
+}
+
 /* The region starting at the first slot op of b's quiet suffix; 0 when none is worth it. */
 static int find_region(MirBlock *b, Region *r, const unsigned char *taken, int maxid,
                        MirFunction *f)
@@ -162,43 +197,13 @@ static int find_region(MirBlock *b, Region *r, const unsigned char *taken, int m
         r->b[r->n++] = y;
         x = y;
     }
-    int64_t seen[MAX_RECEIVERS] = {0};   /* per receiver: the slots accessed so far */
     /* receivers: defined before the region; a slot op on a receiver made inside it ends the
      * region before that op's block (or gives up when that is the first block) */
-    int ninsts = 0;
-    for (int q = 0; q < r->n; q++) {
-        MirBlock *x = r->b[q];
-        int stop = 0;
-        for (int j = q ? 0 : r->start; j < x->ninsts && !stop; j++) {
-            MirInst *i = x->insts[j];
-            ninsts++;
-            if (!is_slot_op(i->op))
-                continue;
-            if (defined_in(r, i->args[0])) {
-                stop = 1;
-                break;
-            }
-            int s = 0;
-            while (s < r->nrecv && r->recv[s] != i->args[0])
-                s++;
-            if (s == r->nrecv) {
-                if (r->nrecv == MAX_RECEIVERS) {
-                    stop = 1;
-                    break;
-                }
-                r->recv[r->nrecv++] = i->args[0];
-            }
-            int64_t bit = (int64_t)(UINT64_C(1) << i->imm);
-            if (!(seen[s] & bit) && (i->op == MIR_InstLoad || i->op == MIR_InstLoadF))
-                r->mask[s] |= bit;   /* read before the region stores it: must be set */
-            seen[s] |= bit;
-        }
-        if (stop) {
-            if (q == 0)
-                return 0;
-            r->n = q;
-            break;
-        }
+    int ninsts;
+    while ((ninsts = scan_receivers(r)) < 0) {
+        if (-ninsts - 1 == 0)
+            return 0;
+        r->n = -ninsts - 1;
     }
     if (ninsts > MAX_REGION_INSTS || r->nrecv == 0)
         return 0;
