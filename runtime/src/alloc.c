@@ -286,6 +286,7 @@ void rt_gc_collect(void)
 #define SMALL_MAX 256
 #define SMALL_CLASSES (SMALL_MAX / SMALL_GRANULE + 2)
 _Static_assert(SMALL_MAX == RT_SMALL_INLINE_MAX && SMALL_GRANULE == 16, "core.h's inline pop");
+_Static_assert(SMALL_MAX == 256, "src/codegen/codegen.c inst_new's INST_INLINE_MAX");
 #ifndef RT_GC_STRESS
 _Thread_local void *rt_small_free[SMALL_CLASSES];   /* core.h's rt_alloc_inline pops too */
 #define small_free rt_small_free

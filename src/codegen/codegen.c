@@ -1704,7 +1704,8 @@ int cg_leaf_op(int op)
             case MIR_IntTrueDiv: case MIR_FAdd: case MIR_FSub: case MIR_FMul: case MIR_FDiv: case MIR_FFloorDiv:
             case MIR_FMod: case MIR_FPow: case MIR_FNeg: case MIR_FCmp: case MIR_FTruthy:
             case MIR_FSqrt: case MIR_FAbs: case MIR_SelI: case MIR_SelF: case MIR_SelD:
-            case MIR_ListGet: case MIR_FListGet: case MIR_ListLen: case MIR_SetLen:
+            case MIR_ListGet: case MIR_FListGet: case MIR_ListLen: case MIR_ListItem:
+            case MIR_SetLen:
             case MIR_StrLen: case MIR_StrEq: case MIR_StrPred:
             case MIR_Narrow: case MIR_Br: case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
                 return 1;
@@ -1792,6 +1793,20 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
     int f64 = in->op == MIR_InstLoadF || in->op == MIR_InstStoreF;
     int load = in->op == MIR_InstLoad || in->op == MIR_InstLoadF;
     LLVMTypeRef t = f64 ? cg->f64 : cg->i64;
+    if (in->imm2) {   /* under an inst.guard (slotguard.c): the instance is not materialised
+                         and, imm2 1, the slot is set; a store with imm2 2 sets its bit */
+        LLVMValueRef p = field_ptr(cg, obj, RT_FIXED_SLOTS + 8 * (size_t)in->imm);
+        if (load)
+            return LLVMBuildLoad2(b, t, p, "");
+        LLVMBuildStore(b, v, p);
+        if (in->imm2 == 2) {
+            LLVMValueRef bp = field_ptr(cg, obj, RT_FIXED_BITS);
+            LLVMValueRef bits = LLVMBuildLoad2(b, cg->i64, bp, "");
+            LLVMBuildStore(b, LLVMBuildOr(b, bits, ci64(cg, (int64_t)(UINT64_C(1) << in->imm)), ""),
+                           bp);
+        }
+        return NULL;
+    }
     LLVMValueRef bits = load_field(cg, cg->i64, obj, RT_FIXED_BITS);
     LLVMValueRef mask = ci64(cg, (int64_t)(UINT64_C(1) << in->imm));
     LLVMValueRef slow_cond =
@@ -1828,6 +1843,58 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
         check_int(cg, in, RTC(cg, RTF_rt_setattr, obj, name, boxed));
     }
     return join_slow(cg, t, done, fv, fast_end, sv);
+}
+
+/* inst.new of a class whose instances have a fixed layout (Type.fixed, set by its first
+ * class.slot): the pop from the free list of its size class, as build_tuple (core.h's
+ * rt_alloc_inline: the object is zeroed but for the link the type pointer overwrites, so no
+ * slot bit is set and there is no dict).  Other classes, an empty list, a size past the
+ * inline classes or pending fault injection: rt_inst_new (which also sizes instance dicts
+ * from the last instance, a hint a fixed layout does not need: its dict is made only when an
+ * instance is materialised). */
+#define INST_INLINE_MAX 256   /* runtime/src/core.h RT_SMALL_INLINE_MAX (alloc.c asserts it) */
+
+static LLVMValueRef inst_new(Cg *cg, LLVMValueRef cls)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef fixed = load_field(cg, cg->i64, cls, offsetof(Type, fixed));
+    LLVMValueRef size = load_field(cg, cg->i64, cls, offsetof(Type, basicsize));
+    LLVMValueRef small = LLVMBuildICmp(b, LLVMIntULT, LLVMBuildSub(b, size, ci64(cg, 1), ""),
+                                       ci64(cg, INST_INLINE_MAX), "");
+    LLVMValueRef ok = LLVMBuildAnd(b, small, LLVMBuildICmp(b, LLVMIntNE, fixed, ci64(cg, 0), ""),
+                                   "");
+    LLVMBasicBlockRef pop = new_bb(cg, "inst.pop"), fast = new_bb(cg, "inst.fast");
+    LLVMBasicBlockRef slow = new_bb(cg, "inst.slow"), done = new_bb(cg, "inst.done");
+    LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildNot(b, ok, ""), slow, pop);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+    LLVMPositionBuilderAtEnd(b, pop);
+    LLVMValueRef idx = LLVMBuildAdd(b, LLVMBuildLShr(b, size, ci64(cg, 4), ""), ci64(cg, 1), "");
+    LLVMValueRef head = LLVMBuildInBoundsGEP2(b, cg->ptr, cg_rt_tls(cg, "rt_small_free"), &idx, 1,
+                                              "");
+    LLVMValueRef p = LLVMBuildLoad2(b, cg->ptr, head, "");
+    LLVMValueRef fail = LLVMBuildLoad2(b, cg->i64, cg_rt_global(cg, "rt_alloc_fail_after", cg->i64),
+                                       "");
+    LLVMValueRef slow_c = LLVMBuildOr(b, LLVMBuildIsNull(b, p, ""),
+                                      LLVMBuildICmp(b, LLVMIntSGT, fail, ci64(cg, 0), ""), "");
+    br = LLVMBuildCondBr(b, slow_c, slow, fast);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMBuildStore(b, LLVMBuildLoad2(b, cg->ptr, p, ""), head);
+    LLVMBuildStore(b, LLVMBuildIntToPtr(b, cls, cg->ptr, ""), field_ptr(cg, p, 0));
+    LLVMValueRef rf = LLVMBuildPtrToInt(b, p, cg->i64, "");
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef rs = RTC(cg, RTF_rt_inst_new, cls);
+    return join_slow(cg, cg->i64, done, rf, fast, rs);
+}
+
+/* inst.guard: every slot of the mask set, which also means not materialised (materialising
+ * clears the slot bits): (bits & (mask | MAT)) == mask. */
+static LLVMValueRef inst_guard(Cg *cg, const MirInst *in, LLVMValueRef obj)
+{
+    LLVMValueRef bits = load_field(cg, cg->i64, obj, RT_FIXED_BITS);
+    LLVMValueRef m = LLVMBuildAnd(cg->b, bits, ci64(cg, (int64_t)((uint64_t)in->imm | RT_FIXED_MAT)), "");
+    return LLVMBuildICmp(cg->b, LLVMIntEQ, m, ci64(cg, in->imm), "");
 }
 
 /* The cell holding the class numbered k once its class.reg ran (0 before: no instance of
@@ -2050,6 +2117,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_SelI: case MIR_SelF: case MIR_SelD:
         return LLVMBuildSelect(b, a0, a1, val(cg, in->args[2]), "");
     case MIR_ListLen: return list_size(cg, a0);
+    case MIR_ListItem: return item_load(cg, in, list_items(cg, a0), a1);
     case MIR_ListGetT:
     case MIR_ListSetT: return list_tagged(cg, in, a0, a1);
     case MIR_ListGet:
@@ -2157,10 +2225,11 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     }
     case MIR_ListPop: return list_pop(cg, in, a0);
     case MIR_CallDirect: return call_direct(cg, in);
-    case MIR_InstNew: return RTC(cg, RTF_rt_inst_new, a0);
+    case MIR_InstNew: return inst_new(cg, a0);
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:
         return inst_slot(cg, in, a0, a1);
     case MIR_InstIsClass: return inst_isclass(cg, in, a0);
+    case MIR_InstGuard: return inst_guard(cg, in, a0);
     case MIR_ClassGet: return LLVMBuildLoad2(b, cg->i64, class_cell(cg, in->imm), "");
     case MIR_ClassReg:
         LLVMBuildStore(b, a0, class_cell(cg, in->imm));

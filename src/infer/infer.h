@@ -354,6 +354,10 @@ void unbox_decide(Infer *in);
 int unbox_kind(const Infer *in, Ty t);
 void unbox_explain(FILE *out, const Infer *in, const char *file);
 
+/* slotguard.c: versions straight-line runs of slot accesses behind one test of the receivers'
+ * slot bits (after a body is specialised); returns whether it versioned any. */
+int slotguard_function(MirFunction *f);
+
 /* Binds the arguments of call `call` (callee f, a known function) to f's parameters at compile
  * time: src[p] = the call operand for parameter p, or 0 with defs[p] the constant default
  * (defaults and keyword-only defaults that are constants, from f's single function.new, when

@@ -50,6 +50,11 @@ typedef struct Loop {
     int versioned;
     MirInst *mode, *step64, *boxed, *slowx, *var;
     MirBlock *fh, *sh;
+    /* `for x in lst` of an exact list with boxed items (find_list_loop): counted from 0 while
+     * counter < len(lst), the length re-read every step as list_iterator does; the item is
+     * list.item at the counter (lista: the list, item: the loop variable) */
+    int list;
+    MirInst *item;
 } Loop;
 
 typedef struct Spec {
@@ -469,6 +474,28 @@ static void find_versioned(Spec *s, MirBlock *h, MirInst *x)
                        .exit = x->target2, .versioned = 1});
 }
 
+static Loop *loop_of_next(Spec *s, const MirInst *x);
+
+/* `for x in lst` with lst an exact list whose items are boxed Values (unboxed storage is
+ * unbox.c's, which refuses lists iterated this way) and its iterator used by this loop only:
+ * the iterator is never made.  list_iterator steps while its index is below the list's
+ * current length, so a counter compared with len(lst) at every step is the same loop, also
+ * when the body appends to or shrinks the list. */
+static void find_list_loop(Spec *s, MirBlock *h, MirInst *x)
+{
+    MirInst *it = x->args[0];
+    if (it->op != MIR_GetIter || s->uses[it->id] - s->reluses[it->id] != 1)
+        return;
+    Ty lt = TY(s, it->args[0]);
+    if (lt.k != TY_LIST || unbox_kind(s->in, lt))
+        return;
+    MirBlock *body = x->target;
+    if (!body || body == h || body->npreds != 1 || has_phis(body) || !x->target2)
+        return;
+    add_loop(s, (Loop){.next = x, .it = it, .head = h, .body = body, .exit = x->target2,
+                       .step = 1, .list = 1});
+}
+
 /* Is this iter.next the head of a range loop we can count? */
 static void find_loops(Spec *s)
 {
@@ -482,6 +509,8 @@ static void find_loops(Spec *s)
         MirInst *x = mir_block_raiser(h);
         if (x && x->op == MIR_IterNext && !counted_shape(s, h, x))
             find_versioned(s, h, x);
+        if (x && x->op == MIR_IterNext && !loop_of_next(s, x))
+            find_list_loop(s, h, x);
         if (!x || x->op != MIR_IterNext || !ty_int_small(TY(s, x)))
             continue;
         MirInst *it = x->args[0];
@@ -1807,6 +1836,16 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
     MirInst *n = NULL;
     if (loop_release(s, i))
         return;   /* a range iterator is never a generator: nothing to close */
+    if (i->op == MIR_GetIter)
+        for (int l = 0; l < s->nloops; l++)
+            if (s->loops[l].list && s->loops[l].it == i) {   /* no list_iterator: the list
+                                                                and a counter from 0 */
+                Loop *lp = &s->loops[l];
+                lp->lista = get(s, i->args[0], MT_DYN, i->loc);
+                lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+                lp->start->type = MT_I64;
+                return;
+            }
     if (i->id >= 0 && i->id < s->nvals && s->skip[i->id]) {
         Loop *lp = loop_of_call(s, i);
         if (lp) {   /* the range call: start and stop as i64, here (they dominate the loop) */
@@ -1965,6 +2004,14 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             s->enums[s->nenums++].item = NULL;
             *replace_term = 1;
             *term_loop = &s->enum_loop;
+            return;
+        }
+        if (lp && lp->list) {   /* counter < len(lst); the item is read in the body */
+            MirInst *len = emit1(s, MIR_ListLen, lp->lista, i->loc);
+            lp->cond = emit2(s, MIR_ICmp, lp->counter, len, i->loc);
+            lp->cond->imm = Cmp_Lt;
+            *replace_term = 1;
+            *term_loop = lp;
             return;
         }
         if (lp) {
@@ -2224,6 +2271,11 @@ static void rewrite(Spec *s)
                 st->type = MT_I64;
                 st->imm = lp->step;
                 lp->inc = emit2(s, MIR_IAdd, lp->counter, st, lp->counter->loc);
+                if (lp->list) {   /* the body is entered only from the test counter < len */
+                    lp->item = emit2(s, MIR_ListItem, lp->lista, lp->counter, lp->next->loc);
+                    lp->item->type = MT_DYN;
+                    s->map[lp->next->id] = lp->item;
+                }
             }
         }
         declare_slots(s, b);
@@ -2436,6 +2488,12 @@ static void specialize_one(Infer *in, InferCtx *c, MirFunction *g)
     mir_pass_simplify(g);
     if (mir_verify(g) != 0)
         die("MIR verification failed for %s after specialize+simplify", g->symbol);
+    if (slotguard_function(g))
+        order_blocks(g);
+    if (mir_verify(g) != 0) {
+        mir_print_function(stderr, g);
+        die("MIR verification failed for %s after slotguard", g->symbol);
+    }
 }
 
 /* Make every specialisation's clone and decide the list storages (unbox.c), before any body

@@ -71,6 +71,7 @@ static int imm_always(MirOp op)
     case MIR_UnpackEx: case MIR_BinOp: case MIR_InplaceOp: case MIR_UnaryOp: case MIR_Compare:
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:
     case MIR_ClassSlot: case MIR_InstIsClass: case MIR_ClassReg: case MIR_ClassGet:
+    case MIR_InstGuard:
     case MIR_IBit: case MIR_IntBit: case MIR_StrEq: case MIR_StrPred:
         return 1;
     default:
