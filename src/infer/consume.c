@@ -38,6 +38,10 @@ typedef struct ConsumeSite {
     int order, has_order;             /* infer.c fn_order of the host, kept from inference */
     int zip_private;                  /* the iterator is iter(zip(a, b)) made for this call only */
     int zip_shape;                    /* the body's only use of .0 is `for x, y in .0` */
+    int range_private;                /* the iterator is iter(range(...)) made for this call
+                                         only: the range call's argument count (1-3), else 0 */
+    int64_t range_step;               /* its step: 1, or the constant third argument */
+    int range_shape;                  /* the body's only use of .0 is `for v in .0` */
     int kind;                         /* 0: sum, 1: any, 2: all */
 } ConsumeSite;
 
@@ -523,6 +527,31 @@ static int zip_shape(const MirFunction *f)
     return ok;
 }
 
+/* Is the only use of parameter .0 of f an iter.next heading a loop whose body has that head
+ * as its single predecessor and no phis (for v in .0: the counted loop of specialize.c)? */
+static int range_shape(const MirFunction *f)
+{
+    int n = max_id(f);
+    int *uses = count_uses(f, n);
+    const MirInst *p0 = NULL, *next = NULL;
+    const MirBlock *head = NULL;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            if (i->op == MIR_Param && i->imm == 0)
+                p0 = i;
+            if (i->op == MIR_IterNext && p0 && i->args[0] == p0) {
+                next = i;
+                head = f->blocks[b];
+            }
+        }
+    int ok = p0 && next && uses[p0->id] == 1 && mir_block_raiser(head) == next &&
+             next->target && next->target != head && next->target->npreds == 1 &&
+             (next->target->ninsts == 0 || next->target->insts[0]->op != MIR_Phi);
+    free(uses);
+    return ok;
+}
+
 /* The consumer builtin named by a global load: 0 sum, 1 any, 2 all; -1 none. */
 static int site_kind(const char *name)
 {
@@ -606,6 +635,18 @@ void consume_prepare(MirProgram *p)
                                 it->args[0]->nnames == 0 && it->args[0]->id < n &&
                                 uses[it->args[0]->id] == 1;
                 s.zip_shape = zip_shape(s.genfn);
+                /* iter(range(...)) made for this call only (whether it is the builtin range
+                 * is decided by inference: consume_range) */
+                const MirInst *rc = it->op == MIR_GetIter ? it->args[0] : NULL;
+                if (rc && it->id < n && uses[it->id] == 1 && rc->op == MIR_Call &&
+                    rc->nnames == 0 && rc->nargs >= 2 && rc->nargs <= 4 && rc->id < n &&
+                    uses[rc->id] == 1 &&
+                    (rc->nargs < 4 || (rc->args[3]->op == MIR_ConstInt && rc->args[3]->imm > 0 &&
+                                        rc->args[3]->imm <= (INT64_C(1) << 32)))) {
+                    s.range_private = rc->nargs - 1;
+                    s.range_step = rc->nargs == 4 ? rc->args[3]->imm : 1;
+                }
+                s.range_shape = range_shape(s.genfn);
                 if (tab.n == tab.cap) {
                     tab.cap = tab.cap ? 2 * tab.cap : 8;
                     tab.v = realloc(tab.v, sizeof *tab.v * (size_t)tab.cap);
@@ -663,6 +704,11 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
     if (!s || c->fn != s->host || s->gen->id >= c->nvals)
         return 0;
     InferCtx *g = c->callee[s->gen->id];
+    if (s->range_private) {   /* counted in the clone only when the callee is the builtin */
+        Ty rt = infer_ty(c, s->gen->args[1]->args[0]->args[0]);
+        if (rt.k != TY_BOT && !(rt.k == TY_BUILTIN && rt.bi == TB_range))
+            ((ConsumeSite *)s)->range_private = 0;   /* (monotone: never set again) */
+    }
     if (infer_ty(c, s->gen).k == TY_BOT) {   /* the generator call is not analysed yet */
         *out = ty_bot();
         return 1;
@@ -806,5 +852,24 @@ int consume_zip(const InferCtx *t)
         for (int m = 0; m < CONSUME_NMODES; m++)
             if (tab.v[k].fn[m] == t->fn)
                 return tab.v[k].zip_private && tab.v[k].zip_shape;
+    return 0;
+}
+
+int consume_range(const InferCtx *t, int *nargs, int64_t *step)
+{
+    if (t->nargs != 1 || t->args[0].k != TY_RANGEITER ||
+        !ty_int_small(ty_int(t->args[0].lo, t->args[0].hi)))
+        return 0;
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == t->fn) {
+                if (!tab.v[k].range_private || !tab.v[k].range_shape)
+                    return 0;
+                if (nargs)
+                    *nargs = tab.v[k].range_private;
+                if (step)
+                    *step = tab.v[k].range_step;
+                return 1;
+            }
     return 0;
 }

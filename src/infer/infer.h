@@ -397,6 +397,11 @@ int consume_order(const MirFunction *f, int *order);
 /* Does consumer context t iterate a zip of two lists made for its call only, as
  * `for x, y in .0`?  Then its clone takes the two lists and counts (specialize.c). */
 int consume_zip(const InferCtx *t);
+/* Does consumer context t iterate iter(range(...)) made for its call only (items proven
+ * small), as `for v in .0`?  Then its clone takes the range's start and stop (i64, a stop not
+ * proven small clamped as for counted loops) and counts; *nargs: the range call's argument
+ * count, *step: its step (1 or the constant third argument). */
+int consume_range(const InferCtx *t, int *nargs, int64_t *step);
 void consume_set_order(const MirFunction *f, int order);
 /* explain.c: `aithon explain` and `aithon check --types` reports on the main module's file
  * (only functions whose file is `file`; NULL: every function). */

@@ -44,6 +44,9 @@ typedef struct Loop {
      * iterators do); the unpack of the item becomes two list.get */
     int zip;
     MirInst *unpack, *lista, *listb, *x, *y;
+    /* a consumer clone's `for v in .0` over iter(range(...)) (consume_range): the start and
+     * stop are parameters 0 and 1 (i64), counted as any range loop */
+    int rangep;
     /* a versioned range loop (any int bounds, any step): range.fast picks, at every step, the
      * counter (fast: all three small, step > 0) or the range iterator kept for the rest; the
      * body's loop variable is a phi of both (dyn) */
@@ -405,17 +408,42 @@ static void find_zip_loop(Spec *s)
     }
 }
 
+static int has_phis(const MirBlock *b)
+{
+    return b && b->ninsts && b->insts[0]->op == MIR_Phi;
+}
+
+/* A consumer clone over iter(range(...)) (consume.c checked the shape): its loop. */
+static void find_range_param_loop(Spec *s, int64_t step)
+{
+    for (int bp = 0; bp < s->nblocks0; bp++) {
+        MirBlock *h = s->blocks0[bp];
+        MirInst *x = mir_block_raiser(h);
+        if (!x || x->op != MIR_IterNext || x->args[0]->op != MIR_Param || x->args[0]->imm != 0)
+            continue;
+        MirBlock *body = x->target;
+        if (!body || body == h || body->npreds != 1 || has_phis(body))
+            return;
+        add_loop(s, (Loop){.next = x, .it = x->args[0], .head = h, .body = body,
+                           .exit = x->target2, .step = step, .rangep = 1});
+        return;
+    }
+}
+
+static Loop *range_param_loop(Spec *s)
+{
+    for (int i = 0; i < s->nloops; i++)
+        if (s->loops[i].rangep)
+            return &s->loops[i];
+    return NULL;
+}
+
 static Loop *zip_loop(Spec *s)
 {
     for (int i = 0; i < s->nloops; i++)
         if (s->loops[i].zip)
             return &s->loops[i];
     return NULL;
-}
-
-static int has_phis(const MirBlock *b)
-{
-    return b && b->ninsts && b->insts[0]->op == MIR_Phi;
 }
 
 /* Would find_loops count this loop (the conditions below, in the same order)? */
@@ -476,6 +504,12 @@ static void find_loops(Spec *s)
         find_zip_loop(s);
         if (!zip_loop(s))   /* the caller passes the two lists: the loop must be counted */
             die("specialize: no zip loop in the consumer clone %s", s->g->symbol);
+    }
+    int64_t rstep;
+    if (s->g->origin && consume_mode(s->c->fn) && consume_range(s->c, NULL, &rstep)) {
+        find_range_param_loop(s, rstep);
+        if (!range_param_loop(s))   /* the caller passes start and stop: it must count */
+            die("specialize: no range loop in the consumer clone %s", s->g->symbol);
     }
     for (int bp = 0; bp < s->nblocks0; bp++) {
         MirBlock *h = s->blocks0[bp];
@@ -766,7 +800,8 @@ static void count_needed(Spec *s, int *needed)
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) ||
                                       numeric_builtin(s, i) || is_len_call(s, i) ||
                                       is_empty_set_call(s, i) || is_list_copy_call(s, i) ||
-                                      (loop_of_call(s, i) && !loop_of_call(s, i)->versioned)))
+                                      (loop_of_call(s, i) && !loop_of_call(s, i)->versioned) ||
+                                      (i->id >= 0 && i->id < s->nvals && s->skip[i->id] == 3)))
                 from = 1;
             if (gen_loop_target(s, i) || gen_fresh_call(s, i))
                 from = 1;   /* the callee: the copy's function object instead */
@@ -1267,6 +1302,15 @@ static int is_consume_call(Spec *s, const MirInst *i)
            i->args[1]->args[0]->op == MIR_MakeFunction;
 }
 
+/* An int bound of a range as i64: itself when proven small, else clamped to the small-int
+ * bounds +- 1 (int.clamp, as a counted loop's stop: an empty range stays empty). */
+static MirInst *range_bound(Spec *s, const MirInst *v, Loc loc)
+{
+    if (ty_int_small(TY(s, v)))
+        return get(s, v, MT_I64, loc);
+    return emit1(s, MIR_IntClamp, get(s, v, MT_DYN, loc), loc);
+}
+
 static MirInst *rewrite_consume_call(Spec *s, MirInst *i)
 {
     InferCtx *t = direct_target(s, i);
@@ -1276,10 +1320,20 @@ static MirInst *rewrite_consume_call(Spec *s, MirInst *i)
     int n = 0;
     if (cl->nfree > 0)
         args[n++] = get(s, mk->args[2], MT_DYN, i->loc);
+    int rn;
     if (consume_zip(t)) {   /* the two lists instead of iter(zip(a, b)) */
         const MirInst *z = gen->args[1]->args[0];
         args[n++] = get(s, z->args[1], MT_DYN, i->loc);
         args[n++] = get(s, z->args[2], MT_DYN, i->loc);
+    } else if (consume_range(t, &rn, NULL)) {   /* start and stop instead of iter(range()) */
+        const MirInst *rc = gen->args[1]->args[0];
+        if (rn == 1) {
+            args[n] = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+            args[n++]->type = MT_I64;
+        } else {
+            args[n++] = range_bound(s, rc->args[1], i->loc);
+        }
+        args[n++] = range_bound(s, rc->args[rn == 1 ? 1 : 2], i->loc);
     } else {
         args[n++] = get(s, gen->args[1], cl->ptypes[0], i->loc);
     }
@@ -1303,10 +1357,11 @@ static void plan_consume(Spec *s)
                 s->skip[gen->id] = 1;   /* no generator is made */
             if (gen->args[0]->id >= 0 && gen->args[0]->id < s->nvals)
                 s->skip[gen->args[0]->id] = 1;
-            if (consume_zip(direct_target(s, i))) {   /* no zip object either */
+            if (consume_zip(direct_target(s, i)) ||
+                consume_range(direct_target(s, i), NULL, NULL)) {   /* no zip/range either */
                 const MirInst *it = gen->args[1];
                 s->skip[it->id] = 1;
-                s->skip[it->args[0]->id] = 1;
+                s->skip[it->args[0]->id] = 3;   /* the zip or range call: its callee unused */
             }
         }
 }
@@ -1882,6 +1937,18 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             i->type = s->g->ptypes[i->imm];
         mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
         n = i;
+        if (range_param_loop(s) && range_param_loop(s)->it == i) {   /* start, stop */
+            Loop *lp = range_param_loop(s);
+            i->type = MT_I64;
+            lp->start = i;
+            lp->stop = mir_inst_new(s->g, MIR_Param, NULL, 0, i->loc);
+            lp->stop->imm = 1;
+            lp->stop->type = MT_I64;
+            lp->stop->varname = NULL;
+            mir_block_insert(s->g, s->cur, s->cur->ninsts, lp->stop);
+            finish(s, i, n);
+            return;
+        }
         if (zip_loop(s) && zip_loop(s)->it == i) {   /* the zipped lists: parameters 0 and 1 */
             Loop *lp = zip_loop(s);
             lp->lista = i;
@@ -2174,8 +2241,8 @@ static void rewrite(Spec *s)
     int *rpo = dominators(s);
     s->last = xcalloc((size_t)s->nblocks0, sizeof *s->last);
     find_loops(s);
+    plan_consume(s);   /* (first: plan_loads drops the load of a zip or range it drops) */
     plan_loads(s);
-    plan_consume(s);
     plan_slices(s);
     plan_copyslices(s);
 
@@ -2453,6 +2520,15 @@ void infer_specialize(Infer *in)
                 g->paramnames = names;
                 g->nparams = g->npos = 2;
                 g->ptypes[0] = g->ptypes[1] = MT_DYN;
+            }
+            if (consume_mode(c->fn) && consume_range(c, NULL, NULL)) {   /* (start, stop) */
+                MirFunction *g = c->clone;
+                const char **names = arena_alloc(g->arena, sizeof *names * 2);
+                names[0] = g->paramnames[0];
+                names[1] = intern_cstr(".1");
+                g->paramnames = names;
+                g->nparams = g->npos = 2;
+                g->ptypes[0] = g->ptypes[1] = MT_I64;
             }
             if (c->genconv) {   /* a generic function of its own, made by one function.new */
                 c->clone->origin = NULL;
