@@ -44,6 +44,8 @@ typedef struct Loop {
      * iterators do); the unpack of the item becomes two list.get */
     int zip;
     MirInst *unpack, *lista, *listb, *x, *y;
+    int zipmin;   /* nothing in the clone runs code: the lengths cannot change, so the bound
+                     is min(len(a), len(b)), read once at the start */
     /* a consumer clone's `for v in .0` over iter(range(...)) (consume_range): the start and
      * stop are parameters 0 and 1 (i64), counted as any range loop */
     int rangep;
@@ -388,6 +390,52 @@ static void add_loop(Spec *s, Loop l)
     s->loops[s->nloops++] = l;
 }
 
+static int plain_number(Ty t) { return t.k == TY_FLOAT || t.k == TY_INT || t.k == TY_BOOL; }
+
+/* Can nothing in this consumer clone run Python code (so no list changes size while it
+ * runs)?  Its operations: constants, phis, branches, cell reads, the zip loop's own
+ * iteration and unpack, number operators on numbers, the marked empty min()/max() call. */
+static int consumer_runs_no_code(Spec *s)
+{
+    for (int bp = 0; bp < s->nblocks0; bp++)
+        for (int k = 0; k < s->blocks0[bp]->ninsts; k++) {
+            const MirInst *i = s->blocks0[bp]->insts[k];
+            switch (i->op) {
+            case MIR_Param: case MIR_ConstInt: case MIR_ConstFloat: case MIR_ConstNone:
+            case MIR_ConstTrue: case MIR_ConstFalse: case MIR_Phi: case MIR_Br:
+            case MIR_CondBr: case MIR_Ret: case MIR_Unreachable: case MIR_Undef:
+            case MIR_CellGet: case MIR_ClosureCell: case MIR_Not: case MIR_Narrow:
+            case MIR_CheckBound: case MIR_ConstI1: case MIR_GlobalLoad: case MIR_BuildTuple:
+                break;
+            case MIR_IterNext:
+                if (i->args[0]->op != MIR_Param || i->args[0]->imm != 0)
+                    return 0;
+                break;
+            case MIR_UnpackSeq:
+                if (i->args[0]->op != MIR_IterNext)
+                    return 0;
+                break;
+            case MIR_TupleItem:
+                if (i->args[0]->op != MIR_UnpackSeq)
+                    return 0;
+                break;
+            case MIR_BinOp: case MIR_InplaceOp: case MIR_Compare: case MIR_UnaryOp:
+            case MIR_Truthy:
+                for (int a = 0; a < i->nargs; a++)
+                    if (!plain_number(TY(s, i->args[a])))
+                        return 0;
+                break;
+            case MIR_Call:
+                if (i->imm2 != 1)   /* (1: min()/max() of nothing, which raises) */
+                    return 0;
+                break;
+            default:
+                return 0;
+            }
+        }
+    return 1;
+}
+
 /* A consumer clone over a zip of two lists (consume.c checked the shape): its loop. */
 static void find_zip_loop(Spec *s)
 {
@@ -403,7 +451,8 @@ static void find_zip_loop(Spec *s)
             (x->target2->ninsts && x->target2->insts[0]->op == MIR_Phi))
             return;
         add_loop(s, (Loop){.next = x, .it = x->args[0], .head = h, .body = body,
-                           .exit = x->target2, .step = 1, .zip = 1, .unpack = u});
+                           .exit = x->target2, .step = 1, .zip = 1, .unpack = u,
+                           .zipmin = consumer_runs_no_code(s)});
         return;
     }
 }
@@ -1959,6 +2008,15 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             mir_block_insert(s->g, s->cur, s->cur->ninsts, lp->listb);
             lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
             lp->start->type = MT_I64;
+            if (lp->zipmin) {
+                MirInst *la = emit1(s, MIR_ListLen, lp->lista, i->loc);
+                MirInst *lb = emit1(s, MIR_ListLen, lp->listb, i->loc);
+                MirInst *lt = emit2(s, MIR_ICmp, la, lb, i->loc);
+                lt->imm = Cmp_Lt;
+                MirInst *a[3] = {lt, la, lb};
+                lp->stop = emit(s, MIR_SelI, a, 3, i->loc);
+                lp->stop->type = MT_I64;
+            }
             finish(s, i, n);
             return;
         }
@@ -2004,6 +2062,13 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
             br->target = lp->body;
             *replace_term = 4;
+            *term_loop = lp;
+            return;
+        }
+        if (lp && lp->zip && lp->zipmin) {   /* counter < min(len(a), len(b)) */
+            lp->cond = emit2(s, MIR_ICmp, lp->counter, lp->stop, i->loc);
+            lp->cond->imm = Cmp_Lt;
+            *replace_term = 1;
             *term_loop = lp;
             return;
         }
