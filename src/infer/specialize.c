@@ -374,7 +374,7 @@ static int loop_release(Spec *s, const MirInst *i)
 {
     if (i->op == MIR_GenFresh || i->op == MIR_IterRelease)
         for (int l = 0; l < s->nloops; l++)
-            if (s->loops[l].zip && (i->args[0] == s->loops[l].it ||
+            if (s->loops[l].zip == 1 && (i->args[0] == s->loops[l].it ||
                                     (i->nargs > 1 && i->args[1] == s->loops[l].it)))
                 return 0;
     return (i->op == MIR_GenFresh && counted_iter(s, i->args[1])) ||
@@ -487,12 +487,53 @@ static Loop *range_param_loop(Spec *s)
     return NULL;
 }
 
-static Loop *zip_loop(Spec *s)
+static Loop *zip_loop(Spec *s)   /* a consumer clone's (zip 1) */
 {
     for (int i = 0; i < s->nloops; i++)
-        if (s->loops[i].zip)
+        if (s->loops[i].zip == 1)
             return &s->loops[i];
     return NULL;
+}
+
+static Loop *loop_of_unpack(Spec *s, const MirInst *u)   /* a zip loop's unpack */
+{
+    for (int i = 0; i < s->nloops; i++)
+        if (s->loops[i].zip && s->loops[i].unpack == u)
+            return &s->loops[i];
+    return NULL;
+}
+
+const MirInst *spec_zip_unpack(const InferCtx *c, const MirFunction *fn, const MirInst *x)
+{
+    if (x->op != MIR_IterNext || x->args[0]->op != MIR_GetIter || !x->target)
+        return NULL;
+    const MirInst *it = x->args[0], *call = it->args[0];
+    if (call->op != MIR_Call || call->nargs != 3 || call->nnames)
+        return NULL;
+    Ty f = infer_ty(c, call->args[0]);
+    if (f.k != TY_BUILTIN || f.bi != TB_zip || infer_ty(c, call->args[1]).k != TY_LIST ||
+        infer_ty(c, call->args[2]).k != TY_LIST)
+        return NULL;
+    const MirBlock *body = x->target;
+    if (body->npreds != 1 || body->ninsts < 1 || body->insts[0]->op != MIR_UnpackSeq)
+        return NULL;
+    const MirInst *u = body->insts[0];
+    if (u->imm != 2 || u->args[0] != x)
+        return NULL;
+    int ncall = 0, nit = 0, nx = 0, nu = 0, items = 0;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int k = 0; k < fn->blocks[b]->ninsts; k++) {
+            const MirInst *i = fn->blocks[b]->insts[k];
+            int rel = i->op == MIR_GenFresh || i->op == MIR_IterRelease;
+            for (int a = 0; a < i->nargs; a++) {
+                ncall += i->args[a] == call;
+                nit += i->args[a] == it && !rel;
+                nx += i->args[a] == x;
+                nu += i->args[a] == u;
+                items += i->args[a] == u && i->op == MIR_TupleItem;
+            }
+        }
+    return ncall == 1 && nit == 1 && nx == 1 && nu == items ? u : NULL;
 }
 
 /* Would find_loops count this loop (the conditions below, in the same order)? */
@@ -563,6 +604,17 @@ static void find_loops(Spec *s)
     for (int bp = 0; bp < s->nblocks0; bp++) {
         MirBlock *h = s->blocks0[bp];
         MirInst *x = mir_block_raiser(h);
+        const MirInst *zu = x && x->op == MIR_IterNext && x->target != h ? spec_zip_unpack(s->c, s->g, x)
+                                                                          : NULL;
+        if (zu) {   /* for x, y in zip(a, b): counted over the two lists */
+            MirInst *it = x->args[0];
+            add_loop(s, (Loop){.next = x, .it = it, .call = it->args[0], .head = h,
+                               .body = x->target, .exit = x->target2, .step = 1, .zip = 2,
+                               .unpack = (MirInst *)zu});
+            s->skip[it->id] = 1;
+            s->skip[it->args[0]->id] = 1;
+            continue;
+        }
         if (x && x->op == MIR_IterNext && !counted_shape(s, h, x))
             find_versioned(s, h, x);
         if (!x || x->op != MIR_IterNext || !ty_int_small(TY(s, x)))
@@ -1913,7 +1965,12 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         return;   /* a range iterator is never a generator: nothing to close */
     if (i->id >= 0 && i->id < s->nvals && s->skip[i->id]) {
         Loop *lp = loop_of_call(s, i);
-        if (lp) {   /* the range call: start and stop as i64, here (they dominate the loop) */
+        if (lp && lp->zip) {   /* the zip call: its two lists, here (they dominate the loop) */
+            lp->lista = get(s, i->args[1], MT_DYN, i->loc);
+            lp->listb = get(s, i->args[2], MT_DYN, i->loc);
+            lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+            lp->start->type = MT_I64;
+        } else if (lp) {   /* the range call: start and stop as i64, here (they dominate the loop) */
             int na = i->nargs - 1;
             if (na == 1) {
                 lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
@@ -2118,8 +2175,8 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             s->enums[en].item->imm2 = kind == UNBOX_FLOAT ? 0 : kind;
             return;   /* its br stays: a plain edge now */
         }
-        Loop *lp = zip_loop(s);
-        if (lp && lp->unpack == i) {   /* the items at the counter (it is below both lengths) */
+        Loop *lp = loop_of_unpack(s, i);
+        if (lp) {   /* the items at the counter (it is below both lengths) */
             MirInst *a[2] = {lp->lista, lp->counter};
             lp->x = emit_raising(s, pos, MIR_ListGet, a, 2, i->exc, i->loc);
             a[0] = lp->listb;
@@ -2138,8 +2195,8 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             finish(s, i, i->imm == 0 ? s->enums[en].idx : s->enums[en].item);
             return;
         }
-        Loop *lp = zip_loop(s);
-        if (lp && i->args[0] == lp->unpack) {
+        Loop *lp = loop_of_unpack(s, i->args[0]);
+        if (lp) {
             finish(s, i, i->imm == 0 ? lp->x : lp->y);
             return;
         }
