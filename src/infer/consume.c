@@ -42,6 +42,8 @@ typedef struct ConsumeSite {
                                          only: the range call's argument count (1-3), else 0 */
     int64_t range_step;               /* its step: 1, or the constant third argument */
     int range_shape;                  /* the body's only use of .0 is `for v in .0` */
+    int list_private;                 /* the iterator is iter(x) made for this call only (x an
+                                         exact list: checked by consume_sum_ty) */
     int kind;                         /* 0: sum, 1: any, 2: all */
 } ConsumeSite;
 
@@ -647,6 +649,8 @@ void consume_prepare(MirProgram *p)
                     s.range_step = rc->nargs == 4 ? rc->args[3]->imm : 1;
                 }
                 s.range_shape = range_shape(s.genfn);
+                s.list_private = !s.range_private && it->op == MIR_GetIter && it->id < n &&
+                                 uses[it->id] == 1;
                 if (tab.n == tab.cap) {
                     tab.cap = tab.cap ? 2 * tab.cap : 8;
                     tab.v = realloc(tab.v, sizeof *tab.v * (size_t)tab.cap);
@@ -736,6 +740,11 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
     if (args[0].k == TY_BOT) {
         *out = ty_bot();
         return 1;
+    }
+    if (s->list_private && args[0].k == TY_LISTITER) {   /* a list iterator: of a list? */
+        Ty lt = infer_ty(c, s->gen->args[1]->args[0]);   /* (iter(it) is it itself) */
+        if (lt.k != TY_BOT && lt.k != TY_LIST)
+            ((ConsumeSite *)s)->list_private = 0;   /* (monotone: never set again) */
     }
     InferCtx *t = infer_ctx_for_call(in, f, args, closure, global);
     if (!t || t->index == 0)
@@ -871,5 +880,16 @@ int consume_range(const InferCtx *t, int *nargs, int64_t *step)
                     *step = tab.v[k].range_step;
                 return 1;
             }
+    return 0;
+}
+
+int consume_list(const InferCtx *t)
+{
+    if (t->nargs != 1 || t->args[0].k != TY_LISTITER)
+        return 0;
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == t->fn)
+                return tab.v[k].list_private && tab.v[k].range_shape;
     return 0;
 }

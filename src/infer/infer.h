@@ -408,6 +408,10 @@ int consume_zip(const InferCtx *t);
  * proven small clamped as for counted loops) and counts; *nargs: the range call's argument
  * count, *step: its step (1 or the constant third argument). */
 int consume_range(const InferCtx *t, int *nargs, int64_t *step);
+/* Does consumer context t iterate iter(x) of an exact list x made for its call only, as
+ * `for v in .0`?  Then its clone takes the list and counts (len re-read every step, as a list
+ * iterator does, unless nothing in the clone runs code). */
+int consume_list(const InferCtx *t);
 void consume_set_order(const MirFunction *f, int order);
 /* explain.c: `aithon explain` and `aithon check --types` reports on the main module's file
  * (only functions whose file is `file`; NULL: every function). */

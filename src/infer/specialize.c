@@ -49,6 +49,10 @@ typedef struct Loop {
     /* a consumer clone's `for v in .0` over iter(range(...)) (consume_range): the start and
      * stop are parameters 0 and 1 (i64), counted as any range loop */
     int rangep;
+    /* a consumer clone's `for v in .0` over iter(x) of a list (consume_list): x is parameter
+     * 0 (lista); v is list.get at the counter, read at the top of the body; the bound is
+     * len(x) re-read every step, or read once (stop) when nothing in the clone runs code */
+    int listp;
     /* a versioned range loop (any int bounds, any step): range.fast picks, at every step, the
      * counter (fast: all three small, step > 0) or the range iterator kept for the rest; the
      * body's loop variable is a phi of both (dyn) */
@@ -463,7 +467,9 @@ static int has_phis(const MirBlock *b)
 }
 
 /* A consumer clone over iter(range(...)) (consume.c checked the shape): its loop. */
-static void find_range_param_loop(Spec *s, int64_t step)
+static int consumer_runs_no_code(Spec *s);
+
+static void find_range_param_loop(Spec *s, int64_t step, int listp)
 {
     for (int bp = 0; bp < s->nblocks0; bp++) {
         MirBlock *h = s->blocks0[bp];
@@ -474,15 +480,16 @@ static void find_range_param_loop(Spec *s, int64_t step)
         if (!body || body == h || body->npreds != 1 || has_phis(body))
             return;
         add_loop(s, (Loop){.next = x, .it = x->args[0], .head = h, .body = body,
-                           .exit = x->target2, .step = step, .rangep = 1});
+                           .exit = x->target2, .step = step, .rangep = !listp, .listp = listp,
+                           .zipmin = listp && consumer_runs_no_code(s)});
         return;
     }
 }
 
-static Loop *range_param_loop(Spec *s)
+static Loop *range_param_loop(Spec *s)   /* (also the list loop: listp) */
 {
     for (int i = 0; i < s->nloops; i++)
-        if (s->loops[i].rangep)
+        if (s->loops[i].rangep || s->loops[i].listp)
             return &s->loops[i];
     return NULL;
 }
@@ -597,9 +604,14 @@ static void find_loops(Spec *s)
     }
     int64_t rstep;
     if (s->g->origin && consume_mode(s->c->fn) && consume_range(s->c, NULL, &rstep)) {
-        find_range_param_loop(s, rstep);
+        find_range_param_loop(s, rstep, 0);
         if (!range_param_loop(s))   /* the caller passes start and stop: it must count */
             die("specialize: no range loop in the consumer clone %s", s->g->symbol);
+    }
+    if (s->g->origin && consume_mode(s->c->fn) && consume_list(s->c)) {
+        find_range_param_loop(s, 1, 1);
+        if (!range_param_loop(s))   /* the caller passes the list: it must count */
+            die("specialize: no list loop in the consumer clone %s", s->g->symbol);
     }
     for (int bp = 0; bp < s->nblocks0; bp++) {
         MirBlock *h = s->blocks0[bp];
@@ -1426,6 +1438,8 @@ static MirInst *rewrite_consume_call(Spec *s, MirInst *i)
         const MirInst *z = gen->args[1]->args[0];
         args[n++] = get(s, z->args[1], MT_DYN, i->loc);
         args[n++] = get(s, z->args[2], MT_DYN, i->loc);
+    } else if (consume_list(t)) {   /* the list instead of iter(x) */
+        args[n++] = get(s, gen->args[1]->args[0], MT_DYN, i->loc);
     } else if (consume_range(t, &rn, NULL)) {   /* start and stop instead of iter(range()) */
         const MirInst *rc = gen->args[1]->args[0];
         if (rn == 1) {
@@ -1464,6 +1478,8 @@ static void plan_consume(Spec *s)
                 s->skip[it->id] = 1;
                 s->skip[it->args[0]->id] = 3;   /* the zip or range call: its callee unused */
             }
+            if (consume_list(direct_target(s, i)))   /* no list iterator */
+                s->skip[gen->args[1]->id] = 1;
         }
 }
 
@@ -2043,6 +2059,18 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             i->type = s->g->ptypes[i->imm];
         mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
         n = i;
+        if (range_param_loop(s) && range_param_loop(s)->it == i &&
+            range_param_loop(s)->listp) {   /* the list */
+            Loop *lp = range_param_loop(s);
+            i->type = MT_DYN;
+            lp->lista = i;
+            lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+            lp->start->type = MT_I64;
+            if (lp->zipmin)
+                lp->stop = emit1(s, MIR_ListLen, lp->lista, i->loc);
+            finish(s, i, n);
+            return;
+        }
         if (range_param_loop(s) && range_param_loop(s)->it == i) {   /* start, stop */
             Loop *lp = range_param_loop(s);
             i->type = MT_I64;
@@ -2119,6 +2147,15 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
             br->target = lp->body;
             *replace_term = 4;
+            *term_loop = lp;
+            return;
+        }
+        if (lp && lp->listp) {   /* counter < len(x) (read here, or once: stop) */
+            lp->cond = emit2(s, MIR_ICmp, lp->counter,
+                             lp->zipmin ? lp->stop : emit1(s, MIR_ListLen, lp->lista, i->loc),
+                             i->loc);
+            lp->cond->imm = Cmp_Lt;
+            *replace_term = 1;
             *term_loop = lp;
             return;
         }
@@ -2413,6 +2450,11 @@ static void rewrite(Spec *s)
                 st->type = MT_I64;
                 st->imm = lp->step;
                 lp->inc = emit2(s, MIR_IAdd, lp->counter, st, lp->counter->loc);
+                if (lp->listp) {   /* the item (the counter is below the length) */
+                    MirInst *a[2] = {lp->lista, lp->counter};
+                    s->map[lp->next->id] = emit_raising(s, pos, MIR_ListGet, a, 2,
+                                                        lp->next->exc, lp->next->loc);
+                }
             }
         }
         declare_slots(s, b);
