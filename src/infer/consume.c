@@ -49,6 +49,21 @@ typedef struct ConsumeSite {
 
 #define CONSUME_STEP 0x5c5c
 
+/* A comprehension called right where it is made, with iter(zip(a, b)) / iter(range(...)) /
+ * iter(x) made for that call only (comp_iter). */
+typedef struct CompSite {
+    const MirFunction *host, *fn;
+    const MirInst *call, *it;
+    int zip_private, range_private, list_private;   /* as in ConsumeSite */
+    int64_t range_step;
+    int zip_shape, range_shape;
+} CompSite;
+
+static struct {
+    CompSite *v;
+    int n, cap;
+} comps;
+
 static struct {
     const MirProgram *prog;
     ConsumeSite *v;
@@ -599,12 +614,67 @@ static int gen_site(const MirInst *i, const int *uses, int n)
     return 1;
 }
 
+static int is_comprehension(const MirFunction *f)
+{
+    return strcmp(f->name, "<listcomp>") == 0 || strcmp(f->name, "<setcomp>") == 0 ||
+           strcmp(f->name, "<dictcomp>") == 0;
+}
+
+/* The private iterator kinds of iter(...) `it` (used once) of a call: sets the flags. */
+static void private_iter(const MirInst *it, const int *uses, int n, int *zipp, int *rangep,
+                         int64_t *step, int *listp)
+{
+    *zipp = *rangep = *listp = 0;
+    *step = 1;
+    if (it->op != MIR_GetIter || it->id >= n || uses[it->id] != 1)
+        return;
+    const MirInst *rc = it->args[0];
+    int call1 = rc->op == MIR_Call && rc->nnames == 0 && rc->id < n && uses[rc->id] == 1;
+    *zipp = call1 && rc->nargs == 3;
+    if (call1 && rc->nargs >= 2 && rc->nargs <= 4 &&
+        (rc->nargs < 4 || (rc->args[3]->op == MIR_ConstInt && rc->args[3]->imm > 0 &&
+                           rc->args[3]->imm <= (INT64_C(1) << 32)))) {
+        *rangep = rc->nargs - 1;
+        *step = rc->nargs == 4 ? rc->args[3]->imm : 1;
+    }
+    *listp = !*rangep;
+}
+
+static void comp_sites(MirFunction *h, const int *uses, int n)
+{
+    for (int b = 0; b < h->nblocks; b++)
+        for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+            const MirInst *g = h->blocks[b]->insts[k];
+            if (g->op != MIR_Call || g->nargs != 2 || g->nnames || g->args[0]->op != MIR_MakeFunction)
+                continue;
+            const MirInst *mk = g->args[0];
+            const MirFunction *f = mk->func;
+            if (mk->id >= n || uses[mk->id] != 1 || !f || !is_comprehension(f) ||
+                f->nparams != 1 || f->npos != 1 || !f->is_ssa || f->nblocks == 0 ||
+                (f->flags & INFER_CO_NOT_NATIVE))
+                continue;
+            CompSite c = {.host = h, .fn = f, .call = g, .it = g->args[1]};
+            private_iter(c.it, uses, n, &c.zip_private, &c.range_private, &c.range_step,
+                         &c.list_private);
+            c.zip_shape = zip_shape(f);
+            c.range_shape = range_shape(f);
+            if (comps.n == comps.cap) {
+                comps.cap = comps.cap ? 2 * comps.cap : 8;
+                comps.v = realloc(comps.v, sizeof *comps.v * (size_t)comps.cap);
+                if (!comps.v)
+                    die("out of memory");
+            }
+            comps.v[comps.n++] = c;
+        }
+}
+
 void consume_prepare(MirProgram *p)
 {
     if (tab.prog == p)
         return;
     tab.prog = p;
     tab.n = 0;
+    comps.n = 0;
     int nf = p->nfuncs;
     for (int fi = 0; fi < nf; fi++) {
         MirFunction *h = p->funcs[fi];
@@ -612,6 +682,7 @@ void consume_prepare(MirProgram *p)
             continue;
         int n = max_id(h);
         int *uses = count_uses(h, n);
+        comp_sites(h, uses, n);
         for (int b = 0; b < h->nblocks; b++)
             for (int k = 0; k < h->blocks[b]->ninsts; k++) {
                 const MirInst *i = h->blocks[b]->insts[k];
@@ -708,6 +779,12 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
     if (!s || c->fn != s->host || s->gen->id >= c->nvals)
         return 0;
     InferCtx *g = c->callee[s->gen->id];
+    if (s->zip_private) {   /* the lists are passed only when the callee is the builtin zip
+                               (a function of the program may return a zip of other lists) */
+        Ty zt = infer_ty(c, s->gen->args[1]->args[0]->args[0]);
+        if (zt.k != TY_BOT && !(zt.k == TY_BUILTIN && zt.bi == TB_zip))
+            ((ConsumeSite *)s)->zip_private = 0;   /* (monotone: never set again) */
+    }
     if (s->range_private) {   /* counted in the clone only when the callee is the builtin */
         Ty rt = infer_ty(c, s->gen->args[1]->args[0]->args[0]);
         if (rt.k != TY_BOT && !(rt.k == TY_BUILTIN && rt.bi == TB_range))
@@ -892,4 +969,45 @@ int consume_list(const InferCtx *t)
             if (tab.v[k].fn[m] == t->fn)
                 return tab.v[k].list_private && tab.v[k].range_shape;
     return 0;
+}
+
+int comp_iter(const Infer *in, const InferCtx *t, int *nargs, int64_t *step)
+{
+    if (t->index == 0 || t->nargs != 1)
+        return 0;
+    const CompSite *cs = NULL;
+    for (int k = 0; k < comps.n && !cs; k++)
+        if (comps.v[k].fn == t->fn)
+            cs = &comps.v[k];
+    if (!cs)
+        return 0;
+    Ty a = t->args[0];
+    int kind = a.k == TY_ZIP && cs->zip_private && cs->zip_shape ? 1
+             : a.k == TY_RANGEITER && ty_int_small(ty_int(a.lo, a.hi)) && cs->range_private &&
+                       cs->range_shape ? 2
+             : a.k == TY_LISTITER && cs->list_private && cs->range_shape ? 3 : 0;
+    if (!kind)
+        return 0;
+    int callers = 0;
+    for (int i = 0; i < in->nctxs; i++) {   /* every call of t: the builtin, a list */
+        const InferCtx *c = in->ctxs[i];
+        if (c->fn != cs->host || cs->call->id >= c->nvals || c->callee[cs->call->id] != t)
+            continue;
+        callers++;
+        if (kind == 3) {
+            if (infer_ty(c, cs->it->args[0]).k != TY_LIST)
+                return 0;
+            continue;
+        }
+        Ty f = infer_ty(c, cs->it->args[0]->args[0]);
+        if (f.k != TY_BUILTIN || f.bi != (kind == 1 ? TB_zip : TB_range))
+            return 0;
+    }
+    if (!callers)
+        return 0;
+    if (nargs)
+        *nargs = cs->range_private;
+    if (step)
+        *step = cs->range_step;
+    return kind;
 }

@@ -412,6 +412,12 @@ int consume_range(const InferCtx *t, int *nargs, int64_t *step);
  * `for v in .0`?  Then its clone takes the list and counts (len re-read every step, as a list
  * iterator does, unless nothing in the clone runs code). */
 int consume_list(const InferCtx *t);
+/* Is t the context of a comprehension called where it is made with iter(zip(a, b)) (1),
+ * iter(range(...)) (2, *nargs and *step as consume_range) or iter(x) of a list (3), made for
+ * that call only, which its body iterates as the consumers above do (and every caller's
+ * callee the builtin zip / range, or x an exact list)?  Then its clone takes the lists or
+ * bounds and counts, as a consumer clone does (specialize.c); else 0. */
+int comp_iter(const Infer *in, const InferCtx *t, int *nargs, int64_t *step);
 void consume_set_order(const MirFunction *f, int order);
 /* explain.c: `aithon explain` and `aithon check --types` reports on the main module's file
  * (only functions whose file is `file`; NULL: every function). */

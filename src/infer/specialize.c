@@ -595,23 +595,36 @@ static void find_versioned(Spec *s, MirBlock *h, MirInst *x)
 }
 
 /* Is this iter.next the head of a range loop we can count? */
+/* The iterator a consumer or comprehension clone receives as its lists or bounds instead:
+ * 1 iter(zip(a, b)), 2 iter(range(...)), 3 iter(list), else 0 (consume_zip, consume_range,
+ * consume_list, comp_iter). */
+static int iter_param_kind(Infer *in, const InferCtx *c, int *nargs, int64_t *step)
+{
+    if (!c || c->index == 0 || !c->clone)
+        return 0;
+    if (consume_mode(c->fn))
+        return consume_zip(c) ? 1 : consume_range(c, nargs, step) ? 2 : consume_list(c) ? 3 : 0;
+    return comp_iter(in, c, nargs, step);
+}
+
 static void find_loops(Spec *s)
 {
-    if (s->g->origin && consume_mode(s->c->fn) && consume_zip(s->c)) {
+    int64_t rstep = 1;
+    int pkind = s->g->origin ? iter_param_kind(s->in, s->c, NULL, &rstep) : 0;
+    if (pkind == 1) {
         find_zip_loop(s);
         if (!zip_loop(s))   /* the caller passes the two lists: the loop must be counted */
-            die("specialize: no zip loop in the consumer clone %s", s->g->symbol);
+            die("specialize: no zip loop in the clone %s", s->g->symbol);
     }
-    int64_t rstep;
-    if (s->g->origin && consume_mode(s->c->fn) && consume_range(s->c, NULL, &rstep)) {
+    if (pkind == 2) {
         find_range_param_loop(s, rstep, 0);
         if (!range_param_loop(s))   /* the caller passes start and stop: it must count */
-            die("specialize: no range loop in the consumer clone %s", s->g->symbol);
+            die("specialize: no range loop in the clone %s", s->g->symbol);
     }
-    if (s->g->origin && consume_mode(s->c->fn) && consume_list(s->c)) {
+    if (pkind == 3) {
         find_range_param_loop(s, 1, 1);
         if (!range_param_loop(s))   /* the caller passes the list: it must count */
-            die("specialize: no list loop in the consumer clone %s", s->g->symbol);
+            die("specialize: no list loop in the clone %s", s->g->symbol);
     }
     for (int bp = 0; bp < s->nblocks0; bp++) {
         MirBlock *h = s->blocks0[bp];
@@ -906,7 +919,7 @@ static void count_needed(Spec *s, int *needed)
         for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
             MirInst *i = s->blocks0[b]->insts[k];
             int from = 0;
-            if ((i->id >= 0 && i->id < s->nvals && s->skip[i->id] &&
+            if ((i->id >= 0 && i->id < s->nvals && s->skip[i->id] && s->skip[i->id] != 4 &&
                  (i->op != MIR_Call || TY(s, i).k == TY_SUPER)) ||
                 loop_release(s, i))
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
@@ -1424,6 +1437,49 @@ static MirInst *range_bound(Spec *s, const MirInst *v, Loc loc)
     return emit1(s, MIR_IntClamp, get(s, v, MT_DYN, loc), loc);
 }
 
+/* The arguments standing for the iterator `it` that a call of clone t passes (at args[n]):
+ * the lists of iter(zip(a, b)), the i64 start and stop of iter(range(...)), the list of
+ * iter(x) (iter_param_kind), else the iterator itself.  Returns the new count. */
+static int iter_args(Spec *s, InferCtx *t, const MirInst *it, MirInst **args, int n, Loc loc)
+{
+    int rn = 1;
+    switch (iter_param_kind(s->in, t, &rn, NULL)) {
+    case 1:   /* the two lists instead of iter(zip(a, b)) */
+        args[n++] = get(s, it->args[0]->args[1], MT_DYN, loc);
+        args[n++] = get(s, it->args[0]->args[2], MT_DYN, loc);
+        return n;
+    case 2: {   /* start and stop instead of iter(range()) */
+        const MirInst *rc = it->args[0];
+        if (rn == 1) {
+            args[n] = emit(s, MIR_ConstInt, NULL, 0, loc);
+            args[n++]->type = MT_I64;
+        } else {
+            args[n++] = range_bound(s, rc->args[1], loc);
+        }
+        args[n++] = range_bound(s, rc->args[rn == 1 ? 1 : 2], loc);
+        return n;
+    }
+    case 3:   /* the list instead of iter(x) */
+        args[n++] = get(s, it->args[0], MT_DYN, loc);
+        return n;
+    default:
+        args[n++] = get(s, it, t->clone->ptypes[0], loc);
+        return n;
+    }
+}
+
+/* Skip the iterator (and the zip or range call) that iter_args replaces. */
+static void skip_iter(Spec *s, InferCtx *t, const MirInst *it)
+{
+    int k = iter_param_kind(s->in, t, NULL, NULL);
+    if (k == 1 || k == 2) {
+        s->skip[it->id] = 1;
+        s->skip[it->args[0]->id] = 3;   /* the zip or range call: its callee unused */
+    }
+    if (k == 3)
+        s->skip[it->id] = 4;   /* (its operand, the list, is still used) */
+}
+
 static MirInst *rewrite_consume_call(Spec *s, MirInst *i)
 {
     InferCtx *t = direct_target(s, i);
@@ -1433,25 +1489,7 @@ static MirInst *rewrite_consume_call(Spec *s, MirInst *i)
     int n = 0;
     if (cl->nfree > 0)
         args[n++] = get(s, mk->args[2], MT_DYN, i->loc);
-    int rn;
-    if (consume_zip(t)) {   /* the two lists instead of iter(zip(a, b)) */
-        const MirInst *z = gen->args[1]->args[0];
-        args[n++] = get(s, z->args[1], MT_DYN, i->loc);
-        args[n++] = get(s, z->args[2], MT_DYN, i->loc);
-    } else if (consume_list(t)) {   /* the list instead of iter(x) */
-        args[n++] = get(s, gen->args[1]->args[0], MT_DYN, i->loc);
-    } else if (consume_range(t, &rn, NULL)) {   /* start and stop instead of iter(range()) */
-        const MirInst *rc = gen->args[1]->args[0];
-        if (rn == 1) {
-            args[n] = emit(s, MIR_ConstInt, NULL, 0, i->loc);
-            args[n++]->type = MT_I64;
-        } else {
-            args[n++] = range_bound(s, rc->args[1], i->loc);
-        }
-        args[n++] = range_bound(s, rc->args[rn == 1 ? 1 : 2], i->loc);
-    } else {
-        args[n++] = get(s, gen->args[1], cl->ptypes[0], i->loc);
-    }
+    n = iter_args(s, t, gen->args[1], args, n, i->loc);
     MirInst *c = emit(s, MIR_CallDirect, args, n, i->loc);
     c->type = cl->rettype;
     c->func = cl;
@@ -1472,14 +1510,15 @@ static void plan_consume(Spec *s)
                 s->skip[gen->id] = 1;   /* no generator is made */
             if (gen->args[0]->id >= 0 && gen->args[0]->id < s->nvals)
                 s->skip[gen->args[0]->id] = 1;
-            if (consume_zip(direct_target(s, i)) ||
-                consume_range(direct_target(s, i), NULL, NULL)) {   /* no zip/range either */
-                const MirInst *it = gen->args[1];
-                s->skip[it->id] = 1;
-                s->skip[it->args[0]->id] = 3;   /* the zip or range call: its callee unused */
-            }
-            if (consume_list(direct_target(s, i)))   /* no list iterator */
-                s->skip[gen->args[1]->id] = 1;
+            skip_iter(s, direct_target(s, i), gen->args[1]);   /* no zip/range/iterator */
+        }
+    for (int b = 0; b < s->nblocks0; b++)   /* comprehensions given their lists or bounds */
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+            MirInst *i = s->blocks0[b]->insts[k];
+            InferCtx *t = direct_target(s, i);
+            if (t && !is_consume_call(s, i) && i->nargs == 2 && !i->nnames &&
+                iter_param_kind(s->in, t, NULL, NULL))
+                skip_iter(s, t, i->args[1]);
         }
 }
 
@@ -1528,7 +1567,9 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
             die("specialize: too many arguments for a direct call in %s", s->g->symbol);
         if (off)   /* the closure tuple of the function.new that is the callee */
             args[0] = get(s, i->args[0]->args[2], MT_DYN, loc);
-        if (i->nnames == 0 && n == cl->nparams) {
+        if (i->nnames == 0 && n == 1 && iter_param_kind(s->in, t, NULL, NULL)) {
+            n = iter_args(s, t, i->args[1], args, off, loc) - off;   /* lists or bounds */
+        } else if (i->nnames == 0 && n == cl->nparams) {
             for (int k = 0; k < n; k++)
                 args[k + off] = get(s, i->args[k + 1], cl->ptypes[k], loc);
         } else {   /* keywords and constant defaults, bound as inference bound them */
@@ -2676,7 +2717,8 @@ void infer_specialize(Infer *in)
         if (in->ctxs[i]->index > 0) {
             InferCtx *c = in->ctxs[i];
             c->clone = make_clone(in, c);
-            if (consume_mode(c->fn) && consume_zip(c)) {   /* (list a, list b) for the zip */
+            int pk = iter_param_kind(in, c, NULL, NULL);
+            if (pk == 1) {   /* (list a, list b) for the zip */
                 MirFunction *g = c->clone;
                 const char **names = arena_alloc(g->arena, sizeof *names * 2);
                 names[0] = g->paramnames[0];
@@ -2685,7 +2727,7 @@ void infer_specialize(Infer *in)
                 g->nparams = g->npos = 2;
                 g->ptypes[0] = g->ptypes[1] = MT_DYN;
             }
-            if (consume_mode(c->fn) && consume_range(c, NULL, NULL)) {   /* (start, stop) */
+            if (pk == 2) {   /* (start, stop) */
                 MirFunction *g = c->clone;
                 const char **names = arena_alloc(g->arena, sizeof *names * 2);
                 names[0] = g->paramnames[0];
