@@ -38,10 +38,31 @@ typedef struct ConsumeSite {
     int order, has_order;             /* infer.c fn_order of the host, kept from inference */
     int zip_private;                  /* the iterator is iter(zip(a, b)) made for this call only */
     int zip_shape;                    /* the body's only use of .0 is `for x, y in .0` */
+    int range_private;                /* the iterator is iter(range(...)) made for this call
+                                         only: the range call's argument count (1-3), else 0 */
+    int64_t range_step;               /* its step: 1, or the constant third argument */
+    int range_shape;                  /* the body's only use of .0 is `for v in .0` */
+    int list_private;                 /* the iterator is iter(x) made for this call only (x an
+                                         exact list: checked by consume_sum_ty) */
     int kind;                         /* 0: sum, 1: any, 2: all */
 } ConsumeSite;
 
 #define CONSUME_STEP 0x5c5c
+
+/* A comprehension called right where it is made, with iter(zip(a, b)) / iter(range(...)) /
+ * iter(x) made for that call only (comp_iter). */
+typedef struct CompSite {
+    const MirFunction *host, *fn;
+    const MirInst *call, *it;
+    int zip_private, range_private, list_private;   /* as in ConsumeSite */
+    int64_t range_step;
+    int zip_shape, range_shape;
+} CompSite;
+
+static struct {
+    CompSite *v;
+    int n, cap;
+} comps;
 
 static struct {
     const MirProgram *prog;
@@ -523,6 +544,31 @@ static int zip_shape(const MirFunction *f)
     return ok;
 }
 
+/* Is the only use of parameter .0 of f an iter.next heading a loop whose body has that head
+ * as its single predecessor and no phis (for v in .0: the counted loop of specialize.c)? */
+static int range_shape(const MirFunction *f)
+{
+    int n = max_id(f);
+    int *uses = count_uses(f, n);
+    const MirInst *p0 = NULL, *next = NULL;
+    const MirBlock *head = NULL;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            if (i->op == MIR_Param && i->imm == 0)
+                p0 = i;
+            if (i->op == MIR_IterNext && p0 && i->args[0] == p0) {
+                next = i;
+                head = f->blocks[b];
+            }
+        }
+    int ok = p0 && next && uses[p0->id] == 1 && mir_block_raiser(head) == next &&
+             next->target && next->target != head && next->target->npreds == 1 &&
+             (next->target->ninsts == 0 || next->target->insts[0]->op != MIR_Phi);
+    free(uses);
+    return ok;
+}
+
 /* The consumer builtin named by a global load: 0 sum, 1 any, 2 all; -1 none. */
 static int site_kind(const char *name)
 {
@@ -568,12 +614,67 @@ static int gen_site(const MirInst *i, const int *uses, int n)
     return 1;
 }
 
+static int is_comprehension(const MirFunction *f)
+{
+    return strcmp(f->name, "<listcomp>") == 0 || strcmp(f->name, "<setcomp>") == 0 ||
+           strcmp(f->name, "<dictcomp>") == 0;
+}
+
+/* The private iterator kinds of iter(...) `it` (used once) of a call: sets the flags. */
+static void private_iter(const MirInst *it, const int *uses, int n, int *zipp, int *rangep,
+                         int64_t *step, int *listp)
+{
+    *zipp = *rangep = *listp = 0;
+    *step = 1;
+    if (it->op != MIR_GetIter || it->id >= n || uses[it->id] != 1)
+        return;
+    const MirInst *rc = it->args[0];
+    int call1 = rc->op == MIR_Call && rc->nnames == 0 && rc->id < n && uses[rc->id] == 1;
+    *zipp = call1 && rc->nargs == 3;
+    if (call1 && rc->nargs >= 2 && rc->nargs <= 4 &&
+        (rc->nargs < 4 || (rc->args[3]->op == MIR_ConstInt && rc->args[3]->imm > 0 &&
+                           rc->args[3]->imm <= (INT64_C(1) << 32)))) {
+        *rangep = rc->nargs - 1;
+        *step = rc->nargs == 4 ? rc->args[3]->imm : 1;
+    }
+    *listp = !*rangep;
+}
+
+static void comp_sites(MirFunction *h, const int *uses, int n)
+{
+    for (int b = 0; b < h->nblocks; b++)
+        for (int k = 0; k < h->blocks[b]->ninsts; k++) {
+            const MirInst *g = h->blocks[b]->insts[k];
+            if (g->op != MIR_Call || g->nargs != 2 || g->nnames || g->args[0]->op != MIR_MakeFunction)
+                continue;
+            const MirInst *mk = g->args[0];
+            const MirFunction *f = mk->func;
+            if (mk->id >= n || uses[mk->id] != 1 || !f || !is_comprehension(f) ||
+                f->nparams != 1 || f->npos != 1 || !f->is_ssa || f->nblocks == 0 ||
+                (f->flags & INFER_CO_NOT_NATIVE))
+                continue;
+            CompSite c = {.host = h, .fn = f, .call = g, .it = g->args[1]};
+            private_iter(c.it, uses, n, &c.zip_private, &c.range_private, &c.range_step,
+                         &c.list_private);
+            c.zip_shape = zip_shape(f);
+            c.range_shape = range_shape(f);
+            if (comps.n == comps.cap) {
+                comps.cap = comps.cap ? 2 * comps.cap : 8;
+                comps.v = realloc(comps.v, sizeof *comps.v * (size_t)comps.cap);
+                if (!comps.v)
+                    die("out of memory");
+            }
+            comps.v[comps.n++] = c;
+        }
+}
+
 void consume_prepare(MirProgram *p)
 {
     if (tab.prog == p)
         return;
     tab.prog = p;
     tab.n = 0;
+    comps.n = 0;
     int nf = p->nfuncs;
     for (int fi = 0; fi < nf; fi++) {
         MirFunction *h = p->funcs[fi];
@@ -581,6 +682,7 @@ void consume_prepare(MirProgram *p)
             continue;
         int n = max_id(h);
         int *uses = count_uses(h, n);
+        comp_sites(h, uses, n);
         for (int b = 0; b < h->nblocks; b++)
             for (int k = 0; k < h->blocks[b]->ninsts; k++) {
                 const MirInst *i = h->blocks[b]->insts[k];
@@ -606,6 +708,20 @@ void consume_prepare(MirProgram *p)
                                 it->args[0]->nnames == 0 && it->args[0]->id < n &&
                                 uses[it->args[0]->id] == 1;
                 s.zip_shape = zip_shape(s.genfn);
+                /* iter(range(...)) made for this call only (whether it is the builtin range
+                 * is decided by inference: consume_range) */
+                const MirInst *rc = it->op == MIR_GetIter ? it->args[0] : NULL;
+                if (rc && it->id < n && uses[it->id] == 1 && rc->op == MIR_Call &&
+                    rc->nnames == 0 && rc->nargs >= 2 && rc->nargs <= 4 && rc->id < n &&
+                    uses[rc->id] == 1 &&
+                    (rc->nargs < 4 || (rc->args[3]->op == MIR_ConstInt && rc->args[3]->imm > 0 &&
+                                        rc->args[3]->imm <= (INT64_C(1) << 32)))) {
+                    s.range_private = rc->nargs - 1;
+                    s.range_step = rc->nargs == 4 ? rc->args[3]->imm : 1;
+                }
+                s.range_shape = range_shape(s.genfn);
+                s.list_private = !s.range_private && it->op == MIR_GetIter && it->id < n &&
+                                 uses[it->id] == 1;
                 if (tab.n == tab.cap) {
                     tab.cap = tab.cap ? 2 * tab.cap : 8;
                     tab.v = realloc(tab.v, sizeof *tab.v * (size_t)tab.cap);
@@ -663,6 +779,17 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
     if (!s || c->fn != s->host || s->gen->id >= c->nvals)
         return 0;
     InferCtx *g = c->callee[s->gen->id];
+    if (s->zip_private) {   /* the lists are passed only when the callee is the builtin zip
+                               (a function of the program may return a zip of other lists) */
+        Ty zt = infer_ty(c, s->gen->args[1]->args[0]->args[0]);
+        if (zt.k != TY_BOT && !(zt.k == TY_BUILTIN && zt.bi == TB_zip))
+            ((ConsumeSite *)s)->zip_private = 0;   /* (monotone: never set again) */
+    }
+    if (s->range_private) {   /* counted in the clone only when the callee is the builtin */
+        Ty rt = infer_ty(c, s->gen->args[1]->args[0]->args[0]);
+        if (rt.k != TY_BOT && !(rt.k == TY_BUILTIN && rt.bi == TB_range))
+            ((ConsumeSite *)s)->range_private = 0;   /* (monotone: never set again) */
+    }
     if (infer_ty(c, s->gen).k == TY_BOT) {   /* the generator call is not analysed yet */
         *out = ty_bot();
         return 1;
@@ -690,6 +817,11 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
     if (args[0].k == TY_BOT) {
         *out = ty_bot();
         return 1;
+    }
+    if (s->list_private && args[0].k == TY_LISTITER) {   /* a list iterator: of a list? */
+        Ty lt = infer_ty(c, s->gen->args[1]->args[0]);   /* (iter(it) is it itself) */
+        if (lt.k != TY_BOT && lt.k != TY_LIST)
+            ((ConsumeSite *)s)->list_private = 0;   /* (monotone: never set again) */
     }
     InferCtx *t = infer_ctx_for_call(in, f, args, closure, global);
     if (!t || t->index == 0)
@@ -807,4 +939,75 @@ int consume_zip(const InferCtx *t)
             if (tab.v[k].fn[m] == t->fn)
                 return tab.v[k].zip_private && tab.v[k].zip_shape;
     return 0;
+}
+
+int consume_range(const InferCtx *t, int *nargs, int64_t *step)
+{
+    if (t->nargs != 1 || t->args[0].k != TY_RANGEITER ||
+        !ty_int_small(ty_int(t->args[0].lo, t->args[0].hi)))
+        return 0;
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == t->fn) {
+                if (!tab.v[k].range_private || !tab.v[k].range_shape)
+                    return 0;
+                if (nargs)
+                    *nargs = tab.v[k].range_private;
+                if (step)
+                    *step = tab.v[k].range_step;
+                return 1;
+            }
+    return 0;
+}
+
+int consume_list(const InferCtx *t)
+{
+    if (t->nargs != 1 || t->args[0].k != TY_LISTITER)
+        return 0;
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == t->fn)
+                return tab.v[k].list_private && tab.v[k].range_shape;
+    return 0;
+}
+
+int comp_iter(const Infer *in, const InferCtx *t, int *nargs, int64_t *step)
+{
+    if (t->index == 0 || t->nargs != 1)
+        return 0;
+    const CompSite *cs = NULL;
+    for (int k = 0; k < comps.n && !cs; k++)
+        if (comps.v[k].fn == t->fn)
+            cs = &comps.v[k];
+    if (!cs)
+        return 0;
+    Ty a = t->args[0];
+    int kind = a.k == TY_ZIP && cs->zip_private && cs->zip_shape ? 1
+             : a.k == TY_RANGEITER && ty_int_small(ty_int(a.lo, a.hi)) && cs->range_private &&
+                       cs->range_shape ? 2
+             : a.k == TY_LISTITER && cs->list_private && cs->range_shape ? 3 : 0;
+    if (!kind)
+        return 0;
+    int callers = 0;
+    for (int i = 0; i < in->nctxs; i++) {   /* every call of t: the builtin, a list */
+        const InferCtx *c = in->ctxs[i];
+        if (c->fn != cs->host || cs->call->id >= c->nvals || c->callee[cs->call->id] != t)
+            continue;
+        callers++;
+        if (kind == 3) {
+            if (infer_ty(c, cs->it->args[0]).k != TY_LIST)
+                return 0;
+            continue;
+        }
+        Ty f = infer_ty(c, cs->it->args[0]->args[0]);
+        if (f.k != TY_BUILTIN || f.bi != (kind == 1 ? TB_zip : TB_range))
+            return 0;
+    }
+    if (!callers)
+        return 0;
+    if (nargs)
+        *nargs = cs->range_private;
+    if (step)
+        *step = cs->range_step;
+    return kind;
 }

@@ -212,6 +212,34 @@ static int uses_of(const MirFunction *f, const MirInst *x)
 
 /* Is iter.next x (over enumerate(list)) stepped inline?  specialize.c's enum_unpack: its pair
  * goes only to the unpack.seq 2 opening its body, whose items only to tuple.item there. */
+static int zip_loop_iter(const InferCtx *c, const MirInst *it);
+
+/* Is this zip call one that a counted zip loop drops? */
+static int zip_call_counted(const InferCtx *c, const MirInst *call)
+{
+    const MirFunction *f = c->fn;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *it = f->blocks[b]->insts[k];
+            if (it->op == MIR_GetIter && it->args[0] == call && zip_loop_iter(c, it))
+                return 1;
+        }
+    return 0;
+}
+
+/* Is this iter of a zip that a counted zip loop drops (spec_zip_unpack)? */
+static int zip_loop_iter(const InferCtx *c, const MirInst *it)
+{
+    const MirFunction *f = c->fn;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *x = f->blocks[b]->insts[k];
+            if (x->op == MIR_IterNext && x->args[0] == it && spec_zip_unpack(c, c->fn, x))
+                return 1;
+        }
+    return 0;
+}
+
 static int enum_fused(const MirFunction *f, const MirInst *x)
 {
     const MirBlock *body = x->target;
@@ -467,6 +495,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (a.k == TY_BUILTIN) {
             if (a.bi == TB_range && r.k == TY_RANGE)
                 return 0;   /* a counted loop when its iterator has no other use */
+            if (a.bi == TB_zip && r.k == TY_ZIP && zip_call_counted(c, i))
+                return 0;   /* a counted zip loop's (spec_zip_unpack): never made */
             if (a.bi == TB_math_sqrt && r.k == TY_FLOAT)
                 return 0;
             if (infer_numeric_builtin(c, i))
@@ -564,6 +594,10 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (i->op == MIR_IterNext && a.k == TY_ZIP && c->index > 0 && consume_mode(c->fn) &&
             consume_zip(c) && i->args[0]->op == MIR_Param)
             return 0;   /* the consumer clone counts over the two lists */
+        if (i->op == MIR_IterNext && a.k == TY_ZIP && spec_zip_unpack(c, c->fn, i))
+            return 0;   /* a counted loop over the two lists (specialize.c) */
+        if (i->op == MIR_GetIter && a.k == TY_ZIP && zip_loop_iter(c, i))
+            return 0;
         if (gen_loop_msg(c, i, msg, n))
             return R_D107;
         if (a.k == TY_DYN)

@@ -371,6 +371,12 @@ int infer_bind(const Infer *in, const MirFunction *f, const MirInst *call, int *
  * lowering of `for i, v in enumerate(a)` and of comprehensions over it), or NULL; uses: the
  * use count of each value of x's function.  Such loops become enum.next / enum.item. */
 const MirInst *spec_enum_unpack(const InferCtx *c, const int *uses, const MirInst *x);
+/* specialize.c: `for x, y in zip(a, b)` of two exact lists, the zip and its iterator made for
+ * that loop only (lowering's gen.fresh / iter.release aside), the pair going only to the
+ * unpack heading the body, whose items only tuple.item reads: that unpack.seq, else NULL
+ * (fn: the function x is in, c's or its clone's copy).
+ * Such loops count over the two lists (len re-read every step, then list.get of both). */
+const MirInst *spec_zip_unpack(const InferCtx *c, const MirFunction *fn, const MirInst *x);
 /* specialize.c: rewrites the program into typed MIR (verifies every function). */
 void infer_clone_all(Infer *in);
 void infer_specialize(Infer *in);
@@ -404,6 +410,21 @@ int consume_order(const MirFunction *f, int *order);
 /* Does consumer context t iterate a zip of two lists made for its call only, as
  * `for x, y in .0`?  Then its clone takes the two lists and counts (specialize.c). */
 int consume_zip(const InferCtx *t);
+/* Does consumer context t iterate iter(range(...)) made for its call only (items proven
+ * small), as `for v in .0`?  Then its clone takes the range's start and stop (i64, a stop not
+ * proven small clamped as for counted loops) and counts; *nargs: the range call's argument
+ * count, *step: its step (1 or the constant third argument). */
+int consume_range(const InferCtx *t, int *nargs, int64_t *step);
+/* Does consumer context t iterate iter(x) of an exact list x made for its call only, as
+ * `for v in .0`?  Then its clone takes the list and counts (len re-read every step, as a list
+ * iterator does, unless nothing in the clone runs code). */
+int consume_list(const InferCtx *t);
+/* Is t the context of a comprehension called where it is made with iter(zip(a, b)) (1),
+ * iter(range(...)) (2, *nargs and *step as consume_range) or iter(x) of a list (3), made for
+ * that call only, which its body iterates as the consumers above do (and every caller's
+ * callee the builtin zip / range, or x an exact list)?  Then its clone takes the lists or
+ * bounds and counts, as a consumer clone does (specialize.c); else 0. */
+int comp_iter(const Infer *in, const InferCtx *t, int *nargs, int64_t *step);
 void consume_set_order(const MirFunction *f, int order);
 /* explain.c: `aithon explain` and `aithon check --types` reports on the main module's file
  * (only functions whose file is `file`; NULL: every function). */

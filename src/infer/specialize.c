@@ -44,6 +44,15 @@ typedef struct Loop {
      * iterators do); the unpack of the item becomes two list.get */
     int zip;
     MirInst *unpack, *lista, *listb, *x, *y;
+    int zipmin;   /* nothing in the clone runs code: the lengths cannot change, so the bound
+                     is min(len(a), len(b)), read once at the start */
+    /* a consumer clone's `for v in .0` over iter(range(...)) (consume_range): the start and
+     * stop are parameters 0 and 1 (i64), counted as any range loop */
+    int rangep;
+    /* a consumer clone's `for v in .0` over iter(x) of a list (consume_list): x is parameter
+     * 0 (lista); v is list.get at the counter, read at the top of the body; the bound is
+     * len(x) re-read every step, or read once (stop) when nothing in the clone runs code */
+    int listp;
     /* a versioned range loop (any int bounds, any step): range.fast picks, at every step, the
      * counter (fast: all three small, step > 0) or the range iterator kept for the rest; the
      * body's loop variable is a phi of both (dyn) */
@@ -374,7 +383,7 @@ static int loop_release(Spec *s, const MirInst *i)
 {
     if (i->op == MIR_GenFresh || i->op == MIR_IterRelease)
         for (int l = 0; l < s->nloops; l++)
-            if (s->loops[l].zip && (i->args[0] == s->loops[l].it ||
+            if (s->loops[l].zip == 1 && (i->args[0] == s->loops[l].it ||
                                     (i->nargs > 1 && i->args[1] == s->loops[l].it)))
                 return 0;
     return (i->op == MIR_GenFresh && counted_iter(s, i->args[1])) ||
@@ -388,6 +397,52 @@ static void add_loop(Spec *s, Loop l)
         s->loops = realloc(s->loops, sizeof *s->loops * (size_t)s->caploops);
     }
     s->loops[s->nloops++] = l;
+}
+
+static int plain_number(Ty t) { return t.k == TY_FLOAT || t.k == TY_INT || t.k == TY_BOOL; }
+
+/* Can nothing in this consumer clone run Python code (so no list changes size while it
+ * runs)?  Its operations: constants, phis, branches, cell reads, the zip loop's own
+ * iteration and unpack, number operators on numbers, the marked empty min()/max() call. */
+static int consumer_runs_no_code(Spec *s)
+{
+    for (int bp = 0; bp < s->nblocks0; bp++)
+        for (int k = 0; k < s->blocks0[bp]->ninsts; k++) {
+            const MirInst *i = s->blocks0[bp]->insts[k];
+            switch (i->op) {
+            case MIR_Param: case MIR_ConstInt: case MIR_ConstFloat: case MIR_ConstNone:
+            case MIR_ConstTrue: case MIR_ConstFalse: case MIR_Phi: case MIR_Br:
+            case MIR_CondBr: case MIR_Ret: case MIR_Unreachable: case MIR_Undef:
+            case MIR_CellGet: case MIR_ClosureCell: case MIR_Not: case MIR_Narrow:
+            case MIR_CheckBound: case MIR_ConstI1: case MIR_GlobalLoad: case MIR_BuildTuple:
+                break;
+            case MIR_IterNext:
+                if (i->args[0]->op != MIR_Param || i->args[0]->imm != 0)
+                    return 0;
+                break;
+            case MIR_UnpackSeq:
+                if (i->args[0]->op != MIR_IterNext)
+                    return 0;
+                break;
+            case MIR_TupleItem:
+                if (i->args[0]->op != MIR_UnpackSeq)
+                    return 0;
+                break;
+            case MIR_BinOp: case MIR_InplaceOp: case MIR_Compare: case MIR_UnaryOp:
+            case MIR_Truthy:
+                for (int a = 0; a < i->nargs; a++)
+                    if (!plain_number(TY(s, i->args[a])))
+                        return 0;
+                break;
+            case MIR_Call:
+                if (i->imm2 != 1)   /* (1: min()/max() of nothing, which raises) */
+                    return 0;
+                break;
+            default:
+                return 0;
+            }
+        }
+    return 1;
 }
 
 /* A consumer clone over a zip of two lists (consume.c checked the shape): its loop. */
@@ -405,22 +460,92 @@ static void find_zip_loop(Spec *s)
             (x->target2->ninsts && x->target2->insts[0]->op == MIR_Phi))
             return;
         add_loop(s, (Loop){.next = x, .it = x->args[0], .head = h, .body = body,
-                           .exit = x->target2, .step = 1, .zip = 1, .unpack = u});
+                           .exit = x->target2, .step = 1, .zip = 1, .unpack = u,
+                           .zipmin = consumer_runs_no_code(s)});
         return;
     }
-}
-
-static Loop *zip_loop(Spec *s)
-{
-    for (int i = 0; i < s->nloops; i++)
-        if (s->loops[i].zip)
-            return &s->loops[i];
-    return NULL;
 }
 
 static int has_phis(const MirBlock *b)
 {
     return b && b->ninsts && b->insts[0]->op == MIR_Phi;
+}
+
+/* A consumer clone over iter(range(...)) (consume.c checked the shape): its loop. */
+static int consumer_runs_no_code(Spec *s);
+
+static void find_range_param_loop(Spec *s, int64_t step, int listp)
+{
+    for (int bp = 0; bp < s->nblocks0; bp++) {
+        MirBlock *h = s->blocks0[bp];
+        MirInst *x = mir_block_raiser(h);
+        if (!x || x->op != MIR_IterNext || x->args[0]->op != MIR_Param || x->args[0]->imm != 0)
+            continue;
+        MirBlock *body = x->target;
+        if (!body || body == h || body->npreds != 1 || has_phis(body))
+            return;
+        add_loop(s, (Loop){.next = x, .it = x->args[0], .head = h, .body = body,
+                           .exit = x->target2, .step = step, .rangep = !listp, .listp = listp,
+                           .zipmin = listp && consumer_runs_no_code(s)});
+        return;
+    }
+}
+
+static Loop *range_param_loop(Spec *s)   /* (also the list loop: listp) */
+{
+    for (int i = 0; i < s->nloops; i++)
+        if (s->loops[i].rangep || s->loops[i].listp)
+            return &s->loops[i];
+    return NULL;
+}
+
+static Loop *zip_loop(Spec *s)   /* a consumer clone's (zip 1) */
+{
+    for (int i = 0; i < s->nloops; i++)
+        if (s->loops[i].zip == 1)
+            return &s->loops[i];
+    return NULL;
+}
+
+static Loop *loop_of_unpack(Spec *s, const MirInst *u)   /* a zip loop's unpack */
+{
+    for (int i = 0; i < s->nloops; i++)
+        if (s->loops[i].zip && s->loops[i].unpack == u)
+            return &s->loops[i];
+    return NULL;
+}
+
+const MirInst *spec_zip_unpack(const InferCtx *c, const MirFunction *fn, const MirInst *x)
+{
+    if (x->op != MIR_IterNext || x->args[0]->op != MIR_GetIter || !x->target)
+        return NULL;
+    const MirInst *it = x->args[0], *call = it->args[0];
+    if (call->op != MIR_Call || call->nargs != 3 || call->nnames)
+        return NULL;
+    Ty f = infer_ty(c, call->args[0]);
+    if (f.k != TY_BUILTIN || f.bi != TB_zip || infer_ty(c, call->args[1]).k != TY_LIST ||
+        infer_ty(c, call->args[2]).k != TY_LIST)
+        return NULL;
+    const MirBlock *body = x->target;
+    if (body->npreds != 1 || body->ninsts < 1 || body->insts[0]->op != MIR_UnpackSeq)
+        return NULL;
+    const MirInst *u = body->insts[0];
+    if (u->imm != 2 || u->args[0] != x)
+        return NULL;
+    int ncall = 0, nit = 0, nx = 0, nu = 0, items = 0;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int k = 0; k < fn->blocks[b]->ninsts; k++) {
+            const MirInst *i = fn->blocks[b]->insts[k];
+            int rel = i->op == MIR_GenFresh || i->op == MIR_IterRelease;
+            for (int a = 0; a < i->nargs; a++) {
+                ncall += i->args[a] == call;
+                nit += i->args[a] == it && !rel;
+                nx += i->args[a] == x;
+                nu += i->args[a] == u;
+                items += i->args[a] == u && i->op == MIR_TupleItem;
+            }
+        }
+    return ncall == 1 && nit == 1 && nx == 1 && nu == items ? u : NULL;
 }
 
 /* Would find_loops count this loop (the conditions below, in the same order)? */
@@ -497,16 +622,51 @@ static void find_list_loop(Spec *s, MirBlock *h, MirInst *x)
 }
 
 /* Is this iter.next the head of a range loop we can count? */
+/* The iterator a consumer or comprehension clone receives as its lists or bounds instead:
+ * 1 iter(zip(a, b)), 2 iter(range(...)), 3 iter(list), else 0 (consume_zip, consume_range,
+ * consume_list, comp_iter). */
+static int iter_param_kind(Infer *in, const InferCtx *c, int *nargs, int64_t *step)
+{
+    if (!c || c->index == 0 || !c->clone)
+        return 0;
+    if (consume_mode(c->fn))
+        return consume_zip(c) ? 1 : consume_range(c, nargs, step) ? 2 : consume_list(c) ? 3 : 0;
+    return comp_iter(in, c, nargs, step);
+}
+
 static void find_loops(Spec *s)
 {
-    if (s->g->origin && consume_mode(s->c->fn) && consume_zip(s->c)) {
+    int64_t rstep = 1;
+    int pkind = s->g->origin ? iter_param_kind(s->in, s->c, NULL, &rstep) : 0;
+    if (pkind == 1) {
         find_zip_loop(s);
         if (!zip_loop(s))   /* the caller passes the two lists: the loop must be counted */
-            die("specialize: no zip loop in the consumer clone %s", s->g->symbol);
+            die("specialize: no zip loop in the clone %s", s->g->symbol);
+    }
+    if (pkind == 2) {
+        find_range_param_loop(s, rstep, 0);
+        if (!range_param_loop(s))   /* the caller passes start and stop: it must count */
+            die("specialize: no range loop in the clone %s", s->g->symbol);
+    }
+    if (pkind == 3) {
+        find_range_param_loop(s, 1, 1);
+        if (!range_param_loop(s))   /* the caller passes the list: it must count */
+            die("specialize: no list loop in the clone %s", s->g->symbol);
     }
     for (int bp = 0; bp < s->nblocks0; bp++) {
         MirBlock *h = s->blocks0[bp];
         MirInst *x = mir_block_raiser(h);
+        const MirInst *zu = x && x->op == MIR_IterNext && x->target != h ? spec_zip_unpack(s->c, s->g, x)
+                                                                          : NULL;
+        if (zu) {   /* for x, y in zip(a, b): counted over the two lists */
+            MirInst *it = x->args[0];
+            add_loop(s, (Loop){.next = x, .it = it, .call = it->args[0], .head = h,
+                               .body = x->target, .exit = x->target2, .step = 1, .zip = 2,
+                               .unpack = (MirInst *)zu});
+            s->skip[it->id] = 1;
+            s->skip[it->args[0]->id] = 1;
+            continue;
+        }
         if (x && x->op == MIR_IterNext && !counted_shape(s, h, x))
             find_versioned(s, h, x);
         if (x && x->op == MIR_IterNext && !loop_of_next(s, x))
@@ -788,14 +948,15 @@ static void count_needed(Spec *s, int *needed)
         for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
             MirInst *i = s->blocks0[b]->insts[k];
             int from = 0;
-            if ((i->id >= 0 && i->id < s->nvals && s->skip[i->id] &&
+            if ((i->id >= 0 && i->id < s->nvals && s->skip[i->id] && s->skip[i->id] != 4 &&
                  (i->op != MIR_Call || TY(s, i).k == TY_SUPER)) ||
                 loop_release(s, i))
                 continue;   /* dropped: a counted loop's iterator, a dropped load */
             if (i->op == MIR_Call && (direct_target(s, i) || is_math_call(s, i) ||
                                       numeric_builtin(s, i) || is_len_call(s, i) ||
                                       is_empty_set_call(s, i) || is_list_copy_call(s, i) ||
-                                      (loop_of_call(s, i) && !loop_of_call(s, i)->versioned)))
+                                      (loop_of_call(s, i) && !loop_of_call(s, i)->versioned) ||
+                                      (i->id >= 0 && i->id < s->nvals && s->skip[i->id] == 3)))
                 from = 1;
             if (gen_loop_target(s, i) || gen_fresh_call(s, i))
                 from = 1;   /* the callee: the copy's function object instead */
@@ -1296,6 +1457,58 @@ static int is_consume_call(Spec *s, const MirInst *i)
            i->args[1]->args[0]->op == MIR_MakeFunction;
 }
 
+/* An int bound of a range as i64: itself when proven small, else clamped to the small-int
+ * bounds +- 1 (int.clamp, as a counted loop's stop: an empty range stays empty). */
+static MirInst *range_bound(Spec *s, const MirInst *v, Loc loc)
+{
+    if (ty_int_small(TY(s, v)))
+        return get(s, v, MT_I64, loc);
+    return emit1(s, MIR_IntClamp, get(s, v, MT_DYN, loc), loc);
+}
+
+/* The arguments standing for the iterator `it` that a call of clone t passes (at args[n]):
+ * the lists of iter(zip(a, b)), the i64 start and stop of iter(range(...)), the list of
+ * iter(x) (iter_param_kind), else the iterator itself.  Returns the new count. */
+static int iter_args(Spec *s, InferCtx *t, const MirInst *it, MirInst **args, int n, Loc loc)
+{
+    int rn = 1;
+    switch (iter_param_kind(s->in, t, &rn, NULL)) {
+    case 1:   /* the two lists instead of iter(zip(a, b)) */
+        args[n++] = get(s, it->args[0]->args[1], MT_DYN, loc);
+        args[n++] = get(s, it->args[0]->args[2], MT_DYN, loc);
+        return n;
+    case 2: {   /* start and stop instead of iter(range()) */
+        const MirInst *rc = it->args[0];
+        if (rn == 1) {
+            args[n] = emit(s, MIR_ConstInt, NULL, 0, loc);
+            args[n++]->type = MT_I64;
+        } else {
+            args[n++] = range_bound(s, rc->args[1], loc);
+        }
+        args[n++] = range_bound(s, rc->args[rn == 1 ? 1 : 2], loc);
+        return n;
+    }
+    case 3:   /* the list instead of iter(x) */
+        args[n++] = get(s, it->args[0], MT_DYN, loc);
+        return n;
+    default:
+        args[n++] = get(s, it, t->clone->ptypes[0], loc);
+        return n;
+    }
+}
+
+/* Skip the iterator (and the zip or range call) that iter_args replaces. */
+static void skip_iter(Spec *s, InferCtx *t, const MirInst *it)
+{
+    int k = iter_param_kind(s->in, t, NULL, NULL);
+    if (k == 1 || k == 2) {
+        s->skip[it->id] = 1;
+        s->skip[it->args[0]->id] = 3;   /* the zip or range call: its callee unused */
+    }
+    if (k == 3)
+        s->skip[it->id] = 4;   /* (its operand, the list, is still used) */
+}
+
 static MirInst *rewrite_consume_call(Spec *s, MirInst *i)
 {
     InferCtx *t = direct_target(s, i);
@@ -1305,13 +1518,7 @@ static MirInst *rewrite_consume_call(Spec *s, MirInst *i)
     int n = 0;
     if (cl->nfree > 0)
         args[n++] = get(s, mk->args[2], MT_DYN, i->loc);
-    if (consume_zip(t)) {   /* the two lists instead of iter(zip(a, b)) */
-        const MirInst *z = gen->args[1]->args[0];
-        args[n++] = get(s, z->args[1], MT_DYN, i->loc);
-        args[n++] = get(s, z->args[2], MT_DYN, i->loc);
-    } else {
-        args[n++] = get(s, gen->args[1], cl->ptypes[0], i->loc);
-    }
+    n = iter_args(s, t, gen->args[1], args, n, i->loc);
     MirInst *c = emit(s, MIR_CallDirect, args, n, i->loc);
     c->type = cl->rettype;
     c->func = cl;
@@ -1332,11 +1539,15 @@ static void plan_consume(Spec *s)
                 s->skip[gen->id] = 1;   /* no generator is made */
             if (gen->args[0]->id >= 0 && gen->args[0]->id < s->nvals)
                 s->skip[gen->args[0]->id] = 1;
-            if (consume_zip(direct_target(s, i))) {   /* no zip object either */
-                const MirInst *it = gen->args[1];
-                s->skip[it->id] = 1;
-                s->skip[it->args[0]->id] = 1;
-            }
+            skip_iter(s, direct_target(s, i), gen->args[1]);   /* no zip/range/iterator */
+        }
+    for (int b = 0; b < s->nblocks0; b++)   /* comprehensions given their lists or bounds */
+        for (int k = 0; k < s->blocks0[b]->ninsts; k++) {
+            MirInst *i = s->blocks0[b]->insts[k];
+            InferCtx *t = direct_target(s, i);
+            if (t && !is_consume_call(s, i) && i->nargs == 2 && !i->nnames &&
+                iter_param_kind(s->in, t, NULL, NULL))
+                skip_iter(s, t, i->args[1]);
         }
 }
 
@@ -1385,7 +1596,9 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
             die("specialize: too many arguments for a direct call in %s", s->g->symbol);
         if (off)   /* the closure tuple of the function.new that is the callee */
             args[0] = get(s, i->args[0]->args[2], MT_DYN, loc);
-        if (i->nnames == 0 && n == cl->nparams) {
+        if (i->nnames == 0 && n == 1 && iter_param_kind(s->in, t, NULL, NULL)) {
+            n = iter_args(s, t, i->args[1], args, off, loc) - off;   /* lists or bounds */
+        } else if (i->nnames == 0 && n == cl->nparams) {
             for (int k = 0; k < n; k++)
                 args[k + off] = get(s, i->args[k + 1], cl->ptypes[k], loc);
         } else {   /* keywords and constant defaults, bound as inference bound them */
@@ -1848,7 +2061,12 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             }
     if (i->id >= 0 && i->id < s->nvals && s->skip[i->id]) {
         Loop *lp = loop_of_call(s, i);
-        if (lp) {   /* the range call: start and stop as i64, here (they dominate the loop) */
+        if (lp && lp->zip) {   /* the zip call: its two lists, here (they dominate the loop) */
+            lp->lista = get(s, i->args[1], MT_DYN, i->loc);
+            lp->listb = get(s, i->args[2], MT_DYN, i->loc);
+            lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+            lp->start->type = MT_I64;
+        } else if (lp) {   /* the range call: start and stop as i64, here (they dominate the loop) */
             int na = i->nargs - 1;
             if (na == 1) {
                 lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
@@ -1921,6 +2139,30 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             i->type = s->g->ptypes[i->imm];
         mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
         n = i;
+        if (range_param_loop(s) && range_param_loop(s)->it == i &&
+            range_param_loop(s)->listp) {   /* the list */
+            Loop *lp = range_param_loop(s);
+            i->type = MT_DYN;
+            lp->lista = i;
+            lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+            lp->start->type = MT_I64;
+            if (lp->zipmin)
+                lp->stop = emit1(s, MIR_ListLen, lp->lista, i->loc);
+            finish(s, i, n);
+            return;
+        }
+        if (range_param_loop(s) && range_param_loop(s)->it == i) {   /* start, stop */
+            Loop *lp = range_param_loop(s);
+            i->type = MT_I64;
+            lp->start = i;
+            lp->stop = mir_inst_new(s->g, MIR_Param, NULL, 0, i->loc);
+            lp->stop->imm = 1;
+            lp->stop->type = MT_I64;
+            lp->stop->varname = NULL;
+            mir_block_insert(s->g, s->cur, s->cur->ninsts, lp->stop);
+            finish(s, i, n);
+            return;
+        }
         if (zip_loop(s) && zip_loop(s)->it == i) {   /* the zipped lists: parameters 0 and 1 */
             Loop *lp = zip_loop(s);
             lp->lista = i;
@@ -1931,6 +2173,15 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             mir_block_insert(s->g, s->cur, s->cur->ninsts, lp->listb);
             lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
             lp->start->type = MT_I64;
+            if (lp->zipmin) {
+                MirInst *la = emit1(s, MIR_ListLen, lp->lista, i->loc);
+                MirInst *lb = emit1(s, MIR_ListLen, lp->listb, i->loc);
+                MirInst *lt = emit2(s, MIR_ICmp, la, lb, i->loc);
+                lt->imm = Cmp_Lt;
+                MirInst *a[3] = {lt, la, lb};
+                lp->stop = emit(s, MIR_SelI, a, 3, i->loc);
+                lp->stop->type = MT_I64;
+            }
             finish(s, i, n);
             return;
         }
@@ -1976,6 +2227,22 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
             br->target = lp->body;
             *replace_term = 4;
+            *term_loop = lp;
+            return;
+        }
+        if (lp && lp->listp) {   /* counter < len(x) (read here, or once: stop) */
+            lp->cond = emit2(s, MIR_ICmp, lp->counter,
+                             lp->zipmin ? lp->stop : emit1(s, MIR_ListLen, lp->lista, i->loc),
+                             i->loc);
+            lp->cond->imm = Cmp_Lt;
+            *replace_term = 1;
+            *term_loop = lp;
+            return;
+        }
+        if (lp && lp->zip && lp->zipmin) {   /* counter < min(len(a), len(b)) */
+            lp->cond = emit2(s, MIR_ICmp, lp->counter, lp->stop, i->loc);
+            lp->cond->imm = Cmp_Lt;
+            *replace_term = 1;
             *term_loop = lp;
             return;
         }
@@ -2033,8 +2300,8 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             s->enums[en].item->imm2 = kind == UNBOX_FLOAT ? 0 : kind;
             return;   /* its br stays: a plain edge now */
         }
-        Loop *lp = zip_loop(s);
-        if (lp && lp->unpack == i) {   /* the items at the counter (it is below both lengths) */
+        Loop *lp = loop_of_unpack(s, i);
+        if (lp) {   /* the items at the counter (it is below both lengths) */
             MirInst *a[2] = {lp->lista, lp->counter};
             lp->x = emit_raising(s, pos, MIR_ListGet, a, 2, i->exc, i->loc);
             a[0] = lp->listb;
@@ -2053,8 +2320,8 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             finish(s, i, i->imm == 0 ? s->enums[en].idx : s->enums[en].item);
             return;
         }
-        Loop *lp = zip_loop(s);
-        if (lp && i->args[0] == lp->unpack) {
+        Loop *lp = loop_of_unpack(s, i->args[0]);
+        if (lp) {
             finish(s, i, i->imm == 0 ? lp->x : lp->y);
             return;
         }
@@ -2221,8 +2488,8 @@ static void rewrite(Spec *s)
     int *rpo = dominators(s);
     s->last = xcalloc((size_t)s->nblocks0, sizeof *s->last);
     find_loops(s);
+    plan_consume(s);   /* (first: plan_loads drops the load of a zip or range it drops) */
     plan_loads(s);
-    plan_consume(s);
     plan_slices(s);
     plan_copyslices(s);
 
@@ -2275,6 +2542,10 @@ static void rewrite(Spec *s)
                     lp->item = emit2(s, MIR_ListItem, lp->lista, lp->counter, lp->next->loc);
                     lp->item->type = MT_DYN;
                     s->map[lp->next->id] = lp->item;
+                } else if (lp->listp) {   /* the item (the counter is below the length) */
+                    MirInst *a[2] = {lp->lista, lp->counter};
+                    s->map[lp->next->id] = emit_raising(s, pos, MIR_ListGet, a, 2,
+                                                        lp->next->exc, lp->next->loc);
                 }
             }
         }
@@ -2508,7 +2779,8 @@ void infer_clone_all(Infer *in)
         if (in->ctxs[i]->index > 0) {
             InferCtx *c = in->ctxs[i];
             c->clone = make_clone(in, c);
-            if (consume_mode(c->fn) && consume_zip(c)) {   /* (list a, list b) for the zip */
+            int pk = iter_param_kind(in, c, NULL, NULL);
+            if (pk == 1) {   /* (list a, list b) for the zip */
                 MirFunction *g = c->clone;
                 const char **names = arena_alloc(g->arena, sizeof *names * 2);
                 names[0] = g->paramnames[0];
@@ -2516,6 +2788,15 @@ void infer_clone_all(Infer *in)
                 g->paramnames = names;
                 g->nparams = g->npos = 2;
                 g->ptypes[0] = g->ptypes[1] = MT_DYN;
+            }
+            if (pk == 2) {   /* (start, stop) */
+                MirFunction *g = c->clone;
+                const char **names = arena_alloc(g->arena, sizeof *names * 2);
+                names[0] = g->paramnames[0];
+                names[1] = intern_cstr(".1");
+                g->paramnames = names;
+                g->nparams = g->npos = 2;
+                g->ptypes[0] = g->ptypes[1] = MT_I64;
             }
             if (c->genconv) {   /* a generic function of its own, made by one function.new */
                 c->clone->origin = NULL;
