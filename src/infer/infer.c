@@ -1374,6 +1374,8 @@ static Ty inst_ty(Run *r, MirInst *i)
             return ty_instances(x.un->cls, x.un->n, 0);
         if (x.k == TY_OPTF)
             return ty_kind(TY_FLOAT);
+        if (x.k == TY_OPTTUP)
+            return (Ty){.k = TY_TUPLE, .tup = x.tup};
         return x.k == TY_NONE ? ty_bot() : x;
     }
     case MIR_MakeFunction: return (Ty){.k = TY_FUNC, .fn = i->func};
