@@ -36,7 +36,8 @@ static const char *kind_name(TyKind k)
                                     "list_iterator", "zip", "enumerate", "tuple", "zip", "tuple",
                                     "instance|None", "set", "int|float", "union of instances",
                                     "method", "float|None", "super", "tuple_iterator",
-                                    "dyn"};
+                                    "tuple|None", "dyn"};
+    _Static_assert(sizeof n / sizeof n[0] == TY_DYN + 1, "a name for every kind");
     return n[k];
 }
 
