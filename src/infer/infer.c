@@ -248,6 +248,10 @@ static void find_globals(Infer *in)
                 case MIR_GlobalDelete:
                     unstable(global_get(in, f->module, i->str, 1), "deleted", f, i->loc);
                     break;
+                case MIR_YieldFrom:
+                case MIR_Await:
+                    in->delegates = 1;   /* the runtime may call .send/.throw (classes.c) */
+                    break;
                 case MIR_ImportStar: {
                     /* any name may be stored: every global of this module */
                     InferGlobal *g = global_get(in, f->module, "*", 1);

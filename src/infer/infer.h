@@ -161,6 +161,8 @@ typedef struct Infer {
     const MirFunction **open_fns;
     int nopen_fns, capopen_fns;
     int all_open;
+    int delegates;                /* some function has `yield from` or `await`: the runtime
+                                     calls .send/.throw of the objects it delegates to */
     struct InferElems *elems;     /* elems.c: list creation sites and their element types */
     struct InferDefaults *defaults;   /* infer_bind: per function, its constant defaults (taken
                                          during inference, before specialisation rewrites) */
