@@ -352,7 +352,7 @@ int ty_eq(Ty a, Ty b)
         return a.cls == b.cls;
     if (a.k == TY_METHOD)
         return a.cls == b.cls && a.fn == b.fn;
-    if (a.k == TY_LIST || a.k == TY_LISTITER)
+    if (a.k == TY_LIST || a.k == TY_LISTITER || a.k == TY_DICT)
         return a.sites == b.sites;
     if (a.k == TY_TUPLE || a.k == TY_TUPLEITER || a.k == TY_OPTTUP)
         return a.tup == b.tup;
@@ -392,7 +392,7 @@ Ty ty_join(Ty a, Ty b)
     }
     if (has_range(a.k))
         return (Ty){.k = a.k, .lo = a.lo < b.lo ? a.lo : b.lo, .hi = a.hi > b.hi ? a.hi : b.hi};
-    if (a.k == TY_LIST || a.k == TY_LISTITER)
+    if (a.k == TY_LIST || a.k == TY_LISTITER || a.k == TY_DICT)
         return (Ty){.k = a.k, .sites = a.sites | b.sites};
     if (a.k == TY_TUPLE)
         return tuple_join(a, b, 0);
