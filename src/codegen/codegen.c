@@ -1785,13 +1785,20 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
     int f64 = in->op == MIR_InstLoadF || in->op == MIR_InstStoreF;
     int load = in->op == MIR_InstLoad || in->op == MIR_InstLoadF;
     LLVMTypeRef t = f64 ? cg->f64 : cg->i64;
+    LLVMBasicBlockRef fast = new_bb(cg, "slot"), slow = new_bb(cg, "slot.slow"),
+                      done = new_bb(cg, "slot.done");
+    if (in->imm2) {   /* the receiver may be None: the generic access raises */
+        LLVMBasicBlockRef inst = new_bb(cg, "slot.inst");
+        LLVMValueRef none = LLVMBuildICmp(b, LLVMIntEQ, obj, dyn_none(cg), "");
+        LLVMValueRef nbr = LLVMBuildCondBr(b, none, slow, inst);
+        LLVMSetMetadata(nbr, cg->prof_kind, cg->cold_weights);
+        LLVMPositionBuilderAtEnd(b, inst);
+    }
     LLVMValueRef bits = load_field(cg, cg->i64, obj, RT_FIXED_BITS);
     LLVMValueRef mask = ci64(cg, (int64_t)(UINT64_C(1) << in->imm));
     LLVMValueRef slow_cond =
         load ? LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, bits, mask, ""), ci64(cg, 0), "")
              : LLVMBuildICmp(b, LLVMIntSLT, bits, ci64(cg, 0), "");
-    LLVMBasicBlockRef fast = new_bb(cg, "slot"), slow = new_bb(cg, "slot.slow"),
-                      done = new_bb(cg, "slot.done");
     LLVMValueRef br = LLVMBuildCondBr(b, slow_cond, slow, fast);
     LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
     LLVMPositionBuilderAtEnd(b, fast);

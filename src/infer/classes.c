@@ -425,6 +425,10 @@ void classes_setattr(Infer *in, const InferCtx *c0, const MirInst *store, Ty obj
         return;   /* not known yet (or never reached) */
     if (c0->index == 0 && !classes_generic_runs(in, c0->fn))
         return;   /* a method only direct calls reach: its generic version never runs */
+    if (obj.k == TY_NONE)
+        return;   /* AttributeError: no store */
+    if (obj.k == TY_OPT && obj.cls)   /* None raises AttributeError: no store */
+        obj = (Ty){.k = TY_INST, .cls = obj.cls};
     if (obj.k == TY_INST && obj.cls) {
         InferClass *c = obj.cls;
         attr_join(&c->attrs, &c->nattrs, &c->capattrs, name, value, global, store, c0->fn);

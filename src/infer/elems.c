@@ -457,7 +457,9 @@ static int dynread(const InferElems *e, const char *name)
 static void note_dynread(Infer *in, const InferCtx *c, const MirInst *i, int *global)
 {
     Ty o = T(c, i->args[0]);
-    if (!i->str || (o.k != TY_DYN && o.k != TY_OPT && !(o.k == TY_UNION && o.un->none)))
+    /* (C|None: C's attribute, or AttributeError: infer.c) */
+    if (!i->str || (o.k != TY_DYN && !(o.k == TY_OPT && !o.cls) &&
+                    !(o.k == TY_UNION && o.un->none)))
         return;
     if (c->index == 0 && !classes_generic_runs(in, c->fn))
         return;   /* a generic version that never runs */

@@ -617,6 +617,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             snprintf(msg, n, "attribute %s of class %s", i->str, infer_class_name(a.cls));
             return R_D107;
         }
+        if (a.k == TY_OPT && a.cls && r.k != TY_BOT && layout_slot(in, a.cls, i->str, &f64) >= 0)
+            return r.k == TY_DYN ? why_dyn(in, c, i, msg, n) : 0;   /* the slot after a None
+                                                                       test (codegen.c) */
         if (a.k == TY_OPT) {   /* no `is None` test dominates this use (dunder.c) */
             char name[160], tb[64];
             describe(i->args[0], name, sizeof name);
@@ -626,7 +629,7 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         }
         /* fall through */
     case MIR_SetAttr:
-        if (i->op == MIR_SetAttr && a.k == TY_INST &&
+        if (i->op == MIR_SetAttr && (a.k == TY_INST || (a.k == TY_OPT && a.cls)) &&
             layout_slot(in, a.cls, i->str, &f64) >= 0 &&
             (!f64 || b.k == TY_FLOAT || b.k == TY_BOT))
             return 0;   /* a slot of the fixed layout (layout.c) */

@@ -1397,6 +1397,13 @@ static Ty inst_ty(Run *r, MirInst *i)
         Ty o = T(r, i->args[0]);
         if (o.k == TY_INST || o.k == TY_UNION || o.k == TY_SUPER)
             return classes_getattr_ty(r->in, o, i->str);
+        if (o.k == TY_NONE && i->str && strncmp(i->str, "__", 2) != 0)
+            return ty_bot();   /* None has only dunder attributes: AttributeError (a value
+                                  seen as None in an early round stays joinable) */
+        if (o.k == TY_OPT && o.cls) {   /* a C's attribute, or None's AttributeError */
+            Ty a = classes_getattr_ty(r->in, (Ty){.k = TY_INST, .cls = o.cls}, i->str);
+            return a.k == TY_METHOD || a.k == TY_UMETHOD || a.k == TY_BUILTIN ? ty_dyn() : a;
+        }
         if (o.k == TY_MODULE && o.mod && !o.mod->init && strcmp(o.mod->name, "math") == 0) {
             char name[128];
             snprintf(name, sizeof name, "math.%s", i->str);

@@ -1658,7 +1658,7 @@ static MirInst *rewrite_slot(Spec *s, MirInst *i)
             k = x;
             f64 = f;
         }
-    } else if (o.k == TY_INST && o.cls) {
+    } else if ((o.k == TY_INST || o.k == TY_OPT) && o.cls) {
         k = layout_slot(s->in, o.cls, i->str, &f64);
     }
     if (k < 0)
@@ -1676,6 +1676,7 @@ static MirInst *rewrite_slot(Spec *s, MirInst *i)
         n->type = MT_VOID;
     }
     n->imm = k;
+    n->imm2 = o.k == TY_OPT;   /* None: the generic access raises AttributeError */
     n->str = i->str;
     n->len = i->len;
     n->target = i->target;
