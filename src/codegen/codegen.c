@@ -2156,6 +2156,11 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         return LLVMBuildICmp(b, LLVMIntEQ, r, cg_rt_object(cg, "rt_True_obj"), "");
     }
     case MIR_ListPop: return list_pop(cg, in, a0);
+    case MIR_ListPopAt: {   /* the method itself: no bound method, no argument vector */
+        LLVMValueRef r = RTC(cg, RTF_rt_list_pop, a0, a1);
+        check_value(cg, in, r);
+        return r;
+    }
     case MIR_CallDirect: return call_direct(cg, in);
     case MIR_InstNew: return RTC(cg, RTF_rt_inst_new, a0);
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:

@@ -317,7 +317,7 @@ int dunder_set_call(const InferCtx *c, const MirInst *call);
 int dunder_set_method(const char *name);
 /* x.append(v) and x.pop() on an exact list (the getattr right there, no keywords): which one
  * (DUNDER_LIST_*), else 0; dunder_list_method: is name one of them. */
-enum { DUNDER_LIST_APPEND = 1, DUNDER_LIST_POP };
+enum { DUNDER_LIST_APPEND = 1, DUNDER_LIST_POP, DUNDER_LIST_POP_AT };
 int dunder_list_call(const InferCtx *c, const MirInst *call);
 int dunder_list_method(const char *name);
 /* s.isdigit() & co. (no arguments) on an exact str: 1 + the index of the name in

@@ -1444,6 +1444,9 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
     }
     if (lm == DUNDER_LIST_POP)
         return typed_raising(s, i, MIR_ListPop, get(s, i->args[0]->args[0], MT_DYN, loc), NULL);
+    if (lm == DUNDER_LIST_POP_AT)
+        return typed_raising(s, i, MIR_ListPopAt, get(s, i->args[0]->args[0], MT_DYN, loc),
+                             get(s, i->args[1], MT_DYN, loc));
     return NULL;
 }
 
