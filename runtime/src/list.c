@@ -34,6 +34,15 @@ static int list_resize(ListObject *l, int64_t newsize)
         l->size = newsize;
         return 0;
     }
+    /* a small block is kept when shrinking: a queue that empties and refills (x.append(v),
+     * x.pop(0)) allocates no new block each time; the vacated slots are cleared so the
+     * collector does not keep their objects */
+    if (l->cap >= newsize && l->cap <= 8 && l->items) {
+        for (int64_t k = newsize; k < l->size; k++)
+            l->items[k] = 0;
+        l->size = newsize;
+        return 0;
+    }
     if (newsize > MAX_ITEMS) {
         rt_raise_memory_error();
         return -1;
