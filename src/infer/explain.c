@@ -629,6 +629,17 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         }
         /* fall through */
     case MIR_SetAttr:
+        if (i->op == MIR_SetAttr && a.k == TY_UNION && !a.un->none) {
+            int k0 = -1, f0 = 0, shared = 1;
+            for (int m = 0; m < a.un->n && shared; m++) {
+                int f, k = layout_slot(in, a.un->cls[m], i->str, &f);
+                shared = k >= 0 && (m == 0 || (k == k0 && f == f0)) && (!f || b.k == TY_FLOAT);
+                k0 = k;
+                f0 = f;
+            }
+            if (shared)
+                return 0;   /* one slot for every class (specialize.c rewrite_slot) */
+        }
         if (i->op == MIR_SetAttr && (a.k == TY_INST || (a.k == TY_OPT && a.cls)) &&
             layout_slot(in, a.cls, i->str, &f64) >= 0 &&
             (!f64 || b.k == TY_FLOAT || b.k == TY_BOT))
