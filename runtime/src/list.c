@@ -35,6 +35,15 @@ static int list_resize(ListObject *l, int64_t newsize)
         l->size = newsize;
         return 0;
     }
+    /* a small block is kept when shrinking: a queue that empties and refills (x.append(v),
+     * x.pop(0)) allocates no new block each time; the vacated slots are cleared so the
+     * collector does not keep their objects */
+    if (l->cap >= newsize && l->cap <= 8 && l->items) {
+        for (int64_t k = newsize; k < l->size; k++)
+            l->items[k] = 0;
+        l->size = newsize;
+        return 0;
+    }
     if (newsize > MAX_ITEMS) {
         rt_raise_memory_error();
         return -1;
@@ -500,8 +509,19 @@ Value rt_list_pop(Value self, Value index)
 {
     ListObject *l = L(self);
     int64_t i = -1;
-    if (index && rt_index_i64(index, &i, rt_IndexError) < 0)
-        return RT_ERR;
+    /* the index converts as a C ssize_t (CPython's argument clinic): an int beyond it is an
+     * OverflowError, before any check of the list */
+    if (index) {
+        Value ix = rt_is_small(index) ? index : rt_index(index);
+        if (!ix)
+            return RT_ERR;
+        if (rt_is_small(ix)) {
+            i = rt_small_val(ix);
+        } else if (rt_int_as_i64(ix, &i) < 0) {
+            rt_exc_fetch();
+            return rt_raise_str(rt_OverflowError, "Python int too large to convert to C ssize_t");
+        }
+    }
     if (l->size == 0)
         return rt_raise_str(rt_IndexError, "pop from empty list");
     if (i < 0)

@@ -1793,13 +1793,14 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
     int f64 = in->op == MIR_InstLoadF || in->op == MIR_InstStoreF;
     int load = in->op == MIR_InstLoad || in->op == MIR_InstLoadF;
     LLVMTypeRef t = f64 ? cg->f64 : cg->i64;
-    if (in->imm2) {   /* under an inst.guard (slotguard.c): the instance is not materialised
-                         and, imm2 1, the slot is set; a store with imm2 2 sets its bit */
+    if (in->imm2 == SLOT_GUARDED || in->imm2 == SLOT_GUARDED_SETS) {
+        /* under an inst.guard (slotguard.c): the instance is not materialised and, for a
+           load, the slot is set */
         LLVMValueRef p = field_ptr(cg, obj, RT_FIXED_SLOTS + 8 * (size_t)in->imm);
         if (load)
             return LLVMBuildLoad2(b, t, p, "");
         LLVMBuildStore(b, v, p);
-        if (in->imm2 == 2) {
+        if (in->imm2 == SLOT_GUARDED_SETS) {
             LLVMValueRef bp = field_ptr(cg, obj, RT_FIXED_BITS);
             LLVMValueRef bits = LLVMBuildLoad2(b, cg->i64, bp, "");
             LLVMBuildStore(b, LLVMBuildOr(b, bits, ci64(cg, (int64_t)(UINT64_C(1) << in->imm)), ""),
@@ -1807,13 +1808,20 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
         }
         return NULL;
     }
+    LLVMBasicBlockRef fast = new_bb(cg, "slot"), slow = new_bb(cg, "slot.slow"),
+                      done = new_bb(cg, "slot.done");
+    if (in->imm2 == SLOT_MAYBE_NONE) {   /* the receiver may be None: the generic access raises */
+        LLVMBasicBlockRef inst = new_bb(cg, "slot.inst");
+        LLVMValueRef none = LLVMBuildICmp(b, LLVMIntEQ, obj, dyn_none(cg), "");
+        LLVMValueRef nbr = LLVMBuildCondBr(b, none, slow, inst);
+        LLVMSetMetadata(nbr, cg->prof_kind, cg->cold_weights);
+        LLVMPositionBuilderAtEnd(b, inst);
+    }
     LLVMValueRef bits = load_field(cg, cg->i64, obj, RT_FIXED_BITS);
     LLVMValueRef mask = ci64(cg, (int64_t)(UINT64_C(1) << in->imm));
     LLVMValueRef slow_cond =
         load ? LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, bits, mask, ""), ci64(cg, 0), "")
              : LLVMBuildICmp(b, LLVMIntSLT, bits, ci64(cg, 0), "");
-    LLVMBasicBlockRef fast = new_bb(cg, "slot"), slow = new_bb(cg, "slot.slow"),
-                      done = new_bb(cg, "slot.done");
     LLVMValueRef br = LLVMBuildCondBr(b, slow_cond, slow, fast);
     LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
     LLVMPositionBuilderAtEnd(b, fast);
@@ -2224,6 +2232,11 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         return LLVMBuildICmp(b, LLVMIntEQ, r, cg_rt_object(cg, "rt_True_obj"), "");
     }
     case MIR_ListPop: return list_pop(cg, in, a0);
+    case MIR_ListPopAt: {   /* the method itself: no bound method, no argument vector */
+        LLVMValueRef r = RTC(cg, RTF_rt_list_pop, a0, a1);
+        check_value(cg, in, r);
+        return r;
+    }
     case MIR_CallDirect: return call_direct(cg, in);
     case MIR_InstNew: return inst_new(cg, a0);
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:

@@ -425,6 +425,10 @@ void classes_setattr(Infer *in, const InferCtx *c0, const MirInst *store, Ty obj
         return;   /* not known yet (or never reached) */
     if (c0->index == 0 && !classes_generic_runs(in, c0->fn))
         return;   /* a method only direct calls reach: its generic version never runs */
+    if (obj.k == TY_NONE)
+        return;   /* AttributeError: no store */
+    if (obj.k == TY_OPT && obj.cls)   /* None raises AttributeError: no store */
+        obj = (Ty){.k = TY_INST, .cls = obj.cls};
     if (obj.k == TY_INST && obj.cls) {
         InferClass *c = obj.cls;
         attr_join(&c->attrs, &c->nattrs, &c->capattrs, name, value, global, store, c0->fn);
@@ -584,11 +588,15 @@ void classes_explain(FILE *out, const Infer *in, const char *file)
 
 /* Methods the runtime itself looks up and calls on objects of any class (the mapping
  * protocol's keys, print's file.write, generators' send/throw/close, ...). */
-static int runtime_called(const char *name)
+static int runtime_called(const Infer *in, const char *name)
 {
-    static const char *const names[] = {"keys", "write", "flush", "send", "throw", "close",
+    static const char *const names[] = {"keys", "write", "flush", "close",
                                         "read", "readline", "readlines", "fileno", "isatty",
                                         "get", "derive", "writelines", "items", "values", NULL};
+    /* .send/.throw of an object other than a generator are called by the runtime only for
+     * the sub-iterator of a `yield from` or an awaitable (gen.c) */
+    if (strcmp(name, "send") == 0 || strcmp(name, "throw") == 0)
+        return in->delegates;
     for (int i = 0; names[i]; i++)
         if (strcmp(names[i], name) == 0)
             return 1;
@@ -615,7 +623,7 @@ int classes_generic_runs(const Infer *in, const MirFunction *f)
             const char *name = c->names[k];
             if (!c->plain ||
                 (dunder(name) && strcmp(name, "__init__") != 0 && !dunder_closed(in, c, name)) ||
-                runtime_called(name) || stored_somewhere(in, name) ||
+                runtime_called(in, name) || stored_somewhere(in, name) ||
                 in_list(in->open_names, in->nopen_names, name))
                 return 1;
             for (int j = 0; j < in->nopen_fns; j++)

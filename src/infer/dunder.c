@@ -544,6 +544,11 @@ int dunder_list_call(const InferCtx *c, const MirInst *call)
         return DUNDER_LIST_APPEND;
     if (name && call->nargs == 1 && strcmp(name, "pop") == 0)
         return DUNDER_LIST_POP;
+    if (name && call->nargs == 2 && strcmp(name, "pop") == 0) {
+        Ty k = infer_ty(c, call->args[1]);
+        if (k.k == TY_INT || k.k == TY_BOOL)
+            return DUNDER_LIST_POP_AT;   /* x.pop(i): rt_list_pop's IndexError */
+    }
     return 0;
 }
 

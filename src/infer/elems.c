@@ -102,7 +102,8 @@ static Ty list_ty(uint64_t sites) { return (Ty){.k = TY_LIST, .sites = sites}; }
 
 Ty elems_of(const Infer *in, Ty t)
 {
-    if ((t.k != TY_LIST && t.k != TY_LISTITER && t.k != TY_ROW) || !in || !in->elems ||
+    if ((t.k != TY_LIST && t.k != TY_LISTITER && t.k != TY_ROW && t.k != TY_DICT) || !in ||
+        !in->elems ||
         !t.sites)
         return ty_dyn();
     Ty r = ty_bot();
@@ -152,7 +153,7 @@ static void escape(Infer *in, uint64_t sites, const char *why, Loc loc, int *glo
         *global = 1;
         Ty old = s->elem;
         s->elem = ty_dyn();
-        if (old.k == TY_LIST || old.k == TY_LISTITER)
+        if (old.k == TY_LIST || old.k == TY_LISTITER || old.k == TY_DICT)
             escape(in, old.sites, "stored in a list that escapes", loc, global);
     }
 }
@@ -165,7 +166,7 @@ static void escape_items(Infer *in, uint64_t sites, const char *why, Loc loc, in
         if (!(sites >> k & 1))
             continue;
         Ty el = e->sites[k].elem;
-        if (el.k == TY_LIST || el.k == TY_LISTITER)
+        if (el.k == TY_LIST || el.k == TY_LISTITER || el.k == TY_DICT)
             escape(in, el.sites, why, loc, global);
     }
 }
@@ -174,7 +175,7 @@ static void escape_items(Infer *in, uint64_t sites, const char *why, Loc loc, in
 static void store(Infer *in, uint64_t sites, Ty t, Loc loc, int *global)
 {
     InferElems *e = E(in);
-    int islist = t.k == TY_LIST || t.k == TY_LISTITER;
+    int islist = t.k == TY_LIST || t.k == TY_LISTITER || t.k == TY_DICT;
     for (int k = 0; k < NSITES; k++) {
         if (!(sites >> k & 1))
             continue;
@@ -251,6 +252,8 @@ Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
     switch (i->op) {
     case MIR_BuildList:
         return list_ty(site_of(in, c, i));
+    case MIR_BuildDict:   /* a dict: its values are followed like a list's items */
+        return dflt.k == TY_DICT ? (Ty){.k = TY_DICT, .sites = site_of(in, c, i)} : dflt;
     case MIR_BinOp:
     case MIR_InplaceOp: {
         if (dflt.k != TY_LIST)
@@ -264,8 +267,8 @@ Ty elems_inst_ty(Infer *in, InferCtx *c, const MirInst *i, Ty dflt, int *global)
         Ty a = T(c, i->args[0]), x = T(c, i->args[1]);
         if (a.k == TY_BOT || x.k == TY_BOT)
             return ty_bot();   /* not known yet */
-        if (a.k == TY_LIST && is_index(x))
-            return elems_of(in, a);
+        if ((a.k == TY_LIST && is_index(x)) || a.k == TY_DICT)
+            return elems_of(in, a);   /* d[k]: a value (or KeyError) */
         if (a.k == TY_LIST && i->args[1]->op == MIR_BuildSlice)
             return list_ty(site_of(in, c, i));   /* x[a:b]: a new list of x's items */
         return dflt;
@@ -466,7 +469,9 @@ static int dynread(const InferElems *e, const char *name)
 static void note_dynread(Infer *in, const InferCtx *c, const MirInst *i, int *global)
 {
     Ty o = T(c, i->args[0]);
-    if (!i->str || (o.k != TY_DYN && o.k != TY_OPT && !(o.k == TY_UNION && o.un->none)))
+    /* (C|None: C's attribute, or AttributeError: infer.c) */
+    if (!i->str || (o.k != TY_DYN && !(o.k == TY_OPT && !o.cls) &&
+                    !(o.k == TY_UNION && o.un->none)))
         return;
     if (c->index == 0 && !classes_generic_runs(in, c->fn))
         return;   /* a generic version that never runs */
@@ -726,6 +731,54 @@ static int pair_use(const Infer *in, const InferCtx *c, const MirInst *i, int k,
     }
 }
 
+/* Is operand k (a dict) of instruction i a use inference follows (its values stay known)?
+ * NULL when it is, else why its values escape.  d[k], d[k] = v (elems_effects stores v), del
+ * d[k], len, truth, `is`, a tracked attribute, an argument or the result of a specialised
+ * body; anything else (methods, iteration, other containers) lets unknown code see or change
+ * the values. */
+static const char *dict_use(Infer *in, InferCtx *c, const MirInst *i, int k)
+{
+    Ty r = (mir_ops[i->op].flags & MF_VALUE) ? T(c, i) : ty_dyn();
+    switch (i->op) {
+    case MIR_Phi:
+    case MIR_CheckBound:
+    case MIR_Narrow:
+        return r.k == TY_DICT || r.k == TY_BOT ? NULL : "joined with a value of another kind";
+    case MIR_Truthy:
+    case MIR_Is:
+    case MIR_Len:
+        return NULL;
+    case MIR_GetItem:
+    case MIR_SetItem:
+    case MIR_DelItem:
+        return k == 0 ? NULL : "used as a key or stored in a container";
+    case MIR_SetAttr:
+        if (k == 1 && attr_tracked(in, T(c, i->args[0]), i->str))
+            return NULL;
+        return "stored in an attribute";
+    case MIR_Ret:
+        return c->index > 0 && !c->genconv && c->ret.k == TY_DICT ? NULL
+                                                                 : "returned to generic code";
+    case MIR_Call: {
+        if (k == 0)
+            return "called";
+        Ty callee = T(c, i->args[0]);
+        if (callee.k == TY_BUILTIN && i->nnames == 0 &&
+            (callee.bi == TB_len || callee.bi == TB_bool))
+            return NULL;
+        InferCtx *t = c->callee[i->id];
+        int p = t && t->index > 0 ? param_of(in, t, i, k) : -1;
+        if (p >= 0 && t->args[p].k == TY_DICT)
+            return NULL;
+        if (!t && call_pending(c, i))
+            return NULL;
+        return "argument of a call to generic code";
+    }
+    default:
+        return "unmodelled use";
+    }
+}
+
 void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
 {
     if (i->op == MIR_GetAttr)
@@ -746,6 +799,14 @@ void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
             store(in, l.sites, v, i->loc, global);
         break;
     }
+    case MIR_BuildDict: {   /* k0, v0, k1, v1, ...: the values */
+        Ty self = T(c, i);
+        if (self.k == TY_DICT)
+            for (int k = 1; k < i->nargs; k += 2)
+                if (T(c, i->args[k]).k != TY_BOT)
+                    store(in, self.sites, T(c, i->args[k]), i->loc, global);
+        break;
+    }
     case MIR_ListExtend: {
         Ty l = T(c, i->args[0]), v = T(c, i->args[1]);
         if (l.k == TY_LIST && v.k != TY_BOT)
@@ -760,6 +821,8 @@ void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
     }
     case MIR_SetItem: {
         Ty l = T(c, i->args[0]), x = T(c, i->args[1]), v = T(c, i->args[2]);
+        if (l.k == TY_DICT && x.k != TY_BOT && v.k != TY_BOT)
+            store(in, l.sites, v, i->loc, global);
         if (l.k == TY_LIST && x.k != TY_BOT && v.k != TY_BOT)
             store(in, l.sites,
                   is_index(x) ? v : slice_store_of_list(c, i) ? elems_of(in, v) : ty_dyn(),
@@ -823,6 +886,12 @@ void elems_effects(Infer *in, InferCtx *c, const MirInst *i, int *global)
                     escape(in, t.sites, "zip(*m) of items that are not tracked lists", i->loc,
                            global);
             }
+            continue;
+        }
+        if (t.k == TY_DICT) {
+            const char *why = t.sites ? dict_use(in, c, i, k) : NULL;
+            if (why)
+                escape(in, t.sites, why, i->loc, global);
             continue;
         }
         if (t.k != TY_LIST && t.k != TY_LISTITER)

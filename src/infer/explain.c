@@ -36,7 +36,8 @@ static const char *kind_name(TyKind k)
                                     "list_iterator", "zip", "enumerate", "tuple", "zip", "tuple",
                                     "instance|None", "set", "int|float", "union of instances",
                                     "method", "float|None", "super", "tuple_iterator",
-                                    "dyn"};
+                                    "tuple|None", "dyn"};
+    _Static_assert(sizeof n / sizeof n[0] == TY_DYN + 1, "a name for every kind");
     return n[k];
 }
 
@@ -650,6 +651,9 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             snprintf(msg, n, "attribute %s of class %s", i->str, infer_class_name(a.cls));
             return R_D107;
         }
+        if (a.k == TY_OPT && a.cls && r.k != TY_BOT && layout_slot(in, a.cls, i->str, &f64) >= 0)
+            return r.k == TY_DYN ? why_dyn(in, c, i, msg, n) : 0;   /* the slot after a None
+                                                                       test (codegen.c) */
         if (a.k == TY_OPT) {   /* no `is None` test dominates this use (dunder.c) */
             char name[160], tb[64];
             describe(i->args[0], name, sizeof name);
@@ -659,7 +663,18 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         }
         /* fall through */
     case MIR_SetAttr:
-        if (i->op == MIR_SetAttr && a.k == TY_INST &&
+        if (i->op == MIR_SetAttr && a.k == TY_UNION && !a.un->none) {
+            int k0 = -1, f0 = 0, shared = 1;
+            for (int m = 0; m < a.un->n && shared; m++) {
+                int f, k = layout_slot(in, a.un->cls[m], i->str, &f);
+                shared = k >= 0 && (m == 0 || (k == k0 && f == f0)) && (!f || b.k == TY_FLOAT);
+                k0 = k;
+                f0 = f;
+            }
+            if (shared)
+                return 0;   /* one slot for every class (specialize.c rewrite_slot) */
+        }
+        if (i->op == MIR_SetAttr && (a.k == TY_INST || (a.k == TY_OPT && a.cls)) &&
             layout_slot(in, a.cls, i->str, &f64) >= 0 &&
             (!f64 || b.k == TY_FLOAT || b.k == TY_BOT))
             return 0;   /* a slot of the fixed layout (layout.c) */

@@ -248,6 +248,10 @@ static void find_globals(Infer *in)
                 case MIR_GlobalDelete:
                     unstable(global_get(in, f->module, i->str, 1), "deleted", f, i->loc);
                     break;
+                case MIR_YieldFrom:
+                case MIR_Await:
+                    in->delegates = 1;   /* the runtime may call .send/.throw (classes.c) */
+                    break;
                 case MIR_ImportStar: {
                     /* any name may be stored: every global of this module */
                     InferGlobal *g = global_get(in, f->module, "*", 1);
@@ -1374,6 +1378,8 @@ static Ty inst_ty(Run *r, MirInst *i)
             return ty_instances(x.un->cls, x.un->n, 0);
         if (x.k == TY_OPTF)
             return ty_kind(TY_FLOAT);
+        if (x.k == TY_OPTTUP)
+            return (Ty){.k = TY_TUPLE, .tup = x.tup};
         return x.k == TY_NONE ? ty_bot() : x;
     }
     case MIR_MakeFunction: return (Ty){.k = TY_FUNC, .fn = i->func};
@@ -1391,6 +1397,13 @@ static Ty inst_ty(Run *r, MirInst *i)
         Ty o = T(r, i->args[0]);
         if (o.k == TY_INST || o.k == TY_UNION || o.k == TY_SUPER)
             return classes_getattr_ty(r->in, o, i->str);
+        if (o.k == TY_NONE && i->str && strncmp(i->str, "__", 2) != 0)
+            return ty_bot();   /* None has only dunder attributes: AttributeError (a value
+                                  seen as None in an early round stays joinable) */
+        if (o.k == TY_OPT && o.cls) {   /* a C's attribute, or None's AttributeError */
+            Ty a = classes_getattr_ty(r->in, (Ty){.k = TY_INST, .cls = o.cls}, i->str);
+            return a.k == TY_METHOD || a.k == TY_UMETHOD || a.k == TY_BUILTIN ? ty_dyn() : a;
+        }
         if (o.k == TY_MODULE && o.mod && !o.mod->init && strcmp(o.mod->name, "math") == 0) {
             char name[128];
             snprintf(name, sizeof name, "math.%s", i->str);

@@ -161,6 +161,8 @@ typedef struct Infer {
     const MirFunction **open_fns;
     int nopen_fns, capopen_fns;
     int all_open;
+    int delegates;                /* some function has `yield from` or `await`: the runtime
+                                     calls .send/.throw of the objects it delegates to */
     struct InferElems *elems;     /* elems.c: list creation sites and their element types */
     struct InferDefaults *defaults;   /* infer_bind: per function, its constant defaults (taken
                                          during inference, before specialisation rewrites) */
@@ -316,7 +318,7 @@ int dunder_set_call(const InferCtx *c, const MirInst *call);
 int dunder_set_method(const char *name);
 /* x.append(v) and x.pop() on an exact list (the getattr right there, no keywords): which one
  * (DUNDER_LIST_*), else 0; dunder_list_method: is name one of them. */
-enum { DUNDER_LIST_APPEND = 1, DUNDER_LIST_POP };
+enum { DUNDER_LIST_APPEND = 1, DUNDER_LIST_POP, DUNDER_LIST_POP_AT };
 int dunder_list_call(const InferCtx *c, const MirInst *call);
 int dunder_list_method(const char *name);
 /* s.isdigit() & co. (no arguments) on an exact str: 1 + the index of the name in

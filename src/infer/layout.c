@@ -4,7 +4,8 @@
  *
  * After inference, every plain class whose base is object or itself has a fixed layout gets
  * one: its slots are the base's slots (same indexes: prefix compatibility) followed by the
- * names its own table stores on exact instances.  A slot is f64 (an unboxed double) when the
+ * names its own methods store on self (add_method_stores) and the names its own table stores
+ * on exact instances.  A slot is f64 (an unboxed double) when the
  * attribute's type is float, else a Value.  The runtime (runtime/src/attr.c, "fixed
  * layouts") keeps every generic path consistent with the slots (it reads and writes them, or
  * materialises an instance dict and from then on the instance uses the dict only), so the
@@ -70,6 +71,26 @@ static void add_slot(InferClass *c, const char *name)
     c->slot_f64[c->nslots++] = 0;
 }
 
+/* The names c's own methods store on their first parameter (`self.x = ...`), in the order of
+ * the stores: a class whose subclasses are the ones instantiated (its __init__ run through
+ * super()) then has them as slots of its own, so every subclass has them at the same indexes
+ * and an attribute read on a union of those subclasses is one slot load. */
+static void add_method_stores(InferClass *c)
+{
+    for (int m = 0; m < c->nnames; m++) {
+        const MirFunction *f = c->methods ? c->methods[m] : NULL;
+        if (!f || f->nparams < 1)
+            continue;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+                const MirInst *i = f->blocks[b]->insts[k];
+                if (i->op == MIR_SetAttr && i->str && i->args[0]->op == MIR_Param &&
+                    i->args[0]->imm == 0)
+                    add_slot(c, i->str);
+            }
+    }
+}
+
 /* 1: c has a fixed layout; -1: not (c->nofix says why).  Bases first (memoised). */
 static int compute(const Infer *in, InferClass *c, int depth)
 {
@@ -92,6 +113,7 @@ static int compute(const Infer *in, InferClass *c, int depth)
     if (c->base)
         for (int k = 0; k < c->base->nslots; k++)
             add_slot(c, c->base->slots[k]);
+    add_method_stores(c);
     for (int k = 0; k < c->nattrs; k++)
         add_slot(c, c->attrs[k].name);
     for (int k = 0; k < c->nslots; k++) {

@@ -54,7 +54,7 @@ static int mentions(const Infer *in, Ty t, const InferClass *c, int depth)
             if (t.un->cls[k] == c)
                 return 1;
         return 0;
-    case TY_TUPLE: case TY_TUPLEITER:
+    case TY_TUPLE: case TY_TUPLEITER: case TY_OPTTUP:
         if (t.tup)
             for (int k = 0; k < t.tup->n; k++)
                 if (mentions(in, t.tup->items[k], c, depth + 1))
@@ -228,7 +228,8 @@ static int check_inst(Infer *in, const InferCtx *cx, const MirInst *i)
         }
         switch (v.k) {   /* the kinds that may hold an instance (mentions) */
         case TY_INST: case TY_OPT: case TY_METHOD: case TY_SUPER: case TY_UNION:
-        case TY_UMETHOD: case TY_TUPLE: case TY_TUPLEITER: case TY_LIST: case TY_LISTITER:
+        case TY_UMETHOD: case TY_TUPLE: case TY_TUPLEITER: case TY_OPTTUP: case TY_LIST:
+        case TY_LISTITER:
         case TY_ZIP: case TY_ENUM: case TY_PAIR: case TY_ZIPSTAR: case TY_ROW: case TY_CELL:
             break;
         default:

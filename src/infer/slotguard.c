@@ -69,6 +69,13 @@ static int quiet_op(MirOp op)
     }
 }
 
+/* A quiet op, but no slot access on a receiver that may be None (SLOT_MAYBE_NONE): the
+ * guard reads its receiver's bits, which None does not have. */
+static int quiet_inst(const MirInst *i)
+{
+    return quiet_op(i->op) && !(is_slot_op(i->op) && i->imm2 == SLOT_MAYBE_NONE);
+}
+
 typedef struct Region {
     MirBlock *b[MAX_REGION_BLOCKS];   /* b[0] from index start, the others whole */
     int n, start;
@@ -171,7 +178,7 @@ static int find_region(MirBlock *b, Region *r, const unsigned char *taken, int m
     int k = b->ninsts - 1;   /* the terminator */
     if (k < 0)
         return 0;
-    while (k > 0 && quiet_op(b->insts[k - 1]->op))
+    while (k > 0 && quiet_inst(b->insts[k - 1]))
         k--;
     while (k < b->ninsts - 1 && !is_slot_op(b->insts[k]->op))
         k++;
@@ -191,7 +198,7 @@ static int find_region(MirBlock *b, Region *r, const unsigned char *taken, int m
             break;
         int ok = 1;
         for (int j = 0; j < y->ninsts - 1 && ok; j++)
-            ok = quiet_op(y->insts[j]->op);
+            ok = quiet_inst(y->insts[j]);
         if (!ok)
             break;
         r->b[r->n++] = y;
@@ -355,7 +362,7 @@ static void version(MirFunction *f, Region *r)
                 while (r->recv[s] != i->args[0])
                     s++;
                 int64_t bit = (int64_t)(UINT64_C(1) << i->imm);
-                c->imm2 = (set[s] & bit) ? 1 : 2;
+                c->imm2 = (set[s] & bit) ? SLOT_GUARDED : SLOT_GUARDED_SETS;
                 set[s] |= bit;
             }
             int t = c->target ? in_region(r, c->target) : -1;

@@ -1686,6 +1686,9 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
     }
     if (lm == DUNDER_LIST_POP)
         return typed_raising(s, i, MIR_ListPop, get(s, i->args[0]->args[0], MT_DYN, loc), NULL);
+    if (lm == DUNDER_LIST_POP_AT)
+        return typed_raising(s, i, MIR_ListPopAt, get(s, i->args[0]->args[0], MT_DYN, loc),
+                             get(s, i->args[1], MT_DYN, loc));
     return NULL;
 }
 
@@ -1900,7 +1903,7 @@ static MirInst *rewrite_slot(Spec *s, MirInst *i)
             k = x;
             f64 = f;
         }
-    } else if (o.k == TY_INST && o.cls) {
+    } else if ((o.k == TY_INST || o.k == TY_OPT) && o.cls) {
         k = layout_slot(s->in, o.cls, i->str, &f64);
     }
     if (k < 0)
@@ -1918,6 +1921,8 @@ static MirInst *rewrite_slot(Spec *s, MirInst *i)
         n->type = MT_VOID;
     }
     n->imm = k;
+    n->imm2 = o.k == TY_OPT ? SLOT_MAYBE_NONE   /* None: the generic access raises */
+                            : SLOT_CHECKED;
     n->str = i->str;
     n->len = i->len;
     n->target = i->target;

@@ -31,6 +31,8 @@ Ty tuples_inst_ty(const InferCtx *c, const MirInst *i, Ty dflt)
         Ty a = T(c, i->args[0]);
         if (a.k == TY_TUPLE && a.tup && a.tup->n == i->imm)
             return a;   /* unpacking cannot fail: the tuple itself */
+        if (a.k == TY_OPTTUP && a.tup && a.tup->n == i->imm)   /* None raises TypeError */
+            return (Ty){.k = TY_TUPLE, .tup = a.tup};
         return dflt;
     }
     case MIR_GetIter: {   /* for x in (a, b, c): the items' join (tuples are immutable) */

@@ -28,25 +28,30 @@ static int has_range(TyKind k) { return k == TY_INT || k == TY_RANGE || k == TY_
 static TyTuple **tuples;
 static int ntuples, captuples;
 
-Ty ty_tuple(const Ty *items, int n)
+static int tuple_ish(TyKind k) { return k == TY_TUPLE || k == TY_OPTTUP; }
+
+/* Does item it of tuple t stand for t itself (a recursive tuple's self reference)? */
+static int self_ref(const TyTuple *t, Ty it) { return t->rec && tuple_ish(it.k) && it.tup == t; }
+
+/* The nesting of tuple types in an item (a recursive tuple counts its own depth). */
+static int item_depth(Ty it) { return tuple_ish(it.k) && it.tup ? it.tup->depth + 1 : 0; }
+
+/* An interned copy of these items; rec: the items in selfmask are self references (of kind
+ * TY_OPTTUP when in optmask, else TY_TUPLE; their given Ty is ignored). */
+static Ty intern_tuple(const Ty *items, int n, int depth, int rec, unsigned selfmask,
+                       unsigned optmask)
 {
     Ty plain = {.k = TY_TUPLE};
-    if (!items || n < 0 || n > TY_TUPLE_MAX)
-        return plain;
-    int depth = 0;
-    for (int k = 0; k < n; k++) {
-        if (items[k].k == TY_CELL)
-            return plain;
-        if (items[k].k == TY_TUPLE && items[k].tup && items[k].tup->depth + 1 > depth)
-            depth = items[k].tup->depth + 1;
-    }
-    if (depth >= TY_TUPLE_DEPTH)
-        return plain;
     for (int t = 0; t < ntuples; t++) {
         const TyTuple *x = tuples[t];
-        int same = x->n == n;
-        for (int k = 0; same && k < n; k++)
-            same = ty_eq(x->items[k], items[k]);
+        int same = x->n == n && x->rec == rec;
+        for (int k = 0; same && k < n; k++) {
+            if (selfmask >> k & 1)
+                same = self_ref(x, x->items[k]) &&
+                       x->items[k].k == ((optmask >> k & 1) ? TY_OPTTUP : TY_TUPLE);
+            else
+                same = !self_ref(x, x->items[k]) && ty_eq(x->items[k], items[k]);
+        }
         if (same)
             return (Ty){.k = TY_TUPLE, .tup = x};
     }
@@ -55,8 +60,11 @@ Ty ty_tuple(const Ty *items, int n)
         return plain;
     x->n = n;
     x->depth = depth;
+    x->rec = rec;
     for (int k = 0; k < n; k++)
-        x->items[k] = items[k];
+        x->items[k] = (selfmask >> k & 1)
+                          ? (Ty){.k = (optmask >> k & 1) ? TY_OPTTUP : TY_TUPLE, .tup = x}
+                          : items[k];
     if (ntuples == captuples) {
         int cap = captuples ? 2 * captuples : 32;
         TyTuple **a = realloc(tuples, sizeof *a * (size_t)cap);
@@ -71,18 +79,164 @@ Ty ty_tuple(const Ty *items, int n)
     return (Ty){.k = TY_TUPLE, .tup = x};
 }
 
-/* Item-wise join (widen: item-wise widening) of two tuples of the same length. */
+/* Walks a tuple value type t of length n for fold: each item at a self position (selfmask)
+ * must be None, bottom or a tuple (or tuple|None) of length n, walked in turn (None makes
+ * the position optional: optmask); the items at the other positions are joined into acc.
+ * A recursive t's own self references need self positions (of the same optionality or
+ * weaker) and are not walked again.  0: t does not fit the shape. */
+static int fold_walk(const TyTuple *t, int n, unsigned selfmask, unsigned *optmask, Ty *acc,
+                     int level)
+{
+    if (t->n != n || level > 64)
+        return 0;
+    for (int k = 0; k < n; k++) {
+        Ty it = t->items[k];
+        if (!(selfmask >> k & 1)) {
+            if (self_ref(t, it))
+                return 0;
+            acc[k] = ty_join(acc[k], it);
+            continue;
+        }
+        if (it.k == TY_BOT)
+            continue;
+        if (it.k == TY_NONE) {
+            *optmask |= 1u << k;
+            continue;
+        }
+        if (!tuple_ish(it.k) || !it.tup || it.tup->n != n)
+            return 0;
+        if (it.k == TY_OPTTUP)
+            *optmask |= 1u << k;
+        if (self_ref(t, it))
+            continue;
+        if (!fold_walk(it.tup, n, selfmask, optmask, acc, level + 1))
+            return 0;
+    }
+    return 1;
+}
+
+/* The recursive tuple type that holds tuple[items] (the positions whose item is a tuple of
+ * the same length refer to the type itself, the others join what the nested tuples hold
+ * there), or a plain `tuple` when the nesting does not have that shape.  Sound: every
+ * tuple the walk visits is accounted for, so tuple[items] is inside the result. */
+static Ty fold(const Ty *items, int n)
+{
+    Ty plain = {.k = TY_TUPLE};
+    unsigned selfmask = 0, optmask = 0;
+    for (int k = 0; k < n; k++)
+        if (tuple_ish(items[k].k) && items[k].tup && items[k].tup->n == n)
+            selfmask |= 1u << k;
+    if (!selfmask)
+        return plain;
+    Ty acc[TY_TUPLE_MAX + 1];
+    TyTuple *top = malloc(sizeof *top + sizeof(Ty) * (size_t)(n + 1));
+    if (!top)
+        return plain;
+    top->n = n;
+    top->depth = 0;
+    top->rec = 0;
+    for (int k = 0; k < n; k++) {
+        acc[k] = ty_bot();
+        top->items[k] = items[k];
+    }
+    int ok = fold_walk(top, n, selfmask, &optmask, acc, 0);
+    free(top);
+    if (!ok)
+        return plain;
+    int depth = 0;
+    for (int k = 0; k < n; k++) {
+        if (selfmask >> k & 1)
+            continue;
+        if (acc[k].k == TY_CELL)
+            return plain;
+        if (item_depth(acc[k]) > depth)
+            depth = item_depth(acc[k]);
+    }
+    if (depth >= TY_TUPLE_DEPTH)
+        return plain;
+    return intern_tuple(acc, n, depth, 1, selfmask, optmask);
+}
+
+Ty ty_tuple(const Ty *items, int n)
+{
+    Ty plain = {.k = TY_TUPLE};
+    if (!items || n < 0 || n > TY_TUPLE_MAX)
+        return plain;
+    int depth = 0, recitem = 0;
+    for (int k = 0; k < n; k++) {
+        if (items[k].k == TY_CELL)
+            return plain;
+        if (item_depth(items[k]) > depth)
+            depth = item_depth(items[k]);
+        if (tuple_ish(items[k].k) && items[k].tup && items[k].tup->rec && items[k].tup->n == n)
+            recitem = 1;
+    }
+    if (depth >= TY_TUPLE_DEPTH || recitem)
+        return fold(items, n);
+    return intern_tuple(items, n, depth, 0, 0, 0);
+}
+
+/* Is every tuple of type x (a TY_TUPLE) one of recursive type m? */
+static int tuple_leq(Ty x, const TyTuple *m, int level)
+{
+    if (x.k == TY_BOT || x.tup == m)
+        return 1;
+    if (x.k != TY_TUPLE || !x.tup || x.tup->n != m->n || level > 64)
+        return 0;
+    for (int k = 0; k < m->n; k++) {
+        Ty xi = x.tup->items[k], mi = m->items[k];
+        if (self_ref(x.tup, xi)) {   /* x recursive too: its self stands for x (assumed in m) */
+            if (!self_ref(m, mi) || (xi.k == TY_OPTTUP && mi.k != TY_OPTTUP))
+                return 0;
+            continue;
+        }
+        if (self_ref(m, mi)) {
+            if (xi.k == TY_BOT || (xi.k == TY_NONE && mi.k == TY_OPTTUP))
+                continue;
+            if (xi.k == TY_OPTTUP && mi.k != TY_OPTTUP)
+                return 0;
+            if (!tuple_ish(xi.k) || !tuple_leq((Ty){.k = TY_TUPLE, .tup = xi.tup}, m, level + 1))
+                return 0;
+            continue;
+        }
+        if (!ty_eq(ty_join(xi, mi), mi))
+            return 0;
+    }
+    return 1;
+}
+
+/* Item-wise join (widen: item-wise widening) of two tuples of the same length; a recursive
+ * tuple absorbs a tuple it holds. */
 static Ty tuple_join(Ty a, Ty b, int widen)
 {
     if (!a.tup || !b.tup || a.tup->n != b.tup->n)
         return ty_kind(TY_TUPLE);
     if (a.tup == b.tup)
         return a;
+    Ty ta = {.k = TY_TUPLE, .tup = a.tup}, tb = {.k = TY_TUPLE, .tup = b.tup};
+    if (a.tup->rec && tuple_leq(tb, a.tup, 0))
+        return ta;
+    if (b.tup->rec && tuple_leq(ta, b.tup, 0))
+        return tb;
+    if (a.tup->rec || b.tup->rec)
+        return ty_kind(TY_TUPLE);
     Ty items[TY_TUPLE_MAX];
     for (int k = 0; k < a.tup->n; k++)
         items[k] = widen ? ty_widen(a.tup->items[k], b.tup->items[k])
                          : ty_join(a.tup->items[k], b.tup->items[k]);
     return ty_tuple(items, a.tup->n);
+}
+
+/* The join of None, tuples and tuple|None (two of them, of different kinds or both
+ * tuple|None): tuple|None of the tuples' join. */
+static Ty opttuple_join(Ty a, Ty b, int widen)
+{
+    if (a.k == TY_NONE)
+        return (Ty){.k = TY_OPTTUP, .tup = b.tup};
+    if (b.k == TY_NONE)
+        return (Ty){.k = TY_OPTTUP, .tup = a.tup};
+    Ty j = tuple_join((Ty){.k = TY_TUPLE, .tup = a.tup}, (Ty){.k = TY_TUPLE, .tup = b.tup}, widen);
+    return (Ty){.k = TY_OPTTUP, .tup = j.tup};
 }
 
 /* ---- unions of exact instances: interned class lists ---- */
@@ -198,9 +352,9 @@ int ty_eq(Ty a, Ty b)
         return a.cls == b.cls;
     if (a.k == TY_METHOD)
         return a.cls == b.cls && a.fn == b.fn;
-    if (a.k == TY_LIST || a.k == TY_LISTITER)
+    if (a.k == TY_LIST || a.k == TY_LISTITER || a.k == TY_DICT)
         return a.sites == b.sites;
-    if (a.k == TY_TUPLE || a.k == TY_TUPLEITER)
+    if (a.k == TY_TUPLE || a.k == TY_TUPLEITER || a.k == TY_OPTTUP)
         return a.tup == b.tup;
     if (a.k == TY_UNION)
         return a.un == b.un;
@@ -223,6 +377,8 @@ Ty ty_join(Ty a, Ty b)
         if ((a.k == TY_FLOAT || a.k == TY_NONE || a.k == TY_OPTF) &&
             (b.k == TY_FLOAT || b.k == TY_NONE || b.k == TY_OPTF))
             return ty_kind(TY_OPTF);   /* float|None */
+        if ((a.k == TY_NONE || tuple_ish(a.k)) && (b.k == TY_NONE || tuple_ish(b.k)))
+            return opttuple_join(a, b, 0);   /* tuple|None */
         /* C|None: an instance of one class, None, or both */
         Ty o = a.k == TY_NONE ? b : a, p = a.k == TY_NONE ? a : b;
         if ((o.k == TY_INST || o.k == TY_OPT) &&
@@ -236,10 +392,12 @@ Ty ty_join(Ty a, Ty b)
     }
     if (has_range(a.k))
         return (Ty){.k = a.k, .lo = a.lo < b.lo ? a.lo : b.lo, .hi = a.hi > b.hi ? a.hi : b.hi};
-    if (a.k == TY_LIST || a.k == TY_LISTITER)
+    if (a.k == TY_LIST || a.k == TY_LISTITER || a.k == TY_DICT)
         return (Ty){.k = a.k, .sites = a.sites | b.sites};
     if (a.k == TY_TUPLE)
         return tuple_join(a, b, 0);
+    if (a.k == TY_OPTTUP)
+        return opttuple_join(a, b, 0);
     if (a.k == TY_TUPLEITER) {
         Ty j = tuple_join(a, b, 0);
         j.k = TY_TUPLEITER;
@@ -269,6 +427,8 @@ Ty ty_widen(Ty old, Ty neu)
 {
     if (old.k == TY_TUPLE && neu.k == TY_TUPLE)
         return tuple_join(old, neu, 1);
+    if (tuple_ish(old.k) && tuple_ish(neu.k))
+        return opttuple_join(old, neu, 1);
     if (old.k == TY_TUPLEITER && neu.k == TY_TUPLEITER) {
         Ty j = tuple_join(old, neu, 1);
         j.k = TY_TUPLEITER;
@@ -501,12 +661,21 @@ const char *ty_str(Ty t, char *buf, size_t n)
             snprintf(buf, n, "tuple");
         }
         break;
+    case TY_OPTTUP: {
+        char e[128];
+        ty_str((Ty){.k = TY_TUPLE, .tup = t.tup}, e, sizeof e);
+        snprintf(buf, n, "%s|None", e);
+        break;
+    }
     case TY_TUPLE:
         if (t.tup) {
-            size_t used = (size_t)snprintf(buf, n, "tuple[");
+            size_t used = (size_t)snprintf(buf, n, t.tup->rec ? "T = tuple[" : "tuple[");
             for (int k = 0; k < t.tup->n && used < n; k++) {
                 char e[128];
-                ty_str(t.tup->items[k], e, sizeof e);
+                if (self_ref(t.tup, t.tup->items[k]))
+                    snprintf(e, sizeof e, t.tup->items[k].k == TY_OPTTUP ? "T|None" : "T");
+                else
+                    ty_str(t.tup->items[k], e, sizeof e);
                 used += (size_t)snprintf(buf + used, n - used, "%s%s", k ? ", " : "", e);
             }
             if (used < n)
@@ -575,9 +744,16 @@ void ty_print(FILE *out, Ty t, int pyi)
         for (int k = 0; k < t.tup->n; k++) {
             if (k)
                 fputs(", ", out);
-            ty_print(out, t.tup->items[k], 1);
+            if (self_ref(t.tup, t.tup->items[k]))   /* no alias in annotations: any tuple */
+                fputs(t.tup->items[k].k == TY_OPTTUP ? "tuple | None" : "tuple", out);
+            else
+                ty_print(out, t.tup->items[k], 1);
         }
         fputs(t.tup->n ? "]" : "()]", out);
+        break;
+    case TY_OPTTUP:
+        ty_print(out, (Ty){.k = TY_TUPLE, .tup = t.tup}, 1);
+        fputs(" | None", out);
         break;
     case TY_DICT: fputs("dict", out); break;
     case TY_SET: fputs("set", out); break;

@@ -57,6 +57,8 @@ typedef enum TyKind {
                       is an exact instance of cls (classes.c) */
     TY_TUPLEITER,  /* an iterator over a tuple of item types tup (tuples.c): its items are
                       their join */
+    TY_OPTTUP,     /* tuple|None (a join): None or a tuple of type tuple[...] (tup, as TY_TUPLE;
+                      NULL: any tuple); `is None` / `is not None` narrow it (dunder.c) */
     TY_DYN,
 } TyKind;
 
@@ -112,12 +114,18 @@ int infer_class_id(const struct InferClass *c);
 typedef struct TyTuple {
     int n;
     int depth;                 /* nesting of tuple[...] in the items (bounded: joins finish) */
+    int rec;                   /* recursive: an item of kind TY_TUPLE or TY_OPTTUP whose tup is
+                                  this tuple itself stands for the type being defined, so
+                                  T = tuple[T|None, T|None] is the tuples of two items each
+                                  None or such a tuple (types.c fold) */
     Ty items[];
 } TyTuple;
 #define TY_TUPLE_MAX 16
 #define TY_TUPLE_DEPTH 3
 /* The tuple type of these items (NULL items: a plain tuple); a plain `tuple` when n exceeds
- * TY_TUPLE_MAX, the nesting TY_TUPLE_DEPTH, or an item is a closure cell. */
+ * TY_TUPLE_MAX or an item is a closure cell.  Past the nesting TY_TUPLE_DEPTH, or with an
+ * item that is a recursive tuple type of the same length, the recursive type that holds it
+ * (types.c fold), else a plain `tuple`. */
 Ty ty_tuple(const Ty *items, int n);
 
 /* The qualified name of a known class (classes.c). */

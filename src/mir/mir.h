@@ -53,6 +53,13 @@ typedef enum MirType {
 } MirType;
 extern const char *const mir_type_names[];
 
+/* imm2 of inst.load(.f) / inst.store(.f): the tests the access makes (codegen.c inst_slot).
+ * SLOT_CHECKED: the slot's bit (a load) or the materialised bit (a store), the generic
+ * access when it fails; SLOT_GUARDED(_SETS): under an inst.guard (slotguard.c), no test, and
+ * _SETS sets the slot's bit (a store of a slot that may be unset); SLOT_MAYBE_NONE: the
+ * receiver is C|None, tested against None first (the generic access raises), then checked. */
+enum { SLOT_CHECKED = 0, SLOT_GUARDED = 1, SLOT_GUARDED_SETS = 2, SLOT_MAYBE_NONE = 3 };
+
 typedef struct MirBlock MirBlock;
 typedef struct MirFunction MirFunction;
 typedef struct MirModule MirModule;
@@ -187,3 +194,4 @@ void mir_print_program(FILE *out, const MirProgram *p);
 MirProgram *mir_parse(const char *text, size_t len, char **errmsg);
 
 #endif
+
