@@ -1885,8 +1885,8 @@ static LLVMValueRef list_pop(Cg *cg, const MirInst *in, LLVMValueRef list)
 
 /* set.remove / set.discard: a small int key in -64..63 of a set whose membership bits are
  * valid, found at its hint (rt.h SetObject.hints), is removed inline with set.c's
- * small_discard effect (a dummy entry, used - 1, version + 1, its bit cleared, the bits still
- * valid); anything else calls rt_set_remove (KeyError) or rt_set_discard_key. */
+ * small_discard effect (a dummy entry, marked in dmy, used - 1, version + 1, its bit cleared,
+ * the bits still valid); anything else calls rt_set_remove (KeyError) or rt_set_discard_key. */
 static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
 {
     LLVMBuilderRef b = cg->b;
@@ -1934,6 +1934,12 @@ static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef
     LLVMValueRef bit = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
     LLVMBuildStore(b, LLVMBuildAnd(b, LLVMBuildLoad2(b, cg->i64, wp, ""),
                                    LLVMBuildNot(b, bit, ""), ""), wp);
+    /* the entry is a dummy now (SetObject.dmy, kept while mask < 64) */
+    LLVMValueRef dmy = load_field(cg, cg->i64, set, offsetof(SetObject, dmy));
+    LLVMValueRef hb = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, h, ci64(cg, 63), ""), "");
+    hb = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntULT, mask, ci64(cg, 64), ""), hb,
+                         ci64(cg, 0), "");
+    LLVMBuildStore(b, LLVMBuildOr(b, dmy, hb, ""), field_ptr(cg, set, offsetof(SetObject, dmy)));
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
     if (in->op == MIR_SetRemove)
