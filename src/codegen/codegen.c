@@ -674,6 +674,19 @@ static LLVMValueRef tag(Cg *cg, LLVMValueRef i)
     return LLVMBuildOr(cg->b, LLVMBuildShl(cg->b, i, ci64(cg, 1), ""), ci64(cg, 1), "");
 }
 
+/* tag() of an i64 known to be in the small range (box.i64's operand): the shift cannot
+ * overflow and the or sets a clear bit, which lets LLVM fold an untag of it back to i */
+static LLVMValueRef tag_small(Cg *cg, LLVMValueRef i)
+{
+    LLVMValueRef sh = LLVMBuildShl(cg->b, i, ci64(cg, 1), "");
+    if (LLVMIsAInstruction(sh))
+        LLVMSetNSW(sh, 1);
+    LLVMValueRef t = LLVMBuildOr(cg->b, sh, ci64(cg, 1), "");
+    if (LLVMIsAInstruction(t))
+        LLVMSetIsDisjoint(t, 1);
+    return t;
+}
+
 static LLVMBasicBlockRef new_bb(Cg *cg, const char *name)
 {
     return LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, name);
@@ -1987,7 +2000,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
 {
     LLVMBuilderRef b = cg->b;
     switch (in->op) {
-    case MIR_BoxI64: return tag(cg, a0);
+    case MIR_BoxI64: return tag_small(cg, a0);
     case MIR_BoxF64: return RTC(cg, RTF_rt_float, a0);
     case MIR_UnboxI64: return untag(cg, a0);
     case MIR_UnboxF64: return load_field(cg, cg->f64, a0, offsetof(FloatObject, v));
