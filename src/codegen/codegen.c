@@ -1369,7 +1369,8 @@ static LLVMValueRef f_pow(Cg *cg, const MirInst *in, LLVMValueRef x, LLVMValueRe
     return phi2(cg, cg->f64, rf, fast_end, rs, ok);
 }
 
-enum { TBAA_LIST_SIZE, TBAA_LIST_ITEMS, TBAA_LIST_ITEM };
+enum { TBAA_LIST_SIZE, TBAA_LIST_ITEMS, TBAA_LIST_ITEM, TBAA_LISTITER_SEQ, TBAA_LISTITER_I,
+       TBAA_ENUM_IT, TBAA_ENUM_COUNT };
 
 /* inst (a load or store of list memory) tagged with its TBAA access kind */
 static LLVMValueRef tbaa(Cg *cg, LLVMValueRef inst, int kind)
@@ -1610,18 +1611,22 @@ static LLVMValueRef list_iter_step(Cg *cg, LLVMValueRef it, LLVMBasicBlockRef do
     LLVMBuilderRef b = cg->b;
     LLVMBasicBlockRef live = new_bb(cg, "listiter.seq"), step = new_bb(cg, "listiter.item"),
                       end = new_bb(cg, "listiter.end");
-    LLVMValueRef seq = load_field(cg, cg->i64, it, offsetof(ListIterObject, seq));
+    LLVMValueRef seq = tbaa(cg, load_field(cg, cg->i64, it, offsetof(ListIterObject, seq)),
+                            TBAA_LISTITER_SEQ);
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, seq, ci64(cg, 0), ""), done, live);
     LLVMPositionBuilderAtEnd(b, live);
-    LLVMValueRef i = load_field(cg, cg->i64, it, offsetof(ListIterObject, i));
-    LLVMValueRef size = load_field(cg, cg->i64, seq, offsetof(ListObject, size));
+    LLVMValueRef i = tbaa(cg, load_field(cg, cg->i64, it, offsetof(ListIterObject, i)),
+                          TBAA_LISTITER_I);
+    LLVMValueRef size = list_size(cg, seq);
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, i, size, ""), step, end);
     LLVMPositionBuilderAtEnd(b, end);
-    LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, it, offsetof(ListIterObject, seq)));
+    tbaa(cg, LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, it, offsetof(ListIterObject, seq))),
+         TBAA_LISTITER_SEQ);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, step);
-    LLVMBuildStore(b, LLVMBuildAdd(b, i, ci64(cg, 1), ""),
-                   field_ptr(cg, it, offsetof(ListIterObject, i)));
+    tbaa(cg, LLVMBuildStore(b, LLVMBuildAdd(b, i, ci64(cg, 1), ""),
+                            field_ptr(cg, it, offsetof(ListIterObject, i))),
+         TBAA_LISTITER_I);
     *seqp = seq;
     *endp = end;
     return i;
@@ -1635,12 +1640,15 @@ static LLVMValueRef enum_next(Cg *cg, LLVMValueRef e)
     LLVMBuilderRef b = cg->b;
     LLVMBasicBlockRef done = new_bb(cg, "enum.done"), end;
     LLVMBasicBlockRef entry = LLVMGetInsertBlock(b);
-    LLVMValueRef li = load_field(cg, cg->i64, e, offsetof(EnumerateObject, it)), seq;
+    LLVMValueRef li = tbaa(cg, load_field(cg, cg->i64, e, offsetof(EnumerateObject, it)),
+                           TBAA_ENUM_IT), seq;
     list_iter_step(cg, li, done, &seq, &end);
     LLVMBasicBlockRef step = LLVMGetInsertBlock(b);
-    LLVMValueRef cnt = load_field(cg, cg->i64, e, offsetof(EnumerateObject, count));
-    LLVMBuildStore(b, LLVMBuildAdd(b, cnt, ci64(cg, 2), ""),
-                   field_ptr(cg, e, offsetof(EnumerateObject, count)));
+    LLVMValueRef cnt = tbaa(cg, load_field(cg, cg->i64, e, offsetof(EnumerateObject, count)),
+                            TBAA_ENUM_COUNT);
+    tbaa(cg, LLVMBuildStore(b, LLVMBuildAdd(b, cnt, ci64(cg, 2), ""),
+                            field_ptr(cg, e, offsetof(EnumerateObject, count))),
+         TBAA_ENUM_COUNT);
     LLVMValueRef idx = untag(cg, cnt);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, done);
@@ -1655,11 +1663,14 @@ static LLVMValueRef enum_next(Cg *cg, LLVMValueRef e)
 static LLVMValueRef enum_item(Cg *cg, const MirInst *in, LLVMValueRef e)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef li = load_field(cg, cg->i64, e, offsetof(EnumerateObject, it));
-    LLVMValueRef seq = load_field(cg, cg->i64, li, offsetof(ListIterObject, seq));
-    LLVMValueRef i = LLVMBuildSub(b, load_field(cg, cg->i64, li, offsetof(ListIterObject, i)),
-                                  ci64(cg, 1), "");
-    LLVMValueRef items = load_field(cg, cg->ptr, seq, offsetof(ListObject, items));
+    LLVMValueRef li = tbaa(cg, load_field(cg, cg->i64, e, offsetof(EnumerateObject, it)),
+                           TBAA_ENUM_IT);
+    LLVMValueRef seq = tbaa(cg, load_field(cg, cg->i64, li, offsetof(ListIterObject, seq)),
+                            TBAA_LISTITER_SEQ);
+    LLVMValueRef i = LLVMBuildSub(
+        b, tbaa(cg, load_field(cg, cg->i64, li, offsetof(ListIterObject, i)), TBAA_LISTITER_I),
+        ci64(cg, 1), "");
+    LLVMValueRef items = list_items(cg, seq);
     if (in->imm2 == 1) {   /* unboxed bools (item_load) */
         LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
         LLVMValueRef v = LLVMBuildLoad2(b, i8, LLVMBuildInBoundsGEP2(b, i8, items, &i, 1, ""), "");
