@@ -234,6 +234,10 @@ typedef struct SetObject {
     /* hints[v + 64]: where small int v was last placed (made at the first discard that had
      * to probe); only a hint: checked against the entry before use */
     uint16_t *hints;
+    /* while the bits are valid and mask < 64: bit s of occ set when table[s] is not unused
+     * (active or a dummy), of dmy when it is a dummy; so an insertion finds the unused entry
+     * ending its probe and the last dummy before it a probe group at a time (set.c) */
+    uint64_t occ, dmy;
 } SetObject;
 extern Object rt_set_dummy;   /* the key of a deleted entry (typed code removes inline) */
 #define RT_SET_BITS_LO (-64)

@@ -27,8 +27,19 @@ static inline int is_list(Value v)
 
 #define MAX_ITEMS ((int64_t)((UINT64_C(1) << 60) / sizeof(Value)))
 
-/* makes room for `newsize` items (CPython's over-allocation: ~1/8 plus a little, so that
- * appends are amortised O(1)); sets size */
+/* the capacity a list grows to for newsize items: CPython's over-allocation (an eighth), but
+ * a half for big lists: capacity is not observable, and each growth copies the items into a
+ * new block (which the collector clears first), so an eighth costs an appended big list about
+ * nine copies of itself, a half three */
+static int64_t grow_cap(int64_t newsize)
+{
+    int64_t extra = newsize >= 8192 ? newsize >> 1 : newsize >> 3;
+    int64_t cap = (newsize + extra + 6) & ~(int64_t)3;
+    return cap > MAX_ITEMS && newsize <= MAX_ITEMS ? newsize : cap;
+}
+
+/* makes room for `newsize` items (grow_cap's over-allocation, so that appends are amortised
+ * O(1)); sets size */
 static int list_resize(ListObject *l, int64_t newsize)
 {
     if (l->cap >= newsize && newsize >= (l->cap >> 1)) {
@@ -48,7 +59,7 @@ static int list_resize(ListObject *l, int64_t newsize)
         rt_raise_memory_error();
         return -1;
     }
-    int64_t cap = (newsize + (newsize >> 3) + 6) & ~(int64_t)3;
+    int64_t cap = grow_cap(newsize);
     if (newsize - l->size > cap - newsize)
         cap = (newsize + 3) & ~(int64_t)3;
     if (newsize == 0)
@@ -1096,7 +1107,7 @@ int rt_list_append_unboxed(Value l, int64_t bits, int64_t kind)
             rt_raise_memory_error();
             return -1;
         }
-        int64_t cap = (newsize + (newsize >> 3) + 6) & ~(int64_t)3;
+        int64_t cap = grow_cap(newsize);
         unsigned char *p = rt_alloc_atomic((size_t)cap * width);
         if (!p)
             return -1;

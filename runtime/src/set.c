@@ -50,6 +50,7 @@ static SetObject *set_alloc(Type *t)
         return NULL;
     s->mask = MINSIZE - 1;
     s->hash = -1;
+    s->occ = s->dmy = 0;
     return s;
 }
 
@@ -143,6 +144,11 @@ static int table_resize(SetObject *so, int64_t minused)
     }
     so->smallbits[0] = bits[0];
     so->smallbits[1] = bits[1];
+    so->occ = so->dmy = 0;
+    if (mask < 64)
+        for (uint64_t i = 0; i <= mask; i++)
+            if (t[i].key)
+                so->occ |= UINT64_C(1) << i;
     so->bits_version = so->version;
     return 0;
 }
@@ -331,6 +337,11 @@ static int insert_small(SetObject *so, Value key, int64_t hash, SetEntry *e, int
         if (small_bit(key, &w, &b) && so->mask < 65536)
             so->hints[rt_small_val(key) - RT_SET_BITS_LO] = (uint16_t)(e - so->table);
     }
+    if (so->mask < 64) {
+        uint64_t sb = UINT64_C(1) << (e - so->table);
+        so->occ |= sb;
+        so->dmy &= ~sb;
+    }
     if (!unused)
         return 0;
     so->fill++;
@@ -425,6 +436,29 @@ static SetEntry *absent_slot(const SetObject *so, int64_t hash, int *unused)
     uint64_t mask = (uint64_t)so->mask, perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;
     SetEntry *freeslot = NULL;
+    if (mask < 64) {
+        /* the occupancy and dummy masks (valid with the bits, which our caller checked): per
+         * probe group, the unused entry ending the probe is the group's first clear occ bit,
+         * the last dummy passed the highest dmy bit before it */
+        for (;;) {
+            uint64_t len = i + LINEAR_PROBES <= mask ? LINEAR_PROBES + 1 : 1;
+            uint64_t group = ((UINT64_C(1) << len) - 1) << i;
+            uint64_t freebits = ~so->occ & group;
+            uint64_t d = so->dmy & group;
+            if (freebits) {
+                int j = __builtin_ctzll(freebits);
+                d &= (UINT64_C(1) << j) - 1;
+                if (d)
+                    freeslot = &so->table[63 - __builtin_clzll(d)];
+                *unused = !freeslot;
+                return freeslot ? freeslot : &so->table[j];
+            }
+            if (d)
+                freeslot = &so->table[63 - __builtin_clzll(d)];
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + 1 + perturb) & mask;
+        }
+    }
     for (;;) {
         SetEntry *e = &so->table[i];
         int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
@@ -498,6 +532,8 @@ static int small_discard(SetObject *so, Value key)
     e->key = DUMMY;
     e->hash = -1;
     so->used--;
+    if (so->mask < 64)
+        so->dmy |= UINT64_C(1) << (e - so->table);
     bits_update(so, key, 0);
     return 1;
 }
@@ -546,6 +582,7 @@ static int set_clear_internal(SetObject *so)
     so->fill = so->used = 0;
     so->version++;
     so->smallbits[0] = so->smallbits[1] = 0;
+    so->occ = so->dmy = 0;
     so->bits_version = so->version;
     return 0;
 }

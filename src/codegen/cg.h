@@ -107,9 +107,11 @@ typedef struct Cg {
     int versioned_loops;         /* a range.fast was emitted: its loop-invariant choice is
                                     unswitched after the default pipeline (cg_program.c) */
     unsigned tbaa_kind;
-    LLVMValueRef tbaa_list[3];   /* access tags of typed list code: a ListObject's size, its
+    LLVMValueRef tbaa_list[7];   /* access tags of typed list code: a ListObject's size, its
                                     items pointer, an item slot (never the same memory, so a
-                                    store of an item keeps size and items loaded: LICM) */
+                                    store of an item keeps size and items loaded: LICM); a
+                                    ListIterObject's seq and i, an EnumerateObject's it and
+                                    count (so a step's stores keep the others loaded) */
     LLVMValueRef rt_fn[RTF__COUNT];
     LLVMTypeRef rt_ty[RTF__COUNT];
     LLVMValueRef gen_resume;     /* aithon.gen_resume(frame): llvm.coro.resume for the runtime */

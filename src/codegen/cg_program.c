@@ -658,8 +658,8 @@ static LLVMTypeRef named_struct(Cg *cg, const char *name, LLVMTypeRef *fields, u
 }
 
 
-/* Scalar TBAA types under one root, one per kind of list memory the typed tier touches
- * inline, each with its access tag (base = access = the scalar type, offset 0).  Untagged
+/* Scalar TBAA types under one root, one per kind of list (and list iterator, enumerate)
+ * memory the typed tier touches inline, each with its access tag (base = access = the scalar type, offset 0).  Untagged
  * accesses (everything else) still alias all of them. */
 static void init_tbaa(Cg *cg)
 {
@@ -667,8 +667,9 @@ static void init_tbaa(Cg *cg)
     cg->tbaa_kind = LLVMGetMDKindIDInContext(c, "tbaa", 4);
     LLVMMetadataRef rs = LLVMMDStringInContext2(c, "aithon tbaa", 11);
     LLVMMetadataRef root = LLVMMDNodeInContext2(c, &rs, 1);
-    static const char *const names[3] = {"list.size", "list.items", "list.item"};
-    for (int k = 0; k < 3; k++) {
+    static const char *const names[7] = {"list.size", "list.items", "list.item",
+                                         "listiter.seq", "listiter.i", "enum.it", "enum.count"};
+    for (int k = 0; k < 7; k++) {
         LLVMMetadataRef ty[3] = {LLVMMDStringInContext2(c, names[k], strlen(names[k])), root,
                                  LLVMValueAsMetadata(LLVMConstInt(cg->i64, 0, 0))};
         LLVMMetadataRef t = LLVMMDNodeInContext2(c, ty, 3);

@@ -674,6 +674,19 @@ static LLVMValueRef tag(Cg *cg, LLVMValueRef i)
     return LLVMBuildOr(cg->b, LLVMBuildShl(cg->b, i, ci64(cg, 1), ""), ci64(cg, 1), "");
 }
 
+/* tag() of an i64 known to be in the small range (box.i64's operand): the shift cannot
+ * overflow and the or sets a clear bit, which lets LLVM fold an untag of it back to i */
+static LLVMValueRef tag_small(Cg *cg, LLVMValueRef i)
+{
+    LLVMValueRef sh = LLVMBuildShl(cg->b, i, ci64(cg, 1), "");
+    if (LLVMIsAInstruction(sh))
+        LLVMSetNSW(sh, 1);
+    LLVMValueRef t = LLVMBuildOr(cg->b, sh, ci64(cg, 1), "");
+    if (LLVMIsAInstruction(t))
+        LLVMSetIsDisjoint(t, 1);
+    return t;
+}
+
 static LLVMBasicBlockRef new_bb(Cg *cg, const char *name)
 {
     return LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, name);
@@ -1363,7 +1376,8 @@ static LLVMValueRef f_pow(Cg *cg, const MirInst *in, LLVMValueRef x, LLVMValueRe
     return phi2(cg, cg->f64, rf, fast_end, rs, ok);
 }
 
-enum { TBAA_LIST_SIZE, TBAA_LIST_ITEMS, TBAA_LIST_ITEM };
+enum { TBAA_LIST_SIZE, TBAA_LIST_ITEMS, TBAA_LIST_ITEM, TBAA_LISTITER_SEQ, TBAA_LISTITER_I,
+       TBAA_ENUM_IT, TBAA_ENUM_COUNT };
 
 /* inst (a load or store of list memory) tagged with its TBAA access kind */
 static LLVMValueRef tbaa(Cg *cg, LLVMValueRef inst, int kind)
@@ -1604,18 +1618,22 @@ static LLVMValueRef list_iter_step(Cg *cg, LLVMValueRef it, LLVMBasicBlockRef do
     LLVMBuilderRef b = cg->b;
     LLVMBasicBlockRef live = new_bb(cg, "listiter.seq"), step = new_bb(cg, "listiter.item"),
                       end = new_bb(cg, "listiter.end");
-    LLVMValueRef seq = load_field(cg, cg->i64, it, offsetof(ListIterObject, seq));
+    LLVMValueRef seq = tbaa(cg, load_field(cg, cg->i64, it, offsetof(ListIterObject, seq)),
+                            TBAA_LISTITER_SEQ);
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, seq, ci64(cg, 0), ""), done, live);
     LLVMPositionBuilderAtEnd(b, live);
-    LLVMValueRef i = load_field(cg, cg->i64, it, offsetof(ListIterObject, i));
-    LLVMValueRef size = load_field(cg, cg->i64, seq, offsetof(ListObject, size));
+    LLVMValueRef i = tbaa(cg, load_field(cg, cg->i64, it, offsetof(ListIterObject, i)),
+                          TBAA_LISTITER_I);
+    LLVMValueRef size = list_size(cg, seq);
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, i, size, ""), step, end);
     LLVMPositionBuilderAtEnd(b, end);
-    LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, it, offsetof(ListIterObject, seq)));
+    tbaa(cg, LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, it, offsetof(ListIterObject, seq))),
+         TBAA_LISTITER_SEQ);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, step);
-    LLVMBuildStore(b, LLVMBuildAdd(b, i, ci64(cg, 1), ""),
-                   field_ptr(cg, it, offsetof(ListIterObject, i)));
+    tbaa(cg, LLVMBuildStore(b, LLVMBuildAdd(b, i, ci64(cg, 1), ""),
+                            field_ptr(cg, it, offsetof(ListIterObject, i))),
+         TBAA_LISTITER_I);
     *seqp = seq;
     *endp = end;
     return i;
@@ -1629,12 +1647,15 @@ static LLVMValueRef enum_next(Cg *cg, LLVMValueRef e)
     LLVMBuilderRef b = cg->b;
     LLVMBasicBlockRef done = new_bb(cg, "enum.done"), end;
     LLVMBasicBlockRef entry = LLVMGetInsertBlock(b);
-    LLVMValueRef li = load_field(cg, cg->i64, e, offsetof(EnumerateObject, it)), seq;
+    LLVMValueRef li = tbaa(cg, load_field(cg, cg->i64, e, offsetof(EnumerateObject, it)),
+                           TBAA_ENUM_IT), seq;
     list_iter_step(cg, li, done, &seq, &end);
     LLVMBasicBlockRef step = LLVMGetInsertBlock(b);
-    LLVMValueRef cnt = load_field(cg, cg->i64, e, offsetof(EnumerateObject, count));
-    LLVMBuildStore(b, LLVMBuildAdd(b, cnt, ci64(cg, 2), ""),
-                   field_ptr(cg, e, offsetof(EnumerateObject, count)));
+    LLVMValueRef cnt = tbaa(cg, load_field(cg, cg->i64, e, offsetof(EnumerateObject, count)),
+                            TBAA_ENUM_COUNT);
+    tbaa(cg, LLVMBuildStore(b, LLVMBuildAdd(b, cnt, ci64(cg, 2), ""),
+                            field_ptr(cg, e, offsetof(EnumerateObject, count))),
+         TBAA_ENUM_COUNT);
     LLVMValueRef idx = untag(cg, cnt);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, done);
@@ -1649,11 +1670,14 @@ static LLVMValueRef enum_next(Cg *cg, LLVMValueRef e)
 static LLVMValueRef enum_item(Cg *cg, const MirInst *in, LLVMValueRef e)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef li = load_field(cg, cg->i64, e, offsetof(EnumerateObject, it));
-    LLVMValueRef seq = load_field(cg, cg->i64, li, offsetof(ListIterObject, seq));
-    LLVMValueRef i = LLVMBuildSub(b, load_field(cg, cg->i64, li, offsetof(ListIterObject, i)),
-                                  ci64(cg, 1), "");
-    LLVMValueRef items = load_field(cg, cg->ptr, seq, offsetof(ListObject, items));
+    LLVMValueRef li = tbaa(cg, load_field(cg, cg->i64, e, offsetof(EnumerateObject, it)),
+                           TBAA_ENUM_IT);
+    LLVMValueRef seq = tbaa(cg, load_field(cg, cg->i64, li, offsetof(ListIterObject, seq)),
+                            TBAA_LISTITER_SEQ);
+    LLVMValueRef i = LLVMBuildSub(
+        b, tbaa(cg, load_field(cg, cg->i64, li, offsetof(ListIterObject, i)), TBAA_LISTITER_I),
+        ci64(cg, 1), "");
+    LLVMValueRef items = list_items(cg, seq);
     if (in->imm2 == 1) {   /* unboxed bools (item_load) */
         LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
         LLVMValueRef v = LLVMBuildLoad2(b, i8, LLVMBuildInBoundsGEP2(b, i8, items, &i, 1, ""), "");
@@ -1967,8 +1991,8 @@ static LLVMValueRef list_pop(Cg *cg, const MirInst *in, LLVMValueRef list)
 
 /* set.remove / set.discard: a small int key in -64..63 of a set whose membership bits are
  * valid, found at its hint (rt.h SetObject.hints), is removed inline with set.c's
- * small_discard effect (a dummy entry, used - 1, version + 1, its bit cleared, the bits still
- * valid); anything else calls rt_set_remove (KeyError) or rt_set_discard_key. */
+ * small_discard effect (a dummy entry, marked in dmy, used - 1, version + 1, its bit cleared,
+ * the bits still valid); anything else calls rt_set_remove (KeyError) or rt_set_discard_key. */
 static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
 {
     LLVMBuilderRef b = cg->b;
@@ -2016,6 +2040,12 @@ static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef
     LLVMValueRef bit = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
     LLVMBuildStore(b, LLVMBuildAnd(b, LLVMBuildLoad2(b, cg->i64, wp, ""),
                                    LLVMBuildNot(b, bit, ""), ""), wp);
+    /* the entry is a dummy now (SetObject.dmy, kept while mask < 64) */
+    LLVMValueRef dmy = load_field(cg, cg->i64, set, offsetof(SetObject, dmy));
+    LLVMValueRef hb = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, h, ci64(cg, 63), ""), "");
+    hb = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntULT, mask, ci64(cg, 64), ""), hb,
+                         ci64(cg, 0), "");
+    LLVMBuildStore(b, LLVMBuildOr(b, dmy, hb, ""), field_ptr(cg, set, offsetof(SetObject, dmy)));
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
     if (in->op == MIR_SetRemove)
@@ -2063,7 +2093,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
 {
     LLVMBuilderRef b = cg->b;
     switch (in->op) {
-    case MIR_BoxI64: return tag(cg, a0);
+    case MIR_BoxI64: return tag_small(cg, a0);
     case MIR_BoxF64: return RTC(cg, RTF_rt_float, a0);
     case MIR_UnboxI64: return untag(cg, a0);
     case MIR_UnboxF64: return load_field(cg, cg->f64, a0, offsetof(FloatObject, v));
