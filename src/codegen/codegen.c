@@ -2056,6 +2056,136 @@ static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef
     LLVMPositionBuilderAtEnd(b, done);
 }
 
+/* set.add: a small int key in -64..63 of a set whose membership bits are valid and whose
+ * table has fewer than 64 entries (so SetObject.occ/dmy are kept) is added inline when it is
+ * present already (nothing to do) or when its first probe group holds an unused entry and the
+ * insertion needs no resize: set.c's absent_slot/insert_small effect (the last dummy before
+ * the group's first unused entry, else that unused entry; used, fill, version, the bits, the
+ * hint, occ and dmy kept).  Anything else (a longer probe, a resize, another key) calls
+ * rt_set_add. */
+static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef v = LLVMBuildAShr(b, key, ci64(cg, 1), "");
+    LLVMValueRef u = LLVMBuildAdd(b, v, ci64(cg, -RT_SET_BITS_LO), "");
+    LLVMValueRef version = load_field(cg, cg->i64, set, offsetof(SetObject, version));
+    LLVMValueRef mask = load_field(cg, cg->i64, set, offsetof(SetObject, mask));
+    LLVMValueRef ok = LLVMBuildAnd(
+        b, LLVMBuildTrunc(b, key, cg->i1, ""),
+        LLVMBuildICmp(b, LLVMIntULT, u, ci64(cg, RT_SET_BITS_N), ""), "");
+    ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntEQ, version,
+                                           load_field(cg, cg->i64, set,
+                                                      offsetof(SetObject, bits_version)), ""), "");
+    ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntULT, mask, ci64(cg, 64), ""), "");
+    LLVMBasicBlockRef probe = new_bb(cg, "setadd.probe"), place = new_bb(cg, "setadd.place"),
+                      store = new_bb(cg, "setadd.store"), hint = new_bb(cg, "setadd.hint"),
+                      slow = new_bb(cg, "setadd.slow"), done = new_bb(cg, "setadd.done");
+    LLVMBuildCondBr(b, ok, probe, slow);
+
+    LLVMPositionBuilderAtEnd(b, probe);
+    LLVMValueRef woff = LLVMBuildAdd(
+        b, ci64(cg, (int64_t)offsetof(SetObject, smallbits)),
+        LLVMBuildMul(b, LLVMBuildLShr(b, u, ci64(cg, 6), ""), ci64(cg, 8), ""), "");
+    LLVMValueRef wp = LLVMBuildInBoundsGEP2(b, cg->i8, field_ptr(cg, set, 0), &woff, 1, "");
+    LLVMValueRef word = LLVMBuildLoad2(b, cg->i64, wp, "");
+    LLVMValueRef bit = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
+    LLVMValueRef present = LLVMBuildICmp(b, LLVMIntNE, LLVMBuildAnd(b, word, bit, ""),
+                                         ci64(cg, 0), "");
+    /* a small int's hash is its value, except -1 hashes to -2 */
+    LLVMValueRef hash = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, v, ci64(cg, -1), ""),
+                                        ci64(cg, -2), v, "");
+    LLVMValueRef occ = load_field(cg, cg->i64, set, offsetof(SetObject, occ));
+    LLVMValueRef dmy = load_field(cg, cg->i64, set, offsetof(SetObject, dmy));
+    LLVMValueRef i0 = LLVMBuildAnd(b, hash, mask, "");
+    LLVMBasicBlockRef loop = new_bb(cg, "setadd.loop"), next = new_bb(cg, "setadd.next");
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(b);
+    LLVMBuildCondBr(b, present, done, loop);
+
+    /* one probe group per turn (set.c absent_slot): i, perturb, the last dummy passed (-1:
+     * none); the loop ends, as a table below its fill limit has an unused entry */
+    LLVMPositionBuilderAtEnd(b, loop);
+    LLVMValueRef pi = LLVMBuildPhi(b, cg->i64, ""), pp = LLVMBuildPhi(b, cg->i64, ""),
+                 pf = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef len = LLVMBuildSelect(
+        b, LLVMBuildICmp(b, LLVMIntULE, LLVMBuildAdd(b, pi, ci64(cg, 9), ""), mask, ""),
+        ci64(cg, 10), ci64(cg, 1), "");
+    LLVMValueRef group = LLVMBuildShl(
+        b, LLVMBuildSub(b, LLVMBuildShl(b, ci64(cg, 1), len, ""), ci64(cg, 1), ""), pi, "");
+    LLVMValueRef freebits = LLVMBuildAnd(b, LLVMBuildNot(b, occ, ""), group, "");
+    LLVMValueRef dg = LLVMBuildAnd(b, dmy, group, "");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, freebits, ci64(cg, 0), ""), place, next);
+
+    LLVMPositionBuilderAtEnd(b, next);
+    LLVMValueRef nargs[2] = {LLVMBuildOr(b, dg, ci64(cg, 1), ""), LLVMConstInt(cg->i1, 1, 0)};
+    LLVMValueRef ntop = LLVMBuildSub(b, ci64(cg, 63), intrinsic(cg, "llvm.ctlz", cg->i64, nargs, 2),
+                                     "");
+    LLVMValueRef nf = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, dg, ci64(cg, 0), ""), pf,
+                                      ntop, "");
+    LLVMValueRef np = LLVMBuildLShr(b, pp, ci64(cg, 5), "");
+    LLVMValueRef ni = LLVMBuildAnd(
+        b, LLVMBuildAdd(b, LLVMBuildAdd(b, LLVMBuildMul(b, pi, ci64(cg, 5), ""), ci64(cg, 1), ""),
+                        np, ""),
+        mask, "");
+    LLVMBuildBr(b, loop);
+    LLVMPositionBuilderAtEnd(b, place);
+    LLVMValueRef vi[2] = {i0, ni};
+    LLVMValueRef vp[2] = {hash, np}, vf[2] = {ci64(cg, -1), nf};
+    LLVMBasicBlockRef ins[2] = {from, next};
+    LLVMAddIncoming(pi, vi, ins, 2);
+    LLVMAddIncoming(pp, vp, ins, 2);
+    LLVMAddIncoming(pf, vf, ins, 2);
+
+    LLVMValueRef cargs[2] = {freebits, LLVMConstInt(cg->i1, 1, 0)};
+    LLVMValueRef j = intrinsic(cg, "llvm.cttz", cg->i64, cargs, 2);
+    LLVMValueRef d = LLVMBuildAnd(
+        b, dg, LLVMBuildSub(b, LLVMBuildShl(b, ci64(cg, 1), j, ""), ci64(cg, 1), ""), "");
+    LLVMValueRef largs[2] = {LLVMBuildOr(b, d, ci64(cg, 1), ""), LLVMConstInt(cg->i1, 1, 0)};
+    LLVMValueRef top = LLVMBuildSub(b, ci64(cg, 63), intrinsic(cg, "llvm.ctlz", cg->i64, largs, 2),
+                                    "");
+    LLVMValueRef fs = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""), pf, top,
+                                      "");
+    LLVMValueRef unused = LLVMBuildICmp(b, LLVMIntSLT, fs, ci64(cg, 0), "");
+    LLVMValueRef slot = LLVMBuildSelect(b, unused, j, fs, "");
+    LLVMValueRef fill = LLVMBuildAdd(b, load_field(cg, cg->i64, set, offsetof(SetObject, fill)),
+                                     LLVMBuildZExt(b, unused, cg->i64, ""), "");
+    LLVMValueRef grow = LLVMBuildAnd(
+        b, unused,
+        LLVMBuildICmp(b, LLVMIntSGE, LLVMBuildMul(b, fill, ci64(cg, 5), ""),
+                      LLVMBuildMul(b, mask, ci64(cg, 3), ""), ""), "");
+    LLVMBuildCondBr(b, grow, slow, store);
+
+    LLVMPositionBuilderAtEnd(b, store);
+    LLVMValueRef table = load_field(cg, cg->ptr, set, offsetof(SetObject, table));
+    LLVMValueRef off = LLVMBuildMul(b, slot, ci64(cg, (int64_t)sizeof(SetEntry)), "");
+    LLVMValueRef e = LLVMBuildInBoundsGEP2(b, cg->i8, table, &off, 1, "");
+    LLVMBuildStore(b, key, field_ptr(cg, e, offsetof(SetEntry, key)));
+    LLVMBuildStore(b, hash, field_ptr(cg, e, offsetof(SetEntry, hash)));
+    LLVMValueRef used = load_field(cg, cg->i64, set, offsetof(SetObject, used));
+    LLVMBuildStore(b, LLVMBuildAdd(b, used, ci64(cg, 1), ""),
+                   field_ptr(cg, set, offsetof(SetObject, used)));
+    LLVMBuildStore(b, fill, field_ptr(cg, set, offsetof(SetObject, fill)));
+    LLVMValueRef nv = LLVMBuildAdd(b, version, ci64(cg, 1), "");
+    LLVMBuildStore(b, nv, field_ptr(cg, set, offsetof(SetObject, version)));
+    LLVMBuildStore(b, nv, field_ptr(cg, set, offsetof(SetObject, bits_version)));
+    LLVMBuildStore(b, LLVMBuildOr(b, word, bit, ""), wp);
+    LLVMValueRef sb = LLVMBuildShl(b, ci64(cg, 1), slot, "");
+    LLVMBuildStore(b, LLVMBuildOr(b, occ, sb, ""), field_ptr(cg, set, offsetof(SetObject, occ)));
+    LLVMBuildStore(b, LLVMBuildAnd(b, dmy, LLVMBuildNot(b, sb, ""), ""),
+                   field_ptr(cg, set, offsetof(SetObject, dmy)));
+    LLVMValueRef hints = load_field(cg, cg->ptr, set, offsetof(SetObject, hints));
+    LLVMBuildCondBr(b, LLVMBuildIsNotNull(b, hints, ""), hint, done);
+    LLVMPositionBuilderAtEnd(b, hint);
+    LLVMTypeRef i16 = LLVMInt16TypeInContext(cg->ctx);
+    LLVMBuildStore(b, LLVMBuildTrunc(b, slot, i16, ""),
+                   LLVMBuildInBoundsGEP2(b, i16, hints, &u, 1, ""));
+    LLVMBuildBr(b, done);
+
+    LLVMPositionBuilderAtEnd(b, slow);
+    check_int(cg, in, RTC(cg, RTF_rt_set_add, set, key));
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+}
+
 /* set.contains: a small int key in -64..63 of a set whose membership bits are valid (rt.h
  * SetObject.smallbits: bits_version == version) is one bit test; anything else calls
  * rt_set_contains.  The result is the i1 "key in set". */
@@ -2741,7 +2871,7 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         check_value(cg, in, RTC(cg, RTF_rt_list_extend_star, a0, a1));
         return NULL;
     case MIR_SetAdd:
-        check_int(cg, in, RTC(cg, RTF_rt_set_add, a0, a1));
+        set_add(cg, in, a0, a1);
         return NULL;
     case MIR_SetUpdate:
         check_int(cg, in, RTC(cg, RTF_rt_set_update_internal, a0, a1));
