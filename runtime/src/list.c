@@ -76,7 +76,7 @@ static int list_resize(ListObject *l, int64_t newsize)
     return 0;
 }
 
-static ListObject *list_alloc(Type *t, int64_t n)
+static __attribute__((noinline)) ListObject *list_alloc(Type *t, int64_t n)
 {
     if (n < 0 || n > MAX_ITEMS) {
         rt_raise_memory_error();
@@ -101,14 +101,16 @@ static ListObject *list_alloc(Type *t, int64_t n)
 static ListObject *list_alloc_packed(Type *t, int64_t n)
 {
     size_t base = (t->basicsize + sizeof(Value) - 1) & ~(sizeof(Value) - 1);
-    if (n <= 0 || n > (int64_t)((RT_SMALL_INLINE_MAX - base) / sizeof(Value)))
-        return list_alloc(t, n);
-    ListObject *l = (ListObject *)rt_new_object_inline(t, base + (size_t)n * sizeof(Value));
-    if (!l)
-        return NULL;
-    l->items = (Value *)((char *)l + base);
-    l->size = l->cap = n;
-    return l;
+    if (__builtin_expect(n > 0 && n <= (int64_t)((RT_SMALL_INLINE_MAX - base) / sizeof(Value)),
+                         1)) {
+        ListObject *l = (ListObject *)rt_new_object_inline(t, base + (size_t)n * sizeof(Value));
+        if (!l)
+            return NULL;
+        l->items = (Value *)((char *)l + base);
+        l->size = l->cap = n;
+        return l;
+    }
+    return list_alloc(t, n);
 }
 
 /* list(x) and x[:] of an exact list x (the typed tier's list.slice without bounds): a packed
@@ -128,13 +130,13 @@ Value rt_list_dup(Value src)
 
 Value rt_list_new(int64_t n)
 {
-    ListObject *l = list_alloc(&rt_list_type, n);
+    ListObject *l = list_alloc_packed(&rt_list_type, n);
     return l ? rt_val(l) : RT_ERR;
 }
 
 Value rt_list_from(const Value *items, int64_t n)
 {
-    ListObject *l = list_alloc(&rt_list_type, n);
+    ListObject *l = list_alloc_packed(&rt_list_type, n);
     if (!l)
         return RT_ERR;
     if (n)
