@@ -601,6 +601,7 @@ Value rt_tuple_new(int64_t n);                          /* items zero-filled: fi
 Value rt_tuple_from(const Value *items, int64_t n);
 Value rt_list_new(int64_t n);                           /* size n, items must be filled */
 Value rt_list_from(const Value *items, int64_t n);
+Value rt_list_dup(Value list);                           /* list(x) of an exact list x */
 int rt_list_append(Value list, Value item);
 Value rt_dict_new(void);
 Value rt_dict_get(Value dict, Value key);               /* borrowed; 0 when missing, no error

@@ -76,7 +76,7 @@ static int list_resize(ListObject *l, int64_t newsize)
     return 0;
 }
 
-static ListObject *list_alloc(Type *t, int64_t n)
+static __attribute__((noinline)) ListObject *list_alloc(Type *t, int64_t n)
 {
     if (n < 0 || n > MAX_ITEMS) {
         rt_raise_memory_error();
@@ -94,15 +94,49 @@ static ListObject *list_alloc(Type *t, int64_t n)
     return l;
 }
 
+/* a list of n items whose item array shares the list's block (one allocation instead of two),
+ * when the two fit one small block; the array is an interior pointer of the block, which the
+ * collector recognises (GC_all_interior_pointers), and a later resize simply moves the items
+ * to a block of their own (the packed area is then unused) */
+static ListObject *list_alloc_packed(Type *t, int64_t n)
+{
+    size_t base = (t->basicsize + sizeof(Value) - 1) & ~(sizeof(Value) - 1);
+    if (__builtin_expect(n > 0 && n <= (int64_t)((RT_SMALL_INLINE_MAX - base) / sizeof(Value)),
+                         1)) {
+        ListObject *l = (ListObject *)rt_new_object_inline(t, base + (size_t)n * sizeof(Value));
+        if (!l)
+            return NULL;
+        l->items = (Value *)((char *)l + base);
+        l->size = l->cap = n;
+        return l;
+    }
+    return list_alloc(t, n);
+}
+
+/* list(x) and x[:] of an exact list x (the typed tier's list.slice without bounds): a packed
+ * copy of its items */
+Value rt_list_dup(Value src)
+{
+    int64_t n = L(src)->size;
+    ListObject *l = list_alloc_packed(&rt_list_type, n);
+    if (!l)
+        return RT_ERR;
+    Value *d = l->items;
+    const Value *p = L(src)->items;
+    for (int64_t i = 0; i < n; i++)
+        d[i] = p[i];
+    return rt_val(l);
+}
+
 Value rt_list_new(int64_t n)
 {
-    ListObject *l = list_alloc(&rt_list_type, n);
+    ListObject *l = list_alloc_packed(&rt_list_type, n);
     return l ? rt_val(l) : RT_ERR;
 }
 
 Value rt_list_from(const Value *items, int64_t n)
 {
-    ListObject *l = list_alloc(&rt_list_type, n);
+    ListObject *l = list_alloc_packed(&rt_list_type, n);
     if (!l)
         return RT_ERR;
     if (n)
@@ -197,9 +231,10 @@ Value rt_list_slice(Value l, int64_t start, int64_t stop, int64_t step)
         n = (stop - start - 1) / step + 1;
     else if (step < 0 && stop < start)
         n = (start - stop - 1) / (-step) + 1;
-    Value r = rt_list_new(n);
-    if (!r)
+    ListObject *rl = list_alloc_packed(&rt_list_type, n);
+    if (!rl)
         return RT_ERR;
+    Value r = rt_val(rl);
     if (step == 1) {
         if (n)
             memcpy(L(r)->items, L(l)->items + start, (size_t)n * sizeof(Value));

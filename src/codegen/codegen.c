@@ -2323,6 +2323,11 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         return r;
     }
     case MIR_ListSlice: {
+        if (is_undef(in->args[1]) && is_undef(in->args[2]) && is_undef(in->args[3])) {
+            LLVMValueRef c = RTC(cg, RTF_rt_list_dup, a0);   /* x[:] / list(x): no bounds */
+            check_value(cg, in, c);
+            return c;
+        }
         LLVMValueRef r = RTC(cg, RTF_rt_list_getslice, a0, a1, val(cg, in->args[2]),
                              val(cg, in->args[3]));
         check_value(cg, in, r);
