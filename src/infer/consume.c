@@ -216,7 +216,11 @@ static MirFunction *build(MirProgram *p, const MirFunction *f, int mode)
     Loc loc = entry->ninsts ? entry->insts[0]->loc : (Loc){0};
     loc.synthetic = 1;
     MirInst *acc0, *flag0 = NULL;
-    if (mode == CONSUME_FLOAT) {
+    if (mode == CONSUME_FLOAT1) {   /* non-empty: 0 + x1 is x1 as 0.0 + x1 (-0.0 too: 0.0) */
+        acc0 = mir_inst_new(g, MIR_ConstFloat, NULL, 0, loc);
+        acc0->fimm = 0.0;
+        mir_block_insert(g, entry, at++, acc0);
+    } else if (mode == CONSUME_FLOAT) {
         acc0 = mir_inst_new(g, MIR_ConstFloat, NULL, 0, loc);
         acc0->fimm = 0.0;
         mir_block_insert(g, entry, at++, acc0);
@@ -668,6 +672,15 @@ static void comp_sites(MirFunction *h, const int *uses, int n)
         }
 }
 
+/* The generator expression has one `for` and no `if`: every item of its iterator reaches
+ * the yield (an item expression that raises ends the sum by that exception). */
+static int every_item_yields(const MirFunction *gf)
+{
+    const Node *e = gf->ast;
+    return e && e->kind == N_GeneratorExp && e->v.GeneratorExp.generators.n == 1 &&
+           e->v.GeneratorExp.generators.v[0]->v.comprehension.ifs.n == 0;
+}
+
 void consume_prepare(MirProgram *p)
 {
     if (tab.prog == p)
@@ -720,6 +733,8 @@ void consume_prepare(MirProgram *p)
                     s.range_step = rc->nargs == 4 ? rc->args[3]->imm : 1;
                 }
                 s.range_shape = range_shape(s.genfn);
+                if (s.kind == 0 && s.range_private && s.range_shape && every_item_yields(s.genfn))
+                    s.fn[CONSUME_FLOAT1] = build(p, s.genfn, CONSUME_FLOAT1);
                 s.list_private = !s.range_private && it->op == MIR_GetIter && it->id < n &&
                                  uses[it->id] == 1;
                 if (tab.n == tab.cap) {
@@ -732,6 +747,24 @@ void consume_prepare(MirProgram *p)
             }
         free(uses);
     }
+}
+
+/* A builtin range(...) call of one to three int arguments (a positive step) whose argument
+ * types prove at least one item: stop >= 1 (one argument), stop > start (more).  -1: some
+ * argument is not analysed yet. */
+static int range_nonempty(InferCtx *c, const MirInst *rc, int nargs)
+{
+    Ty a[2];
+    for (int k = 0; k < nargs && k < 2; k++) {
+        a[k] = infer_ty(c, rc->args[1 + k]);
+        if (a[k].k == TY_BOT)
+            return -1;
+        if (a[k].k != TY_INT)
+            return 0;
+    }
+    if (nargs == 1)
+        return a[0].lo >= 1;
+    return a[0].hi < INT64_MAX && a[1].lo >= a[0].hi + 1;
 }
 
 static const ConsumeSite *site_of_call(const MirInst *call)
@@ -802,6 +835,15 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
         return 1;
     }
     int mode = y.k == TY_FLOAT ? CONSUME_FLOAT : y.k == TY_INT ? CONSUME_INT : -1;
+    if (mode == CONSUME_FLOAT && s->kind == 0 && s->fn[CONSUME_FLOAT1] && s->range_private) {
+        int ne = range_nonempty(c, s->gen->args[1]->args[0], s->range_private);
+        if (ne < 0) {
+            *out = ty_bot();
+            return 1;
+        }
+        if (ne)
+            mode = CONSUME_FLOAT1;
+    }
     if (s->kind == 1 || s->kind == 2)
         mode = !plain_truth(y) ? -1 : kind_mode(s->kind);
     if (s->kind >= 3)
@@ -845,7 +887,7 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
             if (st->op != MIR_BinOp || st->imm2 != CONSUME_STEP)
                 continue;
             Ty v = infer_ty(t, st->args[1]);
-            if (v.k != TY_BOT && v.k != (mode == CONSUME_FLOAT ? TY_FLOAT : TY_INT))
+            if (v.k != TY_BOT && v.k != (mode == CONSUME_INT ? TY_INT : TY_FLOAT))
                 return 0;
         }
     c->callee[call->id] = t;

@@ -389,8 +389,10 @@ void infer_specialize(Infer *in);
  * types a call sum(<genexpr>) in context c (returns 0 when it is not such a site: the builtin's
  * usual typing applies), setting c->callee[call] to the consumer's context when it is fused;
  * consume_gen_call gives the generator call of a site (the call that makes the generator). */
+/* CONSUME_FLOAT1: float items over an iteration proven non-empty (one `for` over a range
+ * whose bounds prove an item, no `if`): no "seen" flag, the result is always the float. */
 enum { CONSUME_FLOAT, CONSUME_INT, CONSUME_ANY, CONSUME_ALL, CONSUME_MIN, CONSUME_MAX,
-       CONSUME_NMODES };
+       CONSUME_FLOAT1, CONSUME_NMODES };
 /* The builtin a consumer function of mode m (consume_mode - 1) stands for: "sum", "any", ... */
 const char *consume_builtin(int mode);
 void consume_prepare(MirProgram *p);
