@@ -14,7 +14,10 @@
  *     items included); the end returns acc when the flag is set, else the int 0.  Its result
  *     type is num (int|float, types.h);
  *   - int mode, for items proven int: `acc = 0` and `acc = acc + v` (the tagged int add,
- *     overflowing into big ints as sum's int path does).
+ *     overflowing into big ints as sum's int path does);
+ *   - non-empty float mode, for float items over a builtin range whose argument types prove
+ *     an item, every item reaching the yield (one `for`, no `if`): float mode without the
+ *     flag, its result type float.
  * The accumulator is threaded through the copied CFG with a phi in every block of several
  * predecessors (simplify removes the redundant ones).  Inference (consume_sum_ty) picks the mode
  * from the yield type of the generator expression's own context at that site, analyses the
