@@ -1016,6 +1016,88 @@ int consume_list(const InferCtx *t)
     return 0;
 }
 
+/* Whether block `in` can be reached from f's entry only through block `via`. */
+static int only_through(const MirFunction *f, const MirBlock *via, const MirBlock *in)
+{
+    int nid = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        if (f->blocks[b]->id >= nid)
+            nid = f->blocks[b]->id + 1;
+    char *seen = xcalloc((size_t)nid + 1, 1);
+    const MirBlock **stack = xcalloc((size_t)f->nblocks + 1, sizeof *stack);
+    int sp = 0, hit = 0;
+    if (f->blocks[0] != via) {
+        stack[sp++] = f->blocks[0];
+        seen[f->blocks[0]->id] = 1;
+    }
+    while (sp > 0 && !hit) {
+        const MirBlock *b = stack[--sp];
+        hit = b == in;
+        for (int k = 0; k < b->nsuccs; k++) {
+            const MirBlock *s = b->succs[k];
+            if (s && s != via && s->id < nid && !seen[s->id]) {
+                seen[s->id] = 1;
+                stack[sp++] = s;
+            }
+        }
+    }
+    free(seen);
+    free(stack);
+    return !hit;
+}
+
+int comp_cell_floor(const Infer *in, const InferCtx *t, const MirInst *get, int64_t *floor)
+{
+    if (t->index == 0 || get->op != MIR_CellGet || get->args[0]->op != MIR_ClosureCell)
+        return 0;
+    const CompSite *cs = NULL;
+    for (int k = 0; k < comps.n && !cs; k++)
+        if (comps.v[k].fn == t->fn)
+            cs = &comps.v[k];
+    if (!cs || !cs->range_private || !cs->range_shape || cs->range_step <= 0)
+        return 0;
+    const MirInst *rc = cs->it->args[0];   /* range(stop) / range(start, stop[, step]) */
+    const MirInst *stop = rc->args[cs->range_private == 1 ? 1 : 2];
+    int64_t lo = 1;
+    if (cs->range_private > 1) {
+        if (rc->args[1]->op != MIR_ConstInt || rc->args[1]->imm >= INT64_MAX / 2)
+            return 0;
+        lo = rc->args[1]->imm + 1;
+    }
+    const MirInst *mk = cs->call->args[0], *tup = mk->args[2];
+    int64_t k = get->args[0]->imm;
+    if (stop->op != MIR_CellGet || tup->op != MIR_BuildTuple || k < 0 || k >= tup->nargs ||
+        tup->args[k] != stop->args[0])
+        return 0;
+    /* the loop over .0 (range_shape: its only use) has produced an item where get runs */
+    const MirInst *next = NULL;
+    for (int b = 0; b < t->fn->nblocks && !next; b++)
+        for (int j = 0; j < t->fn->blocks[b]->ninsts; j++) {
+            const MirInst *i = t->fn->blocks[b]->insts[j];
+            if (i->op == MIR_IterNext && i->args[0]->op == MIR_Param && i->args[0]->imm == 0)
+                next = i;
+        }
+    const MirBlock *gb = NULL;
+    for (int b = 0; b < t->fn->nblocks && !gb; b++)
+        for (int j = 0; j < t->fn->blocks[b]->ninsts; j++)
+            if (t->fn->blocks[b]->insts[j] == get)
+                gb = t->fn->blocks[b];
+    if (!next || !gb || !only_through(t->fn, next->target, gb))
+        return 0;
+    int callers = 0;
+    for (int i = 0; i < in->nctxs; i++) {   /* every call of t: the builtin range */
+        const InferCtx *c = in->ctxs[i];
+        if (c->fn != cs->host || cs->call->id >= c->nvals || c->callee[cs->call->id] != t)
+            continue;
+        callers++;
+        Ty f = infer_ty(c, rc->args[0]);
+        if (f.k != TY_BUILTIN || f.bi != TB_range)
+            return 0;
+    }
+    *floor = lo;
+    return callers > 0;
+}
+
 int comp_iter(const Infer *in, const InferCtx *t, int *nargs, int64_t *step)
 {
     if (t->index == 0 || t->nargs != 1)

@@ -428,6 +428,12 @@ int consume_list(const InferCtx *t);
  * that call only, which its body iterates as the consumers above do (and every caller's
  * callee the builtin zip / range, or x an exact list)?  Then its clone takes the lists or
  * bounds and counts, as a consumer clone does (specialize.c); else 0. */
+/* A comprehension context t called only as `[... for v in range(X)]` with X read from a cell
+ * that is also its closure cell read by `get`, where get runs only after the loop produced an
+ * item: *floor is the least X then (1, or start + 1 of a constant start).  The caller
+ * (infer.c) checks that no function stores the cell (nonlocal): the host is suspended in the
+ * call, so the cell still holds X. */
+int comp_cell_floor(const Infer *in, const InferCtx *t, const MirInst *get, int64_t *floor);
 int comp_iter(const Infer *in, const InferCtx *t, int *nargs, int64_t *step);
 void consume_set_order(const MirFunction *f, int order);
 /* explain.c: `aithon explain` and `aithon check --types` reports on the main module's file
