@@ -14,7 +14,10 @@
  *     items included); the end returns acc when the flag is set, else the int 0.  Its result
  *     type is num (int|float, types.h);
  *   - int mode, for items proven int: `acc = 0` and `acc = acc + v` (the tagged int add,
- *     overflowing into big ints as sum's int path does).
+ *     overflowing into big ints as sum's int path does);
+ *   - non-empty float mode, for float items over a builtin range whose argument types prove
+ *     an item, every item reaching the yield (one `for`, no `if`): float mode without the
+ *     flag, its result type float.
  * The accumulator is threaded through the copied CFG with a phi in every block of several
  * predecessors (simplify removes the redundant ones).  Inference (consume_sum_ty) picks the mode
  * from the yield type of the generator expression's own context at that site, analyses the
@@ -216,7 +219,11 @@ static MirFunction *build(MirProgram *p, const MirFunction *f, int mode)
     Loc loc = entry->ninsts ? entry->insts[0]->loc : (Loc){0};
     loc.synthetic = 1;
     MirInst *acc0, *flag0 = NULL;
-    if (mode == CONSUME_FLOAT) {
+    if (mode == CONSUME_FLOAT1) {   /* non-empty: 0 + x1 is x1 as 0.0 + x1 (-0.0 too: 0.0) */
+        acc0 = mir_inst_new(g, MIR_ConstFloat, NULL, 0, loc);
+        acc0->fimm = 0.0;
+        mir_block_insert(g, entry, at++, acc0);
+    } else if (mode == CONSUME_FLOAT) {
         acc0 = mir_inst_new(g, MIR_ConstFloat, NULL, 0, loc);
         acc0->fimm = 0.0;
         mir_block_insert(g, entry, at++, acc0);
@@ -668,6 +675,15 @@ static void comp_sites(MirFunction *h, const int *uses, int n)
         }
 }
 
+/* The generator expression has one `for` and no `if`: every item of its iterator reaches
+ * the yield (an item expression that raises ends the sum by that exception). */
+static int every_item_yields(const MirFunction *gf)
+{
+    const Node *e = gf->ast;
+    return e && e->kind == N_GeneratorExp && e->v.GeneratorExp.generators.n == 1 &&
+           e->v.GeneratorExp.generators.v[0]->v.comprehension.ifs.n == 0;
+}
+
 void consume_prepare(MirProgram *p)
 {
     if (tab.prog == p)
@@ -720,6 +736,8 @@ void consume_prepare(MirProgram *p)
                     s.range_step = rc->nargs == 4 ? rc->args[3]->imm : 1;
                 }
                 s.range_shape = range_shape(s.genfn);
+                if (s.kind == 0 && s.range_private && s.range_shape && every_item_yields(s.genfn))
+                    s.fn[CONSUME_FLOAT1] = build(p, s.genfn, CONSUME_FLOAT1);
                 s.list_private = !s.range_private && it->op == MIR_GetIter && it->id < n &&
                                  uses[it->id] == 1;
                 if (tab.n == tab.cap) {
@@ -732,6 +750,24 @@ void consume_prepare(MirProgram *p)
             }
         free(uses);
     }
+}
+
+/* A builtin range(...) call of one to three int arguments (a positive step) whose argument
+ * types prove at least one item: stop >= 1 (one argument), stop > start (more).  -1: some
+ * argument is not analysed yet. */
+static int range_nonempty(InferCtx *c, const MirInst *rc, int nargs)
+{
+    Ty a[2];
+    for (int k = 0; k < nargs && k < 2; k++) {
+        a[k] = infer_ty(c, rc->args[1 + k]);
+        if (a[k].k == TY_BOT)
+            return -1;
+        if (a[k].k != TY_INT)
+            return 0;
+    }
+    if (nargs == 1)
+        return a[0].lo >= 1;
+    return a[0].hi < INT64_MAX && a[1].lo >= a[0].hi + 1;
 }
 
 static const ConsumeSite *site_of_call(const MirInst *call)
@@ -802,6 +838,15 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
         return 1;
     }
     int mode = y.k == TY_FLOAT ? CONSUME_FLOAT : y.k == TY_INT ? CONSUME_INT : -1;
+    if (mode == CONSUME_FLOAT && s->kind == 0 && s->fn[CONSUME_FLOAT1] && s->range_private) {
+        int ne = range_nonempty(c, s->gen->args[1]->args[0], s->range_private);
+        if (ne < 0) {
+            *out = ty_bot();
+            return 1;
+        }
+        if (ne)
+            mode = CONSUME_FLOAT1;
+    }
     if (s->kind == 1 || s->kind == 2)
         mode = !plain_truth(y) ? -1 : kind_mode(s->kind);
     if (s->kind >= 3)
@@ -845,7 +890,7 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
             if (st->op != MIR_BinOp || st->imm2 != CONSUME_STEP)
                 continue;
             Ty v = infer_ty(t, st->args[1]);
-            if (v.k != TY_BOT && v.k != (mode == CONSUME_FLOAT ? TY_FLOAT : TY_INT))
+            if (v.k != TY_BOT && v.k != (mode == CONSUME_INT ? TY_INT : TY_FLOAT))
                 return 0;
         }
     c->callee[call->id] = t;
@@ -969,6 +1014,88 @@ int consume_list(const InferCtx *t)
             if (tab.v[k].fn[m] == t->fn)
                 return tab.v[k].list_private && tab.v[k].range_shape;
     return 0;
+}
+
+/* Whether block `in` can be reached from f's entry only through block `via`. */
+static int only_through(const MirFunction *f, const MirBlock *via, const MirBlock *in)
+{
+    int nid = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        if (f->blocks[b]->id >= nid)
+            nid = f->blocks[b]->id + 1;
+    char *seen = xcalloc((size_t)nid + 1, 1);
+    const MirBlock **stack = xcalloc((size_t)f->nblocks + 1, sizeof *stack);
+    int sp = 0, hit = 0;
+    if (f->blocks[0] != via) {
+        stack[sp++] = f->blocks[0];
+        seen[f->blocks[0]->id] = 1;
+    }
+    while (sp > 0 && !hit) {
+        const MirBlock *b = stack[--sp];
+        hit = b == in;
+        for (int k = 0; k < b->nsuccs; k++) {
+            const MirBlock *s = b->succs[k];
+            if (s && s != via && s->id < nid && !seen[s->id]) {
+                seen[s->id] = 1;
+                stack[sp++] = s;
+            }
+        }
+    }
+    free(seen);
+    free(stack);
+    return !hit;
+}
+
+int comp_cell_floor(const Infer *in, const InferCtx *t, const MirInst *get, int64_t *floor)
+{
+    if (t->index == 0 || get->op != MIR_CellGet || get->args[0]->op != MIR_ClosureCell)
+        return 0;
+    const CompSite *cs = NULL;
+    for (int k = 0; k < comps.n && !cs; k++)
+        if (comps.v[k].fn == t->fn)
+            cs = &comps.v[k];
+    if (!cs || !cs->range_private || !cs->range_shape || cs->range_step <= 0)
+        return 0;
+    const MirInst *rc = cs->it->args[0];   /* range(stop) / range(start, stop[, step]) */
+    const MirInst *stop = rc->args[cs->range_private == 1 ? 1 : 2];
+    int64_t lo = 1;
+    if (cs->range_private > 1) {
+        if (rc->args[1]->op != MIR_ConstInt || rc->args[1]->imm >= INT64_MAX / 2)
+            return 0;
+        lo = rc->args[1]->imm + 1;
+    }
+    const MirInst *mk = cs->call->args[0], *tup = mk->args[2];
+    int64_t k = get->args[0]->imm;
+    if (stop->op != MIR_CellGet || tup->op != MIR_BuildTuple || k < 0 || k >= tup->nargs ||
+        tup->args[k] != stop->args[0])
+        return 0;
+    /* the loop over .0 (range_shape: its only use) has produced an item where get runs */
+    const MirInst *next = NULL;
+    for (int b = 0; b < t->fn->nblocks && !next; b++)
+        for (int j = 0; j < t->fn->blocks[b]->ninsts; j++) {
+            const MirInst *i = t->fn->blocks[b]->insts[j];
+            if (i->op == MIR_IterNext && i->args[0]->op == MIR_Param && i->args[0]->imm == 0)
+                next = i;
+        }
+    const MirBlock *gb = NULL;
+    for (int b = 0; b < t->fn->nblocks && !gb; b++)
+        for (int j = 0; j < t->fn->blocks[b]->ninsts; j++)
+            if (t->fn->blocks[b]->insts[j] == get)
+                gb = t->fn->blocks[b];
+    if (!next || !gb || !only_through(t->fn, next->target, gb))
+        return 0;
+    int callers = 0;
+    for (int i = 0; i < in->nctxs; i++) {   /* every call of t: the builtin range */
+        const InferCtx *c = in->ctxs[i];
+        if (c->fn != cs->host || cs->call->id >= c->nvals || c->callee[cs->call->id] != t)
+            continue;
+        callers++;
+        Ty f = infer_ty(c, rc->args[0]);
+        if (f.k != TY_BUILTIN || f.bi != TB_range)
+            return 0;
+    }
+    *floor = lo;
+    return callers > 0;
 }
 
 int comp_iter(const Infer *in, const InferCtx *t, int *nargs, int64_t *step)

@@ -754,7 +754,8 @@ static void print_ctx(FILE *out, const Infer *in, const InferCtx *c)
     else if (cm)
         fprintf(out, "function %s (line %d), sum consumer %d (%s accumulator): a plain "
                 "function, each yield adds to the sum\n", f->qualname, f->firstlineno, c->index,
-                cm == 1 + CONSUME_FLOAT ? "float" : "int");
+                cm == 1 + CONSUME_FLOAT ? "float" : cm == 1 + CONSUME_FLOAT1 ? "float, non-empty"
+                                                                       : "int");
     else
         fprintf(out, "function %s (line %d), specialisation %d\n", f->qualname, f->firstlineno,
                 c->index);

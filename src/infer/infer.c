@@ -1345,8 +1345,14 @@ static Ty inst_ty(Run *r, MirInst *i)
         return i->imm >= 0 && i->imm < r->c->nfree ? r->c->closure[i->imm] : ty_dyn();
     case MIR_CellGet: {
         Ty c = T(r, i->args[0]);
-        if (c.k == TY_CELL)   /* bottom: nothing stored yet (or ever: the load raises) */
-            return c.cell->content;
+        if (c.k == TY_CELL) {   /* bottom: nothing stored yet (or ever: the load raises) */
+            Ty t = c.cell->content;
+            int64_t fl;   /* the stop of a comprehension's range, inside its loop */
+            if (t.k == TY_INT && !nonlocal(r->in, i->str) &&
+                comp_cell_floor(r->in, r->c, i, &fl) && fl > t.lo && fl <= t.hi)
+                t = ty_int(fl, t.hi);
+            return t;
+        }
         return c.k == TY_BOT ? ty_bot() : ty_dyn();
     }
     case MIR_ConstInt: return ty_int(i->imm, i->imm);

@@ -389,8 +389,10 @@ void infer_specialize(Infer *in);
  * types a call sum(<genexpr>) in context c (returns 0 when it is not such a site: the builtin's
  * usual typing applies), setting c->callee[call] to the consumer's context when it is fused;
  * consume_gen_call gives the generator call of a site (the call that makes the generator). */
+/* CONSUME_FLOAT1: float items over an iteration proven non-empty (one `for` over a range
+ * whose bounds prove an item, no `if`): no "seen" flag, the result is always the float. */
 enum { CONSUME_FLOAT, CONSUME_INT, CONSUME_ANY, CONSUME_ALL, CONSUME_MIN, CONSUME_MAX,
-       CONSUME_NMODES };
+       CONSUME_FLOAT1, CONSUME_NMODES };
 /* The builtin a consumer function of mode m (consume_mode - 1) stands for: "sum", "any", ... */
 const char *consume_builtin(int mode);
 void consume_prepare(MirProgram *p);
@@ -426,6 +428,12 @@ int consume_list(const InferCtx *t);
  * that call only, which its body iterates as the consumers above do (and every caller's
  * callee the builtin zip / range, or x an exact list)?  Then its clone takes the lists or
  * bounds and counts, as a consumer clone does (specialize.c); else 0. */
+/* A comprehension context t called only as `[... for v in range(X)]` with X read from a cell
+ * that is also its closure cell read by `get`, where get runs only after the loop produced an
+ * item: *floor is the least X then (1, or start + 1 of a constant start).  The caller
+ * (infer.c) checks that no function stores the cell (nonlocal): the host is suspended in the
+ * call, so the cell still holds X. */
+int comp_cell_floor(const Infer *in, const InferCtx *t, const MirInst *get, int64_t *floor);
 int comp_iter(const Infer *in, const InferCtx *t, int *nargs, int64_t *step);
 void consume_set_order(const MirFunction *f, int order);
 /* explain.c: `aithon explain` and `aithon check --types` reports on the main module's file
