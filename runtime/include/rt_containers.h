@@ -47,6 +47,11 @@ static inline int rt_eq(Value a, Value b)
 int rt_is_sequence_type(const Type *t);
 /* the slot of t or its nearest base that has one (built-in slot inheritance) */
 UnaryFn rt_type_iter_slot(const Type *t);
+/* is t list, tuple, or a subclass of one that iterates with the base's own __iter__: then
+ * iterating a t reads exactly its items array, so the runtime may copy the items directly
+ * (CPython's fast paths take exact lists/tuples only; a subclass with its own __iter__ must
+ * be iterated) */
+int rt_seq_items_plain(const Type *t);
 /* generic sequence iterator over anything with getitem (CPython's iter() fallback) */
 Value rt_seqiter_new(Value seq);
 

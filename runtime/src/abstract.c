@@ -47,6 +47,17 @@ static void *slot_at(const Type *t, size_t off)
 
 UnaryFn rt_type_iter_slot(const Type *t) { return (UnaryFn)SLOT(t, iter); }
 
+int rt_seq_items_plain(const Type *t)
+{
+    if (t == &rt_list_type || t == &rt_tuple_type)
+        return 1;
+    if (t->flags & RT_TPFLAG_LIST_SUBCLASS)
+        return SLOT(t, iter) == SLOT(&rt_list_type, iter);
+    if (t->flags & RT_TPFLAG_TUPLE_SUBCLASS)
+        return SLOT(t, iter) == SLOT(&rt_tuple_type, iter);
+    return 0;
+}
+
 /* ---- recursion ---------------------------------------------------------------------------- */
 
 /* CPython's Py_EnterRecursiveCall(where): the message names what was recursing */

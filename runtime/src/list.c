@@ -179,7 +179,11 @@ static int list_extend_items(ListObject *l, const Value *items, int64_t n)
 static int list_extend(Value self, Value iterable)
 {
     Type *t = rt_typeof(iterable);
-    if (t->flags & RT_TPFLAG_LIST_SUBCLASS) {
+    if (rt_seq_items_plain(t) && (t->flags & RT_TPFLAG_TUPLE_SUBCLASS)) {
+        TupleObject *tu = (TupleObject *)rt_obj(iterable);
+        return list_extend_items(L(self), tu->items, tu->size);
+    }
+    if (rt_seq_items_plain(t)) {
         /* l.extend(l) must copy the n items present at the start: read them first */
         ListObject *src = L(iterable);
         int64_t n = src->size;
@@ -193,9 +197,13 @@ static int list_extend(Value self, Value iterable)
         }
         return list_extend_items(L(self), snap, n);
     }
-    if (t->flags & RT_TPFLAG_TUPLE_SUBCLASS) {
-        TupleObject *tu = (TupleObject *)rt_obj(iterable);
-        return list_extend_items(L(self), tu->items, tu->size);
+    if (iterable == self) {
+        /* l.extend(l) of a subclass with its own __iter__: CPython lists the iteration
+           first (PySequence_Fast), then extends */
+        Value copy = rt_list_from_iterable(iterable);
+        if (!copy)
+            return -1;
+        return list_extend_items(L(self), L(copy)->items, L(copy)->size);
     }
     Value it = rt_iter(iterable);
     if (!it)
@@ -278,11 +286,12 @@ static Value no_items[1];   /* the non-NULL item array of an empty sequence */
 static Value *fast_items(Value self, Value v, int64_t *n, const char *not_iterable)
 {
     Type *t = rt_typeof(v);
-    if (t->flags & RT_TPFLAG_TUPLE_SUBCLASS) {
+    int plain = rt_seq_items_plain(t);
+    if ((t->flags & RT_TPFLAG_TUPLE_SUBCLASS) && plain) {
         *n = ((TupleObject *)rt_obj(v))->size;
         return ((TupleObject *)rt_obj(v))->items;
     }
-    if (t->flags & RT_TPFLAG_LIST_SUBCLASS && v != self) {
+    if (t->flags & RT_TPFLAG_LIST_SUBCLASS && v != self && plain) {
         *n = L(v)->size;
         return *n ? L(v)->items : no_items;
     }

@@ -78,7 +78,7 @@ Value rt_tuple_from_iterable(Value iterable)
 {
     if (rt_typeof(iterable) == &rt_tuple_type)
         return iterable;
-    if (rt_typeof(iterable)->flags & (RT_TPFLAG_LIST_SUBCLASS | RT_TPFLAG_TUPLE_SUBCLASS)) {
+    if (rt_seq_items_plain(rt_typeof(iterable))) {
         /* the two layouts differ: read through the right one */
         if (is_tuple(iterable))
             return rt_tuple_from(T(iterable)->items, T(iterable)->size);
