@@ -130,15 +130,20 @@ static void __attribute__((noinline)) run_renew(size_t free_now)
     }
     /* pointer-free and one byte short of RUN_BYTES (the collector adds a byte past the end):
      * exactly RUN_BLOCKS blocks, not cleared, never scanned */
+    size_t heap = GC_get_heap_size();
     void *next = GC_MALLOC_ATOMIC(RUN_BYTES - 1);
-    if (run_epoch != rt_gc_epoch) {
-        /* it collected: the old reservation's neighbours may be free now */
-        run_epoch = rt_gc_epoch;
-    }
     void *old = run_reserved;
     run_reserved = next;
     if (old)
         GC_FREE(old);
+    if (run_epoch != rt_gc_epoch || GC_get_heap_size() != heap) {
+        /* no free run was big enough for the reservation (the free space is in small runs,
+         * which block requests find quickly anyway), so it collected or grew the heap: no
+         * more reservations until the next collection */
+        run_epoch = rt_gc_epoch;
+        run_mark = 0;
+        return;
+    }
     size_t after = GC_get_free_bytes();
     run_mark = after > RUN_BYTES ? after - RUN_BYTES : 0;
 }
