@@ -96,6 +96,69 @@ static unsigned stress_count;
 #define STRESS() ((void)0)
 #endif
 
+#ifndef RT_GC_MALLOC
+/* Block runs.  A free list that runs empty gets a new 4 KiB block from the collector
+ * (GC_allochblk), which searches its free-block lists by size from 1 block up, one call per
+ * list, and takes the first run big enough.  A fresh heap, or one after a collection that freed
+ * most of it, is one big run on the last of about 60 lists, so each block cost ~2,500
+ * instructions of walking empty lists (a quarter of pidigits, a sixth of binary_trees).  Free
+ * blocks next to each other are merged, so a small run exists only between blocks in use.
+ * This keeps one: a reservation, a RUN_BLOCKS-block pointer-free object held from a static, is
+ * taken from the big run; once the blocks allocated after it are in use it is freed (after its
+ * successor reservation is taken right behind them), which leaves a run of RUN_BLOCKS blocks
+ * between blocks in use, on a low list where the next block requests find it after a few
+ * lists.  When that many bytes of free blocks were used (GC_get_free_bytes) or a collection
+ * ran, the next reservation is made.  The reservation's pages are never written, so it costs
+ * address space but no resident memory; only RUN_BLOCKS blocks are reserved at a time, and
+ * nothing is reserved when the heap's free space is small (a reservation could then make the
+ * collector collect or grow the heap for it). */
+#ifndef RUN_BLOCKS
+#define RUN_BLOCKS 8
+#endif
+#define RUN_BYTES ((size_t)RUN_BLOCKS * 4096)
+#define RUN_MIN_FREE (16 * RUN_BYTES)
+static void *run_reserved;   /* static data is a root: the reservation stays allocated */
+static size_t run_mark;      /* free bytes at which the last freed run is used up */
+static uint64_t run_epoch;
+
+static void __attribute__((noinline)) run_renew(size_t free_now)
+{
+    run_epoch = rt_gc_epoch;
+    if (free_now < RUN_MIN_FREE) {
+        run_mark = 0;
+        return;
+    }
+    /* pointer-free and one byte short of RUN_BYTES (the collector adds a byte past the end):
+     * exactly RUN_BLOCKS blocks, not cleared, never scanned */
+    size_t heap = GC_get_heap_size();
+    void *next = GC_MALLOC_ATOMIC(RUN_BYTES - 1);
+    void *old = run_reserved;
+    run_reserved = next;
+    if (old)
+        GC_FREE(old);
+    if (run_epoch != rt_gc_epoch || GC_get_heap_size() != heap) {
+        /* no free run was big enough for the reservation (the free space is in small runs,
+         * which block requests find quickly anyway), so it collected or grew the heap: no
+         * more reservations until the next collection */
+        run_epoch = rt_gc_epoch;
+        run_mark = 0;
+        return;
+    }
+    size_t after = GC_get_free_bytes();
+    run_mark = after > RUN_BYTES ? after - RUN_BYTES : 0;
+}
+
+/* called before anything that may take a new block from the collector */
+static inline void run_check(void)
+{
+    size_t free_now = GC_get_free_bytes();
+    if (__builtin_expect(free_now <= run_mark || run_epoch != rt_gc_epoch, 0))
+        run_renew(free_now);
+}
+#else
+#define run_check() ((void)0)
+#endif
+
 /* GMP cannot handle a NULL from its allocator (it has no error path), so running out of
  * memory inside GMP is fatal, as it would be in GMP itself.  Callers that can predict a huge
  * result (shifts, powers) check the size first and raise MemoryError instead.
@@ -146,6 +209,7 @@ static void gmp_find_tmp_alloc(void)
 static void *gmp_alloc(size_t n)
 {
     STRESS();
+    run_check();
     uintptr_t caller = (uintptr_t)__builtin_return_address(0);
     void *p = gmp_scan_all || caller - gmp_tmp_lo < gmp_tmp_size ? RAW_ALLOC(n ? n : 1)
                                                                   : RAW_ALLOC_ATOMIC(n ? n : 1);
@@ -160,6 +224,7 @@ static void *gmp_alloc(size_t n)
 static void *gmp_realloc(void *p, size_t old, size_t n)
 {
     STRESS();
+    run_check();
     (void)old;
     void *q = RAW_REALLOC(p, n ? n : 1);
     if (!q) {
@@ -315,6 +380,7 @@ static inline void *small_alloc(size_t n)
     size_t c = n / SMALL_GRANULE + 1;
     void *p = small_free[c];
     if (__builtin_expect(p == NULL, 0)) {
+        run_check();
         p = GC_malloc_many(c * SMALL_GRANULE - 1);
         if (!p)
             return NULL;
@@ -328,6 +394,7 @@ static void *ptrfree_refill(size_t c)
 {
     uint64_t before = rt_gc_epoch;
     void *p = NULL;
+    run_check();
     GC_generic_malloc_many(c * SMALL_GRANULE, GC_I_PTRFREE, &p);
     /* a collection in there made the other lists' objects garbage */
     if (rt_gc_epoch != before || ptrfree_epoch != before)
@@ -426,6 +493,7 @@ void *rt_alloc(size_t n)
 #endif
     STRESS();
     GROW_FOR_BIG(n);
+    run_check();
     void *p = injected_failure() ? NULL : RAW_ALLOC(n ? n : 1);
     if (!p)
         rt_raise_memory_error();
@@ -494,6 +562,7 @@ void *rt_alloc_atomic(size_t n)
 #endif
     STRESS();
     GROW_FOR_BIG(n);
+    run_check();
     void *p = injected_failure() ? NULL : RAW_ALLOC_ATOMIC(n ? n : 1);
     if (!p)
         rt_raise_memory_error();
@@ -505,6 +574,7 @@ void *rt_realloc(void *p, size_t n)
 {
     STRESS();
     GROW_FOR_BIG(n);
+    run_check();
     void *q = injected_failure() ? NULL : RAW_REALLOC(p, n ? n : 1);
     if (!q)
         rt_raise_memory_error();

@@ -757,6 +757,7 @@ static void test_gc_roots(void)
  * bound: once the live size has been allocated, the collector collects again. */
 #if !defined(RT_GC_MALLOC) && !defined(RT_GC_STRESS)
 #include <gc.h>
+#include <gmp.h>
 #define CHECK_QUIET(cond) ((cond) ? (void)0 : (void)failed++)
 static void test_big_alloc(void)
 {
@@ -789,8 +790,70 @@ static void test_big_alloc(void)
     /* 800 MB went through buffers that lived one step each */
     CHECK(GC_get_heap_size() < grown + ((size_t)64 << 20));
 }
+
+/* Block churn (alloc.c's block runs): every path that takes new blocks from the collector
+ * (scanned and pointer-free small objects, mid-size objects, GMP limbs, reallocations) makes
+ * garbage of 4 KiB blocks by the thousand while a few objects of each kind stay alive across
+ * the collections this causes.  The kept objects must be intact, collections must happen and
+ * the heap must stay bounded (the free-block runs the allocator keeps are a few blocks). */
+static void test_block_churn(void)
+{
+    rt_gc_collect();
+    GC_word gcs = GC_get_gc_no();
+    size_t before = GC_get_heap_size();
+    enum { KEEP = 64 };
+    Value *kept = rt_alloc(KEEP * sizeof(Value));
+    char *bufs[KEEP];
+    CHECK(kept != NULL);
+    if (!kept)
+        return;
+    for (int i = 0; i < KEEP; i++)
+        bufs[i] = NULL;
+    mpz_t z;
+    mpz_init_set_ui(z, 1);
+    for (long i = 0; i < 400000; i++) {
+        size_t n = 16 + (size_t)(i % 97) * 24;   /* small and mid-size, 16..2320 bytes */
+        Value *o = rt_alloc(n);
+        char *a = rt_alloc_atomic(n + 7);
+        CHECK_QUIET(o != NULL && a != NULL);
+        if (!o || !a)
+            break;
+        o[0] = rt_small(i);
+        a[0] = (char)i;
+        if (i % 6007 == 0) {
+            int k = (int)(i / 6007) % KEEP;
+            kept[k] = rt_val(o);
+            bufs[k] = rt_realloc(a, n + 4096);   /* a reallocation that moves it */
+            CHECK_QUIET(bufs[k] != NULL && bufs[k][0] == (char)i);
+            o[1] = rt_small(-i);
+        }
+        if (i % 1000 == 0) {
+            /* GMP's limbs: grow a big number past 2**63 and back */
+            mpz_mul_2exp(z, z, 4000);
+            mpz_add_ui(z, z, (unsigned long)i);
+            mpz_tdiv_q_2exp(z, z, 3990);
+        }
+    }
+    CHECK(GC_get_gc_no() > gcs + 2);
+    int intact = 1;
+    for (int i = 0; i < KEEP; i++) {
+        if (kept[i] == 0)
+            continue;
+        Value *o = (Value *)rt_obj(kept[i]);
+        if (o[1] != rt_small(-rt_small_val(o[0])))
+            intact = 0;
+        if (bufs[i] && bufs[i][0] != (char)rt_small_val(o[0]))
+            intact = 0;
+    }
+    CHECK(intact);
+    CHECK(mpz_sizeinbase(z, 2) > 64);
+    mpz_clear(z);
+    /* about 1.2 GB went through objects that lived one step each */
+    CHECK(GC_get_heap_size() < before + ((size_t)48 << 20));
+}
 #else
 static void test_big_alloc(void) {}
+static void test_block_churn(void) {}
 #endif
 
 int main(void)
@@ -805,6 +868,7 @@ int main(void)
     test_numbers();
     test_gc_roots();
     test_big_alloc();
+    test_block_churn();
     CHECK(rt_exc_pending() == 0);
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
