@@ -498,6 +498,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
                 return 0;   /* a counted loop when its iterator has no other use */
             if (a.bi == TB_zip && r.k == TY_ZIP && zip_call_counted(c, i))
                 return 0;   /* a counted zip loop's (spec_zip_unpack): never made */
+            if ((a.bi == TB_zip || a.bi == TB_range) && spec_iter_passed(in, c, i))
+                return 0;   /* its lists or bounds go to a clone instead (skip_iter) */
             if (a.bi == TB_math_sqrt && r.k == TY_FLOAT)
                 return 0;
             if (infer_numeric_builtin(c, i))
@@ -599,6 +601,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
             return 0;   /* a counted loop over the two lists (specialize.c) */
         if (i->op == MIR_GetIter && a.k == TY_ZIP && zip_loop_iter(c, i))
             return 0;
+        if (i->op == MIR_GetIter && spec_iter_passed(in, c, i))
+            return 0;   /* a clone takes the lists or bounds behind it instead (skip_iter) */
         if (gen_loop_msg(c, i, msg, n))
             return R_D107;
         if (a.k == TY_DYN)

@@ -380,6 +380,9 @@ const MirInst *spec_enum_unpack(const InferCtx *c, const int *uses, const MirIns
  * Such loops count over the two lists (len re-read every step, then list.get of both). */
 const MirInst *spec_zip_unpack(const InferCtx *c, const MirFunction *fn, const MirInst *x);
 /* specialize.c: rewrites the program into typed MIR (verifies every function). */
+/* specialize.c, for explain: x (a get.iter or the zip/range call under it) is replaced by the
+ * lists or bounds a call in c passes to a consumer or comprehension clone. */
+int spec_iter_passed(const Infer *in, const InferCtx *c, const MirInst *x);
 void infer_clone_all(Infer *in);
 void infer_specialize(Infer *in);
 

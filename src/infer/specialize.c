@@ -634,6 +634,39 @@ static int iter_param_kind(Infer *in, const InferCtx *c, int *nargs, int64_t *st
     return comp_iter(in, c, nargs, step);
 }
 
+/* explain: is x (a get.iter, or the zip or range call under it) one that a call in c replaces
+ * by the lists or bounds it passes to a consumer or comprehension clone (skip_iter)?  The
+ * same tests as plan_consume, but usable before the clones exist: every specialisation gets
+ * one (infer_clone_all). */
+int spec_iter_passed(const Infer *in, const InferCtx *c, const MirInst *x)
+{
+    const MirFunction *f = c->fn;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            if (i->op != MIR_Call || i->id < 0 || i->id >= c->nvals || i->nargs != 2 ||
+                i->nnames)
+                continue;
+            InferCtx *t = c->callee[i->id];
+            if (!t || t->index == 0 || t->genconv)
+                continue;
+            const MirInst *it = i->args[1];
+            if (consume_mode(t->fn)) {   /* sum(<genexpr>): the generator call's iterator */
+                if (it->op != MIR_Call || it->args[0]->op != MIR_MakeFunction || it->nargs < 2)
+                    continue;
+                it = it->args[1];
+            }
+            int kind = consume_mode(t->fn)
+                           ? (consume_zip(t) ? 1 : consume_range(t, NULL, NULL) ? 2
+                                                   : consume_list(t) ? 3 : 0)
+                           : comp_iter(in, t, NULL, NULL);
+            if (kind && (x == it || ((kind == 1 || kind == 2) && it->op == MIR_GetIter &&
+                                     x == it->args[0])))
+                return 1;
+        }
+    return 0;
+}
+
 static void find_loops(Spec *s)
 {
     int64_t rstep = 1;
