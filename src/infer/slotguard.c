@@ -292,21 +292,6 @@ static MirInst *copy_inst(MirFunction *f, const MirInst *i, MirInst **vmap, int 
     return c;
 }
 
-static void add_phi_operand(MirFunction *f, MirInst *phi, MirBlock *b, MirInst *v)
-{
-    MirInst **a = arena_alloc(f->arena, sizeof *a * (size_t)(phi->nargs + 1));
-    MirBlock **pb = arena_alloc(f->arena, sizeof *pb * (size_t)(phi->nargs + 1));
-    if (phi->nargs) {
-        memcpy(a, phi->args, sizeof *a * (size_t)phi->nargs);
-        memcpy(pb, phi->phi_blocks, sizeof *pb * (size_t)phi->nargs);
-    }
-    a[phi->nargs] = v;
-    pb[phi->nargs] = b;
-    phi->args = a;
-    phi->phi_blocks = pb;
-    phi->nargs++;
-}
-
 /* The successors of b's terminator and raiser. */
 static int succs_of(const MirBlock *b, MirBlock *out[3])
 {
@@ -387,7 +372,7 @@ static void version(MirFunction *f, Region *r)
                         MirInst *v = phi->args[a];
                         if (v->id >= 0 && v->id < nv && vmap[v->id])
                             v = vmap[v->id];
-                        add_phi_operand(f, phi, cp[q], v);
+                        mir_phi_add(f, phi, cp[q], v);
                     }
             }
         }
@@ -414,8 +399,8 @@ static void version(MirFunction *f, Region *r)
                         phi->type = v->type;
                         phi->varname = v->varname;
                         phi->loc.synthetic = 1;
-                        add_phi_operand(f, phi, r->b[r->n - 1], v);
-                        add_phi_operand(f, phi, cp[r->n - 1], vmap[v->id]);
+                        mir_phi_add(f, phi, r->b[r->n - 1], v);
+                        mir_phi_add(f, phi, cp[r->n - 1], vmap[v->id]);
                         mir_block_insert(f, r->join, 0, phi);
                         phis[v->id] = phi;
                         nphi++;

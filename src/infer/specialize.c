@@ -2641,17 +2641,7 @@ static void rewrite(Spec *s)
 
 static void add_phi_operand(Spec *s, MirInst *phi, MirBlock *b, MirInst *v)
 {
-    MirInst **a = arena_alloc(s->g->arena, sizeof *a * (size_t)(phi->nargs + 1));
-    MirBlock **pb = arena_alloc(s->g->arena, sizeof *pb * (size_t)(phi->nargs + 1));
-    if (phi->nargs) {
-        memcpy(a, phi->args, sizeof *a * (size_t)phi->nargs);
-        memcpy(pb, phi->phi_blocks, sizeof *pb * (size_t)phi->nargs);
-    }
-    a[phi->nargs] = v;
-    pb[phi->nargs] = b;
-    phi->args = a;
-    phi->phi_blocks = pb;
-    phi->nargs++;
+    mir_phi_add(s->g, phi, b, v);
 }
 
 /* Phi operands: predecessors renamed to the block now holding their terminator, conversions
@@ -2818,23 +2808,14 @@ void infer_clone_all(Infer *in)
             InferCtx *c = in->ctxs[i];
             c->clone = make_clone(in, c);
             int pk = iter_param_kind(in, c, NULL, NULL);
-            if (pk == 1) {   /* (list a, list b) for the zip */
+            if (pk == 1 || pk == 2) {   /* (list a, list b) for the zip, or (start, stop) */
                 MirFunction *g = c->clone;
                 const char **names = arena_alloc(g->arena, sizeof *names * 2);
                 names[0] = g->paramnames[0];
                 names[1] = intern_cstr(".1");
                 g->paramnames = names;
                 g->nparams = g->npos = 2;
-                g->ptypes[0] = g->ptypes[1] = MT_DYN;
-            }
-            if (pk == 2) {   /* (start, stop) */
-                MirFunction *g = c->clone;
-                const char **names = arena_alloc(g->arena, sizeof *names * 2);
-                names[0] = g->paramnames[0];
-                names[1] = intern_cstr(".1");
-                g->paramnames = names;
-                g->nparams = g->npos = 2;
-                g->ptypes[0] = g->ptypes[1] = MT_I64;
+                g->ptypes[0] = g->ptypes[1] = pk == 1 ? MT_DYN : MT_I64;
             }
             if (c->genconv) {   /* a generic function of its own, made by one function.new */
                 c->clone->origin = NULL;

@@ -197,6 +197,22 @@ MirInst *mir_inst_new(MirFunction *f, MirOp op, MirInst **args, int nargs, Loc l
     return i;
 }
 
+/* Appends operand v from predecessor b to phi (arena copies: the old arrays may be shared). */
+void mir_phi_add(MirFunction *f, MirInst *phi, MirBlock *b, MirInst *v)
+{
+    MirInst **a = arena_alloc(f->arena, sizeof *a * (size_t)(phi->nargs + 1));
+    MirBlock **pb = arena_alloc(f->arena, sizeof *pb * (size_t)(phi->nargs + 1));
+    if (phi->nargs) {
+        memcpy(a, phi->args, sizeof *a * (size_t)phi->nargs);
+        memcpy(pb, phi->phi_blocks, sizeof *pb * (size_t)phi->nargs);
+    }
+    a[phi->nargs] = v;
+    pb[phi->nargs] = b;
+    phi->args = a;
+    phi->phi_blocks = pb;
+    phi->nargs++;
+}
+
 void mir_block_insert(MirFunction *f, MirBlock *b, int pos, MirInst *i)
 {
     mir_grow(f->arena, &b->insts, &b->cap, b->ninsts + 1, sizeof *b->insts);

@@ -16,6 +16,8 @@ void mir_grow(Arena *a, void *arr, int *cap, int need, size_t size);
 MirInst *mir_inst_new(MirFunction *f, MirOp op, MirInst **args, int nargs, Loc loc);
 /* Inserts detached inst `i` into block b at position pos (0 = first). */
 void mir_block_insert(MirFunction *f, MirBlock *b, int pos, MirInst *i);
+/* Appends operand v, from predecessor b, to phi. */
+void mir_phi_add(MirFunction *f, MirInst *phi, MirBlock *b, MirInst *v);
 /* The default result type of op (mir.h: mir_emit). */
 MirType mir_default_type(MirOp op);
 /* The raising instruction of b that owns its exceptional edge (last before the terminator), or
