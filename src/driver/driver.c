@@ -298,6 +298,8 @@ int driver_link(const char *obj, const char *obj2, const char *out, int is_stati
         argv[k++] = "-Wl,-Bstatic";
     }
 #ifndef AITHON_RT_GC_MALLOC
+    /* libgc's heap mappings go through the runtime's __wrap_mmap (alloc.c: huge pages) */
+    argv[k++] = "-Wl,--wrap=mmap";
     argv[k++] = "-lgc";
 #endif
     argv[k++] = "-lgmp";
