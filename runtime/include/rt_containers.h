@@ -209,6 +209,9 @@ typedef struct RangeIterObject { Object ob; int64_t cur, step, left; } RangeIter
 Value rt_list_repeat(Value l, Value n);   /* list * int, an exact list (list.c) */
 Value rt_list_repeat_unboxed(Value l, Value n, int64_t kind);   /* into pointer-free items */
 int rt_list_append_unboxed(Value l, int64_t bits, int64_t kind);   /* append to those */
+/* room for the stop - start appends of a comprehension over range(start, stop) into the new
+ * list l of storage kind (0 boxed, 1 bool, 2 int, 3 float); never fails (list.c) */
+void rt_list_reserve(Value l, int64_t start, int64_t stop, int64_t kind);
 Value rt_list_getslice(Value l, Value start, Value stop, Value step);
 int rt_list_setslice(Value l, Value start, Value stop, Value step, Value value);
 /* dst[da:db:dc] = src[sa:sb:sc] with no intermediate list (list.c); 0 or -1 */

@@ -2850,6 +2850,9 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
     case MIR_FListAppend:
         list_append_unboxed(cg, in, a0, a1);
         return NULL;
+    case MIR_ListReserve:
+        RTC(cg, RTF_rt_list_reserve, a0, a1, val(cg, in->args[2]), ci64(cg, in->imm));
+        return NULL;
     case MIR_ListAppend: {   /* a comprehension's own list: room left -> store inline */
         if (in->imm2) {
             list_append_unboxed(cg, in, a0, a1);

@@ -359,6 +359,9 @@ void unbox_explain(FILE *out, const Infer *in, const char *file);
 /* slotguard.c: versions straight-line runs of slot accesses behind one test of the receivers'
  * slot bits (after a body is specialised); returns whether it versioned any. */
 int slotguard_function(MirFunction *f);
+/* reserve.c: a list.reserve before each comprehension loop over a counted range whose every
+ * step appends once; returns how many were added */
+int reserve_function(MirFunction *f);
 
 /* Binds the arguments of call `call` (callee f, a known function) to f's parameters at compile
  * time: src[p] = the call operand for parameter p, or 0 with defs[p] the constant default

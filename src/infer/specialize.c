@@ -2789,6 +2789,7 @@ static void specialize_one(Infer *in, InferCtx *c, MirFunction *g)
         die("MIR verification failed for %s after specialize+simplify", g->symbol);
     if (slotguard_function(g))
         order_blocks(g);
+    reserve_function(g);
     if (mir_verify(g) != 0) {
         mir_print_function(stderr, g);
         die("MIR verification failed for %s after slotguard", g->symbol);
