@@ -14,8 +14,9 @@
  *   P:  ... L = build.list (no items) ... br H        P is L's block
  *   H:  i = phi [a, P], [i', latch]  ;  c = i.cmp i, b (<)  ;  cbr c -> B, exit
  *   every path from B back to H passes the one block A that holds `list.append L, v` (or
- *   flist.append), and that is L's only append; a and b are defined in P or are parameters;
- *   i' = i.add i, 1.
+ *   flist.append), and that is L's only append; a and b are defined in P or are parameters,
+ *   or b is `list.len X` in H with X defined before (a comprehension over a list); i' = i.add
+ *   i, 1.
  * A path from B to H that avoids A (a filter, an inner loop that may run no step) leaves it.
  */
 #include <stdint.h>
@@ -83,9 +84,15 @@ static int reserve_list(MirFunction *f, MirBlock *p, MirInst *l)
     if (from_p < 0)
         return 0;
     MirInst *start = phi->args[from_p], *next = phi->args[1 - from_p], *stop = cmp->args[1];
+    /* a loop over a list compares with its length, read in H each step: the length when the
+     * loop starts is read in P instead, just before (the body may change it: the reservation
+     * is then only too big or too small, which nothing can see) */
+    int len_in_h = stop->op == MIR_ListLen && !defined_before(stop, p) &&
+                   defined_before(stop->args[0], p);
     if (next->op != MIR_IAdd || next->args[0] != phi || next->args[1]->op != MIR_ConstInt ||
-        next->args[1]->imm != 1 || !defined_before(start, p) || !defined_before(stop, p) ||
-        start->type != MT_I64 || stop->type != MT_I64)
+        next->args[1]->imm != 1 || !defined_before(start, p) ||
+        (!len_in_h && !defined_before(stop, p)) || start->type != MT_I64 ||
+        stop->type != MT_I64)
         return 0;
     MirBlock *a = NULL;
     MirInst *app = only_append(f, l, &a);
@@ -100,6 +107,12 @@ static int reserve_list(MirFunction *f, MirBlock *p, MirInst *l)
     free(seen);
     if (!ok)
         return 0;
+    if (len_in_h) {
+        MirInst *len = mir_inst_new(f, MIR_ListLen, stop->args, 1, stop->loc);
+        len->type = MT_I64;
+        mir_block_insert(f, p, p->ninsts - 1, len);
+        stop = len;
+    }
     MirInst *args[3] = {l, start, stop};
     MirInst *r = mir_inst_new(f, MIR_ListReserve, args, 3, l->loc);
     r->imm = app->op == MIR_FListAppend ? 3 : app->imm2;
