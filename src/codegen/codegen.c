@@ -1612,10 +1612,10 @@ static LLVMValueRef list_revprefix(Cg *cg, const MirInst *in, LLVMValueRef lst)
 
 /* Does the list made by `dup` (a copy, list.slice without bounds) stay in this call?  Every
  * use reads or writes its items in place: the receiver of an item read or store, a length,
- * a copy, either list of a slice copy.  Then nothing holds it after the function returns (it
- * is not stored, passed, returned, merged by a phi or captured), and each run of `dup` makes
- * the previous copy unreachable (SSA: a later use sees the latest run).  A generator's body
- * is left alone (its frame outlives a step). */
+ * a copy, the target of a slice assignment, either list of a slice copy.  Then nothing holds
+ * it after the function returns (it is not stored, passed, returned, merged by a phi or
+ * captured), and each run of `dup` makes the previous copy unreachable (SSA: a later use
+ * sees the latest run).  A generator's body is left alone (its frame outlives a step). */
 static int local_list(const MirFunction *mf, const MirInst *dup)
 {
     if (mf->flags & (RT_CO_GENERATOR | RT_CO_COROUTINE | RT_CO_ASYNC_GEN))
@@ -1629,7 +1629,7 @@ static int local_list(const MirFunction *mf, const MirInst *dup)
                     continue;
                 switch (u->op) {
                 case MIR_ListGet: case MIR_ListGetT: case MIR_ListSet: case MIR_ListSetT:
-                case MIR_ListLen: case MIR_ListItem: case MIR_ListSlice:
+                case MIR_ListLen: case MIR_ListItem: case MIR_ListSlice: case MIR_ListSetSlice:
                     if (a != 0)
                         return 0;
                     break;
