@@ -1607,6 +1607,94 @@ static LLVMValueRef list_revprefix(Cg *cg, const MirInst *in, LLVMValueRef lst)
     return NULL;
 }
 
+/* Room for the items of a list copy kept in the frame (list_dup_local). */
+#define LOCAL_LIST_ITEMS 16
+
+/* Does the list made by `dup` (a copy, list.slice without bounds) stay in this call?  Every
+ * use reads or writes its items in place: the receiver of an item read or store, a length,
+ * a copy, the target of a slice assignment, either list of a slice copy.  Then nothing holds
+ * it after the function returns (it is not stored, passed, returned, merged by a phi or
+ * captured), and each run of `dup` makes the previous copy unreachable (SSA: a later use
+ * sees the latest run).  A generator's body is left alone (its frame outlives a step). */
+static int local_list(const MirFunction *mf, const MirInst *dup)
+{
+    if (mf->flags & (RT_CO_GENERATOR | RT_CO_COROUTINE | RT_CO_ASYNC_GEN))
+        return 0;
+    for (int b = 0; b < mf->nblocks; b++) {
+        const MirBlock *bb = mf->blocks[b];
+        for (int k = 0; k < bb->ninsts; k++) {
+            const MirInst *u = bb->insts[k];
+            for (int a = 0; a < u->nargs; a++) {
+                if (u->args[a] != dup)
+                    continue;
+                switch (u->op) {
+                case MIR_ListGet: case MIR_ListGetT: case MIR_ListSet: case MIR_ListSetT:
+                case MIR_ListLen: case MIR_ListItem: case MIR_ListSlice: case MIR_ListSetSlice:
+                    if (a != 0)
+                        return 0;
+                    break;
+                case MIR_ListCopySlice:
+                    if (a != 0 && a != 4)
+                        return 0;
+                    break;
+                default:
+                    return 0;
+                }
+            }
+        }
+    }
+    return 1;
+}
+
+/* list(x) / x[:] whose copy stays in the call (local_list): a ListObject in the frame with
+ * its items after it, as rt_list_dup's packed list, when x has 1..LOCAL_LIST_ITEMS items;
+ * else rt_list_dup.  A later resize moves the items to a block of their own, as for a packed
+ * list; the collector sees the items through the stack. */
+static LLVMValueRef list_dup_local(Cg *cg, const MirInst *in, LLVMValueRef src)
+{
+    CgFn *f = cg->fn;
+    LLVMBuilderRef b = cg->b;
+    LLVMBuilderRef eb = LLVMCreateBuilderInContext(cg->ctx);
+    LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
+    LLVMValueRef first = LLVMGetFirstInstruction(entry);
+    if (first)
+        LLVMPositionBuilderBefore(eb, first);
+    else
+        LLVMPositionBuilderAtEnd(eb, entry);
+    size_t words = sizeof(ListObject) / 8 + LOCAL_LIST_ITEMS;
+    LLVMValueRef buf = LLVMBuildAlloca(eb, LLVMArrayType2(cg->i64, words), "locallist");
+    LLVMSetAlignment(buf, 16);
+    LLVMDisposeBuilder(eb);
+    LLVMBasicBlockRef here = new_bb(cg, "dup.local"), heap = new_bb(cg, "dup.heap"),
+                      done = new_bb(cg, "dup.done");
+    LLVMValueRef n = list_size(cg, src);
+    LLVMValueRef fits = LLVMBuildICmp(b, LLVMIntULT, LLVMBuildSub(b, n, ci64(cg, 1), ""),
+                                      ci64(cg, LOCAL_LIST_ITEMS), "");
+    LLVMBuildCondBr(b, fits, here, heap);
+    LLVMPositionBuilderAtEnd(b, here);
+    LLVMValueRef lst = LLVMBuildPtrToInt(b, buf, cg->i64, "");
+    LLVMValueRef off = ci64(cg, sizeof(ListObject));
+    LLVMValueRef items = LLVMBuildInBoundsGEP2(b, cg->i8, buf, &off, 1, "");
+    LLVMBuildStore(b, cg_rt_global(cg, "rt_list_type", cg->i8),
+                   field_ptr(cg, buf, offsetof(ListObject, ob.type)));
+    LLVMBuildStore(b, n, field_ptr(cg, buf, offsetof(ListObject, size)));
+    LLVMBuildStore(b, n, field_ptr(cg, buf, offsetof(ListObject, cap)));
+    LLVMBuildStore(b, items, field_ptr(cg, buf, offsetof(ListObject, items)));
+    LLVMBuildMemCpy(b, items, 8, list_items(cg, src), 8, LLVMBuildShl(b, n, ci64(cg, 3), ""));
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, heap);
+    LLVMValueRef c = RTC(cg, RTF_rt_list_dup, src);
+    check_value(cg, in, c);
+    LLVMBasicBlockRef from_heap = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef r = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef vals[2] = {lst, c};
+    LLVMBasicBlockRef from[2] = {here, from_heap};
+    LLVMAddIncoming(r, vals, from, 2);
+    return r;
+}
+
 /* The list iterator step shared by iter.next and enum.next (ListIterObject): from the current
  * block, branches to done when `it` is exhausted (its list dropped, seq = 0, at the end, as
  * listiter_next does, so that a list grown afterwards is not resumed) and else continues in a
@@ -2324,6 +2412,8 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     }
     case MIR_ListSlice: {
         if (is_undef(in->args[1]) && is_undef(in->args[2]) && is_undef(in->args[3])) {
+            if (local_list(cg->fn->mf, in))
+                return list_dup_local(cg, in, a0);
             LLVMValueRef c = RTC(cg, RTF_rt_list_dup, a0);   /* x[:] / list(x): no bounds */
             check_value(cg, in, c);
             return c;

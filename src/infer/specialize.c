@@ -2053,6 +2053,16 @@ static int enum_of_unpack(Spec *s, const MirInst *u)
     return -1;
 }
 
+/* The clone's build.tuple that the original value t became (an unpack of a tuple display of its
+ * length is the display itself), or NULL.  A tuple is immutable, so its item k is the object
+ * the display was given: `a, b = b, a` reads the items without making the pair, which the
+ * clean-up then drops when nothing else uses it. */
+static MirInst *tuple_display(Spec *s, const MirInst *t)
+{
+    MirInst *n = t->id >= 0 && t->id < s->nvals ? s->map[t->id] : NULL;
+    return n && n->op == MIR_BuildTuple ? n : NULL;
+}
+
 static void add_phi_operand(Spec *s, MirInst *phi, MirBlock *b, MirInst *v);
 
 /* Before a versioned loop's iter (the range call, generic, is before it): range.fast of the
@@ -2361,6 +2371,11 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         Loop *lp = loop_of_unpack(s, i->args[0]);
         if (lp) {
             finish(s, i, i->imm == 0 ? lp->x : lp->y);
+            return;
+        }
+        MirInst *t = tuple_display(s, i->args[0]);
+        if (t && i->imm >= 0 && i->imm < t->nargs) {
+            finish(s, i, t->args[i->imm]);   /* the object the display stored there */
             return;
         }
         break;
