@@ -85,6 +85,12 @@ typedef struct CgFn {
                                     below it (limit - its depth), passed to the members it
                                     calls; NULL otherwise */
     int exact_body;              /* a member's .exact body: calls go to members' .exact */
+    /* a member's .spec body with self tail calls turned into a loop (cg_spec_tail): by SSA
+     * id, the CG_TAIL_* marks; the loop head, its phis of the native parameters (the room
+     * last) and of the sum of the results added on the way (a small tagged int) */
+    char *tail;
+    LLVMBasicBlockRef loop_bb;
+    LLVMValueRef *loop_params, acc;
     LLVMValueRef gen;            /* the GenObject (rt_gen_new's result in the ramp) */
     /* method calls (obj.name(...) as LOAD_METHOD/CALL): by SSA id of a getattr whose only use
      * is as a call's callee, the alloca receiving its self (or 0); by the call's id, set */
@@ -169,6 +175,8 @@ LLVMValueRef cg_spec_decl(Cg *cg, const MirFunction *mf);
 LLVMValueRef cg_spec_exact_decl(Cg *cg, const MirFunction *mf);
 LLVMValueRef cg_clone_failed(Cg *cg, const MirFunction *mf, LLVMValueRef r);
 void cg_spec_entry(Cg *cg, const MirFunction *mf);
+enum { CG_TAIL_CALL = 1, CG_TAIL_RET = 2 };
+int cg_spec_tail(Cg *cg, const MirFunction *mf, char *mark);
 
 /* cg_program.c */
 _Noreturn void cg_die(Cg *cg, const char *fmt, ...);
