@@ -372,3 +372,36 @@ int cg_spec_tail(Cg *cg, const MirFunction *mf, char *mark)
         }
     return n;
 }
+
+/* SYMBOL.spec.in, or NULL: a .spec body that loops on its tail calls (cg_spec_tail) and still
+ * has other calls of itself (fib's first one) is emitted a second time under this name, always
+ * inlined, and the .spec body's own calls go to it while its own go back to .spec.  So each
+ * call left runs two levels of the recursion, the inlined one a loop too (fib: a quarter of
+ * the calls instead of a half), and the base cases of the first level cost no call: gcc's
+ * recursive inlining for C.  The two bodies are the same speculation; only where calls go
+ * differs, so results, failures and the room are as with one. */
+LLVMValueRef cg_spec_twin_decl(Cg *cg, const MirFunction *mf)
+{
+    if (cg_fn_data(cg, mf)->twin_decided)
+        return cg_fn_data(cg, mf)->twin_fn;
+    cg_fn_data(cg, mf)->twin_decided = 1;
+    int maxval = mf->nvalues, calls = 0;
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            const MirInst *in = mf->blocks[i]->insts[j];
+            if (in->id >= maxval)
+                maxval = in->id + 1;
+            calls += self_call(mf, in);
+        }
+    char *mark = calloc((size_t)maxval + 1, 1);
+    int tails = cg_spec_tail(cg, mf, mark);
+    free(mark);
+    if (tails > 0 && calls > tails) {
+        LLVMValueRef fn = suffixed_decl(cg, mf, ".spec.in", cg_spec_type(cg, mf));
+        unsigned kind = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                                LLVMCreateEnumAttribute(cg->ctx, kind, 0));
+        cg_fn_data(cg, mf)->twin_fn = fn;
+    }
+    return cg_fn_data(cg, mf)->twin_fn;
+}

@@ -1850,7 +1850,7 @@ static LLVMValueRef call_direct(Cg *cg, const MirInst *in)
         /* between members (cg_spec.c): speculating stays speculative, with the depth in a
          * register; an exact body calls exact bodies */
         if (f->spec_depth) {
-            fn = cg_spec_decl(cg, cl);
+            fn = cl == f->mf && f->self_spec ? f->self_spec : cg_spec_decl(cg, cl);
             ft = cg_spec_type(cg, cl);
             uint64_t small = cg_spec_small_params(cg, cl);
             for (int i = cl->nfree > 0; i < n; i++)
@@ -3278,7 +3278,7 @@ static int gen_nparams(const MirFunction *mf)
 }
 
 /* Lowers mf into fn; exact: speculate (spec_restart), restarting in that function. */
-enum { BODY_PLAIN, BODY_MEMBER_EXACT, BODY_MEMBER_SPEC };
+enum { BODY_PLAIN, BODY_MEMBER_EXACT, BODY_MEMBER_SPEC, BODY_MEMBER_TWIN };
 
 static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMValueRef exact,
                            int body)
@@ -3367,12 +3367,14 @@ static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMV
         LLVMBuildStore(cg->b, ci64(cg, 0), gen_field(cg, offsetof(GenObject, transfer)));
         gen_set_status(cg, RT_GEN_RAISED);
         LLVMBuildBr(cg->b, f->final_bb);
-    } else if (body == BODY_MEMBER_SPEC) {
+    } else if (body == BODY_MEMBER_SPEC || body == BODY_MEMBER_TWIN) {
         /* speculating (cg_spec.c): the last parameter is the caller's room, limit - depth (the
          * limit cannot change while only members run); none left and the speculation fails,
          * where the exact body raises RecursionError */
         LLVMBuilderRef b = cg->b;
         f->leaf = clone_is_leaf(mf);
+        if (body == BODY_MEMBER_SPEC)   /* the twin's own calls go back to .spec */
+            f->self_spec = cg_spec_twin_decl(cg, mf);
         f->tail = calloc((size_t)maxval + 1, 1);
         if (cg_spec_tail(cg, mf, f->tail))
             tail_loop(cg, pro);
@@ -3514,6 +3516,8 @@ void cg_function(Cg *cg, const MirFunction *mf)
     if (cg_spec_member(cg, mf)) {   /* pure recursive clones and their callees: cg_spec.c */
         lower_function(cg, mf, cg_spec_exact_decl(cg, mf), NULL, BODY_MEMBER_EXACT);
         lower_function(cg, mf, cg_spec_decl(cg, mf), NULL, BODY_MEMBER_SPEC);
+        if (cg_spec_twin_decl(cg, mf))
+            lower_function(cg, mf, cg_spec_twin_decl(cg, mf), NULL, BODY_MEMBER_TWIN);
         cg_spec_entry(cg, mf);
         return;
     }
