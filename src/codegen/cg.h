@@ -85,6 +85,14 @@ typedef struct CgFn {
                                     below it (limit - its depth), passed to the members it
                                     calls; NULL otherwise */
     int exact_body;              /* a member's .exact body: calls go to members' .exact */
+    /* a member's .spec body with self tail calls turned into a loop (cg_spec_tail): by SSA
+     * id, the CG_TAIL_* marks; the loop head, its phis of the native parameters (the room
+     * last) and of the sum of the results added on the way (a small tagged int) */
+    char *tail;
+    LLVMBasicBlockRef loop_bb;
+    LLVMValueRef *loop_params, acc;
+    LLVMValueRef self_spec;      /* a .spec body's callee for its own calls, when not .spec
+                                    (cg_spec_twin_decl) */
     LLVMValueRef gen;            /* the GenObject (rt_gen_new's result in the ramp) */
     /* method calls (obj.name(...) as LOAD_METHOD/CALL): by SSA id of a getattr whose only use
      * is as a call's callee, the alloca receiving its self (or 0); by the call's id, set */
@@ -134,6 +142,8 @@ typedef struct Cg {
         int spec_small;              /* ... whose .spec body returns only small ints */
         uint64_t spec_small_params;  /* ... and takes these parameters as small ints */
         LLVMValueRef spec_fn, exact_fn;  /* a member's SYMBOL.spec and SYMBOL.exact */
+        LLVMValueRef twin_fn;            /* ... and SYMBOL.spec.in (cg_spec_twin_decl) */
+        int twin_decided;
     } *fdata;
     int nfdata, capfdata;
     LLVMValueRef *moddefs;
@@ -169,6 +179,9 @@ LLVMValueRef cg_spec_decl(Cg *cg, const MirFunction *mf);
 LLVMValueRef cg_spec_exact_decl(Cg *cg, const MirFunction *mf);
 LLVMValueRef cg_clone_failed(Cg *cg, const MirFunction *mf, LLVMValueRef r);
 void cg_spec_entry(Cg *cg, const MirFunction *mf);
+enum { CG_TAIL_CALL = 1, CG_TAIL_RET = 2 };
+int cg_spec_tail(Cg *cg, const MirFunction *mf, char *mark);
+LLVMValueRef cg_spec_twin_decl(Cg *cg, const MirFunction *mf);
 
 /* cg_program.c */
 _Noreturn void cg_die(Cg *cg, const char *fmt, ...);

@@ -320,3 +320,88 @@ void cg_spec_entry(Cg *cg, const MirFunction *mf)
     LLVMBuildRet(b, x);
     cg_debug_end(cg);
 }
+
+static int self_call(const MirFunction *mf, const MirInst *v)
+{
+    return v->op == MIR_CallDirect && v->func == mf && v->id >= 0;
+}
+
+static int use_count(const MirFunction *mf, const MirInst *v)
+{
+    int n = 0;
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            const MirInst *in = mf->blocks[i]->insts[j];
+            for (int k = 0; k < in->nargs; k++)
+                n += in->args[k] == v;
+        }
+    return n;
+}
+
+/* Accumulated tail calls of a member's .spec body: `return f(args)` and `return x + f(args)`
+ * (either operand) of itself, the call's and the add's results used nowhere else, become
+ * "acc += x; start over with args" (codegen.c: a loop around the body, with the room of the
+ * call as the next round's room, so the rounds fail where the calls would have).  This
+ * reassociates the adds: sound only because the body speculates, and so fails on every
+ * intermediate sum that is not a small int: a sum that fits in the new order is the
+ * mathematical one, Python's; one that does not makes the exact body compute it.  The other
+ * returns return acc + their value.  Marks (by SSA id) the calls CG_TAIL_CALL and the returned
+ * values CG_TAIL_RET; returns how many returns loop. */
+int cg_spec_tail(Cg *cg, const MirFunction *mf, char *mark)
+{
+    if (mf->rettype != MT_DYN || !cg_spec_small_result(cg, mf))
+        return 0;
+    int n = 0;
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            const MirInst *r = mf->blocks[i]->insts[j], *v, *c = NULL;
+            if (r->op != MIR_Ret || r->nargs < 1 || (v = r->args[0])->id < 0 ||
+                use_count(mf, v) != 1)
+                continue;
+            if (self_call(mf, v))
+                c = v;
+            else if (v->op == MIR_IntAdd && v->nargs == 2)
+                for (int k = 1; k >= 0 && !c; k--)   /* the later call, when both are */
+                    if (self_call(mf, v->args[k]) && use_count(mf, v->args[k]) == 1)
+                        c = v->args[k];
+            if (c) {
+                mark[c->id] |= CG_TAIL_CALL;
+                mark[v->id] |= CG_TAIL_RET;
+                n++;
+            }
+        }
+    return n;
+}
+
+/* SYMBOL.spec.in, or NULL: a .spec body that loops on its tail calls (cg_spec_tail) and still
+ * has other calls of itself (fib's first one) is emitted a second time under this name, always
+ * inlined, and the .spec body's own calls go to it while its own go back to .spec.  So each
+ * call left runs two levels of the recursion, the inlined one a loop too (fib: a quarter of
+ * the calls instead of a half), and the base cases of the first level cost no call: gcc's
+ * recursive inlining for C.  The two bodies are the same speculation; only where calls go
+ * differs, so results, failures and the room are as with one. */
+LLVMValueRef cg_spec_twin_decl(Cg *cg, const MirFunction *mf)
+{
+    if (cg_fn_data(cg, mf)->twin_decided)
+        return cg_fn_data(cg, mf)->twin_fn;
+    cg_fn_data(cg, mf)->twin_decided = 1;
+    int maxval = mf->nvalues, calls = 0;
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            const MirInst *in = mf->blocks[i]->insts[j];
+            if (in->id >= maxval)
+                maxval = in->id + 1;
+            calls += self_call(mf, in);
+        }
+    char *mark = calloc((size_t)maxval + 1, 1);
+    int tails = cg_spec_tail(cg, mf, mark);
+    free(mark);
+    if (tails > 0 && calls > tails) {
+        LLVMValueRef fn = suffixed_decl(cg, mf, ".spec.in", cg_spec_type(cg, mf));
+        unsigned kind = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                                LLVMCreateEnumAttribute(cg->ctx, kind, 0));
+        cg_fn_data(cg, mf)->twin_fn = fn;
+    }
+    return cg_fn_data(cg, mf)->twin_fn;
+}

@@ -1835,6 +1835,72 @@ static int clone_is_leaf(const MirFunction *mf)
     return 1;
 }
 
+/* Native parameter i of the function being lowered: in a .spec body whose tail calls loop
+ * (cg_spec_tail), its phi at the loop head. */
+static LLVMValueRef spec_param(Cg *cg, unsigned i)
+{
+    CgFn *f = cg->fn;
+    return f->loop_params ? f->loop_params[i] : LLVMGetParam(f->fn, i);
+}
+
+/* The loop head of a .spec body with accumulated tail calls, entered from the block pro with
+ * the parameters and a sum of 0 (tagged 1); tail_jump adds the other incoming values.  The
+ * room check and everything after it run once per round, as in the call it replaces. */
+static void tail_loop(Cg *cg, LLVMBasicBlockRef pro)
+{
+    CgFn *f = cg->fn;
+    LLVMBuilderRef b = cg->b;
+    f->loop_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "tail.loop");
+    LLVMBuildBr(b, f->loop_bb);
+    LLVMPositionBuilderAtEnd(b, f->loop_bb);
+    unsigned n = LLVMCountParams(f->fn);
+    f->loop_params = calloc(n, sizeof *f->loop_params);
+    for (unsigned i = 0; i < n; i++) {
+        LLVMValueRef p = LLVMGetParam(f->fn, i);
+        f->loop_params[i] = LLVMBuildPhi(b, LLVMTypeOf(p), "");
+        LLVMAddIncoming(f->loop_params[i], &p, &pro, 1);
+    }
+    LLVMValueRef zero = ci64(cg, 1);
+    f->acc = LLVMBuildPhi(b, cg->i64, "acc");
+    LLVMAddIncoming(f->acc, &zero, &pro, 1);
+}
+
+/* `return v` where v is a marked self call or an add of one (cg_spec_tail): the call was
+ * lowered as the sum so far (call_direct), so v is the new sum; the next round gets the
+ * call's arguments (their tags tested as a call tests them) and the room the call would
+ * have had. */
+static void tail_jump(Cg *cg, const MirInst *v, LLVMValueRef sum)
+{
+    CgFn *f = cg->fn;
+    const MirInst *c = v;
+    if (!(f->tail[v->id] & CG_TAIL_CALL))
+        c = (f->tail[v->args[1]->id] & CG_TAIL_CALL) ? v->args[1] : v->args[0];
+    unsigned n = LLVMCountParams(f->fn);
+    LLVMValueRef args[66];
+    uint64_t small = cg_spec_small_params(cg, f->mf);
+    for (unsigned i = 0; i + 1 < n && i < 65; i++) {
+        args[i] = val(cg, c->args[i]);
+        unsigned pi = i - (f->mf->nfree > 0);
+        if (i >= (f->mf->nfree > 0) && pi < 64 && (small & (UINT64_C(1) << pi)))
+            br_cold(cg, cg_spec_param_big(cg, args[i]), spec_restart(cg));
+    }
+    args[n - 1] = f->spec_depth;
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
+    for (unsigned i = 0; i < n; i++)
+        LLVMAddIncoming(f->loop_params[i], &args[i], &here, 1);
+    LLVMAddIncoming(f->acc, &sum, &here, 1);
+    LLVMBuildBr(cg->b, f->loop_bb);
+}
+
+/* acc + v, both small tagged ints (2x+1 + 2y+1 - 1); an overflow fails the speculation. */
+static LLVMValueRef acc_add(Cg *cg, LLVMValueRef v)
+{
+    LLVMValueRef args[2] = {cg->fn->acc, LLVMBuildSub(cg->b, v, ci64(cg, 1), "")};
+    LLVMValueRef res = intrinsic(cg, "llvm.sadd.with.overflow", cg->i64, args, 2);
+    br_cold(cg, LLVMBuildExtractValue(cg->b, res, 1, ""), spec_restart(cg));
+    return LLVMBuildExtractValue(cg->b, res, 0, "");
+}
+
 /* Returns from a clone: leaves the recursion level, packs {value, error}. */
 static void clone_return(Cg *cg, LLVMValueRef v, int error)
 {
@@ -1862,6 +1928,8 @@ static LLVMValueRef call_direct(Cg *cg, const MirInst *in)
     CgFn *f = cg->fn;
     LLVMValueRef fn = cg_function_decl(cg, cl);
     LLVMTypeRef ft = cg_clone_type(cg, cl);
+    if (f->tail && in->id >= 0 && (f->tail[in->id] & CG_TAIL_CALL))   /* added to the sum, then looped */
+        return f->acc;
     LLVMValueRef args[66];
     int n = in->nargs < 65 ? in->nargs : 65;
     for (int i = 0; i < n; i++)
@@ -1870,7 +1938,7 @@ static LLVMValueRef call_direct(Cg *cg, const MirInst *in)
         /* between members (cg_spec.c): speculating stays speculative, with the depth in a
          * register; an exact body calls exact bodies */
         if (f->spec_depth) {
-            fn = cg_spec_decl(cg, cl);
+            fn = cl == f->mf && f->self_spec ? f->self_spec : cg_spec_decl(cg, cl);
             ft = cg_spec_type(cg, cl);
             uint64_t small = cg_spec_small_params(cg, cl);
             for (int i = cl->nfree > 0; i < n; i++)
@@ -2703,7 +2771,7 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         return cg_const_load(cg, cg_const_add(cg, KC_BYTES, in->str ? in->str : "", in->len));
     case MIR_Param: {
         if (f->mf->origin)   /* a clone: native parameters (after the closure, if any) */
-            return LLVMGetParam(f->fn, (unsigned)in->imm + (f->mf->nfree > 0));
+            return spec_param(cg, (unsigned)in->imm + (f->mf->nfree > 0));
         LLVMValueRef idx = ci64(cg, in->imm);
         LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, f->params, &idx, 1, "");
         return LLVMBuildLoad2(b, cg->i64, p, "");
@@ -3113,8 +3181,14 @@ static void emit_term(Cg *cg, const MirInst *in)
         if (f->spec_depth && cg_spec_small_result(cg, f->mf)) {
             /* speculating callers rely on a small int result: a big one fails */
             LLVMValueRef v = val(cg, in->args[0]);
+            if (f->tail && in->args[0]->id >= 0 && (f->tail[in->args[0]->id] & CG_TAIL_RET)) {
+                tail_jump(cg, in->args[0], v);
+                break;
+            }
             LLVMValueRef tag = LLVMBuildAnd(b, v, ci64(cg, 1), "");
             br_cold(cg, LLVMBuildICmp(b, LLVMIntEQ, tag, ci64(cg, 0), ""), spec_restart(cg));
+            if (f->acc)
+                v = acc_add(cg, v);
             clone_return(cg, v, 0);
             break;
         }
@@ -3297,7 +3371,7 @@ static int gen_nparams(const MirFunction *mf)
 }
 
 /* Lowers mf into fn; exact: speculate (spec_restart), restarting in that function. */
-enum { BODY_PLAIN, BODY_MEMBER_EXACT, BODY_MEMBER_SPEC };
+enum { BODY_PLAIN, BODY_MEMBER_EXACT, BODY_MEMBER_SPEC, BODY_MEMBER_TWIN };
 
 static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMValueRef exact,
                            int body)
@@ -3386,13 +3460,18 @@ static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMV
         LLVMBuildStore(cg->b, ci64(cg, 0), gen_field(cg, offsetof(GenObject, transfer)));
         gen_set_status(cg, RT_GEN_RAISED);
         LLVMBuildBr(cg->b, f->final_bb);
-    } else if (body == BODY_MEMBER_SPEC) {
+    } else if (body == BODY_MEMBER_SPEC || body == BODY_MEMBER_TWIN) {
         /* speculating (cg_spec.c): the last parameter is the caller's room, limit - depth (the
          * limit cannot change while only members run); none left and the speculation fails,
          * where the exact body raises RecursionError */
         LLVMBuilderRef b = cg->b;
         f->leaf = clone_is_leaf(mf);
-        LLVMValueRef room = LLVMGetParam(fn, LLVMCountParams(fn) - 1);
+        if (body == BODY_MEMBER_SPEC)   /* the twin's own calls go back to .spec */
+            f->self_spec = cg_spec_twin_decl(cg, mf);
+        f->tail = calloc((size_t)maxval + 1, 1);
+        if (cg_spec_tail(cg, mf, f->tail))
+            tail_loop(cg, pro);
+        LLVMValueRef room = spec_param(cg, LLVMCountParams(fn) - 1);
         f->spec_depth = LLVMBuildNSWSub(b, room, ci32(cg, 1), "");
         LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "enter");
         LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLE, room, ci32(cg, 0), ""),
@@ -3402,8 +3481,10 @@ static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMV
         uint64_t small = cg_spec_small_params(cg, mf);   /* the callers tested their tags */
         for (int i = 0; i < mf->nparams && i < 64; i++)
             if (small & (UINT64_C(1) << i))
-                assume(cg, LLVMBuildNot(b, cg_spec_param_big(cg, LLVMGetParam(fn, (unsigned)i +
+                assume(cg, LLVMBuildNot(b, cg_spec_param_big(cg, spec_param(cg, (unsigned)i +
                                                                    (mf->nfree > 0))), ""));
+        if (f->acc)   /* a sum of small ints or the start, 0 */
+            assume(cg, LLVMBuildNot(b, cg_spec_param_big(cg, f->acc), ""));
         LLVMBuildBr(b, f->bbs[mf->blocks[0]->id]);
         LLVMPositionBuilderAtEnd(b, f->unwind_bb);
         clone_return(cg, NULL, 1);
@@ -3494,6 +3575,8 @@ static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMV
     }
     phi_operands(cg, f, owned, owned_n, maxid);
     free(owned);
+    free(f->tail);
+    free(f->loop_params);
     free_fn_tables(f);
     cg_debug_end(cg);
     cg->fn = NULL;
@@ -3526,6 +3609,8 @@ void cg_function(Cg *cg, const MirFunction *mf)
     if (cg_spec_member(cg, mf)) {   /* pure recursive clones and their callees: cg_spec.c */
         lower_function(cg, mf, cg_spec_exact_decl(cg, mf), NULL, BODY_MEMBER_EXACT);
         lower_function(cg, mf, cg_spec_decl(cg, mf), NULL, BODY_MEMBER_SPEC);
+        if (cg_spec_twin_decl(cg, mf))
+            lower_function(cg, mf, cg_spec_twin_decl(cg, mf), NULL, BODY_MEMBER_TWIN);
         cg_spec_entry(cg, mf);
         return;
     }
