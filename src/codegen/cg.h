@@ -81,6 +81,8 @@ typedef struct CgFn {
                                     (clone_is_leaf: it only checks the limit) */
     LLVMValueRef exact;          /* speculating (spec_restart): the exact body of the clone */
     LLVMBasicBlockRef restart_bb;/* ... and the block returning its result */
+    LLVMBasicBlockRef ret_bb;    /* a clone with a native result: its one return block and */
+    LLVMValueRef ret_val, ret_err;  /* phis of the pair (codegen.c clone_ret_pair) */
     LLVMValueRef spec_depth;     /* a member's .spec body (cg_spec.c): the levels left
                                     below it (limit - its depth), passed to the members it
                                     calls; NULL otherwise */

@@ -868,6 +868,7 @@ static LLVMRealPredicate fcmp_pred(int op)
  * tagged result is then known small, so the tag tests of the following ops fold away.
  * Returns the block that restarts in the exact body, or NULL when not speculating. */
 static void clone_return(Cg *cg, LLVMValueRef v, int error);
+static void clone_ret_pair(Cg *cg, LLVMValueRef v, LLVMValueRef error);
 
 static LLVMBasicBlockRef spec_restart(Cg *cg)
 {
@@ -895,7 +896,11 @@ static LLVMBasicBlockRef spec_restart(Cg *cg)
             args[i] = LLVMGetParam(f->fn, i);
         LLVMValueRef r = LLVMBuildCall2(b, cg_clone_type(cg, f->mf), f->exact, args, n, "");
         LLVMSetTailCall(r, 1);
-        LLVMBuildRet(b, r);
+        if (f->mf->rettype == MT_DYN)
+            LLVMBuildRet(b, r);
+        else
+            clone_ret_pair(cg, LLVMBuildExtractValue(b, r, 0, ""),
+                           LLVMBuildExtractValue(b, r, 1, ""));
         LLVMPositionBuilderAtEnd(b, here);
     }
     return f->restart_bb;
@@ -1826,12 +1831,24 @@ int cg_leaf_op(int op)
     }
 }
 
+/* Ops a leaf clone may hold besides cg_leaf_op's: their fast paths run no Python code and
+ * their only such path is one runtime call (inst_slot's rt_getattr, set_contains's
+ * rt_set_contains, which may run __getattr__, __eq__), made inside leaf_call_enter/leave so
+ * that the code it runs sees the depth counting would have stored.  Not pure (cg_spec.c):
+ * they read memory a call may change. */
+static int leaf_bracketed_op(int op)
+{
+    return op == MIR_InstLoad || op == MIR_InstLoadF || op == MIR_SetContains;
+}
+
 static int clone_is_leaf(const MirFunction *mf)
 {
     for (int i = 0; i < mf->nblocks; i++)
-        for (int j = 0; j < mf->blocks[i]->ninsts; j++)
-            if (!cg_leaf_op(mf->blocks[i]->insts[j]->op))
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            int op = mf->blocks[i]->insts[j]->op;
+            if (!cg_leaf_op(op) && !leaf_bracketed_op(op))
                 return 0;
+        }
     return 1;
 }
 
@@ -1901,6 +1918,42 @@ static LLVMValueRef acc_add(Cg *cg, LLVMValueRef v)
     return LLVMBuildExtractValue(cg->b, res, 0, "");
 }
 
+/* Around a runtime call that may run Python code in a leaf clone, whose prologue checked the
+ * limit but did not store its level: the level is entered for the call and left after it
+ * (error or not), so a RecursionError, a traceback or a nested call sees CPython's depth. */
+static void leaf_call_depth(Cg *cg, int delta)
+{
+    if (!cg->fn->leaf || cg->fn->spec_depth)
+        return;
+    LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
+    LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, LLVMBuildLoad2(cg->b, cg->i32, depth, ""),
+                                       ci32(cg, delta), ""), depth);
+}
+
+/* A clone with a native result returns {value, error} from one block whose two phis take
+ * every return's pair (clone_ret_pair): built where each return is, the pairs were merged by
+ * LLVM into a phi of aggregates, which after inlining kept the caller testing a flag that is
+ * a constant false on the normal path (one test per inlined call); phis of scalars fold. */
+static void clone_ret_pair(Cg *cg, LLVMValueRef v, LLVMValueRef error)
+{
+    CgFn *f = cg->fn;
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(b);
+    if (!f->ret_bb) {
+        f->ret_bb = new_bb(cg, "ret");
+        LLVMPositionBuilderAtEnd(b, f->ret_bb);
+        LLVMTypeRef st = cg_clone_ret_type(cg, f->mf);
+        f->ret_val = LLVMBuildPhi(b, ty_of(cg, f->mf->rettype), "");
+        f->ret_err = LLVMBuildPhi(b, cg->i1, "");
+        LLVMValueRef r = LLVMBuildInsertValue(b, LLVMGetUndef(st), f->ret_val, 0, "");
+        LLVMBuildRet(b, LLVMBuildInsertValue(b, r, f->ret_err, 1, ""));
+        LLVMPositionBuilderAtEnd(b, here);
+    }
+    LLVMAddIncoming(f->ret_val, &v, &here, 1);
+    LLVMAddIncoming(f->ret_err, &error, &here, 1);
+    LLVMBuildBr(b, f->ret_bb);
+}
+
 /* Returns from a clone: leaves the recursion level, packs {value, error}. */
 static void clone_return(Cg *cg, LLVMValueRef v, int error)
 {
@@ -1915,11 +1968,8 @@ static void clone_return(Cg *cg, LLVMValueRef v, int error)
         LLVMBuildRet(b, error ? ci64(cg, 0) : v);
         return;
     }
-    LLVMTypeRef st = cg_clone_ret_type(cg, mf);
-    LLVMValueRef r = LLVMGetUndef(st);
-    r = LLVMBuildInsertValue(b, r, error ? LLVMConstNull(ty_of(cg, mf->rettype)) : v, 0, "");
-    r = LLVMBuildInsertValue(b, r, LLVMConstInt(cg->i1, error != 0, 0), 1, "");
-    LLVMBuildRet(b, r);
+    clone_ret_pair(cg, error ? LLVMConstNull(ty_of(cg, mf->rettype)) : v,
+                   LLVMConstInt(cg->i1, error != 0, 0));
 }
 
 static LLVMValueRef call_direct(Cg *cg, const MirInst *in)
@@ -2018,7 +2068,9 @@ static LLVMValueRef inst_slot(Cg *cg, const MirInst *in, LLVMValueRef obj, LLVMV
     LLVMPositionBuilderAtEnd(b, slow);
     LLVMValueRef name = name_const(cg, in->str), sv = NULL;
     if (load) {
+        leaf_call_depth(cg, 1);
         sv = RTC(cg, RTF_rt_getattr, obj, name);
+        leaf_call_depth(cg, -1);
         check_value(cg, in, sv);
         if (f64)
             sv = RTC(cg, RTF_rt_fixed_f64, sv);
@@ -2369,7 +2421,9 @@ static LLVMValueRef set_contains(Cg *cg, const MirInst *in, LLVMValueRef set, LL
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
+    leaf_call_depth(cg, 1);
     LLVMValueRef c = RTC(cg, RTF_rt_set_contains, set, key);
+    leaf_call_depth(cg, -1);
     check_int(cg, in, c);
     LLVMValueRef sv = LLVMBuildICmp(b, LLVMIntNE, c, ci32(cg, 0), "");
     return join_slow(cg, cg->i1, done, fv, fast_end, sv);
