@@ -296,6 +296,24 @@ static void gmp_free(void *p, size_t n)
     (void)n;
 }
 
+#ifndef RT_GC_MALLOC
+/* The cold end of the main thread's stack for the collector, which otherwise finds it with
+ * pthread_getattr_np: glibc opens and parses /proc/self/maps with sscanf for the main
+ * thread, an eighth of an empty program's instructions (100,000) and ten page faults of
+ * stdio code and buffers.  __libc_stack_end is the stack pointer the process started with,
+ * where argc is; every frame of the program (main and what it calls) lies below it and
+ * above it are only argv, the environment and the auxiliary vector, which hold no pointer
+ * to collected memory, so scanning up to it sees every root the stack can hold. */
+extern void *__libc_stack_end;
+
+static void set_stack_bottom(void)
+{
+    struct GC_stack_base sb = {.mem_base = __libc_stack_end};
+    if (sb.mem_base)
+        GC_set_stackbottom(NULL, &sb);
+}
+#endif
+
 void rt_init(void)
 {
     if (initialised)
@@ -308,6 +326,7 @@ void rt_init(void)
      * collection builds the same black list; until then a block may be placed where a false
      * pointer points, which can only keep one garbage object alive longer. */
     GC_set_dont_precollect(1);
+    set_stack_bottom();
     GC_INIT();
     /* a failed huge request is a MemoryError for the program, not a warning on its stderr */
     GC_set_warn_proc(GC_ignore_warn_proc);
