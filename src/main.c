@@ -77,7 +77,7 @@ static const char usage_text[] =
     "      -o OUT         output path (default: FILE without .py; .ll/.o/.s with --emit-*)\n"
     "      -O0..-O3       LLVM optimisation level (default -O2)\n"
     "      --emit-llvm|--emit-obj|--emit-asm   stop after code generation, write IR/object/asm\n"
-    "      --static       link a fully static executable\n"
+    "      --static       link fully statically or fail (the default when libc.a exists)\n"
     "      --dump-mir[=PASS]  print the MIR after PASS (lower, ssa, simplify, typed; default: last)\n"
     "      -fno-typed     no type inference: every operation in the generic (dyn) tier\n"
     "      FILE may be a .mir file (MIR text form): code generation tests\n"
