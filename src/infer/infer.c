@@ -1330,7 +1330,9 @@ static Ty call_ty(Run *r, MirInst *i)
     }
     InferCtx *target = ctx_for_call(r->in, f, args, closure, &r->global);
     r->c->callee[i->id] = target;
-    InferCtx *nt = target && target->index > 0 && scalar_ty(target->ret)
+    /* (once the other context is known to return a scalar: no narrow clone made in vain) */
+    InferCtx *nt = target && target->index > 0 && target->ret.k != TY_BOT &&
+                           scalar_ty(target->ret)
                        ? narrow_call(r, f, args, n) : NULL;
     if (nt) {
         r->c->ncallee[i->id] = nt;

@@ -1221,8 +1221,12 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
         (b.k == TY_FLOAT || b.k == TY_INT || b.k == TY_NUM)) {
         MirInst *x = as_f64(s, pos, i->args[0], i->exc, loc);
         MirInst *y = as_f64(s, pos, i->args[1], i->exc, loc);
-        if (op == Op_Div)
-            return typed_raising(s, i, MIR_FDiv, x, y);
+        if (op == Op_Div) {
+            MirInst *d = typed_raising(s, i, MIR_FDiv, x, y);
+            d->imm = b.k == TY_INT && (b.lo >= 1 || b.hi <= -1);   /* a nonzero int divisor
+                                                                     is a nonzero double */
+            return d;
+        }
         return emit2(s, op == Op_Add ? MIR_FAdd : op == Op_Sub ? MIR_FSub : MIR_FMul, x, y, loc);
     }
     return NULL;
