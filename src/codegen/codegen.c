@@ -2460,9 +2460,10 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_FAdd: return LLVMBuildFAdd(b, a0, a1, "");
     case MIR_FSub: return LLVMBuildFSub(b, a0, a1, "");
     case MIR_FMul: return LLVMBuildFMul(b, a0, a1, "");
-    case MIR_FDiv:
-        raise_if(cg, in, LLVMBuildFCmp(b, LLVMRealOEQ, a1, LLVMConstReal(cg->f64, 0.0), ""),
-                 "rt_ZeroDivisionError", "float division by zero");
+    case MIR_FDiv:   /* imm 1: the divisor is proven nonzero (an int that is not 0) */
+        if (!in->imm)
+            raise_if(cg, in, LLVMBuildFCmp(b, LLVMRealOEQ, a1, LLVMConstReal(cg->f64, 0.0), ""),
+                     "rt_ZeroDivisionError", "float division by zero");
         return LLVMBuildFDiv(b, a0, a1, "");
     case MIR_FFloorDiv: case MIR_FMod: return f_divmod(cg, in, a0, a1);
     case MIR_FPow: return f_pow(cg, in, a0, a1);

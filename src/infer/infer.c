@@ -476,6 +476,7 @@ static InferCtx *ctx_new(Infer *in, MirFunction *f, int index, const Ty *args,
     c->vals = xcalloc((size_t)maxid + 1, sizeof *c->vals);
     c->visits = xcalloc((size_t)maxid + 1, 1);
     c->callee = xcalloc((size_t)maxid + 1, sizeof *c->callee);
+    c->ncallee = xcalloc((size_t)maxid + 1, sizeof *c->ncallee);
     c->cells = xcalloc((size_t)maxid + 1, sizeof *c->cells);
     c->mcallee = xcalloc((size_t)maxid + 1, sizeof *c->mcallee);
     c->reached = xcalloc((size_t)f->nblocks + 1, 1);
@@ -641,9 +642,22 @@ static Ty const_ty(const MirInst *v)
     }
 }
 
-/* The key of a context: the kind of each argument (int ranges are joined inside a context). */
-static int same_kinds(const Infer *in, const InferCtx *c, const Ty *args, const Ty *closure)
+/* An int type clamped to the narrow bound (other types as they are). */
+static Ty narrow_int(Ty t)
 {
+    if (t.k != TY_INT)
+        return t;
+    int64_t lo = t.lo < -INFER_NARROW_MAX ? -INFER_NARROW_MAX : t.lo;
+    int64_t hi = t.hi > INFER_NARROW_MAX ? INFER_NARROW_MAX : t.hi;
+    return lo <= hi ? ty_int(lo, hi) : ty_bot();
+}
+
+/* The key of a context: the kind of each argument (int ranges are joined inside a context). */
+static int same_kinds(const Infer *in, const InferCtx *c, const Ty *args, const Ty *closure,
+                      int narrow)
+{
+    if (c->narrow != narrow)
+        return 0;
     for (int i = 0; i < c->nargs; i++) {
         if (c->args[i].k != args[i].k || c->args[i].cls != args[i].cls ||
             c->args[i].un != args[i].un)
@@ -678,8 +692,8 @@ static int worth_cloning(const Ty *args, int n)
 
 /* The context a direct call with these argument types goes to (created on first use);
  * joins the argument types into it.  Sets *changed when the context is new or widened. */
-static InferCtx *ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const Ty *closure,
-                              int *changed)
+static InferCtx *ctx_for_call_n(Infer *in, MirFunction *f, const Ty *args, const Ty *closure,
+                                int narrow, int *changed)
 {
     int n = 0;
     InferCtx *gen = NULL;
@@ -692,10 +706,12 @@ static InferCtx *ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const T
             continue;
         }
         n++;
-        if (same_kinds(in, c, args, closure)) {
+        if (same_kinds(in, c, args, closure, narrow)) {
             for (int k = 0; k < c->nargs; k++) {
                 Ty w = c->arg_changes >= WIDEN_AFTER ? ty_widen(c->args[k], args[k])
                                                      : ty_join(c->args[k], args[k]);
+                if (narrow)
+                    w = narrow_int(w);
                 if (!ty_eq(w, c->args[k])) {
                     c->args[k] = w;
                     c->arg_changes++;
@@ -708,7 +724,15 @@ static InferCtx *ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const T
     if (n >= INFER_MAX_CLONES || !worth_cloning(args, f->nparams))
         return gen;
     *changed = 1;
-    return ctx_new(in, f, n + 1, args, closure);
+    InferCtx *c = ctx_new(in, f, n + 1, args, closure);
+    c->narrow = narrow;
+    return c;
+}
+
+static InferCtx *ctx_for_call(Infer *in, MirFunction *f, const Ty *args, const Ty *closure,
+                              int *changed)
+{
+    return ctx_for_call_n(in, f, args, closure, 0, changed);
 }
 
 int infer_cloneable(const MirFunction *f) { return cloneable(f); }
@@ -1183,6 +1207,59 @@ static Ty str_method_ty(const char *name, int nargs)
     return ty_dyn();
 }
 
+static int scalar_ty(Ty t)
+{
+    return t.k == TY_BOT || t.k == TY_INT || t.k == TY_FLOAT || t.k == TY_BOOL ||
+           t.k == TY_NONE;
+}
+
+/* Does f look like arithmetic worth a narrow clone: a short body (it is inlined where it is
+ * called, so the guard is cheap) with + - * on its values? */
+static int narrow_worth(const MirFunction *f)
+{
+    int ninsts = 0, arith = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *i = f->blocks[b]->insts[k];
+            ninsts++;
+            if ((i->op == MIR_BinOp || i->op == MIR_InplaceOp) &&
+                (i->imm == Op_Add || i->imm == Op_Sub || i->imm == Op_Mult))
+                arith = 1;
+        }
+    return arith && ninsts <= 80;
+}
+
+/* Narrow contexts.  A direct call of a short arithmetic function (no closure) whose arguments
+ * are scalars, among them a small int that may lie outside +-INFER_NARROW_MAX (an index that
+ * only a list's length bounds, say), gets besides its context a narrow one, whose int
+ * parameters are clamped to that bound: there sums and products of the parameters are
+ * proven small, so they need no overflow checks.  specialize.c tests the int arguments at the
+ * call and runs the narrow clone when they are inside the bound, else the other one; both
+ * return scalars, so the call's value is the join of their results.  NULL: no narrow
+ * context (not worth it, or no room for one more clone). */
+static InferCtx *narrow_call(Run *r, MirFunction *f, const Ty *args, int n)
+{
+    if (f->nfree > 0 || f->nparams != n || n > 16 || !narrow_worth(f))
+        return NULL;
+    Ty nargs[16];
+    int wide = 0;
+    for (int k = 0; k < n; k++) {
+        Ty a = args[k];
+        if (!scalar_ty(a) || a.k == TY_BOT || (a.k == TY_INT && !ty_int_small(a)))
+            return NULL;
+        if (a.k == TY_INT && (a.lo < -INFER_NARROW_MAX || a.hi > INFER_NARROW_MAX)) {
+            if (a.lo > INFER_NARROW_MAX || a.hi < -INFER_NARROW_MAX)
+                return NULL;   /* never inside */
+            wide = 1;
+        }
+        nargs[k] = narrow_int(a);
+    }
+    if (!wide)
+        return NULL;
+    InferCtx *t = ctx_for_call_n(r->in, f, nargs, NULL, 1, &r->global);
+    return t && t->index > 0 && scalar_ty(t->ret) ? t : NULL;
+}
+
 static Ty call_ty(Run *r, MirInst *i)
 {
     Ty callee = T(r, i->args[0]);
@@ -1190,6 +1267,7 @@ static Ty call_ty(Run *r, MirInst *i)
      * an earlier sweep may have become dyn: a global stored twice, in a loop) */
     r->c->callee[i->id] = NULL;
     r->c->mcallee[i->id] = NULL;
+    r->c->ncallee[i->id] = NULL;
     int n = i->nargs - 1;
     Ty args[16];
     if (n > 16)
@@ -1252,6 +1330,14 @@ static Ty call_ty(Run *r, MirInst *i)
     }
     InferCtx *target = ctx_for_call(r->in, f, args, closure, &r->global);
     r->c->callee[i->id] = target;
+    /* (once the other context is known to return a scalar: no narrow clone made in vain) */
+    InferCtx *nt = target && target->index > 0 && target->ret.k != TY_BOT &&
+                           scalar_ty(target->ret)
+                       ? narrow_call(r, f, args, n) : NULL;
+    if (nt) {
+        r->c->ncallee[i->id] = nt;
+        return ty_join(target->ret, nt->ret);
+    }
     return target ? target->ret : ty_dyn();
 }
 
@@ -1637,6 +1723,7 @@ void infer_free(Infer *in)
         free(c->vals);
         free(c->visits);
         free(c->callee);
+        free(c->ncallee);
         free(c->reached);
         for (int k = 0; k < c->nvals; k++)
             free(c->cells[k]);

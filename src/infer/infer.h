@@ -19,6 +19,9 @@
 #include "types.h"
 
 #define INFER_MAX_CLONES 4
+/* The bound of a narrow context's int parameters (infer.c narrow_call): sums of two such
+ * values and products of two such sums stay small ints (4 * B * B < 2**62). */
+#define INFER_NARROW_MAX ((INT64_C(1) << 30) - 1)
 /* CodeInfo flags (RT_CO_* of runtime/include/rt_func.h, which the compiler does not include):
  * varargs 1, varkeywords 2, generator 4, coroutine 8, async generator 16, class body 64. */
 #define INFER_CO_SUSPENDS 0x1cu     /* generator, coroutine, async generator */
@@ -46,6 +49,9 @@ struct InferCtx {
     int nvals;
     Ty ret;                 /* join of the returned values (bottom: never returns) */
     InferCtx **callee;      /* by SSA id of a call: the context it calls directly, or NULL */
+    InferCtx **ncallee;     /* by SSA id of a call: its narrow context (infer.c narrow_call):
+                               the call runs it when the int arguments pass the guard */
+    int narrow;             /* a narrow context: int parameters within +-INFER_NARROW_MAX */
     unsigned char *reached; /* by block position: reachable in this context */
     MirFunction *clone;     /* specialize.c: the clone made for this context (index > 0) */
     int ret_changes, arg_changes;   /* widening counters */

@@ -1221,8 +1221,12 @@ static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
         (b.k == TY_FLOAT || b.k == TY_INT || b.k == TY_NUM)) {
         MirInst *x = as_f64(s, pos, i->args[0], i->exc, loc);
         MirInst *y = as_f64(s, pos, i->args[1], i->exc, loc);
-        if (op == Op_Div)
-            return typed_raising(s, i, MIR_FDiv, x, y);
+        if (op == Op_Div) {
+            MirInst *d = typed_raising(s, i, MIR_FDiv, x, y);
+            d->imm = b.k == TY_INT && (b.lo >= 1 || b.hi <= -1);   /* a nonzero int divisor
+                                                                     is a nonzero double */
+            return d;
+        }
         return emit2(s, op == Op_Add ? MIR_FAdd : op == Op_Sub ? MIR_FSub : MIR_FMul, x, y, loc);
     }
     return NULL;
@@ -1436,6 +1440,81 @@ static MirInst *rewrite_union_call(Spec *s, int pos, MirInst *i)
     return phi;
 }
 
+/* call.direct of clone t (no closure, positional arguments only: a narrow call's), ending the
+ * current block (emit_raising); its result in representation rt. */
+static MirInst *narrow_clone_call(Spec *s, int pos, MirInst *i, InferCtx *t, MirType rt)
+{
+    MirFunction *cl = t->clone;
+    int n = i->nargs - 1;
+    MirInst *args[16];
+    for (int k = 0; k < n; k++)
+        args[k] = get(s, i->args[k + 1], cl->ptypes[k], i->loc);
+    MirInst *c = emit_raising(s, pos, MIR_CallDirect, args, n, i->exc, i->loc);
+    c->type = cl->rettype;
+    c->func = cl;
+    return convert(s, c, t->ret, rt, i->loc);
+}
+
+/* A call with a narrow context nt (infer.c narrow_call): each int argument that may lie
+ * outside nt's parameter range is tested against it; when all pass, nt's clone runs, else t's.
+ * The results meet in a phi of the call's representation in a new block, which becomes
+ * current (as rewrite_union_call).  NULL when the arguments are not small ints any more. */
+static MirInst *rewrite_narrow_call(Spec *s, int pos, MirInst *i, InferCtx *t, InferCtx *nt)
+{
+    Ty r = TY(s, i);
+    Loc loc = i->loc;
+    int n = i->nargs - 1;
+    if (n != nt->nargs || n != t->clone->nparams || t->clone->nfree > 0 || i->nnames)
+        return NULL;
+    for (int k = 0; k < n; k++) {
+        Ty a = TY(s, i->args[k + 1]);
+        if (a.k == TY_INT && (!ty_int_small(a) || nt->args[k].k != TY_INT))
+            return NULL;
+    }
+    MirType rt = r.k == TY_BOT ? MT_DYN : ty_rep(r);
+    MirBlock *join = mir_block_new(s->g, s->cur->label);
+    MirBlock *other = mir_block_new(s->g, s->cur->label);
+    for (int k = 0; k < n; k++) {
+        Ty a = TY(s, i->args[k + 1]);
+        for (int side = 0; a.k == TY_INT && side < 2; side++) {
+            int64_t bound = side ? nt->args[k].lo : nt->args[k].hi;
+            if (side ? a.lo >= bound : a.hi <= bound)
+                continue;
+            MirInst *b = zero_of(s, MT_I64, loc);
+            b->imm = bound;
+            MirInst *test = emit2(s, MIR_ICmp, get(s, i->args[k + 1], MT_I64, loc), b, loc);
+            test->imm = side ? Cmp_GtE : Cmp_LtE;
+            MirBlock *pass = mir_block_new(s->g, s->cur->label);
+            MirInst *cb = emit1(s, MIR_CondBr, test, loc);
+            cb->target = pass;
+            cb->target2 = other;
+            s->cur = pass;
+            add_part(s, pos, pass, NULL);
+        }
+    }
+    MirInst *vals[2];
+    MirBlock *from[2];
+    for (int v = 0; v < 2; v++) {
+        if (v == 1) {
+            s->cur = other;
+            add_part(s, pos, other, NULL);
+        }
+        vals[v] = narrow_clone_call(s, pos, i, v ? t : nt, rt);
+        from[v] = s->cur;
+        MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
+        br->target = join;
+    }
+    s->cur = join;
+    add_part(s, pos, join, NULL);
+    MirInst *phi = mir_inst_new(s->g, MIR_Phi, NULL, 0, loc);
+    phi->type = rt;
+    phi->varname = i->varname;
+    mir_block_insert(s->g, join, 0, phi);
+    for (int v = 0; v < 2; v++)
+        add_phi_operand(s, phi, from[v], vals[v]);
+    return phi;
+}
+
 /* a OP b / -a on exact instances whose dunder's clone is known (dunder.c): call.direct,
  * the operands swapped for a reflected method; NULL: the generic operator. */
 static MirInst *rewrite_dunder(Spec *s, MirInst *i)
@@ -1621,6 +1700,12 @@ static MirInst *rewrite_call(Spec *s, int pos, MirInst *i)
         return m;
     if (union_target(s, i))
         return rewrite_union_call(s, pos, i);
+    InferCtx *nt = t && i->id >= 0 && i->id < s->nvals ? s->c->ncallee[i->id] : NULL;
+    if (nt && nt->clone) {
+        MirInst *v = rewrite_narrow_call(s, pos, i, t, nt);
+        if (v)
+            return v;
+    }
     if (t) {
         MirFunction *cl = t->clone;
         int n = i->nargs - 1, off = cl->nfree > 0;
