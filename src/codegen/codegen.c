@@ -1651,25 +1651,31 @@ static int local_list(const MirFunction *mf, const MirInst *dup)
     return 1;
 }
 
+/* An array of `words` i64 in the current function's frame: an alloca at the start of the entry
+ * block (LLVM keeps those static, one slot per site, whatever loop the use is in). */
+static LLVMValueRef entry_alloca(Cg *cg, size_t words, const char *name)
+{
+    LLVMBuilderRef eb = LLVMCreateBuilderInContext(cg->ctx);
+    LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(cg->fn->fn);
+    LLVMValueRef first = LLVMGetFirstInstruction(entry);
+    if (first)
+        LLVMPositionBuilderBefore(eb, first);
+    else
+        LLVMPositionBuilderAtEnd(eb, entry);
+    LLVMValueRef buf = LLVMBuildAlloca(eb, LLVMArrayType2(cg->i64, words), name);
+    LLVMDisposeBuilder(eb);
+    return buf;
+}
+
 /* list(x) / x[:] whose copy stays in the call (local_list): a ListObject in the frame with
  * its items after it, as rt_list_dup's packed list, when x has 1..LOCAL_LIST_ITEMS items;
  * else rt_list_dup.  A later resize moves the items to a block of their own, as for a packed
  * list; the collector sees the items through the stack. */
 static LLVMValueRef list_dup_local(Cg *cg, const MirInst *in, LLVMValueRef src)
 {
-    CgFn *f = cg->fn;
     LLVMBuilderRef b = cg->b;
-    LLVMBuilderRef eb = LLVMCreateBuilderInContext(cg->ctx);
-    LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
-    LLVMValueRef first = LLVMGetFirstInstruction(entry);
-    if (first)
-        LLVMPositionBuilderBefore(eb, first);
-    else
-        LLVMPositionBuilderAtEnd(eb, entry);
-    size_t words = sizeof(ListObject) / 8 + LOCAL_LIST_ITEMS;
-    LLVMValueRef buf = LLVMBuildAlloca(eb, LLVMArrayType2(cg->i64, words), "locallist");
+    LLVMValueRef buf = entry_alloca(cg, sizeof(ListObject) / 8 + LOCAL_LIST_ITEMS, "locallist");
     LLVMSetAlignment(buf, 16);
-    LLVMDisposeBuilder(eb);
     LLVMBasicBlockRef here = new_bb(cg, "dup.local"), heap = new_bb(cg, "dup.heap"),
                       done = new_bb(cg, "dup.done");
     LLVMValueRef n = list_size(cg, src);
@@ -2730,17 +2736,9 @@ static LLVMValueRef iter_next(Cg *cg, const MirInst *in, LLVMValueRef it)
     int nf = fused_unpack_count(f->mf, in);
     LLVMValueRef r;
     if (nf) {
-        /* the site's own TupleObject-shaped buffer, an alloca of the entry block */
-        LLVMBuilderRef eb = LLVMCreateBuilderInContext(cg->ctx);
-        LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
-        LLVMValueRef first = LLVMGetFirstInstruction(entry);
-        if (first)
-            LLVMPositionBuilderBefore(eb, first);
-        else
-            LLVMPositionBuilderAtEnd(eb, entry);
+        /* the site's own TupleObject-shaped buffer */
         size_t words = (offsetof(TupleObject, items) + (size_t)nf * sizeof(Value)) / 8;
-        LLVMValueRef buf = LLVMBuildAlloca(eb, LLVMArrayType2(cg->i64, words), "unpackbuf");
-        LLVMDisposeBuilder(eb);
+        LLVMValueRef buf = entry_alloca(cg, words, "unpackbuf");
         r = RTC(cg, RTF_rt_next_unpack, it, buf, ci64(cg, nf));
     } else {
         /* a generator's step without rt_next's dispatch (for x in gen()) */

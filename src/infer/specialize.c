@@ -1357,14 +1357,29 @@ static MirInst *rewrite_class_call(Spec *s, MirInst *i)
     return made ? made : c;
 }
 
+static void add_phi_operand(Spec *s, MirInst *phi, MirBlock *b, MirInst *v);
+
+/* Continues at join, where a phi of type rt (named as i's result) takes vals[k] from from[k]. */
+static MirInst *join_phi(Spec *s, int pos, MirBlock *join, const MirInst *i, MirType rt,
+                         MirBlock **from, MirInst **vals, int n)
+{
+    s->cur = join;
+    add_part(s, pos, join, NULL);
+    MirInst *phi = mir_inst_new(s->g, MIR_Phi, NULL, 0, i->loc);
+    phi->type = rt;
+    phi->varname = i->varname;
+    mir_block_insert(s->g, join, 0, phi);
+    for (int k = 0; k < n; k++)
+        add_phi_operand(s, phi, from[k], vals[k]);
+    return phi;
+}
+
 /* o.m(args) with o a union (union_target): per class with a clone, a test of o's class
  * (inst.isclass) and call.direct of that clone; the other classes (no clone) and any object
  * of none of them (never, under the closed world) take the generic getattr and call.  The
  * results meet in a phi of the call's representation in a new block, which becomes current
  * (the original terminator follows there).  Every call raises to the call's handler: each
  * is a part of block pos (fix_phis gives the handler's phis their operands). */
-static void add_phi_operand(Spec *s, MirInst *phi, MirBlock *b, MirInst *v);
-
 static MirInst *rewrite_union_call(Spec *s, int pos, MirInst *i)
 {
     const MirInst *ga = i->args[0];
@@ -1429,15 +1444,7 @@ static MirInst *rewrite_union_call(Spec *s, int pos, MirInst *i)
     from[nv++] = s->cur;
     MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
     br->target = join;
-    s->cur = join;
-    add_part(s, pos, join, NULL);
-    MirInst *phi = mir_inst_new(s->g, MIR_Phi, NULL, 0, loc);
-    phi->type = rt;
-    phi->varname = i->varname;
-    mir_block_insert(s->g, join, 0, phi);
-    for (int k = 0; k < nv; k++)
-        add_phi_operand(s, phi, from[k], vals[k]);
-    return phi;
+    return join_phi(s, pos, join, i, rt, from, vals, nv);
 }
 
 /* call.direct of clone t (no closure, positional arguments only: a narrow call's), ending the
@@ -1504,14 +1511,7 @@ static MirInst *rewrite_narrow_call(Spec *s, int pos, MirInst *i, InferCtx *t, I
         MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
         br->target = join;
     }
-    s->cur = join;
-    add_part(s, pos, join, NULL);
-    MirInst *phi = mir_inst_new(s->g, MIR_Phi, NULL, 0, loc);
-    phi->type = rt;
-    phi->varname = i->varname;
-    mir_block_insert(s->g, join, 0, phi);
-    for (int v = 0; v < 2; v++)
-        add_phi_operand(s, phi, from[v], vals[v]);
+    MirInst *phi = join_phi(s, pos, join, i, rt, from, vals, 2);
     return phi;
 }
 
