@@ -2203,6 +2203,22 @@ static LLVMValueRef list_pop(Cg *cg, const MirInst *in, LLVMValueRef list)
     return join_slow(cg, cg->i64, done, fv, fast_end, sv);
 }
 
+/* The test the inline paths of set.contains, set.add and set.remove share: key is a small int
+ * with a membership bit (in RT_SET_BITS_LO.., *u its index in SetObject.smallbits) and the
+ * set's bits are valid (bits_version == version; *version is the version loaded). */
+static LLVMValueRef set_bits_ok(Cg *cg, LLVMValueRef set, LLVMValueRef key, LLVMValueRef *u,
+                                LLVMValueRef *version)
+{
+    LLVMBuilderRef b = cg->b;
+    *u = LLVMBuildAdd(b, LLVMBuildAShr(b, key, ci64(cg, 1), ""), ci64(cg, -RT_SET_BITS_LO), "");
+    *version = load_field(cg, cg->i64, set, offsetof(SetObject, version));
+    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildTrunc(b, key, cg->i1, ""),
+                                   LLVMBuildICmp(b, LLVMIntULT, *u, ci64(cg, RT_SET_BITS_N), ""),
+                                   "");
+    LLVMValueRef bits = load_field(cg, cg->i64, set, offsetof(SetObject, bits_version));
+    return LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntEQ, *version, bits, ""), "");
+}
+
 /* set.remove / set.discard: a small int key in -64..63 of a set whose membership bits are
  * valid, found at its hint (rt.h SetObject.hints), is removed inline with set.c's
  * small_discard effect (a dummy entry, marked in dmy, used - 1, version + 1, its bit cleared,
@@ -2210,16 +2226,9 @@ static LLVMValueRef list_pop(Cg *cg, const MirInst *in, LLVMValueRef list)
 static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef u = LLVMBuildAdd(b, LLVMBuildAShr(b, key, ci64(cg, 1), ""),
-                                  ci64(cg, -RT_SET_BITS_LO), "");
-    LLVMValueRef version = load_field(cg, cg->i64, set, offsetof(SetObject, version));
+    LLVMValueRef u, version;
+    LLVMValueRef ok = set_bits_ok(cg, set, key, &u, &version);
     LLVMValueRef hints = load_field(cg, cg->ptr, set, offsetof(SetObject, hints));
-    LLVMValueRef ok = LLVMBuildAnd(
-        b, LLVMBuildTrunc(b, key, cg->i1, ""),
-        LLVMBuildICmp(b, LLVMIntULT, u, ci64(cg, RT_SET_BITS_N), ""), "");
-    ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntEQ, version,
-                                           load_field(cg, cg->i64, set,
-                                                      offsetof(SetObject, bits_version)), ""), "");
     ok = LLVMBuildAnd(b, ok, LLVMBuildIsNotNull(b, hints, ""), "");
     LLVMBasicBlockRef hint = new_bb(cg, "setrm.hint"), entry = new_bb(cg, "setrm.entry"),
                       fast = new_bb(cg, "setrm.fast"), slow = new_bb(cg, "setrm.slow"),
@@ -2281,15 +2290,9 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
 {
     LLVMBuilderRef b = cg->b;
     LLVMValueRef v = LLVMBuildAShr(b, key, ci64(cg, 1), "");
-    LLVMValueRef u = LLVMBuildAdd(b, v, ci64(cg, -RT_SET_BITS_LO), "");
-    LLVMValueRef version = load_field(cg, cg->i64, set, offsetof(SetObject, version));
+    LLVMValueRef u, version;
+    LLVMValueRef ok = set_bits_ok(cg, set, key, &u, &version);
     LLVMValueRef mask = load_field(cg, cg->i64, set, offsetof(SetObject, mask));
-    LLVMValueRef ok = LLVMBuildAnd(
-        b, LLVMBuildTrunc(b, key, cg->i1, ""),
-        LLVMBuildICmp(b, LLVMIntULT, u, ci64(cg, RT_SET_BITS_N), ""), "");
-    ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntEQ, version,
-                                           load_field(cg, cg->i64, set,
-                                                      offsetof(SetObject, bits_version)), ""), "");
     ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntULT, mask, ci64(cg, 64), ""), "");
     LLVMBasicBlockRef probe = new_bb(cg, "setadd.probe"), place = new_bb(cg, "setadd.place"),
                       store = new_bb(cg, "setadd.store"), hint = new_bb(cg, "setadd.hint"),
@@ -2406,14 +2409,8 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
 static LLVMValueRef set_contains(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef u = LLVMBuildAdd(b, LLVMBuildAShr(b, key, ci64(cg, 1), ""),
-                                  ci64(cg, -RT_SET_BITS_LO), "");
-    LLVMValueRef small = LLVMBuildTrunc(b, key, cg->i1, "");
-    LLVMValueRef inrange = LLVMBuildICmp(b, LLVMIntULT, u, ci64(cg, RT_SET_BITS_N), "");
-    LLVMValueRef valid =
-        LLVMBuildICmp(b, LLVMIntEQ, load_field(cg, cg->i64, set, offsetof(SetObject, version)),
-                      load_field(cg, cg->i64, set, offsetof(SetObject, bits_version)), "");
-    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildAnd(b, small, inrange, ""), valid, "");
+    LLVMValueRef u, version;
+    LLVMValueRef ok = set_bits_ok(cg, set, key, &u, &version);
     LLVMBasicBlockRef fast = new_bb(cg, "setbits"), slow = new_bb(cg, "setbits.slow"),
                       done = new_bb(cg, "setbits.done");
     LLVMBuildCondBr(b, ok, fast, slow);
@@ -3358,6 +3355,8 @@ static void free_fn_tables(CgFn *f)
     free(f->vars);
     free(f->self_slot);
     free(f->method_call);
+    free(f->tail);
+    free(f->loop_params);
 }
 
 /* obj.name(args) as CPython's LOAD_METHOD/CALL: a getattr whose only use is as the callee of
@@ -3628,8 +3627,6 @@ static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMV
     }
     phi_operands(cg, f, owned, owned_n, maxid);
     free(owned);
-    free(f->tail);
-    free(f->loop_params);
     free_fn_tables(f);
     cg_debug_end(cg);
     cg->fn = NULL;

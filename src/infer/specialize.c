@@ -1511,8 +1511,7 @@ static MirInst *rewrite_narrow_call(Spec *s, int pos, MirInst *i, InferCtx *t, I
         MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
         br->target = join;
     }
-    MirInst *phi = join_phi(s, pos, join, i, rt, from, vals, 2);
-    return phi;
+    return join_phi(s, pos, join, i, rt, from, vals, 2);
 }
 
 /* a OP b / -a on exact instances whose dunder's clone is known (dunder.c): call.direct,
@@ -2892,7 +2891,7 @@ static void specialize_one(Infer *in, InferCtx *c, MirFunction *g)
     reserve_function(g);
     if (mir_verify(g) != 0) {
         mir_print_function(stderr, g);
-        die("MIR verification failed for %s after slotguard", g->symbol);
+        die("MIR verification failed for %s after slotguard and reserve", g->symbol);
     }
 }
 
