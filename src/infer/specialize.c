@@ -1357,8 +1357,6 @@ static MirInst *rewrite_class_call(Spec *s, MirInst *i)
     return made ? made : c;
 }
 
-static void add_phi_operand(Spec *s, MirInst *phi, MirBlock *b, MirInst *v);
-
 /* Continues at join, where a phi of type rt (named as i's result) takes vals[k] from from[k]. */
 static MirInst *join_phi(Spec *s, int pos, MirBlock *join, const MirInst *i, MirType rt,
                          MirBlock **from, MirInst **vals, int n)
@@ -1370,7 +1368,7 @@ static MirInst *join_phi(Spec *s, int pos, MirBlock *join, const MirInst *i, Mir
     phi->varname = i->varname;
     mir_block_insert(s->g, join, 0, phi);
     for (int k = 0; k < n; k++)
-        add_phi_operand(s, phi, from[k], vals[k]);
+        mir_phi_add(s->g, phi, from[k], vals[k]);
     return phi;
 }
 
@@ -2147,8 +2145,6 @@ static MirInst *tuple_display(Spec *s, const MirInst *t)
     return n && n->op == MIR_BuildTuple ? n : NULL;
 }
 
-static void add_phi_operand(Spec *s, MirInst *phi, MirBlock *b, MirInst *v);
-
 /* Before a versioned loop's iter (the range call, generic, is before it): range.fast of the
  * call's arguments and their i64 (0 unless fast). */
 static void versioned_prep(Spec *s, Loop *lp)
@@ -2666,8 +2662,8 @@ static void rewrite(Spec *s)
                 lp->var->loc.synthetic = 1;
                 lp->var->varname = lp->next->varname;
                 mir_block_insert(g, b, b->ninsts, lp->var);
-                add_phi_operand(s, lp->var, lp->fh, lp->boxed);
-                add_phi_operand(s, lp->var, lp->sh, lp->slowx);
+                mir_phi_add(s->g, lp->var, lp->fh, lp->boxed);
+                mir_phi_add(s->g, lp->var, lp->sh, lp->slowx);
                 s->map[lp->next->id] = lp->var;
                 lp->inc = emit2(s, MIR_IAdd, lp->counter, lp->step64, lp->counter->loc);
             } else if (lp->body == b) {
@@ -2738,11 +2734,6 @@ static void rewrite(Spec *s)
     free(rpo);
 }
 
-static void add_phi_operand(Spec *s, MirInst *phi, MirBlock *b, MirInst *v)
-{
-    mir_phi_add(s->g, phi, b, v);
-}
-
 /* Phi operands: predecessors renamed to the block now holding their terminator, conversions
  * to the phi's representation at the predecessor's end, and one operand more per new block
  * whose raising conversion goes to this (handler) block. */
@@ -2767,14 +2758,14 @@ static void fix_phis(Spec *s)
                 int pp = orig_pos(s, pb0[k]);
                 if (pp < 0 || !s->last[pp])
                     continue;
-                add_phi_operand(s, phi, s->last[pp], NULL);
+                mir_phi_add(s->g, phi, s->last[pp], NULL);
                 int at = phi->nargs - 1;
                 phi->args[at] = get_at_end(s, s->last[pp], X, phi, at, args0[k], phi->type);
                 for (int q = 0; q < s->nparts[pp]; q++) {
                     Part *pt = &s->parts[pp][q];
                     if (pt->exc != X || pt->b == s->last[pp])
                         continue;
-                    add_phi_operand(s, phi, pt->b, NULL);
+                    mir_phi_add(s->g, phi, pt->b, NULL);
                     at = phi->nargs - 1;
                     phi->args[at] = get_at_end(s, pt->b, X, phi, at, args0[k], phi->type);
                 }
@@ -2791,7 +2782,7 @@ static void fix_phis(Spec *s)
             if (pp < 0 || !s->last[pp])
                 continue;
             int back = dominated(s, bp, pp);
-            add_phi_operand(s, lp->counter, s->last[pp], back ? lp->inc : lp->start);
+            mir_phi_add(s->g, lp->counter, s->last[pp], back ? lp->inc : lp->start);
             /* another block made from the same original block may branch here too: the
              * counter head of an inner versioned range loop that exits to this head */
             for (int q = 0; q < s->nparts[pp]; q++) {
@@ -2799,7 +2790,7 @@ static void fix_phis(Spec *s)
                 const MirInst *t = pb->ninsts ? pb->insts[pb->ninsts - 1] : NULL;
                 if (pb != s->last[pp] && t && (t->op == MIR_Br || t->op == MIR_CondBr) &&
                     (t->target == lp->head || t->target2 == lp->head))
-                    add_phi_operand(s, lp->counter, pb, back ? lp->inc : lp->start);
+                    mir_phi_add(s->g, lp->counter, pb, back ? lp->inc : lp->start);
             }
         }
         (void)hp;
