@@ -1421,6 +1421,17 @@ static LLVMValueRef list_index(Cg *cg, const MirInst *in, LLVMValueRef i, LLVMVa
     return join_slow(cg, cg->i64, done, i, from, j);
 }
 
+/* The index of list.get/list.set/flist.get/flist.set: checked by list_index, or as it is
+ * when bounds.c proved it in [0, len) (imm 1). */
+static LLVMValueRef access_index(Cg *cg, const MirInst *in, LLVMValueRef list, LLVMValueRef i,
+                                 int get)
+{
+    if (in->imm)
+        return i;
+    return list_index(cg, in, i, list_size(cg, list),
+                      get ? "list index out of range" : "list assignment index out of range");
+}
+
 /* Unboxed storage (imm2 of list.get/list.set/list.get.t/list.set.t/enum.item, unbox.c):
  * UNBOX_BOOL (1) items are bytes, 0 False and 1 True; UNBOX_INT (2) items keep the boxed
  * layout (small tagged ints) in a pointer-free array.  The MIR values stay Values: a loaded
@@ -2504,11 +2515,8 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     case MIR_ListSetT: return list_tagged(cg, in, a0, a1);
     case MIR_ListGet:
     case MIR_ListSet: {
-        LLVMValueRef size = list_size(cg, a0);
         LLVMValueRef items = list_items(cg, a0);
-        LLVMValueRef idx = list_index(cg, in, a1, size,
-                                      in->op == MIR_ListGet ? "list index out of range"
-                                                            : "list assignment index out of range");
+        LLVMValueRef idx = access_index(cg, in, a0, a1, in->op == MIR_ListGet);
         if (in->op == MIR_ListGet)
             return item_load(cg, in, items, idx);
         item_store(cg, in, items, idx, val(cg, in->args[2]));
@@ -2516,11 +2524,8 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     }
     case MIR_FListGet:
     case MIR_FListSet: {
-        LLVMValueRef size = list_size(cg, a0);
         LLVMValueRef items = list_items(cg, a0);
-        LLVMValueRef idx = list_index(cg, in, a1, size,
-                                      in->op == MIR_FListGet ? "list index out of range"
-                                                             : "list assignment index out of range");
+        LLVMValueRef idx = access_index(cg, in, a0, a1, in->op == MIR_FListGet);
         LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->f64, items, &idx, 1, "");
         if (in->op == MIR_FListGet)
             return tbaa(cg, LLVMBuildLoad2(b, cg->f64, p, ""), TBAA_LIST_ITEM);

@@ -368,6 +368,9 @@ int slotguard_function(MirFunction *f);
 /* reserve.c: a list.reserve before each comprehension loop over a counted range whose every
  * step appends once; returns how many were added */
 int reserve_function(MirFunction *f);
+/* bounds.c: marks the list accesses of counted loops over range(len(L)) that are proven in
+ * range (imm 1: no bounds check); returns how many */
+int bounds_function(MirFunction *f);
 
 /* Binds the arguments of call `call` (callee f, a known function) to f's parameters at compile
  * time: src[p] = the call operand for parameter p, or 0 with defs[p] the constant default

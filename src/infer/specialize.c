@@ -2880,9 +2880,10 @@ static void specialize_one(Infer *in, InferCtx *c, MirFunction *g)
     if (slotguard_function(g))
         order_blocks(g);
     reserve_function(g);
+    bounds_function(g);
     if (mir_verify(g) != 0) {
         mir_print_function(stderr, g);
-        die("MIR verification failed for %s after slotguard and reserve", g->symbol);
+        die("MIR verification failed for %s after slotguard, reserve and bounds", g->symbol);
     }
 }
 

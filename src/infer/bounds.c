@@ -1,0 +1,235 @@
+/*
+ * bounds.c - list accesses a counted loop proves in range lose their bounds check.
+ *
+ * `for i in range(len(L)): ... L[i] ...` becomes, in a specialised clone, a counted loop whose
+ * body indexes L with list.get/list.set (flist.get/flist.set for unboxed floats), each testing
+ * `i < len(L)` and adjusting a negative index.  When nothing the loop runs can change the size
+ * of any list, L's length stays the loop's bound, every index `i + c` with c in [-start, 0] is
+ * in [0, len(L)), and the test can never fail: the access gets imm 1 ("in range already",
+ * codegen.c) and is emitted as a plain load or store.  The access keeps its exceptional edge
+ * (it can no longer raise; the edge is only never taken), so the CFG is unchanged.
+ *
+ * The shape, checked exactly (anything else keeps its checks):
+ *   H:  i = phi [s, P], [i', latch]  ;  c = i.cmp i, n (<)  ;  cbr c -> B, exit
+ *   i' = i.add i, 1; s a const.int; n = list.len X, either in H (read each step) or before
+ *   the loop with only size-keeping ops on every path from it to P (so `n = len(L)` then the
+ *   loop); the loop (the blocks reachable from B without passing H that reach H again) is
+ *   entered only through B, and every op in it and in H keeps sizes (keeps_sizes).
+ *   The access is list.get/list.set/flist.get/flist.set of X in the loop, with index i,
+ *   `i.add i, c` or `i.sub i, -c` (c a const.int), and s + c >= 0, c <= 0.
+ * Within the loop i runs from s upwards in steps of 1 and is below n at every access (B is
+ * reached only when i < n and dominates the loop), so i + c is in [s + c, n + c) within
+ * [0, len(X)).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../mir/mir_impl.h"
+#include "../util/util.h"
+#include "infer.h"
+
+enum { CALL_DEPTH = 3 };   /* how deep direct calls are followed before giving up */
+
+static int fn_keeps_sizes(const MirFunction *f, int depth);
+
+/* An op that changes no list's size and runs no Python code (which could): typed arithmetic,
+ * compares, boxing (the collector runs no finalizers), list, tuple and cell reads, item
+ * stores, branches, and direct calls of clones made only of such ops.  A whitelist: an op not
+ * named here (generic protocol ops, appends, pops, calls through objects, raise, which may
+ * construct a user exception) keeps every check of the loop. */
+static int keeps_sizes(const MirInst *in, int depth)
+{
+    switch (in->op) {
+    case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstInt:
+    case MIR_ConstFloat: case MIR_ConstI1: case MIR_ConstStr: case MIR_Param: case MIR_Phi:
+    case MIR_Is: case MIR_Not: case MIR_BoxBool: case MIR_ClosureCell: case MIR_CellGet:
+    case MIR_BoxI64: case MIR_BoxF64: case MIR_UnboxI64: case MIR_UnboxF64:
+    case MIR_UnboxBool: case MIR_IToF: case MIR_IntToF: case MIR_NumToF: case MIR_IntClamp:
+    case MIR_IAdd: case MIR_ISub: case MIR_IMul: case MIR_INeg: case MIR_IFloorDiv:
+    case MIR_IMod: case MIR_ITrueDiv: case MIR_ICmp: case MIR_ITruthy: case MIR_IBit:
+    case MIR_IntBit: case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul: case MIR_IntFloorDiv:
+    case MIR_IntMod: case MIR_IntCmp: case MIR_IntTruthy: case MIR_IntTrueDiv: case MIR_FAdd:
+    case MIR_FSub: case MIR_FMul: case MIR_FDiv: case MIR_FFloorDiv: case MIR_FMod:
+    case MIR_FPow: case MIR_FNeg: case MIR_FCmp: case MIR_FTruthy: case MIR_FSqrt:
+    case MIR_FAbs: case MIR_SelI: case MIR_SelF: case MIR_SelD: case MIR_ListGet:
+    case MIR_ListSet: case MIR_FListGet: case MIR_FListSet: case MIR_ListLen:
+    case MIR_ListItem: case MIR_TupleItem: case MIR_StrLen: case MIR_Narrow: case MIR_Br:
+    case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
+        return 1;
+    case MIR_CallDirect:
+        return in->func && in->func->origin && depth < CALL_DEPTH &&
+               fn_keeps_sizes(in->func, depth + 1);
+    default:
+        return 0;
+    }
+}
+
+static int fn_keeps_sizes(const MirFunction *f, int depth)
+{
+    if (f->nblocks == 0)
+        return 0;
+    for (int i = 0; i < f->nblocks; i++)
+        for (int j = 0; j < f->blocks[i]->ninsts; j++)
+            if (!keeps_sizes(f->blocks[i]->insts[j], depth))
+                return 0;
+    return 1;
+}
+
+static int block_keeps_sizes(const MirBlock *b, int from)
+{
+    for (int j = from; j < b->ninsts; j++)
+        if (!keeps_sizes(b->insts[j], 0))
+            return 0;
+    return 1;
+}
+
+/* Marks in mark[] (with bit) every block reachable from b along successors (forward) or
+ * predecessors, not entering stop (NULL: none). */
+static void walk(MirBlock *b, const MirBlock *stop, int forward, char *mark, char bit)
+{
+    if (b == stop || (mark[b->id] & bit))
+        return;
+    mark[b->id] |= bit;
+    int n = forward ? b->nsuccs : b->npreds;
+    for (int k = 0; k < n; k++)
+        walk(forward ? b->succs[k] : b->preds[k], stop, forward, mark, bit);
+}
+
+enum { FWD = 1, BACK = 2, LOOP = FWD | BACK, TO_P = 4, FROM_LEN = 8 };
+
+/* The block holding v and v's position in it (a scan: passes move instructions without
+ * always updating inst->block); NULL for a value outside f's blocks. */
+static MirBlock *home_of(MirFunction *f, const MirInst *v, int *pos)
+{
+    for (int i = 0; i < f->nblocks; i++)
+        for (int j = 0; j < f->blocks[i]->ninsts; j++)
+            if (f->blocks[i]->insts[j] == v) {
+                *pos = j;
+                return f->blocks[i];
+            }
+    return NULL;
+}
+
+/* Is every op on a path from len to p size-keeping?  The blocks on such paths are those
+ * reachable from len's block and reaching p; len's own block counts from just after len, or
+ * whole when it can be reached again.  mark[] holds the bits TO_P and FROM_LEN afterwards. */
+static int len_still_holds(MirFunction *f, const MirInst *len, MirBlock *p, char *mark)
+{
+    int at;
+    MirBlock *lb = home_of(f, len, &at);
+    if (!lb)
+        return 0;
+    for (int k = 0; k < lb->nsuccs; k++)
+        walk(lb->succs[k], NULL, 1, mark, FROM_LEN);
+    int again = mark[lb->id] & FROM_LEN;
+    mark[lb->id] |= FROM_LEN;
+    walk(p, NULL, 0, mark, TO_P);
+    for (int i = 0; i < f->nblocks; i++) {
+        MirBlock *b = f->blocks[i];
+        if ((mark[b->id] & (FROM_LEN | TO_P)) != (FROM_LEN | TO_P))
+            continue;
+        if (!block_keeps_sizes(b, b == lb && !again ? at + 1 : 0))
+            return 0;
+    }
+    return 1;
+}
+
+/* The constant c when idx is i, i + c or i - (-c); 0 with *ok = 0 otherwise. */
+static int64_t offset_of(const MirInst *idx, const MirInst *i, int *ok)
+{
+    *ok = 1;
+    if (idx == i)
+        return 0;
+    if (idx->op == MIR_IAdd && idx->args[0] == i && idx->args[1]->op == MIR_ConstInt)
+        return idx->args[1]->imm;
+    if (idx->op == MIR_IAdd && idx->args[1] == i && idx->args[0]->op == MIR_ConstInt)
+        return idx->args[0]->imm;
+    if (idx->op == MIR_ISub && idx->args[0] == i && idx->args[1]->op == MIR_ConstInt &&
+        idx->args[1]->imm > INT64_MIN)
+        return -idx->args[1]->imm;
+    *ok = 0;
+    return 0;
+}
+
+static int is_access(MirOp op)
+{
+    return op == MIR_ListGet || op == MIR_ListSet || op == MIR_FListGet || op == MIR_FListSet;
+}
+
+/* The loop headed by h, when it has the shape above: marks its accesses in range. */
+static int prove_loop(MirFunction *f, MirBlock *h, char *mark, int nmark)
+{
+    if (h->ninsts < 3 || h->insts[0]->op != MIR_Phi || h->insts[0]->nargs != 2)
+        return 0;
+    MirInst *phi = h->insts[0], *cmp = h->insts[h->ninsts - 2], *cbr = h->insts[h->ninsts - 1];
+    if (cbr->op != MIR_CondBr || cbr->args[0] != cmp || cmp->op != MIR_ICmp ||
+        cmp->imm != Cmp_Lt || cmp->args[0] != phi || !cbr->target || cbr->target == h ||
+        phi->type != MT_I64)
+        return 0;
+    MirBlock *body = cbr->target;
+    MirInst *len = cmp->args[1];
+    if (len->op != MIR_ListLen || body->npreds != 1 || cbr->target2 == body)
+        return 0;
+    memset(mark, 0, (size_t)nmark);
+    walk(body, h, 1, mark, FWD);
+    for (int k = 0; k < h->npreds; k++)
+        if (mark[h->preds[k]->id] & FWD)
+            walk(h->preds[k], h, 0, mark, BACK);
+    int from_p = (mark[phi->phi_blocks[0]->id] & LOOP) != LOOP ? 0 :
+                 (mark[phi->phi_blocks[1]->id] & LOOP) != LOOP ? 1 : -1;
+    if (from_p < 0 || (mark[phi->phi_blocks[1 - from_p]->id] & LOOP) != LOOP)
+        return 0;
+    MirBlock *p = phi->phi_blocks[from_p];
+    MirInst *start = phi->args[from_p], *next = phi->args[1 - from_p];
+    if (start->op != MIR_ConstInt || start->type != MT_I64 || next->op != MIR_IAdd || next->args[0] != phi ||
+        next->args[1]->op != MIR_ConstInt || next->args[1]->imm != 1)
+        return 0;
+    /* one entry (B, from H), only size-keeping ops in H and the loop */
+    if (!block_keeps_sizes(h, 0))
+        return 0;
+    for (int i = 0; i < f->nblocks; i++) {
+        MirBlock *b = f->blocks[i];
+        if ((mark[b->id] & LOOP) != LOOP)
+            continue;
+        for (int k = 0; k < b->npreds && b != body; k++)
+            if ((mark[b->preds[k]->id] & LOOP) != LOOP)
+                return 0;
+        if (!block_keeps_sizes(b, 0))
+            return 0;
+    }
+    int at;
+    if (home_of(f, len, &at) != h && !len_still_holds(f, len, p, mark))
+        return 0;
+    int n = 0;
+    for (int i = 0; i < f->nblocks; i++) {
+        MirBlock *b = f->blocks[i];
+        if ((mark[b->id] & LOOP) != LOOP)
+            continue;
+        for (int j = 0; j < b->ninsts; j++) {
+            MirInst *in = b->insts[j];
+            int ok;
+            if (!is_access(in->op) || in->args[0] != len->args[0])
+                continue;
+            int64_t c = offset_of(in->args[1], phi, &ok);
+            if (ok && c <= 0 && c > INT64_MIN && start->imm >= -c && !in->imm) {
+                in->imm = 1;
+                n++;
+            }
+        }
+    }
+    return n;
+}
+
+int bounds_function(MirFunction *f)
+{
+    int maxid = 0, n = 0;
+    for (int i = 0; i < f->nblocks; i++)
+        if (f->blocks[i]->id > maxid)
+            maxid = f->blocks[i]->id;
+    char *mark = xcalloc((size_t)maxid + 1, 1);
+    for (int i = 0; i < f->nblocks; i++)
+        n += prove_loop(f, f->blocks[i], mark, maxid + 1);
+    free(mark);
+    return n;
+}
