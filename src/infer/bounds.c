@@ -42,8 +42,8 @@ static int keeps_sizes(const MirInst *in, int depth)
 {
     switch (in->op) {
     case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstInt:
-    case MIR_ConstFloat: case MIR_ConstI1: case MIR_ConstStr: case MIR_Param: case MIR_Phi:
-    case MIR_Is: case MIR_Not: case MIR_BoxBool: case MIR_ClosureCell: case MIR_CellGet:
+    case MIR_ConstBigInt: case MIR_ConstFloat: case MIR_ConstI1: case MIR_ConstStr:
+    case MIR_Param: case MIR_Phi: case MIR_Is: case MIR_Not: case MIR_BoxBool: case MIR_ClosureCell: case MIR_CellGet:
     case MIR_BoxI64: case MIR_BoxF64: case MIR_UnboxI64: case MIR_UnboxF64:
     case MIR_UnboxBool: case MIR_IToF: case MIR_IntToF: case MIR_NumToF: case MIR_IntClamp:
     case MIR_IAdd: case MIR_ISub: case MIR_IMul: case MIR_INeg: case MIR_IFloorDiv:
