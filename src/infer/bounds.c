@@ -43,7 +43,8 @@ static int keeps_sizes(const MirInst *in, int depth)
     switch (in->op) {
     case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstInt:
     case MIR_ConstBigInt: case MIR_ConstFloat: case MIR_ConstI1: case MIR_ConstStr:
-    case MIR_Param: case MIR_Phi: case MIR_Is: case MIR_Not: case MIR_BoxBool: case MIR_ClosureCell: case MIR_CellGet:
+    case MIR_Param: case MIR_Phi: case MIR_Is: case MIR_Not: case MIR_BoxBool:
+    case MIR_ClosureCell: case MIR_CellGet:
     case MIR_BoxI64: case MIR_BoxF64: case MIR_UnboxI64: case MIR_UnboxF64:
     case MIR_UnboxBool: case MIR_IToF: case MIR_IntToF: case MIR_NumToF: case MIR_IntClamp:
     case MIR_IAdd: case MIR_ISub: case MIR_IMul: case MIR_INeg: case MIR_IFloorDiv:
@@ -182,8 +183,8 @@ static int prove_loop(MirFunction *f, MirBlock *h, char *mark, int nmark)
         return 0;
     MirBlock *p = phi->phi_blocks[from_p];
     MirInst *start = phi->args[from_p], *next = phi->args[1 - from_p];
-    if (start->op != MIR_ConstInt || start->type != MT_I64 || next->op != MIR_IAdd || next->args[0] != phi ||
-        next->args[1]->op != MIR_ConstInt || next->args[1]->imm != 1)
+    if (start->op != MIR_ConstInt || start->type != MT_I64 || next->op != MIR_IAdd ||
+        next->args[0] != phi || next->args[1]->op != MIR_ConstInt || next->args[1]->imm != 1)
         return 0;
     /* one entry (B, from H), only size-keeping ops in H and the loop */
     if (!block_keeps_sizes(h, 0))
