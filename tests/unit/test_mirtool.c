@@ -1,13 +1,15 @@
 /*
  * test_mirtool.c - the MIR text driver of the golden tests (tests/mir), built as a unit test.
  *
- *   test_mirtool FILE.mir [--ssa] [--simplify]
- *       reads FILE (mir_parse), verifies, runs the passes in that order (verifying after each)
- *       and prints the program to stdout; exit 1 on a parse error or a violation.
+ *   test_mirtool FILE.mir [--ssa] [--simplify] [--bounds]
+ *       reads FILE (mir_parse), verifies, runs the passes in that order (verifying after each;
+ *       --bounds: src/infer/bounds.c on typed SSA input) and prints the program to stdout;
+ *       exit 1 on a parse error or a violation.
  *   test_mirtool [DIR]          (DIR defaults to tests/mir; what tests/run_all.sh runs)
  *       for every DIR/X.mir: the text round-trips (print(parse(text)) printed and parsed again
- *       is the same), with X.ssa.expected present the output of --ssa equals it, and with
- *       X.simplify.expected present the output of --ssa --simplify equals it.
+ *       is the same), with X.ssa.expected present the output of --ssa equals it, with
+ *       X.simplify.expected present the output of --ssa --simplify equals it, and with
+ *       X.bounds.expected present the output of --bounds equals it.
  * Output of the golden mode: one line per failure, then 'N passed, N failed'.
  */
 #include <dirent.h>
@@ -15,8 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "infer/infer.h"
 #include "mir/mir.h"
 #include "mir/passes.h"
+
+enum { PASS_SSA = 1, PASS_SIMPLIFY = 2, PASS_BOUNDS = 4 };
 
 static char *print_program(const MirProgram *p)
 {
@@ -36,8 +41,9 @@ static int verify_all(const MirProgram *p)
     return n;
 }
 
-/* Parses text, runs the passes; returns the printed result or NULL (message on stderr). */
-static char *run(const char *path, const char *text, size_t len, int ssa, int simplify)
+/* Parses text, runs the passes (PASS_*); returns the printed result or NULL (message on
+ * stderr). */
+static char *run(const char *path, const char *text, size_t len, int passes)
 {
     char *err = NULL;
     MirProgram *p = mir_parse(text, len, &err);
@@ -48,12 +54,17 @@ static char *run(const char *path, const char *text, size_t len, int ssa, int si
     }
     int bad = verify_all(p);
     for (int i = 0; i < p->nfuncs && !bad; i++) {
-        if (ssa) {
+        if (passes & PASS_SSA) {
             mir_pass_ssa(p->funcs[i]);
             bad += mir_verify(p->funcs[i]);
         }
-        if (simplify && !bad) {
+        if ((passes & PASS_SIMPLIFY) && !bad) {
             mir_pass_simplify(p->funcs[i]);
+            bad += mir_verify(p->funcs[i]);
+        }
+        if ((passes & PASS_BOUNDS) && !bad) {
+            mir_compute_cfg(p->funcs[i]);
+            bounds_function(p->funcs[i]);
             bad += mir_verify(p->funcs[i]);
         }
     }
@@ -100,28 +111,30 @@ static int golden(const char *dir)
             continue;
         }
         /* round trip: printing what was read, then reading and printing again, is stable */
-        char *once = run(path, text, len, 0, 0);
-        char *twice = once ? run(path, once, strlen(once), 0, 0) : NULL;
+        char *once = run(path, text, len, 0);
+        char *twice = once ? run(path, once, strlen(once), 0) : NULL;
         if (once && twice && !strcmp(once, twice)) {
             passed++;
         } else {
             printf("FAIL %s: round trip\n", path);
             failed++;
         }
-        /* X.ssa.expected: the output of --ssa; X.simplify.expected: of --ssa --simplify */
-        for (int simp = 0; simp <= 1; simp++) {
+        /* X.ssa.expected: the output of --ssa; X.simplify.expected: of --ssa --simplify;
+         * X.bounds.expected: of --bounds */
+        static const char *const kinds[] = {"ssa", "simplify", "bounds"};
+        static const int kind_passes[] = {PASS_SSA, PASS_SSA | PASS_SIMPLIFY, PASS_BOUNDS};
+        for (int k = 0; k < 3; k++) {
             snprintf(exp, sizeof exp, "%s/%.*s.%s.expected", dir, (int)strlen(names[i]) - 4,
-                     names[i], simp ? "simplify" : "ssa");
+                     names[i], kinds[k]);
             size_t elen;
             char *want = read_file(exp, &elen);
             if (!want)
                 continue;
-            char *got = run(path, text, len, 1, simp);
+            char *got = run(path, text, len, kind_passes[k]);
             if (got && !strcmp(got, want)) {
                 passed++;
             } else {
-                printf("FAIL %s: %s output differs from %s\n", path, simp ? "simplify" : "ssa",
-                       exp);
+                printf("FAIL %s: %s output differs from %s\n", path, kinds[k], exp);
                 if (got)
                     printf("--- got\n%s", got);
                 failed++;
@@ -144,14 +157,17 @@ int main(int argc, char **argv)
     if (argc < 2 || strncmp(argv[1] + strlen(argv[1]) - (strlen(argv[1]) > 4 ? 4 : 0), ".mir",
                             4))
         return golden(argc >= 2 ? argv[1] : "tests/mir");
-    int ssa = 0, simplify = 0;
+    int passes = 0;
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--ssa"))
-            ssa = 1;
+            passes |= PASS_SSA;
         else if (!strcmp(argv[i], "--simplify"))
-            simplify = 1;
+            passes |= PASS_SIMPLIFY;
+        else if (!strcmp(argv[i], "--bounds"))
+            passes |= PASS_BOUNDS;
         else {
-            fprintf(stderr, "usage: %s FILE.mir [--ssa] [--simplify] | [DIR]\n", argv[0]);
+            fprintf(stderr, "usage: %s FILE.mir [--ssa] [--simplify] [--bounds] | [DIR]\n",
+                    argv[0]);
             return 2;
         }
     }
@@ -161,7 +177,7 @@ int main(int argc, char **argv)
         perror(argv[1]);
         return 1;
     }
-    char *out = run(argv[1], text, len, ssa, simplify);
+    char *out = run(argv[1], text, len, passes);
     free(text);
     if (!out)
         return 1;
