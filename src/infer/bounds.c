@@ -4,22 +4,24 @@
  * `for i in range(len(L)): ... L[i] ...` becomes, in a specialised clone, a counted loop whose
  * body indexes L with list.get/list.set (flist.get/flist.set for unboxed floats), each testing
  * `i < len(L)` and adjusting a negative index.  When nothing the loop runs can change the size
- * of any list, L's length stays the loop's bound, every index `i + c` with c in [-start, 0] is
- * in [0, len(L)), and the test can never fail: the access gets imm 1 ("in range already",
- * codegen.c) and is emitted as a plain load or store.  The access keeps its exceptional edge
- * (it can no longer raise; the edge is only never taken), so the CFG is unchanged.
+ * of any list, L's length stays the loop's bound, every index `i + c` with c in [-start, 0]
+ * (c in [-start, k] for a bound len(L) - k) is in [0, len(L)), and the test can never fail:
+ * the access gets imm 1 ("in range already", codegen.c) and is emitted as a plain load or
+ * store.  The access keeps its exceptional edge (it can no longer raise; the edge is only never
+ * taken), so the CFG is unchanged.
  *
  * The shape, checked exactly (anything else keeps its checks):
  *   H:  i = phi [s, P], [i', latch]  ;  c = i.cmp i, n (<)  ;  cbr c -> B, exit
- *   i' = i.add i, 1; s a const.int; n = list.len X, either in H (read each step) or before
- *   the loop with only size-keeping ops on every path from it to P (so `n = len(L)` then the
+ *   i' = i.add i, 1; s a const.int; n = m or n = m - k with a const.int k
+ *   (`range(len(L) - 1)`), where m = list.len X, either in H (read each step) or before the
+ *   loop with only size-keeping ops on every path from it to P (so `n = len(L)` then the
  *   loop); the loop (the blocks reachable from B without passing H that reach H again) is
  *   entered only through B, and every op in it and in H keeps sizes (keeps_sizes).
  *   The access is list.get/list.set/flist.get/flist.set of X in the loop, with index i,
- *   `i.add i, c` or `i.sub i, -c` (c a const.int), and s + c >= 0, c <= 0.
+ *   `i.add i, c` or `i.sub i, -c` (c a const.int), and s + c >= 0, c <= k.
  * Within the loop i runs from s upwards in steps of 1 and is below n at every access (B is
- * reached only when i < n and dominates the loop), so i + c is in [s + c, n + c) within
- * [0, len(X)).
+ * reached only when i < n and dominates the loop), so i + c is in [s + c, len(X) - k + c)
+ * within [0, len(X)).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,12 +35,21 @@ enum { CALL_DEPTH = 3 };   /* how deep direct calls are followed before giving u
 
 static int fn_keeps_sizes(const MirFunction *f, int depth);
 
-/* An op that changes no list's size and runs no Python code (which could): typed arithmetic,
- * compares, boxing (the collector runs no finalizers), list, tuple and cell reads, item
- * stores, branches, and direct calls of clones made only of such ops.  A whitelist: an op not
- * named here (generic protocol ops, appends, pops, calls through objects, raise, which may
- * construct a user exception) keeps every check of the loop. */
-static int keeps_sizes(const MirInst *in, int depth)
+/* A list the function made itself (an object that did not exist when it was called). */
+static int fresh_list(const MirInst *v)
+{
+    return v->op == MIR_BuildList || v->op == MIR_ListRepeat;
+}
+
+/* An op that changes the size of no list but the function's own and runs no Python code
+ * (which could): typed arithmetic, compares, boxing (the collector runs no finalizers), list,
+ * tuple and cell reads, item stores, branches, direct calls of clones made only of such ops,
+ * and appends to a list the function made, when x, the indexed list, is a parameter (so it
+ * existed before: another object) or the function is a callee (its lists are made during
+ * the loop, after x).  A whitelist: an op not named here (generic protocol ops, other
+ * appends, pops, calls through objects, raise, which may construct a user exception) keeps
+ * every check of the loop. */
+static int keeps_sizes(const MirInst *in, int depth, const MirInst *x)
 {
     switch (in->op) {
     case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstInt:
@@ -58,6 +69,8 @@ static int keeps_sizes(const MirInst *in, int depth)
     case MIR_ListItem: case MIR_TupleItem: case MIR_StrLen: case MIR_Narrow: case MIR_Br:
     case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
         return 1;
+    case MIR_ListAppend: case MIR_FListAppend: case MIR_ListReserve:
+        return fresh_list(in->args[0]) && (depth > 0 || x->op == MIR_Param);
     case MIR_CallDirect:
         return in->func && in->func->origin && depth < CALL_DEPTH &&
                fn_keeps_sizes(in->func, depth + 1);
@@ -72,15 +85,15 @@ static int fn_keeps_sizes(const MirFunction *f, int depth)
         return 0;
     for (int i = 0; i < f->nblocks; i++)
         for (int j = 0; j < f->blocks[i]->ninsts; j++)
-            if (!keeps_sizes(f->blocks[i]->insts[j], depth))
+            if (!keeps_sizes(f->blocks[i]->insts[j], depth, NULL))
                 return 0;
     return 1;
 }
 
-static int block_keeps_sizes(const MirBlock *b, int from)
+static int block_keeps_sizes(const MirBlock *b, int from, const MirInst *x)
 {
     for (int j = from; j < b->ninsts; j++)
-        if (!keeps_sizes(b->insts[j], 0))
+        if (!keeps_sizes(b->insts[j], 0, x))
             return 0;
     return 1;
 }
@@ -130,10 +143,25 @@ static int len_still_holds(MirFunction *f, const MirInst *len, MirBlock *p, char
         MirBlock *b = f->blocks[i];
         if ((mark[b->id] & (FROM_LEN | TO_P)) != (FROM_LEN | TO_P))
             continue;
-        if (!block_keeps_sizes(b, b == lb && !again ? at + 1 : 0))
+        if (!block_keeps_sizes(b, b == lb && !again ? at + 1 : 0, len->args[0]))
             return 0;
     }
     return 1;
+}
+
+/* The list.len of stop = len(X) - k (stop itself, `i.sub len, k` or `i.add len, -k` with a
+ * const.int k, |k| < 2**32), with *k; NULL otherwise. */
+static MirInst *bound_len(MirInst *stop, int64_t *k)
+{
+    *k = 0;
+    if (stop->op == MIR_ListLen)
+        return stop;
+    if ((stop->op != MIR_ISub && stop->op != MIR_IAdd) || stop->args[0]->op != MIR_ListLen ||
+        stop->args[1]->op != MIR_ConstInt || stop->args[1]->imm <= -((int64_t)1 << 32) ||
+        stop->args[1]->imm >= (int64_t)1 << 32)
+        return NULL;
+    *k = stop->op == MIR_ISub ? stop->args[1]->imm : -stop->args[1]->imm;
+    return stop->args[0];
 }
 
 /* The constant c when idx is i, i + c or i - (-c); 0 with *ok = 0 otherwise. */
@@ -169,8 +197,9 @@ static int prove_loop(MirFunction *f, MirBlock *h, char *mark, int nmark)
         phi->type != MT_I64)
         return 0;
     MirBlock *body = cbr->target;
-    MirInst *len = cmp->args[1];
-    if (len->op != MIR_ListLen || body->npreds != 1 || cbr->target2 == body)
+    int64_t slack;
+    MirInst *len = bound_len(cmp->args[1], &slack);
+    if (!len || body->npreds != 1 || cbr->target2 == body)
         return 0;
     memset(mark, 0, (size_t)nmark);
     walk(body, h, 1, mark, FWD);
@@ -187,7 +216,7 @@ static int prove_loop(MirFunction *f, MirBlock *h, char *mark, int nmark)
         next->args[0] != phi || next->args[1]->op != MIR_ConstInt || next->args[1]->imm != 1)
         return 0;
     /* one entry (B, from H), only size-keeping ops in H and the loop */
-    if (!block_keeps_sizes(h, 0))
+    if (!block_keeps_sizes(h, 0, len->args[0]))
         return 0;
     for (int i = 0; i < f->nblocks; i++) {
         MirBlock *b = f->blocks[i];
@@ -196,7 +225,7 @@ static int prove_loop(MirFunction *f, MirBlock *h, char *mark, int nmark)
         for (int k = 0; k < b->npreds && b != body; k++)
             if ((mark[b->preds[k]->id] & LOOP) != LOOP)
                 return 0;
-        if (!block_keeps_sizes(b, 0))
+        if (!block_keeps_sizes(b, 0, len->args[0]))
             return 0;
     }
     int at;
@@ -213,7 +242,7 @@ static int prove_loop(MirFunction *f, MirBlock *h, char *mark, int nmark)
             if (!is_access(in->op) || in->args[0] != len->args[0])
                 continue;
             int64_t c = offset_of(in->args[1], phi, &ok);
-            if (ok && c <= 0 && c > INT64_MIN && start->imm >= -c && !in->imm) {
+            if (ok && c <= slack && c > INT64_MIN && start->imm >= -c && !in->imm) {
                 in->imm = 1;
                 n++;
             }

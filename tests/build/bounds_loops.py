@@ -151,6 +151,38 @@ def deep(n, xs):
     return s + deep(n - 1, xs)
 
 
+def diffs(xs):
+    # range(len(xs) - 1): xs[i + 1] is in range; an empty list runs no step
+    out = []
+    for i in range(len(xs) - 1):
+        out.append(xs[i + 1] - xs[i])
+    return out
+
+
+def diffs2(xs):
+    # xs[i + 2] is past the end at the last step
+    out = []
+    for i in range(len(xs) - 1):
+        out.append(xs[i + 2] - xs[i])
+    return out
+
+
+def one_past(xs):
+    # range(len(xs) + 1): xs[i] raises at the last step
+    s = 0.0
+    for i in range(len(xs) + 1):
+        s += xs[i]
+    return s
+
+
+def appends_self(xs):
+    # the loop appends to the list it indexes, bounded by its length read once: a check stays
+    n = len(xs)
+    for i in range(n):
+        xs.append(xs[i] + 10)
+    return xs
+
+
 def try_in_loop(xs):
     s = 0
     for i in range(len(xs)):
@@ -167,12 +199,23 @@ def main():
     for f, args in ((shifted, ([1, 2, 3],)), (neg_start_far, ([1, 2, 3],)),
                     (shrinks_by_call, ([1, 2, 3, 4],)), (shrinks_by_pop, ([1, 2, 3],)),
                     (shrinks_before, ([1, 2, 3],)), (shrinks_in_outer, ([1, 2, 3],)),
-                    (other_list, ([1, 2, 3], [1, 2]))):
+                    (other_list, ([1, 2, 3], [1, 2])), (diffs2, ([1.0, 2.0, 4.0],)),
+                    (one_past, ([1.0, 2.0],))):
         try:
             print(f.__name__, f(*args))
         except IndexError as e:
             print(f.__name__, "IndexError:", e)
     print(back_one([1, 2, 3]))
+    print(diffs([1.0, 2.0, 4.0, 8.0]), diffs([]), diffs([1.0]))
+    try:
+        print(diffs2([1.0, 2.0, 4.0]))
+    except IndexError as e:
+        print("diffs2 direct", e)
+    try:
+        print(one_past([1.0, 2.0]))
+    except IndexError as e:
+        print("one_past direct", e)
+    print(appends_self([1, 2, 3]))
     print(neg_start([1, 2, 3]))
     print(grows_in_loop([1, 2]))
     print(stores([1, 2, 3]))
