@@ -808,6 +808,129 @@ static void narrow_isinstance(MirFunction *f, int **idom)
     }
 }
 
+/* ---- int intervals: narrowing after compares and successful indexing ---- */
+
+/* The compare (Eq..GtE) whose result cbr tests (through not and truthy): *first_true 1 when
+ * the cbr's first target is the side where it held. */
+static MirInst *compare_test(const MirInst *cbr, int *first_true)
+{
+    MirInst *v = cbr->args[0];
+    int neg = 0;
+    for (int n = 0; n < 8 && v->op == MIR_Not; n++) {
+        neg ^= 1;
+        v = v->args[0];
+    }
+    if (v->op == MIR_Truthy)
+        v = v->args[0];
+    if (v->op != MIR_Compare || v->imm < Cmp_Eq || v->imm > Cmp_GtE)
+        return NULL;
+    *first_true = !neg;
+    return v;
+}
+
+/* The relation that holds where `x op y` did not (ints are totally ordered: only int
+ * intervals are cut by it, infer.c) and the one that holds between y and x. */
+static int cmp_negate(int op)
+{
+    static const int neg[] = {[Cmp_Eq] = Cmp_NotEq, [Cmp_NotEq] = Cmp_Eq, [Cmp_Lt] = Cmp_GtE,
+                              [Cmp_LtE] = Cmp_Gt, [Cmp_Gt] = Cmp_LtE, [Cmp_GtE] = Cmp_Lt};
+    return neg[op];
+}
+
+static int cmp_swap(int op)
+{
+    static const int sw[] = {[Cmp_Eq] = Cmp_Eq, [Cmp_NotEq] = Cmp_NotEq, [Cmp_Lt] = Cmp_Gt,
+                             [Cmp_LtE] = Cmp_GtE, [Cmp_Gt] = Cmp_Lt, [Cmp_GtE] = Cmp_LtE};
+    return sw[op];
+}
+
+/* Does a block other than s's own use x where s dominates (worth a narrow)? */
+static int used_below(const MirFunction *f, const int *idom, int sp, const MirInst *x)
+{
+    for (int q = 0; q < f->nblocks; q++) {
+        if (!dominates(idom, sp, q))
+            continue;
+        const MirBlock *qb = f->blocks[q];
+        for (int k = 0; k < qb->ninsts; k++)
+            for (int a = 0; a < qb->insts[k]->nargs; a++)
+                if (qb->insts[k]->args[a] == x)
+                    return 1;
+    }
+    for (int q = 0; q < f->nblocks; q++)   /* phi operands coming from such a block */
+        for (int k = 0; k < f->blocks[q]->ninsts && f->blocks[q]->insts[k]->op == MIR_Phi; k++) {
+            const MirInst *u = f->blocks[q]->insts[k];
+            for (int a = 0; a < u->nargs; a++)
+                if (u->args[a] == x && dominates(idom, sp, block_index(f, u->phi_blocks[a])))
+                    return 1;
+        }
+    return 0;
+}
+
+/* Narrows x at the start of s (position sp) by `x op y`, when x is a value worth it. */
+static void narrow_cmp(MirFunction *f, const int *idom, int sp, MirInst *x, MirInst *y, int op)
+{
+    if (x->id < 0 || x->op == MIR_ConstInt || x->op == MIR_ConstBigInt || x->op == MIR_ConstFloat ||
+        !used_below(f, idom, sp, x))
+        return;
+    MirInst *args[2] = {x, y};
+    MirInst *nv = mir_inst_new(f, MIR_NarrowCmp, args, 2, x->loc);
+    nv->loc.synthetic = 1;
+    nv->varname = x->varname;
+    nv->imm = op;
+    narrow_uses(f, idom, sp, f->blocks[sp], x, nv);
+}
+
+/* `if x < y:` and the other order compares: on each side entered only from the test, a
+ * narrow of x and one of y by the relation that holds there; after `s[x]` (getitem, setitem)
+ * succeeded, a narrow of x where only that edge enters.  A narrow is a copy; the inference
+ * cuts int intervals with them (infer.c narrow_cmp_ty), so a loop counter bounded by its loop
+ * test, or an index that just worked, stays a small int. */
+static void narrow_ints(MirFunction *f, int **idom)
+{
+    int n = f->nblocks;
+    for (int b = 0; b < n; b++) {
+        MirBlock *bb = f->blocks[b];
+        MirInst *t = bb->ninsts ? bb->insts[bb->ninsts - 1] : NULL;
+        if (!t)
+            continue;
+        int first;
+        MirInst *c = t->op == MIR_CondBr ? compare_test(t, &first) : NULL;
+        for (int side = 0; c && side < 2; side++) {
+            MirBlock *s = side == 0 ? t->target : t->target2;
+            if (!s || s->npreds != 1 || s == bb || t->target == t->target2)
+                continue;
+            if (!*idom)
+                *idom = idoms(f);
+            int sp = block_index(f, s);
+            if (sp < 0)
+                continue;
+            int op = (side == 0) == first ? (int)c->imm : cmp_negate((int)c->imm);
+            MirInst *x = c->args[0], *y = c->args[1];
+            narrow_cmp(f, *idom, sp, x, y, op);
+            narrow_cmp(f, *idom, sp, y, x, cmp_swap(op));
+        }
+        for (int k = 0; k < bb->ninsts; k++) {
+            MirInst *g = bb->insts[k];
+            if ((g->op != MIR_GetItem && g->op != MIR_SetItem) || !g->target ||
+                g->target->npreds != 1 || g->target == bb)
+                continue;
+            MirInst *x = g->args[1];
+            if (x->id < 0 || x->op == MIR_ConstInt)
+                continue;
+            if (!*idom)
+                *idom = idoms(f);
+            int sp = block_index(f, g->target);
+            if (sp < 0 || !used_below(f, *idom, sp, x))
+                continue;
+            MirInst *args[2] = {x, g->args[0]};
+            MirInst *nv = mir_inst_new(f, MIR_NarrowIdx, args, 2, x->loc);
+            nv->loc.synthetic = 1;
+            nv->varname = x->varname;
+            narrow_uses(f, *idom, sp, g->target, x, nv);
+        }
+    }
+}
+
 static void narrow_fn(MirFunction *f)
 {
     mir_compute_cfg(f);
@@ -835,6 +958,7 @@ static void narrow_fn(MirFunction *f)
         narrow_uses(f, idom, sp, s, x, nv);
     }
     narrow_isinstance(f, &idom);
+    narrow_ints(f, &idom);
     for (int b = 0; b < n; b++)
         f->blocks[b]->id = saved[b];
     free(saved);
