@@ -1841,7 +1841,8 @@ int cg_leaf_op(int op)
             case MIR_ListGet: case MIR_FListGet: case MIR_ListLen: case MIR_ListItem:
             case MIR_SetLen:
             case MIR_StrLen: case MIR_StrEq: case MIR_StrPred:
-            case MIR_Narrow: case MIR_Br: case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
+            case MIR_Narrow: case MIR_NarrowCmp: case MIR_NarrowIdx:
+            case MIR_Br: case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
                 return 1;
             default:
                 return 0;
@@ -2584,7 +2585,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         LLVMValueRef items = load_field(cg, cg->ptr, seq, offsetof(ListObject, items));
         return LLVMBuildLoad2(b, cg->f64, LLVMBuildInBoundsGEP2(b, cg->f64, items, &i, 1, ""), "");
     }
-    case MIR_Narrow: return a0;
+    case MIR_Narrow: case MIR_NarrowCmp: case MIR_NarrowIdx: return a0;
     case MIR_SetDiscard:
     case MIR_SetRemove:
         set_remove(cg, in, a0, a1);

@@ -808,6 +808,229 @@ static void narrow_isinstance(MirFunction *f, int **idom)
     }
 }
 
+/* ---- int intervals: narrowing after compares and successful indexing ---- */
+
+/* The compare (Eq..GtE) whose result cbr tests (through not and truthy): *first_true 1 when
+ * the cbr's first target is the side where it held. */
+static MirInst *compare_test(const MirInst *cbr, int *first_true)
+{
+    MirInst *v = cbr->args[0];
+    int neg = 0;
+    for (int n = 0; n < 8 && v->op == MIR_Not; n++) {
+        neg ^= 1;
+        v = v->args[0];
+    }
+    if (v->op == MIR_Truthy)
+        v = v->args[0];
+    if (v->op != MIR_Compare || v->imm < Cmp_Eq || v->imm > Cmp_GtE)
+        return NULL;
+    *first_true = !neg;
+    return v;
+}
+
+/* The relation that holds where `x op y` did not (ints are totally ordered: only int
+ * intervals are cut by it, infer.c) and the one that holds between y and x. */
+static int cmp_negate(int op)
+{
+    static const int neg[] = {[Cmp_Eq] = Cmp_NotEq, [Cmp_NotEq] = Cmp_Eq, [Cmp_Lt] = Cmp_GtE,
+                              [Cmp_LtE] = Cmp_Gt, [Cmp_Gt] = Cmp_LtE, [Cmp_GtE] = Cmp_Lt};
+    return neg[op];
+}
+
+static int cmp_swap(int op)
+{
+    static const int sw[] = {[Cmp_Eq] = Cmp_Eq, [Cmp_NotEq] = Cmp_NotEq, [Cmp_Lt] = Cmp_Gt,
+                             [Cmp_LtE] = Cmp_GtE, [Cmp_Gt] = Cmp_Lt, [Cmp_GtE] = Cmp_LtE};
+    return sw[op];
+}
+
+/* The state of narrow_ints' walk: cur[id] the value that stands for value id in the blocks
+ * the walk is in (NULL: itself); the undo log restores it when the walk leaves a subtree. */
+typedef struct IntNarrow {
+    MirFunction *f;
+    MirInst **cur;
+    int ncur;
+    struct { int id; MirInst *old; } *undo;
+    int nundo, capundo;
+} IntNarrow;
+
+static MirInst *cur_of(const IntNarrow *w, MirInst *v)
+{
+    return v->id >= 0 && v->id < w->ncur && w->cur[v->id] ? w->cur[v->id] : v;
+}
+
+/* The value a chain of this walk's narrows views (the key of cur[]). */
+static MirInst *narrow_root(MirInst *v)
+{
+    while (v->op == MIR_NarrowCmp || v->op == MIR_NarrowIdx)
+        v = v->args[0];
+    return v;
+}
+
+/* A narrow (op, imm) of the current version of x at position *at of s, which stands for x
+ * below; y is its second operand. */
+static void push_narrow(IntNarrow *w, MirBlock *s, int *at, MirOp op, MirInst *x, MirInst *y,
+                        int imm)
+{
+    MirInst *root = narrow_root(x);
+    if (root->id < 0 || root->id >= w->ncur || root->op == MIR_ConstInt ||
+        root->op == MIR_ConstBigInt || root->op == MIR_ConstFloat || root->op == MIR_ConstTrue ||
+        root->op == MIR_ConstFalse || root->op == MIR_ConstNone || root->op == MIR_ConstStr)
+        return;
+    MirInst *args[2] = {x, y};
+    MirInst *nv = mir_inst_new(w->f, op, args, 2, x->loc);
+    nv->loc.synthetic = 1;
+    nv->varname = root->varname;
+    nv->imm = imm;
+    mir_block_insert(w->f, s, (*at)++, nv);
+    if (w->nundo == w->capundo) {
+        w->capundo = w->capundo ? 2 * w->capundo : 64;
+        w->undo = xrealloc(w->undo, sizeof *w->undo * (size_t)w->capundo);
+    }
+    w->undo[w->nundo].id = root->id;
+    w->undo[w->nundo++].old = w->cur[root->id];
+    w->cur[root->id] = nv;
+}
+
+/* The narrows at the start of s, entered only from p: by the compare p's cbr tests, or of
+ * the index of the subscript whose normal successor s is. */
+static void narrows_at(IntNarrow *w, MirBlock *p, MirBlock *s)
+{
+    int at = 0;
+    while (at < s->ninsts && s->insts[at]->op == MIR_Phi)
+        at++;
+    MirInst *t = p->ninsts ? p->insts[p->ninsts - 1] : NULL;
+    int first;
+    MirInst *c = t && t->op == MIR_CondBr && t->target != t->target2 ? compare_test(t, &first)
+                                                                     : NULL;
+    if (c) {
+        int op = (s == t->target) == first ? (int)c->imm : cmp_negate((int)c->imm);
+        MirInst *x = c->args[0], *y = c->args[1];
+        push_narrow(w, s, &at, MIR_NarrowCmp, x, y, op);
+        push_narrow(w, s, &at, MIR_NarrowCmp, y, x, cmp_swap(op));
+        return;
+    }
+    MirInst *g = mir_block_raiser(p);
+    if (g && (g->op == MIR_GetItem || g->op == MIR_SetItem) && g->target == s)
+        push_narrow(w, s, &at, MIR_NarrowIdx, g->args[1], g->args[0], 0);
+}
+
+/* The uses in b (and b's operands of its successors' phis) take the current versions. */
+static void rename_uses(IntNarrow *w, MirBlock *b)
+{
+    for (int k = 0; k < b->ninsts; k++) {
+        MirInst *u = b->insts[k];
+        if (u->op == MIR_Phi || u->op == MIR_NarrowCmp || u->op == MIR_NarrowIdx)
+            continue;   /* (the narrows made here read the versions above them) */
+        for (int a = 0; a < u->nargs; a++)
+            u->args[a] = cur_of(w, u->args[a]);
+    }
+    for (int q = 0; q < b->nsuccs; q++) {
+        MirBlock *t = b->succs[q];
+        for (int k = 0; t && k < t->ninsts && t->insts[k]->op == MIR_Phi; k++) {
+            MirInst *u = t->insts[k];
+            for (int a = 0; a < u->nargs; a++)
+                if (u->phi_blocks[a] == b)
+                    u->args[a] = cur_of(w, u->args[a]);
+        }
+    }
+}
+
+/* Removes the narrows nothing uses (push_narrow makes them without looking ahead). */
+static void drop_unused_narrows(MirFunction *f)
+{
+    int n = f->nvalues;
+    int *uses = xcalloc((size_t)n + 1, sizeof *uses);
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b]->ninsts; k++) {
+            const MirInst *u = f->blocks[b]->insts[k];
+            for (int a = 0; a < u->nargs; a++)
+                if (u->args[a]->id >= 0 && u->args[a]->id < n)
+                    uses[u->args[a]->id]++;
+        }
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int b = f->nblocks - 1; b >= 0; b--) {
+            MirBlock *bb = f->blocks[b];
+            for (int k = bb->ninsts - 1; k >= 0; k--) {
+                MirInst *u = bb->insts[k];
+                if ((u->op != MIR_NarrowCmp && u->op != MIR_NarrowIdx) || uses[u->id] > 0)
+                    continue;
+                for (int a = 0; a < u->nargs; a++)
+                    if (u->args[a]->id >= 0 && u->args[a]->id < n && --uses[u->args[a]->id] == 0)
+                        changed = 1;
+                memmove(bb->insts + k, bb->insts + k + 1,
+                        sizeof *bb->insts * (size_t)(bb->ninsts - k - 1));
+                bb->ninsts--;
+            }
+        }
+    }
+    free(uses);
+}
+
+/* `if x < y:` and the other order compares: on each side entered only from the test, a
+ * narrow of x and one of y by the relation that holds there; after `s[x]` (getitem, setitem)
+ * succeeded, a narrow of x where only that edge enters.  A narrow is a copy; the inference
+ * cuts int intervals with them (infer.c narrow_cmp_ty), so a loop counter bounded by its loop
+ * test, or an index that just worked, stays a small int.  One walk of the dominator tree in
+ * preorder, renaming uses like SSA construction does: linear in the function's size. */
+static void narrow_ints(MirFunction *f, int **idom)
+{
+    int n = f->nblocks;
+    if (n == 0)
+        return;
+    if (!*idom)
+        *idom = idoms(f);
+    const int *dom = *idom;
+    int *nkids = xcalloc((size_t)n + 1, sizeof *nkids), *first = xmalloc(sizeof *first * (size_t)(n + 1));
+    int *kids = xmalloc(sizeof *kids * (size_t)(n + 1));
+    for (int b = 1; b < n; b++)
+        if (dom[b] >= 0)
+            nkids[dom[b]]++;
+    for (int b = 0, at = 0; b < n; b++) {
+        first[b] = at;
+        at += nkids[b];
+        nkids[b] = 0;
+    }
+    for (int b = 1; b < n; b++)
+        if (dom[b] >= 0)
+            kids[first[dom[b]] + nkids[dom[b]]++] = b;
+    IntNarrow w = {.f = f, .ncur = f->nvalues};
+    w.cur = xcalloc((size_t)w.ncur + 1, sizeof *w.cur);
+    /* iterative preorder walk; stack entries: block, next child, undo mark */
+    int (*stack)[3] = xmalloc(sizeof *stack * (size_t)(n + 1)), sp = 0;
+    stack[sp][0] = 0;
+    stack[sp][1] = 0;
+    stack[sp++][2] = 0;
+    rename_uses(&w, f->blocks[0]);
+    while (sp > 0) {
+        int b = stack[sp - 1][0];
+        if (stack[sp - 1][1] == nkids[b]) {
+            while (w.nundo > stack[sp - 1][2]) {
+                w.nundo--;
+                w.cur[w.undo[w.nundo].id] = w.undo[w.nundo].old;
+            }
+            sp--;
+            continue;
+        }
+        int c = kids[first[b] + stack[sp - 1][1]++];
+        MirBlock *cb = f->blocks[c];
+        stack[sp][0] = c;
+        stack[sp][1] = 0;
+        stack[sp++][2] = w.nundo;
+        if (cb->npreds == 1 && cb->preds[0] == f->blocks[b] && cb != f->blocks[b])
+            narrows_at(&w, f->blocks[b], cb);
+        rename_uses(&w, cb);
+    }
+    free(stack);
+    free(w.cur);
+    free(w.undo);
+    free(nkids);
+    free(first);
+    free(kids);
+    drop_unused_narrows(f);
+}
+
 static void narrow_fn(MirFunction *f)
 {
     mir_compute_cfg(f);
@@ -835,6 +1058,7 @@ static void narrow_fn(MirFunction *f)
         narrow_uses(f, idom, sp, s, x, nv);
     }
     narrow_isinstance(f, &idom);
+    narrow_ints(f, &idom);
     for (int b = 0; b < n; b++)
         f->blocks[b]->id = saved[b];
     free(saved);

@@ -514,6 +514,11 @@ static const char *list_use(Infer *in, InferCtx *c, const MirInst *i, int k, Ty 
     if (i->op == MIR_Yield && a.k == TY_LIST)
         return yield_use(c, a);
     switch (i->op) {
+    case MIR_NarrowCmp:
+    case MIR_NarrowIdx:
+        if (k > 0)   /* the other side of a compare, the indexed sequence: only read */
+            return NULL;
+        /* fall through */
     case MIR_Phi:
     case MIR_CheckBound:
     case MIR_Narrow:
@@ -705,6 +710,11 @@ static int pair_use(const Infer *in, const InferCtx *c, const MirInst *i, int k,
 {
     Ty r = (mir_ops[i->op].flags & MF_VALUE) ? T(c, i) : ty_dyn();
     switch (i->op) {
+    case MIR_NarrowCmp:
+    case MIR_NarrowIdx:
+        if (k > 0)
+            return 1;
+        /* fall through */
     case MIR_Phi:
     case MIR_CheckBound:
     case MIR_Narrow:
@@ -740,6 +750,11 @@ static const char *dict_use(Infer *in, InferCtx *c, const MirInst *i, int k)
 {
     Ty r = (mir_ops[i->op].flags & MF_VALUE) ? T(c, i) : ty_dyn();
     switch (i->op) {
+    case MIR_NarrowCmp:
+    case MIR_NarrowIdx:
+        if (k > 0)
+            return NULL;
+        /* fall through */
     case MIR_Phi:
     case MIR_CheckBound:
     case MIR_Narrow:

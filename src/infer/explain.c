@@ -100,11 +100,20 @@ static int gen_loop_msg(const InferCtx *c, const MirInst *i, char *msg, size_t n
     return 1;
 }
 
+/* The value a chain of narrows (dunder.c: copies where a test held) views. */
+static const MirInst *unnarrow(const MirInst *v)
+{
+    while (v->op == MIR_Narrow || v->op == MIR_NarrowCmp || v->op == MIR_NarrowIdx)
+        v = v->args[0];
+    return v;
+}
+
 static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *msg, size_t n)
 {
     char name[160];
     describe(v, name, sizeof name);
-    if (v->op == MIR_CheckBound && v->nargs)
+    if ((v->op == MIR_CheckBound || v->op == MIR_NarrowCmp || v->op == MIR_NarrowIdx) &&
+        v->nargs)
         return why_dyn(in, c, v->args[0], msg, n);
     if (v->op == MIR_GetAttr && infer_ty(c, v->args[0]).k == TY_INST) {
         const InferClass *cls = infer_ty(c, v->args[0]).cls;
@@ -138,10 +147,11 @@ static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *m
                 size_t l = strlen(kinds);
                 snprintf(kinds + l, sizeof kinds - l, "%s%s", nk++ ? "|" : "", kind_name(t.k));
             }
-            if (nl < 4 && !v->args[a]->loc.synthetic) {
+            const MirInst *d = unnarrow(v->args[a]);
+            if (nl < 4 && !d->loc.synthetic) {
                 size_t l = strlen(lines);
                 snprintf(lines + l, sizeof lines - l, "%sline %d", nl++ ? " and " : "",
-                         v->args[a]->loc.line);
+                         d->loc.line);
             }
         }
         if (nk > 1) {
@@ -712,8 +722,9 @@ static void print_locals(FILE *out, const InferCtx *c)
             continue;
         for (int k = 0; k < f->blocks[b]->ninsts; k++) {
             const MirInst *i = f->blocks[b]->insts[k];
-            if (!i->varname || i->op == MIR_Param)
-                continue;
+            if (!i->varname || i->op == MIR_Param || i->op == MIR_NarrowCmp ||
+                i->op == MIR_NarrowIdx)
+                continue;   /* (a narrow is a view of its variable's value) */
             Ty t = infer_ty(c, i);
             int j = 0;
             while (j < n && strcmp(names[j], i->varname) != 0)

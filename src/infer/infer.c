@@ -917,6 +917,55 @@ static Ty call_builtin(int bi, const Ty *a, int n, const MirInst *in)
     return ty_dyn();
 }
 
+/* x's interval cut to [lo, hi]; bottom when empty (that side cannot run). */
+static Ty int_meet(Ty x, int64_t lo, int64_t hi)
+{
+    lo = x.lo > lo ? x.lo : lo;
+    hi = x.hi < hi ? x.hi : hi;
+    return lo > hi ? ty_bot() : ty_int(lo, hi);
+}
+
+/* x where `x op y` held (dunder.c narrow_ints): with both ints, x's interval cut by y's.  An
+ * infinite end of y (an int of any size) bounds nothing; `!=` cuts only an end equal to a
+ * constant y.  Anything else is x as it is. */
+static Ty narrow_cmp_ty(Ty x, Ty y, int op)
+{
+    if (x.k == TY_BOT || y.k == TY_BOT)
+        return ty_bot();
+    if (x.k != TY_INT || y.k != TY_INT)
+        return x;
+    int64_t lo = TY_INF_LO, hi = TY_INF_HI;
+    switch (op) {
+    case Cmp_Eq:
+        lo = y.lo;
+        hi = y.hi;
+        break;
+    case Cmp_NotEq:
+        if (y.lo != y.hi || y.lo == TY_INF_LO || y.lo == TY_INF_HI)
+            return x;
+        if (x.lo == y.lo)
+            lo = x.lo + 1;
+        else if (x.hi == y.lo)
+            hi = x.hi - 1;
+        break;
+    case Cmp_Lt:
+        hi = y.hi == TY_INF_HI ? TY_INF_HI : y.hi - 1;
+        break;
+    case Cmp_LtE:
+        hi = y.hi;
+        break;
+    case Cmp_Gt:
+        lo = y.lo == TY_INF_LO ? TY_INF_LO : y.lo + 1;
+        break;
+    case Cmp_GtE:
+        lo = y.lo;
+        break;
+    default:
+        return x;
+    }
+    return int_meet(x, lo, hi);
+}
+
 typedef struct Run {
     Infer *in;
     InferCtx *c;
@@ -1473,6 +1522,14 @@ static Ty inst_ty(Run *r, MirInst *i)
         if (x.k == TY_OPTTUP)
             return (Ty){.k = TY_TUPLE, .tup = x.tup};
         return x.k == TY_NONE ? ty_bot() : x;
+    }
+    case MIR_NarrowCmp:
+        return narrow_cmp_ty(T(r, i->args[0]), T(r, i->args[1]), (int)i->imm);
+    case MIR_NarrowIdx: {   /* s[x] worked: |x| <= len(s) <= SMALL_MAX */
+        Ty x = T(r, i->args[0]), s = T(r, i->args[1]);
+        if (x.k != TY_INT || (s.k != TY_LIST && s.k != TY_TUPLE && s.k != TY_STR))
+            return x;
+        return int_meet(x, -SMALL_MAX, SMALL_MAX - 1);
     }
     case MIR_MakeFunction: return (Ty){.k = TY_FUNC, .fn = i->func};
     case MIR_Import: return (Ty){.k = TY_MODULE, .mod = i->module};

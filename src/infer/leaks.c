@@ -86,6 +86,8 @@ static int safe_use(const Infer *in, const InferCtx *cx, const MirInst *i, int k
 {
     Ty r = (mir_ops[i->op].flags & MF_VALUE) && i->id >= 0 ? infer_ty(cx, i) : ty_dyn();
     switch (i->op) {
+    case MIR_NarrowCmp: case MIR_NarrowIdx:
+        return k > 0 || mentions(in, r, c, 0);   /* operand 1 is only read */
     case MIR_Phi: case MIR_Narrow: case MIR_CheckBound: case MIR_BuildTuple:
         return mentions(in, r, c, 0);
     case MIR_Is: case MIR_Truthy: case MIR_Not: case MIR_UnpackSeq: case MIR_TupleItem:
@@ -205,7 +207,8 @@ static int check_inst(Infer *in, const InferCtx *cx, const MirInst *i)
             Ty r = (mir_ops[i->op].flags & MF_VALUE) && i->id >= 0 ? infer_ty(cx, i) : ty_dyn();
             int ok = (i->op == MIR_Call && k == 0) || dunder_class_arg_ok(cx, i, k) ||
                      (i->op == MIR_BuildClass && k >= 2) ||
-                     ((i->op == MIR_Phi || i->op == MIR_CheckBound || i->op == MIR_Narrow) &&
+                     ((i->op == MIR_Phi || i->op == MIR_CheckBound || i->op == MIR_Narrow ||
+                       ((i->op == MIR_NarrowCmp || i->op == MIR_NarrowIdx) && k == 0)) &&
                       r.k == TY_CLASS && r.cls == v.cls);
             if (i->op == MIR_GlobalStore) {
                 const InferGlobal *g = infer_global(in, cx->fn->module, i->str);

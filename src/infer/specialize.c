@@ -414,6 +414,7 @@ static int consumer_runs_no_code(Spec *s)
             case MIR_ConstTrue: case MIR_ConstFalse: case MIR_Phi: case MIR_Br:
             case MIR_CondBr: case MIR_Ret: case MIR_Unreachable: case MIR_Undef:
             case MIR_CellGet: case MIR_ClosureCell: case MIR_Not: case MIR_Narrow:
+            case MIR_NarrowCmp: case MIR_NarrowIdx:
             case MIR_CheckBound: case MIR_ConstI1: case MIR_GlobalLoad: case MIR_BuildTuple:
                 break;
             case MIR_IterNext:
@@ -2497,6 +2498,19 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         }
         n = get(s, i->args[0], TY(s, i).k == TY_BOT ? MT_DYN : ty_rep(TY(s, i)), i->loc);
         break;
+    case MIR_NarrowCmp:
+    case MIR_NarrowIdx: {   /* a copy; an int the test or index proved small is untagged */
+        MirType want = TY(s, i).k == TY_BOT ? MT_DYN : ty_rep(TY(s, i));
+        const MirInst *x = i->args[0];
+        if (want == MT_I64 && TY(s, x).k == TY_INT && !ty_int_small(TY(s, x))) {
+            Loc loc = i->loc;
+            loc.synthetic = 1;
+            n = emit1(s, MIR_UnboxI64, get(s, x, MT_DYN, i->loc), loc);
+            break;
+        }
+        n = get(s, i->args[0], want, i->loc);
+        break;
+    }
     case MIR_MakeFunction: {
         /* a generator made once here: its copy with the body typed for this site */
         InferCtx *t = i->id >= 0 && i->id < s->nvals ? s->c->callee[i->id] : NULL;

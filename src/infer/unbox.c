@@ -140,6 +140,11 @@ static const char *use_ok(const Infer *in, const InferCtx *c, const int *uses,
 {
     (void)in;
     switch (i->op) {
+    case MIR_NarrowCmp:
+    case MIR_NarrowIdx:
+        if (a > 0)   /* the other side of a compare, the indexed sequence: only read */
+            return NULL;
+        /* fall through */
     case MIR_Phi:
         return infer_ty(c, i).k == t.k ? NULL : "joined with a value of another kind";
     case MIR_Ret:

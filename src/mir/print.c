@@ -72,7 +72,7 @@ static int imm_always(MirOp op)
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:
     case MIR_ClassSlot: case MIR_InstIsClass: case MIR_ClassReg: case MIR_ClassGet:
     case MIR_InstGuard:
-    case MIR_IBit: case MIR_IntBit: case MIR_StrEq: case MIR_StrPred:
+    case MIR_IBit: case MIR_IntBit: case MIR_StrEq: case MIR_StrPred: case MIR_NarrowCmp:
         return 1;
     default:
         return 0;

@@ -62,52 +62,80 @@ static int remove_unreachable(MirFunction *f)
     return removed;
 }
 
-/* b ends with `br c`, c's only predecessor is b: c's instructions move into b. */
+/* b ends with `br c`, c's only predecessor is b: c's instructions move into b.  One pass: b
+ * goes on absorbing while it ends so; c's edges become b's in place (its successors' preds
+ * and phi blocks), the operands of c's one-operand phis are substituted once at the end, and
+ * the CFG is recomputed once (merging one chain at a time and rescanning the function was
+ * quadratic: minutes for a function of a few thousand lines). */
 static int merge_chains(MirFunction *f)
 {
-    int merged = 0;
-    for (int i = 0; i < f->nblocks; i++) {
-        MirBlock *b = f->blocks[i];
-        if (b->ninsts == 0)
-            continue;
-        MirInst *t = b->insts[b->ninsts - 1];
-        if (t->op != MIR_Br || mir_block_raiser(b))
-            continue;
-        MirBlock *c = t->target;
-        if (c == b || c == f->blocks[0] || c->npreds != 1 || c->is_unwind)
-            continue;
-        /* c's phis have one operand (from b): replace by it */
-        int k = 0;
-        for (; k < c->ninsts && c->insts[k]->op == MIR_Phi; k++) {
-            MirInst *p = c->insts[k];
-            for (int x = 0; x < f->nblocks; x++)
-                for (int y = 0; y < f->blocks[x]->ninsts; y++) {
-                    MirInst *u = f->blocks[x]->insts[y];
-                    for (int a = 0; a < u->nargs; a++)
-                        if (u->args[a] == p)
-                            u->args[a] = p->args[0];
-                }
-        }
-        b->ninsts--;   /* the br */
-        for (; k < c->ninsts; k++)
-            mir_block_insert(f, b, b->ninsts, c->insts[k]);
-        /* phis of c's successors named c as predecessor */
-        for (int x = 0; x < f->nblocks; x++) {
-            MirBlock *s = f->blocks[x];
-            for (int y = 0; y < s->ninsts && s->insts[y]->op == MIR_Phi; y++)
-                for (int a = 0; a < s->insts[y]->nargs; a++)
-                    if (s->insts[y]->phi_blocks[a] == c)
-                        s->insts[y]->phi_blocks[a] = b;
-        }
-        int n = 0;
-        for (int x = 0; x < f->nblocks; x++)
-            if (f->blocks[x] != c)
-                f->blocks[n++] = f->blocks[x];
-        f->nblocks = n;
-        mir_compute_cfg(f);
-        merged++;
-        i = -1;   /* restart: positions changed */
+    int nb = f->nblocks, nv = f->nvalues, merged = 0;
+    int *saved = xmalloc(sizeof *saved * (size_t)(nb + 1));
+    char *gone = xcalloc((size_t)nb + 1, 1);
+    MirInst **repl = xcalloc((size_t)nv + 1, sizeof *repl);
+    for (int i = 0; i < nb; i++) {
+        saved[i] = f->blocks[i]->id;
+        f->blocks[i]->id = i;
     }
+    for (int i = 0; i < nb; i++) {
+        MirBlock *b = f->blocks[i];
+        while (!gone[i] && b->ninsts > 0) {
+            MirInst *t = b->insts[b->ninsts - 1];
+            if (t->op != MIR_Br || mir_block_raiser(b))
+                break;
+            MirBlock *c = t->target;
+            if (c == b || c == f->blocks[0] || c->npreds != 1 || c->is_unwind ||
+                c->id < 0 || c->id >= nb || f->blocks[c->id] != c)
+                break;
+            int k = 0;
+            for (; k < c->ninsts && c->insts[k]->op == MIR_Phi; k++)   /* one operand: b's */
+                if (c->insts[k]->id >= 0 && c->insts[k]->id < nv)
+                    repl[c->insts[k]->id] = c->insts[k]->args[0];
+            b->ninsts--;   /* the br */
+            for (; k < c->ninsts; k++)
+                mir_block_insert(f, b, b->ninsts, c->insts[k]);
+            for (int q = 0; q < c->nsuccs; q++) {
+                MirBlock *s2 = c->succs[q];
+                for (int p = 0; p < s2->npreds; p++)
+                    if (s2->preds[p] == c)
+                        s2->preds[p] = b;
+                for (int y = 0; y < s2->ninsts && s2->insts[y]->op == MIR_Phi; y++)
+                    for (int a = 0; a < s2->insts[y]->nargs; a++)
+                        if (s2->insts[y]->phi_blocks[a] == c)
+                            s2->insts[y]->phi_blocks[a] = b;
+            }
+            memcpy(b->succs, c->succs, sizeof b->succs);
+            b->nsuccs = c->nsuccs;
+            gone[c->id] = 1;
+            merged++;
+        }
+    }
+    if (merged) {
+        for (int x = 0; x < nb; x++) {
+            if (gone[x])
+                continue;
+            MirBlock *bb = f->blocks[x];
+            for (int y = 0; y < bb->ninsts; y++) {
+                MirInst *u = bb->insts[y];
+                for (int a = 0; a < u->nargs; a++)
+                    for (int guard = 0; guard < nv && u->args[a] && u->args[a]->id >= 0 &&
+                                        u->args[a]->id < nv && repl[u->args[a]->id]; guard++)
+                        u->args[a] = repl[u->args[a]->id];
+            }
+        }
+    }
+    int n = 0;
+    for (int x = 0; x < nb; x++) {
+        f->blocks[x]->id = saved[x];
+        if (!gone[x])
+            f->blocks[n++] = f->blocks[x];
+    }
+    f->nblocks = n;
+    free(saved);
+    free(gone);
+    free(repl);
+    if (merged)
+        mir_compute_cfg(f);
     return merged;
 }
 
