@@ -228,7 +228,8 @@ typedef struct SetObject {
     int64_t hash;          /* frozenset only, -1 until computed */
     int64_t finger;        /* where set.pop() resumes its scan (CPython's finger) */
     /* membership of the small ints -64..63 (bit v + 64), exact while bits_version == version:
-     * set.c's small-int paths keep it, every other mutation bumps version (set.c) */
+     * set.c's small-int paths keep it, every other mutation bumps version (set.c); version
+     * means nothing else, so typed code's inline add/remove keep the bits without a bump */
     uint64_t smallbits[2];
     uint64_t bits_version;
     /* hints[v + 64]: where small int v was last placed (made at the first discard that had
@@ -236,7 +237,9 @@ typedef struct SetObject {
     uint16_t *hints;
     /* while the bits are valid and mask < 64: bit s of occ set when table[s] is not unused
      * (active or a dummy), of dmy when it is a dummy; so an insertion finds the unused entry
-     * ending its probe and the last dummy before it a probe group at a time (set.c) */
+     * ending its probe and the last dummy before it a probe group at a time (set.c).  With
+     * mask >= 64 they mean nothing (typed code's remove sets dmy bit h & 63 regardless):
+     * every way back to a smaller table (table_resize, clear) recomputes them */
     uint64_t occ, dmy;
 } SetObject;
 extern Object rt_set_dummy;   /* the key of a deleted entry (typed code removes inline) */

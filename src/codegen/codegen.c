@@ -85,6 +85,13 @@ static void br_cold(Cg *cg, LLVMValueRef cond, LLVMBasicBlockRef err_bb)
     LLVMPositionBuilderAtEnd(cg->b, cont);
 }
 
+/* Branch to hot when cond holds, else to cold (a slow path kept out of line). */
+static void br_hot(Cg *cg, LLVMValueRef cond, LLVMBasicBlockRef hot, LLVMBasicBlockRef cold)
+{
+    LLVMValueRef br = LLVMBuildCondBr(cg->b, LLVMBuildNot(cg->b, cond, ""), cold, hot);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+}
+
 /* ---- error paths ---- */
 
 static LLVMBasicBlockRef spec_restart(Cg *cg);
@@ -2221,8 +2228,8 @@ static LLVMValueRef set_bits_ok(Cg *cg, LLVMValueRef set, LLVMValueRef key, LLVM
 
 /* set.remove / set.discard: a small int key in -64..63 of a set whose membership bits are
  * valid, found at its hint (rt.h SetObject.hints), is removed inline with set.c's
- * small_discard effect (a dummy entry, marked in dmy, used - 1, version + 1, its bit cleared,
- * the bits still valid); anything else calls rt_set_remove (KeyError) or rt_set_discard_key. */
+ * small_discard effect (a dummy entry, marked in dmy, used - 1, its bit cleared, the bits
+ * still valid: version is not bumped, as it only tells whether the bits are valid); anything else calls rt_set_remove (KeyError) or rt_set_discard_key. */
 static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
 {
     LLVMBuilderRef b = cg->b;
@@ -2233,29 +2240,26 @@ static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef
     LLVMBasicBlockRef hint = new_bb(cg, "setrm.hint"), entry = new_bb(cg, "setrm.entry"),
                       fast = new_bb(cg, "setrm.fast"), slow = new_bb(cg, "setrm.slow"),
                       done = new_bb(cg, "setrm.done");
-    LLVMBuildCondBr(b, ok, hint, slow);
+    br_hot(cg, ok, hint, slow);
     LLVMPositionBuilderAtEnd(b, hint);
     LLVMTypeRef i16 = LLVMInt16TypeInContext(cg->ctx);
     LLVMValueRef h = LLVMBuildZExt(
         b, LLVMBuildLoad2(b, i16, LLVMBuildInBoundsGEP2(b, i16, hints, &u, 1, ""), ""), cg->i64,
         "");
     LLVMValueRef mask = load_field(cg, cg->i64, set, offsetof(SetObject, mask));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntULE, h, mask, ""), entry, slow);
+    br_hot(cg, LLVMBuildICmp(b, LLVMIntULE, h, mask, ""), entry, slow);
     LLVMPositionBuilderAtEnd(b, entry);
     LLVMValueRef table = load_field(cg, cg->ptr, set, offsetof(SetObject, table));
     LLVMValueRef off = LLVMBuildMul(b, h, ci64(cg, (int64_t)sizeof(SetEntry)), "");
     LLVMValueRef e = LLVMBuildInBoundsGEP2(b, cg->i8, table, &off, 1, "");
     LLVMValueRef ekey = load_field(cg, cg->i64, e, offsetof(SetEntry, key));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, ekey, key, ""), fast, slow);
+    br_hot(cg, LLVMBuildICmp(b, LLVMIntEQ, ekey, key, ""), fast, slow);
     LLVMPositionBuilderAtEnd(b, fast);
     LLVMBuildStore(b, cg_rt_object(cg, "rt_set_dummy"), field_ptr(cg, e, offsetof(SetEntry, key)));
     LLVMBuildStore(b, ci64(cg, -1), field_ptr(cg, e, offsetof(SetEntry, hash)));
     LLVMValueRef used = load_field(cg, cg->i64, set, offsetof(SetObject, used));
     LLVMBuildStore(b, LLVMBuildSub(b, used, ci64(cg, 1), ""),
                    field_ptr(cg, set, offsetof(SetObject, used)));
-    LLVMValueRef nv = LLVMBuildAdd(b, version, ci64(cg, 1), "");
-    LLVMBuildStore(b, nv, field_ptr(cg, set, offsetof(SetObject, version)));
-    LLVMBuildStore(b, nv, field_ptr(cg, set, offsetof(SetObject, bits_version)));
     LLVMValueRef woff = LLVMBuildAdd(
         b, ci64(cg, (int64_t)offsetof(SetObject, smallbits)),
         LLVMBuildMul(b, LLVMBuildLShr(b, u, ci64(cg, 6), ""), ci64(cg, 8), ""), "");
@@ -2263,11 +2267,10 @@ static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef
     LLVMValueRef bit = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
     LLVMBuildStore(b, LLVMBuildAnd(b, LLVMBuildLoad2(b, cg->i64, wp, ""),
                                    LLVMBuildNot(b, bit, ""), ""), wp);
-    /* the entry is a dummy now (SetObject.dmy, kept while mask < 64) */
+    /* the entry is a dummy now (SetObject.dmy: meaningless while mask >= 64, so the bit is
+     * set whatever the mask) */
     LLVMValueRef dmy = load_field(cg, cg->i64, set, offsetof(SetObject, dmy));
     LLVMValueRef hb = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, h, ci64(cg, 63), ""), "");
-    hb = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntULT, mask, ci64(cg, 64), ""), hb,
-                         ci64(cg, 0), "");
     LLVMBuildStore(b, LLVMBuildOr(b, dmy, hb, ""), field_ptr(cg, set, offsetof(SetObject, dmy)));
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
@@ -2281,11 +2284,11 @@ static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef
 
 /* set.add: a small int key in -64..63 of a set whose membership bits are valid and whose
  * table has fewer than 64 entries (so SetObject.occ/dmy are kept) is added inline when it is
- * present already (nothing to do) or when its first probe group holds an unused entry and the
- * insertion needs no resize: set.c's absent_slot/insert_small effect (the last dummy before
- * the group's first unused entry, else that unused entry; used, fill, version, the bits, the
- * hint, occ and dmy kept).  Anything else (a longer probe, a resize, another key) calls
- * rt_set_add. */
+ * present already (nothing to do) or when the insertion needs no resize: set.c's
+ * absent_slot/insert_small effect, probing a group at a time (the last dummy before the
+ * probe's first unused entry, else that unused entry; used, fill, the bits, the hint, occ and
+ * dmy kept; version is not bumped, as it only tells whether the bits are valid and they stay
+ * so).  Anything else (a resize, another key) calls rt_set_add, out of line. */
 static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
 {
     LLVMBuilderRef b = cg->b;
@@ -2297,7 +2300,7 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
     LLVMBasicBlockRef probe = new_bb(cg, "setadd.probe"), place = new_bb(cg, "setadd.place"),
                       store = new_bb(cg, "setadd.store"), hint = new_bb(cg, "setadd.hint"),
                       slow = new_bb(cg, "setadd.slow"), done = new_bb(cg, "setadd.done");
-    LLVMBuildCondBr(b, ok, probe, slow);
+    br_hot(cg, ok, probe, slow);
 
     LLVMPositionBuilderAtEnd(b, probe);
     LLVMValueRef woff = LLVMBuildAdd(
@@ -2361,17 +2364,29 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
                                     "");
     LLVMValueRef fs = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""), pf, top,
                                       "");
-    LLVMValueRef unused = LLVMBuildICmp(b, LLVMIntSLT, fs, ci64(cg, 0), "");
-    LLVMValueRef slot = LLVMBuildSelect(b, unused, j, fs, "");
+    /* an unused entry: fill + 1, its occ bit, and no resize due; a dummy: its dmy bit off */
+    LLVMBasicBlockRef fresh = new_bb(cg, "setadd.unused"), reuse = new_bb(cg, "setadd.dummy");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, fs, ci64(cg, 0), ""), fresh, reuse);
+    LLVMPositionBuilderAtEnd(b, fresh);
     LLVMValueRef fill = LLVMBuildAdd(b, load_field(cg, cg->i64, set, offsetof(SetObject, fill)),
-                                     LLVMBuildZExt(b, unused, cg->i64, ""), "");
-    LLVMValueRef grow = LLVMBuildAnd(
-        b, unused,
-        LLVMBuildICmp(b, LLVMIntSGE, LLVMBuildMul(b, fill, ci64(cg, 5), ""),
-                      LLVMBuildMul(b, mask, ci64(cg, 3), ""), ""), "");
-    LLVMBuildCondBr(b, grow, slow, store);
+                                     ci64(cg, 1), "");
+    LLVMValueRef room = LLVMBuildICmp(b, LLVMIntSLT, LLVMBuildMul(b, fill, ci64(cg, 5), ""),
+                                      LLVMBuildMul(b, mask, ci64(cg, 3), ""), "");
+    LLVMBasicBlockRef grown = new_bb(cg, "setadd.room");
+    br_hot(cg, room, grown, slow);
+    LLVMPositionBuilderAtEnd(b, grown);
+    LLVMBuildStore(b, fill, field_ptr(cg, set, offsetof(SetObject, fill)));
+    LLVMBuildStore(b, LLVMBuildOr(b, occ, LLVMBuildShl(b, ci64(cg, 1), j, ""), ""),
+                   field_ptr(cg, set, offsetof(SetObject, occ)));
+    LLVMBuildBr(b, store);
+    LLVMPositionBuilderAtEnd(b, reuse);
+    LLVMBuildStore(b, LLVMBuildAnd(b, dmy, LLVMBuildNot(b, LLVMBuildShl(b, ci64(cg, 1), fs, ""), ""),
+                                   ""),
+                   field_ptr(cg, set, offsetof(SetObject, dmy)));
+    LLVMBuildBr(b, store);
 
     LLVMPositionBuilderAtEnd(b, store);
+    LLVMValueRef slot = phi2(cg, cg->i64, j, grown, fs, reuse);
     LLVMValueRef table = load_field(cg, cg->ptr, set, offsetof(SetObject, table));
     LLVMValueRef off = LLVMBuildMul(b, slot, ci64(cg, (int64_t)sizeof(SetEntry)), "");
     LLVMValueRef e = LLVMBuildInBoundsGEP2(b, cg->i8, table, &off, 1, "");
@@ -2380,15 +2395,7 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
     LLVMValueRef used = load_field(cg, cg->i64, set, offsetof(SetObject, used));
     LLVMBuildStore(b, LLVMBuildAdd(b, used, ci64(cg, 1), ""),
                    field_ptr(cg, set, offsetof(SetObject, used)));
-    LLVMBuildStore(b, fill, field_ptr(cg, set, offsetof(SetObject, fill)));
-    LLVMValueRef nv = LLVMBuildAdd(b, version, ci64(cg, 1), "");
-    LLVMBuildStore(b, nv, field_ptr(cg, set, offsetof(SetObject, version)));
-    LLVMBuildStore(b, nv, field_ptr(cg, set, offsetof(SetObject, bits_version)));
     LLVMBuildStore(b, LLVMBuildOr(b, word, bit, ""), wp);
-    LLVMValueRef sb = LLVMBuildShl(b, ci64(cg, 1), slot, "");
-    LLVMBuildStore(b, LLVMBuildOr(b, occ, sb, ""), field_ptr(cg, set, offsetof(SetObject, occ)));
-    LLVMBuildStore(b, LLVMBuildAnd(b, dmy, LLVMBuildNot(b, sb, ""), ""),
-                   field_ptr(cg, set, offsetof(SetObject, dmy)));
     LLVMValueRef hints = load_field(cg, cg->ptr, set, offsetof(SetObject, hints));
     LLVMBuildCondBr(b, LLVMBuildIsNotNull(b, hints, ""), hint, done);
     LLVMPositionBuilderAtEnd(b, hint);
