@@ -224,14 +224,14 @@ typedef struct SetObject {
     Object ob;
     int64_t used, fill, mask;
     SetEntry *table;
-    uint64_t version;
     int64_t hash;          /* frozenset only, -1 until computed */
     int64_t finger;        /* where set.pop() resumes its scan (CPython's finger) */
-    /* membership of the small ints -64..63 (bit v + 64), exact while bits_version == version:
-     * set.c's small-int paths keep it, every other mutation bumps version (set.c); version
-     * means nothing else, so typed code's inline add/remove keep the bits without a bump */
+    /* membership of the small ints -64..63 (bit v + 64), exact while bits_limit is
+     * RT_SET_BITS_N: set.c's small-int paths (and typed code's inline ones) keep it, every
+     * other mutation sets bits_limit to 0 (set.c).  So "v + 64 < bits_limit" (unsigned)
+     * tests the key's range and the bits' validity at once */
     uint64_t smallbits[2];
-    uint64_t bits_version;
+    uint64_t bits_limit;
     /* hints[v + 64]: where small int v was last placed (made at the first discard that had
      * to probe); only a hint: checked against the entry before use */
     uint16_t *hints;

@@ -2211,30 +2211,36 @@ static LLVMValueRef list_pop(Cg *cg, const MirInst *in, LLVMValueRef list)
 }
 
 /* The test the inline paths of set.contains, set.add and set.remove share: key is a small int
- * with a membership bit (in RT_SET_BITS_LO.., *u its index in SetObject.smallbits) and the
- * set's bits are valid (bits_version == version; *version is the version loaded). */
-static LLVMValueRef set_bits_ok(Cg *cg, LLVMValueRef set, LLVMValueRef key, LLVMValueRef *u,
-                                LLVMValueRef *version)
+ * whose membership bit (*u, its index in SetObject.smallbits) is valid: u = v + 64 below
+ * bits_limit (RT_SET_BITS_N while the bits are valid, else 0) tests the range and the
+ * validity at once. */
+static LLVMValueRef set_bits_ok(Cg *cg, LLVMValueRef set, LLVMValueRef key, LLVMValueRef *u)
 {
     LLVMBuilderRef b = cg->b;
     *u = LLVMBuildAdd(b, LLVMBuildAShr(b, key, ci64(cg, 1), ""), ci64(cg, -RT_SET_BITS_LO), "");
-    *version = load_field(cg, cg->i64, set, offsetof(SetObject, version));
-    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildTrunc(b, key, cg->i1, ""),
-                                   LLVMBuildICmp(b, LLVMIntULT, *u, ci64(cg, RT_SET_BITS_N), ""),
-                                   "");
-    LLVMValueRef bits = load_field(cg, cg->i64, set, offsetof(SetObject, bits_version));
-    return LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntEQ, *version, bits, ""), "");
+    LLVMValueRef limit = load_field(cg, cg->i64, set, offsetof(SetObject, bits_limit));
+    return LLVMBuildAnd(b, LLVMBuildTrunc(b, key, cg->i1, ""),
+                        LLVMBuildICmp(b, LLVMIntULT, *u, limit, ""), "");
+}
+
+/* The word of SetObject.smallbits that holds bit u (u < 128). */
+static LLVMValueRef smallbits_word(Cg *cg, LLVMValueRef set, LLVMValueRef u)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef w = LLVMBuildAnd(b, LLVMBuildLShr(b, u, ci64(cg, 6), ""), ci64(cg, 1), "");
+    return LLVMBuildInBoundsGEP2(b, cg->i64, field_ptr(cg, set, offsetof(SetObject, smallbits)),
+                                 &w, 1, "");
 }
 
 /* set.remove / set.discard: a small int key in -64..63 of a set whose membership bits are
  * valid, found at its hint (rt.h SetObject.hints), is removed inline with set.c's
  * small_discard effect (a dummy entry, marked in dmy, used - 1, its bit cleared, the bits
- * still valid: version is not bumped, as it only tells whether the bits are valid); anything else calls rt_set_remove (KeyError) or rt_set_discard_key. */
+ * still valid); anything else calls rt_set_remove (KeyError) or rt_set_discard_key. */
 static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef u, version;
-    LLVMValueRef ok = set_bits_ok(cg, set, key, &u, &version);
+    LLVMValueRef u;
+    LLVMValueRef ok = set_bits_ok(cg, set, key, &u);
     LLVMValueRef hints = load_field(cg, cg->ptr, set, offsetof(SetObject, hints));
     ok = LLVMBuildAnd(b, ok, LLVMBuildIsNotNull(b, hints, ""), "");
     LLVMBasicBlockRef hint = new_bb(cg, "setrm.hint"), entry = new_bb(cg, "setrm.entry"),
@@ -2260,10 +2266,7 @@ static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef
     LLVMValueRef used = load_field(cg, cg->i64, set, offsetof(SetObject, used));
     LLVMBuildStore(b, LLVMBuildSub(b, used, ci64(cg, 1), ""),
                    field_ptr(cg, set, offsetof(SetObject, used)));
-    LLVMValueRef woff = LLVMBuildAdd(
-        b, ci64(cg, (int64_t)offsetof(SetObject, smallbits)),
-        LLVMBuildMul(b, LLVMBuildLShr(b, u, ci64(cg, 6), ""), ci64(cg, 8), ""), "");
-    LLVMValueRef wp = LLVMBuildInBoundsGEP2(b, cg->i8, field_ptr(cg, set, 0), &woff, 1, "");
+    LLVMValueRef wp = smallbits_word(cg, set, u);
     LLVMValueRef bit = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
     LLVMBuildStore(b, LLVMBuildAnd(b, LLVMBuildLoad2(b, cg->i64, wp, ""),
                                    LLVMBuildNot(b, bit, ""), ""), wp);
@@ -2287,14 +2290,13 @@ static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef
  * present already (nothing to do) or when the insertion needs no resize: set.c's
  * absent_slot/insert_small effect, probing a group at a time (the last dummy before the
  * probe's first unused entry, else that unused entry; used, fill, the bits, the hint, occ and
- * dmy kept; version is not bumped, as it only tells whether the bits are valid and they stay
- * so).  Anything else (a resize, another key) calls rt_set_add, out of line. */
+ * dmy kept).  Anything else (a resize, another key) calls rt_set_add, out of line. */
 static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
 {
     LLVMBuilderRef b = cg->b;
     LLVMValueRef v = LLVMBuildAShr(b, key, ci64(cg, 1), "");
-    LLVMValueRef u, version;
-    LLVMValueRef ok = set_bits_ok(cg, set, key, &u, &version);
+    LLVMValueRef u;
+    LLVMValueRef ok = set_bits_ok(cg, set, key, &u);
     LLVMValueRef mask = load_field(cg, cg->i64, set, offsetof(SetObject, mask));
     ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntULT, mask, ci64(cg, 64), ""), "");
     LLVMBasicBlockRef probe = new_bb(cg, "setadd.probe"), place = new_bb(cg, "setadd.place"),
@@ -2303,10 +2305,7 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
     br_hot(cg, ok, probe, slow);
 
     LLVMPositionBuilderAtEnd(b, probe);
-    LLVMValueRef woff = LLVMBuildAdd(
-        b, ci64(cg, (int64_t)offsetof(SetObject, smallbits)),
-        LLVMBuildMul(b, LLVMBuildLShr(b, u, ci64(cg, 6), ""), ci64(cg, 8), ""), "");
-    LLVMValueRef wp = LLVMBuildInBoundsGEP2(b, cg->i8, field_ptr(cg, set, 0), &woff, 1, "");
+    LLVMValueRef wp = smallbits_word(cg, set, u);
     LLVMValueRef word = LLVMBuildLoad2(b, cg->i64, wp, "");
     LLVMValueRef bit = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
     LLVMValueRef present = LLVMBuildICmp(b, LLVMIntNE, LLVMBuildAnd(b, word, bit, ""),
@@ -2411,16 +2410,16 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
 }
 
 /* set.contains: a small int key in -64..63 of a set whose membership bits are valid (rt.h
- * SetObject.smallbits: bits_version == version) is one bit test; anything else calls
+ * SetObject.smallbits, bits_limit) is one bit test; anything else calls
  * rt_set_contains.  The result is the i1 "key in set". */
 static LLVMValueRef set_contains(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef u, version;
-    LLVMValueRef ok = set_bits_ok(cg, set, key, &u, &version);
+    LLVMValueRef u;
+    LLVMValueRef ok = set_bits_ok(cg, set, key, &u);
     LLVMBasicBlockRef fast = new_bb(cg, "setbits"), slow = new_bb(cg, "setbits.slow"),
                       done = new_bb(cg, "setbits.done");
-    LLVMBuildCondBr(b, ok, fast, slow);
+    br_hot(cg, ok, fast, slow);
     LLVMPositionBuilderAtEnd(b, fast);
     LLVMValueRef w0 = load_field(cg, cg->i64, set, offsetof(SetObject, smallbits));
     LLVMValueRef w1 = load_field(cg, cg->i64, set, offsetof(SetObject, smallbits) + 8);
