@@ -2320,11 +2320,12 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
     LLVMBasicBlockRef from = LLVMGetInsertBlock(b);
     LLVMBuildCondBr(b, present, done, loop);
 
-    /* one probe group per turn (set.c absent_slot): i, perturb, the last dummy passed (-1:
-     * none); the loop ends, as a table below its fill limit has an unused entry */
+    /* one probe group per turn (set.c absent_slot): i, perturb, the dummies of the last
+     * group that had any (its highest is the last dummy passed); the loop ends, as a table
+     * below its fill limit has an unused entry */
     LLVMPositionBuilderAtEnd(b, loop);
     LLVMValueRef pi = LLVMBuildPhi(b, cg->i64, ""), pp = LLVMBuildPhi(b, cg->i64, ""),
-                 pf = LLVMBuildPhi(b, cg->i64, "");
+                 pd = LLVMBuildPhi(b, cg->i64, "");
     LLVMValueRef len = LLVMBuildSelect(
         b, LLVMBuildICmp(b, LLVMIntULE, LLVMBuildAdd(b, pi, ci64(cg, 9), ""), mask, ""),
         ci64(cg, 10), ci64(cg, 1), "");
@@ -2335,11 +2336,8 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, freebits, ci64(cg, 0), ""), place, next);
 
     LLVMPositionBuilderAtEnd(b, next);
-    LLVMValueRef nargs[2] = {LLVMBuildOr(b, dg, ci64(cg, 1), ""), LLVMConstInt(cg->i1, 1, 0)};
-    LLVMValueRef ntop = LLVMBuildSub(b, ci64(cg, 63), intrinsic(cg, "llvm.ctlz", cg->i64, nargs, 2),
-                                     "");
-    LLVMValueRef nf = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, dg, ci64(cg, 0), ""), pf,
-                                      ntop, "");
+    LLVMValueRef nd = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, dg, ci64(cg, 0), ""), pd,
+                                      dg, "");
     LLVMValueRef np = LLVMBuildLShr(b, pp, ci64(cg, 5), "");
     LLVMValueRef ni = LLVMBuildAnd(
         b, LLVMBuildAdd(b, LLVMBuildAdd(b, LLVMBuildMul(b, pi, ci64(cg, 5), ""), ci64(cg, 1), ""),
@@ -2348,21 +2346,24 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
     LLVMBuildBr(b, loop);
     LLVMPositionBuilderAtEnd(b, place);
     LLVMValueRef vi[2] = {i0, ni};
-    LLVMValueRef vp[2] = {hash, np}, vf[2] = {ci64(cg, -1), nf};
+    LLVMValueRef vp[2] = {hash, np}, vd[2] = {ci64(cg, 0), nd};
     LLVMBasicBlockRef ins[2] = {from, next};
     LLVMAddIncoming(pi, vi, ins, 2);
     LLVMAddIncoming(pp, vp, ins, 2);
-    LLVMAddIncoming(pf, vf, ins, 2);
+    LLVMAddIncoming(pd, vd, ins, 2);
 
+    /* the first unused entry j of this group; the last dummy passed is the highest of this
+     * group's dummies below j, else of the last earlier group's (fs < 0: none) */
     LLVMValueRef cargs[2] = {freebits, LLVMConstInt(cg->i1, 1, 0)};
     LLVMValueRef j = intrinsic(cg, "llvm.cttz", cg->i64, cargs, 2);
     LLVMValueRef d = LLVMBuildAnd(
         b, dg, LLVMBuildSub(b, LLVMBuildShl(b, ci64(cg, 1), j, ""), ci64(cg, 1), ""), "");
+    d = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""), pd, d, "");
     LLVMValueRef largs[2] = {LLVMBuildOr(b, d, ci64(cg, 1), ""), LLVMConstInt(cg->i1, 1, 0)};
     LLVMValueRef top = LLVMBuildSub(b, ci64(cg, 63), intrinsic(cg, "llvm.ctlz", cg->i64, largs, 2),
                                     "");
-    LLVMValueRef fs = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""), pf, top,
-                                      "");
+    LLVMValueRef fs = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""),
+                                      ci64(cg, -1), top, "");
     /* an unused entry: fill + 1, its occ bit, and no resize due; a dummy: its dmy bit off */
     LLVMBasicBlockRef fresh = new_bb(cg, "setadd.unused"), reuse = new_bb(cg, "setadd.dummy");
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, fs, ci64(cg, 0), ""), fresh, reuse);
