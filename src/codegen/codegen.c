@@ -2223,11 +2223,14 @@ static LLVMValueRef set_bits_ok(Cg *cg, LLVMValueRef set, LLVMValueRef key, LLVM
                         LLVMBuildICmp(b, LLVMIntULT, *u, limit, ""), "");
 }
 
-/* The word of SetObject.smallbits that holds bit u (u < 128). */
+/* The word of SetObject.smallbits that holds bit u (u < RT_SET_BITS_N = 128): the second
+ * when u >= 64, a compare LLVM folds when the key's range is known. */
 static LLVMValueRef smallbits_word(Cg *cg, LLVMValueRef set, LLVMValueRef u)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef w = LLVMBuildAnd(b, LLVMBuildLShr(b, u, ci64(cg, 6), ""), ci64(cg, 1), "");
+    _Static_assert(RT_SET_BITS_N == 2 * 64, "smallbits is two words");
+    LLVMValueRef w = LLVMBuildZExt(b, LLVMBuildICmp(b, LLVMIntUGE, u, ci64(cg, 64), ""), cg->i64,
+                                   "");
     return LLVMBuildInBoundsGEP2(b, cg->i64, field_ptr(cg, set, offsetof(SetObject, smallbits)),
                                  &w, 1, "");
 }
@@ -2422,10 +2425,7 @@ static LLVMValueRef set_contains(Cg *cg, const MirInst *in, LLVMValueRef set, LL
                       done = new_bb(cg, "setbits.done");
     br_hot(cg, ok, fast, slow);
     LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef w0 = load_field(cg, cg->i64, set, offsetof(SetObject, smallbits));
-    LLVMValueRef w1 = load_field(cg, cg->i64, set, offsetof(SetObject, smallbits) + 8);
-    LLVMValueRef hi = LLVMBuildICmp(b, LLVMIntUGE, u, ci64(cg, 64), "");
-    LLVMValueRef w = LLVMBuildSelect(b, hi, w1, w0, "");
+    LLVMValueRef w = LLVMBuildLoad2(b, cg->i64, smallbits_word(cg, set, u), "");
     LLVMValueRef sh = LLVMBuildLShr(b, w, LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
     LLVMValueRef fv = LLVMBuildTrunc(b, sh, cg->i1, "");
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
