@@ -81,6 +81,12 @@ def big_then_small():
     for k in range(-60, 58):
         s.take(k)
     r = [list(s.a)]
+    # distinct keys into unused entries until the fill limit of the 512-entry table: the
+    # resize brings it back to 8 entries and rebuilds the masks the removes above left stale
+    for k in range(64, 400):
+        s.put(k)
+        s.take(k)
+    r.append(list(s.a))
     for k in range(-5, 20):
         s.put(k)
         s.take(k)
