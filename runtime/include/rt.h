@@ -224,19 +224,22 @@ typedef struct SetObject {
     Object ob;
     int64_t used, fill, mask;
     SetEntry *table;
-    uint64_t version;
     int64_t hash;          /* frozenset only, -1 until computed */
     int64_t finger;        /* where set.pop() resumes its scan (CPython's finger) */
-    /* membership of the small ints -64..63 (bit v + 64), exact while bits_version == version:
-     * set.c's small-int paths keep it, every other mutation bumps version (set.c) */
+    /* membership of the small ints -64..63 (bit v + 64), exact while bits_limit is
+     * RT_SET_BITS_N: set.c's small-int paths (and typed code's inline ones) keep it, every
+     * other mutation sets bits_limit to 0 (set.c).  So "v + 64 < bits_limit" (unsigned)
+     * tests the key's range and the bits' validity at once */
     uint64_t smallbits[2];
-    uint64_t bits_version;
+    uint64_t bits_limit;
     /* hints[v + 64]: where small int v was last placed (made at the first discard that had
      * to probe); only a hint: checked against the entry before use */
     uint16_t *hints;
     /* while the bits are valid and mask < 64: bit s of occ set when table[s] is not unused
      * (active or a dummy), of dmy when it is a dummy; so an insertion finds the unused entry
-     * ending its probe and the last dummy before it a probe group at a time (set.c) */
+     * ending its probe and the last dummy before it a probe group at a time (set.c).  With
+     * mask >= 64 they mean nothing (typed code's remove sets dmy bit h & 63 regardless):
+     * every way back to a smaller table (table_resize, clear) recomputes them */
     uint64_t occ, dmy;
 } SetObject;
 extern Object rt_set_dummy;   /* the key of a deleted entry (typed code removes inline) */

@@ -51,13 +51,15 @@ static SetObject *set_alloc(Type *t)
     s->mask = MINSIZE - 1;
     s->hash = -1;
     s->occ = s->dmy = 0;
+    s->bits_limit = RT_SET_BITS_N;
     return s;
 }
 
 /* ---- the small-int membership bits (rt.h smallbits) ----------------------------------------------
- * Valid while bits_version == version.  Every mutation of a set bumps version; the small-int
- * fast paths below then update the bits and keep them valid when they were; table_resize
- * recomputes them (valid when every key is a small int); a new or cleared set starts valid. */
+ * Valid while bits_limit == RT_SET_BITS_N.  Every other mutation of a set sets bits_limit to
+ * 0 (stale); the small-int fast paths below update the bits and keep them valid when they
+ * were; table_resize recomputes them (valid when every key is a small int); a new or cleared
+ * set starts valid. */
 
 static inline int small_bit(Value key, uint64_t *word, uint64_t *bit)
 {
@@ -69,18 +71,12 @@ static inline int small_bit(Value key, uint64_t *word, uint64_t *bit)
     return 1;
 }
 
-/* after a fast-path mutation of small int key (version not bumped yet): bump it, and keep
- * the bits valid when they were */
+/* after a fast-path mutation of small int key: keep the bits valid when they were */
 static void bits_update(SetObject *so, Value key, int present)
 {
-    int valid = so->bits_version == so->version;
-    so->version++;
-    if (!valid)
-        return;
     uint64_t w, b;
-    if (small_bit(key, &w, &b))
+    if (so->bits_limit && small_bit(key, &w, &b))
         so->smallbits[w] = present ? so->smallbits[w] | b : so->smallbits[w] & ~b;
-    so->bits_version = so->version;
 }
 
 /* ---- the table -------------------------------------------------------------------------------- */
@@ -130,7 +126,7 @@ static int table_resize(SetObject *so, int64_t minused)
     so->table = t;
     so->mask = (int64_t)mask;
     so->fill = so->used;
-    so->version++;
+    so->bits_limit = 0;
     /* the bits again: valid when every key is a small int */
     uint64_t bits[2] = {0, 0}, w, b;
     for (int64_t i = 0; i <= oldmask; i++) {
@@ -149,7 +145,7 @@ static int table_resize(SetObject *so, int64_t minused)
         for (uint64_t i = 0; i <= mask; i++)
             if (t[i].key)
                 so->occ |= UINT64_C(1) << i;
-    so->bits_version = so->version;
+    so->bits_limit = RT_SET_BITS_N;
     return 0;
 }
 
@@ -225,7 +221,7 @@ restart:;
         i = (i * 5 + 1 + perturb) & mask;
     }
 found_unused_or_dummy:
-    so->version++;
+    so->bits_limit = 0;
     if (freeslot) {
         so->used++;
         freeslot->key = key;
@@ -268,7 +264,7 @@ static int discard_entry(SetObject *so, Value key, int64_t hash)
     e->key = DUMMY;
     e->hash = -1;
     so->used--;
-    so->version++;
+    so->bits_limit = 0;
     return 1;
 }
 
@@ -482,7 +478,7 @@ static int small_add(SetObject *so, Value key)
 {
     int ok, rc;
     uint64_t w, b;
-    if (so->bits_version == so->version && small_bit(key, &w, &b)) {
+    if (so->bits_limit && small_bit(key, &w, &b)) {
         if (so->smallbits[w] & b)
             return 0;
         int unused;
@@ -501,7 +497,7 @@ static int small_contains(const SetObject *so, Value key)
     int ok;
     SetEntry *e;
     uint64_t w, b;
-    if (so->bits_version == so->version && small_bit(key, &w, &b))
+    if (so->bits_limit && small_bit(key, &w, &b))
         return (so->smallbits[w] & b) != 0;
     int64_t h = small_hash(key, &ok);
     if (!ok)
@@ -516,7 +512,7 @@ static int small_discard(SetObject *so, Value key)
     SetEntry *e;
     uint64_t w, b;
     int64_t h = small_hash(key, &ok);
-    if (so->bits_version == so->version && small_bit(key, &w, &b)) {
+    if (so->bits_limit && small_bit(key, &w, &b)) {
         if (!(so->smallbits[w] & b))
             return 0;
         e = hinted(so, key);
@@ -580,10 +576,9 @@ static int set_clear_internal(SetObject *so)
     so->table = t;
     so->mask = MINSIZE - 1;
     so->fill = so->used = 0;
-    so->version++;
     so->smallbits[0] = so->smallbits[1] = 0;
     so->occ = so->dmy = 0;
-    so->bits_version = so->version;
+    so->bits_limit = RT_SET_BITS_N;
     return 0;
 }
 
@@ -602,7 +597,7 @@ static int set_merge(SetObject *so, SetObject *other)
         memcpy(so->table, other->table, (size_t)(other->mask + 1) * sizeof(SetEntry));
         so->fill = other->fill;
         so->used = other->used;
-        so->version++;
+        so->bits_limit = 0;
         return 0;
     }
     if (so->fill == 0) {
@@ -612,7 +607,7 @@ static int set_merge(SetObject *so, SetObject *other)
             if (e.key && e.key != DUMMY)
                 insert_clean(so->table, (uint64_t)so->mask, e.key, e.hash);
         }
-        so->version++;
+        so->bits_limit = 0;
         return 0;
     }
     for (int64_t i = 0; i <= other->mask; i++) {
@@ -777,7 +772,7 @@ static void take_body(SetObject *so, SetObject *tmp)
     so->mask = tmp->mask;
     so->fill = tmp->fill;
     so->used = tmp->used;
-    so->version++;
+    so->bits_limit = 0;
 }
 
 Value rt_set_intersection_update(Value self, const Value *args, size_t nargs)
@@ -1055,7 +1050,7 @@ Value rt_set_pop(Value self)
     so->table[i].hash = -1;
     so->used--;
     so->finger = i + 1;
-    so->version++;
+    so->bits_limit = 0;
     return k;
 }
 

@@ -85,6 +85,13 @@ static void br_cold(Cg *cg, LLVMValueRef cond, LLVMBasicBlockRef err_bb)
     LLVMPositionBuilderAtEnd(cg->b, cont);
 }
 
+/* Branch to hot when cond holds, else to cold (a slow path kept out of line). */
+static void br_hot(Cg *cg, LLVMValueRef cond, LLVMBasicBlockRef hot, LLVMBasicBlockRef cold)
+{
+    LLVMValueRef br = LLVMBuildCondBr(cg->b, LLVMBuildNot(cg->b, cond, ""), cold, hot);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+}
+
 /* ---- error paths ---- */
 
 static LLVMBasicBlockRef spec_restart(Cg *cg);
@@ -2216,70 +2223,72 @@ static LLVMValueRef list_pop(Cg *cg, const MirInst *in, LLVMValueRef list)
 }
 
 /* The test the inline paths of set.contains, set.add and set.remove share: key is a small int
- * with a membership bit (in RT_SET_BITS_LO.., *u its index in SetObject.smallbits) and the
- * set's bits are valid (bits_version == version; *version is the version loaded). */
-static LLVMValueRef set_bits_ok(Cg *cg, LLVMValueRef set, LLVMValueRef key, LLVMValueRef *u,
-                                LLVMValueRef *version)
+ * whose membership bit (*u, its index in SetObject.smallbits) is valid: u = v + 64 below
+ * bits_limit (RT_SET_BITS_N while the bits are valid, else 0) tests the range and the
+ * validity at once. */
+static LLVMValueRef set_bits_ok(Cg *cg, LLVMValueRef set, LLVMValueRef key, LLVMValueRef *u)
 {
     LLVMBuilderRef b = cg->b;
     *u = LLVMBuildAdd(b, LLVMBuildAShr(b, key, ci64(cg, 1), ""), ci64(cg, -RT_SET_BITS_LO), "");
-    *version = load_field(cg, cg->i64, set, offsetof(SetObject, version));
-    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildTrunc(b, key, cg->i1, ""),
-                                   LLVMBuildICmp(b, LLVMIntULT, *u, ci64(cg, RT_SET_BITS_N), ""),
+    LLVMValueRef limit = load_field(cg, cg->i64, set, offsetof(SetObject, bits_limit));
+    return LLVMBuildAnd(b, LLVMBuildTrunc(b, key, cg->i1, ""),
+                        LLVMBuildICmp(b, LLVMIntULT, *u, limit, ""), "");
+}
+
+/* The word of SetObject.smallbits that holds bit u (u < RT_SET_BITS_N = 128): the second
+ * when u >= 64, a compare LLVM folds when the key's range is known. */
+static LLVMValueRef smallbits_word(Cg *cg, LLVMValueRef set, LLVMValueRef u)
+{
+    LLVMBuilderRef b = cg->b;
+    _Static_assert(RT_SET_BITS_N == 2 * 64, "smallbits is two words");
+    LLVMValueRef w = LLVMBuildZExt(b, LLVMBuildICmp(b, LLVMIntUGE, u, ci64(cg, 64), ""), cg->i64,
                                    "");
-    LLVMValueRef bits = load_field(cg, cg->i64, set, offsetof(SetObject, bits_version));
-    return LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntEQ, *version, bits, ""), "");
+    return LLVMBuildInBoundsGEP2(b, cg->i64, field_ptr(cg, set, offsetof(SetObject, smallbits)),
+                                 &w, 1, "");
 }
 
 /* set.remove / set.discard: a small int key in -64..63 of a set whose membership bits are
  * valid, found at its hint (rt.h SetObject.hints), is removed inline with set.c's
- * small_discard effect (a dummy entry, marked in dmy, used - 1, version + 1, its bit cleared,
- * the bits still valid); anything else calls rt_set_remove (KeyError) or rt_set_discard_key. */
+ * small_discard effect (a dummy entry, marked in dmy, used - 1, its bit cleared, the bits
+ * still valid); anything else calls rt_set_remove (KeyError) or rt_set_discard_key. */
 static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef u, version;
-    LLVMValueRef ok = set_bits_ok(cg, set, key, &u, &version);
+    LLVMValueRef u;
+    LLVMValueRef ok = set_bits_ok(cg, set, key, &u);
     LLVMValueRef hints = load_field(cg, cg->ptr, set, offsetof(SetObject, hints));
     ok = LLVMBuildAnd(b, ok, LLVMBuildIsNotNull(b, hints, ""), "");
     LLVMBasicBlockRef hint = new_bb(cg, "setrm.hint"), entry = new_bb(cg, "setrm.entry"),
                       fast = new_bb(cg, "setrm.fast"), slow = new_bb(cg, "setrm.slow"),
                       done = new_bb(cg, "setrm.done");
-    LLVMBuildCondBr(b, ok, hint, slow);
+    br_hot(cg, ok, hint, slow);
     LLVMPositionBuilderAtEnd(b, hint);
     LLVMTypeRef i16 = LLVMInt16TypeInContext(cg->ctx);
     LLVMValueRef h = LLVMBuildZExt(
         b, LLVMBuildLoad2(b, i16, LLVMBuildInBoundsGEP2(b, i16, hints, &u, 1, ""), ""), cg->i64,
         "");
     LLVMValueRef mask = load_field(cg, cg->i64, set, offsetof(SetObject, mask));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntULE, h, mask, ""), entry, slow);
+    br_hot(cg, LLVMBuildICmp(b, LLVMIntULE, h, mask, ""), entry, slow);
     LLVMPositionBuilderAtEnd(b, entry);
     LLVMValueRef table = load_field(cg, cg->ptr, set, offsetof(SetObject, table));
     LLVMValueRef off = LLVMBuildMul(b, h, ci64(cg, (int64_t)sizeof(SetEntry)), "");
     LLVMValueRef e = LLVMBuildInBoundsGEP2(b, cg->i8, table, &off, 1, "");
     LLVMValueRef ekey = load_field(cg, cg->i64, e, offsetof(SetEntry, key));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, ekey, key, ""), fast, slow);
+    br_hot(cg, LLVMBuildICmp(b, LLVMIntEQ, ekey, key, ""), fast, slow);
     LLVMPositionBuilderAtEnd(b, fast);
     LLVMBuildStore(b, cg_rt_object(cg, "rt_set_dummy"), field_ptr(cg, e, offsetof(SetEntry, key)));
     LLVMBuildStore(b, ci64(cg, -1), field_ptr(cg, e, offsetof(SetEntry, hash)));
     LLVMValueRef used = load_field(cg, cg->i64, set, offsetof(SetObject, used));
     LLVMBuildStore(b, LLVMBuildSub(b, used, ci64(cg, 1), ""),
                    field_ptr(cg, set, offsetof(SetObject, used)));
-    LLVMValueRef nv = LLVMBuildAdd(b, version, ci64(cg, 1), "");
-    LLVMBuildStore(b, nv, field_ptr(cg, set, offsetof(SetObject, version)));
-    LLVMBuildStore(b, nv, field_ptr(cg, set, offsetof(SetObject, bits_version)));
-    LLVMValueRef woff = LLVMBuildAdd(
-        b, ci64(cg, (int64_t)offsetof(SetObject, smallbits)),
-        LLVMBuildMul(b, LLVMBuildLShr(b, u, ci64(cg, 6), ""), ci64(cg, 8), ""), "");
-    LLVMValueRef wp = LLVMBuildInBoundsGEP2(b, cg->i8, field_ptr(cg, set, 0), &woff, 1, "");
+    LLVMValueRef wp = smallbits_word(cg, set, u);
     LLVMValueRef bit = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
     LLVMBuildStore(b, LLVMBuildAnd(b, LLVMBuildLoad2(b, cg->i64, wp, ""),
                                    LLVMBuildNot(b, bit, ""), ""), wp);
-    /* the entry is a dummy now (SetObject.dmy, kept while mask < 64) */
+    /* the entry is a dummy now (SetObject.dmy: meaningless while mask >= 64, so the bit is
+     * set whatever the mask) */
     LLVMValueRef dmy = load_field(cg, cg->i64, set, offsetof(SetObject, dmy));
     LLVMValueRef hb = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, h, ci64(cg, 63), ""), "");
-    hb = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntULT, mask, ci64(cg, 64), ""), hb,
-                         ci64(cg, 0), "");
     LLVMBuildStore(b, LLVMBuildOr(b, dmy, hb, ""), field_ptr(cg, set, offsetof(SetObject, dmy)));
     LLVMBuildBr(b, done);
     LLVMPositionBuilderAtEnd(b, slow);
@@ -2293,29 +2302,25 @@ static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef
 
 /* set.add: a small int key in -64..63 of a set whose membership bits are valid and whose
  * table has fewer than 64 entries (so SetObject.occ/dmy are kept) is added inline when it is
- * present already (nothing to do) or when its first probe group holds an unused entry and the
- * insertion needs no resize: set.c's absent_slot/insert_small effect (the last dummy before
- * the group's first unused entry, else that unused entry; used, fill, version, the bits, the
- * hint, occ and dmy kept).  Anything else (a longer probe, a resize, another key) calls
- * rt_set_add. */
+ * present already (nothing to do) or when the insertion needs no resize: set.c's
+ * absent_slot/insert_small effect, probing a group at a time (the last dummy before the
+ * probe's first unused entry, else that unused entry; used, fill, the bits, the hint, occ and
+ * dmy kept).  Anything else (a resize, another key) calls rt_set_add, out of line. */
 static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
 {
     LLVMBuilderRef b = cg->b;
     LLVMValueRef v = LLVMBuildAShr(b, key, ci64(cg, 1), "");
-    LLVMValueRef u, version;
-    LLVMValueRef ok = set_bits_ok(cg, set, key, &u, &version);
+    LLVMValueRef u;
+    LLVMValueRef ok = set_bits_ok(cg, set, key, &u);
     LLVMValueRef mask = load_field(cg, cg->i64, set, offsetof(SetObject, mask));
     ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntULT, mask, ci64(cg, 64), ""), "");
     LLVMBasicBlockRef probe = new_bb(cg, "setadd.probe"), place = new_bb(cg, "setadd.place"),
                       store = new_bb(cg, "setadd.store"), hint = new_bb(cg, "setadd.hint"),
                       slow = new_bb(cg, "setadd.slow"), done = new_bb(cg, "setadd.done");
-    LLVMBuildCondBr(b, ok, probe, slow);
+    br_hot(cg, ok, probe, slow);
 
     LLVMPositionBuilderAtEnd(b, probe);
-    LLVMValueRef woff = LLVMBuildAdd(
-        b, ci64(cg, (int64_t)offsetof(SetObject, smallbits)),
-        LLVMBuildMul(b, LLVMBuildLShr(b, u, ci64(cg, 6), ""), ci64(cg, 8), ""), "");
-    LLVMValueRef wp = LLVMBuildInBoundsGEP2(b, cg->i8, field_ptr(cg, set, 0), &woff, 1, "");
+    LLVMValueRef wp = smallbits_word(cg, set, u);
     LLVMValueRef word = LLVMBuildLoad2(b, cg->i64, wp, "");
     LLVMValueRef bit = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
     LLVMValueRef present = LLVMBuildICmp(b, LLVMIntNE, LLVMBuildAnd(b, word, bit, ""),
@@ -2330,11 +2335,12 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
     LLVMBasicBlockRef from = LLVMGetInsertBlock(b);
     LLVMBuildCondBr(b, present, done, loop);
 
-    /* one probe group per turn (set.c absent_slot): i, perturb, the last dummy passed (-1:
-     * none); the loop ends, as a table below its fill limit has an unused entry */
+    /* one probe group per turn (set.c absent_slot): i, perturb, the dummies of the last
+     * group that had any (its highest is the last dummy passed); the loop ends, as a table
+     * below its fill limit has an unused entry */
     LLVMPositionBuilderAtEnd(b, loop);
     LLVMValueRef pi = LLVMBuildPhi(b, cg->i64, ""), pp = LLVMBuildPhi(b, cg->i64, ""),
-                 pf = LLVMBuildPhi(b, cg->i64, "");
+                 pd = LLVMBuildPhi(b, cg->i64, "");
     LLVMValueRef len = LLVMBuildSelect(
         b, LLVMBuildICmp(b, LLVMIntULE, LLVMBuildAdd(b, pi, ci64(cg, 9), ""), mask, ""),
         ci64(cg, 10), ci64(cg, 1), "");
@@ -2345,11 +2351,8 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, freebits, ci64(cg, 0), ""), place, next);
 
     LLVMPositionBuilderAtEnd(b, next);
-    LLVMValueRef nargs[2] = {LLVMBuildOr(b, dg, ci64(cg, 1), ""), LLVMConstInt(cg->i1, 1, 0)};
-    LLVMValueRef ntop = LLVMBuildSub(b, ci64(cg, 63), intrinsic(cg, "llvm.ctlz", cg->i64, nargs, 2),
-                                     "");
-    LLVMValueRef nf = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, dg, ci64(cg, 0), ""), pf,
-                                      ntop, "");
+    LLVMValueRef nd = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, dg, ci64(cg, 0), ""), pd,
+                                      dg, "");
     LLVMValueRef np = LLVMBuildLShr(b, pp, ci64(cg, 5), "");
     LLVMValueRef ni = LLVMBuildAnd(
         b, LLVMBuildAdd(b, LLVMBuildAdd(b, LLVMBuildMul(b, pi, ci64(cg, 5), ""), ci64(cg, 1), ""),
@@ -2358,32 +2361,47 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
     LLVMBuildBr(b, loop);
     LLVMPositionBuilderAtEnd(b, place);
     LLVMValueRef vi[2] = {i0, ni};
-    LLVMValueRef vp[2] = {hash, np}, vf[2] = {ci64(cg, -1), nf};
+    LLVMValueRef vp[2] = {hash, np}, vd[2] = {ci64(cg, 0), nd};
     LLVMBasicBlockRef ins[2] = {from, next};
     LLVMAddIncoming(pi, vi, ins, 2);
     LLVMAddIncoming(pp, vp, ins, 2);
-    LLVMAddIncoming(pf, vf, ins, 2);
+    LLVMAddIncoming(pd, vd, ins, 2);
 
+    /* the first unused entry j of this group; the last dummy passed is the highest of this
+     * group's dummies below j, else of the last earlier group's (fs < 0: none) */
     LLVMValueRef cargs[2] = {freebits, LLVMConstInt(cg->i1, 1, 0)};
     LLVMValueRef j = intrinsic(cg, "llvm.cttz", cg->i64, cargs, 2);
     LLVMValueRef d = LLVMBuildAnd(
         b, dg, LLVMBuildSub(b, LLVMBuildShl(b, ci64(cg, 1), j, ""), ci64(cg, 1), ""), "");
+    d = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""), pd, d, "");
     LLVMValueRef largs[2] = {LLVMBuildOr(b, d, ci64(cg, 1), ""), LLVMConstInt(cg->i1, 1, 0)};
     LLVMValueRef top = LLVMBuildSub(b, ci64(cg, 63), intrinsic(cg, "llvm.ctlz", cg->i64, largs, 2),
                                     "");
-    LLVMValueRef fs = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""), pf, top,
-                                      "");
-    LLVMValueRef unused = LLVMBuildICmp(b, LLVMIntSLT, fs, ci64(cg, 0), "");
-    LLVMValueRef slot = LLVMBuildSelect(b, unused, j, fs, "");
+    LLVMValueRef fs = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""),
+                                      ci64(cg, -1), top, "");
+    /* an unused entry: fill + 1, its occ bit, and no resize due; a dummy: its dmy bit off */
+    LLVMBasicBlockRef fresh = new_bb(cg, "setadd.unused"), reuse = new_bb(cg, "setadd.dummy");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, fs, ci64(cg, 0), ""), fresh, reuse);
+    LLVMPositionBuilderAtEnd(b, fresh);
     LLVMValueRef fill = LLVMBuildAdd(b, load_field(cg, cg->i64, set, offsetof(SetObject, fill)),
-                                     LLVMBuildZExt(b, unused, cg->i64, ""), "");
-    LLVMValueRef grow = LLVMBuildAnd(
-        b, unused,
-        LLVMBuildICmp(b, LLVMIntSGE, LLVMBuildMul(b, fill, ci64(cg, 5), ""),
-                      LLVMBuildMul(b, mask, ci64(cg, 3), ""), ""), "");
-    LLVMBuildCondBr(b, grow, slow, store);
+                                     ci64(cg, 1), "");
+    LLVMValueRef room = LLVMBuildICmp(b, LLVMIntSLT, LLVMBuildMul(b, fill, ci64(cg, 5), ""),
+                                      LLVMBuildMul(b, mask, ci64(cg, 3), ""), "");
+    LLVMBasicBlockRef grown = new_bb(cg, "setadd.room");
+    br_hot(cg, room, grown, slow);
+    LLVMPositionBuilderAtEnd(b, grown);
+    LLVMBuildStore(b, fill, field_ptr(cg, set, offsetof(SetObject, fill)));
+    LLVMBuildStore(b, LLVMBuildOr(b, occ, LLVMBuildShl(b, ci64(cg, 1), j, ""), ""),
+                   field_ptr(cg, set, offsetof(SetObject, occ)));
+    LLVMBuildBr(b, store);
+    LLVMPositionBuilderAtEnd(b, reuse);
+    LLVMBuildStore(b, LLVMBuildAnd(b, dmy, LLVMBuildNot(b, LLVMBuildShl(b, ci64(cg, 1), fs, ""), ""),
+                                   ""),
+                   field_ptr(cg, set, offsetof(SetObject, dmy)));
+    LLVMBuildBr(b, store);
 
     LLVMPositionBuilderAtEnd(b, store);
+    LLVMValueRef slot = phi2(cg, cg->i64, j, grown, fs, reuse);
     LLVMValueRef table = load_field(cg, cg->ptr, set, offsetof(SetObject, table));
     LLVMValueRef off = LLVMBuildMul(b, slot, ci64(cg, (int64_t)sizeof(SetEntry)), "");
     LLVMValueRef e = LLVMBuildInBoundsGEP2(b, cg->i8, table, &off, 1, "");
@@ -2392,15 +2410,7 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
     LLVMValueRef used = load_field(cg, cg->i64, set, offsetof(SetObject, used));
     LLVMBuildStore(b, LLVMBuildAdd(b, used, ci64(cg, 1), ""),
                    field_ptr(cg, set, offsetof(SetObject, used)));
-    LLVMBuildStore(b, fill, field_ptr(cg, set, offsetof(SetObject, fill)));
-    LLVMValueRef nv = LLVMBuildAdd(b, version, ci64(cg, 1), "");
-    LLVMBuildStore(b, nv, field_ptr(cg, set, offsetof(SetObject, version)));
-    LLVMBuildStore(b, nv, field_ptr(cg, set, offsetof(SetObject, bits_version)));
     LLVMBuildStore(b, LLVMBuildOr(b, word, bit, ""), wp);
-    LLVMValueRef sb = LLVMBuildShl(b, ci64(cg, 1), slot, "");
-    LLVMBuildStore(b, LLVMBuildOr(b, occ, sb, ""), field_ptr(cg, set, offsetof(SetObject, occ)));
-    LLVMBuildStore(b, LLVMBuildAnd(b, dmy, LLVMBuildNot(b, sb, ""), ""),
-                   field_ptr(cg, set, offsetof(SetObject, dmy)));
     LLVMValueRef hints = load_field(cg, cg->ptr, set, offsetof(SetObject, hints));
     LLVMBuildCondBr(b, LLVMBuildIsNotNull(b, hints, ""), hint, done);
     LLVMPositionBuilderAtEnd(b, hint);
@@ -2416,21 +2426,18 @@ static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef ke
 }
 
 /* set.contains: a small int key in -64..63 of a set whose membership bits are valid (rt.h
- * SetObject.smallbits: bits_version == version) is one bit test; anything else calls
+ * SetObject.smallbits, bits_limit) is one bit test; anything else calls
  * rt_set_contains.  The result is the i1 "key in set". */
 static LLVMValueRef set_contains(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef u, version;
-    LLVMValueRef ok = set_bits_ok(cg, set, key, &u, &version);
+    LLVMValueRef u;
+    LLVMValueRef ok = set_bits_ok(cg, set, key, &u);
     LLVMBasicBlockRef fast = new_bb(cg, "setbits"), slow = new_bb(cg, "setbits.slow"),
                       done = new_bb(cg, "setbits.done");
-    LLVMBuildCondBr(b, ok, fast, slow);
+    br_hot(cg, ok, fast, slow);
     LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef w0 = load_field(cg, cg->i64, set, offsetof(SetObject, smallbits));
-    LLVMValueRef w1 = load_field(cg, cg->i64, set, offsetof(SetObject, smallbits) + 8);
-    LLVMValueRef hi = LLVMBuildICmp(b, LLVMIntUGE, u, ci64(cg, 64), "");
-    LLVMValueRef w = LLVMBuildSelect(b, hi, w1, w0, "");
+    LLVMValueRef w = LLVMBuildLoad2(b, cg->i64, smallbits_word(cg, set, u), "");
     LLVMValueRef sh = LLVMBuildLShr(b, w, LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
     LLVMValueRef fv = LLVMBuildTrunc(b, sh, cg->i1, "");
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
