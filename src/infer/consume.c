@@ -53,11 +53,13 @@ typedef struct ConsumeSite {
 #define CONSUME_STEP 0x5c5c
 
 /* A comprehension called right where it is made, with iter(zip(a, b)) / iter(range(...)) /
- * iter(x) made for that call only (comp_iter). */
+ * iter(x) / iter(enumerate(x)) made for that call only (comp_iter). */
 typedef struct CompSite {
     const MirFunction *host, *fn;
     const MirInst *call, *it;
     int zip_private, range_private, list_private;   /* as in ConsumeSite */
+    int enum_private;   /* iter(f(x)) with f and its result used once: enumerate(x) if f is
+                           the builtin (checked by comp_iter) */
     int64_t range_step;
     int zip_shape, range_shape;
 } CompSite;
@@ -663,6 +665,7 @@ static void comp_sites(MirFunction *h, const int *uses, int n)
             CompSite c = {.host = h, .fn = f, .call = g, .it = g->args[1]};
             private_iter(c.it, uses, n, &c.zip_private, &c.range_private, &c.range_step,
                          &c.list_private);
+            c.enum_private = c.range_private == 1;   /* (one argument, as range(stop)) */
             c.zip_shape = zip_shape(f);
             c.range_shape = range_shape(f);
             if (comps.n == comps.cap) {
@@ -1112,7 +1115,8 @@ int comp_iter(const Infer *in, const InferCtx *t, int *nargs, int64_t *step)
     int kind = a.k == TY_ZIP && cs->zip_private && cs->zip_shape ? 1
              : a.k == TY_RANGEITER && ty_int_small(ty_int(a.lo, a.hi)) && cs->range_private &&
                        cs->range_shape ? 2
-             : a.k == TY_LISTITER && cs->list_private && cs->range_shape ? 3 : 0;
+             : a.k == TY_LISTITER && cs->list_private && cs->range_shape ? 3
+             : a.k == TY_ENUM && cs->enum_private && cs->zip_shape ? 4 : 0;
     if (!kind)
         return 0;
     int callers = 0;
@@ -1127,7 +1131,9 @@ int comp_iter(const Infer *in, const InferCtx *t, int *nargs, int64_t *step)
             continue;
         }
         Ty f = infer_ty(c, cs->it->args[0]->args[0]);
-        if (f.k != TY_BUILTIN || f.bi != (kind == 1 ? TB_zip : TB_range))
+        if (f.k != TY_BUILTIN ||
+            f.bi != (kind == 1 ? TB_zip : kind == 2 ? TB_range : TB_enumerate) ||
+            (kind == 4 && infer_ty(c, cs->it->args[0]->args[1]).k != TY_LIST))
             return 0;
     }
     if (!callers)

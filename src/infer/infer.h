@@ -436,10 +436,11 @@ int consume_range(const InferCtx *t, int *nargs, int64_t *step);
  * iterator does, unless nothing in the clone runs code). */
 int consume_list(const InferCtx *t);
 /* Is t the context of a comprehension called where it is made with iter(zip(a, b)) (1),
- * iter(range(...)) (2, *nargs and *step as consume_range) or iter(x) of a list (3), made for
- * that call only, which its body iterates as the consumers above do (and every caller's
- * callee the builtin zip / range, or x an exact list)?  Then its clone takes the lists or
- * bounds and counts, as a consumer clone does (specialize.c); else 0. */
+ * iter(range(...)) (2, *nargs and *step as consume_range), iter(x) of a list (3) or
+ * iter(enumerate(x)) of a list (4, its body opening with `for i, v in .0`), made for that
+ * call only, which its body iterates as the consumers above do (and every caller's callee
+ * the builtin zip / range / enumerate, or x an exact list)?  Then its clone takes the lists
+ * or bounds and counts, as a consumer clone does (specialize.c); else 0. */
 /* A comprehension context t called only as `[... for v in range(X)]` with X read from a cell
  * that is also its closure cell read by `get`, where get runs only after the loop produced an
  * item: *floor is the least X then (1, or start + 1 of a constant start).  The caller

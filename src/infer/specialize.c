@@ -46,6 +46,11 @@ typedef struct Loop {
     MirInst *unpack, *lista, *listb, *x, *y;
     int zipmin;   /* nothing in the clone runs code: the lengths cannot change, so the bound
                      is min(len(a), len(b)), read once at the start */
+    /* a comprehension clone's `for i, v in .0` over iter(enumerate(x)) of a list (comp_iter
+     * 4; also zip 1, listb unused): x is parameter 0 (lista), the loop stops at len(x)
+     * re-read every step (the enumerate's list iterator's test), i is the counter (the count:
+     * no start) and v the item at it (x's storage: list.item, flist.get for doubles) */
+    int enumer;
     /* a consumer clone's `for v in .0` over iter(range(...)) (consume_range): the start and
      * stop are parameters 0 and 1 (i64), counted as any range loop */
     int rangep;
@@ -445,8 +450,9 @@ static int consumer_runs_no_code(Spec *s)
     return 1;
 }
 
-/* A consumer clone over a zip of two lists (consume.c checked the shape): its loop. */
-static void find_zip_loop(Spec *s)
+/* A consumer clone over a zip of two lists, or a comprehension clone over enumerate(x)
+ * (enumer; consume.c checked the shape): its loop. */
+static void find_zip_loop(Spec *s, int enumer)
 {
     for (int bp = 0; bp < s->nblocks0; bp++) {
         MirBlock *h = s->blocks0[bp];
@@ -461,7 +467,7 @@ static void find_zip_loop(Spec *s)
             return;
         add_loop(s, (Loop){.next = x, .it = x->args[0], .head = h, .body = body,
                            .exit = x->target2, .step = 1, .zip = 1, .unpack = u,
-                           .zipmin = consumer_runs_no_code(s)});
+                           .enumer = enumer, .zipmin = consumer_runs_no_code(s)});
         return;
     }
 }
@@ -623,8 +629,8 @@ static void find_list_loop(Spec *s, MirBlock *h, MirInst *x)
 
 /* Is this iter.next the head of a range loop we can count? */
 /* The iterator a consumer or comprehension clone receives as its lists or bounds instead:
- * 1 iter(zip(a, b)), 2 iter(range(...)), 3 iter(list), else 0 (consume_zip, consume_range,
- * consume_list, comp_iter). */
+ * 1 iter(zip(a, b)), 2 iter(range(...)), 3 iter(list), 4 iter(enumerate(list)), else 0
+ * (consume_zip, consume_range, consume_list, comp_iter). */
 static int iter_param_kind(Infer *in, const InferCtx *c, int *nargs, int64_t *step)
 {
     if (!c || c->index == 0 || !c->clone)
@@ -660,8 +666,7 @@ int spec_iter_passed(const Infer *in, const InferCtx *c, const MirInst *x)
                            ? (consume_zip(t) ? 1 : consume_range(t, NULL, NULL) ? 2
                                                    : consume_list(t) ? 3 : 0)
                            : comp_iter(in, t, NULL, NULL);
-            if (kind && (x == it || ((kind == 1 || kind == 2) && it->op == MIR_GetIter &&
-                                     x == it->args[0])))
+            if (kind && (x == it || (kind != 3 && it->op == MIR_GetIter && x == it->args[0])))
                 return 1;
         }
     return 0;
@@ -671,9 +676,9 @@ static void find_loops(Spec *s)
 {
     int64_t rstep = 1;
     int pkind = s->g->origin ? iter_param_kind(s->in, s->c, NULL, &rstep) : 0;
-    if (pkind == 1) {
-        find_zip_loop(s);
-        if (!zip_loop(s))   /* the caller passes the two lists: the loop must be counted */
+    if (pkind == 1 || pkind == 4) {
+        find_zip_loop(s, pkind == 4);
+        if (!zip_loop(s))   /* the caller passes the lists: the loop must be counted */
             die("specialize: no zip loop in the clone %s", s->g->symbol);
     }
     if (pkind == 2) {
@@ -1600,6 +1605,9 @@ static int iter_args(Spec *s, InferCtx *t, const MirInst *it, MirInst **args, in
     case 3:   /* the list instead of iter(x) */
         args[n++] = get(s, it->args[0], MT_DYN, loc);
         return n;
+    case 4:   /* the list instead of iter(enumerate(x)) */
+        args[n++] = get(s, it->args[0]->args[1], MT_DYN, loc);
+        return n;
     default:
         args[n++] = get(s, it, t->clone->ptypes[0], loc);
         return n;
@@ -1610,9 +1618,9 @@ static int iter_args(Spec *s, InferCtx *t, const MirInst *it, MirInst **args, in
 static void skip_iter(Spec *s, InferCtx *t, const MirInst *it)
 {
     int k = iter_param_kind(s->in, t, NULL, NULL);
-    if (k == 1 || k == 2) {
+    if (k == 1 || k == 2 || k == 4) {
         s->skip[it->id] = 1;
-        s->skip[it->args[0]->id] = 3;   /* the zip or range call: its callee unused */
+        s->skip[it->args[0]->id] = 3;   /* the zip, range or enumerate call: callee unused */
     }
     if (k == 3)
         s->skip[it->id] = 4;   /* (its operand, the list, is still used) */
@@ -2291,6 +2299,16 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             finish(s, i, n);
             return;
         }
+        if (zip_loop(s) && zip_loop(s)->it == i && zip_loop(s)->enumer) {   /* the list */
+            Loop *lp = zip_loop(s);
+            lp->lista = i;
+            lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+            lp->start->type = MT_I64;
+            if (lp->zipmin)
+                lp->stop = emit1(s, MIR_ListLen, lp->lista, i->loc);
+            finish(s, i, n);
+            return;
+        }
         if (zip_loop(s) && zip_loop(s)->it == i) {   /* the zipped lists: parameters 0 and 1 */
             Loop *lp = zip_loop(s);
             lp->lista = i;
@@ -2374,6 +2392,14 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             *term_loop = lp;
             return;
         }
+        if (lp && lp->enumer) {   /* counter < len(x) */
+            lp->cond = emit2(s, MIR_ICmp, lp->counter, emit1(s, MIR_ListLen, lp->lista, i->loc),
+                             i->loc);
+            lp->cond->imm = Cmp_Lt;
+            *replace_term = 1;
+            *term_loop = lp;
+            return;
+        }
         if (lp && lp->zip) {   /* counter < len(a), then counter < len(b) (zip.second) */
             MirInst *la = emit1(s, MIR_ListLen, lp->lista, i->loc);
             lp->cond = emit2(s, MIR_ICmp, lp->counter, la, i->loc);
@@ -2429,6 +2455,19 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             return;   /* its br stays: a plain edge now */
         }
         Loop *lp = loop_of_unpack(s, i);
+        if (lp && lp->enumer) {   /* the count and the item at the counter (below len(x)) */
+            int kind = unbox_kind(s->in, TY(s, i->args[0]->args[0]));
+            lp->x = lp->counter;
+            if (kind == UNBOX_FLOAT) {
+                MirInst *a[2] = {lp->lista, lp->counter};
+                lp->y = emit_raising(s, pos, MIR_FListGet, a, 2, i->exc, i->loc);
+            } else {
+                lp->y = emit2(s, MIR_ListItem, lp->lista, lp->counter, i->loc);
+                lp->y->type = MT_DYN;
+                lp->y->imm2 = kind;
+            }
+            return;   /* its br stays: a plain edge now */
+        }
         if (lp) {   /* the items at the counter (it is below both lengths) */
             MirInst *a[2] = {lp->lista, lp->counter};
             lp->x = emit_raising(s, pos, MIR_ListGet, a, 2, i->exc, i->loc);
