@@ -382,11 +382,12 @@ int infer_bind(const Infer *in, const MirFunction *f, const MirInst *call, int *
  * lowering of `for i, v in enumerate(a)` and of comprehensions over it), or NULL; uses: the
  * use count of each value of x's function.  Such loops become enum.next / enum.item. */
 const MirInst *spec_enum_unpack(const InferCtx *c, const int *uses, const MirInst *x);
-/* specialize.c: `for x, y in zip(a, b)` of two exact lists, the zip and its iterator made for
- * that loop only (lowering's gen.fresh / iter.release aside), the pair going only to the
- * unpack heading the body, whose items only tuple.item reads: that unpack.seq, else NULL
- * (fn: the function x is in, c's or its clone's copy).
- * Such loops count over the two lists (len re-read every step, then list.get of both). */
+/* specialize.c: `for x, y in zip(a, b)` of two exact lists (or `for i, x in enumerate(a)` of
+ * one: a call of one argument), the zip and its iterator made for that loop only (lowering's
+ * gen.fresh / iter.release aside), the pair going only to the unpack heading the body, whose
+ * items only tuple.item reads: that unpack.seq, else NULL (fn: the function x is in, c's or
+ * its clone's copy).  Such loops count over the lists (len re-read every step, then list.get
+ * of both; for enumerate the counter and the item at it). */
 const MirInst *spec_zip_unpack(const InferCtx *c, const MirFunction *fn, const MirInst *x);
 /* specialize.c: rewrites the program into typed MIR (verifies every function). */
 /* specialize.c, for explain: x (a get.iter or the zip/range call under it) is replaced by the

@@ -46,10 +46,11 @@ typedef struct Loop {
     MirInst *unpack, *lista, *listb, *x, *y;
     int zipmin;   /* nothing in the clone runs code: the lengths cannot change, so the bound
                      is min(len(a), len(b)), read once at the start */
-    /* a comprehension clone's `for i, v in .0` over iter(enumerate(x)) of a list (comp_iter
-     * 4; also zip 1, listb unused): x is parameter 0 (lista), the loop stops at len(x)
-     * re-read every step (the enumerate's list iterator's test), i is the counter (the count:
-     * no start) and v the item at it (x's storage: list.item, flist.get for doubles) */
+    /* `for i, v in enumerate(x)` of a list (zip 2, spec_zip_unpack; listb unused) or a
+     * comprehension clone's `for i, v in .0` over iter(enumerate(x)) (comp_iter 4; zip 1): x
+     * is lista (parameter 0 of the clone), the loop stops at len(x) re-read every step (the
+     * enumerate's list iterator's test), i is the counter (the count: no start) and v the item
+     * at it (x's storage: list.item, flist.get for doubles) */
     int enumer;
     /* a consumer clone's `for v in .0` over iter(range(...)) (consume_range): the start and
      * stop are parameters 0 and 1 (i64), counted as any range loop */
@@ -526,11 +527,12 @@ const MirInst *spec_zip_unpack(const InferCtx *c, const MirFunction *fn, const M
     if (x->op != MIR_IterNext || x->args[0]->op != MIR_GetIter || !x->target)
         return NULL;
     const MirInst *it = x->args[0], *call = it->args[0];
-    if (call->op != MIR_Call || call->nargs != 3 || call->nnames)
+    if (call->op != MIR_Call || call->nargs < 2 || call->nargs > 3 || call->nnames)
         return NULL;
     Ty f = infer_ty(c, call->args[0]);
-    if (f.k != TY_BUILTIN || f.bi != TB_zip || infer_ty(c, call->args[1]).k != TY_LIST ||
-        infer_ty(c, call->args[2]).k != TY_LIST)
+    if (f.k != TY_BUILTIN || f.bi != (call->nargs == 3 ? TB_zip : TB_enumerate) ||
+        infer_ty(c, call->args[1]).k != TY_LIST ||
+        (call->nargs == 3 && infer_ty(c, call->args[2]).k != TY_LIST))
         return NULL;
     const MirBlock *body = x->target;
     if (body->npreds != 1 || body->ninsts < 1 || body->insts[0]->op != MIR_UnpackSeq)
@@ -696,11 +698,11 @@ static void find_loops(Spec *s)
         MirInst *x = mir_block_raiser(h);
         const MirInst *zu = x && x->op == MIR_IterNext && x->target != h ? spec_zip_unpack(s->c, s->g, x)
                                                                           : NULL;
-        if (zu) {   /* for x, y in zip(a, b): counted over the two lists */
+        if (zu) {   /* for x, y in zip(a, b) / enumerate(a): counted over the lists */
             MirInst *it = x->args[0];
             add_loop(s, (Loop){.next = x, .it = it, .call = it->args[0], .head = h,
                                .body = x->target, .exit = x->target2, .step = 1, .zip = 2,
-                               .unpack = (MirInst *)zu});
+                               .enumer = it->args[0]->nargs == 2, .unpack = (MirInst *)zu});
             s->skip[it->id] = 1;
             s->skip[it->args[0]->id] = 1;
             continue;
@@ -2197,9 +2199,10 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             }
     if (i->id >= 0 && i->id < s->nvals && s->skip[i->id]) {
         Loop *lp = loop_of_call(s, i);
-        if (lp && lp->zip) {   /* the zip call: its two lists, here (they dominate the loop) */
+        if (lp && lp->zip) {   /* the zip or enumerate call: its lists, here (they dominate
+                                  the loop) */
             lp->lista = get(s, i->args[1], MT_DYN, i->loc);
-            lp->listb = get(s, i->args[2], MT_DYN, i->loc);
+            lp->listb = lp->enumer ? NULL : get(s, i->args[2], MT_DYN, i->loc);
             lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
             lp->start->type = MT_I64;
         } else if (lp) {   /* the range call: start and stop as i64, here (they dominate the loop) */
