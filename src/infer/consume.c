@@ -47,6 +47,8 @@ typedef struct ConsumeSite {
     int range_shape;                  /* the body's only use of .0 is `for v in .0` */
     int list_private;                 /* the iterator is iter(x) made for this call only (x an
                                          exact list: checked by consume_sum_ty) */
+    int enum_private;                 /* the iterator is iter(f(x)) made for this call only,
+                                         f the builtin enumerate (checked by consume_sum_ty) */
     int kind;                         /* 0: sum, 1: any, 2: all */
 } ConsumeSite;
 
@@ -739,6 +741,7 @@ void consume_prepare(MirProgram *p)
                     s.range_step = rc->nargs == 4 ? rc->args[3]->imm : 1;
                 }
                 s.range_shape = range_shape(s.genfn);
+                s.enum_private = s.range_private == 1;   /* (one argument, as range(stop)) */
                 if (s.kind == 0 && s.range_private && s.range_shape && every_item_yields(s.genfn))
                     s.fn[CONSUME_FLOAT1] = build(p, s.genfn, CONSUME_FLOAT1);
                 s.list_private = !s.range_private && it->op == MIR_GetIter && it->id < n &&
@@ -828,6 +831,11 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
         Ty rt = infer_ty(c, s->gen->args[1]->args[0]->args[0]);
         if (rt.k != TY_BOT && !(rt.k == TY_BUILTIN && rt.bi == TB_range))
             ((ConsumeSite *)s)->range_private = 0;   /* (monotone: never set again) */
+    }
+    if (s->enum_private) {   /* the list is passed only when the callee is the builtin */
+        Ty et = infer_ty(c, s->gen->args[1]->args[0]->args[0]);
+        if (et.k != TY_BOT && !(et.k == TY_BUILTIN && et.bi == TB_enumerate))
+            ((ConsumeSite *)s)->enum_private = 0;   /* (monotone: never set again) */
     }
     if (infer_ty(c, s->gen).k == TY_BOT) {   /* the generator call is not analysed yet */
         *out = ty_bot();
@@ -1016,6 +1024,17 @@ int consume_list(const InferCtx *t)
         for (int m = 0; m < CONSUME_NMODES; m++)
             if (tab.v[k].fn[m] == t->fn)
                 return tab.v[k].list_private && tab.v[k].range_shape;
+    return 0;
+}
+
+int consume_enum(const InferCtx *t)
+{
+    if (t->nargs != 1 || t->args[0].k != TY_ENUM)
+        return 0;
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == t->fn)
+                return tab.v[k].enum_private && tab.v[k].zip_shape;
     return 0;
 }
 

@@ -436,6 +436,10 @@ int consume_range(const InferCtx *t, int *nargs, int64_t *step);
  * `for v in .0`?  Then its clone takes the list and counts (len re-read every step, as a list
  * iterator does, unless nothing in the clone runs code). */
 int consume_list(const InferCtx *t);
+/* Is t a consumer context over iter(enumerate(x)) of a list made for that call only (the
+ * builtin enumerate, no start), whose body's only use of .0 is `for i, v in .0`?  Then the
+ * clone takes x and counts as a comprehension clone of comp_iter kind 4 does. */
+int consume_enum(const InferCtx *t);
 /* Is t the context of a comprehension called where it is made with iter(zip(a, b)) (1),
  * iter(range(...)) (2, *nargs and *step as consume_range), iter(x) of a list (3) or
  * iter(enumerate(x)) of a list (4, its body opening with `for i, v in .0`), made for that

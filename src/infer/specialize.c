@@ -638,7 +638,8 @@ static int iter_param_kind(Infer *in, const InferCtx *c, int *nargs, int64_t *st
     if (!c || c->index == 0 || !c->clone)
         return 0;
     if (consume_mode(c->fn))
-        return consume_zip(c) ? 1 : consume_range(c, nargs, step) ? 2 : consume_list(c) ? 3 : 0;
+        return consume_zip(c) ? 1 : consume_range(c, nargs, step) ? 2 : consume_list(c) ? 3
+             : consume_enum(c) ? 4 : 0;
     return comp_iter(in, c, nargs, step);
 }
 
@@ -666,7 +667,7 @@ int spec_iter_passed(const Infer *in, const InferCtx *c, const MirInst *x)
             }
             int kind = consume_mode(t->fn)
                            ? (consume_zip(t) ? 1 : consume_range(t, NULL, NULL) ? 2
-                                                   : consume_list(t) ? 3 : 0)
+                                                   : consume_list(t) ? 3 : consume_enum(t) ? 4 : 0)
                            : comp_iter(in, t, NULL, NULL);
             if (kind && (x == it || (kind != 3 && it->op == MIR_GetIter && x == it->args[0])))
                 return 1;

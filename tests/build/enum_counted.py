@@ -104,6 +104,27 @@ def generator(L):
     return sum(i for i, x in enumerate(L)), list(g), sum(x for i, x in enumerate(L) if i)
 
 
+def consumers(L):
+    a = sum(i * v for i, v in enumerate(L))
+    b = any(v > 2 and i > 0 for i, v in enumerate(L))
+    c = all(i < 10 for i, v in enumerate(L))
+    d = max(i - v for i, v in enumerate(L))
+    e = sum(v for i, v in enumerate([0.5] * 4))
+    try:
+        f = sum(1 // (v - 3) for i, v in enumerate(L))
+    except ZeroDivisionError as ex:
+        f = str(ex)
+    return a, b, c, d, e, f
+
+
+def passed_in(enumerate, L):
+    return sum(i for i, v in enumerate(L)), [(i, v) for i, v in enumerate(L)]
+
+
+def reversed_enum(x):
+    return zip(range(len(x)), x[::-1])
+
+
 def loops(L):
     total = 0
     seen = []
@@ -182,6 +203,9 @@ def main():
     print(shadowed([1, 2, 3]))
     print(kept([4, 5, 6]))
     print(generator([3, 4, 5]))
+    print(consumers([1, 2, 3, 4]))
+    print(passed_in(enumerate, [7, 8, 9]))
+    print(passed_in(reversed_enum, [7, 8, 9]))
     print(loops([1, 2, 3]))
     print(loop_raises([4, 2, 0, 1]))
     print(loop_break([1, 2, 3, 4]), loop_break([1]))
