@@ -50,8 +50,11 @@ typedef struct Loop {
      * comprehension clone's `for i, v in .0` over iter(enumerate(x)) (comp_iter 4; zip 1): x
      * is lista (parameter 0 of the clone), the loop stops at len(x) re-read every step (the
      * enumerate's list iterator's test), i is the counter (the count: no start) and v the item
-     * at it (x's storage: list.item, flist.get for doubles) */
+     * at it (x's storage: list.item, flist.get for doubles).  A loop's enumerate(x, start)
+     * with start an int in [-2**61, 2**61] (the call is then untyped, its items boxed): i is
+     * box(counter + count0), count0 the start as i64 (no overflow: a list holds < 2**60) */
     int enumer;
+    MirInst *count0;
     /* a consumer clone's `for v in .0` over iter(range(...)) (consume_range): the start and
      * stop are parameters 0 and 1 (i64), counted as any range loop */
     int rangep;
@@ -522,6 +525,14 @@ static Loop *loop_of_unpack(Spec *s, const MirInst *u)   /* a zip loop's unpack 
     return NULL;
 }
 
+/* A start of enumerate(x, start) that a counted loop adds to its counter in i64: an int
+ * proven in [-2**61, 2**61] (the counter stays below a list's greatest size, 2**60). */
+static int enum_start_ok(Ty t)
+{
+    return t.k == TY_INT && ty_int_small(t) && t.lo >= -(INT64_C(1) << 61) &&
+           t.hi <= (INT64_C(1) << 61);
+}
+
 const MirInst *spec_zip_unpack(const InferCtx *c, const MirFunction *fn, const MirInst *x)
 {
     if (x->op != MIR_IterNext || x->args[0]->op != MIR_GetIter || !x->target)
@@ -530,9 +541,11 @@ const MirInst *spec_zip_unpack(const InferCtx *c, const MirFunction *fn, const M
     if (call->op != MIR_Call || call->nargs < 2 || call->nargs > 3 || call->nnames)
         return NULL;
     Ty f = infer_ty(c, call->args[0]);
-    if (f.k != TY_BUILTIN || f.bi != (call->nargs == 3 ? TB_zip : TB_enumerate) ||
-        infer_ty(c, call->args[1]).k != TY_LIST ||
-        (call->nargs == 3 && infer_ty(c, call->args[2]).k != TY_LIST))
+    if (f.k != TY_BUILTIN || (f.bi != TB_zip && f.bi != TB_enumerate) ||
+        (f.bi == TB_zip && call->nargs != 3) || infer_ty(c, call->args[1]).k != TY_LIST ||
+        (f.bi == TB_zip && infer_ty(c, call->args[2]).k != TY_LIST))
+        return NULL;
+    if (f.bi == TB_enumerate && call->nargs == 3 && !enum_start_ok(infer_ty(c, call->args[2])))
         return NULL;
     const MirBlock *body = x->target;
     if (body->npreds != 1 || body->ninsts < 1 || body->insts[0]->op != MIR_UnpackSeq)
@@ -699,11 +712,16 @@ static void find_loops(Spec *s)
         MirInst *x = mir_block_raiser(h);
         const MirInst *zu = x && x->op == MIR_IterNext && x->target != h ? spec_zip_unpack(s->c, s->g, x)
                                                                           : NULL;
+        const MirInst *zc = zu ? x->args[0]->args[0] : NULL;   /* the zip/enumerate call */
+        if (zc && zc->nargs == 3 && TY(s, zc->args[0]).bi == TB_enumerate &&
+            unbox_kind(s->in, TY(s, zc->args[1])))
+            zu = NULL;   /* enumerate(x, start) reads boxed items (unbox.c refuses it) */
         if (zu) {   /* for x, y in zip(a, b) / enumerate(a): counted over the lists */
             MirInst *it = x->args[0];
             add_loop(s, (Loop){.next = x, .it = it, .call = it->args[0], .head = h,
                                .body = x->target, .exit = x->target2, .step = 1, .zip = 2,
-                               .enumer = it->args[0]->nargs == 2, .unpack = (MirInst *)zu});
+                               .enumer = TY(s, it->args[0]->args[0]).bi == TB_enumerate,
+                               .unpack = (MirInst *)zu});
             s->skip[it->id] = 1;
             s->skip[it->args[0]->id] = 1;
             continue;
@@ -2204,6 +2222,8 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
                                   the loop) */
             lp->lista = get(s, i->args[1], MT_DYN, i->loc);
             lp->listb = lp->enumer ? NULL : get(s, i->args[2], MT_DYN, i->loc);
+            if (lp->enumer && i->nargs == 3)
+                lp->count0 = get(s, i->args[2], MT_I64, i->loc);
             lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
             lp->start->type = MT_I64;
         } else if (lp) {   /* the range call: start and stop as i64, here (they dominate the loop) */
@@ -2462,6 +2482,10 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
         if (lp && lp->enumer) {   /* the count and the item at the counter (below len(x)) */
             int kind = unbox_kind(s->in, TY(s, i->args[0]->args[0]));
             lp->x = lp->counter;
+            if (lp->count0) {   /* (find_loops: the list's items are boxed) */
+                lp->x = emit2(s, MIR_IAdd, lp->counter, lp->count0, i->loc);
+                lp->x = emit1(s, MIR_BoxI64, lp->x, i->loc);
+            }
             if (kind == UNBOX_FLOAT) {
                 MirInst *a[2] = {lp->lista, lp->counter};
                 lp->y = emit_raising(s, pos, MIR_FListGet, a, 2, i->exc, i->loc);

@@ -143,6 +143,35 @@ def loops(L):
     return total, seen, L
 
 
+def loop_starts(L, st):
+    out = []
+    for i, x in enumerate(L, st):
+        out.append((i, x))
+        if i == st + 1:
+            L.append(x)
+    total = 0
+    for i, x in enumerate(L, 2305843009213693952):
+        total += i
+    for i, x in enumerate(L, -2305843009213693952):
+        total += i
+    for i, x in enumerate(L, 2305843009213693953):
+        total -= i
+    for i, x in enumerate(L, -4611686018427387904):
+        total -= i
+    for i, x in enumerate(L, 4611686018427387903):
+        total += i
+    return out, total
+
+
+def loop_start_small(L, st):
+    out = []
+    for i, x in enumerate(L, st):
+        if i == st:
+            L.pop()
+        out.append((i, x))
+    return out
+
+
 def loop_raises(L):
     out = []
     try:
@@ -207,6 +236,9 @@ def main():
     print(passed_in(enumerate, [7, 8, 9]))
     print(passed_in(reversed_enum, [7, 8, 9]))
     print(loops([1, 2, 3]))
+    print(loop_starts([1, 2, 3], 4), loop_starts([1.5], -7), loop_starts([], 0))
+    print(loop_starts([True, None], 2**62), loop_starts(["a", "b"], -(2**62) - 1))
+    print(loop_start_small([5, 6, 7], 3), loop_start_small([5.5, 6.5], -3))
     print(loop_raises([4, 2, 0, 1]))
     print(loop_break([1, 2, 3, 4]), loop_break([1]))
     print(bool_loop(23))
