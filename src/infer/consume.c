@@ -47,17 +47,21 @@ typedef struct ConsumeSite {
     int range_shape;                  /* the body's only use of .0 is `for v in .0` */
     int list_private;                 /* the iterator is iter(x) made for this call only (x an
                                          exact list: checked by consume_sum_ty) */
+    int enum_private;                 /* the iterator is iter(f(x)) made for this call only,
+                                         f the builtin enumerate (checked by consume_sum_ty) */
     int kind;                         /* 0: sum, 1: any, 2: all */
 } ConsumeSite;
 
 #define CONSUME_STEP 0x5c5c
 
 /* A comprehension called right where it is made, with iter(zip(a, b)) / iter(range(...)) /
- * iter(x) made for that call only (comp_iter). */
+ * iter(x) / iter(enumerate(x)) made for that call only (comp_iter). */
 typedef struct CompSite {
     const MirFunction *host, *fn;
     const MirInst *call, *it;
     int zip_private, range_private, list_private;   /* as in ConsumeSite */
+    int enum_private;   /* iter(f(x)) with f and its result used once: enumerate(x) if f is
+                           the builtin (checked by comp_iter) */
     int64_t range_step;
     int zip_shape, range_shape;
 } CompSite;
@@ -663,6 +667,7 @@ static void comp_sites(MirFunction *h, const int *uses, int n)
             CompSite c = {.host = h, .fn = f, .call = g, .it = g->args[1]};
             private_iter(c.it, uses, n, &c.zip_private, &c.range_private, &c.range_step,
                          &c.list_private);
+            c.enum_private = c.range_private == 1;   /* (one argument, as range(stop)) */
             c.zip_shape = zip_shape(f);
             c.range_shape = range_shape(f);
             if (comps.n == comps.cap) {
@@ -736,6 +741,7 @@ void consume_prepare(MirProgram *p)
                     s.range_step = rc->nargs == 4 ? rc->args[3]->imm : 1;
                 }
                 s.range_shape = range_shape(s.genfn);
+                s.enum_private = s.range_private == 1;   /* (one argument, as range(stop)) */
                 if (s.kind == 0 && s.range_private && s.range_shape && every_item_yields(s.genfn))
                     s.fn[CONSUME_FLOAT1] = build(p, s.genfn, CONSUME_FLOAT1);
                 s.list_private = !s.range_private && it->op == MIR_GetIter && it->id < n &&
@@ -825,6 +831,11 @@ int consume_sum_ty(Infer *in, InferCtx *c, const MirInst *call, int *global, Ty 
         Ty rt = infer_ty(c, s->gen->args[1]->args[0]->args[0]);
         if (rt.k != TY_BOT && !(rt.k == TY_BUILTIN && rt.bi == TB_range))
             ((ConsumeSite *)s)->range_private = 0;   /* (monotone: never set again) */
+    }
+    if (s->enum_private) {   /* the list is passed only when the callee is the builtin */
+        Ty et = infer_ty(c, s->gen->args[1]->args[0]->args[0]);
+        if (et.k != TY_BOT && !(et.k == TY_BUILTIN && et.bi == TB_enumerate))
+            ((ConsumeSite *)s)->enum_private = 0;   /* (monotone: never set again) */
     }
     if (infer_ty(c, s->gen).k == TY_BOT) {   /* the generator call is not analysed yet */
         *out = ty_bot();
@@ -1016,6 +1027,17 @@ int consume_list(const InferCtx *t)
     return 0;
 }
 
+int consume_enum(const InferCtx *t)
+{
+    if (t->nargs != 1 || t->args[0].k != TY_ENUM)
+        return 0;
+    for (int k = 0; k < tab.n; k++)
+        for (int m = 0; m < CONSUME_NMODES; m++)
+            if (tab.v[k].fn[m] == t->fn)
+                return tab.v[k].enum_private && tab.v[k].zip_shape;
+    return 0;
+}
+
 /* Whether block `in` can be reached from f's entry only through block `via`. */
 static int only_through(const MirFunction *f, const MirBlock *via, const MirBlock *in)
 {
@@ -1112,7 +1134,8 @@ int comp_iter(const Infer *in, const InferCtx *t, int *nargs, int64_t *step)
     int kind = a.k == TY_ZIP && cs->zip_private && cs->zip_shape ? 1
              : a.k == TY_RANGEITER && ty_int_small(ty_int(a.lo, a.hi)) && cs->range_private &&
                        cs->range_shape ? 2
-             : a.k == TY_LISTITER && cs->list_private && cs->range_shape ? 3 : 0;
+             : a.k == TY_LISTITER && cs->list_private && cs->range_shape ? 3
+             : a.k == TY_ENUM && cs->enum_private && cs->zip_shape ? 4 : 0;
     if (!kind)
         return 0;
     int callers = 0;
@@ -1127,7 +1150,9 @@ int comp_iter(const Infer *in, const InferCtx *t, int *nargs, int64_t *step)
             continue;
         }
         Ty f = infer_ty(c, cs->it->args[0]->args[0]);
-        if (f.k != TY_BUILTIN || f.bi != (kind == 1 ? TB_zip : TB_range))
+        if (f.k != TY_BUILTIN ||
+            f.bi != (kind == 1 ? TB_zip : kind == 2 ? TB_range : TB_enumerate) ||
+            (kind == 4 && infer_ty(c, cs->it->args[0]->args[1]).k != TY_LIST))
             return 0;
     }
     if (!callers)

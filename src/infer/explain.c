@@ -225,7 +225,7 @@ static int uses_of(const MirFunction *f, const MirInst *x)
  * goes only to the unpack.seq 2 opening its body, whose items only to tuple.item there. */
 static int zip_loop_iter(const InferCtx *c, const MirInst *it);
 
-/* Is this zip call one that a counted zip loop drops? */
+/* Is this zip or enumerate call one that a counted loop drops? */
 static int zip_call_counted(const InferCtx *c, const MirInst *call)
 {
     const MirFunction *f = c->fn;
@@ -238,7 +238,7 @@ static int zip_call_counted(const InferCtx *c, const MirInst *call)
     return 0;
 }
 
-/* Is this iter of a zip that a counted zip loop drops (spec_zip_unpack)? */
+/* Is this iter of a zip or enumerate that a counted loop drops (spec_zip_unpack)? */
 static int zip_loop_iter(const InferCtx *c, const MirInst *it)
 {
     const MirFunction *f = c->fn;
@@ -506,8 +506,8 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (a.k == TY_BUILTIN) {
             if (a.bi == TB_range && r.k == TY_RANGE)
                 return 0;   /* a counted loop when its iterator has no other use */
-            if (a.bi == TB_zip && r.k == TY_ZIP && zip_call_counted(c, i))
-                return 0;   /* a counted zip loop's (spec_zip_unpack): never made */
+            if ((a.bi == TB_zip || a.bi == TB_enumerate) && zip_call_counted(c, i))
+                return 0;   /* a counted zip/enumerate loop's (spec_zip_unpack): never made */
             if ((a.bi == TB_zip || a.bi == TB_range) && spec_iter_passed(in, c, i))
                 return 0;   /* its lists or bounds go to a clone instead (skip_iter) */
             if (a.bi == TB_math_sqrt && r.k == TY_FLOAT)
@@ -607,9 +607,11 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (i->op == MIR_IterNext && a.k == TY_ZIP && c->index > 0 && consume_mode(c->fn) &&
             consume_zip(c) && i->args[0]->op == MIR_Param)
             return 0;   /* the consumer clone counts over the two lists */
-        if (i->op == MIR_IterNext && a.k == TY_ZIP && spec_zip_unpack(c, c->fn, i))
-            return 0;   /* a counted loop over the two lists (specialize.c) */
-        if (i->op == MIR_GetIter && a.k == TY_ZIP && zip_loop_iter(c, i))
+        if (i->op == MIR_IterNext && (a.k == TY_ZIP || a.k == TY_ENUM || a.k == TY_DYN) &&
+            spec_zip_unpack(c, c->fn, i))
+            return 0;   /* a counted loop over the lists (specialize.c; enumerate(x, start)
+                           is untyped) */
+        if (i->op == MIR_GetIter && zip_loop_iter(c, i))
             return 0;
         if (i->op == MIR_GetIter && spec_iter_passed(in, c, i))
             return 0;   /* a clone takes the lists or bounds behind it instead (skip_iter) */

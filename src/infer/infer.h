@@ -385,11 +385,12 @@ int infer_bind(const Infer *in, const MirFunction *f, const MirInst *call, int *
  * lowering of `for i, v in enumerate(a)` and of comprehensions over it), or NULL; uses: the
  * use count of each value of x's function.  Such loops become enum.next / enum.item. */
 const MirInst *spec_enum_unpack(const InferCtx *c, const int *uses, const MirInst *x);
-/* specialize.c: `for x, y in zip(a, b)` of two exact lists, the zip and its iterator made for
- * that loop only (lowering's gen.fresh / iter.release aside), the pair going only to the
- * unpack heading the body, whose items only tuple.item reads: that unpack.seq, else NULL
- * (fn: the function x is in, c's or its clone's copy).
- * Such loops count over the two lists (len re-read every step, then list.get of both). */
+/* specialize.c: `for x, y in zip(a, b)` of two exact lists (or `for i, x in enumerate(a)` of
+ * one: a call of one argument), the zip and its iterator made for that loop only (lowering's
+ * gen.fresh / iter.release aside), the pair going only to the unpack heading the body, whose
+ * items only tuple.item reads: that unpack.seq, else NULL (fn: the function x is in, c's or
+ * its clone's copy).  Such loops count over the lists (len re-read every step, then list.get
+ * of both; for enumerate the counter and the item at it). */
 const MirInst *spec_zip_unpack(const InferCtx *c, const MirFunction *fn, const MirInst *x);
 /* specialize.c: rewrites the program into typed MIR (verifies every function). */
 /* specialize.c, for explain: x (a get.iter or the zip/range call under it) is replaced by the
@@ -438,11 +439,16 @@ int consume_range(const InferCtx *t, int *nargs, int64_t *step);
  * `for v in .0`?  Then its clone takes the list and counts (len re-read every step, as a list
  * iterator does, unless nothing in the clone runs code). */
 int consume_list(const InferCtx *t);
+/* Is t a consumer context over iter(enumerate(x)) of a list made for that call only (the
+ * builtin enumerate, no start), whose body's only use of .0 is `for i, v in .0`?  Then the
+ * clone takes x and counts as a comprehension clone of comp_iter kind 4 does. */
+int consume_enum(const InferCtx *t);
 /* Is t the context of a comprehension called where it is made with iter(zip(a, b)) (1),
- * iter(range(...)) (2, *nargs and *step as consume_range) or iter(x) of a list (3), made for
- * that call only, which its body iterates as the consumers above do (and every caller's
- * callee the builtin zip / range, or x an exact list)?  Then its clone takes the lists or
- * bounds and counts, as a consumer clone does (specialize.c); else 0. */
+ * iter(range(...)) (2, *nargs and *step as consume_range), iter(x) of a list (3) or
+ * iter(enumerate(x)) of a list (4, its body opening with `for i, v in .0`), made for that
+ * call only, which its body iterates as the consumers above do (and every caller's callee
+ * the builtin zip / range / enumerate, or x an exact list)?  Then its clone takes the lists
+ * or bounds and counts, as a consumer clone does (specialize.c); else 0. */
 /* A comprehension context t called only as `[... for v in range(X)]` with X read from a cell
  * that is also its closure cell read by `get`, where get runs only after the loop produced an
  * item: *floor is the least X then (1, or start + 1 of a constant start).  The caller

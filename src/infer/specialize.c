@@ -46,6 +46,15 @@ typedef struct Loop {
     MirInst *unpack, *lista, *listb, *x, *y;
     int zipmin;   /* nothing in the clone runs code: the lengths cannot change, so the bound
                      is min(len(a), len(b)), read once at the start */
+    /* `for i, v in enumerate(x)` of a list (zip 2, spec_zip_unpack; listb unused) or a
+     * comprehension clone's `for i, v in .0` over iter(enumerate(x)) (comp_iter 4; zip 1): x
+     * is lista (parameter 0 of the clone), the loop stops at len(x) re-read every step (the
+     * enumerate's list iterator's test), i is the counter (the count: no start) and v the item
+     * at it (x's storage: list.item, flist.get for doubles).  A loop's enumerate(x, start)
+     * with start an int in [-2**61, 2**61] (the call is then untyped, its items boxed): i is
+     * box(counter + count0), count0 the start as i64 (no overflow: a list holds < 2**60) */
+    int enumer;
+    MirInst *count0;
     /* a consumer clone's `for v in .0` over iter(range(...)) (consume_range): the start and
      * stop are parameters 0 and 1 (i64), counted as any range loop */
     int rangep;
@@ -446,8 +455,9 @@ static int consumer_runs_no_code(Spec *s)
     return 1;
 }
 
-/* A consumer clone over a zip of two lists (consume.c checked the shape): its loop. */
-static void find_zip_loop(Spec *s)
+/* A consumer clone over a zip of two lists, or a comprehension clone over enumerate(x)
+ * (enumer; consume.c checked the shape): its loop. */
+static void find_zip_loop(Spec *s, int enumer)
 {
     for (int bp = 0; bp < s->nblocks0; bp++) {
         MirBlock *h = s->blocks0[bp];
@@ -462,7 +472,7 @@ static void find_zip_loop(Spec *s)
             return;
         add_loop(s, (Loop){.next = x, .it = x->args[0], .head = h, .body = body,
                            .exit = x->target2, .step = 1, .zip = 1, .unpack = u,
-                           .zipmin = consumer_runs_no_code(s)});
+                           .enumer = enumer, .zipmin = consumer_runs_no_code(s)});
         return;
     }
 }
@@ -516,16 +526,27 @@ static Loop *loop_of_unpack(Spec *s, const MirInst *u)   /* a zip loop's unpack 
     return NULL;
 }
 
+/* A start of enumerate(x, start) that a counted loop adds to its counter in i64: an int
+ * proven in [-2**61, 2**61] (the counter stays below a list's greatest size, 2**60). */
+static int enum_start_ok(Ty t)
+{
+    return t.k == TY_INT && ty_int_small(t) && t.lo >= -(INT64_C(1) << 61) &&
+           t.hi <= (INT64_C(1) << 61);
+}
+
 const MirInst *spec_zip_unpack(const InferCtx *c, const MirFunction *fn, const MirInst *x)
 {
     if (x->op != MIR_IterNext || x->args[0]->op != MIR_GetIter || !x->target)
         return NULL;
     const MirInst *it = x->args[0], *call = it->args[0];
-    if (call->op != MIR_Call || call->nargs != 3 || call->nnames)
+    if (call->op != MIR_Call || call->nargs < 2 || call->nargs > 3 || call->nnames)
         return NULL;
     Ty f = infer_ty(c, call->args[0]);
-    if (f.k != TY_BUILTIN || f.bi != TB_zip || infer_ty(c, call->args[1]).k != TY_LIST ||
-        infer_ty(c, call->args[2]).k != TY_LIST)
+    if (f.k != TY_BUILTIN || (f.bi != TB_zip && f.bi != TB_enumerate) ||
+        (f.bi == TB_zip && call->nargs != 3) || infer_ty(c, call->args[1]).k != TY_LIST ||
+        (f.bi == TB_zip && infer_ty(c, call->args[2]).k != TY_LIST))
+        return NULL;
+    if (f.bi == TB_enumerate && call->nargs == 3 && !enum_start_ok(infer_ty(c, call->args[2])))
         return NULL;
     const MirBlock *body = x->target;
     if (body->npreds != 1 || body->ninsts < 1 || body->insts[0]->op != MIR_UnpackSeq)
@@ -624,14 +645,15 @@ static void find_list_loop(Spec *s, MirBlock *h, MirInst *x)
 
 /* Is this iter.next the head of a range loop we can count? */
 /* The iterator a consumer or comprehension clone receives as its lists or bounds instead:
- * 1 iter(zip(a, b)), 2 iter(range(...)), 3 iter(list), else 0 (consume_zip, consume_range,
- * consume_list, comp_iter). */
+ * 1 iter(zip(a, b)), 2 iter(range(...)), 3 iter(list), 4 iter(enumerate(list)), else 0
+ * (consume_zip, consume_range, consume_list, comp_iter). */
 static int iter_param_kind(Infer *in, const InferCtx *c, int *nargs, int64_t *step)
 {
     if (!c || c->index == 0 || !c->clone)
         return 0;
     if (consume_mode(c->fn))
-        return consume_zip(c) ? 1 : consume_range(c, nargs, step) ? 2 : consume_list(c) ? 3 : 0;
+        return consume_zip(c) ? 1 : consume_range(c, nargs, step) ? 2 : consume_list(c) ? 3
+             : consume_enum(c) ? 4 : 0;
     return comp_iter(in, c, nargs, step);
 }
 
@@ -659,10 +681,9 @@ int spec_iter_passed(const Infer *in, const InferCtx *c, const MirInst *x)
             }
             int kind = consume_mode(t->fn)
                            ? (consume_zip(t) ? 1 : consume_range(t, NULL, NULL) ? 2
-                                                   : consume_list(t) ? 3 : 0)
+                                                   : consume_list(t) ? 3 : consume_enum(t) ? 4 : 0)
                            : comp_iter(in, t, NULL, NULL);
-            if (kind && (x == it || ((kind == 1 || kind == 2) && it->op == MIR_GetIter &&
-                                     x == it->args[0])))
+            if (kind && (x == it || (kind != 3 && it->op == MIR_GetIter && x == it->args[0])))
                 return 1;
         }
     return 0;
@@ -672,9 +693,9 @@ static void find_loops(Spec *s)
 {
     int64_t rstep = 1;
     int pkind = s->g->origin ? iter_param_kind(s->in, s->c, NULL, &rstep) : 0;
-    if (pkind == 1) {
-        find_zip_loop(s);
-        if (!zip_loop(s))   /* the caller passes the two lists: the loop must be counted */
+    if (pkind == 1 || pkind == 4) {
+        find_zip_loop(s, pkind == 4);
+        if (!zip_loop(s))   /* the caller passes the lists: the loop must be counted */
             die("specialize: no zip loop in the clone %s", s->g->symbol);
     }
     if (pkind == 2) {
@@ -692,10 +713,15 @@ static void find_loops(Spec *s)
         MirInst *x = mir_block_raiser(h);
         const MirInst *zu = x && x->op == MIR_IterNext && x->target != h ? spec_zip_unpack(s->c, s->g, x)
                                                                           : NULL;
-        if (zu) {   /* for x, y in zip(a, b): counted over the two lists */
+        const MirInst *zc = zu ? x->args[0]->args[0] : NULL;   /* the zip/enumerate call */
+        if (zc && zc->nargs == 3 && TY(s, zc->args[0]).bi == TB_enumerate &&
+            unbox_kind(s->in, TY(s, zc->args[1])))
+            zu = NULL;   /* enumerate(x, start) reads boxed items (unbox.c refuses it) */
+        if (zu) {   /* for x, y in zip(a, b) / enumerate(a): counted over the lists */
             MirInst *it = x->args[0];
             add_loop(s, (Loop){.next = x, .it = it, .call = it->args[0], .head = h,
                                .body = x->target, .exit = x->target2, .step = 1, .zip = 2,
+                               .enumer = TY(s, it->args[0]->args[0]).bi == TB_enumerate,
                                .unpack = (MirInst *)zu});
             s->skip[it->id] = 1;
             s->skip[it->args[0]->id] = 1;
@@ -1601,6 +1627,9 @@ static int iter_args(Spec *s, InferCtx *t, const MirInst *it, MirInst **args, in
     case 3:   /* the list instead of iter(x) */
         args[n++] = get(s, it->args[0], MT_DYN, loc);
         return n;
+    case 4:   /* the list instead of iter(enumerate(x)) */
+        args[n++] = get(s, it->args[0]->args[1], MT_DYN, loc);
+        return n;
     default:
         args[n++] = get(s, it, t->clone->ptypes[0], loc);
         return n;
@@ -1611,9 +1640,9 @@ static int iter_args(Spec *s, InferCtx *t, const MirInst *it, MirInst **args, in
 static void skip_iter(Spec *s, InferCtx *t, const MirInst *it)
 {
     int k = iter_param_kind(s->in, t, NULL, NULL);
-    if (k == 1 || k == 2) {
+    if (k == 1 || k == 2 || k == 4) {
         s->skip[it->id] = 1;
-        s->skip[it->args[0]->id] = 3;   /* the zip or range call: its callee unused */
+        s->skip[it->args[0]->id] = 3;   /* the zip, range or enumerate call: callee unused */
     }
     if (k == 3)
         s->skip[it->id] = 4;   /* (its operand, the list, is still used) */
@@ -2190,9 +2219,12 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             }
     if (i->id >= 0 && i->id < s->nvals && s->skip[i->id]) {
         Loop *lp = loop_of_call(s, i);
-        if (lp && lp->zip) {   /* the zip call: its two lists, here (they dominate the loop) */
+        if (lp && lp->zip) {   /* the zip or enumerate call: its lists, here (they dominate
+                                  the loop) */
             lp->lista = get(s, i->args[1], MT_DYN, i->loc);
-            lp->listb = get(s, i->args[2], MT_DYN, i->loc);
+            lp->listb = lp->enumer ? NULL : get(s, i->args[2], MT_DYN, i->loc);
+            if (lp->enumer && i->nargs == 3)
+                lp->count0 = get(s, i->args[2], MT_I64, i->loc);
             lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
             lp->start->type = MT_I64;
         } else if (lp) {   /* the range call: start and stop as i64, here (they dominate the loop) */
@@ -2292,6 +2324,16 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             finish(s, i, n);
             return;
         }
+        if (zip_loop(s) && zip_loop(s)->it == i && zip_loop(s)->enumer) {   /* the list */
+            Loop *lp = zip_loop(s);
+            lp->lista = i;
+            lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+            lp->start->type = MT_I64;
+            if (lp->zipmin)
+                lp->stop = emit1(s, MIR_ListLen, lp->lista, i->loc);
+            finish(s, i, n);
+            return;
+        }
         if (zip_loop(s) && zip_loop(s)->it == i) {   /* the zipped lists: parameters 0 and 1 */
             Loop *lp = zip_loop(s);
             lp->lista = i;
@@ -2375,6 +2417,14 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             *term_loop = lp;
             return;
         }
+        if (lp && lp->enumer) {   /* counter < len(x) */
+            lp->cond = emit2(s, MIR_ICmp, lp->counter, emit1(s, MIR_ListLen, lp->lista, i->loc),
+                             i->loc);
+            lp->cond->imm = Cmp_Lt;
+            *replace_term = 1;
+            *term_loop = lp;
+            return;
+        }
         if (lp && lp->zip) {   /* counter < len(a), then counter < len(b) (zip.second) */
             MirInst *la = emit1(s, MIR_ListLen, lp->lista, i->loc);
             lp->cond = emit2(s, MIR_ICmp, lp->counter, la, i->loc);
@@ -2430,6 +2480,23 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             return;   /* its br stays: a plain edge now */
         }
         Loop *lp = loop_of_unpack(s, i);
+        if (lp && lp->enumer) {   /* the count and the item at the counter (below len(x)) */
+            int kind = unbox_kind(s->in, TY(s, i->args[0]->args[0]));
+            lp->x = lp->counter;
+            if (lp->count0) {   /* (find_loops: the list's items are boxed) */
+                lp->x = emit2(s, MIR_IAdd, lp->counter, lp->count0, i->loc);
+                lp->x = emit1(s, MIR_BoxI64, lp->x, i->loc);
+            }
+            if (kind == UNBOX_FLOAT) {
+                MirInst *a[2] = {lp->lista, lp->counter};
+                lp->y = emit_raising(s, pos, MIR_FListGet, a, 2, i->exc, i->loc);
+            } else {
+                lp->y = emit2(s, MIR_ListItem, lp->lista, lp->counter, i->loc);
+                lp->y->type = MT_DYN;
+                lp->y->imm2 = kind;
+            }
+            return;   /* its br stays: a plain edge now */
+        }
         if (lp) {   /* the items at the counter (it is below both lengths) */
             MirInst *a[2] = {lp->lista, lp->counter};
             lp->x = emit_raising(s, pos, MIR_ListGet, a, 2, i->exc, i->loc);
