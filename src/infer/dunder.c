@@ -702,20 +702,26 @@ static MirInst *none_test(const MirInst *cbr, int *nonnull_first)
     return x;
 }
 
+/* The value cbr tests, through `not` (*neg: an odd number of them) and truthy. */
+static MirInst *tested_value(const MirInst *cbr, int *neg)
+{
+    MirInst *v = cbr->args[0];
+    *neg = 0;
+    for (int n = 0; n < 8 && v->op == MIR_Not; n++) {
+        *neg ^= 1;
+        v = v->args[0];
+    }
+    return v->op == MIR_Truthy ? v->args[0] : v;
+}
+
 /* The value x tested by cbr as isinstance(x, K) (through not and truthy), with the global
  * names of the callee and K both plain global loads: *first_is 1 when the cbr's first target
  * is the side where the test was true.  The inference decides whether the names are the
  * builtin isinstance and a known class (or int, float) there. */
 static MirInst *isinstance_test(const MirInst *cbr, int *first_is, const char **kname)
 {
-    const MirInst *v = cbr->args[0];
-    int neg = 0;
-    for (int n = 0; n < 8 && v->op == MIR_Not; n++) {
-        neg ^= 1;
-        v = v->args[0];
-    }
-    if (v->op == MIR_Truthy)
-        v = v->args[0];
+    int neg;
+    const MirInst *v = tested_value(cbr, &neg);
     if (v->op != MIR_Call || v->nargs != 3 || v->nnames || v->args[0]->op != MIR_GlobalLoad ||
         strcmp(v->args[0]->str, "isinstance") != 0 || v->args[2]->op != MIR_GlobalLoad)
         return NULL;
@@ -814,14 +820,8 @@ static void narrow_isinstance(MirFunction *f, int **idom)
  * the cbr's first target is the side where it held. */
 static MirInst *compare_test(const MirInst *cbr, int *first_true)
 {
-    MirInst *v = cbr->args[0];
-    int neg = 0;
-    for (int n = 0; n < 8 && v->op == MIR_Not; n++) {
-        neg ^= 1;
-        v = v->args[0];
-    }
-    if (v->op == MIR_Truthy)
-        v = v->args[0];
+    int neg;
+    MirInst *v = tested_value(cbr, &neg);
     if (v->op != MIR_Compare || v->imm < Cmp_Eq || v->imm > Cmp_GtE)
         return NULL;
     *first_true = !neg;

@@ -2300,15 +2300,18 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             i->type = s->g->ptypes[i->imm];
         mir_block_insert(s->g, s->cur, s->cur->ninsts, i);
         n = i;
-        if (range_param_loop(s) && range_param_loop(s)->it == i &&
-            range_param_loop(s)->listp) {   /* the list */
-            Loop *lp = range_param_loop(s);
-            i->type = MT_DYN;
-            lp->lista = i;
-            lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
-            lp->start->type = MT_I64;
-            if (lp->zipmin)
-                lp->stop = emit1(s, MIR_ListLen, lp->lista, i->loc);
+        Loop *counted = range_param_loop(s) && range_param_loop(s)->it == i &&
+                                range_param_loop(s)->listp ? range_param_loop(s)
+                        : zip_loop(s) && zip_loop(s)->it == i && zip_loop(s)->enumer
+                            ? zip_loop(s) : NULL;
+        if (counted) {   /* the list a counted loop (list or enumerate) steps through */
+            if (counted == range_param_loop(s))
+                i->type = MT_DYN;
+            counted->lista = i;
+            counted->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
+            counted->start->type = MT_I64;
+            if (counted->zipmin)
+                counted->stop = emit1(s, MIR_ListLen, counted->lista, i->loc);
             finish(s, i, n);
             return;
         }
@@ -2321,16 +2324,6 @@ static void rewrite_inst(Spec *s, int pos, MirInst *i, int *replace_term, Loop *
             lp->stop->type = MT_I64;
             lp->stop->varname = NULL;
             mir_block_insert(s->g, s->cur, s->cur->ninsts, lp->stop);
-            finish(s, i, n);
-            return;
-        }
-        if (zip_loop(s) && zip_loop(s)->it == i && zip_loop(s)->enumer) {   /* the list */
-            Loop *lp = zip_loop(s);
-            lp->lista = i;
-            lp->start = emit(s, MIR_ConstInt, NULL, 0, i->loc);
-            lp->start->type = MT_I64;
-            if (lp->zipmin)
-                lp->stop = emit1(s, MIR_ListLen, lp->lista, i->loc);
             finish(s, i, n);
             return;
         }
