@@ -784,13 +784,23 @@ static const ConsumeSite *site_of_call(const MirInst *call)
     return NULL;
 }
 
-int consume_mode(const MirFunction *f)
+/* The site whose consumer (in any mode) f is, with *mode its mode; NULL when none. */
+static const ConsumeSite *site_of(const MirFunction *f, int *mode)
 {
     for (int k = 0; k < tab.n; k++)
         for (int m = 0; m < CONSUME_NMODES; m++)
-            if (tab.v[k].fn[m] == f)
-                return m + 1;
-    return 0;
+            if (tab.v[k].fn[m] == f) {
+                if (mode)
+                    *mode = m;
+                return &tab.v[k];
+            }
+    return NULL;
+}
+
+int consume_mode(const MirFunction *f)
+{
+    int m;
+    return site_of(f, &m) ? m + 1 : 0;
 }
 
 /* any/all: items whose truthiness runs no Python code and cannot raise. */
@@ -958,11 +968,8 @@ int consume_used(const Infer *in, const InferCtx *t)
 
 const MirFunction *consume_host(const MirFunction *f)
 {
-    for (int k = 0; k < tab.n; k++)
-        for (int m = 0; m < CONSUME_NMODES; m++)
-            if (tab.v[k].fn[m] == f)
-                return tab.v[k].host;
-    return NULL;
+    const ConsumeSite *site = site_of(f, NULL);
+    return site ? site->host : NULL;
 }
 
 int consume_order(const MirFunction *f, int *order)
@@ -986,56 +993,41 @@ void consume_set_order(const MirFunction *f, int order)
             }
 }
 
+/* The site of context t's consumer when t's one argument is of kind k. */
+static const ConsumeSite *site_for(const InferCtx *t, TyKind k)
+{
+    return t->nargs == 1 && t->args[0].k == k ? site_of(t->fn, NULL) : NULL;
+}
+
 int consume_zip(const InferCtx *t)
 {
-    if (t->nargs != 1 || t->args[0].k != TY_ZIP)
-        return 0;
-    for (int k = 0; k < tab.n; k++)
-        for (int m = 0; m < CONSUME_NMODES; m++)
-            if (tab.v[k].fn[m] == t->fn)
-                return tab.v[k].zip_private && tab.v[k].zip_shape;
-    return 0;
+    const ConsumeSite *site = site_for(t, TY_ZIP);
+    return site && site->zip_private && site->zip_shape;
 }
 
 int consume_range(const InferCtx *t, int *nargs, int64_t *step)
 {
-    if (t->nargs != 1 || t->args[0].k != TY_RANGEITER ||
-        !ty_int_small(ty_int(t->args[0].lo, t->args[0].hi)))
+    const ConsumeSite *site = site_for(t, TY_RANGEITER);
+    if (!site || !ty_int_small(ty_int(t->args[0].lo, t->args[0].hi)) ||
+        !site->range_private || !site->range_shape)
         return 0;
-    for (int k = 0; k < tab.n; k++)
-        for (int m = 0; m < CONSUME_NMODES; m++)
-            if (tab.v[k].fn[m] == t->fn) {
-                if (!tab.v[k].range_private || !tab.v[k].range_shape)
-                    return 0;
-                if (nargs)
-                    *nargs = tab.v[k].range_private;
-                if (step)
-                    *step = tab.v[k].range_step;
-                return 1;
-            }
-    return 0;
+    if (nargs)
+        *nargs = site->range_private;
+    if (step)
+        *step = site->range_step;
+    return 1;
 }
 
 int consume_list(const InferCtx *t)
 {
-    if (t->nargs != 1 || t->args[0].k != TY_LISTITER)
-        return 0;
-    for (int k = 0; k < tab.n; k++)
-        for (int m = 0; m < CONSUME_NMODES; m++)
-            if (tab.v[k].fn[m] == t->fn)
-                return tab.v[k].list_private && tab.v[k].range_shape;
-    return 0;
+    const ConsumeSite *site = site_for(t, TY_LISTITER);
+    return site && site->list_private && site->range_shape;
 }
 
 int consume_enum(const InferCtx *t)
 {
-    if (t->nargs != 1 || t->args[0].k != TY_ENUM)
-        return 0;
-    for (int k = 0; k < tab.n; k++)
-        for (int m = 0; m < CONSUME_NMODES; m++)
-            if (tab.v[k].fn[m] == t->fn)
-                return tab.v[k].enum_private && tab.v[k].zip_shape;
-    return 0;
+    const ConsumeSite *site = site_for(t, TY_ENUM);
+    return site && site->enum_private && site->zip_shape;
 }
 
 /* Whether block `in` can be reached from f's entry only through block `via`. */
