@@ -1,5 +1,5 @@
 # A sieve in typed code: [x] * n (list.repeat), list stores and loads by int indexes,
-# enumerate in a comprehension (enum.next), slices (list.slice / list.setslice).
+# enumerate in a comprehension (a counted loop over the list), slices (list.slice / list.setslice).
 
 
 def primes_up_to(limit):
