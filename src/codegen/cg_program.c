@@ -894,14 +894,18 @@ static void cg_free(Cg *cg)
 /* LLVM's own command-line options.  The generated code carries line tables but no variable
  * locations, so the code generator's instruction-referencing LiveDebugValues analysis (a few
  * percent of object emission) has nothing to find: the older one is cheaper on such code and
- * gives the same object.  AITHON_LLVM_ARGS adds options, split at spaces (for looking inside
+ * gives the same object.  Non-trivial unswitching (run only on versioned loops, see
+ * codegen_emit's pipeline) may copy loops of up to 100 cost units instead of 50: a loop whose
+ * bounds checks bounds.c versioned, with a call or two in it, is above 50 and kept every check
+ * plus the test of its flag.  AITHON_LLVM_ARGS adds options, split at spaces (for looking inside
  * the back end, e.g. AITHON_LLVM_ARGS='-time-passes' prints LLVM's time per pass). */
 static void llvm_options(void)
 {
     const char *e = getenv("AITHON_LLVM_ARGS");
     char *copy = strdup(e ? e : "");
-    const char *argv[64] = {"aithon", "-experimental-debug-variable-locations=false"};
-    int argc = 2;
+    const char *argv[64] = {"aithon", "-experimental-debug-variable-locations=false",
+                            "-unswitch-threshold=100"};
+    int argc = 3;
     for (char *t = strtok(copy, " "); t && argc < 63; t = strtok(NULL, " "))
         argv[argc++] = t;
     LLVMParseCommandLineOptions(argc, argv, "aithon");

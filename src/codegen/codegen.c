@@ -1428,15 +1428,33 @@ static LLVMValueRef list_index(Cg *cg, const MirInst *in, LLVMValueRef i, LLVMVa
     return join_slow(cg, cg->i64, done, i, from, j);
 }
 
-/* The index of list.get/list.set/flist.get/flist.set: checked by list_index, or as it is
+/* list_index, unless the access's index is `in.range idx, ok` (bounds.c: a loop versioned on
+ * ok) and ok holds: then i as it is.  ok is loop-invariant, so the branch on it is what LLVM's
+ * non-trivial unswitching (cg_program.c) splits the loop on: a copy without the check. */
+static LLVMValueRef checked_index(Cg *cg, const MirInst *in, LLVMValueRef i, LLVMValueRef size,
+                                  const char *msg)
+{
+    if (in->args[1]->op != MIR_InRange)
+        return list_index(cg, in, i, size, msg);
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef chk = new_bb(cg, "idx.chk"), done = new_bb(cg, "idx.ok");
+    cg->versioned_loops = 1;
+    LLVMBuildCondBr(b, val(cg, in->args[1]->args[1]), done, chk);
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(b);
+    LLVMPositionBuilderAtEnd(b, chk);
+    LLVMValueRef j = list_index(cg, in, i, size, msg);
+    return join_slow(cg, cg->i64, done, i, from, j);
+}
+
+/* The index of list.get/list.set/flist.get/flist.set: checked by checked_index, or as it is
  * when bounds.c proved it in [0, len) (imm 1). */
 static LLVMValueRef access_index(Cg *cg, const MirInst *in, LLVMValueRef list, LLVMValueRef i,
                                  int get)
 {
     if (in->imm)
         return i;
-    return list_index(cg, in, i, list_size(cg, list),
-                      get ? "list index out of range" : "list assignment index out of range");
+    return checked_index(cg, in, i, list_size(cg, list),
+                         get ? "list index out of range" : "list assignment index out of range");
 }
 
 /* Unboxed storage (imm2 of list.get/list.set/list.get.t/list.set.t/enum.item, unbox.c):
@@ -1485,8 +1503,8 @@ static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLV
     LLVMValueRef i = untag(cg, key);
     LLVMValueRef size = list_size(cg, lst);
     LLVMValueRef items = list_items(cg, lst);
-    LLVMValueRef idx = list_index(cg, in, i, size, get ? "list index out of range"
-                                                       : "list assignment index out of range");
+    LLVMValueRef idx = checked_index(cg, in, i, size, get ? "list index out of range"
+                                                          : "list assignment index out of range");
     LLVMValueRef rf = NULL;
     if (get)
         rf = item_load(cg, in, items, idx);
@@ -1570,8 +1588,8 @@ static LLVMValueRef flist_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LL
     LLVMValueRef i = untag(cg, key);
     LLVMValueRef size = list_size(cg, lst);
     LLVMValueRef items = list_items(cg, lst);
-    LLVMValueRef idx = list_index(cg, in, i, size, get ? "list index out of range"
-                                                       : "list assignment index out of range");
+    LLVMValueRef idx = checked_index(cg, in, i, size, get ? "list index out of range"
+                                                          : "list assignment index out of range");
     LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->f64, items, &idx, 1, "");
     LLVMValueRef r = NULL;
     if (get)
@@ -2582,6 +2600,14 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     }
     case MIR_RangeArg:
         return LLVMBuildSelect(b, a1, untag(cg, a0), ci64(cg, 0), "");
+    case MIR_BoundsOk: {   /* guard && start >= -imm && stop <= len - imm2 (no overflow) */
+        LLVMValueRef lo = LLVMBuildICmp(b, LLVMIntSGE, a0, ci64(cg, -in->imm), "");
+        LLVMValueRef room = LLVMBuildSub(b, list_size(cg, val(cg, in->args[2])),
+                                         ci64(cg, in->imm2), "");
+        LLVMValueRef hi = LLVMBuildICmp(b, LLVMIntSLE, a1, room, "");
+        return LLVMBuildAnd(b, LLVMBuildAnd(b, lo, hi, ""), val(cg, in->args[3]), "");
+    }
+    case MIR_InRange: return a0;
     case MIR_EnumNext: return enum_next(cg, a0);
     case MIR_EnumItem: return enum_item(cg, in, a0);
     case MIR_EnumFItem: {   /* enum_item of unboxed doubles */

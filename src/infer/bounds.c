@@ -66,6 +66,8 @@ static int keeps_sizes(const MirInst *in, int depth, const MirInst *x)
     case MIR_FPow: case MIR_FNeg: case MIR_FCmp: case MIR_FTruthy: case MIR_FSqrt:
     case MIR_FAbs: case MIR_SelI: case MIR_SelF: case MIR_SelD: case MIR_ListGet:
     case MIR_ListSet: case MIR_FListGet: case MIR_FListSet: case MIR_ListLen:
+    case MIR_ListGetT: case MIR_ListSetT: case MIR_FListGetT: case MIR_FListSetT:
+    case MIR_RangeFast: case MIR_RangeArg: case MIR_BoundsOk: case MIR_InRange:
     case MIR_ListItem: case MIR_TupleItem: case MIR_StrLen: case MIR_Narrow: case MIR_Br:
     case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
         return 1;
@@ -251,6 +253,256 @@ static int prove_loop(MirFunction *f, MirBlock *h, char *mark, int nmark)
     return n;
 }
 
+/* ---- versioning: any counted loop, the checks kept behind a flag computed before it ---- */
+
+#define OFF_LIMIT ((int64_t)1 << 32)   /* offsets and constants taken: |c| below this */
+enum { DOM = 16 };
+
+/* A counted loop: i (a phi of h) starts at start (from p, outside the loop) and grows by a step
+ * in (0, 2**62); test ends with `cbr i < stop -> body, exit`.  test is h, or for a versioned
+ * range loop (h ends with `cbr fast -> test, slow`) the fast side, slow the iterator's. */
+typedef struct Counted {
+    MirBlock *h, *p, *test, *slow, *body;
+    MirInst *i, *start, *stop, *fast;
+} Counted;
+
+static int in_block(const MirBlock *b, const MirInst *v)
+{
+    for (int j = 0; j < b->ninsts; j++)
+        if (b->insts[j] == v)
+            return 1;
+    return 0;
+}
+
+/* A step in (0, 2**62): a const.int, or the i64 of a versioned loop's step, which its
+ * range.fast (fast) makes a small int above 0. */
+static int positive_step(const MirInst *step, const MirInst *fast)
+{
+    if (step->op == MIR_ConstInt)
+        return step->imm > 0 && step->imm < (int64_t)1 << 62;
+    return fast && step->op == MIR_RangeArg && step->args[1] == fast;
+}
+
+/* Fills *lp when h heads a counted loop entered only through its body (or its test): marks
+ * the loop's blocks LOOP in mark[] (h and test excluded, as in prove_loop). */
+static int counted_loop(MirFunction *f, MirBlock *h, Counted *lp, char *mark, int nmark)
+{
+    memset(lp, 0, sizeof *lp);
+    if (h->ninsts < 2 || h->insts[h->ninsts - 1]->op != MIR_CondBr)
+        return 0;
+    MirInst *cbr = h->insts[h->ninsts - 1];
+    lp->h = lp->test = h;
+    if (cbr->args[0]->op == MIR_RangeFast) {
+        lp->fast = cbr->args[0];
+        lp->test = cbr->target;
+        lp->slow = cbr->target2;
+        if (!lp->test || !lp->slow || lp->test == h || lp->slow == h || lp->test == lp->slow ||
+            lp->test->npreds != 1 || lp->slow->npreds != 1 || lp->test->ninsts < 2 ||
+            lp->test->insts[lp->test->ninsts - 1]->op != MIR_CondBr)
+            return 0;
+        cbr = lp->test->insts[lp->test->ninsts - 1];
+    }
+    MirInst *cmp = cbr->args[0];
+    if (cmp->op != MIR_ICmp || cmp->imm != Cmp_Lt || !in_block(lp->test, cmp))
+        return 0;
+    MirInst *i = cmp->args[0];
+    MirBlock *body = cbr->target;
+    if (i->op != MIR_Phi || i->nargs != 2 || i->type != MT_I64 || !in_block(h, i) || !body ||
+        body == h || body == lp->test || body == lp->slow || cbr->target2 == body)
+        return 0;
+    memset(mark, 0, (size_t)nmark);
+    walk(body, h, 1, mark, FWD);
+    for (int k = 0; k < h->npreds; k++)
+        if (mark[h->preds[k]->id] & FWD)
+            walk(h->preds[k], h, 0, mark, BACK);
+    int from_p = (mark[i->phi_blocks[0]->id] & LOOP) != LOOP ? 0 :
+                 (mark[i->phi_blocks[1]->id] & LOOP) != LOOP ? 1 : -1;
+    if (from_p < 0 || (mark[i->phi_blocks[1 - from_p]->id] & LOOP) != LOOP)
+        return 0;
+    MirInst *next = i->args[1 - from_p];
+    if (next->op != MIR_IAdd || next->args[0] != i || !positive_step(next->args[1], lp->fast))
+        return 0;
+    for (int k = 0; k < body->npreds; k++)
+        if (body->preds[k] != lp->test && body->preds[k] != lp->slow)
+            return 0;
+    for (int b = 0; b < f->nblocks; b++) {
+        MirBlock *lb = f->blocks[b];
+        for (int k = 0; (mark[lb->id] & LOOP) == LOOP && lb != body && k < lb->npreds; k++)
+            if ((mark[lb->preds[k]->id] & LOOP) != LOOP)
+                return 0;
+    }
+    lp->i = i;
+    lp->p = i->phi_blocks[from_p];
+    lp->start = i->args[from_p];
+    lp->stop = cmp->args[1];
+    lp->body = body;
+    return 1;
+}
+
+/* The constant c, |c| < 2**32, when idx (an i64) is i + c (offset_of); *ok = 0 otherwise. */
+static int64_t small_offset(const MirInst *idx, const MirInst *i, int *ok)
+{
+    int64_t c = offset_of(idx, i, ok);
+    if (*ok && (c <= -OFF_LIMIT || c >= OFF_LIMIT))
+        *ok = 0;
+    return *ok ? c : 0;
+}
+
+/* The same for a tagged index: box(i + c); int.add/int.sub of that and a constant (the sum is
+ * computed as a Python int: when i + c is in range it is that small int); for a versioned loop
+ * the body's phi of such a value from the test and anything from the slow side (taken only
+ * when fast is false). */
+static int64_t tagged_offset(const MirInst *idx, const Counted *lp, int phi_ok, int *ok)
+{
+    *ok = 0;
+    if (idx->op == MIR_BoxI64)
+        return small_offset(idx->args[0], lp->i, ok);
+    if ((idx->op == MIR_IntAdd || idx->op == MIR_IntSub) && idx->args[0]->op == MIR_BoxI64) {
+        const MirInst *k = idx->args[1]->op == MIR_BoxI64 ? idx->args[1]->args[0] : idx->args[1];
+        int64_t c = small_offset(idx->args[0]->args[0], lp->i, ok);
+        if (!*ok || k->op != MIR_ConstInt || k->imm <= -OFF_LIMIT || k->imm >= OFF_LIMIT) {
+            *ok = 0;
+            return 0;
+        }
+        return idx->op == MIR_IntAdd ? c + k->imm : c - k->imm;
+    }
+    if (idx->op == MIR_Phi && phi_ok && lp->fast && idx->nargs == 2 && in_block(lp->body, idx)) {
+        int t = idx->phi_blocks[0] == lp->test ? 0 : 1;
+        if (idx->phi_blocks[t] != lp->test || idx->phi_blocks[1 - t] != lp->slow)
+            return 0;
+        return tagged_offset(idx->args[t], lp, 0, ok);
+    }
+    return 0;
+}
+
+static int is_tagged_access(MirOp op)
+{
+    return op == MIR_ListGetT || op == MIR_ListSetT || op == MIR_FListGetT || op == MIR_FListSetT;
+}
+
+/* The offset c of an access in[i + c] of the loop still checked; *ok = 0 otherwise. */
+static int64_t access_offset(const MirInst *in, const Counted *lp, int *ok)
+{
+    *ok = 0;
+    if ((!is_access(in->op) && !is_tagged_access(in->op)) || in->imm ||
+        in->args[1]->op == MIR_InRange)
+        return 0;
+    if (is_tagged_access(in->op))
+        return tagged_offset(in->args[1], lp, 1, ok);
+    return small_offset(in->args[1], lp->i, ok);
+}
+
+/* Is v defined before the loop and available at the end of lp->p?  Its block (a raising op's
+ * value: its normal successor) is outside the loop and dominates p: the entry cannot reach p
+ * around it. */
+static int before_loop(MirFunction *f, const MirInst *v, const Counted *lp, char *mark)
+{
+    int at;
+    MirBlock *d = home_of(f, v, &at);
+    if (d && (mir_ops[v->op].flags & MF_RAISE))
+        d = v->target;
+    if (!d || (mark[d->id] & LOOP) == LOOP || d == lp->h || d == lp->test)
+        return 0;
+    if (d == lp->p)
+        return 1;
+    for (int b = 0; b < f->nblocks; b++)
+        mark[f->blocks[b]->id] &= (char)~DOM;
+    walk(f->blocks[0], d, 1, mark, DOM);
+    return !(mark[lp->p->id] & DOM);
+}
+
+/* Do h, the test and every block of the loop keep the sizes of lists, x's included? */
+static int loop_keeps_sizes(MirFunction *f, const Counted *lp, const char *mark,
+                            const MirInst *x)
+{
+    if (!block_keeps_sizes(lp->h, 0, x) || !block_keeps_sizes(lp->test, 0, x))
+        return 0;
+    for (int b = 0; b < f->nblocks; b++)
+        if ((mark[f->blocks[b]->id] & LOOP) == LOOP && !block_keeps_sizes(f->blocks[b], 0, x))
+            return 0;
+    return 1;
+}
+
+static MirInst *insert(MirFunction *f, MirBlock *b, int pos, MirOp op, MirInst **args,
+                       int nargs, Loc loc)
+{
+    MirInst *in = mir_inst_new(f, op, args, nargs, loc);
+    mir_block_insert(f, b, pos, in);
+    return in;
+}
+
+/* Versions the accesses of list x in the loop: ok = bounds.ok(start, stop, x, fast or true)
+ * with imm/imm2 the least and greatest offsets, at the end of p; each access's index becomes
+ * `in.range idx, ok`.  Returns how many accesses. */
+static int version_list(MirFunction *f, const Counted *lp, char *mark, MirInst *x)
+{
+    int64_t cmin = 0, cmax = 0;
+    int n = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int j = 0; (mark[f->blocks[b]->id] & LOOP) == LOOP && j < f->blocks[b]->ninsts; j++) {
+            MirInst *in = f->blocks[b]->insts[j];
+            int ok;
+            int64_t c = access_offset(in, lp, &ok);
+            if (!ok || in->args[0] != x)
+                continue;
+            cmin = n == 0 || c < cmin ? c : cmin;
+            cmax = n == 0 || c > cmax ? c : cmax;
+            n++;
+        }
+    if (n == 0 || !before_loop(f, x, lp, mark) || !loop_keeps_sizes(f, lp, mark, x))
+        return 0;
+    Loc loc = lp->i->loc;
+    loc.synthetic = 1;
+    MirBlock *p = lp->p;
+    MirInst *guard = lp->fast;
+    if (!guard) {
+        guard = insert(f, p, p->ninsts - 1, MIR_ConstI1, NULL, 0, loc);
+        guard->imm = 1;
+    }
+    MirInst *a[4] = {lp->start, lp->stop, x, guard};
+    MirInst *flag = insert(f, p, p->ninsts - 1, MIR_BoundsOk, a, 4, loc);
+    flag->imm = cmin;
+    flag->imm2 = cmax;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int j = 0; (mark[f->blocks[b]->id] & LOOP) == LOOP && j < f->blocks[b]->ninsts; j++) {
+            MirInst *in = f->blocks[b]->insts[j];
+            int ok;
+            access_offset(in, lp, &ok);
+            if (!ok || in->args[0] != x)
+                continue;
+            MirInst *w[2] = {in->args[1], flag};
+            MirInst *r = insert(f, f->blocks[b], j++, MIR_InRange, w, 2, in->loc);
+            r->type = w[0]->type;
+            MirInst **args = arena_alloc(f->arena, sizeof *args * (size_t)in->nargs);
+            memcpy(args, in->args, sizeof *args * (size_t)in->nargs);
+            args[1] = r;
+            in->args = args;
+        }
+    return n;
+}
+
+/* The loop headed by h, when counted: versions its accesses list by list. */
+static int version_loop(MirFunction *f, MirBlock *h, char *mark, int nmark)
+{
+    Counted lp;
+    if (!counted_loop(f, h, &lp, mark, nmark) || lp.p->ninsts == 0)
+        return 0;
+    MirOp end = lp.p->insts[lp.p->ninsts - 1]->op;
+    if ((end != MIR_Br && end != MIR_CondBr) || !before_loop(f, lp.stop, &lp, mark) ||
+        (lp.fast && !before_loop(f, lp.fast, &lp, mark)))
+        return 0;
+    int n = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int j = 0; (mark[f->blocks[b]->id] & LOOP) == LOOP && j < f->blocks[b]->ninsts; j++) {
+            MirInst *in = f->blocks[b]->insts[j];
+            int ok;
+            access_offset(in, &lp, &ok);
+            if (ok)
+                n += version_list(f, &lp, mark, in->args[0]);
+        }
+    return n;
+}
+
 int bounds_function(MirFunction *f)
 {
     int maxid = 0, n = 0;
@@ -260,6 +512,8 @@ int bounds_function(MirFunction *f)
     char *mark = xcalloc((size_t)maxid + 1, 1);
     for (int i = 0; i < f->nblocks; i++)
         n += prove_loop(f, f->blocks[i], mark, maxid + 1);
+    for (int i = 0; i < f->nblocks; i++)
+        n += version_loop(f, f->blocks[i], mark, maxid + 1);
     free(mark);
     return n;
 }

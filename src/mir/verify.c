@@ -206,6 +206,8 @@ static MirType expected_operand(const MirFunction *f, const MirInst *i, int k)
         return MT_I1;
     case MIR_Phi: case MIR_CheckBound:
         return i->type;
+    case MIR_InRange:
+        return k == 0 ? i->type : MT_I1;
     case MIR_VarStore:
         return (i->imm >= 0 && i->imm < f->nvars) ? f->vars[i->imm].type : MT_DYN;
     case MIR_Ret:
