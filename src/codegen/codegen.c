@@ -2867,8 +2867,16 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
     /* cells, closures, globals */
     case MIR_CellNew: return RTC(cg, RTF_rt_cell_new, a0);
     case MIR_CellGet: {
-        /* a bound cell inline; an empty one raises through rt_cell_get */
-        LLVMValueRef ref = load_field(cg, cg->i64, a0, offsetof(CellObject, ref));
+        /* a bound cell inline; an empty one raises through rt_cell_get.  A closure.cell that
+         * cannot change during the call (imm2, infer/cells.c) was read once, where it was
+         * taken; imm2 2: never empty either, the read is that value. */
+        const MirInst *cc = in->args[0];
+        LLVMValueRef ref = cc->op == MIR_ClosureCell && cc->imm2 && f->cell_ref
+                               ? f->cell_ref[cc->id] : NULL;
+        if (ref && cc->imm2 == 2)
+            return ref;
+        if (!ref)
+            ref = load_field(cg, cg->i64, a0, offsetof(CellObject, ref));
         LLVMBasicBlockRef empty = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "cell.empty");
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "cell.value");
         LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
@@ -2897,8 +2905,13 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         LLVMValueRef clo = f->mf->origin ? LLVMGetParam(f->fn, 0)
                                          : load_field(cg, cg->i64, f->self,
                                                       offsetof(FunctionObject, closure));
-        return load_field(cg, cg->i64, clo,
-                          offsetof(TupleObject, items) + 8 * (size_t)in->imm);
+        r = load_field(cg, cg->i64, clo, offsetof(TupleObject, items) + 8 * (size_t)in->imm);
+        if (in->imm2 && in->id >= 0) {   /* its reads see this reference (infer/cells.c) */
+            if (!f->cell_ref)
+                f->cell_ref = calloc((size_t)f->nvals + 1, sizeof *f->cell_ref);
+            f->cell_ref[in->id] = load_field(cg, cg->i64, r, offsetof(CellObject, ref));
+        }
+        return r;
     }
     case MIR_GlobalLoad:
         return emit_global_load(cg, in);
@@ -3365,6 +3378,7 @@ static void free_fn_tables(CgFn *f)
     free(f->bbs);
     free(f->exc_bb);
     free(f->vals);
+    free(f->cell_ref);
     free(f->vars);
     free(f->self_slot);
     free(f->method_call);
