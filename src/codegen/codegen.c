@@ -1866,6 +1866,24 @@ static int leaf_bracketed_op(int op)
     return op == MIR_InstLoad || op == MIR_InstLoadF || op == MIR_SetContains;
 }
 
+/* Does member mf's body call another member's .spec (not itself)?  Its .spec body then asks
+ * at entry for the level such a call needs as well as its own: a speculation may fail
+ * earlier than it must (the exact body then runs: the same result, only slower, and only
+ * within a level of the limit), and the callees' room checks, in a loop of a consumer clone
+ * made every step, become known true once. */
+static int calls_other_member(Cg *cg, const MirFunction *mf)
+{
+    int other = 0;
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            const MirInst *in = mf->blocks[i]->insts[j];
+            if (in->op == MIR_CallDirect && in->func == mf)
+                return 0;
+            other |= in->op == MIR_CallDirect && cg_spec_member(cg, in->func);
+        }
+    return other;
+}
+
 static int clone_is_leaf(const MirFunction *mf)
 {
     for (int i = 0; i < mf->nblocks; i++)
@@ -3553,10 +3571,13 @@ static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMV
         LLVMValueRef room = spec_param(cg, LLVMCountParams(fn) - 1);
         f->spec_depth = LLVMBuildNSWSub(b, room, ci32(cg, 1), "");
         LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "enter");
-        LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLE, room, ci32(cg, 0), ""),
+        int need = calls_other_member(cg, mf) ? 1 : 0;
+        LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLE, room, ci32(cg, need), ""),
                                           spec_restart(cg), ok);
         LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
         LLVMPositionBuilderAtEnd(b, ok);
+        if (need)   /* every member it calls has a level of room: their checks fold */
+            assume(cg, LLVMBuildICmp(b, LLVMIntSGT, f->spec_depth, ci32(cg, 0), ""));
         uint64_t small = cg_spec_small_params(cg, mf);   /* the callers tested their tags */
         for (int i = 0; i < mf->nparams && i < 64; i++)
             if (small & (UINT64_C(1) << i))

@@ -15,8 +15,9 @@
  * when every closure of the function is built (function.new, or a direct call of one of its
  * clones, with a build.tuple) from a cell that is bound there (cell_bound_at) and no code
  * anywhere deletes a cell of that name (`del x`, `nonlocal x; del x`, an except-as unbind:
- * cell.set with undef).  Once bound and never deleted, the cell stays bound while the closure
- * lives.  A generator keeps every read: its owner may rebind the cell between resumptions.
+ * cell.set with undef) and the program cannot reach a cell object to empty it through
+ * cell_contents (cells_reachable).  Once bound and never deleted, the cell stays bound while
+ * the closure lives.  A generator keeps every read: its owner may rebind the cell between resumptions.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -197,11 +198,36 @@ static int free_bound(const MirProgram *p, const MirFunction *g, int64_t k, int 
     return sites > 0;
 }
 
+/* Could the program reach a cell object (fn.__closure__) and empty it (`del
+ * c.cell_contents`, delattr, object.__delattr__, a getset's __delete__)?  Every such route
+ * names one of these as an attribute, a constant string or a builtin, or reaches them by a
+ * computed name through getattr or a dictionary of attributes: a program naming any of them
+ * anywhere (as any name or string, whatever it is) gets no bound cells. */
+static int cells_reachable(const MirProgram *p)
+{
+    static const char *const names[] = {"__closure__", "cell_contents", "__getattribute__",
+                                        "__dict__", "getattr", "setattr", "delattr", "vars",
+                                        "globals", "exec", "eval", "__import__", NULL};
+    for (int f = 0; f < p->nfuncs; f++)
+        for (int b = 0; b < p->funcs[f]->nblocks; b++)
+            for (int j = 0; j < p->funcs[f]->blocks[b]->ninsts; j++) {
+                const MirInst *i = p->funcs[f]->blocks[b]->insts[j];
+                if (!i->str)
+                    continue;
+                size_t len = i->op == MIR_ConstStr ? i->len : strlen(i->str);
+                for (int k = 0; names[k]; k++)
+                    if (len == strlen(names[k]) && memcmp(i->str, names[k], len) == 0)
+                        return 1;
+            }
+    return 0;
+}
+
 /* Marks the closure.cells of every function that keeps its cells (see the top). */
 void cells_program(MirProgram *p)
 {
     for (int f = 0; f < p->nfuncs; f++)
         mir_compute_cfg(p->funcs[f]);
+    int reachable = cells_reachable(p);
     for (int f = 0; f < p->nfuncs; f++) {
         MirFunction *g = p->funcs[f];
         if (g->nfree == 0 || (g->flags & INFER_CO_SUSPENDS) || !fn_keeps_cells(g, 0))
@@ -210,7 +236,7 @@ void cells_program(MirProgram *p)
             for (int j = 0; j < g->blocks[b]->ninsts; j++) {
                 MirInst *i = g->blocks[b]->insts[j];
                 if (i->op == MIR_ClosureCell)
-                    i->imm2 = free_bound(p, g, i->imm, 0) ? 2 : 1;
+                    i->imm2 = !reachable && free_bound(p, g, i->imm, 0) ? 2 : 1;
             }
     }
 }
