@@ -69,6 +69,8 @@ typedef struct CgFn {
     LLVMValueRef fn, self, params, globals, argbuf, frameinfo;
     LLVMValueRef *vals;          /* by SSA id */
     int nvals;
+    LLVMValueRef *cell_ref;      /* by SSA id of a closure.cell with imm2 (infer/cells.c):
+                                    the reference it held where it was read (NULL: none) */
     LLVMValueRef *vars;          /* allocas of var slots */
     const MirBlock *cur;
     const MirBlock *unwind_mir;

@@ -1884,6 +1884,24 @@ static int leaf_bracketed_op(int op)
     return op == MIR_InstLoad || op == MIR_InstLoadF || op == MIR_SetContains;
 }
 
+/* Does member mf's body call another member's .spec (not itself)?  Its .spec body then asks
+ * at entry for the level such a call needs as well as its own: a speculation may fail
+ * earlier than it must (the exact body then runs: the same result, only slower, and only
+ * within a level of the limit), and the callees' room checks, in a loop of a consumer clone
+ * made every step, become known true once. */
+static int calls_other_member(Cg *cg, const MirFunction *mf)
+{
+    int other = 0;
+    for (int i = 0; i < mf->nblocks; i++)
+        for (int j = 0; j < mf->blocks[i]->ninsts; j++) {
+            const MirInst *in = mf->blocks[i]->insts[j];
+            if (in->op == MIR_CallDirect && in->func == mf)
+                return 0;
+            other |= in->op == MIR_CallDirect && cg_spec_member(cg, in->func);
+        }
+    return other;
+}
+
 static int clone_is_leaf(const MirFunction *mf)
 {
     for (int i = 0; i < mf->nblocks; i++)
@@ -2893,8 +2911,16 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
     /* cells, closures, globals */
     case MIR_CellNew: return RTC(cg, RTF_rt_cell_new, a0);
     case MIR_CellGet: {
-        /* a bound cell inline; an empty one raises through rt_cell_get */
-        LLVMValueRef ref = load_field(cg, cg->i64, a0, offsetof(CellObject, ref));
+        /* a bound cell inline; an empty one raises through rt_cell_get.  A closure.cell that
+         * cannot change during the call (imm2, infer/cells.c) was read once, where it was
+         * taken; imm2 2: never empty either, the read is that value. */
+        const MirInst *cc = in->args[0];
+        LLVMValueRef ref = cc->op == MIR_ClosureCell && cc->imm2 && f->cell_ref
+                               ? f->cell_ref[cc->id] : NULL;
+        if (ref && cc->imm2 == 2)
+            return ref;
+        if (!ref)
+            ref = load_field(cg, cg->i64, a0, offsetof(CellObject, ref));
         LLVMBasicBlockRef empty = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "cell.empty");
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "cell.value");
         LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
@@ -2923,8 +2949,13 @@ static LLVMValueRef emit_inst(Cg *cg, const MirInst *in)
         LLVMValueRef clo = f->mf->origin ? LLVMGetParam(f->fn, 0)
                                          : load_field(cg, cg->i64, f->self,
                                                       offsetof(FunctionObject, closure));
-        return load_field(cg, cg->i64, clo,
-                          offsetof(TupleObject, items) + 8 * (size_t)in->imm);
+        r = load_field(cg, cg->i64, clo, offsetof(TupleObject, items) + 8 * (size_t)in->imm);
+        if (in->imm2 && in->id >= 0) {   /* its reads see this reference (infer/cells.c) */
+            if (!f->cell_ref)
+                f->cell_ref = calloc((size_t)f->nvals + 1, sizeof *f->cell_ref);
+            f->cell_ref[in->id] = load_field(cg, cg->i64, r, offsetof(CellObject, ref));
+        }
+        return r;
     }
     case MIR_GlobalLoad:
         return emit_global_load(cg, in);
@@ -3391,6 +3422,7 @@ static void free_fn_tables(CgFn *f)
     free(f->bbs);
     free(f->exc_bb);
     free(f->vals);
+    free(f->cell_ref);
     free(f->vars);
     free(f->self_slot);
     free(f->method_call);
@@ -3565,10 +3597,13 @@ static void lower_function(Cg *cg, const MirFunction *mf, LLVMValueRef fn, LLVMV
         LLVMValueRef room = spec_param(cg, LLVMCountParams(fn) - 1);
         f->spec_depth = LLVMBuildNSWSub(b, room, ci32(cg, 1), "");
         LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "enter");
-        LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLE, room, ci32(cg, 0), ""),
+        int need = calls_other_member(cg, mf) ? 1 : 0;
+        LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLE, room, ci32(cg, need), ""),
                                           spec_restart(cg), ok);
         LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
         LLVMPositionBuilderAtEnd(b, ok);
+        if (need)   /* every member it calls has a level of room: their checks fold */
+            assume(cg, LLVMBuildICmp(b, LLVMIntSGT, f->spec_depth, ci32(cg, 0), ""));
         uint64_t small = cg_spec_small_params(cg, mf);   /* the callers tested their tags */
         for (int i = 0; i < mf->nparams && i < 64; i++)
             if (small & (UINT64_C(1) << i))

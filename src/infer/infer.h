@@ -371,6 +371,10 @@ int reserve_function(MirFunction *f);
 /* bounds.c: marks the list accesses of counted loops over range(len(L)) that are proven in
  * range (imm 1: no bounds check); returns how many */
 int bounds_function(MirFunction *f);
+/* cells.c: closure.cell imm2 1 when no read of the cell can see a change during a call of
+ * the function (codegen loads it once), 2 when also never empty (no test); after every body
+ * is specialised */
+void cells_program(MirProgram *p);
 
 /* Binds the arguments of call `call` (callee f, a known function) to f's parameters at compile
  * time: src[p] = the call operand for parameter p, or 0 with defs[p] the constant default
