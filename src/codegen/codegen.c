@@ -2684,6 +2684,8 @@ static int fused_unpack_count(const MirFunction *mf, const MirInst *in)
 
 /* The result r of a step that returns RT_ERR both when exhausted (nothing pending: on to
  * done) and after raising (the error path); continues in a new block where r is the item. */
+static void next_ended(Cg *cg, const MirInst *in, LLVMBasicBlockRef done);
+
 static void next_result(Cg *cg, const MirInst *in, LLVMValueRef r, LLVMBasicBlockRef done)
 {
     LLVMBuilderRef b = cg->b;
@@ -2691,28 +2693,48 @@ static void next_result(Cg *cg, const MirInst *in, LLVMValueRef r, LLVMBasicBloc
     LLVMBasicBlockRef cont = new_bb(cg, "");
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, r, ci64(cg, 0), ""), chk, cont);
     LLVMPositionBuilderAtEnd(b, chk);
+    next_ended(cg, in, done);
+    LLVMPositionBuilderAtEnd(b, cont);
+}
+
+/* The step gave no item: the error path when an exception is pending, else done. */
+static void next_ended(Cg *cg, const MirInst *in, LLVMBasicBlockRef done)
+{
+    LLVMBuilderRef b = cg->b;
     LLVMValueRef p = rt_call0(cg, RTF_rt_exc_pending);
     LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, p, ci64(cg, 0), ""),
                                       err_path(cg, in), done);
     LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
-    LLVMPositionBuilderAtEnd(b, cont);
 }
 
-/* Does iter.next `in` step a generator that a plain generator function's call made right
+/* The generator function when iter.next `in` steps a generator that its call made right
  * there: iter of a positional call of a function.new whose code is a generator (not a
- * coroutine or async generator)?  Calling a fresh function object runs its ramp, which makes
- * a generator object (rt_generator_type) or raises; iter of a generator is itself. */
-static int known_gen(const MirInst *in)
+ * coroutine or async generator); else NULL.  Calling a fresh function object runs its ramp,
+ * which makes a generator object (rt_generator_type) or raises; iter of a generator is
+ * itself. */
+static const MirFunction *known_gen(const MirInst *in)
 {
     const MirInst *it = in->args[0];
     if (it->op != MIR_GetIter)
-        return 0;
+        return NULL;
     const MirInst *call = it->args[0];
     if (call->op != MIR_Call || call->nargs < 1 || call->args[0]->op != MIR_MakeFunction)
-        return 0;
+        return NULL;
     const MirFunction *fn = call->args[0]->func;
     unsigned kind = RT_CO_GENERATOR | RT_CO_COROUTINE | RT_CO_ASYNC_GEN;
-    return fn && (fn->flags & kind) == RT_CO_GENERATOR;
+    return fn && (fn->flags & kind) == RT_CO_GENERATOR ? fn : NULL;
+}
+
+/* Does fn's body delegate (yield from), so that a step may end with RT_GEN_DELEGATED? */
+static int delegates(const MirFunction *fn)
+{
+    for (int i = 0; i < fn->nblocks; i++)
+        for (int j = 0; j < fn->blocks[i]->ninsts; j++) {
+            MirOp op = fn->blocks[i]->insts[j]->op;
+            if (op == MIR_YieldFrom || op == MIR_Await)
+                return 1;
+        }
+    return 0;
 }
 
 /* iter.next over a known generator (known_gen): rt_gen_next's step inline, the body resumed
@@ -2723,8 +2745,8 @@ static int known_gen(const MirInst *in)
  * exception handled inside the body is swapped in and out around it (CPython's
  * gi_exc_state), the level is entered and left; `throwing` is 0 between steps, so not set.
  * A body that returned or raised is closed by rt_gen_ended. */
-static LLVMValueRef gen_next_known(Cg *cg, const MirInst *in, LLVMValueRef g,
-                                   LLVMBasicBlockRef done)
+static LLVMValueRef gen_next_known(Cg *cg, const MirInst *in, const MirFunction *fn,
+                                   LLVMValueRef g, LLVMBasicBlockRef done)
 {
     LLVMBuilderRef b = cg->b;
     LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
@@ -2764,29 +2786,32 @@ static LLVMValueRef gen_next_known(Cg *cg, const MirInst *in, LLVMValueRef g,
     LLVMValueRef st = load_field(cg, cg->i32, g, offsetof(GenObject, status));
     LLVMValueRef out = load_field(cg, cg->i64, g, offsetof(GenObject, transfer));
     LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, g, offsetof(GenObject, transfer)));
-    LLVMValueRef susp = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntEQ, st, ci32(cg, RT_GEN_YIELDED), ""),
-                                    LLVMBuildICmp(b, LLVMIntEQ, st, ci32(cg, RT_GEN_DELEGATED), ""),
-                                    "");
+    LLVMValueRef susp = LLVMBuildICmp(b, LLVMIntEQ, st, ci32(cg, RT_GEN_YIELDED), "");
+    if (delegates(fn))
+        susp = LLVMBuildOr(b, susp,
+                           LLVMBuildICmp(b, LLVMIntEQ, st, ci32(cg, RT_GEN_DELEGATED), ""), "");
     br_hot(cg, susp, yielded, ended);
 
+    /* a yielded value is never RT_ERR: straight to the item */
     LLVMPositionBuilderAtEnd(b, yielded);
     LLVMBuildStore(b, ci32(cg, RT_GEN_SUSPENDED), field_ptr(cg, g, offsetof(GenObject, state)));
     LLVMBuildBr(b, joined);
 
     LLVMPositionBuilderAtEnd(b, ended);
     RTC(cg, RTF_rt_gen_ended, g, st);
-    LLVMBuildBr(b, joined);
+    next_ended(cg, in, done);
 
     LLVMPositionBuilderAtEnd(b, slow);
     LLVMValueRef rs = RTC(cg, RTF_rt_gen_next, g);
+    next_result(cg, in, rs, done);
+    LLVMBasicBlockRef slow_item = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, joined);
 
     LLVMPositionBuilderAtEnd(b, joined);
     LLVMValueRef r = LLVMBuildPhi(b, cg->i64, "");
-    LLVMValueRef vs[3] = {out, ci64(cg, 0), rs};
-    LLVMBasicBlockRef bs[3] = {yielded, ended, slow};
-    LLVMAddIncoming(r, vs, bs, 3);
-    next_result(cg, in, r, done);
+    LLVMValueRef vs[2] = {out, rs};
+    LLVMBasicBlockRef bs[2] = {yielded, slow_item};
+    LLVMAddIncoming(r, vs, bs, 2);
     return r;
 }
 
@@ -2801,8 +2826,9 @@ static LLVMValueRef iter_next(Cg *cg, const MirInst *in, LLVMValueRef it)
     if (!in->target2)
         cg_die(cg, "iter.next without an exhausted successor in %s", f->mf->symbol);
     LLVMBasicBlockRef done = llvm_block(f, in->target2);
-    if (known_gen(in) && !fused_unpack_count(f->mf, in))
-        return gen_next_known(cg, in, it, done);
+    const MirFunction *gf = known_gen(in);
+    if (gf && !fused_unpack_count(f->mf, in))
+        return gen_next_known(cg, in, gf, it, done);
     LLVMValueRef is_obj = LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, it, ci64(cg, 1), ""),
                                         ci64(cg, 0), "");
     /* the type of a small int is never loaded: None stands in for it */
