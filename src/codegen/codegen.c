@@ -2725,13 +2725,13 @@ static const MirFunction *known_gen(const MirInst *in)
     return fn && (fn->flags & kind) == RT_CO_GENERATOR ? fn : NULL;
 }
 
-/* Does fn's body delegate (yield from), so that a step may end with RT_GEN_DELEGATED? */
-static int delegates(const MirFunction *fn)
+/* Has fn's body an instruction with op o1 or o2? */
+static int has_op(const MirFunction *fn, MirOp o1, MirOp o2)
 {
     for (int i = 0; i < fn->nblocks; i++)
         for (int j = 0; j < fn->blocks[i]->ninsts; j++) {
             MirOp op = fn->blocks[i]->insts[j]->op;
-            if (op == MIR_YieldFrom || op == MIR_Await)
+            if (op == o1 || op == o2)
                 return 1;
         }
     return 0;
@@ -2769,25 +2769,33 @@ static LLVMValueRef gen_next_known(Cg *cg, const MirInst *in, const MirFunction 
     LLVMBuildStore(b, nd, depth);
     LLVMBuildStore(b, cg_rt_object(cg, "rt_None_obj"), field_ptr(cg, g, offsetof(GenObject, transfer)));
     LLVMBuildStore(b, ci32(cg, 0), field_ptr(cg, g, offsetof(GenObject, status)));
-    LLVMValueRef prev = LLVMBuildLoad2(b, cg->i64, handled, "");
-    LLVMValueRef es = load_field(cg, cg->i64, g, offsetof(GenObject, exc_state));
-    LLVMBuildStore(b, LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntNE, es, ci64(cg, 0), ""), es,
-                                      prev, ""), handled);
+    /* a body without handlers (no exc.catch) never changes the handled exception across a
+     * suspension (only handlers and gen.c's swap set it; calls restore it), so its
+     * exc_state stays 0 and the swap is the identity */
+    int swap = has_op(fn, MIR_ExcCatch, MIR_ExcCatch);
+    LLVMValueRef prev = swap ? LLVMBuildLoad2(b, cg->i64, handled, "") : NULL;
+    if (swap) {
+        LLVMValueRef es = load_field(cg, cg->i64, g, offsetof(GenObject, exc_state));
+        LLVMBuildStore(b, LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntNE, es, ci64(cg, 0), ""),
+                                          es, prev, ""), handled);
+    }
     LLVMBuildStore(b, ci32(cg, RT_GEN_RUNNING), field_ptr(cg, g, offsetof(GenObject, state)));
     LLVMValueRef frame = load_field(cg, cg->ptr, g, offsetof(GenObject, frame));
     coro_intrinsic(cg, "llvm.coro.resume", NULL, 0, &frame, 1);
-    LLVMValueRef cur = LLVMBuildLoad2(b, cg->i64, handled, "");
-    LLVMBuildStore(b, LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntNE, cur, prev, ""), cur,
-                                      ci64(cg, 0), ""),
-                   field_ptr(cg, g, offsetof(GenObject, exc_state)));
-    LLVMBuildStore(b, prev, handled);
+    if (swap) {
+        LLVMValueRef cur = LLVMBuildLoad2(b, cg->i64, handled, "");
+        LLVMBuildStore(b, LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntNE, cur, prev, ""), cur,
+                                          ci64(cg, 0), ""),
+                       field_ptr(cg, g, offsetof(GenObject, exc_state)));
+        LLVMBuildStore(b, prev, handled);
+    }
     LLVMBuildStore(b, LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), ""),
                    depth);
     LLVMValueRef st = load_field(cg, cg->i32, g, offsetof(GenObject, status));
     LLVMValueRef out = load_field(cg, cg->i64, g, offsetof(GenObject, transfer));
     LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, g, offsetof(GenObject, transfer)));
     LLVMValueRef susp = LLVMBuildICmp(b, LLVMIntEQ, st, ci32(cg, RT_GEN_YIELDED), "");
-    if (delegates(fn))
+    if (has_op(fn, MIR_YieldFrom, MIR_Await))   /* else a step never ends RT_GEN_DELEGATED */
         susp = LLVMBuildOr(b, susp,
                            LLVMBuildICmp(b, LLVMIntEQ, st, ci32(cg, RT_GEN_DELEGATED), ""), "");
     br_hot(cg, susp, yielded, ended);

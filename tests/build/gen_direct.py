@@ -222,6 +222,66 @@ def nested(n):
     return t
 
 
+def raiser_gen():
+    yield 1
+    raise ValueError("in gen")
+
+
+def loop_context():
+    try:
+        raise TypeError("outer")
+    except TypeError:
+        try:
+            for v in raiser_gen():
+                pass
+        except ValueError as e:
+            return repr(e), repr(e.__context__)
+
+
+def helper_catches(i):
+    try:
+        return 10 // i
+    except ZeroDivisionError:
+        return -1
+
+
+def no_handler_gen(n):
+    for i in range(n):
+        yield helper_catches(i), repr(sys.exc_info()[1])
+
+
+def loop_no_handler(n):
+    out = [v for v in no_handler_gen(n)]
+    try:
+        raise KeyError("k")
+    except KeyError:
+        for v in no_handler_gen(n):
+            out.append(v)
+    return out
+
+
+def fin_gen():
+    try:
+        yield 1
+        raise KeyError("fin")
+    finally:
+        yield repr(sys.exc_info()[1])
+
+
+def loop_finally():
+    out = []
+    try:
+        for v in fin_gen():
+            out.append(v)
+            out.append(repr(sys.exc_info()[1]))
+    except KeyError as e:
+        out.append("raised " + repr(e))
+    return out
+
+
+print(loop_context())
+print(loop_no_handler(2))
+print(loop_finally())
 print(sum_count(10), sum_count(0))
 print(sum_big(4))
 print(loop_returns(3))
