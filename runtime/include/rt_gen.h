@@ -73,6 +73,9 @@ int rt_gen_yf_step(Value gen, Value it);
  * nothing pending when it is exhausted (a returned value is dropped, as a for-loop drops the
  * StopIteration's); RT_ERR with the exception pending when the body raised. */
 Value rt_gen_next(Value gen);
+/* The end of a step generated code made inline (codegen.c gen_next_known): the body of gen
+ * returned or raised with `status`; closes gen (PEP 479 applied to what it raised). */
+void rt_gen_ended(Value gen, int status);
 
 /* ---- the Python-level protocol ---- */
 /* gen.send(v): the next yielded value, or RT_ERR with StopIteration(value) (or the exception

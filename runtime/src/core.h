@@ -93,7 +93,8 @@ int rt_type_ready(Type *t);
 
 /* exc.c's per-thread exception state: the pending exception and the one being handled
  * (rt_exc_pending / rt_exc_handled); read directly only where a call per step shows (a
- * generator's resume, gen.c) */
+ * generator's resume, gen.c, and its inline copy in src/codegen/codegen.c gen_next_known,
+ * which relies on this layout) */
 struct RtExcState {
     Value pending;
     Value handled;

@@ -101,6 +101,18 @@ static void pep479(GenObject *g)
         rt_exc_setattr(p, "__context__", e);
 }
 
+/* The body of g returned or raised (status st): g is closed for good, a StopIteration that
+ * left it becomes RuntimeError. */
+static void gen_end(GenObject *g, int st)
+{
+    g->state = RT_GEN_CLOSED;
+    g->frame = 0;
+    g->exc_state = 0;
+    g->yf = 0;
+    if (st == RT_GEN_RAISED)
+        pep479(g);
+}
+
 /* Resumes g's body with `arg` sent (or, with throwing, the pending exception raised at the
  * suspension point).  Returns the status; *out is the yielded or returned value. */
 static inline __attribute__((always_inline)) int gen_resume(GenObject *g, Value arg,
@@ -138,12 +150,7 @@ static inline __attribute__((always_inline)) int gen_resume(GenObject *g, Value 
         g->state = RT_GEN_SUSPENDED;
         return st;
     }
-    g->state = RT_GEN_CLOSED;
-    g->frame = 0;
-    g->exc_state = 0;
-    g->yf = 0;
-    if (st == RT_GEN_RAISED)
-        pep479(g);
+    gen_end(g, st);
     return st;
 }
 
@@ -228,6 +235,8 @@ Value rt_gen_next(Value gen)
     Value ret;
     return gen_next_step(G(gen), &ret);
 }
+
+void rt_gen_ended(Value gen, int status) { gen_end(G(gen), status); }
 
 /* closes a delegate: gen.close(), or its close method when it has one; -1 after raising */
 static int close_iter(Value it)

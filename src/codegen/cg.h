@@ -193,6 +193,7 @@ LLVMValueRef cg_rt(Cg *cg, int id);
 LLVMValueRef cg_rt_object(Cg *cg, const char *name);      /* &obj as an i64 Value */
 LLVMValueRef cg_rt_global(Cg *cg, const char *name, LLVMTypeRef t);
 LLVMValueRef cg_rt_tls(Cg *cg, const char *name);         /* a thread-local i32 */
+LLVMValueRef cg_rt_tls_of(Cg *cg, const char *name, LLVMTypeRef t);   /* ... of type t */
 LLVMValueRef cg_cstr(Cg *cg, const char *s);
 LLVMValueRef cg_tbpos(Cg *cg, const MirInst *in);            /* &static TracebackPos */
 LLVMValueRef cg_attr_cache(Cg *cg);                          /* &static AttrCache */

@@ -144,11 +144,13 @@ LLVMValueRef cg_rt_object(Cg *cg, const char *name)
     return LLVMConstPtrToInt(cg_rt_global(cg, name, cg->i8), cg->i64);
 }
 
-LLVMValueRef cg_rt_tls(Cg *cg, const char *name)
+LLVMValueRef cg_rt_tls(Cg *cg, const char *name) { return cg_rt_tls_of(cg, name, cg->i32); }
+
+LLVMValueRef cg_rt_tls_of(Cg *cg, const char *name, LLVMTypeRef t)
 {
     LLVMValueRef g = LLVMGetNamedGlobal(cg->mod, name);
     if (!g) {
-        g = LLVMAddGlobal(cg->mod, cg->i32, name);
+        g = LLVMAddGlobal(cg->mod, t, name);
         LLVMSetLinkage(g, LLVMExternalLinkage);
         LLVMSetThreadLocal(g, 1);
         /* defined in the executable (the static runtime archive): its offset from the thread

@@ -2726,6 +2726,147 @@ static int fused_unpack_count(const MirFunction *mf, const MirInst *in)
     return (int)u->imm;
 }
 
+/* The result r of a step that returns RT_ERR both when exhausted (nothing pending: on to
+ * done) and after raising (the error path); continues in a new block where r is the item. */
+static void next_ended(Cg *cg, const MirInst *in, LLVMBasicBlockRef done);
+
+static void next_result(Cg *cg, const MirInst *in, LLVMValueRef r, LLVMBasicBlockRef done)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef chk = new_bb(cg, "next.end");
+    LLVMBasicBlockRef cont = new_bb(cg, "");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, r, ci64(cg, 0), ""), chk, cont);
+    LLVMPositionBuilderAtEnd(b, chk);
+    next_ended(cg, in, done);
+    LLVMPositionBuilderAtEnd(b, cont);
+}
+
+/* The step gave no item: the error path when an exception is pending, else done. */
+static void next_ended(Cg *cg, const MirInst *in, LLVMBasicBlockRef done)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef p = rt_call0(cg, RTF_rt_exc_pending);
+    LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, p, ci64(cg, 0), ""),
+                                      err_path(cg, in), done);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+}
+
+/* The generator function when iter.next `in` steps a generator that its call made right
+ * there: iter of a positional call of a function.new whose code is a generator (not a
+ * coroutine or async generator); else NULL.  Calling a fresh function object runs its ramp,
+ * which makes a generator object (rt_generator_type) or raises; iter of a generator is
+ * itself. */
+static const MirFunction *known_gen(const MirInst *in)
+{
+    const MirInst *it = in->args[0];
+    if (it->op != MIR_GetIter)
+        return NULL;
+    const MirInst *call = it->args[0];
+    if (call->op != MIR_Call || call->nargs < 1 || call->args[0]->op != MIR_MakeFunction)
+        return NULL;
+    const MirFunction *fn = call->args[0]->func;
+    unsigned kind = RT_CO_GENERATOR | RT_CO_COROUTINE | RT_CO_ASYNC_GEN;
+    return fn && (fn->flags & kind) == RT_CO_GENERATOR ? fn : NULL;
+}
+
+/* Has fn's body an instruction with op o1 or o2? */
+static int has_op(const MirFunction *fn, MirOp o1, MirOp o2)
+{
+    for (int i = 0; i < fn->nblocks; i++)
+        for (int j = 0; j < fn->blocks[i]->ninsts; j++) {
+            MirOp op = fn->blocks[i]->insts[j]->op;
+            if (op == o1 || op == o2)
+                return 1;
+        }
+    return 0;
+}
+
+/* iter.next over a known generator (known_gen): rt_gen_next's step inline, the body resumed
+ * through llvm.coro.resume on its frame (no call into the runtime, no trampoline).  Only
+ * the common case runs here, a created or suspended body with room for one more recursion
+ * level; else rt_gen_next runs the step (and raises "generator already executing" or
+ * RecursionError, or finds it exhausted).  As gen.c gen_resume: the sent value is None, the
+ * exception handled inside the body is swapped in and out around it (CPython's
+ * gi_exc_state), the level is entered and left; `throwing` is 0 between steps, so not set.
+ * A body that returned or raised is closed by rt_gen_ended. */
+static LLVMValueRef gen_next_known(Cg *cg, const MirInst *in, const MirFunction *fn,
+                                   LLVMValueRef g, LLVMBasicBlockRef done)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
+    /* struct RtExcState (runtime/src/core.h): {pending, handled} */
+    LLVMTypeRef est_t = LLVMArrayType2(cg->i64, 2);
+    LLVMValueRef handled = field_ptr(cg, cg_rt_tls_of(cg, "rt_exc_state", est_t), sizeof(Value));
+    LLVMValueRef limg = cg_rt_global(cg, "rt_recursion_limit", cg->i32);
+    LLVMSetVisibility(limg, LLVMHiddenVisibility);
+    LLVMValueRef state = load_field(cg, cg->i32, g, offsetof(GenObject, state));
+    LLVMValueRef nd = LLVMBuildNSWAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), "");
+    LLVMValueRef ok = LLVMBuildAnd(
+        b, LLVMBuildICmp(b, LLVMIntULE, state, ci32(cg, RT_GEN_SUSPENDED), ""),
+        LLVMBuildICmp(b, LLVMIntSLE, nd, LLVMBuildLoad2(b, cg->i32, limg, ""), ""), "");
+    LLVMBasicBlockRef fast = new_bb(cg, "gen.resume"), slow = new_bb(cg, "gen.slow"),
+                      yielded = new_bb(cg, "gen.yielded"), ended = new_bb(cg, "gen.ended"),
+                      joined = new_bb(cg, "gen.value");
+    br_hot(cg, ok, fast, slow);
+
+    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMBuildStore(b, nd, depth);
+    LLVMBuildStore(b, cg_rt_object(cg, "rt_None_obj"), field_ptr(cg, g, offsetof(GenObject, transfer)));
+    LLVMBuildStore(b, ci32(cg, 0), field_ptr(cg, g, offsetof(GenObject, status)));
+    /* a body without handlers (no exc.catch) never changes the handled exception across a
+     * suspension (only handlers and gen.c's swap set it; calls restore it), so its
+     * exc_state stays 0 and the swap is the identity */
+    int swap = has_op(fn, MIR_ExcCatch, MIR_ExcCatch);
+    LLVMValueRef prev = swap ? LLVMBuildLoad2(b, cg->i64, handled, "") : NULL;
+    if (swap) {
+        LLVMValueRef es = load_field(cg, cg->i64, g, offsetof(GenObject, exc_state));
+        LLVMBuildStore(b, LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntNE, es, ci64(cg, 0), ""),
+                                          es, prev, ""), handled);
+    }
+    LLVMBuildStore(b, ci32(cg, RT_GEN_RUNNING), field_ptr(cg, g, offsetof(GenObject, state)));
+    LLVMValueRef frame = load_field(cg, cg->ptr, g, offsetof(GenObject, frame));
+    coro_intrinsic(cg, "llvm.coro.resume", NULL, 0, &frame, 1);
+    if (swap) {
+        LLVMValueRef cur = LLVMBuildLoad2(b, cg->i64, handled, "");
+        LLVMBuildStore(b, LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntNE, cur, prev, ""), cur,
+                                          ci64(cg, 0), ""),
+                       field_ptr(cg, g, offsetof(GenObject, exc_state)));
+        LLVMBuildStore(b, prev, handled);
+    }
+    LLVMBuildStore(b, LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), ""),
+                   depth);
+    LLVMValueRef st = load_field(cg, cg->i32, g, offsetof(GenObject, status));
+    LLVMValueRef out = load_field(cg, cg->i64, g, offsetof(GenObject, transfer));
+    LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, g, offsetof(GenObject, transfer)));
+    LLVMValueRef susp = LLVMBuildICmp(b, LLVMIntEQ, st, ci32(cg, RT_GEN_YIELDED), "");
+    if (has_op(fn, MIR_YieldFrom, MIR_Await))   /* else a step never ends RT_GEN_DELEGATED */
+        susp = LLVMBuildOr(b, susp,
+                           LLVMBuildICmp(b, LLVMIntEQ, st, ci32(cg, RT_GEN_DELEGATED), ""), "");
+    br_hot(cg, susp, yielded, ended);
+
+    /* a yielded value is never RT_ERR: straight to the item */
+    LLVMPositionBuilderAtEnd(b, yielded);
+    LLVMBuildStore(b, ci32(cg, RT_GEN_SUSPENDED), field_ptr(cg, g, offsetof(GenObject, state)));
+    LLVMBuildBr(b, joined);
+
+    LLVMPositionBuilderAtEnd(b, ended);
+    RTC(cg, RTF_rt_gen_ended, g, st);
+    next_ended(cg, in, done);
+
+    LLVMPositionBuilderAtEnd(b, slow);
+    LLVMValueRef rs = RTC(cg, RTF_rt_gen_next, g);
+    next_result(cg, in, rs, done);
+    LLVMBasicBlockRef slow_item = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, joined);
+
+    LLVMPositionBuilderAtEnd(b, joined);
+    LLVMValueRef r = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef vs[2] = {out, rs};
+    LLVMBasicBlockRef bs[2] = {yielded, slow_item};
+    LLVMAddIncoming(r, vs, bs, 2);
+    return r;
+}
+
 /* iter.next: the int64 range iterator (rt_containers.h RangeIterObject) and the list
  * iterator (ListIterObject) are stepped inline, for loops and comprehensions over range()
  * and lists; any other iterator goes through rt_next (which has a direct path for
@@ -2737,6 +2878,9 @@ static LLVMValueRef iter_next(Cg *cg, const MirInst *in, LLVMValueRef it)
     if (!in->target2)
         cg_die(cg, "iter.next without an exhausted successor in %s", f->mf->symbol);
     LLVMBasicBlockRef done = llvm_block(f, in->target2);
+    const MirFunction *gf = known_gen(in);
+    if (gf && !fused_unpack_count(f->mf, in))
+        return gen_next_known(cg, in, gf, it, done);
     LLVMValueRef is_obj = LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, it, ci64(cg, 1), ""),
                                         ci64(cg, 0), "");
     /* the type of a small int is never loaded: None stands in for it */
@@ -2815,15 +2959,8 @@ static LLVMValueRef iter_next(Cg *cg, const MirInst *in, LLVMValueRef it)
         LLVMBasicBlockRef bs[2] = {g_bb, o_bb};
         LLVMAddIncoming(r, vs, bs, 2);
     }
-    LLVMBasicBlockRef chk = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.end");
-    LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, r, ci64(cg, 0), ""), chk, cont);
-    LLVMPositionBuilderAtEnd(b, chk);
-    LLVMValueRef p = rt_call0(cg, RTF_rt_exc_pending);
-    LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, p, ci64(cg, 0), ""),
-                                      err_path(cg, in), done);
-    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
-    LLVMPositionBuilderAtEnd(b, cont);
+    next_result(cg, in, r, done);
+    LLVMBasicBlockRef cont = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, joined);
 
     LLVMPositionBuilderAtEnd(b, joined);
