@@ -3017,4 +3017,5 @@ void infer_specialize(Infer *in)
                            made once at a known site gets a typed body */
         specialize_one(in, c, c->index > 0 ? c->clone : c->fn);
     }
+    escape_program(in, NULL, NULL);
 }
