@@ -118,7 +118,7 @@ static LLVMBasicBlockRef err_path(Cg *cg, const MirInst *in)
     LLVMBasicBlockRef bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "err");
     LLVMPositionBuilderAtEnd(cg->b, bb);
     const MirBlock *target = exc_target(f, in);
-    if (!(in->op == MIR_Call && in->imm2 == 1))   /* mir.def: call imm2 = 1 adds no entry */
+    if (!(in->op == MIR_Call && (in->imm2 & CALL_NO_TB)))   /* mir.h: adds no entry */
         RTC(cg, RTF_rt_traceback_add_at, f->frameinfo, cg_tbpos(cg, in));
     LLVMBuildBr(cg->b, target ? llvm_block(f, target) : f->unwind_bb);
     LLVMPositionBuilderAtEnd(cg->b, saved);

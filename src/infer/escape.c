@@ -100,6 +100,9 @@ static int one_use_escapes(const Esc *e, const MirFunction *f, const MirInst *u,
     case MIR_CallDirect:
         why->callee = u->func;
         return param_escapes(e, u->func, k);
+    case MIR_Call:
+        why->what = "call";
+        return k == 0 || !(u->imm2 & CALL_CLOSED);
     case MIR_Ret:
         why->what = "returned";
         return 1;
