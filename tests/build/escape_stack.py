@@ -117,6 +117,42 @@ def escapes_phi(c):
     return m.x
 
 
+class Circle:
+    def __init__(self, r):
+        self.r = r
+
+    def hit(self, p):
+        return p.x * self.r
+
+
+class Square:
+    def __init__(self, s):
+        self.s = s
+
+    def hit(self, p):
+        return p.y + self.s
+
+
+def union_calls(n, shapes):
+    total = 0
+    for i in range(n):
+        p = P(i, i + 1)   # passed to a union call: each class dispatched, no escape
+        for sh in shapes:
+            total += sh.hit(p)
+    return total
+
+
+def maybe_none(shapes):
+    p = P(2, 3)
+    out = []
+    for sh in shapes:
+        try:
+            out.append(sh.hit(p))
+        except AttributeError as e:
+            out.append(str(e))
+    return out
+
+
 def churn():
     s = 0
     for i in range(20000):
@@ -150,3 +186,5 @@ junk = [[0] * 100 for _ in range(10000)]
 print(t[0] is t[1], t[0].y)
 print(escapes_phi(True), escapes_phi(False))
 print(churn())
+print(union_calls(1000, [Circle(2), Square(3), Circle(5)]))
+print(maybe_none([Circle(1), None, Square(2)]))
