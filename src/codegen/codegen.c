@@ -118,7 +118,7 @@ static LLVMBasicBlockRef err_path(Cg *cg, const MirInst *in)
     LLVMBasicBlockRef bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "err");
     LLVMPositionBuilderAtEnd(cg->b, bb);
     const MirBlock *target = exc_target(f, in);
-    if (!(in->op == MIR_Call && in->imm2 == 1))   /* mir.def: call imm2 = 1 adds no entry */
+    if (!(in->op == MIR_Call && (in->imm2 & CALL_NO_TB)))   /* mir.h: adds no entry */
         RTC(cg, RTF_rt_traceback_add_at, f->frameinfo, cg_tbpos(cg, in));
     LLVMBuildBr(cg->b, target ? llvm_block(f, target) : f->unwind_bb);
     LLVMPositionBuilderAtEnd(cg->b, saved);
@@ -2189,6 +2189,42 @@ static LLVMValueRef inst_new(Cg *cg, LLVMValueRef cls)
     return join_slow(cg, cg->i64, done, rf, fast, rs);
 }
 
+/* inst.new whose instance stays in the frame (src/infer/escape.c; in->imm2 its class's slot
+ * count): a block of the entry frame, zeroed at each run of the inst.new and given the type
+ * pointer, as inst_new's free-list pop leaves a heap one (nothing set, no dict).  The block
+ * is used only when the class object's layout is the one the compiler knows (fixed, and the
+ * basicsize of that many slots); else the heap path, whose instance is as good. */
+static LLVMValueRef inst_new_frame(Cg *cg, const MirInst *in, LLVMValueRef cls)
+{
+    LLVMBuilderRef b = cg->b;
+    size_t size = RT_FIXED_SLOTS + 8 * (size_t)in->imm2;
+    LLVMValueRef buf = entry_alloca(cg, size / 8, "frameinst");
+    LLVMSetAlignment(buf, 16);
+    LLVMValueRef fixed = load_field(cg, cg->i64, cls, offsetof(Type, fixed));
+    LLVMValueRef bsize = load_field(cg, cg->i64, cls, offsetof(Type, basicsize));
+    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntEQ, bsize, ci64(cg, (int64_t)size), ""),
+                                   LLVMBuildICmp(b, LLVMIntNE, fixed, ci64(cg, 0), ""), "");
+    LLVMBasicBlockRef here = new_bb(cg, "inst.frame"), heap = new_bb(cg, "inst.heap"),
+                      done = new_bb(cg, "inst.framed");
+    LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildNot(b, ok, ""), heap, here);
+    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+    LLVMPositionBuilderAtEnd(b, here);
+    LLVMBuildMemSet(b, buf, LLVMConstInt(cg->i8, 0, 0), ci64(cg, (int64_t)size), 16);
+    LLVMBuildStore(b, LLVMBuildIntToPtr(b, cls, cg->ptr, ""), field_ptr(cg, buf, 0));
+    LLVMValueRef rf = LLVMBuildPtrToInt(b, buf, cg->i64, "");
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, heap);
+    LLVMValueRef rh = inst_new(cg, cls);
+    LLVMBasicBlockRef from_heap = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef r = LLVMBuildPhi(b, cg->i64, "");
+    LLVMValueRef vals[2] = {rf, rh};
+    LLVMBasicBlockRef from[2] = {here, from_heap};
+    LLVMAddIncoming(r, vals, from, 2);
+    return r;
+}
+
 /* inst.guard: every slot of the mask set, which also means not materialised (materialising
  * clears the slot bits): (bits & (mask | MAT)) == mask. */
 static LLVMValueRef inst_guard(Cg *cg, const MirInst *in, LLVMValueRef obj)
@@ -2676,7 +2712,7 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
         return r;
     }
     case MIR_CallDirect: return call_direct(cg, in);
-    case MIR_InstNew: return inst_new(cg, a0);
+    case MIR_InstNew: return in->imm2 ? inst_new_frame(cg, in, a0) : inst_new(cg, a0);
     case MIR_InstLoad: case MIR_InstLoadF: case MIR_InstStore: case MIR_InstStoreF:
         return inst_slot(cg, in, a0, a1);
     case MIR_InstIsClass: return inst_isclass(cg, in, a0);

@@ -442,7 +442,7 @@ static MirFunction *build_minmax(MirProgram *p, const MirFunction *f, int mode)
             MirInst *tup = mir_emit(g, bc, MIR_BuildTuple, NULL, 0, rl);
             MirInst *ca[2] = {ld, tup};
             MirInst *call = mir_emit_raising(g, bc, MIR_Call, ca, 2, bn, unwind, t->loc);
-            call->imm2 = 1;   /* no traceback entry here: the builtin raised in the caller */
+            call->imm2 = CALL_NO_TB;   /* no traceback entry here: the builtin raised in the caller */
             mir_emit(g, bn, MIR_Unreachable, NULL, 0, rl);   /* min(()) always raises */
             t->op = MIR_CondBr;
             t->type = MT_VOID;

@@ -838,6 +838,9 @@ void infer_explain(FILE *out, Infer *in, const char *file)
        functions look reachable (their function.new sites), so it comes after the rest */
     infer_clone_all(in);
     unbox_explain(out, in, file);
+    /* where instances are allocated is decided on the specialised bodies */
+    infer_specialize(in);
+    escape_program(in, out, file);
     if (in->escape)
         fprintf(out, "note: every global is treated as unstable: the program uses %s "
                      "(%s:%d)\n", in->escape, in->escape_fn && in->escape_fn->file

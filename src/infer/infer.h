@@ -402,6 +402,10 @@ const MirInst *spec_zip_unpack(const InferCtx *c, const MirFunction *fn, const M
 int spec_iter_passed(const Infer *in, const InferCtx *c, const MirInst *x);
 void infer_clone_all(Infer *in);
 void infer_specialize(Infer *in);
+/* escape.c: marks the inst.new whose instance stays in its frame (imm2: its class's slot
+ * count; codegen allocates it in the frame); with out, explain's "stack allocation" section
+ * for the sites in file. */
+void escape_program(Infer *in, FILE *out, const char *file);
 
 /* consume.c: consumer clones of generator expressions consumed by sum (typed.md).  Modes of
  * the accumulator; consume_prepare builds the consumer functions of every site (before

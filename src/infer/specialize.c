@@ -445,7 +445,7 @@ static int consumer_runs_no_code(Spec *s)
                         return 0;
                 break;
             case MIR_Call:
-                if (i->imm2 != 1)   /* (1: min()/max() of nothing, which raises) */
+                if (!(i->imm2 & CALL_NO_TB))   /* (min()/max() of nothing, which raises) */
                     return 0;
                 break;
             default:
@@ -1453,7 +1453,9 @@ static MirInst *rewrite_union_call(Spec *s, int pos, MirInst *i)
         s->cur = no;
         add_part(s, pos, no, NULL);
     }
-    /* the fallback: the generic method call */
+    /* the fallback: the generic method call; when every class is dispatched, only None can
+       come here, and its getattr raises unless the name is one of None's (dunders) */
+    int closed = nv == o.un->n && (!o.un->none || strncmp(ga->str, "__", 2) != 0);
     MirInst *g = emit_raising(s, pos, MIR_GetAttr, &obj, 1, i->exc, ga->loc);
     g->str = ga->str;
     g->len = ga->len;
@@ -1464,7 +1466,7 @@ static MirInst *rewrite_union_call(Spec *s, int pos, MirInst *i)
     MirInst *gc = emit_raising(s, pos, MIR_Call, args, n + 1, i->exc, loc);
     gc->type = MT_DYN;
     gc->imm = i->imm;
-    gc->imm2 = i->imm2;
+    gc->imm2 = i->imm2 | (closed ? CALL_CLOSED : 0);
     vals[nv] = convert(s, gc, r, rt, loc);
     from[nv++] = s->cur;
     MirInst *br = emit(s, MIR_Br, NULL, 0, loc);
@@ -3018,4 +3020,5 @@ void infer_specialize(Infer *in)
         specialize_one(in, c, c->index > 0 ? c->clone : c->fn);
     }
     cells_program(in->prog);
+    escape_program(in, NULL, NULL);
 }

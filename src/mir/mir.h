@@ -59,6 +59,13 @@ extern const char *const mir_type_names[];
  * _SETS sets the slot's bit (a store of a slot that may be unset); SLOT_MAYBE_NONE: the
  * receiver is C|None, tested against None first (the generic access raises), then checked. */
 enum { SLOT_CHECKED = 0, SLOT_GUARDED = 1, SLOT_GUARDED_SETS = 2, SLOT_MAYBE_NONE = 3 };
+/* Bits of call's imm2.  CALL_NO_TB: an error adds no traceback entry for this frame
+ * (consume.c: a builtin's error CPython raises in the caller).  CALL_CLOSED: the generic
+ * fallback of a union method call whose every class is dispatched (specialize.c
+ * rewrite_union_call): only None reaches its getattr, which raises for a name None lacks, so
+ * the call itself runs only if inference was wrong (the closed world every typed op assumes);
+ * escape.c does not count its arguments as escaping. */
+enum { CALL_NO_TB = 1, CALL_CLOSED = 2 };
 
 typedef struct MirBlock MirBlock;
 typedef struct MirFunction MirFunction;
