@@ -423,6 +423,17 @@ static int loop_keeps_sizes(MirFunction *f, const Counted *lp, const char *mark,
     return 1;
 }
 
+/* Is the flag of x false whatever the values: a constant start below -cmin (a negative index
+ * at the first step), or stop len(x) - k with cmax > k (past the end at the last)? */
+static int never_ok(const Counted *lp, const MirInst *x, int64_t cmin, int64_t cmax)
+{
+    int64_t k;
+    MirInst *len = bound_len(lp->stop, &k);
+    if (lp->start->op == MIR_ConstInt && lp->start->imm < -cmin)
+        return 1;
+    return len && len->args[0] == x && cmax > k;
+}
+
 static MirInst *insert(MirFunction *f, MirBlock *b, int pos, MirOp op, MirInst **args,
                        int nargs, Loc loc)
 {
@@ -449,7 +460,8 @@ static int version_list(MirFunction *f, const Counted *lp, char *mark, MirInst *
             cmax = n == 0 || c > cmax ? c : cmax;
             n++;
         }
-    if (n == 0 || !before_loop(f, x, lp, mark) || !loop_keeps_sizes(f, lp, mark, x))
+    if (n == 0 || never_ok(lp, x, cmin, cmax) || !before_loop(f, x, lp, mark) ||
+        !loop_keeps_sizes(f, lp, mark, x))
         return 0;
     Loc loc = lp->i->loc;
     loc.synthetic = 1;
