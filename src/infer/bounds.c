@@ -22,6 +22,21 @@
  * Within the loop i runs from s upwards in steps of 1 and is below n at every access (B is
  * reached only when i < n and dominates the loop), so i + c is in [s + c, len(X) - k + c)
  * within [0, len(X)).
+ *
+ * Versioning, for the accesses that proof leaves: any counted loop (i from start, a value
+ * from the preheader P, up by a constant step in (0, 2**62), or by the step of a versioned
+ * range loop, which its range.fast makes small and > 0; tested i < stop, stop a value from
+ * before the loop) whose ops keep sizes, with accesses X[i + c] of a list X from before the
+ * loop (|c| < 2**32; i64 indexes, or tagged ones: box(i + c), int.add/int.sub of it and a
+ * constant, a versioned loop's body phi of the counter's box and the iterator's item).  Per X,
+ * at the end of P, ok = `bounds.ok start, stop, X, guard` (guard: the range.fast or true; imm
+ * and imm2 the least and greatest c), and each access's index becomes `in.range idx, ok`:
+ * codegen skips the check when ok holds, and LLVM's non-trivial unswitching (cg_program.c)
+ * splits the loop on ok.  When ok holds (and so the guard: the versioned loop's counter runs,
+ * and its phi is the counter's box), every i of the loop is in [start, stop): the test
+ * dominates the accesses, the step is positive and i + step < 2**63 (stop <= len(X) - cmax <
+ * 2**62 + 2**32); so i + c is in [start + cmin, stop - 1 + cmax] within [0, len(X)), and
+ * len(X) stays what bounds.ok read.  Else every access checks, raising as before.
  */
 #include <stdint.h>
 #include <stdlib.h>
