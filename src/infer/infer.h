@@ -369,7 +369,8 @@ int slotguard_function(MirFunction *f);
  * step appends once; returns how many were added */
 int reserve_function(MirFunction *f);
 /* bounds.c: marks the list accesses of counted loops over range(len(L)) that are proven in
- * range (imm 1: no bounds check); returns how many */
+ * range (imm 1: no bounds check) and versions those of other counted loops on a flag tested
+ * once before the loop (bounds.ok, in.range); returns how many */
 int bounds_function(MirFunction *f);
 
 /* Binds the arguments of call `call` (callee f, a known function) to f's parameters at compile
