@@ -1007,11 +1007,14 @@ int codegen_emit(const MirProgram *p, const MirModule *main_mod, const CgOptions
         /* A versioned range loop tests range.fast (loop-invariant) at every step; default<O2>
          * unswitches only trivial conditions, so the loop is split here into a counter loop
          * (its variable a known small int: no tag tests) and the iterator loop, then cleaned
-         * up */
+         * up.  A loop whose bounds checks bounds.c versioned (in.range) is split on its flag
+         * the same way.  instcombine here need not reach a fixpoint in one round (LLVM's
+         * default for the pass given by name is to fail the build then). */
         const char *unswitch = cg->versioned_loops && level >= 2
                                    ? ",function(loop-mssa(simple-loop-unswitch<nontrivial>),"
-                                     "instcombine,simplifycfg,loop(loop-rotate),loop-mssa(licm),"
-                                     "instcombine,simplifycfg)"
+                                     "instcombine<no-verify-fixpoint>,simplifycfg,loop(loop-rotate),"
+                                     "loop-mssa(licm),instcombine<no-verify-fixpoint>,"
+                                     "simplifycfg)"
                                    : "";
         snprintf(passes, sizeof passes, "default<O%d>%s%s", level, unswitch,
                  opt->sanitize_address ? ",asan" : "");

@@ -1652,11 +1652,11 @@ static LLVMValueRef list_revprefix(Cg *cg, const MirInst *in, LLVMValueRef lst)
 #define LOCAL_LIST_ITEMS 16
 
 /* Does the list made by `dup` (a copy, list.slice without bounds) stay in this call?  Every
- * use reads or writes its items in place: the receiver of an item read or store, a length,
- * a copy, the target of a slice assignment, either list of a slice copy.  Then nothing holds
- * it after the function returns (it is not stored, passed, returned, merged by a phi or
- * captured), and each run of `dup` makes the previous copy unreachable (SSA: a later use
- * sees the latest run).  A generator's body is left alone (its frame outlives a step). */
+ * use reads or writes its items in place: the receiver of an item read or store, a length
+ * (also bounds.ok's), a copy, the target of a slice assignment, either list of a slice copy.
+ * Then nothing holds it after the function returns (it is not stored, passed, returned,
+ * merged by a phi or captured), and each run of `dup` makes the previous copy unreachable
+ * (SSA: a later use sees the latest run).  A generator's body is left alone (its frame outlives a step). */
 static int local_list(const MirFunction *mf, const MirInst *dup)
 {
     if (mf->flags & (RT_CO_GENERATOR | RT_CO_COROUTINE | RT_CO_ASYNC_GEN))
@@ -1676,6 +1676,10 @@ static int local_list(const MirFunction *mf, const MirInst *dup)
                     break;
                 case MIR_ListCopySlice:
                     if (a != 0 && a != 4)
+                        return 0;
+                    break;
+                case MIR_BoundsOk:   /* reads the length (bounds.c) */
+                    if (a != 2)
                         return 0;
                     break;
                 default:

@@ -22,6 +22,21 @@
  * Within the loop i runs from s upwards in steps of 1 and is below n at every access (B is
  * reached only when i < n and dominates the loop), so i + c is in [s + c, len(X) - k + c)
  * within [0, len(X)).
+ *
+ * Versioning, for the accesses that proof leaves: any counted loop (i from start, a value
+ * from the preheader P, up by a constant step in (0, 2**62), or by the step of a versioned
+ * range loop, which its range.fast makes small and > 0; tested i < stop, stop a value from
+ * before the loop) whose ops keep sizes, with accesses X[i + c] of a list X from before the
+ * loop (|c| < 2**32; i64 indexes, or tagged ones: box(i + c), int.add/int.sub of it and a
+ * constant, a versioned loop's body phi of the counter's box and the iterator's item).  Per X,
+ * at the end of P, ok = `bounds.ok start, stop, X, guard` (guard: the range.fast or true; imm
+ * and imm2 the least and greatest c), and each access's index becomes `in.range idx, ok`:
+ * codegen skips the check when ok holds, and LLVM's non-trivial unswitching (cg_program.c)
+ * splits the loop on ok.  When ok holds (and so the guard: the versioned loop's counter runs,
+ * and its phi is the counter's box), every i of the loop is in [start, stop): the test
+ * dominates the accesses, the step is positive and i + step < 2**63 (stop <= len(X) - cmax <
+ * 2**62 + 2**32); so i + c is in [start + cmin, stop - 1 + cmax] within [0, len(X)), and
+ * len(X) stays what bounds.ok read.  Else every access checks, raising as before.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -423,6 +438,17 @@ static int loop_keeps_sizes(MirFunction *f, const Counted *lp, const char *mark,
     return 1;
 }
 
+/* Is the flag of x false whatever the values: a constant start below -cmin (a negative index
+ * at the first step), or stop len(x) - k with cmax > k (past the end at the last)? */
+static int never_ok(const Counted *lp, const MirInst *x, int64_t cmin, int64_t cmax)
+{
+    int64_t k;
+    MirInst *len = bound_len(lp->stop, &k);
+    if (lp->start->op == MIR_ConstInt && lp->start->imm < -cmin)
+        return 1;
+    return len && len->args[0] == x && cmax > k;
+}
+
 static MirInst *insert(MirFunction *f, MirBlock *b, int pos, MirOp op, MirInst **args,
                        int nargs, Loc loc)
 {
@@ -449,7 +475,8 @@ static int version_list(MirFunction *f, const Counted *lp, char *mark, MirInst *
             cmax = n == 0 || c > cmax ? c : cmax;
             n++;
         }
-    if (n == 0 || !before_loop(f, x, lp, mark) || !loop_keeps_sizes(f, lp, mark, x))
+    if (n == 0 || never_ok(lp, x, cmin, cmax) || !before_loop(f, x, lp, mark) ||
+        !loop_keeps_sizes(f, lp, mark, x))
         return 0;
     Loc loc = lp->i->loc;
     loc.synthetic = 1;

@@ -369,7 +369,8 @@ int slotguard_function(MirFunction *f);
  * step appends once; returns how many were added */
 int reserve_function(MirFunction *f);
 /* bounds.c: marks the list accesses of counted loops over range(len(L)) that are proven in
- * range (imm 1: no bounds check); returns how many */
+ * range (imm 1: no bounds check) and versions those of other counted loops on a flag tested
+ * once before the loop (bounds.ok, in.range); returns how many */
 int bounds_function(MirFunction *f);
 /* cells.c: closure.cell imm2 1 when no read of the cell can see a change during a call of
  * the function (codegen loads it once), 2 when also never empty (no test); after every body
