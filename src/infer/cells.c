@@ -17,7 +17,8 @@
  * anywhere deletes a cell of that name (`del x`, `nonlocal x; del x`, an except-as unbind:
  * cell.set with undef) and the program cannot reach a cell object to empty it through
  * cell_contents (cells_reachable).  Once bound and never deleted, the cell stays bound while
- * the closure lives.  A generator keeps every read: its owner may rebind the cell between resumptions.
+ * the closure lives.  A generator keeps every read: its owner may rebind the cell between
+ * resumptions.
  */
 #include <stdint.h>
 #include <stdlib.h>
