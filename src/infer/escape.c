@@ -47,6 +47,7 @@ typedef struct Esc {
     Infer *in;
     Summary *sums;
     int nsums;
+    int ret_ok;          /* ret is not an escape (looking for fresh results) */
 } Esc;
 
 /* Why a value escapes: the use that lets it out. */
@@ -105,7 +106,7 @@ static int one_use_escapes(const Esc *e, const MirFunction *f, const MirInst *u,
         return k == 0 || !(u->imm2 & CALL_CLOSED);
     case MIR_Ret:
         why->what = "returned";
-        return 1;
+        return !e->ret_ok;
     case MIR_Phi:
         why->what = "merged with another value (phi)";
         return 1;
@@ -180,26 +181,78 @@ static const InferClass *stack_class(const Infer *in, const MirInst *n, const ch
     return cls;
 }
 
+static int returned(const MirFunction *f, const MirInst *n)
+{
+    for (int b = 0; b < f->nblocks; b++) {
+        const MirBlock *bl = f->blocks[b];
+        if (bl->ninsts && bl->insts[bl->ninsts - 1]->op == MIR_Ret &&
+            bl->insts[bl->ninsts - 1]->args[0] == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* The slot count of the class every ret of f returns a fresh instance of (the same count at
+ * each), which nothing else lets out; 0 when f is not such a clone. */
+static int fresh_result(Esc *e, const MirFunction *f)
+{
+    int slots = 0;
+    if (f->rettype != MT_DYN)
+        return 0;
+    for (int b = 0; b < f->nblocks; b++) {
+        const MirInst *t = f->blocks[b]->ninsts ? f->blocks[b]->insts[f->blocks[b]->ninsts - 1]
+                                                : NULL;
+        if (!t || t->op != MIR_Ret)
+            continue;
+        const MirInst *n = t->args[0];
+        const char *no;
+        const InferClass *cls = n->op == MIR_InstNew ? stack_class(e->in, n, &no) : NULL;
+        if (!cls || (slots && slots != cls->nslots))
+            return 0;
+        Why why;
+        e->ret_ok = 1;
+        int out = use_escapes(e, f, n, 0, &why);
+        e->ret_ok = 0;
+        if (out)
+            return 0;
+        slots = cls->nslots;
+    }
+    return slots;
+}
+
 /* Marks (or, with out, reports) every inst.new of f. */
 static void mark_function(const Esc *e, MirFunction *f, FILE *out, int *any)
 {
     for (int b = 0; b < f->nblocks; b++)
         for (int j = 0; j < f->blocks[b]->ninsts; j++) {
             MirInst *n = f->blocks[b]->insts[j];
+            Why why = {NULL, n->loc.line, NULL};
+            if (n->op == MIR_CallDirect && n->func->result_slots > 0 &&
+                !use_escapes(e, f, n, 0, &why)) {
+                n->imm2 = n->func->result_slots;
+                if (out && !(*any)++)
+                    fputs("stack allocation:\n", out);
+                if (out)
+                    fprintf(out, "  line %d (%s): the result of %s in the frame\n",
+                            n->loc.line, f->qualname, n->func->qualname);
+            }
             if (n->op != MIR_InstNew)
                 continue;
-            Why why = {NULL, n->loc.line, NULL};
             const InferClass *cls = stack_class(e->in, n, &why.what);
             if (cls && !use_escapes(e, f, n, 0, &why))
                 n->imm2 = cls->nslots;
+            else if (cls && f->result_slots && returned(f, n))
+                n->imm2 = -f->result_slots;   /* returned: the caller's block when it gives one */
             if (!out)
                 continue;
             if (!(*any)++)
                 fputs("stack allocation:\n", out);
             fprintf(out, "  line %d (%s): %s ", n->loc.line, f->qualname,
                      cls ? cls->qualname : "instance");
-            if (n->imm2)
+            if (n->imm2 > 0)
                 fprintf(out, "in the frame\n");
+            else if (n->imm2 < 0)
+                fprintf(out, "in the caller's frame when the result stays there\n");
             else if (why.callee)
                 fprintf(out, "on the heap: passed to %s, which lets it escape (line %d)\n",
                         why.callee->qualname, why.line);
@@ -212,7 +265,7 @@ static void mark_function(const Esc *e, MirFunction *f, FILE *out, int *any)
  * section for the sites in file. */
 void escape_program(Infer *in, FILE *out, const char *file)
 {
-    Esc e = {in, NULL, 0};
+    Esc e = {in, NULL, 0, 0};
     e.sums = xmalloc(sizeof *e.sums * (size_t)(in->nctxs + 1));
     for (int i = 0; i < in->nctxs; i++)
         if (in->ctxs[i]->index > 0 && analysed(in->ctxs[i]->clone))
@@ -228,6 +281,8 @@ void escape_program(Infer *in, FILE *out, const char *file)
             }
         }
     }
+    for (int i = 0; i < e.nsums; i++)
+        ((MirFunction *)e.sums[i].fn)->result_slots = fresh_result(&e, e.sums[i].fn);
     int any = 0;
     for (int i = 0; i < in->nctxs; i++) {   /* in context order: explain's is deterministic */
         MirFunction *f = in->ctxs[i]->clone;
