@@ -3,10 +3,10 @@
  *
  * Entry point: escape_program(in, out, file), after every body is specialised.  An inst.new
  * in a specialised clone whose instance provably dies with the frame gets imm2 = the number
- * of slots of its class's layout (at least 1); codegen.c (inst_new) then places it in a
- * zeroed block of the frame instead of the GC heap.  The collector scans the machine stack word by word, so such an instance keeps what
- * its slots point to alive for as long as the frame runs, which is as long as anything can
- * see it.
+ * of slots of its class's layout (at least 1); codegen.c (inst_new_frame) then places it in a
+ * zeroed block of the frame instead of the GC heap.  The collector scans the machine stack
+ * word by word, so such an instance keeps what its slots point to alive for as long as the
+ * frame runs, which is as long as anything can see it.
  *
  * A value does not escape when every use of it is one of:
  *   inst.load(.f), inst.guard, inst.isclass   reads of the instance (a load of an unset slot
@@ -28,6 +28,15 @@
  * Excluded: generator and coroutine bodies (their frames are heap objects), the generic tier,
  * classes with __del__ on the MRO, classes without a fixed layout or with no slot (the class
  * object's basicsize is then not the layout's).
+ *
+ * The generic fallback of a union method call whose every class is dispatched (call imm2
+ * CALL_CLOSED, mir.h) runs only if inference was wrong: its arguments do not escape there.
+ *
+ * Result slots: a clone whose every ret returns an inst.new of this function (one slot count
+ * for all) that escapes only through that ret gets result_slots; it takes a trailing pointer
+ * to a block of the caller's frame, where those inst.new (imm2 = -slots) build the instance,
+ * or NULL for the heap.  A call.direct of it whose result does not escape in the caller gets
+ * imm2 = slots: a block per call site, reused per execution by the same argument as above.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -197,7 +206,7 @@ static int returned(const MirFunction *f, const MirInst *n)
 static int fresh_result(Esc *e, const MirFunction *f)
 {
     int slots = 0;
-    if (f->rettype != MT_DYN)
+    if (f->rettype != MT_DYN || f->nparams >= 63)   /* (the pointer after at most 64 words) */
         return 0;
     for (int b = 0; b < f->nblocks; b++) {
         const MirInst *t = f->blocks[b]->ninsts ? f->blocks[b]->insts[f->blocks[b]->ninsts - 1]
