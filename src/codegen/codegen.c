@@ -1842,6 +1842,8 @@ LLVMTypeRef cg_clone_type(Cg *cg, const MirFunction *mf)
         ps[0] = cg->i64;   /* the closure tuple */
     for (int i = 0; i < n; i++)
         ps[i + off] = ty_of(cg, mf->ptypes[i]);
+    if (mf->result_slots > 0)   /* escape.c: the caller's block for the fresh result, or NULL */
+        ps[off + n++] = cg->ptr;
     return LLVMFunctionType(cg_clone_ret_type(cg, mf), ps, (unsigned)(n + off), 0);
 }
 
@@ -2045,10 +2047,18 @@ static LLVMValueRef call_direct(Cg *cg, const MirInst *in)
     LLVMTypeRef ft = cg_clone_type(cg, cl);
     if (f->tail && in->id >= 0 && (f->tail[in->id] & CG_TAIL_CALL))   /* added to the sum, then looped */
         return f->acc;
-    LLVMValueRef args[66];
+    LLVMValueRef args[67];
     int n = in->nargs < 65 ? in->nargs : 65;
     for (int i = 0; i < n; i++)
         args[i] = val(cg, in->args[i]);
+    if (cl->result_slots > 0) {   /* imm2 > 0: its result stays in this frame (escape.c) */
+        LLVMValueRef buf = NULL;
+        if (in->imm2 > 0) {
+            buf = entry_alloca(cg, RT_FIXED_SLOTS / 8 + (size_t)in->imm2, "resultinst");
+            LLVMSetAlignment(buf, 16);
+        }
+        args[n++] = buf ? buf : LLVMConstNull(cg->ptr);
+    }
     if ((f->spec_depth || f->exact_body) && cg_spec_member(cg, cl)) {
         /* between members (cg_spec.c): speculating stays speculative, with the depth in a
          * register; an exact body calls exact bodies */
@@ -2201,17 +2211,25 @@ static LLVMValueRef inst_new(Cg *cg, LLVMValueRef cls)
 static LLVMValueRef inst_new_frame(Cg *cg, const MirInst *in, LLVMValueRef cls)
 {
     LLVMBuilderRef b = cg->b;
-    size_t size = RT_FIXED_SLOTS + 8 * (size_t)in->imm2;
-    LLVMValueRef buf = entry_alloca(cg, size / 8, "frameinst");
-    LLVMSetAlignment(buf, 16);
+    size_t size = RT_FIXED_SLOTS + 8 * (size_t)(in->imm2 > 0 ? in->imm2 : -in->imm2);
+    LLVMValueRef buf, ok;
+    if (in->imm2 > 0) {
+        buf = entry_alloca(cg, size / 8, "frameinst");
+        LLVMSetAlignment(buf, 16);
+        ok = LLVMConstInt(cg->i1, 1, 0);
+    } else {   /* the result: the caller's block (the clone's last parameter), or NULL */
+        buf = LLVMGetParam(cg->fn->fn, LLVMCountParams(cg->fn->fn) - 1);
+        ok = LLVMBuildIsNotNull(b, buf, "");
+    }
     LLVMValueRef fixed = load_field(cg, cg->i64, cls, offsetof(Type, fixed));
     LLVMValueRef bsize = load_field(cg, cg->i64, cls, offsetof(Type, basicsize));
-    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntEQ, bsize, ci64(cg, (int64_t)size), ""),
-                                   LLVMBuildICmp(b, LLVMIntNE, fixed, ci64(cg, 0), ""), "");
+    ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntEQ, bsize, ci64(cg, (int64_t)size), ""), "");
+    ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntNE, fixed, ci64(cg, 0), ""), "");
     LLVMBasicBlockRef here = new_bb(cg, "inst.frame"), heap = new_bb(cg, "inst.heap"),
                       done = new_bb(cg, "inst.framed");
     LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildNot(b, ok, ""), heap, here);
-    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
+    if (in->imm2 > 0)
+        LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
     LLVMPositionBuilderAtEnd(b, here);
     LLVMBuildMemSet(b, buf, LLVMConstInt(cg->i8, 0, 0), ci64(cg, (int64_t)size), 16);
     LLVMBuildStore(b, LLVMBuildIntToPtr(b, cls, cg->ptr, ""), field_ptr(cg, buf, 0));

@@ -3,10 +3,10 @@
  *
  * Entry point: escape_program(in, out, file), after every body is specialised.  An inst.new
  * in a specialised clone whose instance provably dies with the frame gets imm2 = the number
- * of slots of its class's layout (at least 1); codegen.c (inst_new) then places it in a
- * zeroed block of the frame instead of the GC heap.  The collector scans the machine stack word by word, so such an instance keeps what
- * its slots point to alive for as long as the frame runs, which is as long as anything can
- * see it.
+ * of slots of its class's layout (at least 1); codegen.c (inst_new_frame) then places it in a
+ * zeroed block of the frame instead of the GC heap.  The collector scans the machine stack
+ * word by word, so such an instance keeps what its slots point to alive for as long as the
+ * frame runs, which is as long as anything can see it.
  *
  * A value does not escape when every use of it is one of:
  *   inst.load(.f), inst.guard, inst.isclass   reads of the instance (a load of an unset slot
@@ -28,6 +28,15 @@
  * Excluded: generator and coroutine bodies (their frames are heap objects), the generic tier,
  * classes with __del__ on the MRO, classes without a fixed layout or with no slot (the class
  * object's basicsize is then not the layout's).
+ *
+ * The generic fallback of a union method call whose every class is dispatched (call imm2
+ * CALL_CLOSED, mir.h) runs only if inference was wrong: its arguments do not escape there.
+ *
+ * Result slots: a clone whose every ret returns an inst.new of this function (one slot count
+ * for all) that escapes only through that ret gets result_slots; it takes a trailing pointer
+ * to a block of the caller's frame, where those inst.new (imm2 = -slots) build the instance,
+ * or NULL for the heap.  A call.direct of it whose result does not escape in the caller gets
+ * imm2 = slots: a block per call site, reused per execution by the same argument as above.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -47,6 +56,7 @@ typedef struct Esc {
     Infer *in;
     Summary *sums;
     int nsums;
+    int ret_ok;          /* ret is not an escape (looking for fresh results) */
 } Esc;
 
 /* Why a value escapes: the use that lets it out. */
@@ -105,7 +115,7 @@ static int one_use_escapes(const Esc *e, const MirFunction *f, const MirInst *u,
         return k == 0 || !(u->imm2 & CALL_CLOSED);
     case MIR_Ret:
         why->what = "returned";
-        return 1;
+        return !e->ret_ok;
     case MIR_Phi:
         why->what = "merged with another value (phi)";
         return 1;
@@ -180,26 +190,78 @@ static const InferClass *stack_class(const Infer *in, const MirInst *n, const ch
     return cls;
 }
 
+static int returned(const MirFunction *f, const MirInst *n)
+{
+    for (int b = 0; b < f->nblocks; b++) {
+        const MirBlock *bl = f->blocks[b];
+        if (bl->ninsts && bl->insts[bl->ninsts - 1]->op == MIR_Ret &&
+            bl->insts[bl->ninsts - 1]->args[0] == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* The slot count of the class every ret of f returns a fresh instance of (the same count at
+ * each), which nothing else lets out; 0 when f is not such a clone. */
+static int fresh_result(Esc *e, const MirFunction *f)
+{
+    int slots = 0;
+    if (f->rettype != MT_DYN || f->nparams >= 63)   /* (the pointer after at most 64 words) */
+        return 0;
+    for (int b = 0; b < f->nblocks; b++) {
+        const MirInst *t = f->blocks[b]->ninsts ? f->blocks[b]->insts[f->blocks[b]->ninsts - 1]
+                                                : NULL;
+        if (!t || t->op != MIR_Ret)
+            continue;
+        const MirInst *n = t->args[0];
+        const char *no;
+        const InferClass *cls = n->op == MIR_InstNew ? stack_class(e->in, n, &no) : NULL;
+        if (!cls || (slots && slots != cls->nslots))
+            return 0;
+        Why why;
+        e->ret_ok = 1;
+        int out = use_escapes(e, f, n, 0, &why);
+        e->ret_ok = 0;
+        if (out)
+            return 0;
+        slots = cls->nslots;
+    }
+    return slots;
+}
+
 /* Marks (or, with out, reports) every inst.new of f. */
 static void mark_function(const Esc *e, MirFunction *f, FILE *out, int *any)
 {
     for (int b = 0; b < f->nblocks; b++)
         for (int j = 0; j < f->blocks[b]->ninsts; j++) {
             MirInst *n = f->blocks[b]->insts[j];
+            Why why = {NULL, n->loc.line, NULL};
+            if (n->op == MIR_CallDirect && n->func->result_slots > 0 &&
+                !use_escapes(e, f, n, 0, &why)) {
+                n->imm2 = n->func->result_slots;
+                if (out && !(*any)++)
+                    fputs("stack allocation:\n", out);
+                if (out)
+                    fprintf(out, "  line %d (%s): the result of %s in the frame\n",
+                            n->loc.line, f->qualname, n->func->qualname);
+            }
             if (n->op != MIR_InstNew)
                 continue;
-            Why why = {NULL, n->loc.line, NULL};
             const InferClass *cls = stack_class(e->in, n, &why.what);
             if (cls && !use_escapes(e, f, n, 0, &why))
                 n->imm2 = cls->nslots;
+            else if (cls && f->result_slots && returned(f, n))
+                n->imm2 = -f->result_slots;   /* returned: the caller's block when it gives one */
             if (!out)
                 continue;
             if (!(*any)++)
                 fputs("stack allocation:\n", out);
             fprintf(out, "  line %d (%s): %s ", n->loc.line, f->qualname,
                      cls ? cls->qualname : "instance");
-            if (n->imm2)
+            if (n->imm2 > 0)
                 fprintf(out, "in the frame\n");
+            else if (n->imm2 < 0)
+                fprintf(out, "in the caller's frame when the result stays there\n");
             else if (why.callee)
                 fprintf(out, "on the heap: passed to %s, which lets it escape (line %d)\n",
                         why.callee->qualname, why.line);
@@ -212,7 +274,7 @@ static void mark_function(const Esc *e, MirFunction *f, FILE *out, int *any)
  * section for the sites in file. */
 void escape_program(Infer *in, FILE *out, const char *file)
 {
-    Esc e = {in, NULL, 0};
+    Esc e = {in, NULL, 0, 0};
     e.sums = xmalloc(sizeof *e.sums * (size_t)(in->nctxs + 1));
     for (int i = 0; i < in->nctxs; i++)
         if (in->ctxs[i]->index > 0 && analysed(in->ctxs[i]->clone))
@@ -228,6 +290,8 @@ void escape_program(Infer *in, FILE *out, const char *file)
             }
         }
     }
+    for (int i = 0; i < e.nsums; i++)
+        ((MirFunction *)e.sums[i].fn)->result_slots = fresh_result(&e, e.sums[i].fn);
     int any = 0;
     for (int i = 0; i < in->nctxs; i++) {   /* in context order: explain's is deterministic */
         MirFunction *f = in->ctxs[i]->clone;

@@ -142,6 +142,9 @@ struct MirFunction {
     MirFunction *origin;
     MirType *ptypes;         /* nparams native parameter types (clones only) */
     MirType rettype;         /* native result type (clones only) */
+    int result_slots;        /* src/infer/escape.c: > 0 when the result is always a fresh
+                                instance of a class with this many slots; the clone then takes
+                                a trailing pointer to a caller's frame block for it (or NULL) */
 };
 
 struct MirModule {

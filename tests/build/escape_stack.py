@@ -153,6 +153,37 @@ def maybe_none(shapes):
     return out
 
 
+class V:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def plus(self, o):
+        return V(self.x + o.x, self.y + o.y)
+
+    def scaled(self, k):
+        if k == 0:
+            return V(0, 0)
+        return V(self.x * k, self.y * k)
+
+
+def fresh_results(n):
+    keep = []
+    total = 0
+    acc = V(0, 0)
+    for i in range(n):
+        v = V(i, 2 ** 65)
+        a = v.plus(v)               # results in this frame (one block per call site)
+        b = v.plus(a)               # another site: its own block, while a is alive
+        c = b.scaled(i % 3)         # two returns, both fresh
+        total += a.x + b.x + c.y + (1 if a is b else 0)
+        acc = acc.plus(v)           # a phi: the result goes to the heap
+        if i % 700 == 0:
+            keep.append(v.plus(V(1, 1)))   # stored: heap
+            junk = [[0] * 100 for _ in range(10000)]
+    return total, acc.x, acc.y, [(k.x, k.y) for k in keep]
+
+
 def churn():
     s = 0
     for i in range(20000):
@@ -186,5 +217,6 @@ junk = [[0] * 100 for _ in range(10000)]
 print(t[0] is t[1], t[0].y)
 print(escapes_phi(True), escapes_phi(False))
 print(churn())
+print(fresh_results(3000))
 print(union_calls(1000, [Circle(2), Square(3), Circle(5)]))
 print(maybe_none([Circle(1), None, Square(2)]))
