@@ -108,13 +108,20 @@ static const MirInst *unnarrow(const MirInst *v)
     return v;
 }
 
-static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *msg, size_t n)
+/* Why v is dyn, following the operand that made it so.  Loop-carried phis
+ * can lead back to themselves, so the walk gives up after a fixed depth. */
+static int why_dyn_at(const Infer *in, const InferCtx *c, const MirInst *v, char *msg,
+                      size_t n, int depth)
 {
     char name[160];
     describe(v, name, sizeof name);
+    if (depth > 32) {
+        snprintf(msg, n, "%s has an unknown type", name);
+        return R_D100;
+    }
     if ((v->op == MIR_CheckBound || v->op == MIR_NarrowCmp || v->op == MIR_NarrowIdx) &&
         v->nargs)
-        return why_dyn(in, c, v->args[0], msg, n);
+        return why_dyn_at(in, c, v->args[0], msg, n, depth + 1);
     if (v->op == MIR_GetAttr && infer_ty(c, v->args[0]).k == TY_INST) {
         const InferClass *cls = infer_ty(c, v->args[0]).cls;
         const MirFunction *sf = NULL;
@@ -159,9 +166,13 @@ static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *m
                      lines, nl ? ")" : "");
             return R_D101;
         }
-        for (int a = 0; a < v->nargs; a++)
-            if (infer_ty(c, v->args[a]).k == TY_DYN && v->args[a] != v)
-                return why_dyn(in, c, v->args[a], msg, n);
+        /* Prefer an operand that is not itself a phi: nested loops join
+         * their accumulators through phis that point at each other. */
+        for (int pass = 0; pass < 2; pass++)
+            for (int a = 0; a < v->nargs; a++)
+                if (infer_ty(c, v->args[a]).k == TY_DYN && v->args[a] != v &&
+                    (v->args[a]->op == MIR_Phi) == pass)
+                    return why_dyn_at(in, c, v->args[a], msg, n, depth + 1);
     }
     if ((v->op == MIR_GetItem || v->op == MIR_IterNext) && v->nargs >= 1) {
         Ty l = infer_ty(c, v->args[0]);
@@ -200,12 +211,21 @@ static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *m
             return R_D103;
         }
     }
-    if ((v->op == MIR_BinOp || v->op == MIR_InplaceOp || v->op == MIR_UnaryOp) && !v->varname)
+    /* An unnamed temporary is dyn because of an operand; a named result
+     * (total += f()) is explained by an operand that is not the variable's
+     * own loop phi. */
+    if (v->op == MIR_BinOp || v->op == MIR_InplaceOp || v->op == MIR_UnaryOp)
         for (int a = 0; a < v->nargs; a++)
-            if (infer_ty(c, v->args[a]).k == TY_DYN)
-                return why_dyn(in, c, v->args[a], msg, n);
+            if (infer_ty(c, v->args[a]).k == TY_DYN &&
+                (!v->varname || v->args[a]->op != MIR_Phi))
+                return why_dyn_at(in, c, v->args[a], msg, n, depth + 1);
     snprintf(msg, n, "%s has an unknown type", name);
     return R_D100;
+}
+
+static int why_dyn(const Infer *in, const InferCtx *c, const MirInst *v, char *msg, size_t n)
+{
+    return why_dyn_at(in, c, v, msg, n, 0);
 }
 
 static int num(Ty t) { return t.k == TY_INT || t.k == TY_FLOAT; }
@@ -402,6 +422,13 @@ static int stays_dynamic(const Infer *in, const InferCtx *c, const MirInst *i, c
         if (i->op == MIR_BinOp && i->imm == Op_Mult && r.k == TY_LIST &&
             (a.k == TY_LIST || b.k == TY_LIST))
             return 0;   /* list.repeat (specialize.c) */
+        if (i->op != MIR_Compare && r.k == TY_INT &&
+            (i->imm == Op_Add || i->imm == Op_Sub || i->imm == Op_Mult)) {
+            if (a.k == TY_BOOL)   /* the bool as 0 or 1 (specialize.c int_operand) */
+                a = ty_int(0, 1);
+            if (b.k == TY_BOOL)
+                b = ty_int(0, 1);
+        }
         if (num(a) && num(b) && (r.k == TY_INT || r.k == TY_FLOAT || r.k == TY_BOOL)) {
             int op = (int)i->imm;
             if (i->op == MIR_Compare || (r.k == TY_FLOAT && (a.k == TY_FLOAT || b.k == TY_FLOAT))) {
