@@ -768,6 +768,14 @@ static Ty binop_ty(int op, Ty a, Ty b)
         (a.k == TY_NONE || a.k == TY_INT || a.k == TY_FLOAT || a.k == TY_BOOL || a.k == TY_OPTF) &&
         (b.k == TY_NONE || b.k == TY_INT || b.k == TY_FLOAT || b.k == TY_BOOL || b.k == TY_OPTF))
         return ty_bot();
+    /* bool is an int subclass: True + 1 and count += x < y are int arithmetic */
+    if ((a.k == TY_BOOL || b.k == TY_BOOL) && (a.k == TY_BOOL || a.k == TY_INT) &&
+        (b.k == TY_BOOL || b.k == TY_INT) && (op == Op_Add || op == Op_Sub || op == Op_Mult)) {
+        if (a.k == TY_BOOL)
+            a = ty_int(0, 1);
+        if (b.k == TY_BOOL)
+            b = ty_int(0, 1);
+    }
     if (a.k == TY_INT && b.k == TY_INT) {
         switch (op) {
         case Op_Add: return ty_int_add(a, b);

@@ -1154,11 +1154,40 @@ static MirInst *rewrite_bitop(Spec *s, MirInst *i, Ty a, Ty b, Ty r)
 }
 
 /* BinOp / InplaceOp on ints and floats; returns the new value or NULL (stay generic). */
+/* Operand v of int arithmetic as want (i64 or a tagged int): a bool becomes 0 or 1. */
+static MirInst *int_operand(Spec *s, const MirInst *v, MirType want, Loc loc)
+{
+    if (TY(s, v).k != TY_BOOL)
+        return get(s, v, want, loc);
+    MirInst *k[3] = {get(s, v, MT_I1, loc), NULL, NULL};
+    for (int j = 1; j < 3; j++) {
+        k[j] = emit(s, MIR_ConstInt, NULL, 0, loc);
+        k[j]->imm = j == 1;
+        k[j]->type = MT_I64;
+    }
+    MirInst *n = emit(s, MIR_SelI, k, 3, loc);
+    n->type = MT_I64;
+    return want == MT_I64 ? n : convert(s, n, ty_int(0, 1), want, loc);
+}
+
 static MirInst *rewrite_binop(Spec *s, int pos, MirInst *i)
 {
     Ty a = TY(s, i->args[0]), b = TY(s, i->args[1]), r = TY(s, i);
     int op = (int)i->imm;
     Loc loc = i->loc;
+    if (r.k == TY_INT && arith_op(op) && (a.k == TY_BOOL || b.k == TY_BOOL) &&
+        (a.k == TY_INT || a.k == TY_BOOL) && (b.k == TY_INT || b.k == TY_BOOL)) {
+        /* an int with a bool (infer.c binop_ty): the bool as the int 0 or 1 */
+        int small = ty_int_small(a.k == TY_BOOL ? ty_int(0, 1) : a) &&
+                    ty_int_small(b.k == TY_BOOL ? ty_int(0, 1) : b) && ty_int_small(r);
+        MirType rep = small ? MT_I64 : MT_DYN;
+        MirInst *x = int_operand(s, i->args[0], rep, loc), *y = int_operand(s, i->args[1], rep, loc);
+        if (small)
+            return emit2(s, op == Op_Add ? MIR_IAdd : op == Op_Sub ? MIR_ISub : MIR_IMul, x, y,
+                         loc);
+        return typed_raising(s, i, op == Op_Add ? MIR_IntAdd : op == Op_Sub ? MIR_IntSub
+                                                                           : MIR_IntMul, x, y);
+    }
     if (a.k == TY_INT && b.k == TY_INT && r.k == TY_INT) {
         int small = ty_int_small(a) && ty_int_small(b) && ty_int_small(r);
         if (small && arith_op(op)) {
