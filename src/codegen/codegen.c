@@ -3,7 +3,9 @@
  *
  * Entry point: cg_function() (called by cg_program.c for every MirFunction).  The program-level
  * parts (constants, CodeInfo/FrameInfo/ModuleDef data, main, optimisation and emission) live in
- * cg_program.c; both share cg.h.
+ * cg_program.c; both share cg.h.  The typed tier's emitters are split by subject: cg_num.c
+ * (ints, floats, inline tuples) and cg_list.c (lists, sets, for-loop iteration steps); with
+ * this file they share the helpers and prototypes of cg_emit.h.
  *
  * How a function is lowered:
  *   - a prologue block (not a MIR block) holds the allocas (variable slots of un-SSA'd MIR, the
@@ -30,7 +32,7 @@
 #include <string.h>
 
 #include "../../runtime/include/rt_containers.h"
-#include "cg.h"
+#include "cg_emit.h"
 
 /* ---- small helpers ---- */
 
@@ -45,11 +47,9 @@ static LLVMTypeRef ty_of(Cg *cg, MirType t)
     }
 }
 
-static LLVMValueRef ci64(Cg *cg, int64_t v) { return LLVMConstInt(cg->i64, (uint64_t)v, 1); }
-static LLVMValueRef ci32(Cg *cg, int v) { return LLVMConstInt(cg->i32, (uint64_t)(int64_t)v, 1); }
 
 /* A pointer to a field at byte offset `off` of the object a Value (or ptr) points to. */
-static LLVMValueRef field_ptr(Cg *cg, LLVMValueRef base, size_t off)
+LLVMValueRef field_ptr(Cg *cg, LLVMValueRef base, size_t off)
 {
     LLVMValueRef p = base;
     if (LLVMTypeOf(p) != cg->ptr)
@@ -60,24 +60,20 @@ static LLVMValueRef field_ptr(Cg *cg, LLVMValueRef base, size_t off)
     return LLVMBuildInBoundsGEP2(cg->b, cg->i8, p, &idx, 1, "");
 }
 
-static LLVMValueRef load_field(Cg *cg, LLVMTypeRef t, LLVMValueRef base, size_t off)
+LLVMValueRef load_field(Cg *cg, LLVMTypeRef t, LLVMValueRef base, size_t off)
 {
     return LLVMBuildLoad2(cg->b, t, field_ptr(cg, base, off), "");
 }
 
 /* Calls runtime function id with n arguments (cg_rt declares it on first use). */
-static LLVMValueRef emit_rt_call(Cg *cg, int id, LLVMValueRef *args, unsigned n)
+LLVMValueRef emit_rt_call(Cg *cg, int id, LLVMValueRef *args, unsigned n)
 {
     LLVMValueRef fn = cg_rt(cg, id);
     return LLVMBuildCall2(cg->b, cg->rt_ty[id], fn, args, n, "");
 }
-#define RTC(cg, id, ...)                                                                    \
-    emit_rt_call(cg, id, (LLVMValueRef[]){__VA_ARGS__},                                          \
-            sizeof((LLVMValueRef[]){__VA_ARGS__}) / sizeof(LLVMValueRef))
-static LLVMValueRef rt_call0(Cg *cg, int id) { return emit_rt_call(cg, id, NULL, 0); }
 
 /* Branch to err_bb when cond holds, else fall through to a new block; the error side is cold. */
-static void br_cold(Cg *cg, LLVMValueRef cond, LLVMBasicBlockRef err_bb)
+void br_cold(Cg *cg, LLVMValueRef cond, LLVMBasicBlockRef err_bb)
 {
     LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, "");
     LLVMValueRef br = LLVMBuildCondBr(cg->b, cond, err_bb, cont);
@@ -86,7 +82,7 @@ static void br_cold(Cg *cg, LLVMValueRef cond, LLVMBasicBlockRef err_bb)
 }
 
 /* Branch to hot when cond holds, else to cold (a slow path kept out of line). */
-static void br_hot(Cg *cg, LLVMValueRef cond, LLVMBasicBlockRef hot, LLVMBasicBlockRef cold)
+void br_hot(Cg *cg, LLVMValueRef cond, LLVMBasicBlockRef hot, LLVMBasicBlockRef cold)
 {
     LLVMValueRef br = LLVMBuildCondBr(cg->b, LLVMBuildNot(cg->b, cond, ""), cold, hot);
     LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
@@ -94,11 +90,8 @@ static void br_hot(Cg *cg, LLVMValueRef cond, LLVMBasicBlockRef hot, LLVMBasicBl
 
 /* ---- error paths ---- */
 
-static LLVMBasicBlockRef spec_restart(Cg *cg);
 
-static LLVMBasicBlockRef llvm_block(CgFn *f, const MirBlock *b) { return f->bbs[b->id]; }
-
-static const MirBlock *exc_target(CgFn *f, const MirInst *in)
+const MirBlock *exc_target(CgFn *f, const MirInst *in)
 {
     return in->exc ? in->exc : f->unwind_mir;
 }
@@ -106,7 +99,7 @@ static const MirBlock *exc_target(CgFn *f, const MirInst *in)
 /* The error path of the current MIR block: adds this frame's traceback entry at the raising
  * instruction's position (line, columns and caret anchor), then goes to the handler.  Created once per block (one raising
  * instruction per block). */
-static LLVMBasicBlockRef err_path(Cg *cg, const MirInst *in)
+LLVMBasicBlockRef err_path(Cg *cg, const MirInst *in)
 {
     CgFn *f = cg->fn;
     if (f->spec_depth)   /* a speculative body only fails: the exact body raises (cg_spec.c) */
@@ -142,13 +135,13 @@ static LLVMValueRef load_bound_var(Cg *cg, const MirInst *in)
     return v;
 }
 
-static void check_value(Cg *cg, const MirInst *in, LLVMValueRef r)
+void check_value(Cg *cg, const MirInst *in, LLVMValueRef r)
 {
     br_cold(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, r, LLVMConstNull(LLVMTypeOf(r)), ""),
             err_path(cg, in));
 }
 
-static void check_int(Cg *cg, const MirInst *in, LLVMValueRef r)
+void check_int(Cg *cg, const MirInst *in, LLVMValueRef r)
 {
     br_cold(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, r, LLVMConstAllOnes(LLVMTypeOf(r)), ""),
             err_path(cg, in));
@@ -156,7 +149,7 @@ static void check_int(Cg *cg, const MirInst *in, LLVMValueRef r)
 
 /* ---- values ---- */
 
-static LLVMValueRef val(Cg *cg, const MirInst *arg)
+LLVMValueRef val(Cg *cg, const MirInst *arg)
 {
     CgFn *f = cg->fn;
     if (arg->id < 0 || arg->id >= f->nvals || !f->vals[arg->id])
@@ -166,16 +159,15 @@ static LLVMValueRef val(Cg *cg, const MirInst *arg)
 
 static int is_undef(const MirInst *arg) { return arg->op == MIR_Undef; }
 
-static LLVMValueRef dyn_none(Cg *cg) { return cg_rt_object(cg, "rt_None_obj"); }
 
-static LLVMValueRef box_bool(Cg *cg, LLVMValueRef c)
+LLVMValueRef box_bool(Cg *cg, LLVMValueRef c)
 {
     return LLVMBuildSelect(cg->b, c, cg_rt_object(cg, "rt_True_obj"),
                            cg_rt_object(cg, "rt_False_obj"), "");
 }
 
 /* Stores args[from..from+n) into the scratch buffer starting at slot `at`; returns the buffer. */
-static LLVMValueRef fill_buf(Cg *cg, const MirInst *in, int from, int n, int at)
+LLVMValueRef fill_buf(Cg *cg, const MirInst *in, int from, int n, int at)
 {
     CgFn *f = cg->fn;
     for (int i = 0; i < n; i++) {
@@ -400,7 +392,7 @@ static LLVMValueRef emit_global_load(Cg *cg, const MirInst *in)
 }
 
 /* Raises type_global (an rt_* exception Type* variable) with msg; returns RT_ERR. */
-static LLVMValueRef raise_str(Cg *cg, const char *type_global, const char *msg)
+LLVMValueRef raise_str(Cg *cg, const char *type_global, const char *msg)
 {
     LLVMValueRef t = LLVMBuildLoad2(cg->b, cg->ptr, cg_rt_global(cg, type_global, cg->ptr), "");
     return RTC(cg, RTF_rt_raise_str, t, cg_cstr(cg, msg));
@@ -518,7 +510,7 @@ static LLVMValueRef unpack(Cg *cg, const MirInst *in)
 
 /* ---- generators and coroutines (LLVM switched-resume coroutines, rt_gen.h) ---- */
 
-static LLVMValueRef coro_intrinsic(Cg *cg, const char *name, LLVMTypeRef *ovl, size_t novl,
+LLVMValueRef coro_intrinsic(Cg *cg, const char *name, LLVMTypeRef *ovl, size_t novl,
                                    LLVMValueRef *args, unsigned n)
 {
     unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
@@ -657,7 +649,7 @@ static LLVMValueRef gen_delegate(Cg *cg, const MirInst *in, LLVMValueRef x)
 
 /* ---- the typed tier (mir_sig.def; docs/internals/typed.md) ---- */
 
-static LLVMValueRef intrinsic(Cg *cg, const char *name, LLVMTypeRef t, LLVMValueRef *args,
+LLVMValueRef intrinsic(Cg *cg, const char *name, LLVMTypeRef t, LLVMValueRef *args,
                               unsigned n)
 {
     unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
@@ -674,9 +666,8 @@ static void assume(Cg *cg, LLVMValueRef cond)
     LLVMBuildCall2(cg->b, LLVMIntrinsicGetType(cg->ctx, id, NULL, 0), fn, &cond, 1, "");
 }
 
-static LLVMValueRef untag(Cg *cg, LLVMValueRef v) { return LLVMBuildAShr(cg->b, v, ci64(cg, 1), ""); }
 
-static LLVMValueRef tag(Cg *cg, LLVMValueRef i)
+LLVMValueRef tag(Cg *cg, LLVMValueRef i)
 {
     return LLVMBuildOr(cg->b, LLVMBuildShl(cg->b, i, ci64(cg, 1), ""), ci64(cg, 1), "");
 }
@@ -694,12 +685,12 @@ static LLVMValueRef tag_small(Cg *cg, LLVMValueRef i)
     return t;
 }
 
-static LLVMBasicBlockRef new_bb(Cg *cg, const char *name)
+LLVMBasicBlockRef new_bb(Cg *cg, const char *name)
 {
     return LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, name);
 }
 
-static LLVMValueRef phi2(Cg *cg, LLVMTypeRef t, LLVMValueRef a, LLVMBasicBlockRef ab,
+LLVMValueRef phi2(Cg *cg, LLVMTypeRef t, LLVMValueRef a, LLVMBasicBlockRef ab,
                          LLVMValueRef b2, LLVMBasicBlockRef bb)
 {
     LLVMValueRef p = LLVMBuildPhi(cg->b, t, "");
@@ -711,7 +702,7 @@ static LLVMValueRef phi2(Cg *cg, LLVMTypeRef t, LLVMValueRef a, LLVMBasicBlockRe
 
 /* Ends the current block (a slow side) with a branch to done and returns, at done, the join
  * of fv (from fast_end) and sv (from the block just ended); NULL when fv is (no value). */
-static LLVMValueRef join_slow(Cg *cg, LLVMTypeRef t, LLVMBasicBlockRef done, LLVMValueRef fv,
+LLVMValueRef join_slow(Cg *cg, LLVMTypeRef t, LLVMBasicBlockRef done, LLVMValueRef fv,
                               LLVMBasicBlockRef fast_end, LLVMValueRef sv)
 {
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(cg->b);
@@ -720,1110 +711,6 @@ static LLVMValueRef join_slow(Cg *cg, LLVMTypeRef t, LLVMBasicBlockRef done, LLV
     return fv ? phi2(cg, t, fv, fast_end, sv, slow_end) : NULL;
 }
 
-/* Tuples of up to TUPLE_INLINE_MAX items are allocated inline: the pop from the runtime's
- * per-thread free list of the tuple's size class (core.h's rt_alloc_inline, whose contract
- * this copies: objects on the list are zeroed except the link in their first word, which the
- * type pointer overwrites), then the header and items stored.  Nothing between the pop and
- * the stores can collect.  An empty list or pending fault injection takes rt_tuple_from, as
- * every BuildTuple did before: binary_trees makes 6.4M pairs, and the call cost 45
- * instructions each.  The stress and malloc collectors keep rt_small_free empty (alloc.c). */
-#define TUPLE_INLINE_MAX 4
-
-/* The item as a link-time constant Value when it is None, True, False, Ellipsis or a small
- * int (boxed or a dyn constant), else NULL. */
-static LLVMValueRef static_item(Cg *cg, const MirInst *a)
-{
-    switch (a->op) {
-    case MIR_ConstNone: return dyn_none(cg);
-    case MIR_ConstTrue: return cg_rt_object(cg, "rt_True_obj");
-    case MIR_ConstFalse: return cg_rt_object(cg, "rt_False_obj");
-    case MIR_ConstEllipsis: return cg_rt_object(cg, "rt_Ellipsis_obj");
-    case MIR_BoxBool:
-        if (a->args[0]->op == MIR_ConstI1)
-            return cg_rt_object(cg, a->args[0]->imm ? "rt_True_obj" : "rt_False_obj");
-        return NULL;
-    case MIR_BoxI64: {
-        const MirInst *c = a->args[0];
-        int neg = c->op == MIR_INeg;   /* `-5`: typed code negates the literal */
-        if (neg)
-            c = c->args[0];
-        if (c->op != MIR_ConstInt || c->imm <= RT_SMALL_MIN || c->imm > RT_SMALL_MAX)
-            return NULL;
-        return LLVMConstInt(cg->i64, ((uint64_t)(neg ? -c->imm : c->imm) << 1) | 1, 0);
-    }
-    case MIR_ConstInt:
-        if (a->type == MT_I64)
-            return NULL;
-        break;
-    default: return NULL;
-    }
-    if (a->imm < RT_SMALL_MIN || a->imm > RT_SMALL_MAX)
-        return NULL;
-    return LLVMConstInt(cg->i64, ((uint64_t)a->imm << 1) | 1, 0);
-}
-
-/* A tuple display of constants (`return (None, None)`, `(0, 1)`) is one static tuple per
- * site, as CPython's compiler folds it into one constant: no allocation at all (half of
- * binary_trees' tuples are its (None, None) leaves).  The object is a mutable private
- * global laid out as a TupleObject (its hash is cached in place); the collector never sees
- * it as a heap object, and its items are static objects or tagged ints, so it holds nothing
- * the collector must trace.  NULL when an item is anything else. */
-static LLVMValueRef static_tuple(Cg *cg, const MirInst *in)
-{
-    int n = in->nargs;
-    LLVMValueRef f[3 + TUPLE_INLINE_MAX];
-    _Static_assert(offsetof(TupleObject, size) == 8 && offsetof(TupleObject, hash) == 16 &&
-                       offsetof(TupleObject, items) == 24,
-                   "TupleObject is type, size, hash, items");
-    for (int i = 0; i < n; i++)
-        if (!(f[3 + i] = static_item(cg, in->args[i])))
-            return NULL;
-    f[0] = cg_rt_object(cg, "rt_tuple_type");
-    f[1] = ci64(cg, n);
-    f[2] = ci64(cg, -1);
-    LLVMTypeRef t = LLVMArrayType2(cg->i64, (uint64_t)(3 + n));
-    LLVMValueRef g = LLVMAddGlobal(cg->mod, t, ".ctuple");
-    LLVMSetInitializer(g, LLVMConstArray2(cg->i64, f, (uint64_t)(3 + n)));
-    LLVMSetLinkage(g, LLVMPrivateLinkage);
-    LLVMSetAlignment(g, 16);
-    return LLVMConstPtrToInt(g, cg->i64);
-}
-
-static LLVMValueRef build_tuple(Cg *cg, const MirInst *in)
-{
-    LLVMBuilderRef b = cg->b;
-    int n = in->nargs;
-    LLVMValueRef st = static_tuple(cg, in);
-    if (st)
-        return st;
-    size_t size = sizeof(TupleObject) + (size_t)n * sizeof(Value);
-    size_t cls = size / 16 + 1;   /* rt_alloc_inline's class: room for the byte past the end */
-    LLVMValueRef lists = cg_rt_tls(cg, "rt_small_free");
-    LLVMValueRef idx = ci64(cg, (long long)cls);
-    LLVMValueRef head = LLVMBuildInBoundsGEP2(b, cg->ptr, lists, &idx, 1, "");
-    LLVMValueRef p = LLVMBuildLoad2(b, cg->ptr, head, "");
-    LLVMValueRef fail = LLVMBuildLoad2(b, cg->i64, cg_rt_global(cg, "rt_alloc_fail_after", cg->i64),
-                                       "");
-    LLVMValueRef slow_c = LLVMBuildOr(b, LLVMBuildIsNull(b, p, ""),
-                                      LLVMBuildICmp(b, LLVMIntSGT, fail, ci64(cg, 0), ""), "");
-    LLVMBasicBlockRef fast = new_bb(cg, "tuple.fast");
-    LLVMBasicBlockRef slow = new_bb(cg, "tuple.slow");
-    LLVMBasicBlockRef done = new_bb(cg, "tuple.done");
-    LLVMValueRef br = LLVMBuildCondBr(b, slow_c, slow, fast);
-    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
-
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMBuildStore(b, LLVMBuildLoad2(b, cg->ptr, p, ""), head);
-    LLVMBuildStore(b, cg_rt_global(cg, "rt_tuple_type", cg->i8), field_ptr(cg, p, 0));
-    LLVMBuildStore(b, ci64(cg, n), field_ptr(cg, p, offsetof(TupleObject, size)));
-    LLVMBuildStore(b, ci64(cg, -1), field_ptr(cg, p, offsetof(TupleObject, hash)));
-    for (int i = 0; i < n; i++)
-        LLVMBuildStore(b, val(cg, in->args[i]),
-                       field_ptr(cg, p, offsetof(TupleObject, items) + (size_t)i * sizeof(Value)));
-    LLVMValueRef rf = LLVMBuildPtrToInt(b, p, cg->i64, "");
-    LLVMBuildBr(b, done);
-
-    LLVMPositionBuilderAtEnd(b, slow);
-    LLVMValueRef rs = RTC(cg, RTF_rt_tuple_from, fill_buf(cg, in, 0, n, 0), ci64(cg, n));
-    return join_slow(cg, cg->i64, done, rf, fast, rs);
-}
-
-/* Raises exc_global(msg) and goes to the error path when cond holds. */
-static void raise_if(Cg *cg, const MirInst *in, LLVMValueRef cond, const char *exc_global,
-                     const char *msg)
-{
-    LLVMBasicBlockRef bad = new_bb(cg, "raise");
-    br_cold(cg, cond, bad);
-    LLVMBasicBlockRef cont = LLVMGetInsertBlock(cg->b);
-    LLVMPositionBuilderAtEnd(cg->b, bad);
-    raise_str(cg, exc_global, msg);
-    LLVMBuildBr(cg->b, err_path(cg, in));
-    LLVMPositionBuilderAtEnd(cg->b, cont);
-}
-
-static LLVMIntPredicate icmp_pred(int op)
-{
-    switch (op) {
-    case Cmp_Eq: return LLVMIntEQ;
-    case Cmp_NotEq: return LLVMIntNE;
-    case Cmp_Lt: return LLVMIntSLT;
-    case Cmp_LtE: return LLVMIntSLE;
-    case Cmp_Gt: return LLVMIntSGT;
-    default: return LLVMIntSGE;
-    }
-}
-
-static LLVMRealPredicate fcmp_pred(int op)
-{
-    switch (op) {   /* IEEE as Python: nan compares unequal and unordered */
-    case Cmp_Eq: return LLVMRealOEQ;
-    case Cmp_NotEq: return LLVMRealUNE;
-    case Cmp_Lt: return LLVMRealOLT;
-    case Cmp_LtE: return LLVMRealOLE;
-    case Cmp_Gt: return LLVMRealOGT;
-    default: return LLVMRealOGE;
-    }
-}
-
-/* Speculating leaf clones (clone_is_leaf, cg_function): a leaf clone is a pure function of
- * its arguments (it reads lists and cells, writes nothing, calls nothing), so its body can be
- * emitted a second time assuming every tagged int stays small.  Where that fails (a big
- * operand, an overflow, a divisor the inline path does not take, a big int to convert) the
- * speculative body gives up and returns what the exact body (the clone emitted as usual)
- * returns for the same arguments: nothing it did before is visible, and the exact body
- * computes the result, its exceptions and traceback from the start.  On the fast path every
- * tagged result is then known small, so the tag tests of the following ops fold away.
- * Returns the block that restarts in the exact body, or NULL when not speculating. */
-static void clone_return(Cg *cg, LLVMValueRef v, int error);
-static void clone_ret_pair(Cg *cg, LLVMValueRef v, LLVMValueRef error);
-
-static LLVMBasicBlockRef spec_restart(Cg *cg)
-{
-    CgFn *f = cg->fn;
-    if (f->spec_depth) {   /* a member's .spec body: fail, the entry restarts (cg_spec.c) */
-        if (!f->restart_bb) {
-            LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
-            f->restart_bb = new_bb(cg, "spec.fail");
-            LLVMPositionBuilderAtEnd(cg->b, f->restart_bb);
-            clone_return(cg, NULL, 1);
-            LLVMPositionBuilderAtEnd(cg->b, here);
-        }
-        return f->restart_bb;
-    }
-    if (!f->exact)
-        return NULL;
-    if (!f->restart_bb) {
-        LLVMBuilderRef b = cg->b;
-        LLVMBasicBlockRef here = LLVMGetInsertBlock(b);
-        f->restart_bb = new_bb(cg, "spec.restart");
-        LLVMPositionBuilderAtEnd(b, f->restart_bb);
-        unsigned n = LLVMCountParams(f->fn);
-        LLVMValueRef args[66];
-        for (unsigned i = 0; i < n && i < 66; i++)
-            args[i] = LLVMGetParam(f->fn, i);
-        LLVMValueRef r = LLVMBuildCall2(b, cg_clone_type(cg, f->mf), f->exact, args, n, "");
-        LLVMSetTailCall(r, 1);
-        if (f->mf->rettype == MT_DYN)
-            LLVMBuildRet(b, r);
-        else
-            clone_ret_pair(cg, LLVMBuildExtractValue(b, r, 0, ""),
-                           LLVMBuildExtractValue(b, r, 1, ""));
-        LLVMPositionBuilderAtEnd(b, here);
-    }
-    return f->restart_bb;
-}
-
-/* The slow path of a tagged-int op, built at the current block: speculating, a restart;
- * else the generic operator id (its result, its exceptions), joined at done with the fast
- * result rf from fast_end. */
-static LLVMValueRef int_slow_join(Cg *cg, const MirInst *in, int id, LLVMValueRef a,
-                                  LLVMValueRef b2, LLVMValueRef rf, LLVMBasicBlockRef fast_end,
-                                  LLVMBasicBlockRef done)
-{
-    LLVMBuilderRef b = cg->b;
-    if (spec_restart(cg)) {   /* speculating: the result is small or we start over */
-        LLVMBuildBr(b, spec_restart(cg));
-        LLVMPositionBuilderAtEnd(b, done);
-        return rf;
-    }
-    LLVMValueRef sr = RTC(cg, id, a, b2);
-    check_value(cg, in, sr);
-    return join_slow(cg, cg->i64, done, rf, fast_end, sr);
-}
-
-/* int.add/sub/mul on tagged ints: both small -> the tagged words with llvm.*.with.overflow
- * (2x+1 + 2y+1 - 1 = 2(x+y)+1, and so on); overflow or a big operand -> the runtime. */
-static LLVMValueRef int_arith(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef fast = new_bb(cg, "int.fast"), slow = new_bb(cg, "int.slow"),
-                      done = new_bb(cg, "int.done");
-    LLVMValueRef both = LLVMBuildAnd(b, LLVMBuildAnd(b, a, b2, ""), ci64(cg, 1), "");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, both, ci64(cg, 0), ""), fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef args[2], r;
-    const char *name;
-    if (in->op == MIR_IntMul) {
-        args[0] = LLVMBuildSub(b, a, ci64(cg, 1), "");
-        args[1] = untag(cg, b2);
-        name = "llvm.smul.with.overflow";
-    } else {
-        args[0] = a;
-        args[1] = LLVMBuildSub(b, b2, ci64(cg, 1), "");
-        name = in->op == MIR_IntAdd ? "llvm.sadd.with.overflow" : "llvm.ssub.with.overflow";
-    }
-    LLVMValueRef res = intrinsic(cg, name, cg->i64, args, 2);
-    r = LLVMBuildExtractValue(b, res, 0, "");
-    if (in->op == MIR_IntMul)
-        r = LLVMBuildOr(b, r, ci64(cg, 1), "");
-    LLVMValueRef ovf = LLVMBuildExtractValue(b, res, 1, "");
-    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
-    LLVMValueRef br = LLVMBuildCondBr(b, ovf, slow, done);
-    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
-    LLVMPositionBuilderAtEnd(b, slow);
-    int id = in->op == MIR_IntAdd ? RTF_rt_int_add : in->op == MIR_IntSub ? RTF_rt_int_sub
-                                                                           : RTF_rt_int_mul;
-    return int_slow_join(cg, in, id, a, b2, r, fast_end, done);
-}
-
-/* int.floordiv/int.mod on tagged ints: a small dividend and a small positive divisor inline
- * (floor semantics; the quotient is no larger in magnitude than the dividend and the
- * remainder lies in [0, y), so both are small); anything else, a zero divisor included, goes
- * to the generic operator with its results and messages. */
-static LLVMValueRef int_divmod(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef fast = new_bb(cg, "idiv.fast"), slow = new_bb(cg, "idiv.slow"),
-                      done = new_bb(cg, "idiv.done");
-    LLVMValueRef both = LLVMBuildAnd(b, LLVMBuildAnd(b, a, b2, ""), ci64(cg, 1), "");
-    LLVMValueRef pos = LLVMBuildICmp(b, LLVMIntSGT, b2, ci64(cg, 1), "");  /* 2y+1 > 1: y > 0 */
-    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntNE, both, ci64(cg, 0), ""), pos, "");
-    LLVMBuildCondBr(b, ok, fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef x = untag(cg, a), y = untag(cg, b2);
-    LLVMValueRef q = LLVMBuildSDiv(b, x, y, ""), r = LLVMBuildSRem(b, x, y, "");
-    LLVMValueRef neg = LLVMBuildICmp(b, LLVMIntSLT, r, ci64(cg, 0), "");   /* y > 0 */
-    LLVMValueRef v;
-    if (in->op == MIR_IntMod)
-        v = LLVMBuildSelect(b, neg, LLVMBuildAdd(b, r, y, ""), r, "");
-    else
-        v = LLVMBuildSelect(b, neg, LLVMBuildSub(b, q, ci64(cg, 1), ""), q, "");
-    LLVMValueRef rf = tag(cg, v);
-    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, slow);
-    return int_slow_join(cg, in, in->op == MIR_IntMod ? RTF_rt_mod : RTF_rt_floordiv, a, b2, rf,
-                         fast_end, done);
-}
-
-/* i.bit on small ints: & | ^ as they are, >> by a count known >= 0 clamped to 63 (Python
- * shifts a non-negative int down to 0 and a negative one to -1), << proven not to overflow. */
-static LLVMValueRef i_bit(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef c)
-{
-    LLVMBuilderRef b = cg->b;
-    switch ((int)in->imm) {
-    case Op_BitAnd: return LLVMBuildAnd(b, a, c, "");
-    case Op_BitOr: return LLVMBuildOr(b, a, c, "");
-    case Op_BitXor: return LLVMBuildXor(b, a, c, "");
-    case Op_RShift: {
-        LLVMValueRef big = LLVMBuildICmp(b, LLVMIntUGT, c, ci64(cg, 63), "");
-        return LLVMBuildAShr(b, a, LLVMBuildSelect(b, big, ci64(cg, 63), c, ""), "");
-    }
-    default: {
-        LLVMValueRef r = LLVMBuildShl(b, a, c, "");
-        LLVMSetNSW(r, 1);
-        return r;
-    }
-    }
-}
-
-/* int.bit on tagged ints.  Two small operands inline: & and | of the words 2x+1, 2y+1 are
- * already tagged (2(x&y)+1, 2(x|y)+1), ^ needs its tag bit back; >> by a count >= 0 untags,
- * shifts by at most 63 and retags; << by a count in [0, 62] shifts 2x and keeps the result
- * when shifting back gives 2x again (it fits the small range).  Anything else (a big
- * operand, a negative count, an overflowing <<) is the generic operator. */
-static LLVMValueRef int_bit(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
-{
-    LLVMBuilderRef b = cg->b;
-    int op = (int)in->imm;
-    LLVMBasicBlockRef fast = new_bb(cg, "bit.fast"), slow = new_bb(cg, "bit.slow"),
-                      done = new_bb(cg, "bit.done");
-    LLVMValueRef both = LLVMBuildAnd(b, LLVMBuildAnd(b, a, b2, ""), ci64(cg, 1), "");
-    LLVMValueRef ok = LLVMBuildICmp(b, LLVMIntNE, both, ci64(cg, 0), "");
-    LLVMValueRef y = untag(cg, b2);
-    if (op == Op_RShift)
-        ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntSGE, y, ci64(cg, 0), ""), "");
-    if (op == Op_LShift)
-        ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntULE, y, ci64(cg, 62), ""), "");
-    LLVMBuildCondBr(b, ok, fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef rf;
-    if (op == Op_BitAnd) {
-        rf = LLVMBuildAnd(b, a, b2, "");
-    } else if (op == Op_BitOr) {
-        rf = LLVMBuildOr(b, a, b2, "");
-    } else if (op == Op_BitXor) {
-        rf = LLVMBuildOr(b, LLVMBuildXor(b, a, b2, ""), ci64(cg, 1), "");
-    } else if (op == Op_RShift) {
-        LLVMValueRef big = LLVMBuildICmp(b, LLVMIntUGT, y, ci64(cg, 63), "");
-        LLVMValueRef n = LLVMBuildSelect(b, big, ci64(cg, 63), y, "");
-        rf = tag(cg, LLVMBuildAShr(b, untag(cg, a), n, ""));
-    } else {
-        LLVMValueRef x2 = LLVMBuildSub(b, a, ci64(cg, 1), "");
-        LLVMValueRef t = LLVMBuildShl(b, x2, y, "");
-        LLVMValueRef fits = LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAShr(b, t, y, ""), x2, "");
-        rf = LLVMBuildOr(b, t, ci64(cg, 1), "");
-        LLVMBasicBlockRef tagged = new_bb(cg, "shl.fits");
-        LLVMValueRef br = LLVMBuildCondBr(b, fits, tagged, slow);
-        LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
-        LLVMPositionBuilderAtEnd(b, tagged);
-    }
-    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, slow);
-    int id = op == Op_BitAnd ? RTF_rt_and : op == Op_BitOr ? RTF_rt_or : op == Op_BitXor
-             ? RTF_rt_xor : op == Op_RShift ? RTF_rt_rshift : RTF_rt_lshift;
-    return int_slow_join(cg, in, id, a, b2, rf, fast_end, done);
-}
-
-/* str.eq: the same object is equal, strs of different byte sizes are not, else the
- * runtime compares the bytes (strs are UTF-8, so equal text is equal bytes). */
-static LLVMValueRef str_eq(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef c)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef sizes = new_bb(cg, "streq.sizes"), first = new_bb(cg, "streq.first"),
-                      bytes = new_bb(cg, "streq.bytes"), done = new_bb(cg, "streq.done");
-    LLVMBasicBlockRef entry = LLVMGetInsertBlock(b);
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, a, c, ""), done, sizes);
-    LLVMPositionBuilderAtEnd(b, sizes);
-    LLVMValueRef same = LLVMBuildICmp(b, LLVMIntEQ, load_field(cg, cg->i64, a, offsetof(StrObject, size)),
-                                      load_field(cg, cg->i64, c, offsetof(StrObject, size)), "");
-    LLVMBuildCondBr(b, same, first, done);
-    /* equal sizes: different first bytes (the NUL terminator of two empty strs is equal)
-     * decide without the call; a scanner's ch == "x" mostly ends here */
-    LLVMPositionBuilderAtEnd(b, first);
-    LLVMValueRef same1 = LLVMBuildICmp(b, LLVMIntEQ, load_field(cg, cg->i8, a, offsetof(StrObject, data)),
-                                       load_field(cg, cg->i8, c, offsetof(StrObject, data)), "");
-    LLVMBuildCondBr(b, same1, bytes, done);
-    LLVMPositionBuilderAtEnd(b, bytes);
-    LLVMValueRef eq = LLVMBuildICmp(b, LLVMIntNE, RTC(cg, RTF_rt_str_eq, a, c),
-                                    LLVMConstInt(cg->i32, 0, 0), "");
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    LLVMValueRef phi = LLVMBuildPhi(b, cg->i1, "");
-    LLVMValueRef f = LLVMConstInt(cg->i1, 0, 0);
-    LLVMValueRef vals[4] = {LLVMConstInt(cg->i1, 1, 0), f, f, eq};
-    LLVMBasicBlockRef from[4] = {entry, sizes, first, bytes};
-    LLVMAddIncoming(phi, vals, from, 4);
-    return in->imm == Cmp_NotEq ? LLVMBuildNot(b, phi, "") : phi;
-}
-
-/* str.item: a small index goes straight to the character (rt_str_item), a big one to the
- * str subscript (its IndexError). */
-static LLVMValueRef str_item(Cg *cg, const MirInst *in, LLVMValueRef s, LLVMValueRef k)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef small = new_bb(cg, "stritem.small"), big = new_bb(cg, "stritem.big"),
-                      done = new_bb(cg, "stritem.done");
-    LLVMBuildCondBr(b, LLVMBuildTrunc(b, k, cg->i1, ""), small, big);
-    LLVMPositionBuilderAtEnd(b, small);
-    LLVMValueRef r1 = RTC(cg, RTF_rt_str_item, s, untag(cg, k));
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, big);
-    LLVMValueRef r2 = RTC(cg, RTF_rt_str_getitem, s, k);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    LLVMValueRef r = phi2(cg, cg->i64, r1, small, r2, big);
-    check_value(cg, in, r);
-    return r;
-}
-
-static LLVMValueRef int_cmp(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef b2)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef fast = new_bb(cg, "cmp.fast"), slow = new_bb(cg, "cmp.slow"),
-                      done = new_bb(cg, "cmp.done");
-    LLVMValueRef both = LLVMBuildAnd(b, LLVMBuildAnd(b, a, b2, ""), ci64(cg, 1), "");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, both, ci64(cg, 0), ""), fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef rf = LLVMBuildICmp(b, icmp_pred((int)in->imm), a, b2, "");  /* 2x+1 is monotone */
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, slow);
-    if (spec_restart(cg)) {
-        LLVMBuildBr(b, spec_restart(cg));
-        LLVMPositionBuilderAtEnd(b, done);
-        return rf;
-    }
-    LLVMValueRef c = RTC(cg, RTF_rt_int_cmp, a, b2);
-    LLVMValueRef rs = LLVMBuildICmp(b, icmp_pred((int)in->imm), c, ci32(cg, 0), "");
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->i1, rf, fast, rs, slow);
-}
-
-/* A tagged int as a double: exact conversion for small ints, the runtime for big ones
- * (OverflowError "int too large to convert to float"). */
-/* int(x) of a float: a small tag when |x| < 2**62 (fptosi truncates toward zero, as int()
- * does; NaN fails the ordered compare), else rt_int_from_double: a big int, or CPython's
- * ValueError (NaN) / OverflowError (infinity). */
-static LLVMValueRef f_toint(Cg *cg, const MirInst *in, LLVMValueRef d)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef fast = new_bb(cg, "toi.fast"), slow = new_bb(cg, "toi.slow"),
-                      done = new_bb(cg, "toi.done");
-    LLVMValueRef ad = intrinsic(cg, "llvm.fabs", cg->f64, &d, 1);
-    LLVMValueRef small = LLVMBuildFCmp(b, LLVMRealOLT, ad,
-                                       LLVMConstReal(cg->f64, 4611686018427387904.0), "");
-    LLVMBuildCondBr(b, small, fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef rf = tag(cg, LLVMBuildFPToSI(b, d, cg->i64, ""));
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, slow);
-    LLVMValueRef rs = RTC(cg, RTF_rt_int_from_double, d);
-    check_value(cg, in, rs);
-    return join_slow(cg, cg->i64, done, rf, fast, rs);
-}
-
-static LLVMValueRef int_to_f(Cg *cg, const MirInst *in, LLVMValueRef a)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef fast = new_bb(cg, "tof.fast"), slow = new_bb(cg, "tof.slow"),
-                      done = new_bb(cg, "tof.done");
-    LLVMBuildCondBr(b, LLVMBuildTrunc(b, a, cg->i1, ""), fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef rf = LLVMBuildSIToFP(b, untag(cg, a), cg->f64, "");
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, slow);
-    if (spec_restart(cg)) {
-        LLVMBuildBr(b, spec_restart(cg));
-        LLVMPositionBuilderAtEnd(b, done);
-        return rf;
-    }
-    LLVMValueRef rs = RTC(cg, RTF_rt_int_as_double, a);
-    LLVMValueRef maybe = LLVMBuildFCmp(b, LLVMRealOEQ, rs, LLVMConstReal(cg->f64, -1.0), "");
-    LLVMBasicBlockRef chk = new_bb(cg, "tof.chk");
-    LLVMBasicBlockRef slow_ok = new_bb(cg, "tof.ok");
-    LLVMBuildCondBr(b, maybe, chk, slow_ok);
-    LLVMPositionBuilderAtEnd(b, chk);
-    LLVMValueRef p = rt_call0(cg, RTF_rt_exc_pending);
-    LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, p, ci64(cg, 0), ""),
-                                      err_path(cg, in), slow_ok);
-    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
-    LLVMPositionBuilderAtEnd(b, slow_ok);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->f64, rf, fast, rs, slow_ok);
-}
-
-/* num.tofloat: an int|float value (typed tier: an exact int or an exact float) as a double; a
- * small int converts inline, a float object is read, a big int goes through int_to_f's path
- * (OverflowError "int too large to convert to float"). */
-static LLVMValueRef num_to_f(Cg *cg, const MirInst *in, LLVMValueRef a)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef obj = new_bb(cg, "ntof.obj"), isf = new_bb(cg, "ntof.float"),
-                      other = new_bb(cg, "ntof.int"), done = new_bb(cg, "ntof.done");
-    LLVMBasicBlockRef small = new_bb(cg, "ntof.small");
-    LLVMBuildCondBr(b, LLVMBuildTrunc(b, a, cg->i1, ""), small, obj);
-    LLVMPositionBuilderAtEnd(b, small);
-    LLVMValueRef rs = LLVMBuildSIToFP(b, untag(cg, a), cg->f64, "");
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, obj);
-    LLVMValueRef tp = LLVMBuildPtrToInt(b, load_field(cg, cg->ptr, a, offsetof(Object, type)),
-                                        cg->i64, "");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, tp, cg_rt_object(cg, "rt_float_type"), ""),
-                    isf, other);
-    LLVMPositionBuilderAtEnd(b, isf);
-    LLVMValueRef rf = load_field(cg, cg->f64, a, offsetof(FloatObject, v));
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, other);
-    LLVMValueRef ri = int_to_f(cg, in, a);   /* its tag test goes to the slow path */
-    LLVMBasicBlockRef other_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    LLVMValueRef phi = LLVMBuildPhi(b, cg->f64, "");
-    LLVMValueRef vals[3] = {rs, rf, ri};
-    LLVMBasicBlockRef bbs[3] = {small, isf, other_end};
-    LLVMAddIncoming(phi, vals, bbs, 3);
-    return phi;
-}
-
-static LLVMValueRef int_clamp(Cg *cg, LLVMValueRef a)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef fast = new_bb(cg, "clamp.fast"), slow = new_bb(cg, "clamp.slow"),
-                      done = new_bb(cg, "clamp.done");
-    LLVMBuildCondBr(b, LLVMBuildTrunc(b, a, cg->i1, ""), fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef rf = untag(cg, a);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, slow);
-    LLVMValueRef sg = RTC(cg, RTF_rt_int_sign, a);
-    LLVMValueRef rs = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, sg, ci32(cg, 0), ""),
-                                      ci64(cg, RT_SMALL_MAX + 1), ci64(cg, RT_SMALL_MIN - 1), "");
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->i64, rf, fast, rs, slow);
-}
-
-/* i64 floor division and modulo (Python's signs); operands are small ints, so no overflow. */
-static LLVMValueRef i_divmod(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef d)
-{
-    LLVMBuilderRef b = cg->b;
-    raise_if(cg, in, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""), "rt_ZeroDivisionError",
-             in->op == MIR_IMod ? "integer modulo by zero" : "integer division or modulo by zero");
-    LLVMValueRef q = LLVMBuildSDiv(b, a, d, ""), r = LLVMBuildSRem(b, a, d, "");
-    LLVMValueRef adjust = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntNE, r, ci64(cg, 0), ""),
-                                       LLVMBuildICmp(b, LLVMIntSLT, LLVMBuildXor(b, r, d, ""),
-                                                     ci64(cg, 0), ""), "");
-    if (in->op == MIR_IMod)
-        return LLVMBuildSelect(b, adjust, LLVMBuildAdd(b, r, d, ""), r, "");
-    return LLVMBuildSelect(b, adjust, LLVMBuildSub(b, q, ci64(cg, 1), ""), q, "");
-}
-
-/* int / int: both within 2**53 -> exact doubles, one correctly rounded division (CPython's
- * fast path); else the runtime's correctly rounded algorithm. */
-static LLVMValueRef i_truediv(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef d)
-{
-    LLVMBuilderRef b = cg->b;
-    raise_if(cg, in, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""), "rt_ZeroDivisionError",
-             "division by zero");
-    LLVMValueRef lim = ci64(cg, INT64_C(1) << 53);
-    LLVMValueRef fa = LLVMBuildICmp(b, LLVMIntULE,
-                                    LLVMBuildAdd(b, a, lim, ""), ci64(cg, INT64_C(1) << 54), "");
-    LLVMValueRef fd = LLVMBuildICmp(b, LLVMIntULE,
-                                    LLVMBuildAdd(b, d, lim, ""), ci64(cg, INT64_C(1) << 54), "");
-    LLVMBasicBlockRef fast = new_bb(cg, "div.fast"), slow = new_bb(cg, "div.slow"),
-                      done = new_bb(cg, "div.done");
-    LLVMBuildCondBr(b, LLVMBuildAnd(b, fa, fd, ""), fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef rf = LLVMBuildFDiv(b, LLVMBuildSIToFP(b, a, cg->f64, ""),
-                                    LLVMBuildSIToFP(b, d, cg->f64, ""), "");
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, slow);
-    LLVMValueRef o = RTC(cg, RTF_rt_int_truediv, tag(cg, a), tag(cg, d));
-    check_value(cg, in, o);
-    LLVMValueRef rs = load_field(cg, cg->f64, o, offsetof(FloatObject, v));
-    return join_slow(cg, cg->f64, done, rf, fast, rs);
-}
-
-/* int.truediv: int / int on tagged ints.  Two small tags divide as i.truediv (exact doubles
- * within 2**53, else the runtime's correctly rounded quotient); a big operand goes to
- * rt_int_truediv, with its ZeroDivisionError and OverflowError ("integer division result too
- * large for a float"), or, speculating, restarts in the exact body. */
-static LLVMValueRef int_truediv(Cg *cg, const MirInst *in, LLVMValueRef a, LLVMValueRef d)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef small = new_bb(cg, "tdiv.small"), big = new_bb(cg, "tdiv.big"),
-                      done = new_bb(cg, "tdiv.done");
-    LLVMValueRef both = LLVMBuildAnd(b, LLVMBuildAnd(b, a, d, ""), ci64(cg, 1), "");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, both, ci64(cg, 0), ""), small, big);
-    LLVMPositionBuilderAtEnd(b, big);
-    LLVMValueRef rb = NULL;
-    if (spec_restart(cg)) {
-        LLVMBuildBr(b, spec_restart(cg));
-    } else {
-        LLVMValueRef o = RTC(cg, RTF_rt_int_truediv, a, d);
-        check_value(cg, in, o);
-        rb = load_field(cg, cg->f64, o, offsetof(FloatObject, v));
-        LLVMBuildBr(b, done);
-    }
-    LLVMBasicBlockRef big_end = LLVMGetInsertBlock(b);
-    LLVMPositionBuilderAtEnd(b, small);
-    LLVMValueRef rs = i_truediv(cg, in, untag(cg, a), untag(cg, d));
-    LLVMBasicBlockRef small_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    if (!rb)
-        return rs;
-    return phi2(cg, cg->f64, rs, small_end, rb, big_end);
-}
-
-/* float // and %: CPython's float_floor_div / float_rem (fmod, sign fix-up towards the
- * divisor, floor with the half-way correction, signed zeros). */
-static LLVMValueRef f_divmod(Cg *cg, const MirInst *in, LLVMValueRef x, LLVMValueRef w)
-{
-    LLVMBuilderRef b = cg->b;
-    int floordiv = in->op == MIR_FFloorDiv;
-    LLVMValueRef zero = LLVMConstReal(cg->f64, 0.0);
-    raise_if(cg, in, LLVMBuildFCmp(b, LLVMRealOEQ, w, zero, ""), "rt_ZeroDivisionError",
-             floordiv ? "float floor division by zero" : "float modulo");
-    LLVMValueRef mod = LLVMBuildFRem(b, x, w, "");
-    LLVMValueRef nz = LLVMBuildFCmp(b, LLVMRealUNE, mod, zero, "");   /* C's `if (mod)` */
-    LLVMValueRef fix = LLVMBuildAnd(b, nz,
-                                    LLVMBuildICmp(b, LLVMIntNE,
-                                                  LLVMBuildFCmp(b, LLVMRealOLT, w, zero, ""),
-                                                  LLVMBuildFCmp(b, LLVMRealOLT, mod, zero, ""),
-                                                  ""), "");
-    if (!floordiv) {
-        LLVMValueRef sz[2] = {zero, w};
-        LLVMValueRef signed_zero = intrinsic(cg, "llvm.copysign", cg->f64, sz, 2);
-        LLVMValueRef m = LLVMBuildSelect(b, fix, LLVMBuildFAdd(b, mod, w, ""), mod, "");
-        return LLVMBuildSelect(b, nz, m, signed_zero, "");
-    }
-    LLVMValueRef div = LLVMBuildFDiv(b, LLVMBuildFSub(b, x, mod, ""), w, "");
-    div = LLVMBuildSelect(b, fix, LLVMBuildFSub(b, div, LLVMConstReal(cg->f64, 1.0), ""), div, "");
-    LLVMValueRef fl = intrinsic(cg, "llvm.floor", cg->f64, &div, 1);
-    LLVMValueRef up = LLVMBuildFCmp(b, LLVMRealOGT, LLVMBuildFSub(b, div, fl, ""),
-                                    LLVMConstReal(cg->f64, 0.5), "");
-    fl = LLVMBuildSelect(b, up, LLVMBuildFAdd(b, fl, LLVMConstReal(cg->f64, 1.0), ""), fl, "");
-    LLVMValueRef q[2] = {zero, LLVMBuildFDiv(b, x, w, "")};
-    LLVMValueRef signed_zero = intrinsic(cg, "llvm.copysign", cg->f64, q, 2);
-    return LLVMBuildSelect(b, LLVMBuildFCmp(b, LLVMRealUNE, div, zero, ""), fl, signed_zero, "");
-}
-
-/* float ** (integral) float: a positive finite base whose llvm.pow is a normal finite number
- * inline; everything else (zero, negative, inf/nan, overflow, underflow) in rt_f64_pow. */
-static LLVMValueRef f_pow(Cg *cg, const MirInst *in, LLVMValueRef x, LLVMValueRef y)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef fast = new_bb(cg, "pow.fast"), slow = new_bb(cg, "pow.slow"),
-                      done = new_bb(cg, "pow.done");
-    LLVMValueRef inf = LLVMConstReal(cg->f64, 1.0 / 0.0);
-    LLVMValueRef base_ok = LLVMBuildAnd(b, LLVMBuildFCmp(b, LLVMRealOGT, x,
-                                                         LLVMConstReal(cg->f64, 0.0), ""),
-                                        LLVMBuildFCmp(b, LLVMRealOLT, x, inf, ""), "");
-    LLVMBuildCondBr(b, base_ok, fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef args[2] = {x, y};
-    LLVMValueRef rf = intrinsic(cg, "llvm.pow", cg->f64, args, 2);
-    LLVMValueRef dbl_min = LLVMConstReal(cg->f64, 2.2250738585072014e-308);
-    LLVMValueRef normal = LLVMBuildAnd(b, LLVMBuildFCmp(b, LLVMRealOGE, rf, dbl_min, ""),
-                                       LLVMBuildFCmp(b, LLVMRealOLT, rf, inf, ""), "");
-    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
-    LLVMBuildCondBr(b, normal, done, slow);
-    LLVMPositionBuilderAtEnd(b, slow);
-    LLVMValueRef rs = RTC(cg, RTF_rt_f64_pow, x, y);
-    LLVMBasicBlockRef chk = new_bb(cg, "pow.chk"), ok = new_bb(cg, "pow.ok");
-    LLVMBuildCondBr(b, LLVMBuildFCmp(b, LLVMRealOEQ, rs, LLVMConstReal(cg->f64, -1.0), ""), chk,
-                    ok);
-    LLVMPositionBuilderAtEnd(b, chk);
-    LLVMValueRef p = rt_call0(cg, RTF_rt_exc_pending);
-    LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, p, ci64(cg, 0), ""),
-                                      err_path(cg, in), ok);
-    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
-    LLVMPositionBuilderAtEnd(b, ok);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->f64, rf, fast_end, rs, ok);
-}
-
-enum { TBAA_LIST_SIZE, TBAA_LIST_ITEMS, TBAA_LIST_ITEM, TBAA_LISTITER_SEQ, TBAA_LISTITER_I,
-       TBAA_ENUM_IT, TBAA_ENUM_COUNT };
-
-/* inst (a load or store of list memory) tagged with its TBAA access kind */
-static LLVMValueRef tbaa(Cg *cg, LLVMValueRef inst, int kind)
-{
-    LLVMSetMetadata(inst, cg->tbaa_kind, cg->tbaa_list[kind]);
-    return inst;
-}
-
-static LLVMValueRef list_size(Cg *cg, LLVMValueRef lst)
-{
-    return tbaa(cg, load_field(cg, cg->i64, lst, offsetof(ListObject, size)), TBAA_LIST_SIZE);
-}
-
-static LLVMValueRef list_items(Cg *cg, LLVMValueRef lst)
-{
-    return tbaa(cg, load_field(cg, cg->ptr, lst, offsetof(ListObject, items)), TBAA_LIST_ITEMS);
-}
-
-/* The position of index i (an i64, negative from the end) in a list of `size` items, raising
- * CPython's IndexError when outside: one unsigned compare on the hot path (0 <= i < size),
- * the negative case in a cold block.  The items pointer is loaded by the callers before this
- * check, so that in a loop both loads run at every step and LICM can hoist them. */
-static LLVMValueRef list_index(Cg *cg, const MirInst *in, LLVMValueRef i, LLVMValueRef size,
-                               const char *msg)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef neg = new_bb(cg, "idx.neg"), done = new_bb(cg, "idx.done");
-    br_cold(cg, LLVMBuildICmp(b, LLVMIntUGE, i, size, ""), neg);
-    LLVMBasicBlockRef from = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, neg);
-    LLVMValueRef j = LLVMBuildAdd(b, i, size, "");
-    LLVMValueRef bad = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntSGE, i, ci64(cg, 0), ""),
-                                   LLVMBuildICmp(b, LLVMIntSLT, j, ci64(cg, 0), ""), "");
-    raise_if(cg, in, bad, "rt_IndexError", msg);
-    return join_slow(cg, cg->i64, done, i, from, j);
-}
-
-/* list_index, unless the access's index is `in.range idx, ok` (bounds.c: a loop versioned on
- * ok) and ok holds: then i as it is.  ok is loop-invariant, so the branch on it is what LLVM's
- * non-trivial unswitching (cg_program.c) splits the loop on: a copy without the check. */
-static LLVMValueRef checked_index(Cg *cg, const MirInst *in, LLVMValueRef i, LLVMValueRef size,
-                                  const char *msg)
-{
-    if (in->args[1]->op != MIR_InRange)
-        return list_index(cg, in, i, size, msg);
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef chk = new_bb(cg, "idx.chk"), done = new_bb(cg, "idx.ok");
-    cg->versioned_loops = 1;
-    LLVMBuildCondBr(b, val(cg, in->args[1]->args[1]), done, chk);
-    LLVMBasicBlockRef from = LLVMGetInsertBlock(b);
-    LLVMPositionBuilderAtEnd(b, chk);
-    LLVMValueRef j = list_index(cg, in, i, size, msg);
-    return join_slow(cg, cg->i64, done, i, from, j);
-}
-
-/* The index of list.get/list.set/flist.get/flist.set: checked by checked_index, or as it is
- * when bounds.c proved it in [0, len) (imm 1). */
-static LLVMValueRef access_index(Cg *cg, const MirInst *in, LLVMValueRef list, LLVMValueRef i,
-                                 int get)
-{
-    if (in->imm)
-        return i;
-    return checked_index(cg, in, i, list_size(cg, list),
-                         get ? "list index out of range" : "list assignment index out of range");
-}
-
-/* Unboxed storage (imm2 of list.get/list.set/list.get.t/list.set.t/enum.item, unbox.c):
- * UNBOX_BOOL (1) items are bytes, 0 False and 1 True; UNBOX_INT (2) items keep the boxed
- * layout (small tagged ints) in a pointer-free array.  The MIR values stay Values: a loaded
- * byte becomes True/False, which LLVM folds into the unbox.bool that follows. */
-static LLVMValueRef item_load(Cg *cg, const MirInst *in, LLVMValueRef items, LLVMValueRef idx)
-{
-    LLVMBuilderRef b = cg->b;
-    if (in->imm2 != 1) {
-        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
-        return tbaa(cg, LLVMBuildLoad2(b, cg->i64, p, ""), TBAA_LIST_ITEM);
-    }
-    LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
-    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, i8, items, &idx, 1, "");
-    LLVMValueRef v = tbaa(cg, LLVMBuildLoad2(b, i8, p, ""), TBAA_LIST_ITEM);
-    return box_bool(cg, LLVMBuildTrunc(b, v, cg->i1, ""));
-}
-
-static void item_store(Cg *cg, const MirInst *in, LLVMValueRef items, LLVMValueRef idx,
-                       LLVMValueRef v)
-{
-    LLVMBuilderRef b = cg->b;
-    if (in->imm2 != 1) {
-        LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, "");
-        tbaa(cg, LLVMBuildStore(b, v, p), TBAA_LIST_ITEM);
-        return;
-    }
-    LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
-    LLVMValueRef t = LLVMBuildICmp(b, LLVMIntEQ, v, cg_rt_object(cg, "rt_True_obj"), "");
-    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, i8, items, &idx, 1, "");
-    tbaa(cg, LLVMBuildStore(b, LLVMBuildZExt(b, t, i8, ""), p), TBAA_LIST_ITEM);
-}
-
-/* list.get.t / list.set.t: an int index that may be big.  A small tag: the inline bounds
- * check and access of list.get/list.set; a big int: the generic subscript (its IndexError
- * "cannot fit 'int' into an index-sized integer"). */
-static LLVMValueRef list_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLVMValueRef key)
-{
-    LLVMBuilderRef b = cg->b;
-    int get = in->op == MIR_ListGetT;
-    LLVMBasicBlockRef fast = new_bb(cg, "lst.fast"), slow = new_bb(cg, "lst.slow"),
-                      done = new_bb(cg, "lst.done");
-    LLVMBuildCondBr(b, LLVMBuildTrunc(b, key, cg->i1, ""), fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef i = untag(cg, key);
-    LLVMValueRef size = list_size(cg, lst);
-    LLVMValueRef items = list_items(cg, lst);
-    LLVMValueRef idx = checked_index(cg, in, i, size, get ? "list index out of range"
-                                                          : "list assignment index out of range");
-    LLVMValueRef rf = NULL;
-    if (get)
-        rf = item_load(cg, in, items, idx);
-    else
-        item_store(cg, in, items, idx, val(cg, in->args[2]));
-    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, slow);
-    LLVMValueRef rs = NULL;
-    if (get) {
-        rs = RTC(cg, RTF_rt_getitem, lst, key);
-        check_value(cg, in, rs);
-    } else {
-        check_int(cg, in, RTC(cg, RTF_rt_setitem, lst, key, val(cg, in->args[2])));
-    }
-    return join_slow(cg, cg->i64, done, rf, fast_end, rs);
-}
-
-/* list.append imm2 = kind / flist.append: a comprehension's append to a list of unboxed
- * storage: the item stored inline at its width while there is room, else
- * rt_list_append_unboxed (growth; MemoryError as the boxed append, unchecked likewise). */
-static void list_append_unboxed(Cg *cg, const MirInst *in, LLVMValueRef lst, LLVMValueRef v)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef bits;
-    if (in->op == MIR_FListAppend)
-        bits = LLVMBuildBitCast(b, v, cg->i64, "");
-    else if (in->imm2 == 1)
-        bits = LLVMBuildZExt(b, LLVMBuildICmp(b, LLVMIntEQ, v, cg_rt_object(cg, "rt_True_obj"), ""),
-                             cg->i64, "");
-    else
-        bits = v;
-    int kind = in->op == MIR_FListAppend ? 3 : (int)in->imm2;
-    LLVMValueRef size = list_size(cg, lst);
-    LLVMValueRef cap = load_field(cg, cg->i64, lst, offsetof(ListObject, cap));
-    LLVMBasicBlockRef fast = new_bb(cg, "app.fast"), slow = new_bb(cg, "app.slow"),
-                      done = new_bb(cg, "app.done");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, size, cap, ""), fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef items = list_items(cg, lst);
-    if (kind == 1) {
-        LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
-        tbaa(cg, LLVMBuildStore(b, LLVMBuildTrunc(b, bits, i8, ""),
-                                LLVMBuildInBoundsGEP2(b, i8, items, &size, 1, "")),
-             TBAA_LIST_ITEM);
-    } else if (kind == 3) {
-        tbaa(cg, LLVMBuildStore(b, v, LLVMBuildInBoundsGEP2(b, cg->f64, items, &size, 1, "")),
-             TBAA_LIST_ITEM);
-    } else {
-        tbaa(cg, LLVMBuildStore(b, bits, LLVMBuildInBoundsGEP2(b, cg->i64, items, &size, 1, "")),
-             TBAA_LIST_ITEM);
-    }
-    tbaa(cg, LLVMBuildStore(b, LLVMBuildAdd(b, size, ci64(cg, 1), ""),
-                            field_ptr(cg, lst, offsetof(ListObject, size))),
-         TBAA_LIST_SIZE);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, slow);
-    RTC(cg, RTF_rt_list_append_unboxed, lst, bits, ci64(cg, kind));
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-}
-
-/* flist.get.t / flist.set.t: list_tagged for unboxed doubles.  A big int index never reaches
- * the items (rt_getitem / rt_setitem raise its IndexError first: a list has fewer than 2**60
- * items), so the slow path only raises. */
-static LLVMValueRef flist_tagged(Cg *cg, const MirInst *in, LLVMValueRef lst, LLVMValueRef key)
-{
-    LLVMBuilderRef b = cg->b;
-    int get = in->op == MIR_FListGetT;
-    LLVMBasicBlockRef fast = new_bb(cg, "lst.fast"), slow = new_bb(cg, "lst.slow"),
-                      done = new_bb(cg, "lst.done");
-    LLVMBuildCondBr(b, LLVMBuildTrunc(b, key, cg->i1, ""), fast, slow);
-    LLVMPositionBuilderAtEnd(b, slow);
-    /* a None stands for the value: the store is never done (the index is out of range) */
-    if (get)
-        check_value(cg, in, RTC(cg, RTF_rt_getitem, lst, key));
-    else
-        check_int(cg, in, RTC(cg, RTF_rt_setitem, lst, key, cg_rt_object(cg, "rt_None_obj")));
-    LLVMBuildUnreachable(b);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef i = untag(cg, key);
-    LLVMValueRef size = list_size(cg, lst);
-    LLVMValueRef items = list_items(cg, lst);
-    LLVMValueRef idx = checked_index(cg, in, i, size, get ? "list index out of range"
-                                                          : "list assignment index out of range");
-    LLVMValueRef p = LLVMBuildInBoundsGEP2(b, cg->f64, items, &idx, 1, "");
-    LLVMValueRef r = NULL;
-    if (get)
-        r = tbaa(cg, LLVMBuildLoad2(b, cg->f64, p, ""), TBAA_LIST_ITEM);
-    else
-        tbaa(cg, LLVMBuildStore(b, val(cg, in->args[2]), p), TBAA_LIST_ITEM);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return r;
-}
-
-/* list.copyslice imm 1, `x[:k] = x[m::-1]`: when k and m are small ints, 1 <= k <= len(x)
- * and m == k - 1 the assignment is a reversal of items[0..k) in place, done here; any other
- * bounds go through rt_list_copyslice (clamping, resizing, errors). */
-static LLVMValueRef list_revprefix(Cg *cg, const MirInst *in, LLVMValueRef lst)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef kv = val(cg, in->args[2]), mv = val(cg, in->args[5]);
-    LLVMBasicBlockRef chk = new_bb(cg, "rev.chk"), rev = new_bb(cg, "rev.loop"),
-                      body = new_bb(cg, "rev.swap"), slow = new_bb(cg, "rev.slow"),
-                      done = new_bb(cg, "rev.done");
-    LLVMBuildCondBr(b, LLVMBuildTrunc(b, LLVMBuildAnd(b, kv, mv, ""), cg->i1, ""), chk, slow);
-    LLVMPositionBuilderAtEnd(b, chk);
-    LLVMValueRef k = untag(cg, kv), size = list_size(cg, lst);
-    LLVMValueRef ok = LLVMBuildAnd(
-        b, LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntSGE, k, ci64(cg, 1), ""),
-                        LLVMBuildICmp(b, LLVMIntSLE, k, size, ""), ""),
-        LLVMBuildICmp(b, LLVMIntEQ, mv, LLVMBuildSub(b, kv, ci64(cg, 2), ""), ""), "");
-    LLVMValueRef items = list_items(cg, lst);
-    LLVMValueRef last = LLVMBuildSub(b, k, ci64(cg, 1), "");
-    LLVMBasicBlockRef entry = LLVMGetInsertBlock(b);
-    LLVMBuildCondBr(b, ok, rev, slow);
-    LLVMPositionBuilderAtEnd(b, rev);
-    LLVMValueRef lo = LLVMBuildPhi(b, cg->i64, ""), hi = LLVMBuildPhi(b, cg->i64, "");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, lo, hi, ""), body, done);
-    LLVMPositionBuilderAtEnd(b, body);
-    LLVMValueRef pl = LLVMBuildInBoundsGEP2(b, cg->i64, items, &lo, 1, "");
-    LLVMValueRef ph = LLVMBuildInBoundsGEP2(b, cg->i64, items, &hi, 1, "");
-    LLVMValueRef xl = tbaa(cg, LLVMBuildLoad2(b, cg->i64, pl, ""), TBAA_LIST_ITEM);
-    LLVMValueRef xh = tbaa(cg, LLVMBuildLoad2(b, cg->i64, ph, ""), TBAA_LIST_ITEM);
-    tbaa(cg, LLVMBuildStore(b, xh, pl), TBAA_LIST_ITEM);
-    tbaa(cg, LLVMBuildStore(b, xl, ph), TBAA_LIST_ITEM);
-    LLVMValueRef lo1 = LLVMBuildNSWAdd(b, lo, ci64(cg, 1), "");
-    LLVMValueRef hi1 = LLVMBuildNSWSub(b, hi, ci64(cg, 1), "");
-    LLVMBuildBr(b, rev);
-    LLVMValueRef lov[2] = {ci64(cg, 0), lo1}, hiv[2] = {last, hi1};
-    LLVMBasicBlockRef from[2] = {entry, body};
-    LLVMAddIncoming(lo, lov, from, 2);
-    LLVMAddIncoming(hi, hiv, from, 2);
-    LLVMPositionBuilderAtEnd(b, slow);
-    check_int(cg, in, RTC(cg, RTF_rt_list_copyslice, lst, val(cg, in->args[1]), kv,
-                          val(cg, in->args[3]), val(cg, in->args[4]), mv, val(cg, in->args[6]),
-                          val(cg, in->args[7])));
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    return NULL;
-}
-
-/* Room for the items of a list copy kept in the frame (list_dup_local). */
-#define LOCAL_LIST_ITEMS 16
-
-/* Does the list made by `dup` (a copy, list.slice without bounds) stay in this call?  Every
- * use reads or writes its items in place: the receiver of an item read or store, a length
- * (also bounds.ok's), a copy, the target of a slice assignment, either list of a slice copy.
- * Then nothing holds it after the function returns (it is not stored, passed, returned,
- * merged by a phi or captured), and each run of `dup` makes the previous copy unreachable
- * (SSA: a later use sees the latest run).  A generator's body is left alone (its frame outlives a step). */
-static int local_list(const MirFunction *mf, const MirInst *dup)
-{
-    if (mf->flags & (RT_CO_GENERATOR | RT_CO_COROUTINE | RT_CO_ASYNC_GEN))
-        return 0;
-    for (int b = 0; b < mf->nblocks; b++) {
-        const MirBlock *bb = mf->blocks[b];
-        for (int k = 0; k < bb->ninsts; k++) {
-            const MirInst *u = bb->insts[k];
-            for (int a = 0; a < u->nargs; a++) {
-                if (u->args[a] != dup)
-                    continue;
-                switch (u->op) {
-                case MIR_ListGet: case MIR_ListGetT: case MIR_ListSet: case MIR_ListSetT:
-                case MIR_ListLen: case MIR_ListItem: case MIR_ListSlice: case MIR_ListSetSlice:
-                    if (a != 0)
-                        return 0;
-                    break;
-                case MIR_ListCopySlice:
-                    if (a != 0 && a != 4)
-                        return 0;
-                    break;
-                case MIR_BoundsOk:   /* reads the length (bounds.c) */
-                    if (a != 2)
-                        return 0;
-                    break;
-                default:
-                    return 0;
-                }
-            }
-        }
-    }
-    return 1;
-}
-
-/* An array of `words` i64 in the current function's frame: an alloca at the start of the entry
- * block (LLVM keeps those static, one slot per site, whatever loop the use is in). */
-static LLVMValueRef entry_alloca(Cg *cg, size_t words, const char *name)
-{
-    LLVMBuilderRef eb = LLVMCreateBuilderInContext(cg->ctx);
-    LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(cg->fn->fn);
-    LLVMValueRef first = LLVMGetFirstInstruction(entry);
-    if (first)
-        LLVMPositionBuilderBefore(eb, first);
-    else
-        LLVMPositionBuilderAtEnd(eb, entry);
-    LLVMValueRef buf = LLVMBuildAlloca(eb, LLVMArrayType2(cg->i64, words), name);
-    LLVMDisposeBuilder(eb);
-    return buf;
-}
-
-/* list(x) / x[:] whose copy stays in the call (local_list): a ListObject in the frame with
- * its items after it, as rt_list_dup's packed list, when x has 1..LOCAL_LIST_ITEMS items;
- * else rt_list_dup.  A later resize moves the items to a block of their own, as for a packed
- * list; the collector sees the items through the stack. */
-static LLVMValueRef list_dup_local(Cg *cg, const MirInst *in, LLVMValueRef src)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef buf = entry_alloca(cg, sizeof(ListObject) / 8 + LOCAL_LIST_ITEMS, "locallist");
-    LLVMSetAlignment(buf, 16);
-    LLVMBasicBlockRef here = new_bb(cg, "dup.local"), heap = new_bb(cg, "dup.heap"),
-                      done = new_bb(cg, "dup.done");
-    LLVMValueRef n = list_size(cg, src);
-    LLVMValueRef fits = LLVMBuildICmp(b, LLVMIntULT, LLVMBuildSub(b, n, ci64(cg, 1), ""),
-                                      ci64(cg, LOCAL_LIST_ITEMS), "");
-    LLVMBuildCondBr(b, fits, here, heap);
-    LLVMPositionBuilderAtEnd(b, here);
-    LLVMValueRef lst = LLVMBuildPtrToInt(b, buf, cg->i64, "");
-    LLVMValueRef off = ci64(cg, sizeof(ListObject));
-    LLVMValueRef items = LLVMBuildInBoundsGEP2(b, cg->i8, buf, &off, 1, "");
-    LLVMBuildStore(b, cg_rt_global(cg, "rt_list_type", cg->i8),
-                   field_ptr(cg, buf, offsetof(ListObject, ob.type)));
-    LLVMBuildStore(b, n, field_ptr(cg, buf, offsetof(ListObject, size)));
-    LLVMBuildStore(b, n, field_ptr(cg, buf, offsetof(ListObject, cap)));
-    LLVMBuildStore(b, items, field_ptr(cg, buf, offsetof(ListObject, items)));
-    LLVMBuildMemCpy(b, items, 8, list_items(cg, src), 8, LLVMBuildShl(b, n, ci64(cg, 3), ""));
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, heap);
-    LLVMValueRef c = RTC(cg, RTF_rt_list_dup, src);
-    check_value(cg, in, c);
-    LLVMBasicBlockRef from_heap = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    LLVMValueRef r = LLVMBuildPhi(b, cg->i64, "");
-    LLVMValueRef vals[2] = {lst, c};
-    LLVMBasicBlockRef from[2] = {here, from_heap};
-    LLVMAddIncoming(r, vals, from, 2);
-    return r;
-}
-
-/* The list iterator step shared by iter.next and enum.next (ListIterObject): from the current
- * block, branches to done when `it` is exhausted (its list dropped, seq = 0, at the end, as
- * listiter_next does, so that a list grown afterwards is not resumed) and else continues in a
- * new block with the index advanced; returns the index stepped past, *seqp its list, *endp the
- * block that dropped the list (a second predecessor of done). */
-static LLVMValueRef list_iter_step(Cg *cg, LLVMValueRef it, LLVMBasicBlockRef done,
-                                   LLVMValueRef *seqp, LLVMBasicBlockRef *endp)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef live = new_bb(cg, "listiter.seq"), step = new_bb(cg, "listiter.item"),
-                      end = new_bb(cg, "listiter.end");
-    LLVMValueRef seq = tbaa(cg, load_field(cg, cg->i64, it, offsetof(ListIterObject, seq)),
-                            TBAA_LISTITER_SEQ);
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, seq, ci64(cg, 0), ""), done, live);
-    LLVMPositionBuilderAtEnd(b, live);
-    LLVMValueRef i = tbaa(cg, load_field(cg, cg->i64, it, offsetof(ListIterObject, i)),
-                          TBAA_LISTITER_I);
-    LLVMValueRef size = list_size(cg, seq);
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, i, size, ""), step, end);
-    LLVMPositionBuilderAtEnd(b, end);
-    tbaa(cg, LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, it, offsetof(ListIterObject, seq))),
-         TBAA_LISTITER_SEQ);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, step);
-    tbaa(cg, LLVMBuildStore(b, LLVMBuildAdd(b, i, ci64(cg, 1), ""),
-                            field_ptr(cg, it, offsetof(ListIterObject, i))),
-         TBAA_LISTITER_I);
-    *seqp = seq;
-    *endp = end;
-    return i;
-}
-
-/* enum.next: steps enumerate(list) inline (the typed tier proved its iterator a list
- * iterator and its count a small int from 0): the index of the item stepped past, -1 at the end
- * (the list iterator then marks itself exhausted, as rt_next_fast). */
-static LLVMValueRef enum_next(Cg *cg, LLVMValueRef e)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef done = new_bb(cg, "enum.done"), end;
-    LLVMBasicBlockRef entry = LLVMGetInsertBlock(b);
-    LLVMValueRef li = tbaa(cg, load_field(cg, cg->i64, e, offsetof(EnumerateObject, it)),
-                           TBAA_ENUM_IT), seq;
-    list_iter_step(cg, li, done, &seq, &end);
-    LLVMBasicBlockRef step = LLVMGetInsertBlock(b);
-    LLVMValueRef cnt = tbaa(cg, load_field(cg, cg->i64, e, offsetof(EnumerateObject, count)),
-                            TBAA_ENUM_COUNT);
-    tbaa(cg, LLVMBuildStore(b, LLVMBuildAdd(b, cnt, ci64(cg, 2), ""),
-                            field_ptr(cg, e, offsetof(EnumerateObject, count))),
-         TBAA_ENUM_COUNT);
-    LLVMValueRef idx = untag(cg, cnt);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-    LLVMValueRef p = LLVMBuildPhi(b, cg->i64, "");
-    LLVMValueRef v[3] = {ci64(cg, -1), ci64(cg, -1), idx};
-    LLVMBasicBlockRef bl[3] = {entry, end, step};
-    LLVMAddIncoming(p, v, bl, 3);
-    return p;
-}
-
-/* enum.item: the item the last enum.next stepped past (items[i - 1] of the iterator's list). */
-static LLVMValueRef enum_item(Cg *cg, const MirInst *in, LLVMValueRef e)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef li = tbaa(cg, load_field(cg, cg->i64, e, offsetof(EnumerateObject, it)),
-                           TBAA_ENUM_IT);
-    LLVMValueRef seq = tbaa(cg, load_field(cg, cg->i64, li, offsetof(ListIterObject, seq)),
-                            TBAA_LISTITER_SEQ);
-    LLVMValueRef i = LLVMBuildSub(
-        b, tbaa(cg, load_field(cg, cg->i64, li, offsetof(ListIterObject, i)), TBAA_LISTITER_I),
-        ci64(cg, 1), "");
-    LLVMValueRef items = list_items(cg, seq);
-    if (in->imm2 == 1) {   /* unboxed bools (item_load) */
-        LLVMTypeRef i8 = LLVMInt8TypeInContext(cg->ctx);
-        LLVMValueRef v = LLVMBuildLoad2(b, i8, LLVMBuildInBoundsGEP2(b, i8, items, &i, 1, ""), "");
-        return box_bool(cg, LLVMBuildTrunc(b, v, cg->i1, ""));
-    }
-    return LLVMBuildLoad2(b, cg->i64, LLVMBuildInBoundsGEP2(b, cg->i64, items, &i, 1, ""), "");
-}
 
 /* The LLVM type of a clone's result: i64 (0 = error) for dyn, else {T, i1 error}. */
 LLVMTypeRef cg_clone_ret_type(Cg *cg, const MirFunction *mf)
@@ -1988,7 +875,7 @@ static LLVMValueRef acc_add(Cg *cg, LLVMValueRef v)
 /* Around a runtime call that may run Python code in a leaf clone, whose prologue checked the
  * limit but did not store its level: the level is entered for the call and left after it
  * (error or not), so a RecursionError, a traceback or a nested call sees CPython's depth. */
-static void leaf_call_depth(Cg *cg, int delta)
+void leaf_call_depth(Cg *cg, int delta)
 {
     if (!cg->fn->leaf || cg->fn->spec_depth)
         return;
@@ -2001,7 +888,7 @@ static void leaf_call_depth(Cg *cg, int delta)
  * every return's pair (clone_ret_pair): built where each return is, the pairs were merged by
  * LLVM into a phi of aggregates, which after inlining kept the caller testing a flag that is
  * a constant false on the normal path (one test per inlined call); phis of scalars fold. */
-static void clone_ret_pair(Cg *cg, LLVMValueRef v, LLVMValueRef error)
+void clone_ret_pair(Cg *cg, LLVMValueRef v, LLVMValueRef error)
 {
     CgFn *f = cg->fn;
     LLVMBuilderRef b = cg->b;
@@ -2022,7 +909,7 @@ static void clone_ret_pair(Cg *cg, LLVMValueRef v, LLVMValueRef error)
 }
 
 /* Returns from a clone: leaves the recursion level, packs {value, error}. */
-static void clone_return(Cg *cg, LLVMValueRef v, int error)
+void clone_return(Cg *cg, LLVMValueRef v, int error)
 {
     const MirFunction *mf = cg->fn->mf;
     LLVMBuilderRef b = cg->b;
@@ -2288,262 +1175,6 @@ static LLVMValueRef inst_isclass(Cg *cg, const MirInst *in, LLVMValueRef v)
     return phi2(cg, cg->i1, LLVMConstInt(cg->i1, 0, 0), from, same, test);
 }
 
-/* list.pop (x.pop() of an exact list): a non-empty list that needs no shrinking (rt_list_pop's
- * list_resize keeps the block while size - 1 >= cap / 2) drops its last item inline; else
- * rt_list_pop (IndexError "pop from empty list", the shrink). */
-static LLVMValueRef list_pop(Cg *cg, const MirInst *in, LLVMValueRef list)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef size = load_field(cg, cg->i64, list, offsetof(ListObject, size));
-    LLVMValueRef cap = load_field(cg, cg->i64, list, offsetof(ListObject, cap));
-    LLVMValueRef n1 = LLVMBuildSub(b, size, ci64(cg, 1), "");
-    LLVMValueRef ok = LLVMBuildAnd(
-        b, LLVMBuildICmp(b, LLVMIntSGT, size, ci64(cg, 0), ""),
-        LLVMBuildICmp(b, LLVMIntSGE, n1, LLVMBuildAShr(b, cap, ci64(cg, 1), ""), ""), "");
-    LLVMBasicBlockRef fast = new_bb(cg, "pop.fast"), slow = new_bb(cg, "pop.slow"),
-                      done = new_bb(cg, "pop.done");
-    LLVMBuildCondBr(b, ok, fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef items = load_field(cg, cg->ptr, list, offsetof(ListObject, items));
-    LLVMValueRef fv = LLVMBuildLoad2(b, cg->i64, LLVMBuildInBoundsGEP2(b, cg->i64, items, &n1, 1, ""),
-                                     "");
-    LLVMBuildStore(b, n1, field_ptr(cg, list, offsetof(ListObject, size)));
-    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, slow);
-    LLVMValueRef sv = RTC(cg, RTF_rt_list_pop, list, ci64(cg, 0));
-    check_value(cg, in, sv);
-    return join_slow(cg, cg->i64, done, fv, fast_end, sv);
-}
-
-/* The test the inline paths of set.contains, set.add and set.remove share: key is a small int
- * whose membership bit (*u, its index in SetObject.smallbits) is valid: u = v + 64 below
- * bits_limit (RT_SET_BITS_N while the bits are valid, else 0) tests the range and the
- * validity at once. */
-static LLVMValueRef set_bits_ok(Cg *cg, LLVMValueRef set, LLVMValueRef key, LLVMValueRef *u)
-{
-    LLVMBuilderRef b = cg->b;
-    *u = LLVMBuildAdd(b, LLVMBuildAShr(b, key, ci64(cg, 1), ""), ci64(cg, -RT_SET_BITS_LO), "");
-    LLVMValueRef limit = load_field(cg, cg->i64, set, offsetof(SetObject, bits_limit));
-    return LLVMBuildAnd(b, LLVMBuildTrunc(b, key, cg->i1, ""),
-                        LLVMBuildICmp(b, LLVMIntULT, *u, limit, ""), "");
-}
-
-/* The word of SetObject.smallbits that holds bit u (u < RT_SET_BITS_N = 128): the second
- * when u >= 64, a compare LLVM folds when the key's range is known. */
-static LLVMValueRef smallbits_word(Cg *cg, LLVMValueRef set, LLVMValueRef u)
-{
-    LLVMBuilderRef b = cg->b;
-    _Static_assert(RT_SET_BITS_N == 2 * 64, "smallbits is two words");
-    LLVMValueRef w = LLVMBuildZExt(b, LLVMBuildICmp(b, LLVMIntUGE, u, ci64(cg, 64), ""), cg->i64,
-                                   "");
-    return LLVMBuildInBoundsGEP2(b, cg->i64, field_ptr(cg, set, offsetof(SetObject, smallbits)),
-                                 &w, 1, "");
-}
-
-/* set.remove / set.discard: a small int key in -64..63 of a set whose membership bits are
- * valid, found at its hint (rt.h SetObject.hints), is removed inline with set.c's
- * small_discard effect (a dummy entry, marked in dmy, used - 1, its bit cleared, the bits
- * still valid); anything else calls rt_set_remove (KeyError) or rt_set_discard_key. */
-static void set_remove(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef u;
-    LLVMValueRef ok = set_bits_ok(cg, set, key, &u);
-    LLVMValueRef hints = load_field(cg, cg->ptr, set, offsetof(SetObject, hints));
-    ok = LLVMBuildAnd(b, ok, LLVMBuildIsNotNull(b, hints, ""), "");
-    LLVMBasicBlockRef hint = new_bb(cg, "setrm.hint"), entry = new_bb(cg, "setrm.entry"),
-                      fast = new_bb(cg, "setrm.fast"), slow = new_bb(cg, "setrm.slow"),
-                      done = new_bb(cg, "setrm.done");
-    br_hot(cg, ok, hint, slow);
-    LLVMPositionBuilderAtEnd(b, hint);
-    LLVMTypeRef i16 = LLVMInt16TypeInContext(cg->ctx);
-    LLVMValueRef h = LLVMBuildZExt(
-        b, LLVMBuildLoad2(b, i16, LLVMBuildInBoundsGEP2(b, i16, hints, &u, 1, ""), ""), cg->i64,
-        "");
-    LLVMValueRef mask = load_field(cg, cg->i64, set, offsetof(SetObject, mask));
-    br_hot(cg, LLVMBuildICmp(b, LLVMIntULE, h, mask, ""), entry, slow);
-    LLVMPositionBuilderAtEnd(b, entry);
-    LLVMValueRef table = load_field(cg, cg->ptr, set, offsetof(SetObject, table));
-    LLVMValueRef off = LLVMBuildMul(b, h, ci64(cg, (int64_t)sizeof(SetEntry)), "");
-    LLVMValueRef e = LLVMBuildInBoundsGEP2(b, cg->i8, table, &off, 1, "");
-    LLVMValueRef ekey = load_field(cg, cg->i64, e, offsetof(SetEntry, key));
-    br_hot(cg, LLVMBuildICmp(b, LLVMIntEQ, ekey, key, ""), fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMBuildStore(b, cg_rt_object(cg, "rt_set_dummy"), field_ptr(cg, e, offsetof(SetEntry, key)));
-    LLVMBuildStore(b, ci64(cg, -1), field_ptr(cg, e, offsetof(SetEntry, hash)));
-    LLVMValueRef used = load_field(cg, cg->i64, set, offsetof(SetObject, used));
-    LLVMBuildStore(b, LLVMBuildSub(b, used, ci64(cg, 1), ""),
-                   field_ptr(cg, set, offsetof(SetObject, used)));
-    LLVMValueRef wp = smallbits_word(cg, set, u);
-    LLVMValueRef bit = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
-    LLVMBuildStore(b, LLVMBuildAnd(b, LLVMBuildLoad2(b, cg->i64, wp, ""),
-                                   LLVMBuildNot(b, bit, ""), ""), wp);
-    /* the entry is a dummy now (SetObject.dmy: meaningless while mask >= 64, so the bit is
-     * set whatever the mask) */
-    LLVMValueRef dmy = load_field(cg, cg->i64, set, offsetof(SetObject, dmy));
-    LLVMValueRef hb = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, h, ci64(cg, 63), ""), "");
-    LLVMBuildStore(b, LLVMBuildOr(b, dmy, hb, ""), field_ptr(cg, set, offsetof(SetObject, dmy)));
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, slow);
-    if (in->op == MIR_SetRemove)
-        check_value(cg, in, RTC(cg, RTF_rt_set_remove, set, key));
-    else
-        check_int(cg, in, RTC(cg, RTF_rt_set_discard_key, set, key));
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-}
-
-/* set.add: a small int key in -64..63 of a set whose membership bits are valid and whose
- * table has fewer than 64 entries (so SetObject.occ/dmy are kept) is added inline when it is
- * present already (nothing to do) or when the insertion needs no resize: set.c's
- * absent_slot/insert_small effect, probing a group at a time (the last dummy before the
- * probe's first unused entry, else that unused entry; used, fill, the bits, the hint, occ and
- * dmy kept).  Anything else (a resize, another key) calls rt_set_add, out of line. */
-static void set_add(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef v = LLVMBuildAShr(b, key, ci64(cg, 1), "");
-    LLVMValueRef u;
-    LLVMValueRef ok = set_bits_ok(cg, set, key, &u);
-    LLVMValueRef mask = load_field(cg, cg->i64, set, offsetof(SetObject, mask));
-    ok = LLVMBuildAnd(b, ok, LLVMBuildICmp(b, LLVMIntULT, mask, ci64(cg, 64), ""), "");
-    LLVMBasicBlockRef probe = new_bb(cg, "setadd.probe"), place = new_bb(cg, "setadd.place"),
-                      store = new_bb(cg, "setadd.store"), hint = new_bb(cg, "setadd.hint"),
-                      slow = new_bb(cg, "setadd.slow"), done = new_bb(cg, "setadd.done");
-    br_hot(cg, ok, probe, slow);
-
-    LLVMPositionBuilderAtEnd(b, probe);
-    LLVMValueRef wp = smallbits_word(cg, set, u);
-    LLVMValueRef word = LLVMBuildLoad2(b, cg->i64, wp, "");
-    LLVMValueRef bit = LLVMBuildShl(b, ci64(cg, 1), LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
-    LLVMValueRef present = LLVMBuildICmp(b, LLVMIntNE, LLVMBuildAnd(b, word, bit, ""),
-                                         ci64(cg, 0), "");
-    /* a small int's hash is its value, except -1 hashes to -2 */
-    LLVMValueRef hash = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, v, ci64(cg, -1), ""),
-                                        ci64(cg, -2), v, "");
-    LLVMValueRef occ = load_field(cg, cg->i64, set, offsetof(SetObject, occ));
-    LLVMValueRef dmy = load_field(cg, cg->i64, set, offsetof(SetObject, dmy));
-    LLVMValueRef i0 = LLVMBuildAnd(b, hash, mask, "");
-    LLVMBasicBlockRef loop = new_bb(cg, "setadd.loop"), next = new_bb(cg, "setadd.next");
-    LLVMBasicBlockRef from = LLVMGetInsertBlock(b);
-    LLVMBuildCondBr(b, present, done, loop);
-
-    /* one probe group per turn (set.c absent_slot): i, perturb, the dummies of the last
-     * group that had any (its highest is the last dummy passed); the loop ends, as a table
-     * below its fill limit has an unused entry */
-    LLVMPositionBuilderAtEnd(b, loop);
-    LLVMValueRef pi = LLVMBuildPhi(b, cg->i64, ""), pp = LLVMBuildPhi(b, cg->i64, ""),
-                 pd = LLVMBuildPhi(b, cg->i64, "");
-    LLVMValueRef len = LLVMBuildSelect(
-        b, LLVMBuildICmp(b, LLVMIntULE, LLVMBuildAdd(b, pi, ci64(cg, 9), ""), mask, ""),
-        ci64(cg, 10), ci64(cg, 1), "");
-    LLVMValueRef group = LLVMBuildShl(
-        b, LLVMBuildSub(b, LLVMBuildShl(b, ci64(cg, 1), len, ""), ci64(cg, 1), ""), pi, "");
-    LLVMValueRef freebits = LLVMBuildAnd(b, LLVMBuildNot(b, occ, ""), group, "");
-    LLVMValueRef dg = LLVMBuildAnd(b, dmy, group, "");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, freebits, ci64(cg, 0), ""), place, next);
-
-    LLVMPositionBuilderAtEnd(b, next);
-    LLVMValueRef nd = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, dg, ci64(cg, 0), ""), pd,
-                                      dg, "");
-    LLVMValueRef np = LLVMBuildLShr(b, pp, ci64(cg, 5), "");
-    LLVMValueRef ni = LLVMBuildAnd(
-        b, LLVMBuildAdd(b, LLVMBuildAdd(b, LLVMBuildMul(b, pi, ci64(cg, 5), ""), ci64(cg, 1), ""),
-                        np, ""),
-        mask, "");
-    LLVMBuildBr(b, loop);
-    LLVMPositionBuilderAtEnd(b, place);
-    LLVMValueRef vi[2] = {i0, ni};
-    LLVMValueRef vp[2] = {hash, np}, vd[2] = {ci64(cg, 0), nd};
-    LLVMBasicBlockRef ins[2] = {from, next};
-    LLVMAddIncoming(pi, vi, ins, 2);
-    LLVMAddIncoming(pp, vp, ins, 2);
-    LLVMAddIncoming(pd, vd, ins, 2);
-
-    /* the first unused entry j of this group; the last dummy passed is the highest of this
-     * group's dummies below j, else of the last earlier group's (fs < 0: none) */
-    LLVMValueRef cargs[2] = {freebits, LLVMConstInt(cg->i1, 1, 0)};
-    LLVMValueRef j = intrinsic(cg, "llvm.cttz", cg->i64, cargs, 2);
-    LLVMValueRef d = LLVMBuildAnd(
-        b, dg, LLVMBuildSub(b, LLVMBuildShl(b, ci64(cg, 1), j, ""), ci64(cg, 1), ""), "");
-    d = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""), pd, d, "");
-    LLVMValueRef largs[2] = {LLVMBuildOr(b, d, ci64(cg, 1), ""), LLVMConstInt(cg->i1, 1, 0)};
-    LLVMValueRef top = LLVMBuildSub(b, ci64(cg, 63), intrinsic(cg, "llvm.ctlz", cg->i64, largs, 2),
-                                    "");
-    LLVMValueRef fs = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, d, ci64(cg, 0), ""),
-                                      ci64(cg, -1), top, "");
-    /* an unused entry: fill + 1, its occ bit, and no resize due; a dummy: its dmy bit off */
-    LLVMBasicBlockRef fresh = new_bb(cg, "setadd.unused"), reuse = new_bb(cg, "setadd.dummy");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, fs, ci64(cg, 0), ""), fresh, reuse);
-    LLVMPositionBuilderAtEnd(b, fresh);
-    LLVMValueRef fill = LLVMBuildAdd(b, load_field(cg, cg->i64, set, offsetof(SetObject, fill)),
-                                     ci64(cg, 1), "");
-    LLVMValueRef room = LLVMBuildICmp(b, LLVMIntSLT, LLVMBuildMul(b, fill, ci64(cg, 5), ""),
-                                      LLVMBuildMul(b, mask, ci64(cg, 3), ""), "");
-    LLVMBasicBlockRef grown = new_bb(cg, "setadd.room");
-    br_hot(cg, room, grown, slow);
-    LLVMPositionBuilderAtEnd(b, grown);
-    LLVMBuildStore(b, fill, field_ptr(cg, set, offsetof(SetObject, fill)));
-    LLVMBuildStore(b, LLVMBuildOr(b, occ, LLVMBuildShl(b, ci64(cg, 1), j, ""), ""),
-                   field_ptr(cg, set, offsetof(SetObject, occ)));
-    LLVMBuildBr(b, store);
-    LLVMPositionBuilderAtEnd(b, reuse);
-    LLVMBuildStore(b, LLVMBuildAnd(b, dmy, LLVMBuildNot(b, LLVMBuildShl(b, ci64(cg, 1), fs, ""), ""),
-                                   ""),
-                   field_ptr(cg, set, offsetof(SetObject, dmy)));
-    LLVMBuildBr(b, store);
-
-    LLVMPositionBuilderAtEnd(b, store);
-    LLVMValueRef slot = phi2(cg, cg->i64, j, grown, fs, reuse);
-    LLVMValueRef table = load_field(cg, cg->ptr, set, offsetof(SetObject, table));
-    LLVMValueRef off = LLVMBuildMul(b, slot, ci64(cg, (int64_t)sizeof(SetEntry)), "");
-    LLVMValueRef e = LLVMBuildInBoundsGEP2(b, cg->i8, table, &off, 1, "");
-    LLVMBuildStore(b, key, field_ptr(cg, e, offsetof(SetEntry, key)));
-    LLVMBuildStore(b, hash, field_ptr(cg, e, offsetof(SetEntry, hash)));
-    LLVMValueRef used = load_field(cg, cg->i64, set, offsetof(SetObject, used));
-    LLVMBuildStore(b, LLVMBuildAdd(b, used, ci64(cg, 1), ""),
-                   field_ptr(cg, set, offsetof(SetObject, used)));
-    LLVMBuildStore(b, LLVMBuildOr(b, word, bit, ""), wp);
-    LLVMValueRef hints = load_field(cg, cg->ptr, set, offsetof(SetObject, hints));
-    LLVMBuildCondBr(b, LLVMBuildIsNotNull(b, hints, ""), hint, done);
-    LLVMPositionBuilderAtEnd(b, hint);
-    LLVMTypeRef i16 = LLVMInt16TypeInContext(cg->ctx);
-    LLVMBuildStore(b, LLVMBuildTrunc(b, slot, i16, ""),
-                   LLVMBuildInBoundsGEP2(b, i16, hints, &u, 1, ""));
-    LLVMBuildBr(b, done);
-
-    LLVMPositionBuilderAtEnd(b, slow);
-    check_int(cg, in, RTC(cg, RTF_rt_set_add, set, key));
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, done);
-}
-
-/* set.contains: a small int key in -64..63 of a set whose membership bits are valid (rt.h
- * SetObject.smallbits, bits_limit) is one bit test; anything else calls
- * rt_set_contains.  The result is the i1 "key in set". */
-static LLVMValueRef set_contains(Cg *cg, const MirInst *in, LLVMValueRef set, LLVMValueRef key)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef u;
-    LLVMValueRef ok = set_bits_ok(cg, set, key, &u);
-    LLVMBasicBlockRef fast = new_bb(cg, "setbits"), slow = new_bb(cg, "setbits.slow"),
-                      done = new_bb(cg, "setbits.done");
-    br_hot(cg, ok, fast, slow);
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMValueRef w = LLVMBuildLoad2(b, cg->i64, smallbits_word(cg, set, u), "");
-    LLVMValueRef sh = LLVMBuildLShr(b, w, LLVMBuildAnd(b, u, ci64(cg, 63), ""), "");
-    LLVMValueRef fv = LLVMBuildTrunc(b, sh, cg->i1, "");
-    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, done);
-    LLVMPositionBuilderAtEnd(b, slow);
-    leaf_call_depth(cg, 1);
-    LLVMValueRef c = RTC(cg, RTF_rt_set_contains, set, key);
-    leaf_call_depth(cg, -1);
-    check_int(cg, in, c);
-    LLVMValueRef sv = LLVMBuildICmp(b, LLVMIntNE, c, ci32(cg, 0), "");
-    return join_slow(cg, cg->i1, done, fv, fast_end, sv);
-}
 
 static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMValueRef a1)
 {
@@ -2751,283 +1382,6 @@ static LLVMValueRef emit_typed(Cg *cg, const MirInst *in, LLVMValueRef a0, LLVMV
     }
 }
 
-/* n when iter.next `in` feeds only an unpack.seq of n (2..8) that opens its successor, whose
- * tuple feeds only the tuple.items that open the unpack's successor: the lowering of
- * `for a, b in it` and of comprehensions over it.  Then the tuple never escapes, and a zip or
- * enumerate may hand over a frame-local one instead of allocating (rt_next_unpack). */
-static int fused_unpack_count(const MirFunction *mf, const MirInst *in)
-{
-    const MirBlock *t = in->target;
-    if (!t || t->ninsts == 0)
-        return 0;
-    const MirInst *u = t->insts[0];
-    if (u->op != MIR_UnpackSeq || u->nargs != 1 || u->args[0] != in || u->imm < 2 ||
-        u->imm > 8 || !u->target)
-        return 0;
-    const MirBlock *ub = u->target;
-    int head = 0;
-    while (head < ub->ninsts && ub->insts[head]->op == MIR_TupleItem &&
-           ub->insts[head]->args[0] == u)
-        head++;
-    for (int i = 0; i < mf->nblocks; i++) {
-        const MirBlock *bl = mf->blocks[i];
-        for (int j = 0; j < bl->ninsts; j++) {
-            const MirInst *x = bl->insts[j];
-            for (int k = 0; k < x->nargs; k++) {
-                if (x->args[k] == in && x != u)
-                    return 0;
-                if (x->args[k] == u && !(bl == ub && j < head))
-                    return 0;
-            }
-        }
-    }
-    return (int)u->imm;
-}
-
-/* The result r of a step that returns RT_ERR both when exhausted (nothing pending: on to
- * done) and after raising (the error path); continues in a new block where r is the item. */
-static void next_ended(Cg *cg, const MirInst *in, LLVMBasicBlockRef done);
-
-static void next_result(Cg *cg, const MirInst *in, LLVMValueRef r, LLVMBasicBlockRef done)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef chk = new_bb(cg, "next.end");
-    LLVMBasicBlockRef cont = new_bb(cg, "");
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, r, ci64(cg, 0), ""), chk, cont);
-    LLVMPositionBuilderAtEnd(b, chk);
-    next_ended(cg, in, done);
-    LLVMPositionBuilderAtEnd(b, cont);
-}
-
-/* The step gave no item: the error path when an exception is pending, else done. */
-static void next_ended(Cg *cg, const MirInst *in, LLVMBasicBlockRef done)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef p = rt_call0(cg, RTF_rt_exc_pending);
-    LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, p, ci64(cg, 0), ""),
-                                      err_path(cg, in), done);
-    LLVMSetMetadata(br, cg->prof_kind, cg->cold_weights);
-}
-
-/* The generator function when iter.next `in` steps a generator that its call made right
- * there: iter of a positional call of a function.new whose code is a generator (not a
- * coroutine or async generator); else NULL.  Calling a fresh function object runs its ramp,
- * which makes a generator object (rt_generator_type) or raises; iter of a generator is
- * itself. */
-static const MirFunction *known_gen(const MirInst *in)
-{
-    const MirInst *it = in->args[0];
-    if (it->op != MIR_GetIter)
-        return NULL;
-    const MirInst *call = it->args[0];
-    if (call->op != MIR_Call || call->nargs < 1 || call->args[0]->op != MIR_MakeFunction)
-        return NULL;
-    const MirFunction *fn = call->args[0]->func;
-    unsigned kind = RT_CO_GENERATOR | RT_CO_COROUTINE | RT_CO_ASYNC_GEN;
-    return fn && (fn->flags & kind) == RT_CO_GENERATOR ? fn : NULL;
-}
-
-/* Has fn's body an instruction with op o1 or o2? */
-static int has_op(const MirFunction *fn, MirOp o1, MirOp o2)
-{
-    for (int i = 0; i < fn->nblocks; i++)
-        for (int j = 0; j < fn->blocks[i]->ninsts; j++) {
-            MirOp op = fn->blocks[i]->insts[j]->op;
-            if (op == o1 || op == o2)
-                return 1;
-        }
-    return 0;
-}
-
-/* iter.next over a known generator (known_gen): rt_gen_next's step inline, the body resumed
- * through llvm.coro.resume on its frame (no call into the runtime, no trampoline).  Only
- * the common case runs here, a created or suspended body with room for one more recursion
- * level; else rt_gen_next runs the step (and raises "generator already executing" or
- * RecursionError, or finds it exhausted).  As gen.c gen_resume: the sent value is None, the
- * exception handled inside the body is swapped in and out around it (CPython's
- * gi_exc_state), the level is entered and left; `throwing` is 0 between steps, so not set.
- * A body that returned or raised is closed by rt_gen_ended. */
-static LLVMValueRef gen_next_known(Cg *cg, const MirInst *in, const MirFunction *fn,
-                                   LLVMValueRef g, LLVMBasicBlockRef done)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef depth = cg_rt_tls(cg, "rt_recursion_depth");
-    /* struct RtExcState (runtime/src/core.h): {pending, handled} */
-    LLVMTypeRef est_t = LLVMArrayType2(cg->i64, 2);
-    LLVMValueRef handled = field_ptr(cg, cg_rt_tls_of(cg, "rt_exc_state", est_t), sizeof(Value));
-    LLVMValueRef limg = cg_rt_global(cg, "rt_recursion_limit", cg->i32);
-    LLVMSetVisibility(limg, LLVMHiddenVisibility);
-    LLVMValueRef state = load_field(cg, cg->i32, g, offsetof(GenObject, state));
-    LLVMValueRef nd = LLVMBuildNSWAdd(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), "");
-    LLVMValueRef ok = LLVMBuildAnd(
-        b, LLVMBuildICmp(b, LLVMIntULE, state, ci32(cg, RT_GEN_SUSPENDED), ""),
-        LLVMBuildICmp(b, LLVMIntSLE, nd, LLVMBuildLoad2(b, cg->i32, limg, ""), ""), "");
-    LLVMBasicBlockRef fast = new_bb(cg, "gen.resume"), slow = new_bb(cg, "gen.slow"),
-                      yielded = new_bb(cg, "gen.yielded"), ended = new_bb(cg, "gen.ended"),
-                      joined = new_bb(cg, "gen.value");
-    br_hot(cg, ok, fast, slow);
-
-    LLVMPositionBuilderAtEnd(b, fast);
-    LLVMBuildStore(b, nd, depth);
-    LLVMBuildStore(b, cg_rt_object(cg, "rt_None_obj"), field_ptr(cg, g, offsetof(GenObject, transfer)));
-    LLVMBuildStore(b, ci32(cg, 0), field_ptr(cg, g, offsetof(GenObject, status)));
-    /* a body without handlers (no exc.catch) never changes the handled exception across a
-     * suspension (only handlers and gen.c's swap set it; calls restore it), so its
-     * exc_state stays 0 and the swap is the identity */
-    int swap = has_op(fn, MIR_ExcCatch, MIR_ExcCatch);
-    LLVMValueRef prev = swap ? LLVMBuildLoad2(b, cg->i64, handled, "") : NULL;
-    if (swap) {
-        LLVMValueRef es = load_field(cg, cg->i64, g, offsetof(GenObject, exc_state));
-        LLVMBuildStore(b, LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntNE, es, ci64(cg, 0), ""),
-                                          es, prev, ""), handled);
-    }
-    LLVMBuildStore(b, ci32(cg, RT_GEN_RUNNING), field_ptr(cg, g, offsetof(GenObject, state)));
-    LLVMValueRef frame = load_field(cg, cg->ptr, g, offsetof(GenObject, frame));
-    coro_intrinsic(cg, "llvm.coro.resume", NULL, 0, &frame, 1);
-    if (swap) {
-        LLVMValueRef cur = LLVMBuildLoad2(b, cg->i64, handled, "");
-        LLVMBuildStore(b, LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntNE, cur, prev, ""), cur,
-                                          ci64(cg, 0), ""),
-                       field_ptr(cg, g, offsetof(GenObject, exc_state)));
-        LLVMBuildStore(b, prev, handled);
-    }
-    LLVMBuildStore(b, LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i32, depth, ""), ci32(cg, 1), ""),
-                   depth);
-    LLVMValueRef st = load_field(cg, cg->i32, g, offsetof(GenObject, status));
-    LLVMValueRef out = load_field(cg, cg->i64, g, offsetof(GenObject, transfer));
-    LLVMBuildStore(b, ci64(cg, 0), field_ptr(cg, g, offsetof(GenObject, transfer)));
-    LLVMValueRef susp = LLVMBuildICmp(b, LLVMIntEQ, st, ci32(cg, RT_GEN_YIELDED), "");
-    if (has_op(fn, MIR_YieldFrom, MIR_Await))   /* else a step never ends RT_GEN_DELEGATED */
-        susp = LLVMBuildOr(b, susp,
-                           LLVMBuildICmp(b, LLVMIntEQ, st, ci32(cg, RT_GEN_DELEGATED), ""), "");
-    br_hot(cg, susp, yielded, ended);
-
-    /* a yielded value is never RT_ERR: straight to the item */
-    LLVMPositionBuilderAtEnd(b, yielded);
-    LLVMBuildStore(b, ci32(cg, RT_GEN_SUSPENDED), field_ptr(cg, g, offsetof(GenObject, state)));
-    LLVMBuildBr(b, joined);
-
-    LLVMPositionBuilderAtEnd(b, ended);
-    RTC(cg, RTF_rt_gen_ended, g, st);
-    next_ended(cg, in, done);
-
-    LLVMPositionBuilderAtEnd(b, slow);
-    LLVMValueRef rs = RTC(cg, RTF_rt_gen_next, g);
-    next_result(cg, in, rs, done);
-    LLVMBasicBlockRef slow_item = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, joined);
-
-    LLVMPositionBuilderAtEnd(b, joined);
-    LLVMValueRef r = LLVMBuildPhi(b, cg->i64, "");
-    LLVMValueRef vs[2] = {out, rs};
-    LLVMBasicBlockRef bs[2] = {yielded, slow_item};
-    LLVMAddIncoming(r, vs, bs, 2);
-    return r;
-}
-
-/* iter.next: the int64 range iterator (rt_containers.h RangeIterObject) and the list
- * iterator (ListIterObject) are stepped inline, for loops and comprehensions over range()
- * and lists; any other iterator goes through rt_next (which has a direct path for
- * generators).  Exhaustion branches to target2; an exception takes the error path. */
-static LLVMValueRef iter_next(Cg *cg, const MirInst *in, LLVMValueRef it)
-{
-    CgFn *f = cg->fn;
-    LLVMBuilderRef b = cg->b;
-    if (!in->target2)
-        cg_die(cg, "iter.next without an exhausted successor in %s", f->mf->symbol);
-    LLVMBasicBlockRef done = llvm_block(f, in->target2);
-    const MirFunction *gf = known_gen(in);
-    if (gf && !fused_unpack_count(f->mf, in))
-        return gen_next_known(cg, in, gf, it, done);
-    LLVMValueRef is_obj = LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, it, ci64(cg, 1), ""),
-                                        ci64(cg, 0), "");
-    /* the type of a small int is never loaded: None stands in for it */
-    LLVMValueRef type = load_field(cg, cg->ptr, LLVMBuildSelect(b, is_obj, it,
-                                   cg_rt_object(cg, "rt_None_obj"), ""), 0);
-    LLVMValueRef is_ri = LLVMBuildAnd(
-        b, is_obj, LLVMBuildICmp(b, LLVMIntEQ, type,
-                                 cg_rt_global(cg, "rt_range_iterator_type", cg->i8), ""), "");
-    LLVMBasicBlockRef ri = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "rangeiter");
-    LLVMBasicBlockRef ri_more = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "rangeiter.more");
-    LLVMBasicBlockRef not_ri = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.notrange");
-    LLVMBasicBlockRef li = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "listiter");
-    LLVMBasicBlockRef gen_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.generic");
-    LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.value");
-    LLVMBuildCondBr(b, is_ri, ri, not_ri);
-
-    /* range: `left` values remain; the next is cur, then cur += step unless it was the last */
-    LLVMPositionBuilderAtEnd(b, ri);
-    LLVMValueRef left = load_field(cg, cg->i64, it, offsetof(RangeIterObject, left));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLE, left, ci64(cg, 0), ""), done, ri_more);
-    LLVMPositionBuilderAtEnd(b, ri_more);
-    LLVMValueRef nleft = LLVMBuildSub(b, left, ci64(cg, 1), "");
-    LLVMBuildStore(b, nleft, field_ptr(cg, it, offsetof(RangeIterObject, left)));
-    LLVMValueRef cur = load_field(cg, cg->i64, it, offsetof(RangeIterObject, cur));
-    LLVMValueRef step = load_field(cg, cg->i64, it, offsetof(RangeIterObject, step));
-    LLVMValueRef ncur = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntNE, nleft, ci64(cg, 0), ""),
-                                        LLVMBuildAdd(b, cur, step, ""), cur, "");
-    LLVMBuildStore(b, ncur, field_ptr(cg, it, offsetof(RangeIterObject, cur)));
-    LLVMValueRef r_range = LLVMBuildOr(b, LLVMBuildShl(b, cur, ci64(cg, 1), ""), ci64(cg, 1), "");
-    LLVMBuildBr(b, joined);
-
-    /* list: the list is dropped (seq = 0) once exhausted, as listiter_next does, so that a
-     * list grown afterwards is not resumed */
-    LLVMPositionBuilderAtEnd(b, not_ri);
-    LLVMValueRef is_li = LLVMBuildAnd(
-        b, is_obj, LLVMBuildICmp(b, LLVMIntEQ, type,
-                                 cg_rt_global(cg, "rt_list_iterator_type", cg->i8), ""), "");
-    LLVMBuildCondBr(b, is_li, li, gen_bb);
-    LLVMPositionBuilderAtEnd(b, li);
-    LLVMValueRef seq;
-    LLVMBasicBlockRef li_end;
-    LLVMValueRef idx = list_iter_step(cg, it, done, &seq, &li_end);
-    LLVMBasicBlockRef li_item = LLVMGetInsertBlock(b);
-    LLVMValueRef items = load_field(cg, cg->ptr, seq, offsetof(ListObject, items));
-    LLVMValueRef r_list = LLVMBuildLoad2(b, cg->i64,
-                                         LLVMBuildInBoundsGEP2(b, cg->i64, items, &idx, 1, ""), "");
-    LLVMBuildBr(b, joined);
-
-    /* 0 and nothing pending = exhausted: a warm branch (every loop ends there) */
-    LLVMPositionBuilderAtEnd(b, gen_bb);
-    int nf = fused_unpack_count(f->mf, in);
-    LLVMValueRef r;
-    if (nf) {
-        /* the site's own TupleObject-shaped buffer */
-        size_t words = (offsetof(TupleObject, items) + (size_t)nf * sizeof(Value)) / 8;
-        LLVMValueRef buf = entry_alloca(cg, words, "unpackbuf");
-        r = RTC(cg, RTF_rt_next_unpack, it, buf, ci64(cg, nf));
-    } else {
-        /* a generator's step without rt_next's dispatch (for x in gen()) */
-        LLVMBasicBlockRef g_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.gen");
-        LLVMBasicBlockRef o_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.other");
-        LLVMBasicBlockRef c_bb = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "next.called");
-        LLVMValueRef is_gen = LLVMBuildAnd(
-            b, is_obj, LLVMBuildICmp(b, LLVMIntEQ, type,
-                                     cg_rt_global(cg, "rt_generator_type", cg->i8), ""), "");
-        LLVMBuildCondBr(b, is_gen, g_bb, o_bb);
-        LLVMPositionBuilderAtEnd(b, g_bb);
-        LLVMValueRef rg = RTC(cg, RTF_rt_gen_next, it);
-        LLVMBuildBr(b, c_bb);
-        LLVMPositionBuilderAtEnd(b, o_bb);
-        LLVMValueRef ro = RTC(cg, RTF_rt_next, it);
-        LLVMBuildBr(b, c_bb);
-        LLVMPositionBuilderAtEnd(b, c_bb);
-        r = LLVMBuildPhi(b, cg->i64, "");
-        LLVMValueRef vs[2] = {rg, ro};
-        LLVMBasicBlockRef bs[2] = {g_bb, o_bb};
-        LLVMAddIncoming(r, vs, bs, 2);
-    }
-    next_result(cg, in, r, done);
-    LLVMBasicBlockRef cont = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, joined);
-
-    LLVMPositionBuilderAtEnd(b, joined);
-    LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "");
-    LLVMValueRef vals[3] = {r_range, r_list, r};
-    LLVMBasicBlockRef bbs[3] = {ri_more, li_item, cont};
-    LLVMAddIncoming(phi, vals, bbs, 3);
-    return phi;
-}
 
 /* ---- instructions ---- */
 
