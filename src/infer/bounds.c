@@ -56,17 +56,12 @@ static int fresh_list(const MirInst *v)
     return v->op == MIR_BuildList || v->op == MIR_ListRepeat;
 }
 
-/* An op that changes the size of no list but the function's own and runs no Python code
- * (which could): typed arithmetic, compares, boxing (the collector runs no finalizers), list,
- * tuple and cell reads, item stores, branches, direct calls of clones made only of such ops,
- * and appends to a list the function made, when x, the indexed list, is a parameter (so it
- * existed before: another object) or the function is a callee (its lists are made during
- * the loop, after x).  A whitelist: an op not named here (generic protocol ops, other
- * appends, pops, calls through objects, raise, which may construct a user exception) keeps
- * every check of the loop. */
-static int keeps_sizes(const MirInst *in, int depth, const MirInst *x)
+/* An op of typed code that runs no Python code and changes no list's size and no cell:
+ * constants, typed arithmetic and compares, boxing (the collector runs no finalizers), list,
+ * tuple and cell reads, item stores, range and bounds tests, branches.  cells.c shares it. */
+int bounds_quiet_op(MirOp op)
 {
-    switch (in->op) {
+    switch (op) {
     case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstInt:
     case MIR_ConstBigInt: case MIR_ConstFloat: case MIR_ConstI1: case MIR_ConstStr:
     case MIR_Param: case MIR_Phi: case MIR_Is: case MIR_Not: case MIR_BoxBool:
@@ -86,6 +81,24 @@ static int keeps_sizes(const MirInst *in, int depth, const MirInst *x)
     case MIR_ListItem: case MIR_TupleItem: case MIR_StrLen: case MIR_Narrow: case MIR_Br:
     case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
         return 1;
+    default:
+        return 0;
+    }
+}
+
+/* An op that changes the size of no list but the function's own and runs no Python code
+ * (which could): typed arithmetic, compares, boxing (the collector runs no finalizers), list,
+ * tuple and cell reads, item stores, branches, direct calls of clones made only of such ops,
+ * and appends to a list the function made, when x, the indexed list, is a parameter (so it
+ * existed before: another object) or the function is a callee (its lists are made during
+ * the loop, after x).  A whitelist: an op not named here (generic protocol ops, other
+ * appends, pops, calls through objects, raise, which may construct a user exception) keeps
+ * every check of the loop. */
+static int keeps_sizes(const MirInst *in, int depth, const MirInst *x)
+{
+    if (bounds_quiet_op(in->op))
+        return 1;
+    switch (in->op) {
     case MIR_ListAppend: case MIR_FListAppend: case MIR_ListReserve:
         return fresh_list(in->args[0]) && (depth > 0 || x->op == MIR_Param);
     case MIR_CallDirect:

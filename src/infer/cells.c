@@ -39,25 +39,11 @@ static int fn_keeps_cells(const MirFunction *f, int depth);
  * user exception) leaves the function's reads as they are. */
 static int keeps_cells(const MirInst *in, int depth)
 {
+    if (bounds_quiet_op(in->op))
+        return 1;
     switch (in->op) {
-    case MIR_ConstNone: case MIR_ConstTrue: case MIR_ConstFalse: case MIR_ConstInt:
-    case MIR_ConstBigInt: case MIR_ConstFloat: case MIR_ConstI1: case MIR_ConstStr:
-    case MIR_Undef: case MIR_Param: case MIR_Phi: case MIR_Is: case MIR_Not: case MIR_BoxBool:
-    case MIR_ClosureCell: case MIR_CellGet: case MIR_CellNew: case MIR_BuildTuple:
-    case MIR_BuildList:
-    case MIR_BoxI64: case MIR_BoxF64: case MIR_UnboxI64: case MIR_UnboxF64:
-    case MIR_UnboxBool: case MIR_IToF: case MIR_IntToF: case MIR_NumToF: case MIR_IntClamp:
-    case MIR_IAdd: case MIR_ISub: case MIR_IMul: case MIR_INeg: case MIR_IFloorDiv:
-    case MIR_IMod: case MIR_ITrueDiv: case MIR_ICmp: case MIR_ITruthy: case MIR_IBit:
-    case MIR_IntBit: case MIR_IntAdd: case MIR_IntSub: case MIR_IntMul: case MIR_IntFloorDiv:
-    case MIR_IntMod: case MIR_IntCmp: case MIR_IntTruthy: case MIR_IntTrueDiv: case MIR_FAdd:
-    case MIR_FSub: case MIR_FMul: case MIR_FDiv: case MIR_FFloorDiv: case MIR_FMod:
-    case MIR_FPow: case MIR_FNeg: case MIR_FCmp: case MIR_FTruthy: case MIR_FSqrt:
-    case MIR_FAbs: case MIR_SelI: case MIR_SelF: case MIR_SelD: case MIR_ListGet:
-    case MIR_ListSet: case MIR_FListGet: case MIR_FListSet: case MIR_ListLen:
+    case MIR_Undef: case MIR_CellNew: case MIR_BuildTuple: case MIR_BuildList:
     case MIR_ListAppend: case MIR_FListAppend: case MIR_ListReserve:
-    case MIR_ListItem: case MIR_TupleItem: case MIR_StrLen: case MIR_Narrow: case MIR_Br:
-    case MIR_CondBr: case MIR_Ret: case MIR_Unreachable:
         return 1;
     case MIR_CellSet:   /* a cell made in this call: no closure held it before */
         return in->args[0]->op == MIR_CellNew;

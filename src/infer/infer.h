@@ -372,6 +372,7 @@ int reserve_function(MirFunction *f);
  * range (imm 1: no bounds check) and versions those of other counted loops on a flag tested
  * once before the loop (bounds.ok, in.range); returns how many */
 int bounds_function(MirFunction *f);
+int bounds_quiet_op(MirOp op);
 /* cells.c: closure.cell imm2 1 when no read of the cell can see a change during a call of
  * the function (codegen loads it once), 2 when also never empty (no test); after every body
  * is specialised */
