@@ -142,6 +142,23 @@ static void walk(MirBlock *b, const MirBlock *stop, int forward, char *mark, cha
 
 enum { FWD = 1, BACK = 2, LOOP = FWD | BACK, TO_P = 4, FROM_LEN = 8 };
 
+/* Marks with LOOP the blocks of the loop of header h entered at body (reachable from body
+ * without passing h, and reaching h back); returns which operand of h's two-operand phi
+ * comes from outside the loop (the other from inside), or -1. */
+static int mark_loop(MirBlock *h, MirBlock *body, const MirInst *phi, char *mark, int nmark)
+{
+    memset(mark, 0, (size_t)nmark);
+    walk(body, h, 1, mark, FWD);
+    for (int k = 0; k < h->npreds; k++)
+        if (mark[h->preds[k]->id] & FWD)
+            walk(h->preds[k], h, 0, mark, BACK);
+    int from_p = (mark[phi->phi_blocks[0]->id] & LOOP) != LOOP ? 0 :
+                 (mark[phi->phi_blocks[1]->id] & LOOP) != LOOP ? 1 : -1;
+    if (from_p < 0 || (mark[phi->phi_blocks[1 - from_p]->id] & LOOP) != LOOP)
+        return -1;
+    return from_p;
+}
+
 /* The block holding v and v's position in it (a scan: passes move instructions without
  * always updating inst->block); NULL for a value outside f's blocks. */
 static MirBlock *home_of(MirFunction *f, const MirInst *v, int *pos)
@@ -231,14 +248,8 @@ static int prove_loop(MirFunction *f, MirBlock *h, char *mark, int nmark)
     MirInst *len = bound_len(cmp->args[1], &slack);
     if (!len || body->npreds != 1 || cbr->target2 == body)
         return 0;
-    memset(mark, 0, (size_t)nmark);
-    walk(body, h, 1, mark, FWD);
-    for (int k = 0; k < h->npreds; k++)
-        if (mark[h->preds[k]->id] & FWD)
-            walk(h->preds[k], h, 0, mark, BACK);
-    int from_p = (mark[phi->phi_blocks[0]->id] & LOOP) != LOOP ? 0 :
-                 (mark[phi->phi_blocks[1]->id] & LOOP) != LOOP ? 1 : -1;
-    if (from_p < 0 || (mark[phi->phi_blocks[1 - from_p]->id] & LOOP) != LOOP)
+    int from_p = mark_loop(h, body, phi, mark, nmark);
+    if (from_p < 0)
         return 0;
     MirBlock *p = phi->phi_blocks[from_p];
     MirInst *start = phi->args[from_p], *next = phi->args[1 - from_p];
@@ -338,14 +349,8 @@ static int counted_loop(MirFunction *f, MirBlock *h, Counted *lp, char *mark, in
     if (i->op != MIR_Phi || i->nargs != 2 || i->type != MT_I64 || !in_block(h, i) || !body ||
         body == h || body == lp->test || body == lp->slow || cbr->target2 == body)
         return 0;
-    memset(mark, 0, (size_t)nmark);
-    walk(body, h, 1, mark, FWD);
-    for (int k = 0; k < h->npreds; k++)
-        if (mark[h->preds[k]->id] & FWD)
-            walk(h->preds[k], h, 0, mark, BACK);
-    int from_p = (mark[i->phi_blocks[0]->id] & LOOP) != LOOP ? 0 :
-                 (mark[i->phi_blocks[1]->id] & LOOP) != LOOP ? 1 : -1;
-    if (from_p < 0 || (mark[i->phi_blocks[1 - from_p]->id] & LOOP) != LOOP)
+    int from_p = mark_loop(h, body, i, mark, nmark);
+    if (from_p < 0)
         return 0;
     MirInst *next = i->args[1 - from_p];
     if (next->op != MIR_IAdd || next->args[0] != i || !positive_step(next->args[1], lp->fast))
